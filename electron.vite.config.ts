@@ -21,7 +21,8 @@ export default defineConfig({
     }
   },
   preload: {
-    plugins: [externalizeDepsPlugin()],
+    // A sandboxed preload can require only 'electron': bundle zod (the contract's schemas) into it.
+    plugins: [externalizeDepsPlugin({ exclude: ['zod'] })],
     build: {
       rollupOptions: {
         // A sandboxed preload cannot require() chunks: keep it one CommonJS file.

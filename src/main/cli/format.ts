@@ -1,0 +1,20 @@
+/** Plain-text table with aligned columns, for terminal output. */
+export function textTable(header: string[], rows: (string | number)[][]): string {
+  const cells = [header, ...rows.map((r) => r.map((c) => String(c)))]
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]): string =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
+}
+
+/** A number for people: grouped the Indian way, at most `digits` decimals, '-' when missing. */
+export function fmt(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-'
+  return value.toLocaleString('en-IN', { maximumFractionDigits: digits })
+}
+
+/** A share as a percentage with one decimal. */
+export function pct(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-'
+  return `${(value * 100).toFixed(1)} %`
+}

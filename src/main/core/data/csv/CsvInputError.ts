@@ -1,0 +1,83 @@
+import { basename } from 'node:path'
+
+/** Why a file could not be read as loan CSV; stable strings the renderer may switch on. */
+export type CsvInputErrorCode =
+  | 'NOT_FOUND'
+  | 'UNREADABLE'
+  | 'EMPTY_FILE'
+  | 'HEADER_ONLY'
+  | 'NO_HEADER'
+  | 'DUPLICATE_COLUMNS'
+  | 'BINARY_FILE'
+  | 'EXCEL_FILE'
+  | 'MALFORMED_CSV'
+
+/** What went wrong, where, and what the user should do about it. */
+export interface CsvInputErrorInit {
+  code: CsvInputErrorCode
+  /** Path or base name of the file; only the base name is kept, so messages never leak folders. */
+  file: string
+  /** What was wrong, as a clause without a final full stop, e.g. `this is an Excel workbook, not a CSV file`. */
+  problem: string
+  /** What to do, as one or more full sentences. */
+  remedy: string
+  /** 1-based physical line in the file. */
+  line?: number
+  /** 1-based column (field position) within that line. */
+  column?: number
+  cause?: unknown
+}
+
+/**
+ * A file that cannot be read as CSV, with a one-line message of the form
+ * `loans.csv, line 3, column 2: <what was wrong>. <what to do>`.
+ */
+export class CsvInputError extends Error {
+  readonly code: CsvInputErrorCode
+  readonly file: string
+  readonly line?: number
+  readonly column?: number
+
+  constructor(init: CsvInputErrorInit) {
+    const file = basename(init.file)
+    super(formatMessage(file, init), { cause: init.cause })
+    this.name = 'CsvInputError'
+    this.code = init.code
+    this.file = file
+    this.line = init.line
+    this.column = init.column
+  }
+}
+
+/** Turns an fs error into a {@link CsvInputError} the user can act on; other errors pass through. */
+export function fromFileSystemError(path: string, error: unknown): unknown {
+  if (error instanceof CsvInputError) return error
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined
+  if (code === 'ENOENT') {
+    return new CsvInputError({
+      code: 'NOT_FOUND',
+      file: path,
+      cause: error,
+      problem: 'the file does not exist (it may have been moved, renamed or deleted)',
+      remedy: 'Choose the file again.'
+    })
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EISDIR' || code === 'EIO') {
+    return new CsvInputError({
+      code: 'UNREADABLE',
+      file: path,
+      cause: error,
+      problem: `the file cannot be read (${code})`,
+      remedy: 'Close any program that has it open (such as Excel), check you may read it, and try again.'
+    })
+  }
+  return error
+}
+
+function formatMessage(file: string, init: CsvInputErrorInit): string {
+  let where = file
+  if (init.line !== undefined) where += `, line ${init.line}`
+  if (init.column !== undefined) where += `, column ${init.column}`
+  // Messages are shown in a single-line toast/status bar, so any newline from file content is flattened.
+  return `${where}: ${init.problem}. ${init.remedy}`.replace(/[\r\n]+/g, ' ')
+}

@@ -1,0 +1,37 @@
+// Digits of a number as bank exports write them. Grouping commas are accepted only in valid positions
+// (Indian 12,34,567 or western 1,234,567), so a stray or European decimal comma ("1,5") is not a number.
+const PLAIN_INT = String.raw`\d+`
+const WESTERN_INT = String.raw`\d{1,3}(?:,\d{3})+`
+const INDIAN_INT = String.raw`\d{1,2}(?:,\d{2})*,\d{3}`
+const DIGITS = String.raw`(?:(?:${WESTERN_INT}|${INDIAN_INT}|${PLAIN_INT})(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?`
+
+// Optional "(", one sign before or after the currency, the digits, optional "%", optional ")".
+const NUMBER_SHAPE = new RegExp(
+  String.raw`^(\()?\s*([-+])?\s*(?:₹|Rs\.?|INR)?\s*([-+])?\s*(${DIGITS})\s*%?\s*(\))?$`,
+  'i'
+)
+
+const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?', 'none', '#n/a'])
+
+/**
+ * Parses a number as bank exports write it (`₹1,50,000`, `(500)`, `12.5%`, `1.2e6`); NaN when it is not one.
+ * A trailing `%` is dropped, not divided by 100: `12.5%` is 12.5.
+ */
+export function parseNumber(text: string): number {
+  const match = NUMBER_SHAPE.exec(text.trim())
+  if (match === null) return NaN
+  const [, open, signBefore, signAfter, digits, close] = match
+  // Parentheses mean negative in accounting exports; they must pair and cannot be combined with a sign.
+  if ((open === undefined) !== (close === undefined)) return NaN
+  if (signBefore !== undefined && signAfter !== undefined) return NaN
+  const sign = signBefore ?? signAfter
+  if (open !== undefined && sign !== undefined) return NaN
+  const magnitude = Number(digits.replace(/,/g, ''))
+  if (magnitude === 0) return 0
+  return open !== undefined || sign === '-' ? -magnitude : magnitude
+}
+
+/** True for the spellings exports use for "no value": '', NA, N/A, null, NaN, -, ?, None, #N/A (any case, trimmed). */
+export function isMissingToken(text: string): boolean {
+  return MISSING_TOKENS.has(text.trim().toLowerCase())
+}

@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { stringify } from 'csv-stringify/sync'
+import { CancelledError } from '../errors'
+import { DatasetRepo, type DatasetSummary } from '../storage/DatasetRepo'
+import { generateLoanBatches, LOAN_COLUMNS, type GenerateOptions } from './generateLoans'
+import type { ColumnSpec } from './Table'
+
+export interface GenerateDatasetOptions extends GenerateOptions {
+  name?: string
+  /** Also write the rows to this CSV file (the spec's data/generated_data.csv). */
+  out?: string
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * Generates a synthetic loan book straight into a new dataset, batch by batch, in one
+ * transaction (memory stays bounded at any row count).
+ */
+export async function generateDataset(db: Database.Database, options: GenerateDatasetOptions): Promise<DatasetSummary> {
+  const columns: ColumnSpec[] = LOAN_COLUMNS.map((c) => ({ name: c.name, kind: c.kind }))
+  const defaultRate = options.defaultRate ?? 0.1
+  const writer = new DatasetRepo(db).create(
+    {
+      name: options.name ?? `Synthetic loans (${options.rows.toLocaleString('en-IN')} rows, seed ${options.seed})`,
+      source: 'generated',
+      targetColumn: columns.find((c) => c.kind === 'target')!.name,
+      positiveClass: '1',
+      params: { rows: options.rows, seed: options.seed, defaultRate }
+    },
+    columns,
+    true
+  )
+  const out = options.out ? createWriteStream(options.out) : undefined
+  try {
+    out?.write(stringify([columns.map((c) => c.name)]))
+    let line = 2
+    for (const batch of generateLoanBatches({ rows: options.rows, seed: options.seed, defaultRate })) {
+      if (options.signal?.aborted) throw new CancelledError()
+      const lines = Int32Array.from({ length: batch.length }, (_, i) => line + i)
+      line += batch.length
+      writer.append(batch, lines)
+      if (out && !out.write(stringify(batch))) await once(out, 'drain')
+      options.onProgress?.(writer.rowCount, options.rows)
+      // Let progress messages and cancellation through between batches.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    if (out) {
+      out.end()
+      await once(out, 'finish')
+    }
+    return writer.commit({ rowsRead: writer.rowCount, rowsImported: writer.rowCount, rowsRejected: 0, rejected: [], warnings: [] })
+  } catch (error) {
+    writer.rollback()
+    out?.destroy()
+    throw error
+  }
+}

@@ -1,0 +1,256 @@
+import type { Column, NumericColumn, Table, TextColumn } from '../data/Table'
+
+import type {
+  BoxStats,
+  CategoricalProfile,
+  CategoryStat,
+  ColumnProfile,
+  DatasetProfile,
+  NumericProfile
+} from '../../../shared/dto'
+
+export type { BoxStats, CategoricalProfile, CategoryStat, ColumnProfile, DatasetProfile, NumericProfile }
+
+const HISTOGRAM_BINS = 30
+const TOP_CATEGORIES = 30
+
+/** Summarises every column of a table, its class balance and the correlation of its numeric columns. */
+export function profileTable(table: Table): DatasetProfile {
+  let positives = 0
+  for (let i = 0; i < table.numRows; i++) positives += table.target[i]
+  const columns = table.columns.map((c) => profileColumn(c, table.target))
+  const numeric = table.columns.filter((c): c is NumericColumn => c.kind === 'numeric')
+  const targetAsNumber = Float64Array.from(table.target)
+  const corrColumns = [...numeric.map((c) => c.values), targetAsNumber]
+  return {
+    numRows: table.numRows,
+    target: table.targetName,
+    positiveClass: table.positiveClass,
+    positives,
+    defaultRate: table.numRows ? positives / table.numRows : 0,
+    columns,
+    correlation: {
+      names: [...numeric.map((c) => c.name), table.targetName],
+      matrix: pearsonMatrix(corrColumns)
+    }
+  }
+}
+
+/** The profile of one column against the 0/1 target. */
+export function profileColumn(column: Column, target: Uint8Array): ColumnProfile {
+  return column.kind === 'numeric' ? profileNumeric(column, target) : profileCategorical(column, target)
+}
+
+function profileNumeric(column: NumericColumn, target: Uint8Array): NumericProfile {
+  const v = column.values
+  const n = v.length
+  // One pass for counts and moments (Welford, stable for rupee-sized values).
+  let count = 0
+  let mean = 0
+  let m2 = 0
+  let missingDefaults = 0
+  let count1 = 0
+  for (let i = 0; i < n; i++) {
+    const x = v[i]
+    if (x !== x) {
+      missingDefaults += target[i]
+      continue
+    }
+    count++
+    count1 += target[i]
+    const d = x - mean
+    mean += d / count
+    m2 += d * (x - mean)
+  }
+  const missing = n - count
+  const all = new Float64Array(count)
+  const byClass = [new Float64Array(count - count1), new Float64Array(count1)]
+  const fill = [0, 0]
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    const x = v[i]
+    if (x !== x) continue
+    all[k++] = x
+    const c = target[i]
+    byClass[c][fill[c]++] = x
+  }
+  all.sort()
+  byClass[0].sort()
+  byClass[1].sort()
+  let distinct = count > 0 ? 1 : 0
+  for (let i = 1; i < count; i++) if (all[i] !== all[i - 1]) distinct++
+  const min = count ? all[0] : NaN
+  const max = count ? all[count - 1] : NaN
+  const histogram = histogramByClass(v, target, min, max, distinct)
+  return {
+    name: column.name,
+    kind: 'numeric',
+    count,
+    missing,
+    distinct,
+    mean: count ? mean : NaN,
+    std: count > 1 ? Math.sqrt(m2 / (count - 1)) : NaN,
+    min,
+    q1: quantileSorted(all, 0.25),
+    median: quantileSorted(all, 0.5),
+    q3: quantileSorted(all, 0.75),
+    max,
+    histogram,
+    boxByClass: [boxStats(byClass[0]), boxStats(byClass[1])],
+    missingDefaultRate: missing ? missingDefaults / missing : null
+  }
+}
+
+function histogramByClass(
+  v: Float64Array,
+  target: Uint8Array,
+  min: number,
+  max: number,
+  distinct: number
+): NumericProfile['histogram'] {
+  if (!(max >= min)) return { edges: [], counts: [], countsByClass: [[], []] }
+  const bins = Math.max(1, Math.min(HISTOGRAM_BINS, distinct))
+  const width = max > min ? (max - min) / bins : 1
+  const counts0 = new Array<number>(bins).fill(0)
+  const counts1 = new Array<number>(bins).fill(0)
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]
+    if (x !== x) continue
+    let b = Math.floor((x - min) / width)
+    if (b >= bins) b = bins - 1
+    if (target[i]) counts1[b]++
+    else counts0[b]++
+  }
+  const edges = Array.from({ length: bins + 1 }, (_, i) => min + i * width)
+  return { edges, counts: counts0.map((c, i) => c + counts1[i]), countsByClass: [counts0, counts1] }
+}
+
+/** Linear-interpolated quantile of sorted values (numpy's default), NaN when empty. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length
+  if (n === 0) return NaN
+  const pos = (n - 1) * q
+  const lo = Math.floor(pos)
+  const hi = Math.min(n - 1, lo + 1)
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)
+}
+
+/** Box-plot statistics of sorted values, or null when there are none. */
+export function boxStats(sorted: Float64Array): BoxStats | null {
+  const n = sorted.length
+  if (n === 0) return null
+  const q1 = quantileSorted(sorted, 0.25)
+  const q3 = quantileSorted(sorted, 0.75)
+  const iqr = q3 - q1
+  let lowerWhisker = sorted[0]
+  for (let i = 0; i < n; i++) {
+    if (sorted[i] >= q1 - 1.5 * iqr) {
+      lowerWhisker = sorted[i]
+      break
+    }
+  }
+  let upperWhisker = sorted[n - 1]
+  for (let i = n - 1; i >= 0; i--) {
+    if (sorted[i] <= q3 + 1.5 * iqr) {
+      upperWhisker = sorted[i]
+      break
+    }
+  }
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += sorted[i]
+  return {
+    count: n,
+    min: sorted[0],
+    q1,
+    median: quantileSorted(sorted, 0.5),
+    q3,
+    max: sorted[n - 1],
+    mean: sum / n,
+    lowerWhisker,
+    upperWhisker
+  }
+}
+
+function profileCategorical(column: TextColumn, target: Uint8Array): CategoricalProfile {
+  const levels = column.levels.length
+  const counts = new Float64Array(levels)
+  const defaults = new Float64Array(levels)
+  let missing = 0
+  let missingDefaults = 0
+  const codes = column.codes
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]
+    if (c < 0) {
+      missing++
+      missingDefaults += target[i]
+    } else {
+      counts[c]++
+      defaults[c] += target[i]
+    }
+  }
+  const order = Array.from({ length: levels }, (_, i) => i).sort((a, b) => counts[b] - counts[a] || (column.levels[a] < column.levels[b] ? -1 : 1))
+  const top: CategoryStat[] = order.slice(0, TOP_CATEGORIES).map((i) => ({
+    value: column.levels[i],
+    count: counts[i],
+    defaults: defaults[i],
+    defaultRate: counts[i] ? defaults[i] / counts[i] : 0
+  }))
+  if (levels > TOP_CATEGORIES) {
+    let count = 0
+    let d = 0
+    for (const i of order.slice(TOP_CATEGORIES)) {
+      count += counts[i]
+      d += defaults[i]
+    }
+    top.push({ value: '(other)', count, defaults: d, defaultRate: count ? d / count : 0 })
+  }
+  return {
+    name: column.name,
+    kind: column.kind,
+    count: codes.length - missing,
+    missing,
+    distinct: levels,
+    top: column.kind === 'identifier' ? [] : top,
+    missingDefaultRate: missing ? missingDefaults / missing : null
+  }
+}
+
+/** Pearson correlation over pairwise-complete rows; NaN where a column is constant. */
+export function pearsonMatrix(columns: ArrayLike<number>[]): number[][] {
+  const k = columns.length
+  const m: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(NaN))
+  for (let a = 0; a < k; a++) {
+    m[a][a] = 1
+    for (let b = a + 1; b < k; b++) {
+      const r = pearson(columns[a], columns[b])
+      m[a][b] = r
+      m[b][a] = r
+    }
+  }
+  return m
+}
+
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let n = 0
+  let mx = 0
+  let my = 0
+  let sxx = 0
+  let syy = 0
+  let sxy = 0
+  // Single-pass co-moment update (stable for large magnitudes).
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]
+    const b = y[i]
+    if (a !== a || b !== b) continue
+    n++
+    const dx = a - mx
+    mx += dx / n
+    const dy = b - my
+    my += dy / n
+    sxx += dx * (a - mx)
+    syy += dy * (b - my)
+    sxy += dx * (b - my)
+  }
+  if (n < 2 || sxx === 0 || syy === 0) return NaN
+  return sxy / Math.sqrt(sxx * syy)
+}

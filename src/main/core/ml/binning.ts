@@ -1,0 +1,170 @@
+/**
+ * Feature binning for the histogram tree learner (LightGBM's `BinMapper`, reduced to what a
+ * random forest needs): every feature is mapped once to small integers, and trees are then
+ * grown on those integers.
+ *
+ * Bin semantics, for feature `f` with `k = numValueBins[f]` value bins and edges
+ * `u = upperEdges[f]` (strictly increasing, `u[k - 1] === +Infinity`):
+ *
+ * - a non-missing value `x` falls into the first bin `b` with `x <= u[b]`, so bin `b` holds
+ *   the values in `(u[b - 1], u[b]]` and bin 0 everything up to `u[0]`;
+ * - NaN falls into `missingBin[f] === k` (at most 255, so bins fit a Uint8Array);
+ * - hence, for every non-missing `x`, `bin(x) <= b` exactly when `x <= u[b]`. The learner
+ *   splits on bin indices and stores `u[b]` as the raw threshold, so a tree predicts on raw
+ *   values with no binning and sends every training row to the same leaf as during training.
+ *
+ * Edges: when a feature has at most `maxBins` distinct values each value gets its own bin;
+ * otherwise bins hold roughly equal numbers of training rows (quantiles), and a value that
+ * alone holds a bin's share gets a bin of its own. An edge lies halfway between the largest
+ * value of its bin and the smallest value of the next one, as scikit-learn places thresholds.
+ */
+export interface BinMapper {
+  numFeatures: number
+  /** Number of value bins of each feature (at least 1). */
+  numValueBins: Int32Array
+  /** Bin of NaN for each feature; always `numValueBins[f]`. */
+  missingBin: Int32Array
+  /** Upper edge (inclusive, raw units) of each value bin; the last edge is +Infinity. */
+  upperEdges: Float64Array[]
+}
+
+/** Largest number of value bins: bins 0..254 plus the missing bin 255 fit a byte. */
+export const MAX_VALUE_BINS = 255
+
+/**
+ * Rows beyond this many are subsampled (evenly spaced) to place the edges, as LightGBM does
+ * with `bin_construct_sample_cnt`: quantiles of 200,000 rows are as good as those of all rows,
+ * and sorting every row of a wide multi-million-row table would dominate training time.
+ */
+export const BIN_SAMPLE_ROWS = 200_000
+
+/** Fits bin edges per feature on the given rows (all rows when omitted); NaN values are ignored. */
+export function fitBins(columns: Float64Array[], rows?: ArrayLike<number>, maxBins = MAX_VALUE_BINS): BinMapper {
+  if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_VALUE_BINS) {
+    throw new Error(`maxBins must be an integer from 2 to ${MAX_VALUE_BINS}, got ${maxBins}`)
+  }
+  const numFeatures = columns.length
+  const numRows = numFeatures > 0 ? columns[0].length : 0
+  for (let f = 1; f < numFeatures; f++) {
+    if (columns[f].length !== numRows) {
+      throw new Error(`column ${f} has ${columns[f].length} rows but column 0 has ${numRows}`)
+    }
+  }
+  const sampleRows = pickSampleRows(rows, numRows)
+  const numValueBins = new Int32Array(numFeatures)
+  const missingBin = new Int32Array(numFeatures)
+  const upperEdges: Float64Array[] = []
+  const values = new Float64Array(sampleRows === null ? numRows : sampleRows.length)
+  for (let f = 0; f < numFeatures; f++) {
+    const column = columns[f]
+    let count = 0
+    if (sampleRows === null) {
+      for (let r = 0; r < numRows; r++) {
+        const x = column[r]
+        if (x === x) values[count++] = x
+      }
+    } else {
+      for (let i = 0; i < sampleRows.length; i++) {
+        const x = column[sampleRows[i]]
+        if (x === x) values[count++] = x
+      }
+    }
+    const sorted = values.subarray(0, count).sort()
+    const edges = edgesFromSorted(sorted, maxBins)
+    upperEdges.push(edges)
+    numValueBins[f] = edges.length
+    missingBin[f] = edges.length
+  }
+  return { numFeatures, numValueBins, missingBin, upperEdges }
+}
+
+/** Maps raw columns to bins (column-major, one Uint8Array per feature); NaN goes to the missing bin. */
+export function binColumns(mapper: BinMapper, columns: ArrayLike<number>[]): Uint8Array[] {
+  if (columns.length !== mapper.numFeatures) {
+    throw new Error(`expected ${mapper.numFeatures} columns to bin, got ${columns.length}`)
+  }
+  const out: Uint8Array[] = []
+  for (let f = 0; f < mapper.numFeatures; f++) {
+    const column = columns[f]
+    const edges = mapper.upperEdges[f]
+    const numBins = mapper.numValueBins[f]
+    const bins = new Uint8Array(column.length)
+    for (let r = 0; r < column.length; r++) bins[r] = binOf(edges, numBins, column[r])
+    out.push(bins)
+  }
+  return out
+}
+
+/** Bin of one raw value (binary search over the edges; NaN gives the missing bin `numBins`). */
+export function binOf(edges: Float64Array, numBins: number, x: number): number {
+  if (x !== x) return numBins
+  let lo = 0
+  let hi = numBins - 1
+  // Invariant: the answer lies in [lo, hi]; edges[numBins - 1] is +Infinity, so it exists.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (x <= edges[mid]) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+function pickSampleRows(rows: ArrayLike<number> | undefined, numRows: number): ArrayLike<number> | null {
+  const count = rows === undefined ? numRows : rows.length
+  if (count <= BIN_SAMPLE_ROWS) return rows ?? null
+  const picked = new Int32Array(BIN_SAMPLE_ROWS)
+  const step = count / BIN_SAMPLE_ROWS
+  for (let i = 0; i < BIN_SAMPLE_ROWS; i++) {
+    const k = Math.floor(i * step)
+    picked[i] = rows === undefined ? k : rows[k]
+  }
+  return picked
+}
+
+/** Upper edges for ascending non-NaN values; the last edge is +Infinity. */
+function edgesFromSorted(sorted: Float64Array, maxBins: number): Float64Array {
+  const total = sorted.length
+  if (total === 0) return Float64Array.of(Infinity)
+  // Distinct values and their counts; -0 and +0 count as one value (they compare equal).
+  const distinct: number[] = []
+  const counts: number[] = []
+  for (let i = 0; i < total; i++) {
+    const x = sorted[i]
+    if (distinct.length > 0 && x === distinct[distinct.length - 1]) counts[counts.length - 1]++
+    else {
+      distinct.push(x)
+      counts.push(1)
+    }
+  }
+  const k = distinct.length
+  const edges: number[] = []
+  if (k <= maxBins) {
+    for (let i = 0; i < k - 1; i++) edges.push(midpoint(distinct[i], distinct[i + 1]))
+  } else {
+    // Greedy equal-frequency bins: the share is re-spread over the bins still to fill, so a
+    // heavy value early on does not starve the rest; closing at most maxBins - 1 bins keeps
+    // the number of bins within maxBins.
+    let binsLeft = maxBins
+    let rest = total
+    let inBin = 0
+    let share = rest / binsLeft
+    for (let i = 0; i < k - 1 && binsLeft > 1; i++) {
+      inBin += counts[i]
+      if (inBin >= share || counts[i + 1] >= share) {
+        edges.push(midpoint(distinct[i], distinct[i + 1]))
+        rest -= inBin
+        inBin = 0
+        binsLeft--
+        share = rest / binsLeft
+      }
+    }
+  }
+  edges.push(Infinity)
+  return Float64Array.from(edges)
+}
+
+/** A threshold t with a <= t < c for a < c: halfway when representable, else a (as scikit-learn). */
+function midpoint(a: number, c: number): number {
+  const m = a / 2 + c / 2
+  return m >= a && m < c ? m : a
+}

@@ -1,0 +1,283 @@
+import type Database from 'better-sqlite3'
+import type { ColumnKind, ColumnSpec, Column, Table } from '../data/Table'
+import type { DatasetDetail, DatasetSummary, ImportReport } from '../../../shared/dto'
+
+export type { RejectedLine, ImportReport, DatasetSummary, DatasetDetail } from '../../../shared/dto'
+
+export const MAX_REPORTED_LINES = 1000
+
+export interface DatasetMeta {
+  name: string
+  source: 'generated' | 'imported'
+  sourceFile?: string
+  sourceSha256?: string
+  targetColumn: string
+  positiveClass: string
+  params?: Record<string, unknown>
+}
+
+/** Raised for a dataset id that does not exist. */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'NotFoundError'
+  }
+}
+
+type Cell = string | number | null
+
+/** SQL identifier for any column name a bank's CSV may have. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+export function datasetTableName(id: number): string {
+  return `dataset_${id}`
+}
+
+interface DatasetRow {
+  id: number
+  name: string
+  source: 'generated' | 'imported'
+  source_file: string | null
+  source_sha256: string | null
+  row_count: number
+  column_count: number
+  target_column: string
+  positive_class: string
+  positive_count: number
+  rejected_rows: number
+  import_report: string
+  params: string
+  created_at: string
+}
+
+function toSummary(r: DatasetRow): DatasetSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    source: r.source,
+    sourceFile: r.source_file,
+    sourceSha256: r.source_sha256,
+    rows: r.row_count,
+    columns: r.column_count,
+    targetColumn: r.target_column,
+    positiveClass: r.positive_class,
+    positiveCount: r.positive_count,
+    defaultRate: r.row_count > 0 ? r.positive_count / r.row_count : 0,
+    rejectedRows: r.rejected_rows,
+    createdAt: r.created_at
+  }
+}
+
+/**
+ * Writes one dataset inside one transaction: nothing of it is visible, and nothing is
+ * left behind, until `commit`. A crash or `rollback` part-way leaves the database as
+ * it was (SQLite rolls the open transaction back on the next open).
+ */
+export class DatasetWriter {
+  private insert: Database.Statement | undefined
+  private rows = 0
+  private positives = 0
+  private open = true
+  readonly id: number
+  private readonly targetIndex: number
+  private readonly positiveNumber: number
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly meta: DatasetMeta,
+    columns: ColumnSpec[],
+    targetIsNumeric: boolean
+  ) {
+    this.targetIndex = columns.findIndex((c) => c.kind === 'target')
+    if (this.targetIndex < 0) throw new Error('DatasetWriter: no target column among the columns')
+    this.positiveNumber = Number(meta.positiveClass)
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const info = db
+        .prepare(
+          `INSERT INTO datasets (name, source, source_file, source_sha256, row_count, column_count,
+             target_column, positive_class, positive_count, params)
+           VALUES (?, ?, ?, ?, 0, ?, ?, ?, 0, ?)`
+        )
+        .run(
+          meta.name,
+          meta.source,
+          meta.sourceFile ?? null,
+          meta.sourceSha256 ?? null,
+          columns.length,
+          meta.targetColumn,
+          meta.positiveClass,
+          JSON.stringify(meta.params ?? {})
+        )
+      this.id = Number(info.lastInsertRowid)
+      const addColumn = db.prepare(
+        'INSERT INTO dataset_columns (dataset_id, position, name, kind) VALUES (?, ?, ?, ?)'
+      )
+      columns.forEach((c, i) => addColumn.run(this.id, i, c.name, c.kind))
+      const sqlType = (c: ColumnSpec): string =>
+        c.kind === 'numeric' || (c.kind === 'target' && targetIsNumeric) ? 'REAL' : 'TEXT'
+      const defs = columns.map((c) => `${quoteIdent(c.name)} ${sqlType(c)}`).join(', ')
+      db.exec(`CREATE TABLE ${datasetTableName(this.id)} (_line INTEGER NOT NULL, ${defs})`)
+      const placeholders = columns.map(() => '?').join(', ')
+      this.insert = db.prepare(`INSERT INTO ${datasetTableName(this.id)} VALUES (?, ${placeholders})`)
+    } catch (error) {
+      db.exec('ROLLBACK')
+      this.open = false
+      throw error
+    }
+  }
+
+  /** Appends rows (one cell per column, in column order) with their source lines. */
+  append(rows: Cell[][], lines: ArrayLike<number>): void {
+    if (!this.open || !this.insert) throw new Error('DatasetWriter: already closed')
+    const insert = this.insert
+    const t = this.targetIndex
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]
+      insert.run(lines[i], ...row)
+      const v = row[t]
+      if (v === this.meta.positiveClass || (typeof v === 'number' && v === this.positiveNumber)) this.positives++
+    }
+    this.rows += rows.length
+  }
+
+  get rowCount(): number {
+    return this.rows
+  }
+
+  /** Records the counts and report and makes the dataset visible. */
+  commit(report: ImportReport): DatasetSummary {
+    if (!this.open) throw new Error('DatasetWriter: already closed')
+    this.db
+      .prepare(
+        'UPDATE datasets SET row_count = ?, positive_count = ?, rejected_rows = ?, import_report = ? WHERE id = ?'
+      )
+      .run(this.rows, this.positives, report.rowsRejected, JSON.stringify(report), this.id)
+    this.db.exec('COMMIT')
+    this.open = false
+    return new DatasetRepo(this.db).get(this.id)
+  }
+
+  /** Drops everything written so far. Safe to call more than once. */
+  rollback(): void {
+    if (!this.open) return
+    this.open = false
+    if (this.db.inTransaction) this.db.exec('ROLLBACK')
+  }
+}
+
+/** The dataset catalog and each dataset's rows. */
+export class DatasetRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Starts writing a new dataset (see DatasetWriter). */
+  create(meta: DatasetMeta, columns: ColumnSpec[], targetIsNumeric: boolean): DatasetWriter {
+    return new DatasetWriter(this.db, meta, columns, targetIsNumeric)
+  }
+
+  list(): DatasetSummary[] {
+    const rows = this.db.prepare('SELECT * FROM datasets ORDER BY id').all() as DatasetRow[]
+    return rows.map(toSummary)
+  }
+
+  get(id: number): DatasetDetail {
+    const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined
+    if (!row) throw new NotFoundError(`There is no dataset ${id}. List the datasets with "ptm datasets".`)
+    const columnSpecs = this.db
+      .prepare('SELECT name, kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
+      .all(id) as { name: string; kind: ColumnKind }[]
+    return {
+      ...toSummary(row),
+      columnSpecs,
+      importReport: JSON.parse(row.import_report) as ImportReport,
+      params: JSON.parse(row.params) as Record<string, unknown>
+    }
+  }
+
+  /** The latest dataset, or undefined when there is none. */
+  latest(): DatasetSummary | undefined {
+    const row = this.db.prepare('SELECT * FROM datasets ORDER BY id DESC LIMIT 1').get() as DatasetRow | undefined
+    return row ? toSummary(row) : undefined
+  }
+
+  /** Deletes a dataset, its rows and its columns in one transaction. */
+  delete(id: number): void {
+    this.get(id)
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS ${datasetTableName(id)}`)
+      this.db.prepare('DELETE FROM datasets WHERE id = ?').run(id)
+    })()
+  }
+
+  /** Iterates the rows as arrays of cells in column order (for export), in source order. */
+  *iterateRows(id: number): Generator<Cell[]> {
+    const detail = this.get(id)
+    const cols = detail.columnSpecs.map((c) => quoteIdent(c.name)).join(', ')
+    const stmt = this.db.prepare(`SELECT ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`).raw(true)
+    for (const row of stmt.iterate()) yield row as Cell[]
+  }
+
+  /**
+   * Loads the dataset into columnar typed arrays: feature and identifier columns
+   * (numeric as Float64Array with NaN for missing, text as codes with -1 for missing),
+   * the 0/1 target and the source lines.
+   */
+  loadTable(id: number): Table {
+    const detail = this.get(id)
+    const n = detail.rows
+    const specs = detail.columnSpecs
+    const targetPos = specs.findIndex((c) => c.kind === 'target')
+    const columns: Column[] = []
+    const readers: ((cell: Cell, row: number) => void)[] = []
+    for (const spec of specs) {
+      if (spec.kind === 'target') {
+        readers.push(() => undefined)
+        continue
+      }
+      if (spec.kind === 'numeric') {
+        const values = new Float64Array(n)
+        columns.push({ name: spec.name, kind: 'numeric', values })
+        readers.push((cell, row) => {
+          values[row] = typeof cell === 'number' ? cell : cell === null ? NaN : Number(cell)
+        })
+      } else {
+        const codes = new Int32Array(n)
+        const levels: string[] = []
+        const index = new Map<string, number>()
+        columns.push({ name: spec.name, kind: spec.kind, codes, levels })
+        readers.push((cell, row) => {
+          if (cell === null || cell === '') {
+            codes[row] = -1
+            return
+          }
+          const key = String(cell)
+          let code = index.get(key)
+          if (code === undefined) {
+            code = levels.length
+            levels.push(key)
+            index.set(key, code)
+          }
+          codes[row] = code
+        })
+      }
+    }
+    const target = new Uint8Array(n)
+    const lines = new Int32Array(n)
+    const positive = detail.positiveClass
+    const positiveNumber = Number(positive)
+    const cols = specs.map((c) => quoteIdent(c.name)).join(', ')
+    const stmt = this.db.prepare(`SELECT _line, ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`).raw(true)
+    let row = 0
+    for (const raw of stmt.iterate()) {
+      const cells = raw as Cell[]
+      lines[row] = cells[0] as number
+      for (let c = 0; c < specs.length; c++) readers[c](cells[c + 1], row)
+      const t = cells[targetPos + 1]
+      target[row] = t === positive || (typeof t === 'number' && t === positiveNumber) ? 1 : 0
+      row++
+    }
+    return { numRows: row, columns, target, targetName: detail.targetColumn, positiveClass: positive, lines }
+  }
+}

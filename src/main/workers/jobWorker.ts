@@ -1,0 +1,53 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { jobTasks, type TaskParams } from '../core/service/jobTasks'
+import { Workbench } from '../core/service/Workbench'
+import { toErrorInfo } from '../handlers/toErrorInfo'
+import type { JobKind } from '../../shared/dto'
+
+/** Messages between JobManager and this worker. */
+export type JobWorkerMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'done'; result: Record<string, unknown> }
+  | { type: 'error'; error: ReturnType<typeof toErrorInfo>; cancelled: boolean }
+
+interface JobWorkerData {
+  dbPath: string
+  nativeBinding?: string
+  kind: JobKind
+  params: TaskParams
+}
+
+// One job per worker: its own database connection, so a crash or cancel rolls back
+// only this job's transaction and the main thread never blocks on the work.
+const data = workerData as JobWorkerData
+const controller = new AbortController()
+parentPort?.on('message', (message: { type: string }) => {
+  if (message.type === 'cancel') controller.abort()
+})
+
+async function main(): Promise<void> {
+  const post = (m: JobWorkerMessage): void => parentPort?.postMessage(m)
+  const task = jobTasks[data.kind]
+  if (!task) throw new Error(`Unknown job kind "${data.kind}"`)
+  const service = Workbench.open(data.dbPath, data.nativeBinding)
+  let last = 0
+  try {
+    const result = await task(service, data.params, {
+      signal: controller.signal,
+      progress(phase, done, total) {
+        // At most ~10 messages a second: progress is for people, not a log.
+        const now = Date.now()
+        if (now - last < 100 && done < total) return
+        last = now
+        post({ type: 'progress', phase, done, total })
+      }
+    })
+    post({ type: 'done', result })
+  } catch (error) {
+    post({ type: 'error', error: toErrorInfo(error), cancelled: controller.signal.aborted })
+  } finally {
+    service.close()
+  }
+}
+
+void main()

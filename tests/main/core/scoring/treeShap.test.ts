@@ -1,0 +1,367 @@
+import { describe, expect, it } from 'vitest'
+import { type FlatTree, leafIndexOfVector } from '../../../../src/main/core/ml/FlatTree'
+import { Rng } from '../../../../src/main/core/random'
+import {
+  expectedValue,
+  forestShap,
+  pathAttribution,
+  treeShap
+} from '../../../../src/main/core/scoring/treeShap'
+
+/** A node under construction: a leaf has no split. */
+interface DraftNode {
+  feature: number
+  threshold: number
+  missingLeft: boolean
+  left: number
+  right: number
+  value: number
+  cover: number
+}
+
+/**
+ * Builds a FlatTree from drafts whose leaves carry value and cover; internal nodes get
+ * cover = sum of children and value = cover-weighted mean of children, as training gives.
+ */
+function finishTree(nodes: DraftNode[]): FlatTree {
+  const fill = (n: number): void => {
+    const node = nodes[n]
+    if (node.feature < 0) return
+    fill(node.left)
+    fill(node.right)
+    const l = nodes[node.left]
+    const r = nodes[node.right]
+    node.cover = l.cover + r.cover
+    node.value = (l.cover * l.value + r.cover * r.value) / node.cover
+  }
+  fill(0)
+  return {
+    feature: Int32Array.from(nodes, (n) => n.feature),
+    threshold: Float64Array.from(nodes, (n) => n.threshold),
+    missingLeft: Uint8Array.from(nodes, (n) => (n.missingLeft ? 1 : 0)),
+    left: Int32Array.from(nodes, (n) => n.left),
+    right: Int32Array.from(nodes, (n) => n.right),
+    value: Float64Array.from(nodes, (n) => n.value),
+    cover: Float64Array.from(nodes, (n) => n.cover)
+  }
+}
+
+/**
+ * Random tree on features [0, numFeatures) of depth ≤ maxDepth; below the root a node
+ * becomes a leaf with probability leafProbability. Leaves get random value and cover.
+ */
+function randomTree(rng: Rng, numFeatures: number, maxDepth: number, leafProbability: number): FlatTree {
+  const nodes: DraftNode[] = []
+  const grow = (level: number): number => {
+    const id = nodes.length
+    const node: DraftNode = {
+      feature: -1,
+      threshold: 0,
+      missingLeft: false,
+      left: -1,
+      right: -1,
+      value: 0,
+      cover: 0
+    }
+    nodes.push(node)
+    if (level >= maxDepth || (level > 0 && rng.next() < leafProbability)) {
+      node.value = rng.next()
+      node.cover = 1 + rng.int(30)
+      return id
+    }
+    node.feature = rng.int(numFeatures)
+    node.threshold = rng.next()
+    node.missingLeft = rng.next() < 0.5
+    node.left = grow(level + 1)
+    node.right = grow(level + 1)
+    return id
+  }
+  grow(0)
+  return finishTree(nodes)
+}
+
+function randomVector(rng: Rng, numFeatures: number, nanProbability = 0): Float64Array {
+  return Float64Array.from({ length: numFeatures }, () => (rng.next() < nanProbability ? NaN : rng.next()))
+}
+
+function predict(tree: FlatTree, x: ArrayLike<number>): number {
+  return tree.value[leafIndexOfVector(tree, x)]
+}
+
+function goesLeft(tree: FlatTree, node: number, x: ArrayLike<number>): boolean {
+  const v = x[tree.feature[node]]
+  return Number.isNaN(v) ? tree.missingLeft[node] === 1 : v <= tree.threshold[node]
+}
+
+/** v(S): features in S follow x, every other split averages its children by cover. */
+function conditionalExpectation(
+  tree: FlatTree,
+  x: ArrayLike<number>,
+  inS: (f: number) => boolean,
+  node = 0
+): number {
+  const f = tree.feature[node]
+  if (f < 0) return tree.value[node]
+  const l = tree.left[node]
+  const r = tree.right[node]
+  if (inS(f)) return conditionalExpectation(tree, x, inS, goesLeft(tree, node, x) ? l : r)
+  const lv = conditionalExpectation(tree, x, inS, l)
+  const rv = conditionalExpectation(tree, x, inS, r)
+  return (tree.cover[l] * lv + tree.cover[r] * rv) / tree.cover[node]
+}
+
+/** Shapley values of v by enumerating every subset S of the M features. */
+function bruteForceShap(tree: FlatTree, x: ArrayLike<number>, numFeatures: number): Float64Array {
+  const m = numFeatures
+  const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1))
+  const v = new Float64Array(1 << m)
+  for (let mask = 0; mask < 1 << m; mask++) {
+    v[mask] = conditionalExpectation(tree, x, (f) => (mask & (1 << f)) !== 0)
+  }
+  const phi = new Float64Array(m)
+  for (let i = 0; i < m; i++) {
+    for (let mask = 0; mask < 1 << m; mask++) {
+      if (mask & (1 << i)) continue
+      let size = 0
+      for (let b = 0; b < m; b++) if (mask & (1 << b)) size++
+      const weight = (factorial(size) * factorial(m - size - 1)) / factorial(m)
+      phi[i] += weight * (v[mask | (1 << i)] - v[mask])
+    }
+  }
+  return phi
+}
+
+/** True when some root-to-leaf path splits on the same feature more than once. */
+function hasRepeatedFeatureOnPath(tree: FlatTree): boolean {
+  const walk = (node: number, used: Set<number>): boolean => {
+    const f = tree.feature[node]
+    if (f < 0) return false
+    if (used.has(f)) return true
+    const next = new Set(used).add(f)
+    return walk(tree.left[node], next) || walk(tree.right[node], next)
+  }
+  return walk(0, new Set())
+}
+
+/** True when x meets a NaN at some split on its own path. */
+function pathMeetsNaN(tree: FlatTree, x: ArrayLike<number>): boolean {
+  let node = 0
+  while (tree.feature[node] >= 0) {
+    if (Number.isNaN(x[tree.feature[node]])) return true
+    node = goesLeft(tree, node, x) ? tree.left[node] : tree.right[node]
+  }
+  return false
+}
+
+function sum(a: Float64Array): number {
+  return a.reduce((s, v) => s + v, 0)
+}
+
+function leaf(value: number, cover: number): DraftNode {
+  return { feature: -1, threshold: 0, missingLeft: false, left: -1, right: -1, value, cover }
+}
+
+function split(
+  feature: number,
+  threshold: number,
+  left: number,
+  right: number,
+  missingLeft = false
+): DraftNode {
+  return { feature, threshold, missingLeft, left, right, value: 0, cover: 0 }
+}
+
+describe('treeShap', () => {
+  it('gives a single split the whole gap between the reached leaf and the root value', () => {
+    // root 0.3 = (3 * 0.2 + 1 * 0.6) / 4; x goes left to 0.2.
+    const tree = finishTree([split(0, 0.5, 1, 2), leaf(0.2, 3), leaf(0.6, 1)])
+    const phi = new Float64Array(2)
+    treeShap(tree, [0.1, 0.9], 2, phi)
+    expect(expectedValue(tree)).toBeCloseTo(0.3, 12)
+    expect(phi[0]).toBeCloseTo(-0.1, 12)
+    expect(phi[1]).toBe(0)
+  })
+
+  it('adds to phi instead of overwriting it', () => {
+    const tree = finishTree([split(0, 0.5, 1, 2), leaf(0.2, 3), leaf(0.6, 1)])
+    const phi = Float64Array.from([1, 2])
+    treeShap(tree, [0.1, 0.9], 2, phi)
+    expect(phi[0]).toBeCloseTo(0.9, 12)
+    expect(phi[1]).toBe(2)
+  })
+
+  it('sums to prediction minus base on random trees, with and without missing values', () => {
+    const rng = new Rng(20240611)
+    for (let t = 0; t < 40; t++) {
+      const numFeatures = 3 + rng.int(8)
+      const tree = randomTree(rng, numFeatures, 2 + rng.int(9), 0.25)
+      for (let k = 0; k < 5; k++) {
+        const x = randomVector(rng, numFeatures, 0.2)
+        const phi = new Float64Array(numFeatures)
+        treeShap(tree, x, numFeatures, phi)
+        expect(Math.abs(sum(phi) - (predict(tree, x) - expectedValue(tree)))).toBeLessThan(1e-9)
+      }
+    }
+  })
+
+  it('sums to prediction minus base on a 60-deep chain that reuses few features', () => {
+    const nodes: DraftNode[] = []
+    const rng = new Rng(99)
+    for (let level = 0; level < 60; level++) {
+      // Node 2k splits; its left child 2k+1 is a leaf, its right child 2k+2 continues.
+      nodes.push(split(level % 3, rng.next(), nodes.length + 1, nodes.length + 2, level % 2 === 0))
+      nodes.push(leaf(rng.next(), 1 + rng.int(10)))
+    }
+    nodes.push(leaf(rng.next(), 5))
+    const tree = finishTree(nodes)
+    for (let k = 0; k < 20; k++) {
+      const x = randomVector(rng, 4, 0.2)
+      const phi = new Float64Array(4)
+      treeShap(tree, x, 4, phi)
+      expect(Math.abs(sum(phi) - (predict(tree, x) - expectedValue(tree)))).toBeLessThan(1e-9)
+      expect(phi[3]).toBe(0)
+    }
+  })
+
+  it('equals brute-force Shapley values of the cover-weighted conditional expectation', () => {
+    const rng = new Rng(7)
+    let repeatedSeen = 0
+    let nanSeen = 0
+    for (let t = 0; t < 12; t++) {
+      const numFeatures = 4 + rng.int(2)
+      const tree = randomTree(rng, numFeatures, 4, 0.15)
+      if (hasRepeatedFeatureOnPath(tree)) repeatedSeen++
+      for (let k = 0; k < 4; k++) {
+        const x = randomVector(rng, numFeatures, k % 2 === 1 ? 0.4 : 0)
+        if (pathMeetsNaN(tree, x)) nanSeen++
+        const phi = new Float64Array(numFeatures)
+        treeShap(tree, x, numFeatures, phi)
+        const expected = bruteForceShap(tree, x, numFeatures)
+        for (let i = 0; i < numFeatures; i++) expect(Math.abs(phi[i] - expected[i])).toBeLessThan(1e-12)
+      }
+    }
+    // The random cases must actually exercise the unwind step and the missing direction.
+    expect(repeatedSeen).toBeGreaterThanOrEqual(3)
+    expect(nanSeen).toBeGreaterThanOrEqual(3)
+  })
+
+  it('matches brute force when one path splits a feature twice and x is missing there', () => {
+    // Path root(f0) -> node 2 (f1) -> node 4 (f0 again) -> leaves; f0 is NaN in x.
+    const tree = finishTree([
+      split(0, 0.5, 1, 2, false),
+      leaf(0.1, 7),
+      split(1, 0.4, 3, 4, true),
+      leaf(0.8, 2),
+      split(0, 0.8, 5, 6, true),
+      leaf(0.35, 4),
+      split(2, 0.3, 7, 8),
+      leaf(0.9, 3),
+      leaf(0.05, 6)
+    ])
+    expect(hasRepeatedFeatureOnPath(tree)).toBe(true)
+    for (const x of [
+      [NaN, 0.7, 0.1, 0.5],
+      [0.9, 0.7, 0.6, NaN],
+      [0.6, NaN, 0.2, 0.1],
+      [0.2, 0.1, 0.9, 0.3]
+    ]) {
+      const phi = new Float64Array(4)
+      treeShap(tree, x, 4, phi)
+      const expected = bruteForceShap(tree, x, 4)
+      for (let i = 0; i < 4; i++) expect(Math.abs(phi[i] - expected[i])).toBeLessThan(1e-12)
+      expect(phi[3]).toBe(0)
+    }
+  })
+
+  it('gives exactly zero to features no split uses', () => {
+    const rng = new Rng(31)
+    for (let t = 0; t < 10; t++) {
+      // Splits use features 0..2 only; the model has 6.
+      const tree = randomTree(rng, 3, 5, 0.2)
+      const phi = new Float64Array(6)
+      treeShap(tree, randomVector(rng, 6, 0.2), 6, phi)
+      expect(Array.from(phi.subarray(3))).toEqual([0, 0, 0])
+    }
+  })
+
+  it('rejects a tree that splits on a feature beyond numFeatures', () => {
+    const tree = finishTree([split(4, 0.5, 1, 2), leaf(0.2, 3), leaf(0.6, 1)])
+    expect(() => treeShap(tree, [0, 0, 0, 0, 0], 3, new Float64Array(3))).toThrow(/feature 4/)
+  })
+})
+
+describe('forestShap', () => {
+  it('has base + Σphi equal to the mean leaf value and phi equal to the mean per-tree brute force', () => {
+    const rng = new Rng(4242)
+    const numFeatures = 5
+    const trees = Array.from({ length: 7 }, () => randomTree(rng, numFeatures, 4, 0.2))
+    for (let k = 0; k < 10; k++) {
+      const x = randomVector(rng, numFeatures, 0.15)
+      const { base, phi } = forestShap(trees, x, numFeatures)
+      const prediction = trees.reduce((s, t) => s + predict(t, x), 0) / trees.length
+      expect(Math.abs(base + sum(phi) - prediction)).toBeLessThan(1e-9)
+      expect(base).toBeCloseTo(trees.reduce((s, t) => s + t.value[0], 0) / trees.length, 12)
+      const expected = new Float64Array(numFeatures)
+      for (const t of trees) {
+        const b = bruteForceShap(t, x, numFeatures)
+        for (let i = 0; i < numFeatures; i++) expected[i] += b[i] / trees.length
+      }
+      for (let i = 0; i < numFeatures; i++) expect(Math.abs(phi[i] - expected[i])).toBeLessThan(1e-12)
+    }
+  })
+
+  it('sums to prediction minus base on a larger random forest', () => {
+    const rng = new Rng(5)
+    const numFeatures = 12
+    const trees = Array.from({ length: 25 }, () => randomTree(rng, numFeatures, 12, 0.3))
+    for (let k = 0; k < 10; k++) {
+      const x = randomVector(rng, numFeatures, 0.1)
+      const { base, phi } = forestShap(trees, x, numFeatures)
+      const prediction = trees.reduce((s, t) => s + predict(t, x), 0) / trees.length
+      expect(Math.abs(base + sum(phi) - prediction)).toBeLessThan(1e-9)
+    }
+  })
+
+  it('refuses an empty forest', () => {
+    expect(() => forestShap([], [1], 1)).toThrow(/no trees/)
+  })
+})
+
+describe('pathAttribution', () => {
+  it('sums to prediction minus base, missing values included', () => {
+    const rng = new Rng(77)
+    const numFeatures = 8
+    const trees = Array.from({ length: 15 }, () => randomTree(rng, numFeatures, 8, 0.25))
+    for (let k = 0; k < 20; k++) {
+      const x = randomVector(rng, numFeatures, 0.2)
+      const phi = pathAttribution(trees, x, numFeatures)
+      const base = trees.reduce((s, t) => s + expectedValue(t), 0) / trees.length
+      const prediction = trees.reduce((s, t) => s + predict(t, x), 0) / trees.length
+      expect(Math.abs(base + sum(phi) - prediction)).toBeLessThan(1e-9)
+    }
+  })
+
+  it('credits each split with the change of node value along the path', () => {
+    // root 0.3 -> left 0.2 (x0 <= 0.5), and a second split on f1 under it.
+    const tree = finishTree([
+      split(0, 0.5, 1, 4),
+      split(1, 0.5, 2, 3),
+      leaf(0.1, 2),
+      leaf(0.3, 2),
+      leaf(0.6, 1)
+    ])
+    const phi = pathAttribution([tree], [0.1, 0.9, 0.5], 3)
+    expect(phi[0]).toBeCloseTo(0.2 - 0.28, 12)
+    expect(phi[1]).toBeCloseTo(0.3 - 0.2, 12)
+    expect(phi[2]).toBe(0)
+  })
+
+  it('agrees with TreeSHAP on a tree with a single split', () => {
+    const tree = finishTree([split(1, 0.5, 1, 2, true), leaf(0.2, 3), leaf(0.6, 1)])
+    const x = [0.3, NaN]
+    const exact = forestShap([tree], x, 2).phi
+    const cheap = pathAttribution([tree], x, 2)
+    expect(cheap[1]).toBeCloseTo(exact[1], 12)
+    expect(cheap[0]).toBe(0)
+  })
+})
