@@ -167,3 +167,28 @@ export interface ErrorInfo {
   message: string
   details?: Record<string, unknown>
 }
+
+/** Headline figures of a model, measured on rows it never saw. */
+export interface ModelMetrics {
+  auc: number
+  accuracy: number
+  ks: number
+  gini: number
+  brier: number
+  averagePrecision: number
+  f1: number
+  threshold: number
+}
+
+export interface ModelSummary {
+  id: number
+  name: string
+  datasetId: number | null
+  datasetName: string
+  engine: string
+  params: Record<string, unknown>
+  seed: number
+  metrics: ModelMetrics
+  createdAt: string
+  active: boolean
+}

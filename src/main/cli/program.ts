@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { isCancellation } from '../core/errors'
 import { CliContext, type GlobalOptions } from './CliContext'
 import { registerDataCommands } from './commands/dataCommands'
+import { registerModelCommands } from './commands/modelCommands'
 import { isUserError } from './userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     }
 
   registerDataCommands(program, run)
+  registerModelCommands(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

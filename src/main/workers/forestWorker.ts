@@ -20,7 +20,7 @@ const learn = createTreeLearner(data, params)
 port.on('message', (request: ForestWorkerRequest) => {
   let reply: ForestWorkerReply
   try {
-    const result = growForestTree(learn, data, seed, request.index)
+    const result = growForestTree(learn, seed, request.index)
     reply = { type: 'tree', index: request.index, result }
     port.postMessage(reply, treeResultBuffers(result))
   } catch (e) {

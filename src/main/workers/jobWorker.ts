@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     post({ type: 'error', error: toErrorInfo(error), cancelled: controller.signal.aborted })
   } finally {
     service.close()
+    // Nothing else to do: let the worker exit (the cancel listener would keep it alive).
+    parentPort?.close()
   }
 }
 

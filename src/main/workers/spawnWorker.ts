@@ -7,8 +7,10 @@ import { Worker } from 'node:worker_threads'
  *
  * The same code runs in three settings: the built Electron app (entries bundled to
  * `out/main/workers/<name>.js` beside `out/main/index.js`), and the CLI and tests run
- * from TypeScript sources through tsx or vitest, where the worker is started on the
- * `.ts` file with tsx's loader. Resolving here keeps callers free of that difference.
+ * from TypeScript sources through tsx or vitest, where a small bootstrap registers
+ * tsx's CommonJS hook inside the worker and then requires the `.ts` entry (Node 20
+ * does not apply `--import tsx` from a worker's execArgv to the worker's own loads).
+ * Resolving here keeps callers free of that difference.
  */
 export function spawnWorker(name: string, workerData: unknown): Worker {
   const built = join(__dirname, 'workers', `${name}.js`)
@@ -16,6 +18,9 @@ export function spawnWorker(name: string, workerData: unknown): Worker {
   const builtSibling = join(__dirname, `${name}.js`)
   if (existsSync(builtSibling)) return new Worker(builtSibling, { workerData })
   const source = join(__dirname, `${name}.ts`)
-  if (existsSync(source)) return new Worker(source, { workerData, execArgv: ['--import', 'tsx'] })
+  if (existsSync(source)) {
+    const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`
+    return new Worker(bootstrap, { eval: true, workerData })
+  }
   throw new Error(`Worker entry "${name}" not found next to ${__dirname}`)
 }

@@ -60,6 +60,8 @@ const MAX_BALANCE = 50_000_000
 const MIN_SCORE = 300
 const MAX_SCORE = 900
 const MAX_DTI = 3
+const MAX_FOIR = 0.6
+const FOIR_ENFORCED = 0.85
 
 /** Missing shares; Annual_Income and Credit_Score vary by segment around these means (see drawRow). */
 const MISSING_EMPLOYMENT = 0.01
@@ -80,7 +82,7 @@ const TERM_MAX = 360
 
 /** The generated columns, in row order, with the ranges the generator guarantees. */
 export const LOAN_COLUMNS: readonly LoanColumn[] = [
-  { name: 'Customer_ID', kind: 'identifier', description: 'CUST + 7-digit row number, unique', missingRate: 0 },
+  { name: 'Customer_ID', kind: 'identifier', description: 'CUST + row number (7 digits or more), unique', missingRate: 0 },
   { name: 'Age', kind: 'numeric', description: 'years, integer', min: 21, max: 70, missingRate: 0 },
   { name: 'Region', kind: 'categorical', description: 'zone of the branch', values: REGIONS, missingRate: 0 },
   { name: 'Area_Type', kind: 'categorical', description: 'branch population group', values: AREA_TYPES, missingRate: 0 },
@@ -332,7 +334,7 @@ const DEFAULT_BY_REGION = [0, -0.05, 0.1, -0.05, 0.05, 0.15]
  * Draws row `index` from `rng` (all columns but Default, which is left null) and writes
  * its default logit without the intercept to `logitOut[0]`.
  */
-export function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
+function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
   const region = pick(REGION_CUM, rng.next())
   const area = pick(AREA_CUM, rng.next())
   const emp = pick(EMPLOYMENT_CUM_BY_AREA[area], rng.next())
@@ -391,7 +393,7 @@ export function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCe
 
   const purpose = pick(PURPOSE_CUM_BY_EMP[emp], rng.next())
   const amountMedian = purpose === P_EDUCATION ? EDUCATION_MEDIAN : income * LOAN_MULTIPLE[purpose]
-  const amount =
+  const requested =
     Math.round(
       clamp(amountMedian * Math.exp(LOAN_SIGMA[purpose] * rng.normal()), LOAN_MIN[purpose], LOAN_MAX[purpose]) /
         1000
@@ -402,9 +404,9 @@ export function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCe
 
   const secured =
     purpose === P_EDUCATION
-      ? rng.next() < (amount > 750_000 ? 0.9 : 0.1)
+      ? rng.next() < (requested > 750_000 ? 0.9 : 0.1)
       : purpose === P_AGRICULTURE
-        ? rng.next() < (amount > 160_000 ? 0.85 : 0.2)
+        ? rng.next() < (requested > 160_000 ? 0.85 : 0.2)
         : rng.next() < COLLATERAL_YES[purpose]
 
   // Risk-based pricing: a premium that steepens below 650; no history prices like 700 plus a margin.
@@ -418,38 +420,48 @@ export function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCe
     Math.round(clamp(BASE_RATE[purpose] + premium + 0.25 * rng.normal(), RATE_MIN[purpose], RATE_MAX[purpose]) * 100) /
     100
 
+  // Yearly repayment per rupee lent: an annuity, except gold loans (interest monthly, principal at maturity).
   const monthlyRate = rate / 1200
-  const emi = (amount * monthlyRate) / (1 - Math.pow(1 + monthlyRate, -term))
-  const existingEmi = existingLoans * income * 0.07 * Math.exp(0.5 * rng.normal())
+  const yearlyPerRupee =
+    purpose === P_GOLD ? rate / 100 : (12 * monthlyRate) / (1 - Math.pow(1 + monthlyRate, -term))
+  // Sanction rule: repayments may take at most MAX_FOIR of income, waived for about one loan in seven.
+  const amount =
+    rng.next() < FOIR_ENFORCED && requested * yearlyPerRupee > MAX_FOIR * income
+      ? Math.max(LOAN_MIN[purpose], Math.floor((MAX_FOIR * income) / yearlyPerRupee / 1000) * 1000)
+      : requested
+  const existingRepayments = existingLoans * income * 0.07 * Math.exp(0.5 * rng.normal())
   const dti =
-    Math.round(clamp(((12 * emi + existingEmi) / income) * Math.exp(0.1 * rng.normal()), 0, MAX_DTI) * 1000) / 1000
+    Math.round(
+      clamp(((amount * yearlyPerRupee + existingRepayments) / income) * Math.exp(0.1 * rng.normal()), 0, MAX_DTI) *
+        1000
+    ) / 1000
 
   // Default logit: threshold effects in score and DTI, an age U-shape, loan-to-balance hurting
   // low earners most, and creditworthiness the score does not capture plus plain noise.
   const scoreTerm = noHistory
-    ? 0.4
-    : -0.006 * (score - 700) + 0.03 * Math.max(0, 600 - score) + 0.01 * Math.max(0, 650 - score)
+    ? 0.3
+    : -0.005 * (score - 700) + 0.01 * Math.max(0, 600 - score) + 0.005 * Math.max(0, 650 - score)
+  const dtiCapped = Math.min(dti, 1.5)
   const loanToBalance = amount / (balance + 5000)
   const logit =
     scoreTerm +
-    1.0 * dti +
-    3.5 * Math.max(0, dti - 0.5) +
-    0.45 * Math.min(delinquencies, 4) +
+    1.2 * dtiCapped +
+    2.5 * Math.max(0, dtiCapped - 0.45) +
+    0.35 * Math.min(delinquencies, 4) +
     0.1 * Math.max(0, delinquencies - 4) +
     DEFAULT_BY_EMP[emp] +
-    (income < 300_000 ? 0.35 : 0.1) * Math.log1p(loanToBalance) +
-    0.0012 * (age - 42) * (age - 42) +
+    (income < 300_000 ? 0.3 : 0.08) * Math.log1p(loanToBalance) +
+    0.001 * (age - 42) * (age - 42) +
     DEFAULT_BY_PURPOSE[purpose] +
-    (secured ? 0 : 0.3) +
-    0.15 * existingLoans -
-    0.02 * Math.min(years, 25) +
+    (secured ? 0 : 0.25) +
+    0.12 * existingLoans -
+    0.015 * Math.min(years, 25) +
     DEFAULT_BY_REGION[region] -
     0.35 * worth +
-    0.7 * rng.normal()
+    0.6 * rng.normal()
   logitOut[0] = logit
-  if (logitOut.length > 1) logitOut[1] = logit + 0.35 * worth
 
-  // Missing values are drawn last so that they never change the values above.
+  // A missing value only hides the drawn one: Default and Debt_to_Income still use it, as the bank's own files would.
   const employmentMissing = rng.next() < MISSING_EMPLOYMENT
   const incomeMissing = rng.next() < MISSING_INCOME_BY_EMP[emp]
   const yearsMissing = rng.next() < MISSING_YEARS

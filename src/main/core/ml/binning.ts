@@ -1,3 +1,5 @@
+import { Rng } from '../random'
+
 /**
  * Feature binning for the histogram tree learner (LightGBM's `BinMapper`, reduced to what a
  * random forest needs): every feature is mapped once to small integers, and trees are then
@@ -32,11 +34,14 @@ export interface BinMapper {
 export const MAX_VALUE_BINS = 255
 
 /**
- * Rows beyond this many are subsampled (evenly spaced) to place the edges, as LightGBM does
- * with `bin_construct_sample_cnt`: quantiles of 200,000 rows are as good as those of all rows,
- * and sorting every row of a wide multi-million-row table would dominate training time.
+ * Rows beyond this many are subsampled to place the edges, as LightGBM does with
+ * `bin_construct_sample_cnt`: quantiles of 200,000 rows are as good as those of all rows, and
+ * sorting every row of a wide multi-million-row table would dominate training time. The
+ * sample is random (fixed seed) rather than every k-th row, which would alias with
+ * periodic data and could miss whole values.
  */
 export const BIN_SAMPLE_ROWS = 200_000
+const BIN_SAMPLE_SEED = 0x5eed
 
 /** Fits bin edges per feature on the given rows (all rows when omitted); NaN values are ignored. */
 export function fitBins(columns: Float64Array[], rows?: ArrayLike<number>, maxBins = MAX_VALUE_BINS): BinMapper {
@@ -112,11 +117,13 @@ export function binOf(edges: Float64Array, numBins: number, x: number): number {
 function pickSampleRows(rows: ArrayLike<number> | undefined, numRows: number): ArrayLike<number> | null {
   const count = rows === undefined ? numRows : rows.length
   if (count <= BIN_SAMPLE_ROWS) return rows ?? null
+  // Selection sampling (Knuth's algorithm S): each row is kept with probability
+  // still-needed / still-left, which yields exactly BIN_SAMPLE_ROWS rows in row order.
+  const rng = new Rng(BIN_SAMPLE_SEED)
   const picked = new Int32Array(BIN_SAMPLE_ROWS)
-  const step = count / BIN_SAMPLE_ROWS
-  for (let i = 0; i < BIN_SAMPLE_ROWS; i++) {
-    const k = Math.floor(i * step)
-    picked[i] = rows === undefined ? k : rows[k]
+  let taken = 0
+  for (let i = 0; i < count && taken < BIN_SAMPLE_ROWS; i++) {
+    if (rng.next() * (count - i) < BIN_SAMPLE_ROWS - taken) picked[taken++] = rows === undefined ? i : rows[i]
   }
   return picked
 }
@@ -124,43 +131,49 @@ function pickSampleRows(rows: ArrayLike<number> | undefined, numRows: number): A
 /** Upper edges for ascending non-NaN values; the last edge is +Infinity. */
 function edgesFromSorted(sorted: Float64Array, maxBins: number): Float64Array {
   const total = sorted.length
-  if (total === 0) return Float64Array.of(Infinity)
-  // Distinct values and their counts; -0 and +0 count as one value (they compare equal).
-  const distinct: number[] = []
-  const counts: number[] = []
-  for (let i = 0; i < total; i++) {
-    const x = sorted[i]
-    if (distinct.length > 0 && x === distinct[distinct.length - 1]) counts[counts.length - 1]++
-    else {
-      distinct.push(x)
-      counts.push(1)
-    }
-  }
-  const k = distinct.length
-  const edges: number[] = []
-  if (k <= maxBins) {
-    for (let i = 0; i < k - 1; i++) edges.push(midpoint(distinct[i], distinct[i + 1]))
+  // Runs of equal values are walked in place (no arrays of distinct values: building those
+  // cost more than the sort). -0 and +0 form one run since they compare equal.
+  let numDistinct = total > 0 ? 1 : 0
+  for (let i = 1; i < total; i++) if (sorted[i] !== sorted[i - 1]) numDistinct++
+  const edges = new Float64Array(Math.min(numDistinct, maxBins) + 1)
+  let numEdges = 0
+  if (numDistinct <= maxBins) {
+    for (let i = 1; i < total; i++) if (sorted[i] !== sorted[i - 1]) edges[numEdges++] = midpoint(sorted[i - 1], sorted[i])
   } else {
     // Greedy equal-frequency bins: the share is re-spread over the bins still to fill, so a
-    // heavy value early on does not starve the rest; closing at most maxBins - 1 bins keeps
-    // the number of bins within maxBins.
+    // heavy value early on does not starve the rest; a bin is also closed just before a
+    // value that alone fills a share, so that value gets a bin of its own. Closing at most
+    // maxBins - 1 bins keeps the number of bins within maxBins.
     let binsLeft = maxBins
     let rest = total
     let inBin = 0
     let share = rest / binsLeft
-    for (let i = 0; i < k - 1 && binsLeft > 1; i++) {
-      inBin += counts[i]
-      if (inBin >= share || counts[i + 1] >= share) {
-        edges.push(midpoint(distinct[i], distinct[i + 1]))
+    let runStart = 0
+    let runEnd = endOfRun(sorted, 0)
+    while (runEnd < total && binsLeft > 1) {
+      const nextEnd = endOfRun(sorted, runEnd)
+      inBin += runEnd - runStart
+      if (inBin >= share || nextEnd - runEnd >= share) {
+        edges[numEdges++] = midpoint(sorted[runStart], sorted[runEnd])
         rest -= inBin
         inBin = 0
         binsLeft--
         share = rest / binsLeft
       }
+      runStart = runEnd
+      runEnd = nextEnd
     }
   }
-  edges.push(Infinity)
-  return Float64Array.from(edges)
+  edges[numEdges++] = Infinity
+  return edges.slice(0, numEdges)
+}
+
+/** End (exclusive) of the run of values equal to sorted[start]. */
+function endOfRun(sorted: Float64Array, start: number): number {
+  const x = sorted[start]
+  let end = start + 1
+  while (end < sorted.length && sorted[end] === x) end++
+  return end
 }
 
 /** A threshold t with a <= t < c for a < c: halfway when representable, else a (as scikit-learn). */

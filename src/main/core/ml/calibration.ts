@@ -60,7 +60,11 @@ export const MIN_CLASS_COUNT_FOR_ISOTONIC = 50
  * Fits the requested calibration. Isotonic falls back to Platt when either class has fewer
  * than MIN_CLASS_COUNT_FOR_ISOTONIC rows (in practice: too few defaults); `used` and `note` say so.
  */
-export function fitCalibration(score: Float64Array, y: Uint8Array, method: CalibrationMethod): CalibrationFit {
+export function fitCalibration(
+  score: Float64Array,
+  y: Uint8Array,
+  method: CalibrationMethod
+): CalibrationFit {
   const data = finiteRows(score, y, 'fitCalibration')
   const numPositive = countPositives(data.y)
   const numNegative = data.y.length - numPositive
@@ -71,7 +75,8 @@ export function fitCalibration(score: Float64Array, y: Uint8Array, method: Calib
     numSkipped: score.length - data.y.length
   }
   if (method === 'none') return { ...base, model: { kind: 'none' }, used: 'none', note: '' }
-  if (method === 'platt') return { ...base, model: plattOnValidRows(data.score, data.y), used: 'platt', note: '' }
+  if (method === 'platt')
+    return { ...base, model: plattOnValidRows(data.score, data.y), used: 'platt', note: '' }
   const fewest = Math.min(numPositive, numNegative)
   if (fewest < MIN_CLASS_COUNT_FOR_ISOTONIC) {
     return {

@@ -3,7 +3,7 @@ import { deriveSeed, Rng } from '../random'
 import { spawnWorker } from '../../workers/spawnWorker'
 import { binColumns, fitBins } from './binning'
 import type { FlatTree } from './FlatTree'
-import { createTreeLearner, outOfBagLeaves, type BinnedData, type GrownTree, type TreeParams } from './treeLearner'
+import { createTreeLearner, type BinnedData, type GrownTree, type TreeParams } from './treeLearner'
 
 /**
  * Random forest for binary classification: Breiman's algorithm as scikit-learn implements
@@ -74,23 +74,14 @@ export type ForestWorkerReply =
 export interface TreeResult {
   tree: FlatTree
   impurityDecrease: Float64Array
-  /** Leaf of each out-of-bag row, -1 for in-bag rows (see outOfBagLeaves). */
+  /** Leaf of each out-of-bag row, -1 for in-bag rows. */
   oobLeaf: Int32Array
 }
 
 /** Grows tree `index` of the forest; the same call in the calling thread and in workers. */
-export function growForestTree(
-  learn: (rng: Rng) => GrownTree,
-  data: BinnedData,
-  seed: number,
-  index: number
-): TreeResult {
-  const grown = learn(new Rng(deriveSeed(seed, index)))
-  return {
-    tree: grown.tree,
-    impurityDecrease: grown.impurityDecrease,
-    oobLeaf: outOfBagLeaves(grown.tree, data, grown.inBag)
-  }
+export function growForestTree(learn: (rng: Rng) => GrownTree, seed: number, index: number): TreeResult {
+  const { tree, impurityDecrease, oobLeaf } = learn(new Rng(deriveSeed(seed, index)))
+  return { tree, impurityDecrease, oobLeaf }
 }
 
 /** Buffers of a tree result, to transfer rather than copy across threads. */
@@ -143,7 +134,7 @@ export async function trainForest(
       // Yield between trees so that progress reaches the UI and an abort can arrive.
       await new Promise<void>((resolve) => setImmediate(resolve))
       if (signal?.aborted) throw abortError()
-      onTree(i, growForestTree(learn, data, options.seed, i))
+      onTree(i, growForestTree(learn, options.seed, i))
     }
   }
   return collector.finish()

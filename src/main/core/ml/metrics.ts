@@ -233,8 +233,9 @@ export function logLoss(y: Uint8Array, p: Float64Array): number {
   const eps = 1e-15
   let sum = 0
   for (let i = 0; i < y.length; i++) {
-    const q = Math.min(1 - eps, Math.max(eps, p[i]))
-    sum -= y[i] === 1 ? Math.log(q) : Math.log(1 - q)
+    // Clip the probability given to the observed outcome, so both classes clip at exactly 1e-15.
+    const q = y[i] === 1 ? p[i] : 1 - p[i]
+    sum -= Math.log(Math.min(1 - eps, Math.max(eps, q)))
   }
   return y.length === 0 ? 0 : sum / y.length
 }
@@ -342,7 +343,12 @@ export function permutationImportance(
     working[j] = columns[j]
     const mean = drops.reduce((s, d) => s + d, 0) / repeats
     const variance = drops.reduce((s, d) => s + (d - mean) * (d - mean), 0) / repeats
-    features.push({ feature: featureNames[j], importanceMean: mean, importanceStd: Math.sqrt(variance), drops })
+    features.push({
+      feature: featureNames[j],
+      importanceMean: mean,
+      importanceStd: Math.sqrt(variance),
+      drops
+    })
   }
   return { baseline, features }
 }
@@ -638,7 +644,9 @@ function checkLabelsAndScores(y: Uint8Array, p: Float64Array): void {
   for (let i = 0; i < y.length; i++) {
     if (y[i] > 1) throw new Error(`Evaluation: label ${y[i]} at row ${i}; labels must be 0 or 1.`)
     if (Number.isNaN(p[i])) {
-      throw new Error(`Evaluation: prediction at row ${i} is NaN; score every evaluated row before evaluating.`)
+      throw new Error(
+        `Evaluation: prediction at row ${i} is NaN; score every evaluated row before evaluating.`
+      )
     }
   }
 }

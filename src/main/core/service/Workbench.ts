@@ -6,6 +6,10 @@ import { profileTable, type DatasetProfile } from '../eda/profileTable'
 import { InputError } from '../errors'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
+import { ModelRepo } from '../storage/ModelRepo'
+import type { TrainParams } from '../ml/ModelArtifact'
+import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../ml/trainModel'
+import type { ModelSummary } from '../../../shared/dto'
 
 /**
  * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
@@ -14,12 +18,14 @@ import { openDatabase } from '../storage/openDatabase'
  */
 export class Workbench {
   readonly datasets: DatasetRepo
+  readonly models: ModelRepo
 
   constructor(
     readonly db: Database.Database,
     readonly dbPath: string
   ) {
     this.datasets = new DatasetRepo(db)
+    this.models = new ModelRepo(db)
   }
 
   /** Opens the database file (migrating it) and returns a service over it. */
@@ -70,5 +76,62 @@ export class Workbench {
   /** Column statistics, class balance and correlations of a dataset (the EDA screens' data). */
   profileDataset(id: number): DatasetProfile {
     return profileTable(this.datasets.loadTable(id))
+  }
+
+  /**
+   * Trains a model on a dataset, stores it, and makes it the active model when asked
+   * (or when there is none yet).
+   */
+  async trainModel(
+    datasetId: number,
+    params: Partial<TrainParams> = {},
+    options: TrainHooks & { name?: string; activate?: boolean } = {}
+  ): Promise<{ model: ModelSummary; evaluation: ModelEvaluation }> {
+    const dataset = this.datasets.get(datasetId)
+    const full: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params }
+    const table = this.datasets.loadTable(datasetId)
+    const trained = await trainModel(table, datasetId, full, options)
+    const name = options.name ?? `${full.engine === 'forest' ? 'Forest' : 'ml-random-forest'} ${full.trees}×${full.maxDepth} on ${dataset.name}`
+    const id = this.models.save(name, dataset.name, trained.artifact, trained.forest, trained.evaluation)
+    if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
+    return { model: this.models.summary(id), evaluation: trained.evaluation }
+  }
+
+  listModels(): ModelSummary[] {
+    return this.models.list()
+  }
+
+  /** The model a command without --model works on: the active one, else the latest. */
+  resolveModelId(id: number | undefined): number {
+    if (id !== undefined) return this.models.summary(id).id
+    const active = this.models.activeId()
+    if (active !== undefined) return active
+    const all = this.models.list()
+    if (all.length === 0) throw new InputError('There is no model yet. Train one with "ptm train".')
+    return all[all.length - 1].id
+  }
+
+  modelEvaluation(id: number): ModelEvaluation {
+    return this.models.evaluation(id)
+  }
+
+  activateModel(id: number): void {
+    this.models.activate(id)
+  }
+
+  deleteModel(id: number): void {
+    this.models.delete(id)
+  }
+
+  /**
+   * The spec's processed (step 2) or featured (step 3) table: preprocessing fitted on
+   * the training rows, applied to all rows, with each row's split.
+   */
+  preparedTable(datasetId: number, params: Partial<TrainParams>, engineer: boolean) {
+    const table = this.datasets.loadTable(datasetId)
+    const prepared = prepareFeatures(table, { ...DEFAULT_TRAIN_PARAMS, ...params }, engineer)
+    const inTest = new Uint8Array(table.numRows)
+    for (const r of prepared.split.test) inTest[r] = 1
+    return { table, prepared, inTest }
   }
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { CsvError, parse } from 'csv-parse'
+import { CsvError, Parser } from 'csv-parse'
 import iconv from 'iconv-lite'
 import { CsvInputError, fromFileSystemError } from './CsvInputError'
 import type { CsvFormat } from './sniffCsv'
@@ -58,7 +58,7 @@ export async function readCsvRecords(
   // UTF-8 goes straight to csv-parse, which works on bytes and so never splits a character across chunks.
   // iconv-lite strips the BOM of UTF-16; csv-parse's `bom` option strips the UTF-8 one.
   const decoder = format.encoding === 'utf-8' ? new PassThrough() : iconv.decodeStream(format.encoding)
-  const parser = parse({
+  const parser = new NumberingParser({
     delimiter: format.delimiter,
     // Accept all three endings anywhere: concatenated or hand-edited exports mix them.
     record_delimiter: ['\r\n', '\n', '\r'],
@@ -73,7 +73,6 @@ export async function readCsvRecords(
     max_record_size: MAX_RECORD_CHARS
   })
 
-  const lines = new LineCounter()
   const totalBytes = (): number => Math.max(format.sizeBytes, source.bytesRead)
   let headerSeen = false
   let records = 0
@@ -91,18 +90,17 @@ export async function readCsvRecords(
     onProgress?.(source.bytesRead, totalBytes())
   }
 
-  const consume = async (rows: AsyncIterable<string[]>): Promise<void> => {
-    for await (const fields of rows) {
-      const line = lines.startOf(fields)
+  const consume = async (rows: AsyncIterable<CsvRecord>): Promise<void> => {
+    for await (const record of rows) {
       // Blank lines and rows of empty cells (Excel's trailing ",,,,") carry nothing; sniffCsv skips them too.
-      if (fields.every((field) => field.trim() === '')) continue
+      if (record.fields.every((field) => field.trim() === '')) continue
       if (!headerSeen) {
         headerSeen = true
         continue
       }
-      if (fields.length !== format.header.length) ragged++
+      if (record.fields.length !== format.header.length) ragged++
       records++
-      batch.push({ line, fields })
+      batch.push(record)
       if (batch.length >= batchSize) await flush()
     }
     await flush()
@@ -112,8 +110,8 @@ export async function readCsvRecords(
     await pipeline(source, decoder, parser, consume, { signal })
   } catch (error) {
     if (signal?.aborted) throw abortError(path, signal.reason)
-    // The record csv-parse failed on starts right after the last one it delivered.
-    if (error instanceof CsvError) throw malformed(path, error, lines.next)
+    // The record csv-parse failed on starts right after the last one it parsed.
+    if (error instanceof CsvError) throw malformed(path, error, parser.lines.next)
     throw fromFileSystemError(path, error)
   }
 
@@ -134,6 +132,23 @@ export async function readCsvRecords(
     })
   }
   return { records, ragged }
+}
+
+/**
+ * csv-parse's Parser emitting {@link CsvRecord}s numbered as they are parsed. Numbering in the consumer
+ * instead would be wrong after a parse error: the stream drops records still buffered between parser and
+ * consumer, so the consumer cannot tell where the failing record starts.
+ */
+class NumberingParser extends Parser {
+  readonly lines = new LineCounter()
+
+  // Every Transform hands its output to push(); csv-parse pushes one string[] per record and null at the end.
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (!Array.isArray(chunk)) return super.push(chunk, encoding)
+    const fields = chunk as string[]
+    const record: CsvRecord = { line: this.lines.startOf(fields), fields }
+    return super.push(record, encoding)
+  }
 }
 
 /**
@@ -172,7 +187,8 @@ function malformed(path: string, error: CsvError, line: number): CsvInputError {
         error.code === 'CSV_QUOTE_NOT_CLOSED'
           ? 'a quote (") opened in this record is never closed, so the rest of the file would become one value'
           : `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
-      remedy: 'Open the file in a text editor, close or remove the stray quote on that line, save, and import again.'
+      remedy:
+        'Open the file in a text editor, close or remove the stray quote on that line, save, and import again.'
     })
   }
   return new CsvInputError({

@@ -40,12 +40,12 @@ const SAVE_AS_CSV = 'In Excel use File → Save As → "CSV UTF-8 (Comma delimit
  */
 export async function sniffCsv(path: string): Promise<CsvFormat> {
   const { sample, sizeBytes } = await readSample(path)
-  if (sizeBytes === 0) throw emptyFile(path)
+  if (sizeBytes === 0) throw emptyFile(path, 'the file is empty (0 bytes)')
   rejectWorkbooks(path, sample)
 
   const wholeFile = sample.length === sizeBytes
   const { encoding, bom, text } = decodeSample(path, sample, wholeFile)
-  if (text.trim() === '') throw emptyFile(path)
+  if (text.trim() === '') throw emptyFile(path, 'the file holds only blank lines and spaces')
 
   const delimiter = detectDelimiter(text, wholeFile)
   const { records, firstBreak } = splitSample(text, delimiter, 1, wholeFile)
@@ -97,11 +97,11 @@ async function readSample(path: string): Promise<{ sample: Buffer; sizeBytes: nu
   }
 }
 
-function emptyFile(path: string): CsvInputError {
+function emptyFile(path: string, problem: string): CsvInputError {
   return new CsvInputError({
     code: 'EMPTY_FILE',
     file: path,
-    problem: 'the file is empty',
+    problem,
     remedy: 'Export the loan table again, including its header row and data rows.'
   })
 }
@@ -141,7 +141,9 @@ interface DecodedSample {
 
 function decodeSample(path: string, sample: Buffer, wholeFile: boolean): DecodedSample {
   if (startsWith(sample, UTF8_BOM)) {
-    return { encoding: 'utf-8', bom: true, text: stripBom(decodeUtf8(sample, wholeFile) ?? '') }
+    // The BOM declares UTF-8, so a stray invalid byte becomes U+FFFD rather than changing the encoding.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sample, { stream: !wholeFile })
+    return { encoding: 'utf-8', bom: true, text: stripBom(text) }
   }
   if (startsWith(sample, UTF16LE_BOM)) return decodeUtf16(sample, 'utf-16le', true)
   if (startsWith(sample, UTF16BE_BOM)) return decodeUtf16(sample, 'utf-16be', true)
@@ -155,7 +157,8 @@ function decodeSample(path: string, sample: Buffer, wholeFile: boolean): Decoded
       code: 'BINARY_FILE',
       file: path,
       problem: 'this is a binary file (it contains NUL bytes), not a CSV text file',
-      remedy: 'Choose the CSV export of the loan table, or save the table as CSV from the program that made it.'
+      remedy:
+        'Choose the CSV export of the loan table, or save the table as CSV from the program that made it.'
     })
   }
 
@@ -306,7 +309,12 @@ function splitSample(
     }
   }
   // The final record has no line break after it; keep it only if it cannot have been cut short.
-  if (wholeFile && !inQuotes && records.length < maxRecords && (field !== '' || quoted || fields.length > 0)) {
+  if (
+    wholeFile &&
+    !inQuotes &&
+    records.length < maxRecords &&
+    (field !== '' || quoted || fields.length > 0)
+  ) {
     endField()
     endRecord()
   }
@@ -332,7 +340,8 @@ function checkHeader(path: string, header: string[], line: number): void {
       file: path,
       line,
       problem: `the first row (${header.slice(0, 3).join(', ')}${header.length > 3 ? ', …' : ''}) holds numbers, not column names`,
-      remedy: 'Insert a first row with a name for every column (e.g. loan_id, income, defaulted) and import again.'
+      remedy:
+        'Insert a first row with a name for every column (e.g. loan_id, income, defaulted) and import again.'
     })
   }
 
@@ -358,7 +367,8 @@ function checkHeader(path: string, header: string[], line: number): void {
       line,
       column: firstClashColumn,
       problem: `${clashes.join(', ')} have the same name`,
-      remedy: 'Rename one column of each pair in the first row so every column name is different, and import again.'
+      remedy:
+        'Rename one column of each pair in the first row so every column name is different, and import again.'
     })
   }
 }

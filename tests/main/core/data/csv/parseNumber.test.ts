@@ -88,12 +88,26 @@ describe('parseNumber', () => {
 })
 
 describe('isMissingToken', () => {
-  it.each(['', '  ', 'NA', 'na', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan', '-', '?', 'None', 'NONE', '#N/A', ' #n/a '])(
-    'treats %j as a missing value',
-    (text) => {
-      expect(isMissingToken(text)).toBe(true)
-    }
-  )
+  it.each([
+    '',
+    '  ',
+    'NA',
+    'na',
+    'N/A',
+    'n/a',
+    'null',
+    'NULL',
+    'NaN',
+    'nan',
+    '-',
+    '?',
+    'None',
+    'NONE',
+    '#N/A',
+    ' #n/a '
+  ])('treats %j as a missing value', (text) => {
+    expect(isMissingToken(text)).toBe(true)
+  })
 
   it.each(['0', 'N', 'no', 'NAN1', '--', 'nil?', 'n.a.'])('treats %j as a value, not missing', (text) => {
     expect(isMissingToken(text)).toBe(false)

@@ -145,7 +145,8 @@ describe('readCsvRecords streaming', () => {
 
   it('streams 200,000 lines in batches, pausing the file while a batch is handled', async () => {
     const lines = ['loan_id,income,amount,defaulted']
-    for (let i = 0; i < 200_000; i++) lines.push(`${i},${50_000 + (i % 997)},${100_000 + i},${i % 7 === 0 ? 1 : 0}`)
+    for (let i = 0; i < 200_000; i++)
+      lines.push(`${i},${50_000 + (i % 997)},${100_000 + i},${i % 7 === 0 ? 1 : 0}`)
     const path = fixture('big.csv', lines.join('\n') + '\n')
     const format = await sniffCsv(path)
     const progress: number[] = []
@@ -211,11 +212,32 @@ describe('readCsvRecords errors', () => {
     expect((error as Error).message).toMatch(/^bad\.csv, line 4: .*quote.*never closed.*text editor/)
   })
 
+  it('names the right line for a broken quote even when a slow consumer leaves records unread', async () => {
+    // 50,000 parsed records are still buffered when the parser fails at the end of the file.
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${i},x`).join('\n')
+    const path = fixture('late.csv', `id,v\n${rows}\n9,"open\nz,z\n`)
+    const format = await sniffCsv(path)
+    const reading = readCsvRecords(path, format, () => sleep(1), { batchSize: 1000 })
+    await expect(reading).rejects.toMatchObject({ code: 'MALFORMED_CSV', line: 50_002 })
+  })
+
+  it('stops a quote that swallows more than MAX_RECORD_CHARS, naming the line where it opened', async () => {
+    const path = fixture('runaway.csv', 'id,v\n1,a\n2,"open\n' + 'z,z\n'.repeat(300_000))
+    const format = await sniffCsv(path)
+    await expect(readCsvRecords(path, format, () => {})).rejects.toMatchObject({
+      code: 'MALFORMED_CSV',
+      line: 3
+    })
+  })
+
   it('rejects with NOT_FOUND when the file disappeared after sniffing', async () => {
     const path = fixture('gone.csv', 'a\n1\n')
     const format = await sniffCsv(path)
     rmSync(path)
-    await expect(readCsvRecords(path, format, () => {})).rejects.toMatchObject({ code: 'NOT_FOUND', file: 'gone.csv' })
+    await expect(readCsvRecords(path, format, () => {})).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      file: 'gone.csv'
+    })
   })
 
   it('lets an error thrown by onBatch through unchanged', async () => {

@@ -33,7 +33,10 @@ async function inputError(action: Promise<unknown>): Promise<CsvInputError> {
 
 describe('sniffCsv encoding', () => {
   it('reads a UTF-8 BOM as utf-8 with bom=true and keeps it out of the first column name', async () => {
-    const path = fixture('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('loan_id,amount\n1,2\n')]))
+    const path = fixture(
+      'bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('loan_id,amount\n1,2\n')])
+    )
     const format = await sniffCsv(path)
     expect(format).toMatchObject({ encoding: 'utf-8', bom: true, header: ['loan_id', 'amount'] })
   })
@@ -69,20 +72,42 @@ describe('sniffCsv encoding', () => {
     expect(format).toMatchObject({ encoding: 'utf-8', header: ['id', 'note'], delimiter: ',' })
   })
 
+  it('keeps utf-8 when a BOM declares it, even if a byte further on is not valid UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFFid,city\n1,'), Buffer.from([0xe9]), Buffer.from('\n')])
+    expect(await sniffCsv(fixture('bom-bad.csv', bytes))).toMatchObject({ encoding: 'utf-8', bom: true })
+  })
+
   it('decodes UTF-16LE with a BOM', async () => {
-    const path = fixture('utf16le.csv', iconv.encode('loan_id\tbranch\n1\tMünchen\n', 'utf-16le', { addBOM: true }))
+    const path = fixture(
+      'utf16le.csv',
+      iconv.encode('loan_id\tbranch\n1\tMünchen\n', 'utf-16le', { addBOM: true })
+    )
     const format = await sniffCsv(path)
-    expect(format).toMatchObject({ encoding: 'utf-16le', bom: true, delimiter: '\t', header: ['loan_id', 'branch'] })
+    expect(format).toMatchObject({
+      encoding: 'utf-16le',
+      bom: true,
+      delimiter: '\t',
+      header: ['loan_id', 'branch']
+    })
   })
 
   it('decodes UTF-16BE with a BOM', async () => {
     const path = fixture('utf16be.csv', iconv.encode('\uFEFFa;b\n1;2\n', 'utf-16be'))
-    expect(await sniffCsv(path)).toMatchObject({ encoding: 'utf-16be', bom: true, delimiter: ';', header: ['a', 'b'] })
+    expect(await sniffCsv(path)).toMatchObject({
+      encoding: 'utf-16be',
+      bom: true,
+      delimiter: ';',
+      header: ['a', 'b']
+    })
   })
 
   it('recognises UTF-16LE without a BOM by its zero high bytes instead of calling it binary', async () => {
     const path = fixture('unmarked.csv', iconv.encode('loan_id,amount\n1,2\n', 'utf-16le'))
-    expect(await sniffCsv(path)).toMatchObject({ encoding: 'utf-16le', bom: false, header: ['loan_id', 'amount'] })
+    expect(await sniffCsv(path)).toMatchObject({
+      encoding: 'utf-16le',
+      bom: false,
+      header: ['loan_id', 'amount']
+    })
   })
 })
 
@@ -194,8 +219,8 @@ describe('sniffCsv rejects unusable files', () => {
 
   it('rejects a PNG image as BINARY_FILE', async () => {
     const png = Buffer.from([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-      0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0xf3, 0xff, 0x61
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00,
+      0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0xf3, 0xff, 0x61
     ])
     const error = await inputError(sniffCsv(fixture('photo.png', png)))
     expect(error.code).toBe('BINARY_FILE')
@@ -203,7 +228,10 @@ describe('sniffCsv rejects unusable files', () => {
   })
 
   it('rejects a ZIP-based workbook (xlsx/ods) as EXCEL_FILE with Save As advice', async () => {
-    const fake = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('[Content_Types].xml junk')])
+    const fake = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('[Content_Types].xml junk')
+    ])
     const error = await inputError(sniffCsv(fixture('loans.xlsx', fake)))
     expect(error.code).toBe('EXCEL_FILE')
     expect(error.message).toBe(
@@ -212,10 +240,19 @@ describe('sniffCsv rejects unusable files', () => {
   })
 
   it('rejects an OLE2 file (old .xls) as EXCEL_FILE even when it is named .csv', async () => {
-    const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)])
+    const ole2 = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504, 0)
+    ])
     const error = await inputError(sniffCsv(fixture('loans.csv', ole2)))
     expect(error.code).toBe('EXCEL_FILE')
     expect(error.message).toContain('.xls')
+  })
+
+  it('rejects a first line longer than the 64 KiB sample as UNREADABLE', async () => {
+    const error = await inputError(sniffCsv(fixture('long.csv', 'x'.repeat(SNIFF_BYTES + 10) + '\n1\n')))
+    expect(error.code).toBe('UNREADABLE')
+    expect(error.line).toBe(1)
   })
 
   it('rejects a missing file as NOT_FOUND, naming only its base name', async () => {

@@ -1,0 +1,171 @@
+import { quantileSorted } from '../eda/profileTable'
+import type { FeatureSpec, InputField } from './ModelArtifact'
+
+/**
+ * Raw model inputs in columnar form: numbers as Float64Array (NaN = missing), categories
+ * as strings (null = missing). Training builds it from the dataset table; scoring builds
+ * it from CSV chunks or JSON, so both go through the same transform below.
+ */
+export interface RawInputs {
+  numRows: number
+  numeric: Map<string, Float64Array>
+  categorical: Map<string, (string | null)[]>
+}
+
+/** Describes each raw input column over the training rows: range and median, or categories. */
+export function describeInputs(raw: RawInputs, rows: Int32Array): InputField[] {
+  const fields: InputField[] = []
+  for (const [name, values] of raw.numeric) {
+    const sorted = sortedNonMissing(values, rows)
+    const q = (p: number): number | null => (sorted.length ? quantileSorted(sorted, p) : null)
+    fields.push({
+      name,
+      kind: 'numeric',
+      min: sorted.length ? sorted[0] : null,
+      max: sorted.length ? sorted[sorted.length - 1] : null,
+      p01: q(0.01),
+      p99: q(0.99),
+      median: q(0.5),
+      missingShare: rows.length ? (rows.length - sorted.length) / rows.length : 0
+    })
+  }
+  for (const [name, values] of raw.categorical) {
+    const { levels, counts, missing } = countLevels(values, rows)
+    fields.push({
+      name,
+      kind: 'categorical',
+      categories: levels,
+      mostFrequent: mostFrequent(levels, counts),
+      missingShare: rows.length ? missing / rows.length : 0
+    })
+  }
+  return fields
+}
+
+/**
+ * Fits the spec's preprocessing on the training rows only: median imputation and
+ * standard scaling for numbers, most-frequent imputation and label encoding (sorted
+ * levels) for categories. Columns with no training value at all are left out (they
+ * carry no information), and listed in `dropped`.
+ */
+export function fitFeatureSpecs(
+  raw: RawInputs,
+  rows: Int32Array,
+  engineered: Set<string>
+): { features: FeatureSpec[]; dropped: string[] } {
+  const features: FeatureSpec[] = []
+  const dropped: string[] = []
+  const source = (name: string): 'input' | 'engineered' => (engineered.has(name) ? 'engineered' : 'input')
+  for (const [name, values] of raw.numeric) {
+    const sorted = sortedNonMissing(values, rows)
+    if (sorted.length === 0) {
+      dropped.push(name)
+      continue
+    }
+    const median = quantileSorted(sorted, 0.5)
+    // Mean and std of the imputed training column, as StandardScaler after SimpleImputer.
+    let sum = 0
+    for (const r of rows) sum += values[r] === values[r] ? values[r] : median
+    const mean = sum / rows.length
+    let ss = 0
+    for (const r of rows) {
+      const d = (values[r] === values[r] ? values[r] : median) - mean
+      ss += d * d
+    }
+    const std = Math.sqrt(ss / rows.length)
+    features.push({ name, kind: 'numeric', source: source(name), median, mean, std: std > 0 ? std : 1 })
+  }
+  for (const [name, values] of raw.categorical) {
+    const { levels, counts } = countLevels(values, rows)
+    if (levels.length === 0) {
+      dropped.push(name)
+      continue
+    }
+    const top = mostFrequent(levels, counts)!
+    features.push({ name, kind: 'categorical', source: source(name), levels, fill: levels.indexOf(top) })
+  }
+  return { features, dropped }
+}
+
+export interface FeatureMatrix {
+  /** One column per feature, in the order of the feature specs. */
+  columns: Float64Array[]
+  /** Per feature: rows whose value was missing and got imputed. */
+  imputed: number[]
+  /** Per categorical feature: rows whose category was never seen in training (encoded as the most frequent). */
+  unseen: number[]
+}
+
+/** Applies the fitted preprocessing to raw inputs, giving the forest's feature columns. */
+export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): FeatureMatrix {
+  const n = raw.numRows
+  const columns: Float64Array[] = []
+  const imputed: number[] = []
+  const unseen: number[] = []
+  for (const f of features) {
+    const out = new Float64Array(n)
+    let missing = 0
+    let unknown = 0
+    if (f.kind === 'numeric') {
+      const values = raw.numeric.get(f.name)
+      const inv = 1 / f.std
+      for (let i = 0; i < n; i++) {
+        let x = values ? values[i] : NaN
+        if (x !== x) {
+          x = f.median
+          missing++
+        }
+        out[i] = (x - f.mean) * inv
+      }
+    } else {
+      const values = raw.categorical.get(f.name)
+      const codes = new Map(f.levels.map((l, i) => [l, i]))
+      for (let i = 0; i < n; i++) {
+        const v = values ? values[i] : null
+        if (v === null || v === undefined) {
+          out[i] = f.fill
+          missing++
+          continue
+        }
+        const code = codes.get(v)
+        if (code === undefined) {
+          out[i] = f.fill
+          unknown++
+        } else out[i] = code
+      }
+    }
+    columns.push(out)
+    imputed.push(missing)
+    unseen.push(unknown)
+  }
+  return { columns, imputed, unseen }
+}
+
+/** Non-missing values of `values` at `rows`, sorted ascending. */
+export function sortedNonMissing(values: Float64Array, rows: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.length)
+  let k = 0
+  for (let i = 0; i < rows.length; i++) {
+    const x = values[rows[i]]
+    if (x === x) out[k++] = x
+  }
+  return out.subarray(0, k).sort()
+}
+
+function countLevels(values: (string | null)[], rows: ArrayLike<number>): { levels: string[]; counts: number[]; missing: number } {
+  const counts = new Map<string, number>()
+  let missing = 0
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[rows[i]]
+    if (v === null || v === undefined) missing++
+    else counts.set(v, (counts.get(v) ?? 0) + 1)
+  }
+  const levels = [...counts.keys()].sort()
+  return { levels, counts: levels.map((l) => counts.get(l)!), missing }
+}
+
+function mostFrequent(levels: string[], counts: number[]): string | null {
+  let best = -1
+  for (let i = 0; i < levels.length; i++) if (best < 0 || counts[i] > counts[best]) best = i
+  return best < 0 ? null : levels[best]
+}

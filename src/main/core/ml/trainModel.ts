@@ -1,0 +1,383 @@
+import type { Table } from '../data/Table'
+import { CancelledError, InputError } from '../errors'
+import { Rng, deriveSeed } from '../random'
+import { applyCalibrationArray, fitCalibration } from './calibration'
+import { fitDriftBins } from './drift'
+import { engineerFeatures, planEngineering, resolveRoles, type EngineeringRole } from './featureEngineering'
+import { predictForest, trainForest, type Forest } from './forest'
+import { evaluateBinary, permutationImportance, type BinaryEvaluation } from './metrics'
+import {
+  ARTIFACT_FORMAT,
+  ARTIFACT_VERSION,
+  DEFAULT_RISK_GRADES,
+  type ModelArtifact,
+  type TrainParams
+} from './ModelArtifact'
+import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from './preprocess'
+import { trainReferenceForest } from './referenceEngine'
+import { smoteNc } from './smote'
+import { stratifiedSplit } from './split'
+
+/** The product's defaults: the spec's forest (200 trees, depth 15) with SMOTE, honest 80/20 evaluation. */
+export const DEFAULT_TRAIN_PARAMS: TrainParams = {
+  engine: 'forest',
+  trees: 200,
+  maxDepth: 15,
+  minSamplesLeaf: 1,
+  maxFeatures: 'sqrt',
+  smote: true,
+  smoteK: 5,
+  testSize: 0.2,
+  seed: 42,
+  calibration: 'isotonic',
+  highRiskCut: 600,
+  map: {},
+  threads: 2
+}
+
+export interface TrainProgress {
+  phase: 'preparing' | 'smote' | 'training' | 'calibrating' | 'evaluating'
+  done: number
+  total: number
+}
+
+export interface TrainHooks {
+  signal?: AbortSignal
+  onProgress?: (progress: TrainProgress) => void
+}
+
+/** What the model was evaluated on and how it did: everything the evaluation screens and `ptm evaluate` show. */
+export interface ModelEvaluation {
+  /** 'test': held-out rows never used in any fit; 'oob': out-of-bag rows (with --test-size 0). */
+  evaluatedOn: 'test' | 'oob'
+  metrics: BinaryEvaluation
+  impurityImportance: { feature: string; importance: number }[]
+  permutationImportance: { feature: string; mean: number; std: number }[]
+  rows: { total: number; train: number; test: number; synthetic: number }
+  seconds: { preparing: number; smote: number; training: number; evaluating: number }
+  notes: string[]
+}
+
+export interface TrainedModel {
+  artifact: ModelArtifact
+  forest: Forest
+  evaluation: ModelEvaluation
+}
+
+/** Raw model inputs of a dataset table: its numeric and categorical columns (identifiers are never features). */
+export function tableInputs(table: Table): RawInputs {
+  const numeric = new Map<string, Float64Array>()
+  const categorical = new Map<string, (string | null)[]>()
+  for (const c of table.columns) {
+    if (c.kind === 'numeric') numeric.set(c.name, c.values)
+    else if (c.kind === 'categorical') {
+      const values: (string | null)[] = new Array(table.numRows)
+      for (let i = 0; i < table.numRows; i++) values[i] = c.codes[i] < 0 ? null : c.levels[c.codes[i]]
+      categorical.set(c.name, values)
+    }
+  }
+  return { numRows: table.numRows, numeric, categorical }
+}
+
+/** Adds the engineered features of `spec` to raw inputs (a new RawInputs; the given one is not changed). */
+export function withEngineered(raw: RawInputs, spec: ModelArtifact['engineering']): RawInputs {
+  const eng = engineerFeatures(spec, raw.numeric, raw.numRows)
+  return {
+    numRows: raw.numRows,
+    numeric: new Map([...raw.numeric, ...eng.numeric]),
+    categorical: new Map([...raw.categorical, ...eng.categorical])
+  }
+}
+
+/**
+ * Trains and honestly evaluates a model (the spec's steps 2–5, in the right order):
+ * split first; fit imputation, encoding, scaling and SMOTE on the training rows only;
+ * grow the forest; calibrate on out-of-bag scores of real training rows; evaluate on
+ * the held-out rows, which no fitted statistic has seen.
+ */
+export async function trainModel(
+  table: Table,
+  datasetId: number,
+  params: TrainParams,
+  hooks: TrainHooks = {}
+): Promise<TrainedModel> {
+  const t0 = Date.now()
+  const notes: string[] = []
+  const checkCancel = (): void => {
+    if (hooks.signal?.aborted) throw new CancelledError()
+  }
+  const progress = (phase: TrainProgress['phase'], done: number, total: number): void => hooks.onProgress?.({ phase, done, total })
+  progress('preparing', 0, 1)
+
+  const y = table.target
+  let positives = 0
+  for (let i = 0; i < y.length; i++) positives += y[i]
+  if (positives < 2 || y.length - positives < 2) {
+    throw new InputError(
+      `The dataset has ${positives} defaults and ${y.length - positives} repaid loans; a model needs at least a few of each.`
+    )
+  }
+
+  const prepared = prepareFeatures(table, params)
+  const { split, raw, engineering, inputs, features, matrix } = prepared
+  const train = split.train
+  const test = split.test
+  for (const name of prepared.dropped) notes.push(`Column "${name}" has no values in the training rows and is not used.`)
+  checkCancel()
+  const tPrepared = Date.now()
+
+  // 3. SMOTE-NC on the training rows only.
+  let trainColumns = matrix.map((col) => gather(col, train))
+  let trainY = gather8(y, train)
+  let synthetic = 0
+  if (params.smote) {
+    progress('smote', 0, 1)
+    const numericIdx = features.flatMap((f, i) => (f.kind === 'numeric' ? [i] : []))
+    const categoricalIdx = features.flatMap((f, i) => (f.kind === 'categorical' ? [i] : []))
+    const result = smoteNc(
+      numericIdx.map((i) => trainColumns[i]),
+      categoricalIdx.map((i) => Int32Array.from(trainColumns[i])),
+      trainY,
+      { rng: new Rng(deriveSeed(params.seed, 2)), k: params.smoteK }
+    )
+    synthetic = result.count
+    if (synthetic > 0) {
+      const extended = trainColumns.map((c) => {
+        const out = new Float64Array(c.length + synthetic)
+        out.set(c)
+        return out
+      })
+      numericIdx.forEach((fi, j) => extended[fi].set(result.numeric[j], trainColumns[fi].length))
+      categoricalIdx.forEach((fi, j) => extended[fi].set(result.categorical[j], trainColumns[fi].length))
+      const extendedY = new Uint8Array(trainY.length + synthetic)
+      extendedY.set(trainY)
+      extendedY.fill(result.minorityClass, trainY.length)
+      trainColumns = extended
+      trainY = extendedY
+    }
+  }
+  checkCancel()
+  const tSmote = Date.now()
+
+  // 4. The forest.
+  progress('training', 0, params.trees)
+  let forest: Forest
+  let oob: Float64Array
+  if (params.engine === 'forest') {
+    const trained = await trainForest(
+      trainColumns,
+      trainY,
+      {
+        trees: params.trees,
+        maxDepth: params.maxDepth,
+        minSamplesLeaf: params.minSamplesLeaf,
+        maxFeatures: params.maxFeatures,
+        seed: params.seed,
+        threads: params.threads
+      },
+      { signal: hooks.signal, onProgress: (done, total) => progress('training', done, total) }
+    )
+    forest = trained.forest
+    oob = trained.oobProbability.subarray(0, train.length)
+  } else {
+    forest = trainReferenceForest(trainColumns, trainY, params)
+    // The reference engine keeps no out-of-bag record: calibrate on in-sample scores
+    // (optimistic; said in the notes).
+    oob = predictForest(forest, trainColumns.map((c) => c.subarray(0, train.length)), train.length)
+    notes.push('The ml-random-forest engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.')
+  }
+  checkCancel()
+  const tTrained = Date.now()
+
+  // 5. Calibration on real training rows' out-of-bag scores (never test rows), then
+  // the decision threshold that maximises F1 on those same rows.
+  progress('calibrating', 0, 1)
+  const realTrainY = gather8(y, train)
+  const calibration = fitCalibration(oob, realTrainY, params.calibration)
+  if (calibration.note) notes.push(calibration.note)
+  const calibratedOob = applyCalibrationArray(calibration.model, oob)
+  const threshold = bestF1Threshold(realTrainY, calibratedOob)
+  const baseRate = countPositives(y, train) / train.length
+
+  // 6. Evaluation on rows the model never saw.
+  progress('evaluating', 0, 1)
+  let evalColumns: Float64Array[]
+  let evalY: Uint8Array
+  let evalP: Float64Array
+  let evaluatedOn: 'test' | 'oob'
+  if (test.length > 0) {
+    evalColumns = matrix.map((col) => gather(col, test))
+    evalY = gather8(y, test)
+    evalP = applyCalibrationArray(calibration.model, predictForest(forest, evalColumns, test.length))
+    evaluatedOn = 'test'
+  } else {
+    const seen = [...calibratedOob.keys()].filter((i) => Number.isFinite(calibratedOob[i]))
+    evalColumns = matrix.map((col) => Float64Array.from(seen, (i) => col[train[i]]))
+    evalY = Uint8Array.from(seen, (i) => realTrainY[i])
+    evalP = Float64Array.from(seen, (i) => calibratedOob[i])
+    evaluatedOn = 'oob'
+    notes.push('Evaluated out-of-bag (--test-size 0): the calibration was fitted on the same scores, so calibration figures are optimistic.')
+  }
+  const metrics = evaluateBinary(evalY, evalP, threshold)
+  const permutation = permutationOnSample(forest, evalColumns, evalY, features.map((f) => f.name), params.seed)
+  const tEvaluated = Date.now()
+
+  const artifact: ModelArtifact = {
+    format: ARTIFACT_FORMAT,
+    version: ARTIFACT_VERSION,
+    target: { name: table.targetName, positiveClass: table.positiveClass },
+    inputs,
+    engineering,
+    features,
+    calibration: calibration.model,
+    threshold,
+    riskGrades: DEFAULT_RISK_GRADES,
+    baseRate,
+    drift: fitDriftBins(raw, train),
+    params,
+    datasetId,
+    trainedAt: new Date().toISOString()
+  }
+  return {
+    artifact,
+    forest,
+    evaluation: {
+      evaluatedOn,
+      metrics,
+      impurityImportance: features
+        .map((f, i) => ({ feature: f.name, importance: forest.featureImportance[i] }))
+        .sort((a, b) => b.importance - a.importance),
+      permutationImportance: permutation,
+      rows: { total: table.numRows, train: train.length, test: test.length, synthetic },
+      seconds: {
+        preparing: (tPrepared - t0) / 1000,
+        smote: (tSmote - tPrepared) / 1000,
+        training: (tTrained - tSmote) / 1000,
+        evaluating: (tEvaluated - tTrained) / 1000
+      },
+      notes
+    }
+  }
+}
+
+/** The split, the engineered inputs and the fitted preprocessing of a dataset (steps 1–2 of training). */
+export interface PreparedFeatures {
+  split: { train: Int32Array; test: Int32Array }
+  raw: RawInputs
+  /** Raw inputs plus the engineered features. */
+  featured: RawInputs
+  engineering: ModelArtifact['engineering']
+  inputs: ModelArtifact['inputs']
+  features: ModelArtifact['features']
+  dropped: string[]
+  /** The model's feature columns for every row (fitted on the training rows only). */
+  matrix: Float64Array[]
+}
+
+/**
+ * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
+ * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
+ * and training all go through here.
+ */
+export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
+  const y = table.target
+  const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
+  if (params.testSize > 0 && countPositives(y, split.test) === 0) {
+    throw new InputError('The test share holds no defaults; use a larger --test-size or more data.')
+  }
+  const raw = tableInputs(table)
+  const { roles, problems } = resolveRoles([...raw.numeric.keys()], params.map as Partial<Record<EngineeringRole, string>>)
+  if (problems.length) throw new InputError(problems.join('; '))
+  const engineering = engineer ? planEngineering(roles, table.columns.map((c) => c.name), params.highRiskCut) : {}
+  const featured = withEngineered(raw, engineering)
+  const engineeredNames = new Set<string>()
+  for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
+  for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
+  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
+  if (features.length === 0) throw new InputError('The dataset has no usable feature columns (all are identifiers, empty or the target).')
+  return {
+    split,
+    raw,
+    featured,
+    engineering,
+    inputs: describeInputs(raw, split.train),
+    features,
+    dropped,
+    matrix: buildFeatureMatrix(features, featured).columns
+  }
+}
+
+/** Permutation importance on at most 5,000 evaluation rows, 3 repeats: enough to rank features in seconds. */
+function permutationOnSample(
+  forest: Forest,
+  columns: Float64Array[],
+  y: Uint8Array,
+  names: string[],
+  seed: number
+): ModelEvaluation['permutationImportance'] {
+  const rng = new Rng(deriveSeed(seed, 3))
+  const n = y.length
+  const take = Math.min(n, 5000)
+  let idx = Int32Array.from({ length: n }, (_, i) => i)
+  if (take < n) {
+    for (let i = 0; i < take; i++) {
+      const j = i + rng.int(n - i)
+      const t = idx[i]
+      idx[i] = idx[j]
+      idx[j] = t
+    }
+    idx = idx.subarray(0, take)
+  }
+  const cols = columns.map((c) => gather(c, idx))
+  const ys = gather8(y, idx)
+  let hasBoth = false
+  for (let i = 1; i < ys.length; i++) if (ys[i] !== ys[0]) hasBoth = true
+  if (!hasBoth) return names.map((feature) => ({ feature, mean: 0, std: 0 }))
+  const result = permutationImportance((c) => predictForest(forest, c, take), cols, ys, names, { repeats: 3, rng })
+  return result.features
+    .map((f) => ({ feature: f.feature, mean: f.importanceMean, std: f.importanceStd }))
+    .sort((a, b) => b.mean - a.mean)
+}
+
+/** The probability cut that maximises F1 (ties → the higher cut); 0.5 when undefined. */
+export function bestF1Threshold(y: Uint8Array, p: Float64Array): number {
+  const order = [...p.keys()].filter((i) => Number.isFinite(p[i])).sort((a, b) => p[b] - p[a])
+  let totalPos = 0
+  for (const i of order) totalPos += y[i]
+  if (totalPos === 0) return 0.5
+  let tp = 0
+  let fp = 0
+  let best = 0.5
+  let bestF1 = -1
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]
+    if (y[i]) tp++
+    else fp++
+    // Only cut between distinct scores: predict 1 for p >= p[i].
+    if (k + 1 < order.length && p[order[k + 1]] === p[i]) continue
+    const f1 = (2 * tp) / (2 * tp + fp + (totalPos - tp))
+    if (f1 > bestF1) {
+      bestF1 = f1
+      best = p[i]
+    }
+  }
+  return Math.min(0.99, Math.max(0.01, best))
+}
+
+function countPositives(y: Uint8Array, rows: Int32Array): number {
+  let c = 0
+  for (const r of rows) c += y[r]
+  return c
+}
+
+function gather(col: Float64Array, rows: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]]
+  return out
+}
+
+function gather8(col: Uint8Array, rows: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(rows.length)
+  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]]
+  return out
+}

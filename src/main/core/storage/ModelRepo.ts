@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3'
+import type { ModelSummary } from '../../../shared/dto'
+import { deserializeForest, serializeForest, type Forest } from '../ml/forest'
+import { ModelArtifactSchema, type ModelArtifact } from '../ml/ModelArtifact'
+import type { ModelEvaluation } from '../ml/trainModel'
+import { InputError } from '../errors'
+import { NotFoundError } from './DatasetRepo'
+
+/** A model ready to score: its validated artifact and its forest. */
+export interface LoadedModel {
+  id: number
+  name: string
+  artifact: ModelArtifact
+  forest: Forest
+}
+
+interface ModelRow {
+  id: number
+  name: string
+  dataset_id: number | null
+  dataset_name: string
+  engine: string
+  artifact_version: number
+  params: string
+  seed: number
+  metrics: string
+  evaluation: string
+  artifact: string
+  forest: Buffer
+  created_at: string
+}
+
+const ACTIVE_KEY = 'active_model_id'
+
+/** The models table: save, list, load (validated), activate, delete. */
+export class ModelRepo {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Stores a trained model in one transaction and returns its id. */
+  save(name: string, datasetName: string, artifact: ModelArtifact, forest: Forest, evaluation: ModelEvaluation): number {
+    const m = evaluation.metrics
+    const metrics = {
+      auc: m.auc,
+      accuracy: m.accuracy,
+      ks: m.ks.ks,
+      gini: m.gini,
+      brier: m.brier,
+      averagePrecision: m.averagePrecision,
+      f1: m.report.class1.f1,
+      threshold: m.threshold
+    }
+    const info = this.db
+      .prepare(
+        `INSERT INTO models (name, dataset_id, dataset_name, engine, artifact_version, params, seed, metrics, evaluation, artifact, forest)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        name,
+        artifact.datasetId,
+        datasetName,
+        artifact.params.engine,
+        artifact.version,
+        JSON.stringify(artifact.params),
+        artifact.params.seed,
+        JSON.stringify(metrics),
+        JSON.stringify(evaluation, finiteOrNull),
+        JSON.stringify(artifact),
+        serializeForest(forest)
+      )
+    return Number(info.lastInsertRowid)
+  }
+
+  list(): ModelSummary[] {
+    const active = this.activeId()
+    const rows = this.db
+      .prepare('SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at FROM models ORDER BY id')
+      .all() as ModelRow[]
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      datasetId: r.dataset_id,
+      datasetName: r.dataset_name,
+      engine: r.engine,
+      params: JSON.parse(r.params) as Record<string, unknown>,
+      seed: r.seed,
+      metrics: JSON.parse(r.metrics) as ModelSummary['metrics'],
+      createdAt: r.created_at,
+      active: r.id === active
+    }))
+  }
+
+  summary(id: number): ModelSummary {
+    const found = this.list().find((m) => m.id === id)
+    if (!found) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    return found
+  }
+
+  evaluation(id: number): ModelEvaluation {
+    const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as { evaluation: string } | undefined
+    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    return JSON.parse(row.evaluation) as ModelEvaluation
+  }
+
+  /**
+   * Loads a model for scoring. The artifact is validated against its schema and the
+   * forest against the artifact before anything runs: a corrupt or foreign artifact is
+   * a clear error.
+   */
+  load(id: number): LoadedModel {
+    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as ModelRow | undefined
+    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    return parseModel(row.id, row.name, row.artifact, row.forest)
+  }
+
+  /** The id of the model used for scoring, or undefined. */
+  activeId(): number | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_KEY) as { value: string } | undefined
+    if (!row) return undefined
+    const id = Number(row.value)
+    const exists = this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id)
+    return exists ? id : undefined
+  }
+
+  activate(id: number): void {
+    this.summary(id)
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ACTIVE_KEY, String(id))
+  }
+
+  delete(id: number): void {
+    this.summary(id)
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM models WHERE id = ?').run(id)
+      if (this.activeId() === undefined) this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_KEY)
+    })()
+  }
+}
+
+/** Validates a stored artifact and forest; throws InputError naming what is wrong. */
+export function parseModel(id: number, name: string, artifactJson: string, forestBlob: Buffer): LoadedModel {
+  let raw: unknown
+  try {
+    raw = JSON.parse(artifactJson)
+  } catch {
+    throw new InputError(`Model ${id}: its artifact is not valid JSON (corrupt). Retrain the model.`)
+  }
+  const parsed = ModelArtifactSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new InputError(
+      `Model ${id}: its artifact is corrupt or from an unknown version (${issue.path.join('.') || 'artifact'}: ${issue.message}). Retrain the model.`
+    )
+  }
+  let forest: Forest
+  try {
+    forest = deserializeForest(forestBlob)
+  } catch (error) {
+    throw new InputError(`Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`)
+  }
+  if (forest.numFeatures !== parsed.data.features.length) {
+    throw new InputError(
+      `Model ${id}: its forest expects ${forest.numFeatures} features but its artifact lists ${parsed.data.features.length}. Retrain the model.`
+    )
+  }
+  return { id, name, artifact: parsed.data, forest }
+}
+
+function finiteOrNull(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value
+}

@@ -1,0 +1,278 @@
+import type { ComposeOption } from 'echarts/core'
+import type { BarSeriesOption, BoxplotSeriesOption, HeatmapSeriesOption } from 'echarts/charts'
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption
+} from 'echarts/components'
+import type { CategoricalProfile, ColumnProfile, DatasetProfile, NumericProfile } from '../../../shared/dto'
+import { formatCompact, formatCount, formatPercent, formatStat, isMoneyColumn } from '../util/format'
+
+/**
+ * ECharts options built from the profile main computed (ARCHITECTURE.md rule 8): the
+ * renderer turns aggregates into series and never sees a row. Pure functions.
+ */
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | BoxplotSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>
+
+/** Class colours used on every chart: repaid blue, defaulted red (distinguishable for most colour-blind users). */
+export const CLASS_COLORS = { repaid: '#4c78a8', defaulted: '#e45756' } as const
+export const CLASS_NAMES = ['Repaid', 'Defaulted'] as const
+
+const TEXT = { color: '#303133', fontSize: 12 }
+
+/** The index of the hovered item, whatever shape ECharts hands the tooltip formatter. */
+function hoveredIndex(params: unknown): number {
+  const first: unknown = Array.isArray(params) ? params[0] : params
+  if (first && typeof first === 'object' && 'dataIndex' in first && typeof first.dataIndex === 'number') {
+    return first.dataIndex
+  }
+  return -1
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+export type HistogramMode = 'stacked' | 'share'
+
+/**
+ * Histogram of a numeric column split by class: stacked counts, or each class's share of
+ * its own rows per bin, overlaid (compares the two distributions whatever the class balance).
+ */
+export function histogramOption(column: NumericProfile, mode: HistogramMode = 'stacked'): ChartOption {
+  const { edges, countsByClass } = column.histogram
+  const money = isMoneyColumn(column.name)
+  const labels = edges.slice(0, -1).map((lo) => formatCompact(lo, money))
+  const totals = countsByClass.map((counts) => counts.reduce((a, b) => a + b, 0))
+  const values = (k: 0 | 1): number[] =>
+    mode === 'stacked' ? countsByClass[k] : countsByClass[k].map((c) => (totals[k] ? c / totals[k] : 0))
+  const series: BarSeriesOption[] = ([0, 1] as const).map((k) => ({
+    type: 'bar',
+    name: CLASS_NAMES[k],
+    data: values(k),
+    itemStyle: { color: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted, opacity: mode === 'share' ? 0.65 : 1 },
+    barCategoryGap: '8%',
+    ...(mode === 'stacked' ? { stack: 'class' } : { barGap: '-100%' })
+  }))
+  return {
+    title: { text: `${column.name}: distribution by outcome`, left: 0, textStyle: { fontSize: 14 } },
+    legend: { top: 0, right: 0 },
+    grid: { left: 64, right: 16, top: 40, bottom: 56 },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const i = hoveredIndex(params)
+        if (i < 0) return ''
+        const repaid = countsByClass[0][i]
+        const defaulted = countsByClass[1][i]
+        const all = repaid + defaulted
+        return [
+          `<b>${escapeHtml(formatStat(column.name, edges[i]))} – ${escapeHtml(formatStat(column.name, edges[i + 1]))}</b>`,
+          `Repaid: ${formatCount(repaid)}`,
+          `Defaulted: ${formatCount(defaulted)}`,
+          `Default rate in this range: ${all ? formatPercent(defaulted / all) : '—'}`
+        ].join('<br>')
+      }
+    },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      name: column.name,
+      nameLocation: 'middle',
+      nameGap: 36,
+      axisLabel: { ...TEXT, hideOverlap: true }
+    },
+    yAxis: {
+      type: 'value',
+      name: mode === 'stacked' ? 'Loans' : 'Share of class',
+      axisLabel: {
+        ...TEXT,
+        formatter: (v: number) => (mode === 'stacked' ? formatCompact(v) : formatPercent(v, 0))
+      }
+    },
+    series
+  }
+}
+
+/** Box plot of a numeric column for repaid and defaulted loans (Tukey whiskers, from main). */
+export function boxByClassOption(column: NumericProfile): ChartOption {
+  const money = isMoneyColumn(column.name)
+  const data = column.boxByClass.map((b, k) => ({
+    name: CLASS_NAMES[k],
+    value: b ? [b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker] : [],
+    itemStyle: { color: k === 0 ? '#dbe6f1' : '#f9dcdc', borderColor: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted }
+  }))
+  return {
+    title: { text: `${column.name} by outcome`, left: 0, textStyle: { fontSize: 14 } },
+    grid: { left: 72, right: 16, top: 40, bottom: 32 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const k = hoveredIndex(params)
+        const b = column.boxByClass[k]
+        if (!b) return 'No values'
+        const f = (v: number): string => escapeHtml(formatStat(column.name, v))
+        return [
+          `<b>${CLASS_NAMES[k]}</b> (${formatCount(b.count)} loans)`,
+          `Upper whisker: ${f(b.upperWhisker)}`,
+          `Q3: ${f(b.q3)}`,
+          `Median: ${f(b.median)}`,
+          `Q1: ${f(b.q1)}`,
+          `Lower whisker: ${f(b.lowerWhisker)}`,
+          `Mean: ${f(b.mean)}`
+        ].join('<br>')
+      }
+    },
+    xAxis: { type: 'category', data: [...CLASS_NAMES], axisLabel: TEXT },
+    yAxis: { type: 'value', scale: true, axisLabel: { ...TEXT, formatter: (v: number) => formatCompact(v, money) } },
+    series: [{ type: 'boxplot', name: column.name, data, boxWidth: ['30%', '45%'] }]
+  }
+}
+
+/** Default rate per category (the most frequent ones, as main sent them), with the overall rate as a line. */
+export function categoryRateOption(column: CategoricalProfile, overallRate: number): ChartOption {
+  // Horizontal bars read best with the most frequent category on top.
+  const top = [...column.top].reverse()
+  return {
+    title: { text: `Default rate by ${column.name}`, left: 0, textStyle: { fontSize: 14 } },
+    grid: { left: 8, right: 56, top: 40, bottom: 32, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const c = top[hoveredIndex(params)]
+        if (!c) return ''
+        return [
+          `<b>${escapeHtml(c.value)}</b>`,
+          `Loans: ${formatCount(c.count)}`,
+          `Defaulted: ${formatCount(c.defaults)}`,
+          `Default rate: ${formatPercent(c.defaultRate)}`
+        ].join('<br>')
+      }
+    },
+    xAxis: { type: 'value', name: 'Default rate', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) } },
+    yAxis: { type: 'category', data: top.map((c) => c.value), axisLabel: { ...TEXT, width: 160, overflow: 'truncate' } },
+    series: [
+      {
+        type: 'bar',
+        name: 'Default rate',
+        data: top.map((c) => c.defaultRate),
+        itemStyle: { color: CLASS_COLORS.defaulted },
+        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => formatPercent(Number(p.value)) },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: '#606266', type: 'dashed' },
+          label: { formatter: `overall ${formatPercent(overallRate)}`, position: 'end' },
+          data: [{ xAxis: overallRate }]
+        }
+      }
+    ]
+  }
+}
+
+/** The height a horizontal bar chart needs to show `bars` bars legibly. */
+export function barChartHeight(bars: number): number {
+  return Math.max(220, 26 * bars + 90)
+}
+
+/** Correlation heatmap of the numeric columns and the target (values in [-1, 1]). */
+export function correlationOption(correlation: DatasetProfile['correlation']): ChartOption {
+  const { names, matrix } = correlation
+  const data: [number, number, number | null][] = []
+  for (let i = 0; i < names.length; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const r = matrix[i]?.[j]
+      data.push([j, i, typeof r === 'number' && Number.isFinite(r) ? Math.round(r * 100) / 100 : null])
+    }
+  }
+  return {
+    title: { text: 'Correlation of numeric columns (Pearson)', left: 0, textStyle: { fontSize: 14 } },
+    grid: { left: 8, right: 90, top: 40, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        if (!params || typeof params !== 'object' || !('value' in params) || !Array.isArray(params.value)) return ''
+        const [x, y, r] = params.value as [number, number, number | null]
+        return `${escapeHtml(names[y])} × ${escapeHtml(names[x])}<br>r = ${r === null ? 'undefined' : r.toFixed(2)}`
+      }
+    },
+    xAxis: { type: 'category', data: names, axisLabel: { ...TEXT, rotate: 40, interval: 0 }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { ...TEXT, interval: 0 }, splitArea: { show: true } },
+    visualMap: {
+      min: -1,
+      max: 1,
+      calculable: true,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 200,
+      text: ['+1', '−1'],
+      inRange: { color: ['#3b6fb6', '#f7f7f7', '#c8403a'] }
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'r',
+        data,
+        label: { show: names.length <= 16, fontSize: 10, formatter: (p: { value?: unknown }) => cellLabel(p.value) },
+        emphasis: { itemStyle: { borderColor: '#303133', borderWidth: 1 } }
+      }
+    ]
+  }
+}
+
+function cellLabel(value: unknown): string {
+  const r = Array.isArray(value) ? value[2] : null
+  return typeof r === 'number' ? r.toFixed(2) : ''
+}
+
+/** Missing share per column, most-missing on top, with the default rate among missing rows in the tooltip. */
+export function missingOption(profile: DatasetProfile): ChartOption {
+  const columns = [...profile.columns].sort((a, b) => missingShare(a, profile.numRows) - missingShare(b, profile.numRows))
+  return {
+    title: { text: 'Missing values per column', left: 0, textStyle: { fontSize: 14 } },
+    grid: { left: 8, right: 64, top: 40, bottom: 32, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const c = columns[hoveredIndex(params)]
+        if (!c) return ''
+        return [
+          `<b>${escapeHtml(c.name)}</b>`,
+          `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(missingShare(c, profile.numRows), 2)})`,
+          `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
+        ].join('<br>')
+      }
+    },
+    xAxis: { type: 'value', name: 'Missing', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 1) } },
+    yAxis: { type: 'category', data: columns.map((c) => c.name), axisLabel: { ...TEXT, interval: 0 } },
+    series: [
+      {
+        type: 'bar',
+        name: 'Missing',
+        data: columns.map((c) => missingShare(c, profile.numRows)),
+        itemStyle: { color: '#e6a23c' },
+        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => formatPercent(Number(p.value), 2) }
+      }
+    ]
+  }
+}
+
+/** The share of a column's values that are missing. */
+export function missingShare(column: ColumnProfile, numRows: number): number {
+  return numRows ? column.missing / numRows : 0
+}

@@ -1,0 +1,26 @@
+import { use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+import { BarChart, BoxplotChart, HeatmapChart } from 'echarts/charts'
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent
+} from 'echarts/components'
+
+// Only the chart types and components the screens use (keeps the bundle small);
+// keep in step with ChartOption in profileCharts.ts.
+use([
+  CanvasRenderer,
+  BarChart,
+  BoxplotChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent
+])

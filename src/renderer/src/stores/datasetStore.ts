@@ -1,0 +1,75 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { DatasetProfile, DatasetSummary } from '../../../shared/dto'
+import { call, errorMessage } from '../api/client'
+import { useAppStore } from './appStore'
+
+/** The datasets in the database and the profiles (EDA aggregates) fetched so far. */
+export const useDatasetStore = defineStore('datasets', () => {
+  const app = useAppStore()
+  const datasets = ref<DatasetSummary[]>([])
+  const loaded = ref(false)
+  const loading = ref(false)
+  const loadError = ref<string | null>(null)
+  // Profiles are plain aggregates, replaced whole: no deep reactivity needed.
+  const profiles = shallowRef(new Map<number, DatasetProfile>())
+  const profileLoading = ref(new Set<number>())
+  const pendingProfiles = new Map<number, Promise<DatasetProfile>>()
+
+  const activeDataset = computed(() => datasets.value.find((d) => d.id === app.activeDatasetId) ?? null)
+
+  /** Reloads the list; keeps the active dataset valid (the latest one when it was deleted or unset). */
+  async function refresh(): Promise<void> {
+    loading.value = true
+    try {
+      datasets.value = await call('datasets/list', {})
+      loadError.value = null
+      loaded.value = true
+      if (!datasets.value.some((d) => d.id === app.activeDatasetId)) {
+        app.setActiveDataset(datasets.value.at(-1)?.id ?? null)
+      }
+    } catch (error) {
+      loadError.value = errorMessage(error)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function remove(id: number): Promise<void> {
+    await call('datasets/delete', { id })
+    const next = new Map(profiles.value)
+    next.delete(id)
+    profiles.value = next
+    await refresh()
+  }
+
+  /** Asks main to show a save dialog and write the dataset; null when the user cancelled. */
+  function exportCsv(id: number): Promise<{ path: string; rows: number } | null> {
+    return call('datasets/export', { id })
+  }
+
+  /** The profile of a dataset, computed in main once and cached here. */
+  function loadProfile(id: number): Promise<DatasetProfile> {
+    const cached = profiles.value.get(id)
+    if (cached) return Promise.resolve(cached)
+    let pending = pendingProfiles.get(id)
+    if (!pending) {
+      profileLoading.value = new Set(profileLoading.value).add(id)
+      pending = call('datasets/profile', { id })
+        .then((profile) => {
+          profiles.value = new Map(profiles.value).set(id, profile)
+          return profile
+        })
+        .finally(() => {
+          pendingProfiles.delete(id)
+          const loadingNow = new Set(profileLoading.value)
+          loadingNow.delete(id)
+          profileLoading.value = loadingNow
+        })
+      pendingProfiles.set(id, pending)
+    }
+    return pending
+  }
+
+  return { datasets, loaded, loading, loadError, profiles, profileLoading, activeDataset, refresh, remove, exportCsv, loadProfile }
+})

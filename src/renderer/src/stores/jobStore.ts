@@ -1,0 +1,134 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { JobInfo } from '../../../shared/dto'
+import { call, onEvent } from '../api/client'
+import { useDatasetStore } from './datasetStore'
+
+/** A job as the panel knows it: main's last report and when it arrived (to tick the clocks between reports). */
+export interface TrackedJob {
+  info: JobInfo
+  receivedAt: number
+}
+
+type FinishedListener = (job: JobInfo) => void
+
+/**
+ * The background jobs main runs (generate, import, ...), kept current by the
+ * 'jobs/progress' and 'jobs/done' events; 'datasets/changed' refreshes the dataset list.
+ */
+export const useJobStore = defineStore('jobs', () => {
+  const datasets = useDatasetStore()
+  const jobs = ref<Record<string, TrackedJob>>({})
+  const order = ref<string[]>([])
+  const dismissed = ref(new Set<string>())
+  /** Wall clock for elapsed / time-left displays; ticks once a second while a job runs. */
+  const now = ref(Date.now())
+  const waiters = new Map<string, ((job: JobInfo) => void)[]>()
+  const finishedListeners: FinishedListener[] = []
+  let started = false
+  let timer: ReturnType<typeof setInterval> | undefined
+
+  const visible = computed(() =>
+    order.value
+      .filter((id) => !dismissed.value.has(id))
+      .map((id) => jobs.value[id])
+      .filter((j): j is TrackedJob => j !== undefined)
+      .reverse()
+  )
+  const running = computed(() => visible.value.filter((j) => j.info.status === 'running'))
+
+  function tick(): void {
+    now.value = Date.now()
+    const anyRunning = Object.values(jobs.value).some((j) => j.info.status === 'running')
+    if (anyRunning && !timer) timer = setInterval(tick, 1000)
+    if (!anyRunning && timer) {
+      clearInterval(timer)
+      timer = undefined
+    }
+  }
+
+  /** Records a job state; a finished job never goes back to running (events and replies can cross). */
+  function upsert(info: JobInfo): void {
+    const existing = jobs.value[info.id]
+    if (existing && existing.info.status !== 'running' && info.status === 'running') return
+    if (!existing) order.value.push(info.id)
+    jobs.value[info.id] = { info, receivedAt: Date.now() }
+    tick()
+    if (info.status !== 'running') {
+      for (const resolve of waiters.get(info.id) ?? []) resolve(info)
+      waiters.delete(info.id)
+      if (!existing || existing.info.status === 'running') for (const listener of finishedListeners) listener(info)
+    }
+  }
+
+  /** Subscribes to main's job events and loads the jobs already running (once per window). */
+  async function init(): Promise<void> {
+    if (started) return
+    started = true
+    onEvent('jobs/progress', upsert)
+    onEvent('jobs/done', upsert)
+    onEvent('datasets/changed', () => void datasets.refresh())
+    for (const job of await call('jobs/list', {})) upsert(job)
+  }
+
+  /** Starts tracking a job main just started. */
+  function track(info: JobInfo): JobInfo {
+    upsert(info)
+    return info
+  }
+
+  /** Resolves with the job's final state (done, failed or cancelled). */
+  function waitFor(id: string): Promise<JobInfo> {
+    const known = jobs.value[id]
+    if (known && known.info.status !== 'running') return Promise.resolve(known.info)
+    return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]))
+  }
+
+  async function cancel(id: string): Promise<boolean> {
+    const { cancelled } = await call('jobs/cancel', { id })
+    return cancelled
+  }
+
+  function dismiss(id: string): void {
+    dismissed.value = new Set(dismissed.value).add(id)
+  }
+
+  function clearFinished(): void {
+    const next = new Set(dismissed.value)
+    for (const j of visible.value) if (j.info.status !== 'running') next.add(j.info.id)
+    dismissed.value = next
+  }
+
+  /** Calls `listener` once for every job that finishes. */
+  function onFinished(listener: FinishedListener): void {
+    finishedListeners.push(listener)
+  }
+
+  /** Seconds since the job started, ticking between reports. */
+  function elapsedSeconds(job: TrackedJob): number {
+    if (job.info.status !== 'running') return job.info.elapsedSeconds
+    return Math.max(job.info.elapsedSeconds, (now.value - Date.parse(job.info.startedAt)) / 1000)
+  }
+
+  /** Estimated seconds left, counting down between reports; null while main cannot tell yet. */
+  function secondsLeft(job: TrackedJob): number | null {
+    if (job.info.status !== 'running' || job.info.etaSeconds === null) return null
+    return Math.max(0, job.info.etaSeconds - (now.value - job.receivedAt) / 1000)
+  }
+
+  return {
+    jobs,
+    visible,
+    running,
+    now,
+    init,
+    track,
+    waitFor,
+    cancel,
+    dismiss,
+    clearFinished,
+    onFinished,
+    elapsedSeconds,
+    secondsLeft
+  }
+})

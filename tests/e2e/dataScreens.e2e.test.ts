@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  chooseOption,
+  expectChartDrawn,
+  fillNumber,
+  openAppSession,
+  requestsLeavingLoopback,
+  type AppSession
+} from './helpers/appSession'
+
+// One branch user's walk through the Data and Explore screens, on a fresh database.
+// The steps build on each other (generate → import → explore), so they share a session.
+
+/** A small loan CSV with two bad lines: line 5 is ragged (a field short), line 9 has text in Age. */
+function loanCsv(): string {
+  const regions = ['North', 'South', 'East', 'West']
+  const lines = ['Loan_ID,Age,Annual_Income,Region,Defaulted']
+  for (let i = 1; i <= 60; i++) {
+    const line = lines.length + 1
+    if (line === 5) lines.push(`L${1000 + i},41,540000`)
+    else if (line === 9) lines.push(`L${1000 + i},forty,610000,South,No`)
+    else lines.push(`L${1000 + i},${22 + ((i * 7) % 40)},${300000 + i * 12500},${regions[i % 4]},${i % 6 === 0 ? 'Yes' : 'No'}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+describe('Data and Explore screens in Chromium', () => {
+  let s: AppSession
+
+  beforeAll(async () => {
+    s = await openAppSession()
+  })
+
+  afterAll(async () => {
+    await s?.close()
+  })
+
+  it('starts with an empty state that says what to do first', async () => {
+    await expect.poll(() => s.page.getByTestId('no-datasets').isVisible()).toBe(true)
+    await expect.poll(() => s.page.getByTestId('db-path').textContent()).toBe(s.bridge.service.dbPath)
+    expect(await s.page.getByTestId('active-model').textContent()).toContain('none yet')
+  })
+
+  it('generates a synthetic dataset with progress and lists it', async () => {
+    const { page } = s
+    await fillNumber(page.locator('#gen-rows'), 2000)
+    await fillNumber(page.locator('#gen-seed'), 7)
+    await expect.poll(() => page.getByTestId('rows-in-words').textContent()).toContain('2,000')
+    await page.getByTestId('generate').click()
+    const table = page.getByTestId('datasets-table')
+    await expect.poll(() => table.textContent(), { timeout: 60_000 }).toContain('2,000')
+    await expect.poll(() => page.getByTestId('jobs-panel').textContent()).toContain('Done')
+    const text = (await table.textContent()) ?? ''
+    expect(text).toContain('Synthetic loans')
+    expect(text).toContain('Generated')
+    expect(s.bridge.service.listDatasets()).toHaveLength(1)
+    await s.screenshot('data-screen.png')
+  })
+
+  it('imports a CSV, then reports the ragged line and the text in a numeric column', async () => {
+    const { page, bridge } = s
+    const csv = s.temp('branch_loans.csv')
+    writeFileSync(csv, loanCsv())
+    bridge.dialogs.queueOpen(csv)
+    await page.getByTestId('import-csv').click()
+    const dialog = page.locator('.import-dialog')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    // The target is suggested from its name; "Yes" is suggested as the value meaning default.
+    await expect.poll(() => dialog.locator('#import-target').inputValue()).toBe('Defaulted')
+    await expect.poll(() => dialog.locator('#import-positive').inputValue()).toBe('Yes')
+    expect(await dialog.locator('.preview-table').textContent()).toContain('L1001')
+    // Loan_ID is inferred as an identifier; the user can change any column's type.
+    await chooseOption(page, dialog.locator('.kind-select[data-column="Region"]'), 'Categorical')
+    await s.screenshot('import-preview.png')
+    await dialog.getByTestId('start-import').click()
+
+    const report = page.getByTestId('import-report')
+    await expect.poll(() => report.isVisible(), { timeout: 60_000 }).toBe(true)
+    expect(await page.getByTestId('rows-imported').textContent()).toBe('58')
+    expect(await page.getByTestId('rows-rejected').textContent()).toBe('2')
+    const rejected = (await page.getByTestId('rejected-table').textContent()) ?? ''
+    expect(rejected).toContain('5')
+    expect(rejected).toContain('9')
+    expect(rejected).toContain('Age')
+    expect(rejected).toContain('forty')
+    await s.screenshot('import-report.png')
+    await page.locator('.report-dialog').getByRole('button', { name: 'Close' }).click()
+    await expect.poll(() => page.getByTestId('datasets-table').textContent()).toContain('branch_loans')
+  })
+
+  it('opens the import preview for a CSV file dropped on the window', async () => {
+    const { page } = s
+    await page.evaluate(() => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File(['id,x,Default\n1,2,0\n2,3,1\n'], 'dropped.csv', { type: 'text/csv' }))
+      const target = document.querySelector('.content') ?? document.body
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }))
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    })
+    const dialog = page.locator('.import-dialog')
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.locator('.el-dialog__title').textContent()).toContain('dropped.csv')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => dialog.isVisible()).toBe(false)
+  })
+
+  it('explores a numeric column by outcome, a categorical one, the heatmap and the missing values', async () => {
+    const { page } = s
+    const generatedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'Synthetic loans' })
+    await generatedRow.getByRole('button', { name: /^Explore/ }).click()
+    await expect.poll(() => page.getByTestId('summary-table').isVisible(), { timeout: 30_000 }).toBe(true)
+    const summary = (await page.getByTestId('summary-table').textContent()) ?? ''
+    expect(summary).toContain('Annual_Income')
+    expect(summary).toContain('₹')
+    await s.screenshot('explore-summary.png')
+
+    await page.getByTestId('summary-table').getByRole('button', { name: 'Show column Annual_Income' }).click()
+    await expectChartDrawn(page.getByTestId('histogram'))
+    await expectChartDrawn(page.getByTestId('boxplot'))
+    await s.screenshot('explore-histogram.png')
+
+    await chooseOption(page, page.locator('#explore-column'), /^Employment_Status$/)
+    await expectChartDrawn(page.getByTestId('category-rates'))
+    await s.screenshot('explore-category.png')
+
+    await page.getByRole('tab', { name: 'Correlations' }).click()
+    await expectChartDrawn(page.getByTestId('heatmap'))
+    await s.screenshot('explore-heatmap.png')
+
+    await page.getByRole('tab', { name: 'Missing values' }).click()
+    await expectChartDrawn(page.getByTestId('missing-chart'))
+    await s.screenshot('explore-missing.png')
+  })
+
+  it('shows the modelling screens as empty states that say what comes and what to do first', async () => {
+    const { page } = s
+    for (const screen of ['Train', 'Models', 'Score', 'History']) {
+      await page.getByRole('link', { name: screen, exact: true }).click()
+      const empty = page.getByTestId('empty-state')
+      await expect.poll(() => empty.textContent()).toContain('comes with the modelling features')
+      expect(await empty.textContent()).toContain('What to do first')
+    }
+    await s.screenshot('train-empty.png')
+  })
+
+  it('exports a dataset through main’s save dialog and deletes one after confirming', async () => {
+    const { page, bridge } = s
+    await page.getByRole('link', { name: 'Data', exact: true }).click()
+    const out = s.temp('export.csv')
+    bridge.dialogs.queueSave(out)
+    const generatedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'Synthetic loans' })
+    await generatedRow.getByRole('button', { name: /^Export/ }).click()
+    await expect.poll(() => existsSync(out) && readFileSync(out, 'utf8').trim().split('\n').length, { timeout: 30_000 }).toBe(2001)
+
+    const importedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'branch_loans' })
+    await importedRow.getByRole('button', { name: /^Delete/ }).click()
+    await page.locator('.el-message-box').getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => page.getByTestId('datasets-table').textContent()).not.toContain('branch_loans')
+    expect(bridge.service.listDatasets().map((d) => d.source)).toEqual(['generated'])
+  })
+
+  it('made no request that left this computer, and the page logged no error', () => {
+    expect(s.requests.length).toBeGreaterThan(10)
+    expect(requestsLeavingLoopback(s.requests)).toEqual([])
+    expect(s.errors).toEqual([])
+  })
+})

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest'
+import { Rng } from '../../../../src/main/core/random'
+import {
+  applyCalibration,
+  applyCalibrationArray,
+  fitCalibration,
+  fitIsotonic,
+  fitPlatt,
+  MIN_CLASS_COUNT_FOR_ISOTONIC,
+  type IsotonicCalibration
+} from '../../../../src/main/core/ml/calibration'
+
+/**
+ * Isotonic regression by its closed form, independent of PAV: over the distinct scores
+ * (weighted by their row counts), f_i = max over j ≤ i of min over l ≥ i of the weighted
+ * mean of the labels on blocks j..l.
+ */
+function isotonicByMinMax(score: Float64Array, y: Uint8Array): { x: number[]; f: number[] } {
+  const xs = [...new Set(score)].sort((a, b) => a - b)
+  const sum = xs.map((x) => y.reduce((s, v, i) => s + (score[i] === x ? v : 0), 0))
+  const count = xs.map((x) => score.filter((s) => s === x).length)
+  const f = xs.map((_, i) => {
+    let best = -Infinity
+    for (let j = 0; j <= i; j++) {
+      let inner = Infinity
+      for (let l = i; l < xs.length; l++) {
+        let s = 0
+        let c = 0
+        for (let t = j; t <= l; t++) {
+          s += sum[t]
+          c += count[t]
+        }
+        inner = Math.min(inner, s / c)
+      }
+      best = Math.max(best, inner)
+    }
+    return best
+  })
+  return { x: xs, f }
+}
+
+/** Bernoulli labels with P(y = 1) = prob[i]. */
+function drawLabels(rng: Rng, prob: Float64Array): Uint8Array {
+  return Uint8Array.from(prob, (q) => (rng.next() < q ? 1 : 0))
+}
+
+describe('fitIsotonic', () => {
+  it('pools adjacent violators as worked by hand, keeping only the ends of flat runs', () => {
+    // y = 0 1 0 0 1 0 1 1 at x = 1..8: (1,0,0) pools to 1/3, (1,0) to 1/2.
+    // Fitted: 0, 1/3, 1/3, 1/3, 1/2, 1/2, 1, 1; the middle 1/3 (x = 3) is dropped.
+    const model = fitIsotonic(
+      Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]),
+      Uint8Array.from([0, 1, 0, 0, 1, 0, 1, 1])
+    )
+    expect(model.x).toEqual([1, 2, 4, 5, 6, 7, 8])
+    expect(model.y).toEqual([0, 1 / 3, 1 / 3, 0.5, 0.5, 1, 1])
+  })
+
+  it('is non-decreasing and equals the least-squares monotone fit (min–max formula) with tied scores', () => {
+    const rng = new Rng(21)
+    const n = 60
+    const score = Float64Array.from({ length: n }, () => rng.int(25) / 25) // many ties
+    const y = drawLabels(
+      rng,
+      Float64Array.from(score, (s) => 0.2 + 0.6 * s)
+    )
+    const model = fitIsotonic(score, y)
+    const expected = isotonicByMinMax(score, y)
+    expected.x.forEach((x, i) => expect(applyCalibration(model, x)).toBeCloseTo(expected.f[i], 12))
+    for (let i = 1; i < model.y.length; i++) {
+      expect(model.x[i]).toBeGreaterThan(model.x[i - 1])
+      expect(model.y[i]).toBeGreaterThanOrEqual(model.y[i - 1])
+    }
+  })
+
+  it('interpolates linearly between knots and clips outside them', () => {
+    const model: IsotonicCalibration = { kind: 'isotonic', x: [0.2, 0.6], y: [0.1, 0.3] }
+    expect(applyCalibration(model, 0.4)).toBeCloseTo(0.2, 15)
+    expect(applyCalibration(model, -5)).toBe(0.1)
+    expect(applyCalibration(model, 7)).toBe(0.3)
+  })
+
+  it('skips rows whose score is NaN (never out-of-bag) instead of failing', () => {
+    const withNaN = fitIsotonic(Float64Array.from([1, NaN, 2, 3, NaN]), Uint8Array.from([0, 1, 1, 0, 1]))
+    const without = fitIsotonic(Float64Array.from([1, 2, 3]), Uint8Array.from([0, 1, 0]))
+    expect(withNaN).toEqual(without)
+  })
+
+  it('rejects scores and labels of different lengths', () => {
+    expect(() => fitIsotonic(Float64Array.from([1, 2]), Uint8Array.from([1]))).toThrow(
+      /2 scores but 1 labels/
+    )
+  })
+})
+
+describe('fitPlatt', () => {
+  it('recovers a known logistic relation P = 1/(1 + exp(a·s + b))', () => {
+    const rng = new Rng(5)
+    const n = 20_000
+    const a = -1.5
+    const b = 0.7
+    const score = Float64Array.from({ length: n }, () => rng.next() * 8 - 4)
+    const y = drawLabels(
+      rng,
+      Float64Array.from(score, (s) => 1 / (1 + Math.exp(a * s + b)))
+    )
+    const model = fitPlatt(score, y)
+    // Standard errors at this size are ~0.02 for both.
+    expect(Math.abs(model.a - a)).toBeLessThan(0.1)
+    expect(Math.abs(model.b - b)).toBeLessThan(0.1)
+  })
+
+  it('stays finite on perfectly separated scores thanks to the smoothed targets', () => {
+    const model = fitPlatt(
+      Float64Array.from([0, 1, 2, 3, 10, 11, 12, 13]),
+      Uint8Array.from([0, 0, 0, 0, 1, 1, 1, 1])
+    )
+    expect(Number.isFinite(model.a) && Number.isFinite(model.b)).toBe(true)
+    const low = applyCalibration(model, 0)
+    const high = applyCalibration(model, 13)
+    expect(low).toBeGreaterThan(0)
+    expect(low).toBeLessThan(0.2)
+    expect(high).toBeGreaterThan(0.8)
+    expect(high).toBeLessThan(1)
+  })
+
+  it('never leaves [0, 1] or returns NaN for extreme scores', () => {
+    const model = { kind: 'platt' as const, a: -3, b: 1 }
+    for (const s of [-1e308, -1e6, 0, 1e6, 1e308]) {
+      const v = applyCalibration(model, s)
+      expect(v >= 0 && v <= 1).toBe(true)
+    }
+  })
+})
+
+describe('fitCalibration', () => {
+  // A forest trained on balanced rows: true odds multiplied by 10, as after SMOTE to ~1:1.
+  function overstatedScores(seed: number, n: number): { score: Float64Array; y: Uint8Array } {
+    const rng = new Rng(seed)
+    const truth = Float64Array.from({ length: n }, () => 1 / (1 + Math.exp(3 - 1.2 * rng.normal())))
+    const y = drawLabels(rng, truth)
+    const score = Float64Array.from(truth, (q) => (10 * q) / (1 - q + 10 * q))
+    return { score, y }
+  }
+
+  it('turns an over-stated score into probabilities whose mean matches the held-out default rate', () => {
+    const fit = overstatedScores(8, 20_000)
+    const test = overstatedScores(9, 20_000)
+    const defaultRate = test.y.reduce((s, v) => s + v, 0) / test.y.length
+    const rawMean = test.score.reduce((s, v) => s + v, 0) / test.score.length
+    expect(rawMean).toBeGreaterThan(2 * defaultRate)
+    for (const method of ['isotonic', 'platt'] as const) {
+      const { model, used } = fitCalibration(fit.score, fit.y, method)
+      expect(used).toBe(method)
+      const calibrated = applyCalibrationArray(model, test.score)
+      const mean = calibrated.reduce((s, v) => s + v, 0) / calibrated.length
+      expect(Math.abs(mean - defaultRate)).toBeLessThan(0.01)
+      expect(calibrated.every((v) => v >= 0 && v <= 1)).toBe(true)
+    }
+  })
+
+  it(`falls back from isotonic to Platt under ${MIN_CLASS_COUNT_FOR_ISOTONIC} defaults and says why`, () => {
+    const rng = new Rng(13)
+    const score = Float64Array.from({ length: 1000 }, () => rng.next())
+    const y = Uint8Array.from(score, (s, i) => (s > 0.9 && i % 4 === 0 ? 1 : 0)) // ~25 defaults
+    const fit = fitCalibration(score, y, 'isotonic')
+    expect(fit.numPositive).toBeLessThan(MIN_CLASS_COUNT_FOR_ISOTONIC)
+    expect(fit).toMatchObject({ requested: 'isotonic', used: 'platt', numRows: 1000, numSkipped: 0 })
+    expect(fit.model.kind).toBe('platt')
+    expect(fit.note).toMatch(/defaults/)
+  })
+
+  it("reports skipped NaN rows and leaves scores as they are (clipped) for 'none'", () => {
+    const fit = fitCalibration(Float64Array.from([0.2, NaN, 1.3]), Uint8Array.from([0, 1, 1]), 'none')
+    expect(fit).toMatchObject({ used: 'none', numRows: 2, numSkipped: 1, numPositive: 1, note: '' })
+    expect(applyCalibrationArray(fit.model, Float64Array.from([0.2, 1.3, -0.1, NaN]))).toEqual(
+      Float64Array.from([0.2, 1, 0, NaN])
+    )
+  })
+
+  it('produces models that survive JSON unchanged', () => {
+    const rng = new Rng(17)
+    const score = Float64Array.from({ length: 2000 }, () => rng.next())
+    const y = drawLabels(rng, score)
+    for (const method of ['isotonic', 'platt', 'none'] as const) {
+      const { model } = fitCalibration(score, y, method)
+      expect(JSON.parse(JSON.stringify(model))).toEqual(model)
+    }
+  })
+
+  it('refuses to fit when no row has a finite score', () => {
+    expect(() => fitCalibration(Float64Array.from([NaN, NaN]), Uint8Array.from([0, 1]), 'platt')).toThrow(
+      /no row has a finite score/
+    )
+  })
+})
