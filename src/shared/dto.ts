@@ -192,3 +192,104 @@ export interface ModelSummary {
   createdAt: string
   active: boolean
 }
+
+/** One feature's push on an applicant's probability (probability points, + raises risk). */
+export interface ReasonInfo {
+  feature: string
+  value: number | string | null
+  contribution: number
+  direction: 'raises' | 'lowers'
+  /** The reason in plain words, e.g. "Credit_Score = 540 raised the default risk by 12.3 points". */
+  text: string
+}
+
+/** A field-level problem with an applicant's data. */
+export interface FieldIssueInfo {
+  field: string
+  severity: 'error' | 'warning'
+  message: string
+}
+
+/** The result of scoring one applicant (the /predict response keeps the spec's field names). */
+export interface ScoreResult {
+  Default_Prediction: 0 | 1
+  Default_Probability: number
+  Risk_Grade: string
+  Risk_Label: string
+  /** The features that raised the risk most (at most 3), then the ones that lowered it most. */
+  Reasons: ReasonInfo[]
+  /** Every feature's contribution; base rate + Σ contributions = Default_Probability. */
+  Contributions: ReasonInfo[]
+  Base_Rate: number
+  Threshold: number
+  Model_Version: number
+  Warnings: FieldIssueInfo[]
+  /** Id of the audit record of this score. */
+  Audit_Id: number
+}
+
+/** A model's input field, for the scoring form. */
+export interface InputFieldInfo {
+  name: string
+  kind: 'numeric' | 'categorical'
+  min?: number | null
+  max?: number | null
+  median?: number | null
+  categories?: string[]
+  mostFrequent?: string | null
+  missingShare: number
+}
+
+/** Drift of one input column of a batch against the training data. */
+export interface PsiInfo {
+  column: string
+  psi: number
+  status: 'stable' | 'shift' | 'major shift'
+}
+
+/** A scored batch file, as recorded in the audit trail. */
+export interface BatchSummary {
+  id: number
+  createdAt: string
+  modelId: number
+  modelName: string
+  fileName: string
+  fileSha256: string
+  outPath: string
+  errorsPath: string | null
+  rowsIn: number
+  rowsScored: number
+  rowsError: number
+  predictedDefaults: number
+  seconds: number
+  /** Rows per risk grade. */
+  grades: Record<string, number>
+  /** Probability histogram: 20 equal bins over [0, 1]. */
+  histogram: number[]
+  psi: PsiInfo[]
+}
+
+export type HistoryEntry =
+  | {
+      kind: 'single'
+      id: number
+      createdAt: string
+      modelId: number
+      modelName: string
+      channel: 'app' | 'cli' | 'http'
+      probability: number
+      prediction: number
+      grade: string
+      inputs: Record<string, unknown>
+      outputs: Record<string, unknown>
+    }
+  | ({ kind: 'batch' } & BatchSummary)
+
+export interface HistoryFilter {
+  from?: string
+  to?: string
+  modelId?: number
+  decision?: 'default' | 'no-default'
+  kind?: 'single' | 'batch'
+  limit?: number
+}

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   chooseOption,
   expectChartDrawn,
   fillNumber,
   openAppSession,
   requestsLeavingLoopback,
+  selectedLabel,
   type AppSession
 } from './helpers/appSession'
 
@@ -30,6 +31,10 @@ describe('Data and Explore screens in Chromium', () => {
 
   beforeAll(async () => {
     s = await openAppSession()
+  })
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await s.screenshot(`failed-${context.task.name.replace(/\W+/g, '-')}.png`)
   })
 
   afterAll(async () => {
@@ -67,8 +72,8 @@ describe('Data and Explore screens in Chromium', () => {
     const dialog = page.locator('.import-dialog')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     // The target is suggested from its name; "Yes" is suggested as the value meaning default.
-    await expect.poll(() => dialog.locator('#import-target').inputValue()).toBe('Defaulted')
-    await expect.poll(() => dialog.locator('#import-positive').inputValue()).toBe('Yes')
+    await expect.poll(() => selectedLabel(page, '#import-target')).toBe('Defaulted')
+    await expect.poll(() => selectedLabel(page, '#import-positive')).toBe('Yes')
     expect(await dialog.locator('.preview-table').textContent()).toContain('L1001')
     // Loan_ID is inferred as an identifier; the user can change any column's type.
     await chooseOption(page, dialog.locator('.kind-select[data-column="Region"]'), 'Categorical')

@@ -3,6 +3,8 @@ import { isCancellation } from '../core/errors'
 import { CliContext, type GlobalOptions } from './CliContext'
 import { registerDataCommands } from './commands/dataCommands'
 import { registerModelCommands } from './commands/modelCommands'
+import { registerScoreCommands } from './commands/scoreCommands'
+import { registerAllCommand } from './commands/allCommand'
 import { isUserError } from './userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -53,6 +55,8 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
 
   registerDataCommands(program, run)
   registerModelCommands(program, run)
+  registerScoreCommands(program, run)
+  registerAllCommand(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

@@ -133,6 +133,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'Method not allowed' })
     if (path === '/bridge-api.js') return sendText(res, 200, clientScript, CONTENT_TYPES['.js'])
+    // Chromium asks for a favicon; the app (a file:// page in Electron) has none to give.
+    if (path === '/favicon.ico') return sendText(res, 204, '', 'image/x-icon')
     if (path === '/' || path === '/index.html') return sendText(res, 200, indexHtml, CONTENT_TYPES['.html'])
     const file = resolve(rendererDir, `.${path}`)
     if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return sendText(res, 404, 'Not found', 'text/plain')

@@ -99,6 +99,15 @@ export async function chooseOption(page: Page, select: Locator, optionText: stri
   await option.click()
 }
 
+/** The label an Element Plus select shows as chosen (its inner input holds only the filter text). */
+export function selectedLabel(page: Page, inputSelector: string): Promise<string | null> {
+  return page
+    .locator('.el-select', { has: page.locator(inputSelector) })
+    .locator('.el-select__selected-item:not(.el-select__input-wrapper)')
+    .first()
+    .textContent()
+}
+
 /** Types a value into an Element Plus number input and commits it (on blur, as a user tabbing away). */
 export async function fillNumber(input: Locator, value: number): Promise<void> {
   await input.fill(String(value))

@@ -69,7 +69,7 @@ const MISSING_YEARS = 0.02
 // Undocumented income is commoner among the self-employed and farmers; weighted mean ≈ 3 %.
 const MISSING_INCOME_BY_EMP = [0.012, 0.045, 0.035, 0.05, 0.01, 0.03]
 // "No credit history" (new to credit) is commoner among the young and in rural areas; mean ≈ 1.5 %.
-const NO_HISTORY_YOUNG_OR_RURAL = 0.035
+const NO_HISTORY_YOUNG_OR_RURAL = 0.037
 const NO_HISTORY_OTHER = 0.002
 
 // Per purpose: loan amount bounds (₹), term bounds (months) and interest-rate bounds (%).
@@ -82,10 +82,21 @@ const TERM_MAX = 360
 
 /** The generated columns, in row order, with the ranges the generator guarantees. */
 export const LOAN_COLUMNS: readonly LoanColumn[] = [
-  { name: 'Customer_ID', kind: 'identifier', description: 'CUST + row number (7 digits or more), unique', missingRate: 0 },
+  {
+    name: 'Customer_ID',
+    kind: 'identifier',
+    description: 'CUST + row number (7 digits or more), unique',
+    missingRate: 0
+  },
   { name: 'Age', kind: 'numeric', description: 'years, integer', min: 21, max: 70, missingRate: 0 },
   { name: 'Region', kind: 'categorical', description: 'zone of the branch', values: REGIONS, missingRate: 0 },
-  { name: 'Area_Type', kind: 'categorical', description: 'branch population group', values: AREA_TYPES, missingRate: 0 },
+  {
+    name: 'Area_Type',
+    kind: 'categorical',
+    description: 'branch population group',
+    values: AREA_TYPES,
+    missingRate: 0
+  },
   {
     name: 'Employment_Status',
     kind: 'categorical',
@@ -125,7 +136,14 @@ export const LOAN_COLUMNS: readonly LoanColumn[] = [
     max: 40,
     missingRate: MISSING_YEARS
   },
-  { name: 'Existing_Loans', kind: 'numeric', description: 'other open loans', min: 0, max: 6, missingRate: 0 },
+  {
+    name: 'Existing_Loans',
+    kind: 'numeric',
+    description: 'other open loans',
+    min: 0,
+    max: 6,
+    missingRate: 0
+  },
   {
     name: 'Past_Delinquencies',
     kind: 'numeric',
@@ -174,7 +192,15 @@ export const LOAN_COLUMNS: readonly LoanColumn[] = [
     max: MAX_DTI,
     missingRate: 0
   },
-  { name: 'Default', kind: 'target', description: '1 = defaulted', values: ['0', '1'], min: 0, max: 1, missingRate: 0 }
+  {
+    name: 'Default',
+    kind: 'target',
+    description: '1 = defaulted',
+    values: ['0', '1'],
+    min: 0,
+    max: 1,
+    missingRate: 0
+  }
 ]
 
 // Stream indices for deriveSeed: rows and the intercept pilot never share random numbers.
@@ -217,10 +243,13 @@ function validateOptions(options: GenerateOptions, batchSize: number): number {
     )
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
-    throw new InputError(`Option "batchSize" must be a whole number of at least 1; got ${String(batchSize)}.`, {
-      option: 'batchSize',
-      value: batchSize
-    })
+    throw new InputError(
+      `Option "batchSize" must be a whole number of at least 1; got ${String(batchSize)}.`,
+      {
+        option: 'batchSize',
+        value: batchSize
+      }
+    )
   }
   return defaultRate
 }
@@ -317,7 +346,7 @@ const INCOME_SIGMA_BY_EMP = [0.5, 0.65, 0.75, 0.55, 0.45, 0.5]
 const INCOME_FACTOR_BY_AREA = [1.3, 1, 0.75]
 const EXISTING_LOANS_BY_EMP = [0.75, 0.85, 1.05, 0.7, 0.4, 0.35]
 const ZERO_BALANCE_BY_EMP = [0.02, 0.03, 0.02, 0.06, 0.02, 0.12]
-// Loan amount = income × multiple × log-normal noise (Education: a fixed median, the fee does not scale with income).
+// Loan amount = income × multiple × log-normal noise; Education has a fixed median (fees ignore income).
 const LOAN_MULTIPLE = [3.2, 0.9, 0.6, 0, 1.2, 0.25, 0.7]
 const LOAN_SIGMA = [0.45, 0.7, 0.6, 0.7, 0.8, 0.7, 0.6]
 const EDUCATION_MEDIAN = 500_000
@@ -395,8 +424,11 @@ function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
   const amountMedian = purpose === P_EDUCATION ? EDUCATION_MEDIAN : income * LOAN_MULTIPLE[purpose]
   const requested =
     Math.round(
-      clamp(amountMedian * Math.exp(LOAN_SIGMA[purpose] * rng.normal()), LOAN_MIN[purpose], LOAN_MAX[purpose]) /
-        1000
+      clamp(
+        amountMedian * Math.exp(LOAN_SIGMA[purpose] * rng.normal()),
+        LOAN_MIN[purpose],
+        LOAN_MAX[purpose]
+      ) / 1000
     ) * 1000
   let term = TERMS[purpose][pick(TERM_CUM[purpose], rng.next())]
   // Home loans must be repaid by about 75.
@@ -417,8 +449,9 @@ function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
     (noHistory ? 0.5 : 0) +
     (secured || purpose === P_GOLD ? 0 : 0.5)
   const rate =
-    Math.round(clamp(BASE_RATE[purpose] + premium + 0.25 * rng.normal(), RATE_MIN[purpose], RATE_MAX[purpose]) * 100) /
-    100
+    Math.round(
+      clamp(BASE_RATE[purpose] + premium + 0.25 * rng.normal(), RATE_MIN[purpose], RATE_MAX[purpose]) * 100
+    ) / 100
 
   // Yearly repayment per rupee lent: an annuity, except gold loans (interest monthly, principal at maturity).
   const monthlyRate = rate / 1200
@@ -432,8 +465,11 @@ function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
   const existingRepayments = existingLoans * income * 0.07 * Math.exp(0.5 * rng.normal())
   const dti =
     Math.round(
-      clamp(((amount * yearlyPerRupee + existingRepayments) / income) * Math.exp(0.1 * rng.normal()), 0, MAX_DTI) *
-        1000
+      clamp(
+        ((amount * yearlyPerRupee + existingRepayments) / income) * Math.exp(0.1 * rng.normal()),
+        0,
+        MAX_DTI
+      ) * 1000
     ) / 1000
 
   // Default logit: threshold effects in score and DTI, an age U-shape, loan-to-balance hurting
@@ -461,7 +497,8 @@ function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
     0.6 * rng.normal()
   logitOut[0] = logit
 
-  // A missing value only hides the drawn one: Default and Debt_to_Income still use it, as the bank's own files would.
+  // A missing value only hides the drawn one: Default and Debt_to_Income still use it,
+  // as the bank's own files would.
   const employmentMissing = rng.next() < MISSING_EMPLOYMENT
   const incomeMissing = rng.next() < MISSING_INCOME_BY_EMP[emp]
   const yearsMissing = rng.next() < MISSING_YEARS

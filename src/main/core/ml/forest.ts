@@ -53,17 +53,15 @@ export const DEFAULT_FOREST_OPTIONS: ForestOptions = {
   threads: 1
 }
 
-/** What the forest worker is started with; the bins and labels live in SharedArrayBuffers. */
-export interface ForestWorkerData {
+/** What a forest worker trains on; the bins and labels live in SharedArrayBuffers. */
+export interface ForestWorkerInit {
   data: BinnedData
   params: TreeParams
   seed: number
 }
 
-/** Main → worker: grow tree `index`. */
-export interface ForestWorkerRequest {
-  index: number
-}
+/** Main → worker: the training data (once, first), then one message per tree to grow. */
+export type ForestWorkerRequest = ({ type: 'init' } & ForestWorkerInit) | { type: 'grow'; index: number }
 
 /** Worker → main. */
 export type ForestWorkerReply =
@@ -111,14 +109,7 @@ export async function trainForest(
   const { signal, onProgress } = hooks
   if (signal?.aborted) throw abortError()
 
-  const mapper = fitBins(columns)
   const threads = Math.min(options.threads, options.trees)
-  // Workers read one shared copy of the bins and labels; inline training needs no copy.
-  const data: BinnedData =
-    threads > 1
-      ? { numRows, bins: toShared(binColumns(mapper, columns)), y: toShared([y])[0], mapper }
-      : { numRows, bins: binColumns(mapper, columns), y, mapper }
-
   const collector = new ForestCollector(numFeatures, numRows, options.trees)
   let done = 0
   const onTree = (index: number, result: TreeResult): void => {
@@ -127,8 +118,16 @@ export async function trainForest(
     onProgress?.(done, options.trees)
   }
   if (threads > 1) {
-    await growInWorkers({ data, params, seed: options.seed }, options.trees, threads, onTree, signal)
+    // Binned while the workers start up; they read one shared copy of the bins and labels.
+    const prepare = (): ForestWorkerInit => {
+      const mapper = fitBins(columns)
+      const data = { numRows, bins: toShared(binColumns(mapper, columns)), y: toShared([y])[0], mapper }
+      return { data, params, seed: options.seed }
+    }
+    await growInWorkers(threads, prepare, options.trees, onTree, signal)
   } else {
+    const mapper = fitBins(columns)
+    const data: BinnedData = { numRows, bins: binColumns(mapper, columns), y, mapper }
     const learn = createTreeLearner(data, params)
     for (let i = 0; i < options.trees; i++) {
       // Yield between trees so that progress reaches the UI and an abort can arrive.
@@ -149,7 +148,6 @@ class ForestCollector {
   private readonly pending = new Map<number, TreeResult>()
   private next = 0
   private readonly importanceSum: Float64Array
-  private splitTrees = 0
   private readonly oobSum: Float64Array
   private readonly oobCount: Int32Array
 
@@ -175,12 +173,12 @@ class ForestCollector {
   private fold(result: TreeResult): void {
     const { tree, impurityDecrease, oobLeaf } = result
     this.trees.push(tree)
-    // scikit-learn: each tree's importances sum to 1; single-node trees are left out.
+    // scikit-learn: each tree's importances sum to 1 and single-node trees are left out of
+    // the mean; the mean's divisor cancels in the final normalisation, so only sums are kept.
     let total = 0
     for (let f = 0; f < this.numFeatures; f++) total += impurityDecrease[f]
-    if (tree.feature.length > 1) {
-      this.splitTrees++
-      if (total > 0) for (let f = 0; f < this.numFeatures; f++) this.importanceSum[f] += impurityDecrease[f] / total
+    if (tree.feature.length > 1 && total > 0) {
+      for (let f = 0; f < this.numFeatures; f++) this.importanceSum[f] += impurityDecrease[f] / total
     }
     const value = tree.value
     for (let r = 0; r < this.numRows; r++) {
@@ -209,13 +207,16 @@ class ForestCollector {
 }
 
 /**
- * Runs trees on a pool of workers, one outstanding tree per worker. Settles only after every
- * worker has terminated, so a rejected (e.g. aborted) run leaves no thread behind.
+ * Runs trees on a pool of workers, one outstanding tree per worker. `prepare` (the binning)
+ * runs after the workers were spawned, so that their start-up overlaps it; it runs in the
+ * same synchronous stretch as the spawning, so no worker event can arrive unobserved.
+ * Settles only after every worker has terminated, so a rejected (e.g. aborted) run leaves
+ * no thread behind.
  */
 function growInWorkers(
-  workerData: ForestWorkerData,
-  numTrees: number,
   threads: number,
+  prepare: () => ForestWorkerInit,
+  numTrees: number,
   onTree: (index: number, result: TreeResult) => void,
   signal: AbortSignal | undefined
 ): Promise<void> {
@@ -235,14 +236,14 @@ function growInWorkers(
     signal?.addEventListener('abort', onAbort, { once: true })
 
     const handOut = (worker: Worker): void => {
-      if (nextIndex < numTrees) worker.postMessage({ index: nextIndex++ } satisfies ForestWorkerRequest)
+      if (nextIndex < numTrees) worker.postMessage({ type: 'grow', index: nextIndex++ } satisfies ForestWorkerRequest)
     }
     for (let k = 0; k < threads && !settled; k++) {
       let worker: Worker
       try {
-        worker = spawnWorker('forestWorker', workerData)
+        worker = spawnWorker('forestWorker', null)
       } catch (e) {
-        settle(e instanceof Error ? e : new Error(String(e)))
+        settle(toError(e))
         return
       }
       workers.push(worker)
@@ -257,7 +258,7 @@ function growInWorkers(
         try {
           onTree(reply.index, reply.result)
         } catch (e) {
-          settle(e instanceof Error ? e : new Error(String(e)))
+          settle(toError(e))
           return
         }
         done++
@@ -267,6 +268,17 @@ function growInWorkers(
       worker.on('exit', (code) => {
         if (!settled) settle(new Error(`forest worker exited unexpectedly with code ${code}`))
       })
+    }
+    if (settled) return
+    let init: ForestWorkerInit
+    try {
+      init = prepare()
+    } catch (e) {
+      settle(toError(e))
+      return
+    }
+    for (const worker of workers) {
+      worker.postMessage({ type: 'init', ...init } satisfies ForestWorkerRequest)
       handOut(worker)
     }
   })
@@ -497,6 +509,10 @@ function toShared(arrays: Uint8Array[]): Uint8Array[] {
     offset += a.length
   }
   return out
+}
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e))
 }
 
 function abortError(): Error {

@@ -307,7 +307,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
   }
 }
 
-/** Permutation importance on at most 5,000 evaluation rows, 3 repeats: enough to rank features in seconds. */
+/** Permutation importance on at most 2,000 evaluation rows, 3 repeats: enough to rank features in seconds. */
 function permutationOnSample(
   forest: Forest,
   columns: Float64Array[],
@@ -317,7 +317,7 @@ function permutationOnSample(
 ): ModelEvaluation['permutationImportance'] {
   const rng = new Rng(deriveSeed(seed, 3))
   const n = y.length
-  const take = Math.min(n, 5000)
+  const take = Math.min(n, 2000)
   let idx = Int32Array.from({ length: n }, (_, i) => i)
   if (take < n) {
     for (let i = 0; i < take; i++) {

@@ -98,8 +98,6 @@ class TreeGrower {
   /** Scratch for the right part of a stable partition. */
   private readonly scratchOrder: Int32Array
   private readonly scratchWy: Int32Array
-  /** Non-empty value bins of the histogram being scanned, ascending. */
-  private readonly binList = new Int32Array(256)
   /** Per bin of the feature being split on: 1 when its rows go left. */
   private readonly goesLeft = new Uint8Array(256)
   private oobLeaf = new Int32Array(0)
@@ -410,117 +408,91 @@ class TreeGrower {
   }
 
   /**
-   * Scores every split point of feature f's histogram (in `slot`) against the node's best so
-   * far, then clears the slot. Returns false when the feature is constant in the node (a
-   * single non-empty bin), which scikit-learn does not count towards maxFeatures.
+   * Offers every split point of feature f's histogram (in `slot`) to `consider`, then clears
+   * the slot. Returns false when the feature is constant in the node (a single non-empty
+   * bin), which scikit-learn does not count towards maxFeatures.
    *
-   * The node's non-empty value bins are first listed in ascending order (dense: by walking
-   * every bin; sparse: from the slot's `touched` bitmap, lowest set bit first via
-   * count-leading-zeros, which keeps the thousands of tiny deep nodes cheap). A cut is then
-   * offered between each two consecutive listed bins.
-   *
-   * Cuts between two bins that are pure in the same class are skipped (with minSamplesLeaf
-   * 1): moving such rows from one side to the other is a straight path in (weight, positive)
-   * space, along which the children's summed weighted Gini is concave, so it never has its
-   * minimum strictly inside the run (Breiman et al.; Fayyad & Irani's boundary points).
-   * Deep nodes are mostly such runs, so this removes about half of all candidates.
-   *
-   * The no-NaN case, by far the most common, is scored inline with the best kept in locals;
-   * the calls and field writes of `consider` per candidate cost as much as the scan itself.
+   * Two copies of the same walk: dense visits every bin; sparse visits only the bins set in
+   * the slot's `touched` bitmap, in ascending order (lowest set bit via count-leading-zeros),
+   * which is what keeps the thousands of tiny deep nodes cheap.
    */
   private scanHistogram(f: number, slot: number, sparse: boolean): boolean {
-    const { hist, touched, binList } = this
+    const hist = this.hist
+    const touched = this.touched
     const h = slot * this.histStride
     const t = slot * 8
     const numBins = this.numValueBins[f]
+    const numWords = (numBins >>> 5) + 1
     const missingAt = h + 2 * numBins
-    const w = this.nodeW
     const p = this.nodeP
     const missP = hist[missingAt + 1]
     const missW = hist[missingAt] + missP
-    const valueW = w - missW
+    const valueW = this.nodeW - missW
+    let leftW = 0
+    let leftP = 0
+    let splittable = false
+    if (valueW > 0) {
+      if (sparse) {
+        scan: for (let k = 0; k < numWords; k++) {
+          let word = touched[t + k]
+          while (word !== 0) {
+            const low = word & -word
+            word ^= low
+            const b = (k << 5) + 31 - Math.clz32(low)
+            if (b === numBins) break scan
+            const binP = hist[h + 2 * b + 1]
+            leftP += binP
+            leftW += hist[h + 2 * b] + binP
+            if (leftW >= valueW) break scan
+            splittable = true
+            this.considerValueSplit(f, b, leftW, leftP, missW, missP)
+          }
+        }
+      } else {
+        for (let b = 0; b < numBins; b++) {
+          const binP = hist[h + 2 * b + 1]
+          const binW = hist[h + 2 * b] + binP
+          if (binW === 0) continue
+          leftP += binP
+          leftW += binW
+          if (leftW >= valueW) break
+          splittable = true
+          this.considerValueSplit(f, b, leftW, leftP, missW, missP)
+        }
+      }
+      if (missW > 0) {
+        // Values on one side, NaN on the other: stored as threshold +Infinity (the last edge).
+        splittable = true
+        this.consider(f, numBins - 1, valueW, p - missP, 0)
+      }
+    }
 
-    let count = 0
     if (sparse) {
-      const numWords = (numBins >>> 5) + 1
       for (let k = 0; k < numWords; k++) {
         let word = touched[t + k]
-        touched[t + k] = 0
         while (word !== 0) {
           const low = word & -word
           word ^= low
           const b = (k << 5) + 31 - Math.clz32(low)
-          if (b !== numBins) binList[count++] = b
+          hist[h + 2 * b] = 0
+          hist[h + 2 * b + 1] = 0
         }
+        touched[t + k] = 0
       }
-    } else {
-      for (let b = 0; b < numBins; b++) if (hist[h + 2 * b] + hist[h + 2 * b + 1] > 0) binList[count++] = b
-    }
-
-    const minLeaf = this.minSamplesLeaf
-    const skipRuns = minLeaf === 1
-    let best = this.bestScore
-    let bestBin = -1
-    let bestLeftW = 0
-    let bestLeftP = 0
-    let leftW = 0
-    let leftP = 0
-    let previousClass = -1
-    for (let k = 0; k < count; k++) {
-      const b = binList[k]
-      const binN = hist[h + 2 * b]
-      const binP = hist[h + 2 * b + 1]
-      // 0: only negatives, 1: only positives, 2: both.
-      const binClass = binP === 0 ? 0 : binN === 0 ? 1 : 2
-      if (k > 0 && !(skipRuns && binClass === previousClass && binClass !== 2)) {
-        // Cut after binList[k - 1]: the left child holds (leftW, leftP) plus NaN rows, if sent left.
-        if (missW === 0) {
-          const rightW = w - leftW
-          if (leftW >= minLeaf && rightW >= minLeaf) {
-            const rightP = p - leftP
-            const score = (leftP * (leftW - leftP)) / leftW + (rightP * (rightW - rightP)) / rightW
-            if (score < best) {
-              best = score
-              bestBin = binList[k - 1]
-              bestLeftW = leftW
-              bestLeftP = leftP
-            }
-          }
-        } else {
-          this.consider(f, binList[k - 1], leftW, leftP, 0)
-          this.consider(f, binList[k - 1], leftW + missW, leftP + missP, 1)
-          best = this.bestScore
-        }
-      }
-      leftW += binN + binP
-      leftP += binP
-      previousClass = binClass
-    }
-    if (bestBin >= 0 && best < this.bestScore) {
-      this.bestScore = best
-      this.bestFeature = f
-      this.bestBin = bestBin
-      this.bestMissingLeft = -1
-      this.bestLeftW = bestLeftW
-      this.bestLeftP = bestLeftP
-    }
-    if (missW > 0 && valueW > 0) {
-      // Values on one side, NaN on the other: stored as threshold +Infinity (the last edge).
-      this.consider(f, numBins - 1, valueW, p - missP, 0)
-    }
-
-    if (sparse) {
-      for (let k = 0; k < count; k++) {
-        const b = binList[k]
-        hist[h + 2 * b] = 0
-        hist[h + 2 * b + 1] = 0
-      }
-      hist[missingAt] = 0
-      hist[missingAt + 1] = 0
     } else {
       hist.fill(0, h, missingAt + 2)
     }
-    return count > 1 || (count === 1 && missW > 0)
+    return splittable
+  }
+
+  /** Offers "bins <= b go left" with NaN on either side (or, without NaN, on the heavier side). */
+  private considerValueSplit(f: number, b: number, leftW: number, leftP: number, missW: number, missP: number): void {
+    if (missW === 0) {
+      this.consider(f, b, leftW, leftP, -1)
+    } else {
+      this.consider(f, b, leftW, leftP, 0)
+      this.consider(f, b, leftW + missW, leftP + missP, 1)
+    }
   }
 
   /**

@@ -9,7 +9,11 @@ import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
 import type { TrainParams } from '../ml/ModelArtifact'
 import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../ml/trainModel'
-import type { ModelSummary } from '../../../shared/dto'
+import type { BatchSummary, HistoryEntry, HistoryFilter, InputFieldInfo, ModelSummary, ScoreResult } from '../../../shared/dto'
+import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
+import type { LoadedModel } from '../storage/ModelRepo'
+import { scoreOne } from '../scoring/scoreOne'
+import { scoreCsvFile } from '../scoring/scoreCsvFile'
 
 /**
  * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
@@ -19,6 +23,9 @@ import type { ModelSummary } from '../../../shared/dto'
 export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
+  readonly audit: AuditRepo
+  /** Loaded models by id: parsing and validating an artifact once, not per request. */
+  private readonly modelCache = new Map<number, LoadedModel>()
 
   constructor(
     readonly db: Database.Database,
@@ -26,6 +33,7 @@ export class Workbench {
   ) {
     this.datasets = new DatasetRepo(db)
     this.models = new ModelRepo(db)
+    this.audit = new AuditRepo(db)
   }
 
   /** Opens the database file (migrating it) and returns a service over it. */
@@ -121,6 +129,7 @@ export class Workbench {
 
   deleteModel(id: number): void {
     this.models.delete(id)
+    this.modelCache.delete(id)
   }
 
   /**
@@ -133,5 +142,65 @@ export class Workbench {
     const inTest = new Uint8Array(table.numRows)
     for (const r of prepared.split.test) inTest[r] = 1
     return { table, prepared, inTest }
+  }
+
+  /** The model used for scoring: the given one, else the active one (an error when there is none). */
+  scoringModel(id?: number): LoadedModel {
+    const modelId = id ?? this.models.activeId()
+    if (modelId === undefined) {
+      throw new InputError('No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".', { reason: 'NO_ACTIVE_MODEL' })
+    }
+    let model = this.modelCache.get(modelId)
+    if (!model) {
+      model = this.models.load(modelId)
+      this.modelCache.set(modelId, model)
+    }
+    return model
+  }
+
+  /** The scoring form of a model: its raw input fields with their training ranges and categories. */
+  inputFields(modelId?: number): { modelId: number; fields: InputFieldInfo[] } {
+    const model = this.scoringModel(modelId)
+    return {
+      modelId: model.id,
+      fields: model.artifact.inputs.map((f) =>
+        f.kind === 'numeric'
+          ? { name: f.name, kind: 'numeric', min: f.min, max: f.max, median: f.median, missingShare: f.missingShare }
+          : { name: f.name, kind: 'categorical', categories: f.categories, mostFrequent: f.mostFrequent, missingShare: f.missingShare }
+      )
+    }
+  }
+
+  /** Scores one applicant and writes the audit record. */
+  scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
+    const model = this.scoringModel(modelId)
+    const result = scoreOne(model, input)
+    const auditId = this.audit.recordScore({
+      modelId: model.id,
+      modelName: model.name,
+      channel,
+      probability: result.Default_Probability,
+      prediction: result.Default_Prediction,
+      grade: result.Risk_Grade,
+      inputs: input,
+      outputs: { ...result, Contributions: undefined }
+    })
+    return { ...result, Audit_Id: auditId }
+  }
+
+  /** Scores a CSV file to a CSV file and records the batch. */
+  async scoreFile(
+    input: string,
+    output: string,
+    options: { modelId?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}
+  ): Promise<BatchSummary> {
+    const model = this.scoringModel(options.modelId)
+    const summary = await scoreCsvFile(model, { input, output, signal: options.signal, onProgress: options.onProgress })
+    const id = this.audit.recordBatch({ ...summary, modelName: model.name })
+    return this.audit.batch(id)
+  }
+
+  history(filter: HistoryFilter = {}): HistoryEntry[] {
+    return this.audit.history(filter)
   }
 }

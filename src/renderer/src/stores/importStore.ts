@@ -47,6 +47,7 @@ export const useImportStore = defineStore('import', () => {
   }
 
   async function open(picked: PickedFile): Promise<void> {
+    dialogOpen.value = false
     file.value = picked
     preview.value = null
     error.value = null

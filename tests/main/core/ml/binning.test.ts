@@ -65,6 +65,17 @@ describe('fitBins', () => {
     }
   })
 
+  it('orders extreme, signed, subnormal and infinite values the same for small and large columns', () => {
+    const pool = [-1e300, -3.5, -0, 0, 1e-310, 2, Infinity, -Infinity]
+    const expected = [-Infinity, -5e299, -1.75, 5e-311, 1, 2, Infinity]
+    // 16 rows take the built-in sort, 5000 rows the radix sort.
+    for (const numRows of [16, 5000]) {
+      const rng = new Rng(numRows)
+      const column = Float64Array.from({ length: numRows }, (_, i) => (i < pool.length ? pool[i] : pool[rng.int(pool.length)]))
+      expect(Array.from(fitBins([column]).upperEdges[0])).toEqual(expected)
+    }
+  })
+
   it('puts -0 and +0 in the same bin', () => {
     const mapper = fitBins([Float64Array.of(-0, 0, 1, -1)])
     expect(mapper.numValueBins[0]).toBe(3)

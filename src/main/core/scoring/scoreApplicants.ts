@@ -1,0 +1,136 @@
+import { applyCalibration } from '../ml/calibration'
+import type { Forest } from '../ml/forest'
+import { riskGrade, type ModelArtifact } from '../ml/ModelArtifact'
+import { buildFeatureMatrix } from '../ml/preprocess'
+import { withEngineered } from '../ml/trainModel'
+import type { ParsedApplicants } from './parseApplicants'
+import { forestShap } from './treeShap'
+import type { Reason } from './reasons'
+
+export type ReasonMode = 'exact' | 'path' | 'none'
+
+export interface ScoredApplicants {
+  /** Calibrated P(default) per row (NaN for rows that failed parsing). */
+  probability: Float64Array
+  prediction: Uint8Array
+  grade: string[]
+  /** Per row, every feature's contribution (calibrated probability points), largest |value| first; empty when not asked. */
+  contributions: Reason[][]
+  /** Calibrated probability of the average training applicant: base + Σ contributions = probability. */
+  base: number
+}
+
+/**
+ * Scores parsed applicants through the model's one pipeline: engineered features,
+ * imputation, encoding and scaling as fitted in training, the forest, the calibration,
+ * the threshold and the risk grades. Single applicants, batch files, the CLI and the
+ * /predict service all call this, so training and serving cannot drift apart.
+ *
+ * Reasons: 'exact' is path-dependent TreeSHAP; 'path' is the cheaper per-tree path
+ * attribution (Saabas) computed in the same walk as the prediction, used for batch
+ * files. Either way contributions are in raw forest units, then rescaled so they sum
+ * to the calibrated probability minus the calibrated base rate (calibration is
+ * monotone, so signs and order are kept).
+ */
+export function scoreApplicants(
+  model: { artifact: ModelArtifact; forest: Forest },
+  parsed: ParsedApplicants,
+  mode: ReasonMode
+): ScoredApplicants {
+  const { artifact, forest } = model
+  const n = parsed.raw.numRows
+  const featured = withEngineered(parsed.raw, artifact.engineering)
+  const columns = buildFeatureMatrix(artifact.features, featured).columns
+  const numFeatures = artifact.features.length
+  const rawBase = meanRootValue(forest)
+  const base = applyCalibration(artifact.calibration, rawBase)
+  const probability = new Float64Array(n)
+  const prediction = new Uint8Array(n)
+  const grade: string[] = new Array(n)
+  const contributions: Reason[][] = new Array(n)
+  const x = new Float64Array(numFeatures)
+  const phi = new Float64Array(numFeatures)
+  for (let r = 0; r < n; r++) {
+    if (parsed.failed[r]) {
+      probability[r] = NaN
+      grade[r] = ''
+      contributions[r] = []
+      continue
+    }
+    for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
+    let raw: number
+    if (mode === 'exact') {
+      const shap = forestShap(forest.trees, x, numFeatures)
+      phi.set(shap.phi)
+      raw = shap.base + sum(shap.phi)
+    } else {
+      raw = predictWithPath(forest, x, mode === 'path' ? phi : null)
+    }
+    const p = applyCalibration(artifact.calibration, raw)
+    probability[r] = p
+    prediction[r] = p >= artifact.threshold ? 1 : 0
+    grade[r] = riskGrade(artifact.riskGrades, p).grade
+    contributions[r] = mode === 'none' ? [] : toReasons(artifact, featured, r, phi, rescale(raw - rawBase, p - base))
+  }
+  return { probability, prediction, grade, contributions, base }
+}
+
+/** Factor that maps raw-score contributions to calibrated-probability points. */
+function rescale(rawDelta: number, calibratedDelta: number): number {
+  return Math.abs(rawDelta) > 1e-12 ? calibratedDelta / rawDelta : 1
+}
+
+/** Forest probability for one row, adding the path attribution into `phi` when given (one walk per tree). */
+export function predictWithPath(forest: Forest, x: Float64Array, phi: Float64Array | null): number {
+  const trees = forest.trees
+  if (phi) phi.fill(0)
+  let total = 0
+  for (let t = 0; t < trees.length; t++) {
+    const { feature, threshold, missingLeft, left, right, value } = trees[t]
+    let node = 0
+    while (feature[node] >= 0) {
+      const f = feature[node]
+      const v = x[f]
+      const next = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node]
+      if (phi) phi[f] += value[next] - value[node]
+      node = next
+    }
+    total += value[node]
+  }
+  const inv = 1 / trees.length
+  if (phi) for (let f = 0; f < phi.length; f++) phi[f] *= inv
+  return total * inv
+}
+
+function meanRootValue(forest: Forest): number {
+  let s = 0
+  for (const t of forest.trees) s += t.value[0]
+  return s / forest.trees.length
+}
+
+function sum(a: Float64Array): number {
+  let s = 0
+  for (let i = 0; i < a.length; i++) s += a[i]
+  return s
+}
+
+function toReasons(
+  artifact: ModelArtifact,
+  featured: ReturnType<typeof withEngineered>,
+  row: number,
+  phi: Float64Array,
+  scale: number
+): Reason[] {
+  const out: Reason[] = []
+  artifact.features.forEach((f, i) => {
+    const contribution = phi[i] * scale
+    if (contribution === 0 || !Number.isFinite(contribution)) return
+    let value: number | string | null
+    if (f.kind === 'numeric') {
+      const v = featured.numeric.get(f.name)?.[row]
+      value = v === undefined || Number.isNaN(v) ? null : v
+    } else value = featured.categorical.get(f.name)?.[row] ?? null
+    out.push({ feature: f.name, value, contribution, direction: contribution > 0 ? 'raises' : 'lowers' })
+  })
+  return out.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+}

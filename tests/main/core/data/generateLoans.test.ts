@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import {
+  generateLoanBatches,
+  LOAN_COLUMNS,
+  type GenerateOptions,
+  type LoanCell
+} from '../../../../src/main/core/data/generateLoans'
+
+function generateAll(options: GenerateOptions, batchSize?: number): LoanCell[][] {
+  const rows: LoanCell[][] = []
+  for (const batch of generateLoanBatches(options, batchSize)) rows.push(...batch)
+  return rows
+}
+
+function col(name: string): number {
+  const index = LOAN_COLUMNS.findIndex((c) => c.name === name)
+  if (index < 0) throw new Error(`no column ${name}`)
+  return index
+}
+
+function share(rows: LoanCell[][], test: (row: LoanCell[]) => boolean): number {
+  let count = 0
+  for (const row of rows) if (test(row)) count++
+  return count / rows.length
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length
+}
+
+const NUM_ROWS = 20_000
+const book = generateAll({ rows: NUM_ROWS, seed: 2024 })
+
+describe('generateLoanBatches', () => {
+  it('gives identical rows for the same seed and different rows for another seed', () => {
+    const a = generateAll({ rows: 1000, seed: 7 })
+    expect(generateAll({ rows: 1000, seed: 7 })).toEqual(a)
+    const b = generateAll({ rows: 1000, seed: 8 })
+    const differing = a.filter((row, i) => JSON.stringify(row.slice(1)) !== JSON.stringify(b[i].slice(1)))
+    expect(differing.length).toBeGreaterThan(990)
+  })
+
+  it('makes row i depend only on the seed and i, not on the row count or the batch size', () => {
+    const short = generateAll({ rows: 1000, seed: 7 })
+    const long = generateAll({ rows: 5000, seed: 7 }, 777)
+    expect(long.slice(0, 1000)).toEqual(short)
+    expect(generateAll({ rows: 1000, seed: 7 }, 3)).toEqual(short)
+  })
+
+  it('yields batches of batchSize rows (the last one shorter) that add up to the requested rows', () => {
+    const sizes = [...generateLoanBatches({ rows: 25_001, seed: 1 }, 10_000)].map((b) => b.length)
+    expect(sizes).toEqual([10_000, 10_000, 5_001])
+    expect([...generateLoanBatches({ rows: 5, seed: 1 }, 2)].map((b) => b.length)).toEqual([2, 2, 1])
+    expect([...generateLoanBatches({ rows: 3, seed: 1 })].map((b) => b.length)).toEqual([3])
+  })
+
+  it('gives every row one cell per column and unique CUST identifiers', () => {
+    expect(LOAN_COLUMNS.filter((c) => c.kind === 'target').map((c) => c.name)).toEqual(['Default'])
+    for (const row of book) expect(row.length).toBe(LOAN_COLUMNS.length)
+    const ids = book.map((row) => row[col('Customer_ID')])
+    expect(ids[0]).toBe('CUST0000001')
+    expect(ids[NUM_ROWS - 1]).toBe('CUST0020000')
+    expect(new Set(ids).size).toBe(NUM_ROWS)
+  })
+
+  it('keeps every numeric cell within its documented range and categorical cells within their sets', () => {
+    const problems: string[] = []
+    LOAN_COLUMNS.forEach((column, j) => {
+      for (const row of book) {
+        const value = row[j]
+        const where = `${column.name} = ${String(value)} in ${String(row[0])}`
+        if (value === null) {
+          if (column.missingRate === 0) problems.push(where)
+        } else if (column.kind === 'numeric' || column.kind === 'target') {
+          if (typeof value !== 'number' || !(value >= column.min! && value <= column.max!))
+            problems.push(where)
+        } else if (
+          typeof value !== 'string' ||
+          (column.kind === 'categorical' && !column.values!.includes(value))
+        ) {
+          problems.push(where)
+        }
+      }
+    })
+    expect(problems.slice(0, 10)).toEqual([])
+  })
+
+  it('rounds counts and ages to integers, rupees to whole rupees, rates to 2 and ratios to 3 decimals', () => {
+    const wholeColumns = [
+      'Age',
+      'Annual_Income',
+      'Account_Balance',
+      'Credit_Score',
+      'Years_With_Bank',
+      'Existing_Loans',
+      'Past_Delinquencies',
+      'Loan_Amount',
+      'Loan_Term_Months',
+      'Default'
+    ].map(col)
+    const isRounded = (value: number, decimals: number): boolean =>
+      Math.abs(value * 10 ** decimals - Math.round(value * 10 ** decimals)) < 1e-6
+    const problems: string[] = []
+    for (const row of book) {
+      for (const j of wholeColumns) {
+        const value = row[j]
+        if (value !== null && !Number.isInteger(value)) problems.push(`${LOAN_COLUMNS[j].name} = ${value}`)
+      }
+      if (!isRounded(row[col('Interest_Rate')] as number, 2))
+        problems.push(`rate ${row[col('Interest_Rate')]}`)
+      if (!isRounded(row[col('Debt_to_Income')] as number, 3))
+        problems.push(`DTI ${row[col('Debt_to_Income')]}`)
+      if ((row[col('Loan_Amount')] as number) % 1000 !== 0) problems.push(`amount ${row[col('Loan_Amount')]}`)
+    }
+    expect(problems.slice(0, 10)).toEqual([])
+  })
+
+  it('keeps the columns consistent with each other', () => {
+    for (const row of book) {
+      const age = row[col('Age')] as number
+      const years = row[col('Years_With_Bank')]
+      if (years !== null) expect(years as number).toBeLessThanOrEqual(age - 18)
+      if (row[col('Employment_Status')] === 'Retired') expect(age).toBeGreaterThanOrEqual(58)
+      // No credit history means no bureau record of missed payments.
+      if (row[col('Credit_Score')] === null) expect(row[col('Past_Delinquencies')]).toBe(0)
+      const purpose = row[col('Loan_Purpose')]
+      const term = row[col('Loan_Term_Months')] as number
+      if (purpose === 'Gold') {
+        expect(term).toBe(12)
+        expect(row[col('Collateral')]).toBe('Yes')
+      }
+      if (purpose === 'Home') expect(term).toBeGreaterThanOrEqual(60)
+      if (purpose === 'Personal') expect(term).toBeLessThanOrEqual(60)
+    }
+    const securedShare = (purpose: string): number => {
+      const rows = book.filter((row) => row[col('Loan_Purpose')] === purpose)
+      return share(rows, (row) => row[col('Collateral')] === 'Yes')
+    }
+    expect(securedShare('Home')).toBeGreaterThan(0.95)
+    expect(securedShare('Personal')).toBeLessThan(0.1)
+  })
+
+  it('realises the requested default rate within 1.5 points', () => {
+    expect(Math.abs(share(book, (row) => row[col('Default')] === 1) - 0.1)).toBeLessThan(0.015)
+    const high = generateAll({ rows: NUM_ROWS, seed: 2024, defaultRate: 0.25 })
+    expect(Math.abs(share(high, (row) => row[col('Default')] === 1) - 0.25)).toBeLessThan(0.015)
+    // Only the target depends on defaultRate.
+    expect(high.map((row) => row.slice(0, -1))).toEqual(book.map((row) => row.slice(0, -1)))
+  })
+
+  it('leaves a few per cent of the documented columns missing and no others', () => {
+    const bands: Record<string, [number, number]> = {
+      Annual_Income: [0.02, 0.04],
+      Years_With_Bank: [0.012, 0.028],
+      Employment_Status: [0.005, 0.015],
+      Credit_Score: [0.008, 0.022]
+    }
+    LOAN_COLUMNS.forEach((column, j) => {
+      const missing = share(book, (row) => row[j] === null)
+      const band = bands[column.name]
+      if (band) {
+        expect(missing, column.name).toBeGreaterThanOrEqual(band[0])
+        expect(missing, column.name).toBeLessThanOrEqual(band[1])
+        expect(column.missingRate, column.name).toBeGreaterThanOrEqual(band[0])
+        expect(column.missingRate, column.name).toBeLessThanOrEqual(band[1])
+      } else {
+        expect(missing, column.name).toBe(0)
+        expect(column.missingRate, column.name).toBe(0)
+      }
+    })
+  })
+
+  it('prices and defaults worse as the credit score falls', () => {
+    const scored = book.filter((row) => row[col('Credit_Score')] !== null)
+    const byScore = (test: (score: number) => boolean): LoanCell[][] =>
+      scored.filter((row) => test(row[col('Credit_Score')] as number))
+    const rateOf = (rows: LoanCell[][]): number =>
+      mean(rows.map((row) => row[col('Interest_Rate')] as number))
+    const defaultOf = (rows: LoanCell[][]): number => share(rows, (row) => row[col('Default')] === 1)
+    expect(rateOf(byScore((s) => s < 600))).toBeGreaterThan(rateOf(byScore((s) => s > 750)))
+    const poor = byScore((s) => s < 550)
+    const good = byScore((s) => s > 750)
+    expect(poor.length).toBeGreaterThan(100)
+    expect(defaultOf(poor)).toBeGreaterThan(2 * defaultOf(good))
+  })
+
+  it('defaults more often with a high debt-to-income ratio and with unemployment', () => {
+    const defaultWhere = (test: (row: LoanCell[]) => boolean): number => {
+      const rows = book.filter(test)
+      return share(rows, (row) => row[col('Default')] === 1)
+    }
+    const dti = col('Debt_to_Income')
+    expect(defaultWhere((row) => (row[dti] as number) > 0.6)).toBeGreaterThan(
+      defaultWhere((row) => (row[dti] as number) < 0.3)
+    )
+    const emp = col('Employment_Status')
+    expect(defaultWhere((row) => row[emp] === 'Unemployed')).toBeGreaterThan(
+      defaultWhere((row) => row[emp] === 'Salaried')
+    )
+  })
+
+  it('rejects invalid options when called, naming the option', () => {
+    const bad: [Partial<GenerateOptions>, string][] = [
+      [{ rows: 0 }, 'rows'],
+      [{ rows: 2.5 }, 'rows'],
+      [{ rows: 10_000_001 }, 'rows'],
+      [{ rows: Number.NaN }, 'rows'],
+      [{ seed: -1 }, 'seed'],
+      [{ seed: 1.5 }, 'seed'],
+      [{ seed: 2 ** 32 }, 'seed'],
+      [{ defaultRate: 0 }, 'defaultRate'],
+      [{ defaultRate: 1 }, 'defaultRate'],
+      [{ defaultRate: Number.NaN }, 'defaultRate']
+    ]
+    for (const [override, option] of bad) {
+      expect(() => generateLoanBatches({ rows: 10, seed: 1, ...override }), option).toThrow(`"${option}"`)
+    }
+    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 0)).toThrow('"batchSize"')
+  })
+})
