@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Workbench } from './core/service/Workbench'
@@ -44,6 +44,7 @@ function main(): void {
       onDone: (job) => {
         send('jobs/done', job)
         if (job.status === 'done' && typeof job.result?.datasetId === 'number') send('datasets/changed', { datasetId: job.result.datasetId })
+        if (job.status === 'done' && typeof job.result?.modelId === 'number') send('models/changed', { modelId: job.result.modelId })
       }
     },
     binding
@@ -61,6 +62,9 @@ function main(): void {
     async saveCsv(defaultName) {
       const result = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'CSV files', extensions: ['csv'] }] })
       return result.canceled ? null : (result.filePath ?? null)
+    },
+    showInFolder(path) {
+      shell.showItemInFolder(path)
     }
   }
   const handlers = createHandlers({ service, jobs, files, dialogs, version: app.getVersion() })

@@ -1,5 +1,11 @@
 import { z } from 'zod'
+import type { ModelEvaluation, ThresholdEvaluation } from './evaluation'
 import type {
+  BatchSummary,
+  HistoryEntry,
+  InputFieldInfo,
+  ModelSummary,
+  ScoreResult,
   CsvPreview,
   DatasetDetail,
   DatasetProfile,
@@ -51,6 +57,53 @@ export const ImportInput = z
   })
   .strict()
 
+export const TrainInput = z
+  .object({
+    datasetId: id,
+    name: z.string().trim().min(1).max(200).optional(),
+    engine: z.enum(['forest', 'ml-random-forest']).optional(),
+    trees: z.number().int().min(1).max(5000).optional(),
+    maxDepth: z.number().int().min(1).max(64).optional(),
+    minSamplesLeaf: z.number().int().min(1).max(100_000).optional(),
+    maxFeatures: z.union([z.number().int().min(1), z.enum(['sqrt', 'log2', 'all'])]).optional(),
+    smote: z.boolean().optional(),
+    smoteK: z.number().int().min(1).max(50).optional(),
+    testSize: z.number().min(0).max(0.9).optional(),
+    seed: z.number().int().min(0).max(4294967295).optional(),
+    calibration: z.enum(['isotonic', 'platt', 'none']).optional(),
+    highRiskCut: z.number().finite().optional(),
+    map: z.record(z.string(), z.string()).optional(),
+    activate: z.boolean().optional()
+  })
+  .strict()
+
+/** Raw applicant fields as typed in the form or sent to /predict. */
+const applicant = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+
+export const HistoryInput = z
+  .object({
+    from: z.string().optional(),
+    to: z.string().optional(),
+    modelId: id.optional(),
+    decision: z.enum(['default', 'no-default']).optional(),
+    kind: z.enum(['single', 'batch']).optional(),
+    limit: z.number().int().min(1).max(5000).optional()
+  })
+  .strict()
+
+/** The check of a batch file's columns against a model, before scoring starts. */
+export interface FileCheck {
+  fileName: string
+  modelId: number
+  columns: string[]
+  /** Model inputs found in the file, and those missing (scoring cannot start while any are). */
+  matched: string[]
+  missing: string[]
+  /** File columns the model does not use (kept unchanged in the output). */
+  extra: string[]
+  sizeBytes: number
+}
+
 /** A file the user picked, known to main by its handle. */
 export interface PickedFile {
   handle: string
@@ -78,7 +131,38 @@ export const calls = {
   /** Shows an open dialog in main; null when the user cancels. */
   'files/pickCsv': call<typeof empty, PickedFile | null>(empty),
   'jobs/list': call<typeof empty, JobInfo[]>(empty),
-  'jobs/cancel': call<z.ZodObject<{ id: z.ZodString }>, { cancelled: boolean }>(z.object({ id: z.string().min(1) }).strict())
+  'jobs/cancel': call<z.ZodObject<{ id: z.ZodString }>, { cancelled: boolean }>(z.object({ id: z.string().min(1) }).strict()),
+  'models/list': call<typeof empty, ModelSummary[]>(empty),
+  'models/get': call<z.ZodObject<{ id: typeof id }>, { summary: ModelSummary; evaluation: ModelEvaluation }>(z.object({ id }).strict()),
+  /** Confusion matrix and classification report of a model at another threshold. */
+  'models/evaluationAt': call<z.ZodObject<{ id: typeof id; threshold: z.ZodNumber }>, ThresholdEvaluation>(
+    z.object({ id, threshold: z.number().min(0).max(1) }).strict()
+  ),
+  /** Rough training time, shown before starting (the reference engine is slow on large data). */
+  'models/estimate': call<typeof TrainInput, { seconds: number; note: string }>(TrainInput),
+  'models/train': call<typeof TrainInput, JobInfo>(TrainInput),
+  'models/activate': call<z.ZodObject<{ id: typeof id }>, ModelSummary>(z.object({ id }).strict()),
+  'models/delete': call<z.ZodObject<{ id: typeof id }>, { deleted: true }>(z.object({ id }).strict()),
+  'scoring/fields': call<z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>, { modelId: number; fields: InputFieldInfo[] }>(
+    z.object({ modelId: id.optional() }).strict()
+  ),
+  'scoring/scoreOne': call<z.ZodObject<{ input: typeof applicant; modelId: z.ZodOptional<typeof id> }>, ScoreResult>(
+    z.object({ input: applicant, modelId: id.optional() }).strict()
+  ),
+  'scoring/checkFile': call<z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>, FileCheck>(
+    z.object({ handle: fileHandle, modelId: id.optional() }).strict()
+  ),
+  /** Asks main for the output file (save dialog), then scores as a job; null when the user cancels the dialog. */
+  'scoring/scoreFile': call<z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>, JobInfo | null>(
+    z.object({ handle: fileHandle, modelId: id.optional() }).strict()
+  ),
+  'scoring/batch': call<z.ZodObject<{ id: typeof id }>, BatchSummary>(z.object({ id }).strict()),
+  /** Opens the folder of a batch's output file in the system file manager. */
+  'scoring/showOutput': call<z.ZodObject<{ id: typeof id; which: z.ZodEnum<{ output: 'output'; errors: 'errors' }> }>, { shown: boolean }>(
+    z.object({ id, which: z.enum(['output', 'errors']) }).strict()
+  ),
+  'history/list': call<typeof HistoryInput, HistoryEntry[]>(HistoryInput),
+  'history/single': call<z.ZodObject<{ id: typeof id }>, HistoryEntry>(z.object({ id }).strict())
 } as const
 
 export type Channel = keyof typeof calls
@@ -91,9 +175,10 @@ export interface Events {
   'jobs/progress': JobInfo
   'jobs/done': JobInfo
   'datasets/changed': { datasetId: number }
+  'models/changed': { modelId: number }
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['jobs/progress', 'jobs/done', 'datasets/changed']
+export const eventNames: EventName[] = ['jobs/progress', 'jobs/done', 'datasets/changed', 'models/changed']
 
 /** What a call resolves to on the wire: the value, or a plain error object. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }

@@ -13,6 +13,8 @@ export interface Dialogs {
   openCsv(): Promise<string | null>
   /** Shows a save dialog; the chosen path, or null. */
   saveCsv(defaultName: string): Promise<string | null>
+  /** Shows a file in the system's file manager. */
+  showInFolder(path: string): void
 }
 
 

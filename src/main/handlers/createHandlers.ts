@@ -2,6 +2,10 @@ import type { CallInput, CallOutput, Channel } from '../../shared/api'
 import type { Workbench } from '../core/service/Workbench'
 import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
+import { basename } from 'node:path'
+import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
+import { estimateReferenceSeconds } from '../core/ml/referenceEngine'
+import { checkScoringFile } from '../core/scoring/scoreCsvFile'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallInput<C>) => Promise<CallOutput<C>> | CallOutput<C> }
@@ -47,6 +51,57 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       return path ? files.register(path) : null
     },
     'jobs/list': () => jobs.list(),
-    'jobs/cancel': ({ id }) => ({ cancelled: jobs.cancel(id) })
+    'jobs/cancel': ({ id }) => ({ cancelled: jobs.cancel(id) }),
+    'models/list': () => service.listModels(),
+    'models/get': ({ id }) => ({ summary: service.models.summary(id), evaluation: service.modelEvaluation(id) }),
+    'models/evaluationAt': ({ id, threshold }) => evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
+    'models/estimate': (input) => {
+      const dataset = service.getDataset(input.datasetId)
+      const trainRows = Math.round(dataset.rows * (1 - (input.testSize ?? 0.2)))
+      const trees = input.trees ?? 200
+      if (input.engine === 'ml-random-forest') {
+        // SMOTE roughly doubles the rows the reference engine grows its trees on.
+        const seconds = estimateReferenceSeconds(Math.round(trainRows * 1.8), trees)
+        return { seconds, note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.' }
+      }
+      // Our engine: about 1 µs per (row × tree) on one core of a branch workstation, two threads.
+      const seconds = (trainRows * 1.8 * trees * 1e-6) / 2 + dataset.rows * 2e-5
+      return { seconds, note: 'Our histogram forest engine, on two worker threads.' }
+    },
+    'models/train': ({ datasetId, activate, name, ...params }) => {
+      const dataset = service.getDataset(datasetId)
+      return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, { datasetId, activate, name, ...params })
+    },
+    'models/activate': ({ id }) => {
+      service.activateModel(id)
+      return service.models.summary(id)
+    },
+    'models/delete': ({ id }) => {
+      service.deleteModel(id)
+      return { deleted: true as const }
+    },
+    'scoring/fields': ({ modelId }) => service.inputFields(modelId),
+    'scoring/scoreOne': ({ input, modelId }) => service.scoreApplicant(input, 'app', modelId),
+    'scoring/checkFile': async ({ handle, modelId }) => {
+      const model = service.scoringModel(modelId)
+      return { modelId: model.id, ...(await checkScoringFile(model, files.resolve(handle))) }
+    },
+    'scoring/scoreFile': async ({ handle, modelId }) => {
+      const input = files.resolve(handle)
+      const model = service.scoringModel(modelId)
+      const output = await dialogs.saveCsv(basename(input).replace(/\.[^.]+$/, '') + '-scored.csv')
+      if (!output) return null
+      return jobs.start('score', `Score ${basename(input)}`, { input, output, modelId: model.id })
+    },
+    'scoring/batch': ({ id }) => service.audit.batch(id),
+    'scoring/showOutput': ({ id, which }) => {
+      const batch = service.audit.batch(id)
+      const path = which === 'errors' ? batch.errorsPath : batch.outPath
+      if (!path) return { shown: false }
+      dialogs.showInFolder(path)
+      return { shown: true }
+    },
+    'history/list': (filter) => service.history(filter),
+    'history/single': ({ id }) => service.audit.single(id)
   }
 }

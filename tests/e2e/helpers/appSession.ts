@@ -63,7 +63,8 @@ export async function openAppSession(): Promise<AppSession> {
     errors,
     temp: (name) => join(dir, name),
     async screenshot(name) {
-      await page.screenshot({ path: join(SCREENSHOT_DIR, name) })
+      // Transitions (dialogs fading in, tags appearing) are finished first, as a person would see them.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, name), animations: 'disabled' })
     },
     async close() {
       await context.close().catch(() => undefined)

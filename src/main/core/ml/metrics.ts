@@ -14,99 +14,30 @@ import type { Rng } from '../random'
 /** Upper bound on the points a chart curve keeps; summary numbers always use the full curve. */
 export const DEFAULT_MAX_CURVE_POINTS = 200
 
-export interface RocCurve {
-  /** Non-decreasing false positive rates, starting at 0 and ending at 1. */
-  fpr: number[]
-  tpr: number[]
-  /** Descending; `thresholds[0]` lies above every score (max score + 1, kept finite for JSON). */
-  thresholds: number[]
-  /** Area under the full curve, before any downsampling. */
-  auc: number
-}
-
-export interface PrecisionRecallCurve {
-  /** sklearn order: recall non-increasing, ending with the point (recall 0, precision 1). */
-  precision: number[]
-  recall: number[]
-  /** Ascending distinct scores; `precision[i]`, `recall[i]` belong to `thresholds[i]` (one fewer than points). */
-  thresholds: number[]
-  averagePrecision: number
-}
-
-export interface KsResult {
-  /** max over thresholds of |TPR − FPR|, i.e. the largest gap between the class CDFs of the score. */
-  ks: number
-  /** The cut-off (predict default when p >= threshold) where the gap is largest. */
-  threshold: number
-  curve: {
-    /** Ascending distinct scores. */
-    thresholds: number[]
-    /** Share of defaulters scoring strictly below `thresholds[i]`. */
-    cdfPositive: number[]
-    /** Share of non-defaulters scoring strictly below `thresholds[i]`. */
-    cdfNegative: number[]
-  }
-}
-
-export interface ConfusionMatrix {
-  tn: number
-  fp: number
-  fn: number
-  tp: number
-}
-
-export interface ClassReportRow {
-  precision: number
-  recall: number
-  f1: number
-  support: number
-}
-
-/** sklearn's `classification_report(..., output_dict=True)` for labels 0 and 1. */
-export interface ClassificationReport {
-  class0: ClassReportRow
-  class1: ClassReportRow
-  accuracy: number
-  macroAvg: ClassReportRow
-  weightedAvg: ClassReportRow
-}
-
-export interface CalibrationBin {
-  lower: number
-  upper: number
-  meanPredicted: number
-  fractionPositive: number
-  count: number
-}
-
-export type CalibrationStrategy = 'uniform' | 'quantile'
-
-export interface ProbabilityHistogram {
-  /** `bins + 1` edges over [0, 1]; the last bin is closed on the right. */
-  edges: number[]
-  negative: number[]
-  positive: number[]
-}
-
-export interface BinaryEvaluation {
-  numRows: number
-  numPositive: number
-  positiveRate: number
-  threshold: number
-  auc: number
-  gini: number
-  averagePrecision: number
-  ks: KsResult
-  roc: RocCurve
-  precisionRecall: PrecisionRecallCurve
-  confusion: ConfusionMatrix
-  report: ClassificationReport
-  accuracy: number
-  brier: number
-  logLoss: number
-  calibration: { uniform: CalibrationBin[]; quantile: CalibrationBin[] }
-  histogram: ProbabilityHistogram
-}
+export type {
+  RocCurve,
+  PrecisionRecallCurve,
+  KsResult,
+  ConfusionMatrix,
+  ClassReportRow,
+  ClassificationReport,
+  CalibrationBin,
+  CalibrationStrategy,
+  ProbabilityHistogram,
+  BinaryEvaluation
+} from '../../../shared/evaluation'
+import type {
+  RocCurve,
+  PrecisionRecallCurve,
+  KsResult,
+  ConfusionMatrix,
+  ClassReportRow,
+  ClassificationReport,
+  CalibrationBin,
+  CalibrationStrategy,
+  ProbabilityHistogram,
+  BinaryEvaluation
+} from '../../../shared/evaluation'
 
 export interface FeatureImportance {
   feature: string

@@ -5,7 +5,8 @@ import { applyCalibrationArray, fitCalibration } from './calibration'
 import { fitDriftBins } from './drift'
 import { engineerFeatures, planEngineering, resolveRoles, type EngineeringRole } from './featureEngineering'
 import { predictForest, trainForest, type Forest } from './forest'
-import { evaluateBinary, permutationImportance, type BinaryEvaluation } from './metrics'
+import { evaluateBinary, permutationImportance } from './metrics'
+import type { ModelEvaluation } from '../../../shared/evaluation'
 import {
   ARTIFACT_FORMAT,
   ARTIFACT_VERSION,
@@ -46,17 +47,7 @@ export interface TrainHooks {
   onProgress?: (progress: TrainProgress) => void
 }
 
-/** What the model was evaluated on and how it did: everything the evaluation screens and `ptm evaluate` show. */
-export interface ModelEvaluation {
-  /** 'test': held-out rows never used in any fit; 'oob': out-of-bag rows (with --test-size 0). */
-  evaluatedOn: 'test' | 'oob'
-  metrics: BinaryEvaluation
-  impurityImportance: { feature: string; importance: number }[]
-  permutationImportance: { feature: string; mean: number; std: number }[]
-  rows: { total: number; train: number; test: number; synthetic: number }
-  seconds: { preparing: number; smote: number; training: number; evaluating: number }
-  notes: string[]
-}
+export type { ModelEvaluation }
 
 export interface TrainedModel {
   artifact: ModelArtifact
@@ -248,6 +239,7 @@ export async function trainModel(
         .map((f, i) => ({ feature: f.name, importance: forest.featureImportance[i] }))
         .sort((a, b) => b.importance - a.importance),
       permutationImportance: permutation,
+      scoreCounts: countScores(evalY, evalP),
       rows: { total: table.numRows, train: train.length, test: test.length, synthetic },
       seconds: {
         preparing: (tPrepared - t0) / 1000,
@@ -337,6 +329,18 @@ function permutationOnSample(
   return result.features
     .map((f) => ({ feature: f.feature, mean: f.importanceMean, std: f.importanceStd }))
     .sort((a, b) => b.mean - a.mean)
+}
+
+/** Evaluated rows per probability bin of width 0.001, by class (see ModelEvaluation.scoreCounts). */
+export function countScores(y: Uint8Array, p: Float64Array): ModelEvaluation['scoreCounts'] {
+  const negative = new Array<number>(1001).fill(0)
+  const positive = new Array<number>(1001).fill(0)
+  for (let i = 0; i < y.length; i++) {
+    const bin = Math.min(1000, Math.max(0, Math.floor(p[i] * 1000)))
+    if (y[i]) positive[bin]++
+    else negative[bin]++
+  }
+  return { negative, positive }
 }
 
 /** The probability cut that maximises F1 (ties → the higher cut); 0.5 when undefined. */

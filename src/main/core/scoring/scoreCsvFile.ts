@@ -183,3 +183,25 @@ export async function scoreCsvFile(
     psi
   }
 }
+
+/** Which of a model's inputs a file has and lacks, read from its header only (before a batch starts). */
+export async function checkScoringFile(
+  model: LoadedModel,
+  path: string
+): Promise<{ fileName: string; columns: string[]; matched: string[]; missing: string[]; extra: string[]; sizeBytes: number }> {
+  const format = await sniffCsv(path)
+  const header = format.header
+  const matched: string[] = []
+  const missing: string[] = []
+  const used = new Set<number>()
+  for (const field of model.artifact.inputs) {
+    let i = header.indexOf(field.name)
+    if (i < 0) i = header.findIndex((h) => normalise(h) === normalise(field.name))
+    if (i < 0) missing.push(field.name)
+    else {
+      matched.push(field.name)
+      used.add(i)
+    }
+  }
+  return { fileName: basename(path), columns: header, matched, missing, extra: header.filter((_, i) => !used.has(i)), sizeBytes: format.sizeBytes }
+}

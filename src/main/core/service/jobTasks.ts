@@ -39,5 +39,25 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
       onProgress: (p) => hooks.progress(p.phase, p.done, p.total)
     })
     return { datasetId: dataset.id, rows: report.rowsImported, rejectedRows: report.rowsRejected }
+  },
+
+  async train(service, params, hooks) {
+    const { datasetId, name, activate, ...rest } = params as { datasetId: number; name?: string; activate?: boolean } & Record<string, unknown>
+    const { model } = await service.trainModel(datasetId, rest, {
+      name,
+      activate,
+      signal: hooks.signal,
+      onProgress: (p) => hooks.progress(p.phase, p.done, p.total)
+    })
+    return { modelId: model.id, auc: model.metrics.auc }
+  },
+
+  async score(service, params, hooks) {
+    const batch = await service.scoreFile(params.input as string, params.output as string, {
+      modelId: params.modelId as number | undefined,
+      signal: hooks.signal,
+      onProgress: (done, total) => hooks.progress('scoring', done, total)
+    })
+    return { batchId: batch.id, rowsIn: batch.rowsIn, rowsScored: batch.rowsScored, rowsError: batch.rowsError }
   }
 }
