@@ -14,7 +14,10 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           ...Object.fromEntries(
-            workerEntries.map((name) => [`workers/${name}`, resolve(__dirname, `src/main/workers/${name}.ts`)])
+            workerEntries.map((name) => [
+              `workers/${name}`,
+              resolve(__dirname, `src/main/workers/${name}.ts`)
+            ])
           )
         }
       }

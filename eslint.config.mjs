@@ -2,9 +2,12 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
+import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/data/**', 'bench/results/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench/data/**', 'bench/results/**']
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -14,13 +17,7 @@ export default tseslint.config(
   },
   {
     languageOptions: {
-      globals: {
-        console: 'readonly',
-        process: 'readonly',
-        __dirname: 'readonly',
-        window: 'readonly',
-        document: 'readonly'
-      }
+      globals: { ...globals.node, ...globals.browser }
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -30,9 +27,21 @@ export default tseslint.config(
   },
   {
     // Core logic knows nothing of its callers (ARCHITECTURE.md rule 1).
-    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/http/**/*.ts', 'src/main/workers/**/*.ts'],
+    files: [
+      'src/main/core/**/*.ts',
+      'src/main/cli/**/*.ts',
+      'src/main/http/**/*.ts',
+      'src/main/workers/**/*.ts'
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts, window.ts and ipc/ may import electron.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/index.ts, window.ts and ipc/ may import electron.' }
+          ]
+        }
+      ]
     }
   },
   prettier

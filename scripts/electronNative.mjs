@@ -25,7 +25,12 @@ if (!electronBinary()) {
 const version = electronVersion()
 const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'))
 const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version
-const stamp = JSON.stringify({ electron: version, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch })
+const stamp = JSON.stringify({
+  electron: version,
+  betterSqlite3: sqliteVersion,
+  platform: process.platform,
+  arch: process.arch
+})
 if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) process.exit(0)
 
 console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${version} (once; about a minute)...`)
@@ -36,11 +41,24 @@ cpSync(sqliteDir, join(work, 'node_modules', 'better-sqlite3'), {
   recursive: true,
   filter: (src) => !src.includes(`${join('better-sqlite3', 'build')}`)
 })
-writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'electron-native', version: '1.0.0', dependencies: { 'better-sqlite3': sqliteVersion } }))
+writeFileSync(
+  join(work, 'package.json'),
+  JSON.stringify({
+    name: 'electron-native',
+    version: '1.0.0',
+    dependencies: { 'better-sqlite3': sqliteVersion }
+  })
+)
 // A machine-wide nodedir (set for plain-Node builds) would make node-gyp use Node's headers.
 delete process.env.npm_config_nodedir
 const { rebuild } = await import('@electron/rebuild')
-await rebuild({ buildPath: work, electronVersion: version, arch: process.arch, onlyModules: ['better-sqlite3'], force: true })
+await rebuild({
+  buildPath: work,
+  electronVersion: version,
+  arch: process.arch,
+  onlyModules: ['better-sqlite3'],
+  force: true
+})
 cpSync(join(work, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), target)
 writeFileSync(stampFile, stamp)
 rmSync(work, { recursive: true, force: true })

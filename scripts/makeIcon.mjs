@@ -11,8 +11,16 @@ for (let y = 0; y < size; y++) {
     const dx = (x - size / 2) / (size / 2)
     const dy = (y - size / 2) / (size / 2)
     const inside = Math.abs(dx) < 0.86 && Math.abs(dy) < 0.86 && dx * dx + dy * dy < 1.25
-    const bar = inside && x > size * 0.3 && x < size * 0.7 && ((y > size * 0.3 && y < size * 0.36) || (y > size * 0.45 && y < size * 0.51))
-    const rising = inside && Math.abs(y - (size * 0.78 - (x - size * 0.25) * 0.9)) < 14 && x > size * 0.25 && x < size * 0.75
+    const bar =
+      inside &&
+      x > size * 0.3 &&
+      x < size * 0.7 &&
+      ((y > size * 0.3 && y < size * 0.36) || (y > size * 0.45 && y < size * 0.51))
+    const rising =
+      inside &&
+      Math.abs(y - (size * 0.78 - (x - size * 0.25) * 0.9)) < 14 &&
+      x > size * 0.25 &&
+      x < size * 0.75
     const [r, g, b, a] = !inside ? [0, 0, 0, 0] : bar || rising ? [255, 255, 255, 255] : [22, 93, 160, 255]
     raw[o] = r
     raw[o + 1] = g

@@ -6,7 +6,7 @@ import { DB_FILE_NAME } from './core/storage/defaultDbPath'
 import { createHandlers } from './handlers/createHandlers'
 import { FileRegistry, type Dialogs } from './handlers/FileAccess'
 import { toErrorInfo } from './handlers/toErrorInfo'
-import { lockDownSession, makeUrlAllowList } from './ipc/offline'
+import { lockDownSession, makeAppPageCheck, makeUrlAllowList } from './ipc/offline'
 import { makeSenderCheck, registerIpc } from './ipc/registerIpc'
 import { JobManager } from './jobs/JobManager'
 import { createMainWindow } from './window'
@@ -43,8 +43,10 @@ function main(): void {
       onProgress: (job) => send('jobs/progress', job),
       onDone: (job) => {
         send('jobs/done', job)
-        if (job.status === 'done' && typeof job.result?.datasetId === 'number') send('datasets/changed', { datasetId: job.result.datasetId })
-        if (job.status === 'done' && typeof job.result?.modelId === 'number') send('models/changed', { modelId: job.result.modelId })
+        if (job.status === 'done' && typeof job.result?.datasetId === 'number')
+          send('datasets/changed', { datasetId: job.result.datasetId })
+        if (job.status === 'done' && typeof job.result?.modelId === 'number')
+          send('models/changed', { modelId: job.result.modelId })
       }
     },
     binding
@@ -60,7 +62,10 @@ function main(): void {
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     async saveCsv(defaultName) {
-      const result = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'CSV files', extensions: ['csv'] }] })
+      const result = await dialog.showSaveDialog(win!, {
+        defaultPath: defaultName,
+        filters: [{ name: 'CSV files', extensions: ['csv'] }]
+      })
       return result.canceled ? null : (result.filePath ?? null)
     },
     showInFolder(path) {
@@ -68,11 +73,14 @@ function main(): void {
     }
   }
   const handlers = createHandlers({ service, jobs, files, dialogs, version: app.getVersion() })
-  const trusted = makeSenderCheck(() => win?.webContents, allowedUrl)
+  // Only the app's own page may call main: not a data:, blob: or devtools: page, which the
+  // request allow list lets load.
+  const trusted = makeSenderCheck(() => win?.webContents, makeAppPageCheck(devServerUrl))
   registerIpc(ipcMain, handlers, trusted)
   // A dropped file: the preload resolves its path with webUtils and main registers it.
   ipcMain.handle('files/registerDrop', (event, path: unknown) => {
-    if (!trusted(event) || typeof path !== 'string') return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused.' } }
+    if (!trusted(event) || typeof path !== 'string')
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused.' } }
     try {
       return { ok: true, value: files.register(path) }
     } catch (error) {

@@ -33,7 +33,9 @@ export function windowOptions(preloadPath: string, iconPath: string): BrowserWin
 
 /** Opens the main window on the built renderer (or the dev server in `npm run dev`). */
 export function createMainWindow(outDir: string, devServerUrl: string | undefined): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(join(outDir, '../preload/index.js'), join(outDir, '../../resources/icon.png')))
+  const win = new BrowserWindow(
+    windowOptions(join(outDir, '../preload/index.js'), join(outDir, '../../resources/icon.png'))
+  )
   hardenWebContents(win)
   win.once('ready-to-show', () => win.show())
   if (devServerUrl) void win.loadURL(devServerUrl)

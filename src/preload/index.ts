@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import { channels, eventNames, type Channel, type EventName, type Events, type WindowApi } from '../shared/api'
+import {
+  channels,
+  eventNames,
+  type Channel,
+  type EventName,
+  type Events,
+  type WindowApi
+} from '../shared/api'
 
 // The renderer gets exactly the contract's calls and events, never ipcRenderer itself.
 const api: Record<string, unknown> = {}
@@ -12,6 +19,7 @@ api.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void)
   ipcRenderer.on(event, wrapped)
   return () => ipcRenderer.removeListener(event, wrapped)
 }
-api.registerDroppedFile = (file: File) => ipcRenderer.invoke('files/registerDrop', webUtils.getPathForFile(file))
+api.registerDroppedFile = (file: File) =>
+  ipcRenderer.invoke('files/registerDrop', webUtils.getPathForFile(file))
 
 contextBridge.exposeInMainWorld('api', api as WindowApi)

@@ -124,16 +124,24 @@ export const calls = {
   'datasets/delete': call<z.ZodObject<{ id: typeof id }>, { deleted: true }>(z.object({ id }).strict()),
   'datasets/profile': call<z.ZodObject<{ id: typeof id }>, DatasetProfile>(z.object({ id }).strict()),
   'datasets/generate': call<typeof GenerateInput, JobInfo>(GenerateInput),
-  'datasets/preview': call<z.ZodObject<{ handle: typeof fileHandle }>, CsvPreview>(z.object({ handle: fileHandle }).strict()),
+  'datasets/preview': call<z.ZodObject<{ handle: typeof fileHandle }>, CsvPreview>(
+    z.object({ handle: fileHandle }).strict()
+  ),
   'datasets/import': call<typeof ImportInput, JobInfo>(ImportInput),
   /** Shows a save dialog in main and writes the dataset there; null when the user cancels. */
-  'datasets/export': call<z.ZodObject<{ id: typeof id }>, { path: string; rows: number } | null>(z.object({ id }).strict()),
+  'datasets/export': call<z.ZodObject<{ id: typeof id }>, { path: string; rows: number } | null>(
+    z.object({ id }).strict()
+  ),
   /** Shows an open dialog in main; null when the user cancels. */
   'files/pickCsv': call<typeof empty, PickedFile | null>(empty),
   'jobs/list': call<typeof empty, JobInfo[]>(empty),
-  'jobs/cancel': call<z.ZodObject<{ id: z.ZodString }>, { cancelled: boolean }>(z.object({ id: z.string().min(1) }).strict()),
+  'jobs/cancel': call<z.ZodObject<{ id: z.ZodString }>, { cancelled: boolean }>(
+    z.object({ id: z.string().min(1) }).strict()
+  ),
   'models/list': call<typeof empty, ModelSummary[]>(empty),
-  'models/get': call<z.ZodObject<{ id: typeof id }>, { summary: ModelSummary; evaluation: ModelEvaluation }>(z.object({ id }).strict()),
+  'models/get': call<z.ZodObject<{ id: typeof id }>, { summary: ModelSummary; evaluation: ModelEvaluation }>(
+    z.object({ id }).strict()
+  ),
   /** Confusion matrix and classification report of a model at another threshold. */
   'models/evaluationAt': call<z.ZodObject<{ id: typeof id; threshold: z.ZodNumber }>, ThresholdEvaluation>(
     z.object({ id, threshold: z.number().min(0).max(1) }).strict()
@@ -143,24 +151,29 @@ export const calls = {
   'models/train': call<typeof TrainInput, JobInfo>(TrainInput),
   'models/activate': call<z.ZodObject<{ id: typeof id }>, ModelSummary>(z.object({ id }).strict()),
   'models/delete': call<z.ZodObject<{ id: typeof id }>, { deleted: true }>(z.object({ id }).strict()),
-  'scoring/fields': call<z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>, { modelId: number; fields: InputFieldInfo[] }>(
-    z.object({ modelId: id.optional() }).strict()
-  ),
-  'scoring/scoreOne': call<z.ZodObject<{ input: typeof applicant; modelId: z.ZodOptional<typeof id> }>, ScoreResult>(
-    z.object({ input: applicant, modelId: id.optional() }).strict()
-  ),
-  'scoring/checkFile': call<z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>, FileCheck>(
-    z.object({ handle: fileHandle, modelId: id.optional() }).strict()
-  ),
+  'scoring/fields': call<
+    z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>,
+    { modelId: number; fields: InputFieldInfo[] }
+  >(z.object({ modelId: id.optional() }).strict()),
+  'scoring/scoreOne': call<
+    z.ZodObject<{ input: typeof applicant; modelId: z.ZodOptional<typeof id> }>,
+    ScoreResult
+  >(z.object({ input: applicant, modelId: id.optional() }).strict()),
+  'scoring/checkFile': call<
+    z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>,
+    FileCheck
+  >(z.object({ handle: fileHandle, modelId: id.optional() }).strict()),
   /** Asks main for the output file (save dialog), then scores as a job; null when the user cancels the dialog. */
-  'scoring/scoreFile': call<z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>, JobInfo | null>(
-    z.object({ handle: fileHandle, modelId: id.optional() }).strict()
-  ),
+  'scoring/scoreFile': call<
+    z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>,
+    JobInfo | null
+  >(z.object({ handle: fileHandle, modelId: id.optional() }).strict()),
   'scoring/batch': call<z.ZodObject<{ id: typeof id }>, BatchSummary>(z.object({ id }).strict()),
   /** Opens the folder of a batch's output file in the system file manager. */
-  'scoring/showOutput': call<z.ZodObject<{ id: typeof id; which: z.ZodEnum<{ output: 'output'; errors: 'errors' }> }>, { shown: boolean }>(
-    z.object({ id, which: z.enum(['output', 'errors']) }).strict()
-  ),
+  'scoring/showOutput': call<
+    z.ZodObject<{ id: typeof id; which: z.ZodEnum<{ output: 'output'; errors: 'errors' }> }>,
+    { shown: boolean }
+  >(z.object({ id, which: z.enum(['output', 'errors']) }).strict()),
   'history/list': call<typeof HistoryInput, HistoryEntry[]>(HistoryInput),
   'history/single': call<z.ZodObject<{ id: typeof id }>, HistoryEntry>(z.object({ id }).strict())
 } as const

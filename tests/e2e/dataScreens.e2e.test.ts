@@ -21,7 +21,10 @@ function loanCsv(): string {
     const line = lines.length + 1
     if (line === 5) lines.push(`L${1000 + i},41,540000`)
     else if (line === 9) lines.push(`L${1000 + i},forty,610000,South,No`)
-    else lines.push(`L${1000 + i},${22 + ((i * 7) % 40)},${300000 + i * 12500},${regions[i % 4]},${i % 6 === 0 ? 'Yes' : 'No'}`)
+    else
+      lines.push(
+        `L${1000 + i},${22 + ((i * 7) % 40)},${300000 + i * 12500},${regions[i % 4]},${i % 6 === 0 ? 'Yes' : 'No'}`
+      )
   }
   return lines.join('\n') + '\n'
 }
@@ -34,7 +37,8 @@ describe('Data and Explore screens in Chromium', () => {
   })
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await s.screenshot(`failed-${context.task.name.replace(/\W+/g, '-')}.png`)
+    if (context.task.result?.state === 'fail')
+      await s.screenshot(`failed-${context.task.name.replace(/\W+/g, '-')}.png`)
   })
 
   afterAll(async () => {
@@ -101,7 +105,9 @@ describe('Data and Explore screens in Chromium', () => {
       transfer.items.add(new File(['id,x,Default\n1,2,0\n2,3,1\n'], 'dropped.csv', { type: 'text/csv' }))
       const target = document.querySelector('.content') ?? document.body
       target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }))
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      target.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true })
+      )
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
     })
     const dialog = page.locator('.import-dialog')
@@ -113,7 +119,10 @@ describe('Data and Explore screens in Chromium', () => {
 
   it('explores a numeric column by outcome, a categorical one, the heatmap and the missing values', async () => {
     const { page } = s
-    const generatedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'Synthetic loans' })
+    const generatedRow = page
+      .getByTestId('datasets-table')
+      .locator('.el-table__row')
+      .filter({ hasText: 'Synthetic loans' })
     await generatedRow.getByRole('button', { name: /^Explore/ }).click()
     await expect.poll(() => page.getByTestId('summary-table').isVisible(), { timeout: 30_000 }).toBe(true)
     const summary = (await page.getByTestId('summary-table').textContent()) ?? ''
@@ -155,11 +164,19 @@ describe('Data and Explore screens in Chromium', () => {
     await page.getByRole('link', { name: 'Data', exact: true }).click()
     const out = s.temp('export.csv')
     bridge.dialogs.queueSave(out)
-    const generatedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'Synthetic loans' })
+    const generatedRow = page
+      .getByTestId('datasets-table')
+      .locator('.el-table__row')
+      .filter({ hasText: 'Synthetic loans' })
     await generatedRow.getByRole('button', { name: /^Export/ }).click()
-    await expect.poll(() => existsSync(out) && readFileSync(out, 'utf8').trim().split('\n').length, { timeout: 30_000 }).toBe(2001)
+    await expect
+      .poll(() => existsSync(out) && readFileSync(out, 'utf8').trim().split('\n').length, { timeout: 30_000 })
+      .toBe(2001)
 
-    const importedRow = page.getByTestId('datasets-table').locator('.el-table__row').filter({ hasText: 'branch_loans' })
+    const importedRow = page
+      .getByTestId('datasets-table')
+      .locator('.el-table__row')
+      .filter({ hasText: 'branch_loans' })
     await importedRow.getByRole('button', { name: /^Delete/ }).click()
     await page.locator('.el-message-box').getByRole('button', { name: 'Delete' }).click()
     await expect.poll(() => page.getByTestId('datasets-table').textContent()).not.toContain('branch_loans')

@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { afterEach } from 'vitest'
 
 /** A fresh temporary folder per test, removed afterwards. */
-export function useTempDir(): { path: (name: string) => string; write: (name: string, content: string | Buffer) => string } {
+export function useTempDir(): {
+  path: (name: string) => string
+  write: (name: string, content: string | Buffer) => string
+} {
   let dir: string | undefined
   afterEach(() => {
     if (dir) rmSync(dir, { recursive: true, force: true })

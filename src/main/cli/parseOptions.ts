@@ -16,7 +16,9 @@ export function floatOption(minExclusive: number, maxExclusive: number) {
   return (text: string): number => {
     const value = Number(text)
     if (!Number.isFinite(value) || value <= minExclusive || value >= maxExclusive) {
-      throw new InvalidArgumentError(`expected a number between ${minExclusive} and ${maxExclusive}, got "${text}"`)
+      throw new InvalidArgumentError(
+        `expected a number between ${minExclusive} and ${maxExclusive}, got "${text}"`
+      )
     }
     return value
   }

@@ -16,7 +16,10 @@ export function formatEvaluation(e: ModelEvaluation, positiveLabel = 'Default'):
     e.evaluatedOn === 'test'
       ? `${fmt(e.rows.test, 0)} held-out rows the model never saw (trained on ${fmt(e.rows.train, 0)} rows${e.rows.synthetic ? ` + ${fmt(e.rows.synthetic, 0)} SMOTE rows` : ''})`
       : `${fmt(m.numRows, 0)} out-of-bag training rows`
-  const row = (label: string, x: { precision: number; recall: number; f1: number; support: number }): string =>
+  const row = (
+    label: string,
+    x: { precision: number; recall: number; f1: number; support: number }
+  ): string =>
     `${label.padStart(14)}  ${n2(x.precision).padStart(9)}  ${n2(x.recall).padStart(6)}  ${n2(x.f1).padStart(8)}  ${String(x.support).padStart(7)}`
   const lines = [
     `Evaluated on ${where}; decision threshold ${n4(m.threshold)}`,

@@ -30,12 +30,15 @@ export interface CliIo {
  * Runs the `ptm` command line and returns its exit code: 0 success, 1 a user error
  * (one line on stderr), 2 bad usage.
  */
-export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr }
+): Promise<number> {
   let exitCode = 0
   const contexts: CliContext[] = []
   const program = new Command('ptm')
     .description('Loan default workbench: data, models and scoring from the command line.')
-    .option('--db <file>', 'database file (default: the app\'s data folder, or $PTM_DB)')
+    .option('--db <file>', "database file (default: the app's data folder, or $PTM_DB)")
     .option('--json', 'print one JSON object on stdout')
     .showHelpAfterError('(run "ptm --help" for usage)')
     .exitOverride()

@@ -17,7 +17,6 @@ export interface Dialogs {
   showInFolder(path: string): void
 }
 
-
 /** Maps handles to the paths main let the user pick. */
 export class FileRegistry {
   private readonly paths = new Map<string, string>()

@@ -33,7 +33,11 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     },
     'datasets/profile': ({ id }) => service.profileDataset(id),
     'datasets/generate': (input) =>
-      jobs.start('generate', `Generate ${input.rows.toLocaleString('en-IN')} loans (seed ${input.seed})`, input),
+      jobs.start(
+        'generate',
+        `Generate ${input.rows.toLocaleString('en-IN')} loans (seed ${input.seed})`,
+        input
+      ),
     'datasets/preview': ({ handle }) => service.previewCsv(files.resolve(handle)),
     'datasets/import': ({ handle, ...rest }) => {
       const path = files.resolve(handle)
@@ -53,8 +57,12 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     'jobs/list': () => jobs.list(),
     'jobs/cancel': ({ id }) => ({ cancelled: jobs.cancel(id) }),
     'models/list': () => service.listModels(),
-    'models/get': ({ id }) => ({ summary: service.models.summary(id), evaluation: service.modelEvaluation(id) }),
-    'models/evaluationAt': ({ id, threshold }) => evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
+    'models/get': ({ id }) => ({
+      summary: service.models.summary(id),
+      evaluation: service.modelEvaluation(id)
+    }),
+    'models/evaluationAt': ({ id, threshold }) =>
+      evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
     'models/estimate': (input) => {
       const dataset = service.getDataset(input.datasetId)
       const trainRows = Math.round(dataset.rows * (1 - (input.testSize ?? 0.2)))
@@ -62,7 +70,10 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       if (input.engine === 'ml-random-forest') {
         // SMOTE roughly doubles the rows the reference engine grows its trees on.
         const seconds = estimateReferenceSeconds(Math.round(trainRows * 1.8), trees)
-        return { seconds, note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.' }
+        return {
+          seconds,
+          note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.'
+        }
       }
       // Our engine: about 1 µs per (row × tree) on one core of a branch workstation, two threads.
       const seconds = (trainRows * 1.8 * trees * 1e-6) / 2 + dataset.rows * 2e-5
@@ -70,7 +81,12 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     },
     'models/train': ({ datasetId, activate, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
-      return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, { datasetId, activate, name, ...params })
+      return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, {
+        datasetId,
+        activate,
+        name,
+        ...params
+      })
     },
     'models/activate': ({ id }) => {
       service.activateModel(id)

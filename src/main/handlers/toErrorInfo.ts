@@ -18,12 +18,19 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     }
   }
   if (error instanceof CsvInputError) {
-    return { code: error.code, message: error.message, details: { file: error.file, line: error.line, column: error.column } }
+    return {
+      code: error.code,
+      message: error.message,
+      details: { file: error.file, line: error.line, column: error.column }
+    }
   }
-  if (error instanceof InputError) return { code: 'INPUT_ERROR', message: error.message, details: error.details }
+  if (error instanceof InputError)
+    return { code: 'INPUT_ERROR', message: error.message, details: error.details }
   if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: error.message }
-  if (error instanceof DatabaseFileError) return { code: 'DATABASE_FILE', message: error.message, details: { file: error.file } }
-  if (error instanceof Error && error.name === 'AbortError') return { code: 'CANCELLED', message: 'The job was cancelled; nothing was saved.' }
+  if (error instanceof DatabaseFileError)
+    return { code: 'DATABASE_FILE', message: error.message, details: { file: error.file } }
+  if (error instanceof Error && error.name === 'AbortError')
+    return { code: 'CANCELLED', message: 'The job was cancelled; nothing was saved.' }
   const message = error instanceof Error ? error.message : String(error)
   return { code: 'INTERNAL', message: `Something went wrong inside the workbench: ${message}` }
 }

@@ -23,29 +23,45 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500
-    if (status === 413) return reply.code(413).send({ error: `Request body too large: at most ${MAX_BODY_BYTES} bytes.` })
-    if (status === 415) return reply.code(415).send({ error: 'Send the applicant as JSON with Content-Type: application/json.' })
+    if (status === 413)
+      return reply.code(413).send({ error: `Request body too large: at most ${MAX_BODY_BYTES} bytes.` })
+    if (status === 415)
+      return reply
+        .code(415)
+        .send({ error: 'Send the applicant as JSON with Content-Type: application/json.' })
     if (status === 400) return reply.code(400).send({ error: `Malformed JSON: ${error.message}` })
     return reply.code(500).send({ error: `Internal error: ${error.message}` })
   })
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: `No route ${request.method} ${request.url}. Use POST /predict or GET /health.` })
+    reply
+      .code(404)
+      .send({ error: `No route ${request.method} ${request.url}. Use POST /predict or GET /health.` })
   })
 
   const methodNotAllowed = (allow: string) => (_request: unknown, reply: FastifyReply) =>
-    reply.code(405).header('Allow', allow).send({ error: `Method not allowed; use ${allow}.` })
+    reply
+      .code(405)
+      .header('Allow', allow)
+      .send({ error: `Method not allowed; use ${allow}.` })
 
   app.post('/predict', async (request, reply) => {
     const body = request.body
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return reply.code(422).send({ error: 'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.' })
+      return reply
+        .code(422)
+        .send({
+          error:
+            'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.'
+        })
     }
     try {
       const result = service.scoreApplicant(body as Record<string, unknown>, 'http', options.modelId)
       return reply.code(200).send(result)
     } catch (error) {
-      if (error instanceof FieldValidationError) return reply.code(422).send({ error: 'Invalid applicant fields.', fields: error.fields })
-      if (error instanceof InputError && error.details?.reason === 'NO_ACTIVE_MODEL') return reply.code(503).send({ error: error.message })
+      if (error instanceof FieldValidationError)
+        return reply.code(422).send({ error: 'Invalid applicant fields.', fields: error.fields })
+      if (error instanceof InputError && error.details?.reason === 'NO_ACTIVE_MODEL')
+        return reply.code(503).send({ error: error.message })
       if (error instanceof InputError) return reply.code(503).send({ error: error.message })
       throw error
     }
@@ -58,7 +74,13 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
       const summary = service.models.summary(model.id)
       return reply.send({
         status: 'ok',
-        model: { id: model.id, name: model.name, trainedAt: model.artifact.trainedAt, auc: summary.metrics.auc, threshold: model.artifact.threshold },
+        model: {
+          id: model.id,
+          name: model.name,
+          trainedAt: model.artifact.trainedAt,
+          auc: summary.metrics.auc,
+          threshold: model.artifact.threshold
+        },
         inputs: model.artifact.inputs.map((f) => f.name)
       })
     } catch (error) {

@@ -33,12 +33,32 @@ export function lockDownSession(session: Session, allowedUrl: (url: string) => b
   session.setPermissionCheckHandler(() => false)
 }
 
-/** True for the URLs the app may load: its own files, devtools, and the dev server when given. */
-export function makeUrlAllowList(devServerUrl: string | undefined): (url: string) => boolean {
+/**
+ * True for the pages that are the app itself: a local file (the built renderer) or, in
+ * development, a page of the dev server. Only such a page may call main (the IPC sender check).
+ */
+export function makeAppPageCheck(devServerUrl: string | undefined): (url: string) => boolean {
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
   return (url) => {
-    if (url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:')) return true
-    if (devOrigin && (url.startsWith(`${devOrigin}/`) || url === devOrigin || url.startsWith(devOrigin.replace('http', 'ws')))) return true
-    return false
+    const parsed = URL.canParse(url) ? new URL(url) : undefined
+    if (!parsed) return false
+    // file://host/share is a network share (SMB on Windows): remote, however local it looks.
+    if (parsed.protocol === 'file:') return parsed.host === ''
+    return devOrigin !== undefined && parsed.origin === devOrigin
+  }
+}
+
+/**
+ * True for the URLs the app may load: its own pages (above), devtools, in-memory data and
+ * blob URLs, and the dev server's hot-reload socket. Origins are compared parsed, never
+ * by prefix: `ws://localhost:5173@evil.example` must not pass for the dev server.
+ */
+export function makeUrlAllowList(devServerUrl: string | undefined): (url: string) => boolean {
+  const isAppPage = makeAppPageCheck(devServerUrl)
+  const devSocketOrigin = devServerUrl ? new URL(devServerUrl).origin.replace(/^http/, 'ws') : undefined
+  return (url) => {
+    if (isAppPage(url)) return true
+    if (/^(devtools|data|blob):/.test(url)) return true
+    return devSocketOrigin !== undefined && URL.canParse(url) && new URL(url).origin === devSocketOrigin
   }
 }

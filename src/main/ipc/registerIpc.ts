@@ -8,11 +8,21 @@ import { toErrorInfo } from '../handlers/toErrorInfo'
  * contract's zod schema, refuses calls that do not come from our own window's main
  * frame, and answers with an envelope, so errors reach the renderer as plain objects.
  */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  handlers: Handlers,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean
+): void {
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, raw: unknown): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: `Call ${channel} refused: it did not come from the workbench window.` } }
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: `Call ${channel} refused: it did not come from the workbench window.`
+          }
+        }
       }
       return dispatch(handlers, channel, raw)
     })
@@ -20,7 +30,11 @@ export function registerIpc(ipcMain: IpcMain, handlers: Handlers, isTrustedSende
 }
 
 /** Validates and runs one call; never throws. */
-export async function dispatch(handlers: Handlers, channel: Channel, raw: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: Channel,
+  raw: unknown
+): Promise<Envelope<unknown>> {
   try {
     const input = calls[channel].input.parse(raw ?? {})
     const handler = handlers[channel] as (input: unknown) => unknown
@@ -34,7 +48,10 @@ export async function dispatch(handlers: Handlers, channel: Channel, raw: unknow
  * A sender is trusted when it is the main frame of our window and its page is the
  * app's own (the built file or, in development, the dev server).
  */
-export function makeSenderCheck(getWindowContents: () => WebContents | undefined, allowedUrl: (url: string) => boolean) {
+export function makeSenderCheck(
+  getWindowContents: () => WebContents | undefined,
+  allowedUrl: (url: string) => boolean
+) {
   return (event: IpcMainInvokeEvent): boolean => {
     const contents = getWindowContents()
     if (!contents || event.sender !== contents) return false

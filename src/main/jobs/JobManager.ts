@@ -51,18 +51,28 @@ export class JobManager {
       elapsedSeconds: 0,
       etaSeconds: null
     }
-    const worker = spawnWorker('jobWorker', { dbPath: this.dbPath, nativeBinding: this.nativeBinding, kind, params })
+    const worker = spawnWorker('jobWorker', {
+      dbPath: this.dbPath,
+      nativeBinding: this.nativeBinding,
+      kind,
+      params
+    })
     const job: RunningJob = { info, worker, started, samples: [] }
     this.jobs.set(id, job)
     worker.on('message', (m: JobWorkerMessage) => this.onMessage(job, m))
-    worker.on('error', (error) => this.finish(job, { status: 'failed', error: { code: 'INTERNAL', message: error.message } }))
+    worker.on('error', (error) =>
+      this.finish(job, { status: 'failed', error: { code: 'INTERNAL', message: error.message } })
+    )
     worker.on('exit', (code) => {
       if (job.info.status === 'running') {
         this.finish(job, {
           status: job.cancelRequested ? 'cancelled' : 'failed',
           error: job.cancelRequested
             ? { code: 'CANCELLED', message: 'The job was cancelled; nothing was saved.' }
-            : { code: 'INTERNAL', message: `The job stopped unexpectedly (exit code ${code}); nothing was saved.` }
+            : {
+                code: 'INTERNAL',
+                message: `The job stopped unexpectedly (exit code ${code}); nothing was saved.`
+              }
         })
       }
     })
@@ -92,7 +102,9 @@ export class JobManager {
     const job = this.jobs.get(id)
     if (!job) return Promise.reject(new Error(`No job ${id}`))
     if (job.info.status !== 'running') return Promise.resolve(this.snapshot(job))
-    return new Promise((resolve) => job.worker.once('exit', () => setImmediate(() => resolve(this.snapshot(job)))))
+    return new Promise((resolve) =>
+      job.worker.once('exit', () => setImmediate(() => resolve(this.snapshot(job))))
+    )
   }
 
   /** Stops every running job (on quit). */

@@ -1,30 +1,23 @@
 import { parentPort } from 'node:worker_threads'
-import type { Rng } from '../core/random'
-import { growForestTree, treeResultBuffers, type ForestWorkerReply, type ForestWorkerRequest } from '../core/ml/forest'
-import { createTreeLearner, type GrownTree } from '../core/ml/treeLearner'
+import { growForestTree, treeResultBuffers, type ForestWorkerInit, type ForestWorkerReply } from '../core/ml/forest'
+import { createTreeLearner } from '../core/ml/treeLearner'
 
 /**
- * Forest worker: receives the binned training data once (shared memory, in the 'init'
- * message, so the thread can start up while the main thread is still binning), then grows
- * the trees it is asked for, one message per tree, and transfers each tree back.
+ * Forest worker: receives the binned training data once (shared memory; sent after start-up
+ * so that the thread loads while the main thread is still binning), then claims tree indices
+ * from the shared counter until none are left, transferring each tree back as it is done.
  */
 const port = parentPort
 if (port === null) throw new Error('forestWorker must run as a worker thread')
 
-let learn: ((rng: Rng) => GrownTree) | null = null
-let seed = 0
-
-port.on('message', (request: ForestWorkerRequest) => {
+port.once('message', (init: ForestWorkerInit) => {
   try {
-    if (request.type === 'init') {
-      learn = createTreeLearner(request.data, request.params)
-      seed = request.seed
-      return
+    const learn = createTreeLearner(init.data, init.params)
+    for (let index = Atomics.add(init.nextTree, 0, 1); index < init.numTrees; index = Atomics.add(init.nextTree, 0, 1)) {
+      const result = growForestTree(learn, init.seed, index)
+      const reply: ForestWorkerReply = { type: 'tree', index, result }
+      port.postMessage(reply, treeResultBuffers(result))
     }
-    if (learn === null) throw new Error('asked to grow a tree before receiving the training data')
-    const result = growForestTree(learn, seed, request.index)
-    const reply: ForestWorkerReply = { type: 'tree', index: request.index, result }
-    port.postMessage(reply, treeResultBuffers(result))
   } catch (e) {
     const reply: ForestWorkerReply = { type: 'error', message: e instanceof Error ? e.message : String(e) }
     port.postMessage(reply)

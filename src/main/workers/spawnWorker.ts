@@ -13,10 +13,15 @@ import { Worker } from 'node:worker_threads'
  * Resolving here keeps callers free of that difference.
  */
 export function spawnWorker(name: string, workerData: unknown): Worker {
-  const built = join(__dirname, 'workers', `${name}.js`)
-  if (existsSync(built)) return new Worker(built, { workerData })
-  const builtSibling = join(__dirname, `${name}.js`)
-  if (existsSync(builtSibling)) return new Worker(builtSibling, { workerData })
+  // Bundled, this code lands in out/main/index.js, out/main/workers/*.js or a shared
+  // chunk in out/main/chunks/, so look beside, below and above it.
+  const builtCandidates = [
+    join(__dirname, 'workers', `${name}.js`),
+    join(__dirname, `${name}.js`),
+    join(__dirname, '..', 'workers', `${name}.js`)
+  ]
+  const built = builtCandidates.find((p) => existsSync(p))
+  if (built) return new Worker(built, { workerData })
   const source = join(__dirname, `${name}.ts`)
   if (existsSync(source)) {
     const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`

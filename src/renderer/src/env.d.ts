@@ -1,6 +1,5 @@
 /// <reference types="vite/client" />
 /// <reference types="element-plus/global" />
-/// <reference path="../../preload/index.d.ts" />
 
 declare module '*.vue' {
   import type { DefineComponent } from 'vue'

@@ -22,7 +22,12 @@ export const routes = [
   { path: '/train', name: 'train', component: TrainView, meta: { title: 'Train', group: 'modelling' } },
   { path: '/models', name: 'models', component: ModelsView, meta: { title: 'Models', group: 'modelling' } },
   { path: '/score', name: 'score', component: ScoreView, meta: { title: 'Score', group: 'modelling' } },
-  { path: '/history', name: 'history', component: HistoryView, meta: { title: 'History', group: 'modelling' } }
+  {
+    path: '/history',
+    name: 'history',
+    component: HistoryView,
+    meta: { title: 'History', group: 'modelling' }
+  }
 ] as const
 
 export const router = createRouter({

@@ -9,6 +9,8 @@ export class TestDialogs implements Dialogs {
   private readonly saveAnswers: (string | null)[] = []
   /** The default names the save dialog was shown with, in order. */
   readonly saveRequests: string[] = []
+  /** The paths "shown in the file manager", in order. */
+  readonly shownInFolder: string[] = []
   openCount = 0
 
   /** The next open dialog returns `path` (null: the user cancels). */
@@ -29,5 +31,9 @@ export class TestDialogs implements Dialogs {
   async saveCsv(defaultName: string): Promise<string | null> {
     this.saveRequests.push(defaultName)
     return this.saveAnswers.shift() ?? null
+  }
+
+  showInFolder(path: string): void {
+    this.shownInFolder.push(path)
   }
 }

@@ -67,7 +67,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const clientScript = bridgeClientScript()
   const dialogs = options.dialogs ?? new TestDialogs()
   const uploadDir = mkdtempSync(join(tmpdir(), 'ptm-bridge-uploads-'))
-  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version
+  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+    .version
 
   const streams = new Set<ServerResponse>()
   const send = <E extends EventName>(event: E, payload: Events[E]): void => {
@@ -81,7 +82,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     onProgress: (job) => send('jobs/progress', job),
     onDone: (job) => {
       send('jobs/done', job)
-      if (job.status === 'done' && typeof job.result?.datasetId === 'number') send('datasets/changed', { datasetId: job.result.datasetId })
+      if (job.status === 'done' && typeof job.result?.datasetId === 'number')
+        send('datasets/changed', { datasetId: job.result.datasetId })
+      if (job.status === 'done' && typeof job.result?.modelId === 'number')
+        send('models/changed', { modelId: job.result.modelId })
     }
   })
   const files = new FileRegistry()
@@ -99,18 +103,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const path = decodeURIComponent(url.pathname)
     if (path.startsWith('/api/')) {
       const channel = path.slice('/api/'.length)
-      if (req.method !== 'POST' || !isChannel(channel)) return sendJson(res, 404, { error: `No call ${channel}` })
+      if (req.method !== 'POST' || !isChannel(channel))
+        return sendJson(res, 404, { error: `No call ${channel}` })
       let raw: unknown
       try {
         const body = await readBody(req)
         raw = body.length ? JSON.parse(body.toString('utf8')) : {}
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' } })
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: 'The request body is not JSON.' }
+        })
       }
       return sendJson(res, 200, await dispatch(handlers, channel, raw))
     }
     if (path === '/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
       res.write(': connected\n\n')
       streams.add(res)
       req.on('close', () => streams.delete(res))
@@ -137,7 +149,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (path === '/favicon.ico') return sendText(res, 204, '', 'image/x-icon')
     if (path === '/' || path === '/index.html') return sendText(res, 200, indexHtml, CONTENT_TYPES['.html'])
     const file = resolve(rendererDir, `.${path}`)
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return sendText(res, 404, 'Not found', 'text/plain')
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file))
+      return sendText(res, 404, 'Not found', 'text/plain')
     return sendText(res, 200, readFileSync(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')
   }
 
@@ -169,7 +182,8 @@ function isChannel(name: string): name is Channel {
 /** Loads /bridge-api.js (a classic script, so it runs before the deferred module) ahead of the app's module script. */
 export function injectBridgeScript(html: string): string {
   const moduleScript = html.indexOf('<script type="module"')
-  if (moduleScript < 0) throw new Error('The built index.html has no module script to load the bridge before.')
+  if (moduleScript < 0)
+    throw new Error('The built index.html has no module script to load the bridge before.')
   return `${html.slice(0, moduleScript)}<script src="./bridge-api.js"></script>\n    ${html.slice(moduleScript)}`
 }
 

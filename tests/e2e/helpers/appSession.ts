@@ -42,7 +42,11 @@ export async function openAppSession(): Promise<AppSession> {
     ]
   })
   // A fresh context is a fresh profile: no storage, cache or cookies from another run.
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-IN', timezoneId: 'Asia/Kolkata' })
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'en-IN',
+    timezoneId: 'Asia/Kolkata'
+  })
   const page = await context.newPage()
   const requests: string[] = []
   const errors: string[] = []
@@ -96,7 +100,10 @@ export function requestsLeavingLoopback(requests: string[]): string[] {
 /** Picks an option of an Element Plus select, the way a user does: open it, click the option. */
 export async function chooseOption(page: Page, select: Locator, optionText: string | RegExp): Promise<void> {
   await select.click()
-  const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: optionText }).first()
+  const option = page
+    .locator('.el-select-dropdown:visible .el-select-dropdown__item')
+    .filter({ hasText: optionText })
+    .first()
   await option.click()
 }
 

@@ -11,7 +11,9 @@ import { intOption } from '../parseOptions'
 import { formatEvaluation } from '../printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
 
-type Run = (action: (ctx: CliContext, ...args: never[]) => Promise<void> | void) => (...args: unknown[]) => Promise<void>
+type Run = (
+  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
+) => (...args: unknown[]) => Promise<void>
 
 /** preprocess, feature, train, evaluate, models, activate: the spec's steps 2–5. */
 export function registerModelCommands(program: Command, run: Run): void {
@@ -24,7 +26,7 @@ export function registerModelCommands(program: Command, run: Run): void {
             ? "show the preprocessed table (the spec's step 2): median / most-frequent imputation, label encoding, standard scaling, fitted on the training rows"
             : "show the featured table (the spec's step 3): preprocessing plus Loan_to_Balance_Ratio, High_Credit_Risk, Age_Group"
         )
-        .option('--out <file.csv>', 'write the whole table (with each row\'s split) to a CSV file'),
+        .option('--out <file.csv>', "write the whole table (with each row's split) to a CSV file"),
       false
     ).action(run((ctx, o: TrainCliOptions & { out?: string }) => showPrepared(ctx, step, o)))
   }
@@ -32,7 +34,9 @@ export function registerModelCommands(program: Command, run: Run): void {
   addTrainOptions(
     program
       .command('train')
-      .description("train a random forest with SMOTE on the training rows and evaluate it on held-out rows (the spec's step 4)")
+      .description(
+        "train a random forest with SMOTE on the training rows and evaluate it on held-out rows (the spec's step 4)"
+      )
       .option('--name <name>', 'model name')
       .option('--activate', 'make the new model the one used for scoring (automatic when there is none)')
   ).action(
@@ -68,7 +72,17 @@ export function registerModelCommands(program: Command, run: Run): void {
           ctx.print(
             textTable(
               ['id', '', 'name', 'dataset', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
-              list.map((m) => [m.id, m.active ? 'active' : '', m.name, m.datasetName, m.metrics.auc.toFixed(4), m.metrics.ks.toFixed(4), m.metrics.brier.toFixed(4), m.metrics.accuracy.toFixed(4), m.createdAt.slice(0, 16).replace('T', ' ')])
+              list.map((m) => [
+                m.id,
+                m.active ? 'active' : '',
+                m.name,
+                m.datasetName,
+                m.metrics.auc.toFixed(4),
+                m.metrics.ks.toFixed(4),
+                m.metrics.brier.toFixed(4),
+                m.metrics.accuracy.toFixed(4),
+                m.createdAt.slice(0, 16).replace('T', ' ')
+              ])
             )
           )
         ctx.printJson({ models: list })
@@ -111,7 +125,10 @@ export async function trainAndReport(
   const id = service.resolveDatasetId(datasetId)
   const dataset = service.getDataset(id)
   if (params.engine === 'ml-random-forest') {
-    const seconds = estimateReferenceSeconds(Math.round(dataset.rows * (1 - params.testSize) * 1.8), params.trees)
+    const seconds = estimateReferenceSeconds(
+      Math.round(dataset.rows * (1 - params.testSize) * 1.8),
+      params.trees
+    )
     ctx.print(
       `note: the ml-random-forest reference engine is slow on large data (its time grows with the square of the rows); estimated ${seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`}.`
     )
@@ -127,11 +144,21 @@ export async function trainAndReport(
     `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, forest ${s.training.toFixed(1)} s)\n`
   )
   ctx.print(formatEvaluation(evaluation))
-  ctx.printJson({ modelId: model.id, datasetId: id, active: model.active, metrics: model.metrics, evaluation })
+  ctx.printJson({
+    modelId: model.id,
+    datasetId: id,
+    active: model.active,
+    metrics: model.metrics,
+    evaluation
+  })
   return model.id
 }
 
-async function showPrepared(ctx: CliContext, step: 'preprocess' | 'feature', o: TrainCliOptions & { out?: string }): Promise<void> {
+async function showPrepared(
+  ctx: CliContext,
+  step: 'preprocess' | 'feature',
+  o: TrainCliOptions & { out?: string }
+): Promise<void> {
   const service = ctx.service()
   const id = service.resolveDatasetId(o.dataset)
   const params = toTrainParams({ ...o, engine: 'forest' } as TrainCliOptions)
@@ -146,32 +173,58 @@ async function showPrepared(ctx: CliContext, step: 'preprocess' | 'feature', o: 
       prepared.features.map((f) =>
         f.kind === 'numeric'
           ? [f.name, 'numeric', f.source, `median ${fmt(f.median)}`, `(x − ${fmt(f.mean)}) / ${fmt(f.std)}`]
-          : [f.name, 'categorical', f.source, `"${f.levels[f.fill]}"`, f.levels.slice(0, 6).map((l, i) => `${i}=${l}`).join(' ') + (f.levels.length > 6 ? ' ...' : '')]
+          : [
+              f.name,
+              'categorical',
+              f.source,
+              `"${f.levels[f.fill]}"`,
+              f.levels
+                .slice(0, 6)
+                .map((l, i) => `${i}=${l}`)
+                .join(' ') + (f.levels.length > 6 ? ' ...' : '')
+            ]
       )
     )
   )
   if (step === 'feature') {
     const e = prepared.engineering
     ctx.print(
-      `\nEngineered: ${[
-        e.loanToBalance ? `Loan_to_Balance_Ratio = ${e.loanToBalance.loan} / ${e.loanToBalance.balance} (zero or missing balance → missing, imputed)` : null,
-        e.highCreditRisk ? `High_Credit_Risk = ${e.highCreditRisk.score} < ${e.highCreditRisk.cut}` : null,
-        e.ageGroup ? `Age_Group from ${e.ageGroup.age} (${e.ageGroup.labels.join(', ')})` : null
-      ]
-        .filter(Boolean)
-        .join('; ') || 'none (map columns with --map ROLE=column)'}`
+      `\nEngineered: ${
+        [
+          e.loanToBalance
+            ? `Loan_to_Balance_Ratio = ${e.loanToBalance.loan} / ${e.loanToBalance.balance} (zero or missing balance → missing, imputed)`
+            : null,
+          e.highCreditRisk ? `High_Credit_Risk = ${e.highCreditRisk.score} < ${e.highCreditRisk.cut}` : null,
+          e.ageGroup ? `Age_Group from ${e.ageGroup.age} (${e.ageGroup.labels.join(', ')})` : null
+        ]
+          .filter(Boolean)
+          .join('; ') || 'none (map columns with --map ROLE=column)'
+      }`
     )
   }
   const head = Math.min(5, table.numRows)
   ctx.print(`\nFirst ${head} rows:`)
-  ctx.print(textTable(['split', ...names], Array.from({ length: head }, (_, r) => [inTest[r] ? 'test' : 'train', ...prepared.matrix.map((c) => c[r].toFixed(3))])))
+  ctx.print(
+    textTable(
+      ['split', ...names],
+      Array.from({ length: head }, (_, r) => [
+        inTest[r] ? 'test' : 'train',
+        ...prepared.matrix.map((c) => c[r].toFixed(3))
+      ])
+    )
+  )
   if (o.out) {
     const out = createWriteStream(resolve(o.out))
     out.write(stringify([['_line', '_split', ...names, table.targetName]]))
     for (let start = 0; start < table.numRows; start += 5000) {
       const rows = []
       for (let r = start; r < Math.min(table.numRows, start + 5000); r++) {
-        rows.push([table.lines[r], inTest[r] ? 'test' : 'train', ...prepared.matrix.map((c) => c[r]), table.target[r]])
+        rows.push([
+          table.lines[r],
+          inTest[r] ? 'test' : 'train',
+          ...prepared.matrix.map((c) => c[r]),
+          table.target[r]
+        ])
       }
       if (!out.write(stringify(rows))) await once(out, 'drain')
     }
@@ -179,5 +232,12 @@ async function showPrepared(ctx: CliContext, step: 'preprocess' | 'feature', o: 
     await once(out, 'finish')
     ctx.print(`\nWritten to ${resolve(o.out)}`)
   }
-  ctx.printJson({ datasetId: id, step, features: prepared.features, engineering: prepared.engineering, rows: { train: prepared.split.train.length, test: prepared.split.test.length }, out: o.out ? resolve(o.out) : null })
+  ctx.printJson({
+    datasetId: id,
+    step,
+    features: prepared.features,
+    engineering: prepared.engineering,
+    rows: { train: prepared.split.train.length, test: prepared.split.test.length },
+    out: o.out ? resolve(o.out) : null
+  })
 }

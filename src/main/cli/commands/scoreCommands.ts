@@ -6,14 +6,16 @@ import type { CliContext } from '../CliContext'
 import { fmt, pct } from '../format'
 import { intOption } from '../parseOptions'
 
-type Run = (action: (ctx: CliContext, ...args: never[]) => Promise<void> | void) => (...args: unknown[]) => Promise<void>
+type Run = (
+  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
+) => (...args: unknown[]) => Promise<void>
 
 /** score and serve: the spec's step 6 and the card's offline batch scoring. */
 export function registerScoreCommands(program: Command, run: Run): void {
   program
     .command('score')
     .description('score a CSV file of applicants (or one applicant given as JSON with --applicant)')
-    .argument('[file]', 'CSV file of applicants with the model\'s input columns')
+    .argument('[file]', "CSV file of applicants with the model's input columns")
     .option('--out <file.csv>', 'scored output file (rows that cannot be scored go to <out>.errors.csv)')
     .option('--model <id>', 'model id (default: the active model)', intOption(1))
     .option('--applicant <json>', 'score one applicant given as a JSON object of raw fields')
@@ -27,7 +29,8 @@ export function registerScoreCommands(program: Command, run: Run): void {
           } catch (error) {
             throw new InputError(`--applicant: malformed JSON (${(error as Error).message}).`)
           }
-          if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('--applicant: expected a JSON object of fields.')
+          if (input === null || typeof input !== 'object' || Array.isArray(input))
+            throw new InputError('--applicant: expected a JSON object of fields.')
           const result = service.scoreApplicant(input as Record<string, unknown>, 'cli', o.model)
           ctx.print(
             `Default probability ${pct(result.Default_Probability)} → ${result.Default_Prediction ? 'DEFAULT expected' : 'no default expected'} (threshold ${pct(result.Threshold)}), risk grade ${result.Risk_Grade} (${result.Risk_Label}); model ${result.Model_Version}`
@@ -37,11 +40,15 @@ export function registerScoreCommands(program: Command, run: Run): void {
           ctx.printJson(result)
           return
         }
-        if (!file) throw new InputError('Give a CSV file to score (ptm score FILE.csv --out SCORED.csv) or one applicant with --applicant JSON.')
+        if (!file)
+          throw new InputError(
+            'Give a CSV file to score (ptm score FILE.csv --out SCORED.csv) or one applicant with --applicant JSON.'
+          )
         if (!o.out) throw new InputError('Say where to write the scored file with --out SCORED.csv.')
         const summary = await service.scoreFile(resolve(file), resolve(o.out), {
           modelId: o.model,
-          onProgress: (done, total) => ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
+          onProgress: (done, total) =>
+            ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
         })
         ctx.progressDone()
         ctx.print(
@@ -49,9 +56,17 @@ export function registerScoreCommands(program: Command, run: Run): void {
         )
         ctx.print(`Output: ${summary.outPath}`)
         if (summary.errorsPath) ctx.print(`Rows that could not be scored: ${summary.errorsPath}`)
-        ctx.print(`Predicted defaults: ${fmt(summary.predictedDefaults, 0)}; grades: ${Object.entries(summary.grades).map(([g, c]) => `${g} ${fmt(c, 0)}`).join(', ')}`)
+        ctx.print(
+          `Predicted defaults: ${fmt(summary.predictedDefaults, 0)}; grades: ${Object.entries(summary.grades)
+            .map(([g, c]) => `${g} ${fmt(c, 0)}`)
+            .join(', ')}`
+        )
         const drift = summary.psi.filter((p) => p.status !== 'stable')
-        ctx.print(drift.length ? `Drift against the training data: ${drift.map((p) => `${p.column} PSI ${p.psi.toFixed(3)} (${p.status})`).join(', ')}` : 'No drift against the training data (every column PSI < 0.1).')
+        ctx.print(
+          drift.length
+            ? `Drift against the training data: ${drift.map((p) => `${p.column} PSI ${p.psi.toFixed(3)} (${p.status})`).join(', ')}`
+            : 'No drift against the training data (every column PSI < 0.1).'
+        )
         ctx.printJson({ batchId: summary.id, ...summary })
       })
     )
@@ -68,7 +83,9 @@ export function registerScoreCommands(program: Command, run: Run): void {
         if (o.model !== undefined) service.scoringModel(o.model)
         const app = createPredictServer(service, { modelId: o.model })
         const address = await app.listen({ host: o.host, port: o.port })
-        ctx.print(`Serving ${o.model ? `model ${o.model}` : 'the active model'} on ${address}: POST /predict, GET /health (Ctrl+C to stop)`)
+        ctx.print(
+          `Serving ${o.model ? `model ${o.model}` : 'the active model'} on ${address}: POST /predict, GET /health (Ctrl+C to stop)`
+        )
         ctx.printJson({ address })
         await new Promise<void>((done) => {
           const stop = (): void => {

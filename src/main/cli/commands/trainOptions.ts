@@ -23,7 +23,8 @@ export interface TrainCliOptions {
 
 function testSizeOption(text: string): number {
   const v = Number(text)
-  if (!Number.isFinite(v) || v < 0 || v >= 0.9) throw new InvalidArgumentError(`expected a share from 0 to 0.9, got "${text}"`)
+  if (!Number.isFinite(v) || v < 0 || v >= 0.9)
+    throw new InvalidArgumentError(`expected a share from 0 to 0.9, got "${text}"`)
   return v
 }
 
@@ -36,17 +37,50 @@ function maxFeaturesOption(text: string): string {
 export function addTrainOptions(command: Command, withForest = true): Command {
   command
     .option('--dataset <id>', 'dataset id (default: the latest)', intOption(1))
-    .option('--test-size <share>', 'share of rows held out for evaluation (0 = evaluate out-of-bag)', testSizeOption, DEFAULT_TRAIN_PARAMS.testSize)
-    .option('--seed <s>', 'random seed for the split, SMOTE and the forest', intOption(0, 2 ** 32 - 1), DEFAULT_TRAIN_PARAMS.seed)
-    .option('--map <role=column>', 'use a column for an engineered feature role: Credit_Score, Loan_Amount, Account_Balance, Age (repeatable)', collectPairs)
-    .option('--high-risk-cut <score>', 'High_Credit_Risk = 1 below this credit score', Number, DEFAULT_TRAIN_PARAMS.highRiskCut)
+    .option(
+      '--test-size <share>',
+      'share of rows held out for evaluation (0 = evaluate out-of-bag)',
+      testSizeOption,
+      DEFAULT_TRAIN_PARAMS.testSize
+    )
+    .option(
+      '--seed <s>',
+      'random seed for the split, SMOTE and the forest',
+      intOption(0, 2 ** 32 - 1),
+      DEFAULT_TRAIN_PARAMS.seed
+    )
+    .option(
+      '--map <role=column>',
+      'use a column for an engineered feature role: Credit_Score, Loan_Amount, Account_Balance, Age (repeatable)',
+      collectPairs
+    )
+    .option(
+      '--high-risk-cut <score>',
+      'High_Credit_Risk = 1 below this credit score',
+      Number,
+      DEFAULT_TRAIN_PARAMS.highRiskCut
+    )
   if (!withForest) return command
   return command
-    .option('--engine <engine>', 'forest (ours, fast) or ml-random-forest (reference; slow on large data)', 'forest')
+    .option(
+      '--engine <engine>',
+      'forest (ours, fast) or ml-random-forest (reference; slow on large data)',
+      'forest'
+    )
     .option('--trees <n>', 'number of trees', intOption(1, 5000), DEFAULT_TRAIN_PARAMS.trees)
     .option('--depth <n>', 'maximum tree depth', intOption(1, 64), DEFAULT_TRAIN_PARAMS.maxDepth)
-    .option('--min-leaf <n>', 'minimum samples per leaf', intOption(1, 100_000), DEFAULT_TRAIN_PARAMS.minSamplesLeaf)
-    .option('--max-features <rule>', 'features tried per split: sqrt, log2, all or a number', maxFeaturesOption, 'sqrt')
+    .option(
+      '--min-leaf <n>',
+      'minimum samples per leaf',
+      intOption(1, 100_000),
+      DEFAULT_TRAIN_PARAMS.minSamplesLeaf
+    )
+    .option(
+      '--max-features <rule>',
+      'features tried per split: sqrt, log2, all or a number',
+      maxFeaturesOption,
+      'sqrt'
+    )
     .option('--no-smote', 'do not balance the training rows with SMOTE')
     .option('--smote-k <k>', 'SMOTE neighbours', intOption(1, 50), DEFAULT_TRAIN_PARAMS.smoteK)
     .option('--calibration <method>', 'isotonic, platt or none', 'isotonic')

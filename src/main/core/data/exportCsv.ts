@@ -5,7 +5,11 @@ import { stringify } from 'csv-stringify/sync'
 import { DatasetRepo } from '../storage/DatasetRepo'
 
 /** Writes a dataset back out as a UTF-8 CSV with its original column names; missing values are empty fields. */
-export async function exportDatasetCsv(db: Database.Database, datasetId: number, path: string): Promise<{ rows: number }> {
+export async function exportDatasetCsv(
+  db: Database.Database,
+  datasetId: number,
+  path: string
+): Promise<{ rows: number }> {
   const repo = new DatasetRepo(db)
   const detail = repo.get(datasetId)
   const out = createWriteStream(path)

@@ -19,12 +19,17 @@ export interface GenerateDatasetOptions extends GenerateOptions {
  * Generates a synthetic loan book straight into a new dataset, batch by batch, in one
  * transaction (memory stays bounded at any row count).
  */
-export async function generateDataset(db: Database.Database, options: GenerateDatasetOptions): Promise<DatasetSummary> {
+export async function generateDataset(
+  db: Database.Database,
+  options: GenerateDatasetOptions
+): Promise<DatasetSummary> {
   const columns: ColumnSpec[] = LOAN_COLUMNS.map((c) => ({ name: c.name, kind: c.kind }))
   const defaultRate = options.defaultRate ?? 0.1
   const writer = new DatasetRepo(db).create(
     {
-      name: options.name ?? `Synthetic loans (${options.rows.toLocaleString('en-IN')} rows, seed ${options.seed})`,
+      name:
+        options.name ??
+        `Synthetic loans (${options.rows.toLocaleString('en-IN')} rows, seed ${options.seed})`,
       source: 'generated',
       targetColumn: columns.find((c) => c.kind === 'target')!.name,
       positiveClass: '1',
@@ -51,7 +56,13 @@ export async function generateDataset(db: Database.Database, options: GenerateDa
       out.end()
       await once(out, 'finish')
     }
-    return writer.commit({ rowsRead: writer.rowCount, rowsImported: writer.rowCount, rowsRejected: 0, rejected: [], warnings: [] })
+    return writer.commit({
+      rowsRead: writer.rowCount,
+      rowsImported: writer.rowCount,
+      rowsRejected: 0,
+      rejected: [],
+      warnings: []
+    })
   } catch (error) {
     writer.rollback()
     out?.destroy()

@@ -36,7 +36,8 @@ export interface ImportResult {
   report: ImportReport
 }
 
-const TARGET_NAME = /^(default|defaulted|is_?default|loan_?status|target|label|bad|y|npa|default_?flag|status)$/i
+const TARGET_NAME =
+  /^(default|defaulted|is_?default|loan_?status|target|label|bad|y|npa|default_?flag|status)$/i
 
 /** Reads the head of a CSV for the import dialog: format, header, first rows and inferred column kinds. */
 export async function previewCsv(path: string, sampleRows = 200): Promise<CsvPreview> {
@@ -97,7 +98,8 @@ export async function importCsv(db: Database.Database, options: ImportOptions): 
     )
   }
   for (const name of Object.keys(options.kinds ?? {})) {
-    if (!header.includes(name)) throw new InputError(`${file}: --kind names "${name}", which is not a column of the file.`)
+    if (!header.includes(name))
+      throw new InputError(`${file}: --kind names "${name}", which is not a column of the file.`)
   }
 
   // Pass 1: what the columns hold, over the whole file.
@@ -119,11 +121,14 @@ export async function importCsv(db: Database.Database, options: ImportOptions): 
   )
   const classes = resolveTargetClasses(file, options.target, [...targetValues], options.positive)
   const columns: ColumnSpec[] = header.map((name, i) =>
-    i === targetIndex ? { name, kind: 'target' } : { name, kind: options.kinds?.[name] ?? profilers[i].inferKind() }
+    i === targetIndex
+      ? { name, kind: 'target' }
+      : { name, kind: options.kinds?.[name] ?? profilers[i].inferKind() }
   )
   const warnings: string[] = []
   for (const c of columns) {
-    if (c.kind === 'identifier') warnings.push(`Column "${c.name}" is unique per row (an identifier): kept, but not used as a feature.`)
+    if (c.kind === 'identifier')
+      warnings.push(`Column "${c.name}" is unique per row (an identifier): kept, but not used as a feature.`)
   }
 
   // Pass 2: convert and write, all in one transaction.

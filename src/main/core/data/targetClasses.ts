@@ -22,7 +22,9 @@ export function resolveTargetClasses(
     .map((v) => `"${v}"`)
     .join(', ')
   if (values.length === 0) {
-    throw new InputError(`${file}: the target column "${target}" has no values. Choose the column that records the loan outcome.`)
+    throw new InputError(
+      `${file}: the target column "${target}" has no values. Choose the column that records the loan outcome.`
+    )
   }
   if (values.length === 1) {
     throw new InputError(
@@ -38,9 +40,13 @@ export function resolveTargetClasses(
   const numeric = numbers.every((v) => !Number.isNaN(v))
   if (positive !== undefined) {
     const p = positive.trim()
-    const match = values.find((v) => v === p) ?? (numeric ? values.find((v) => parseNumber(v) === parseNumber(p)) : undefined)
+    const match =
+      values.find((v) => v === p) ??
+      (numeric ? values.find((v) => parseNumber(v) === parseNumber(p)) : undefined)
     if (match === undefined) {
-      throw new InputError(`${file}: --positive "${positive}" is not a value of the target column "${target}" (its values are ${shown}).`)
+      throw new InputError(
+        `${file}: --positive "${positive}" is not a value of the target column "${target}" (its values are ${shown}).`
+      )
     }
     return { positiveClass: numeric ? String(parseNumber(match)) : match, numeric }
   }

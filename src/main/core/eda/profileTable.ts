@@ -188,7 +188,9 @@ function profileCategorical(column: TextColumn, target: Uint8Array): Categorical
       defaults[c] += target[i]
     }
   }
-  const order = Array.from({ length: levels }, (_, i) => i).sort((a, b) => counts[b] - counts[a] || (column.levels[a] < column.levels[b] ? -1 : 1))
+  const order = Array.from({ length: levels }, (_, i) => i).sort(
+    (a, b) => counts[b] - counts[a] || (column.levels[a] < column.levels[b] ? -1 : 1)
+  )
   const top: CategoryStat[] = order.slice(0, TOP_CATEGORIES).map((i) => ({
     value: column.levels[i],
     count: counts[i],

@@ -78,8 +78,21 @@ export type RiskGrade = z.infer<typeof RiskGradeSchema>
 
 /** Training distribution of one input column, for the population stability index of later batches. */
 export const DriftBinsSchema = z.discriminatedUnion('kind', [
-  z.object({ name: z.string(), kind: z.literal('numeric'), edges: z.array(finite), shares: z.array(z.number()), missingShare: z.number() }),
-  z.object({ name: z.string(), kind: z.literal('categorical'), levels: z.array(z.string()), shares: z.array(z.number()), otherShare: z.number(), missingShare: z.number() })
+  z.object({
+    name: z.string(),
+    kind: z.literal('numeric'),
+    edges: z.array(finite),
+    shares: z.array(z.number()),
+    missingShare: z.number()
+  }),
+  z.object({
+    name: z.string(),
+    kind: z.literal('categorical'),
+    levels: z.array(z.string()),
+    shares: z.array(z.number()),
+    otherShare: z.number(),
+    missingShare: z.number()
+  })
 ])
 export type DriftBins = z.infer<typeof DriftBinsSchema>
 

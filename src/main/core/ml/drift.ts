@@ -26,10 +26,19 @@ export function fitDriftBins(raw: RawInputs, rows: Int32Array): DriftBins[] {
       else counts.set(v, (counts.get(v) ?? 0) + 1)
     }
     const n = rows.length || 1
-    const levels = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1)).slice(0, MAX_LEVELS)
+    const levels = [...counts.keys()]
+      .sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1))
+      .slice(0, MAX_LEVELS)
     const shares = levels.map((l) => counts.get(l)! / n)
     const other = 1 - missing / n - shares.reduce((a, b) => a + b, 0)
-    bins.push({ name, kind: 'categorical', levels, shares, otherShare: Math.max(0, other), missingShare: missing / n })
+    bins.push({
+      name,
+      kind: 'categorical',
+      levels,
+      shares,
+      otherShare: Math.max(0, other),
+      missingShare: missing / n
+    })
   }
   return bins
 }
@@ -42,7 +51,13 @@ export interface DriftCounts {
 }
 
 /** Adds a chunk's values of one column to its running counts (bins, then "other", then missing). */
-export function accumulateDrift(bins: DriftBins, counts: DriftCounts, numeric: Float64Array | undefined, text: (string | null)[] | undefined, numRows: number): void {
+export function accumulateDrift(
+  bins: DriftBins,
+  counts: DriftCounts,
+  numeric: Float64Array | undefined,
+  text: (string | null)[] | undefined,
+  numRows: number
+): void {
   if (bins.kind === 'numeric') {
     const e = bins.edges
     for (let i = 0; i < numRows; i++) {
@@ -72,9 +87,14 @@ export function emptyDriftCounts(bins: DriftBins): DriftCounts {
   return { name: bins.name, counts: new Array<number>(size).fill(0), total: 0 }
 }
 
-/** The training shares in the same layout as DriftCounts (bins, other, missing). */
+/**
+ * The training shares in the same layout as DriftCounts: numeric bins then missing
+ * (edges.length + 2 entries); categorical levels, then "other", then missing.
+ */
 export function expectedShares(bins: DriftBins): number[] {
-  return bins.kind === 'numeric' ? [...bins.shares, 0, bins.missingShare] : [...bins.shares, bins.otherShare, bins.missingShare]
+  return bins.kind === 'numeric'
+    ? [...bins.shares, bins.missingShare]
+    : [...bins.shares, bins.otherShare, bins.missingShare]
 }
 
 /**
@@ -98,7 +118,11 @@ export function psiStatus(psi: number): 'stable' | 'shift' | 'major shift' {
   return psi < 0.1 ? 'stable' : psi < 0.25 ? 'shift' : 'major shift'
 }
 
-function countNumeric(values: Float64Array, rows: Int32Array, edges: number[]): { shares: number[]; missingShare: number } {
+function countNumeric(
+  values: Float64Array,
+  rows: Int32Array,
+  edges: number[]
+): { shares: number[]; missingShare: number } {
   const counts = new Array<number>(edges.length + 1).fill(0)
   let missing = 0
   for (const r of rows) {

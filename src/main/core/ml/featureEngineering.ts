@@ -24,7 +24,8 @@ export function resolveRoles(
   for (const role of ENGINEERING_ROLES) {
     const mapped = map[role]
     if (mapped !== undefined) {
-      if (!numericColumns.includes(mapped)) problems.push(`--map ${role}=${mapped}: "${mapped}" is not a numeric column of the dataset`)
+      if (!numericColumns.includes(mapped))
+        problems.push(`--map ${role}=${mapped}: "${mapped}" is not a numeric column of the dataset`)
       else roles[role] = mapped
       continue
     }
@@ -45,7 +46,8 @@ export function planEngineering(
   if (roles.Loan_Amount && roles.Account_Balance && !has('Loan_to_Balance_Ratio')) {
     spec.loanToBalance = { loan: roles.Loan_Amount, balance: roles.Account_Balance }
   }
-  if (roles.Credit_Score && !has('High_Credit_Risk')) spec.highCreditRisk = { score: roles.Credit_Score, cut: highRiskCut }
+  if (roles.Credit_Score && !has('High_Credit_Risk'))
+    spec.highCreditRisk = { score: roles.Credit_Score, cut: highRiskCut }
   if (roles.Age && !has('Age_Group')) spec.ageGroup = { age: roles.Age, ...AGE_BRACKETS }
   return spec
 }
@@ -62,7 +64,11 @@ export interface EngineeredColumns {
  * missing balance gives a missing ratio (later imputed like any missing value), never
  * Infinity; a missing score or age gives a missing flag or group.
  */
-export function engineerFeatures(spec: EngineeringSpec, numeric: Map<string, Float64Array>, numRows: number): EngineeredColumns {
+export function engineerFeatures(
+  spec: EngineeringSpec,
+  numeric: Map<string, Float64Array>,
+  numRows: number
+): EngineeredColumns {
   const out: EngineeredColumns = { numeric: new Map(), categorical: new Map(), undefinedRatioRows: 0 }
   if (spec.loanToBalance) {
     const loan = numeric.get(spec.loanToBalance.loan)!

@@ -53,15 +53,20 @@ export const DEFAULT_FOREST_OPTIONS: ForestOptions = {
   threads: 1
 }
 
-/** What a forest worker trains on; the bins and labels live in SharedArrayBuffers. */
+/**
+ * Main → worker, once: what to train on (bins and labels in SharedArrayBuffers) and a shared
+ * counter from which every worker claims the next tree index with Atomics.add. Claiming
+ * from shared memory rather than waiting for the main thread to hand out each tree keeps
+ * the workers busy when the main thread is slow to be scheduled on a loaded machine.
+ */
 export interface ForestWorkerInit {
   data: BinnedData
   params: TreeParams
   seed: number
+  numTrees: number
+  /** Int32Array(1) on a SharedArrayBuffer: the next unclaimed tree index. */
+  nextTree: Int32Array
 }
-
-/** Main → worker: the training data (once, first), then one message per tree to grow. */
-export type ForestWorkerRequest = ({ type: 'init' } & ForestWorkerInit) | { type: 'grow'; index: number }
 
 /** Worker → main. */
 export type ForestWorkerReply =
@@ -122,7 +127,8 @@ export async function trainForest(
     const prepare = (): ForestWorkerInit => {
       const mapper = fitBins(columns)
       const data = { numRows, bins: toShared(binColumns(mapper, columns)), y: toShared([y])[0], mapper }
-      return { data, params, seed: options.seed }
+      const nextTree = new Int32Array(new SharedArrayBuffer(4))
+      return { data, params, seed: options.seed, numTrees: options.trees, nextTree }
     }
     await growInWorkers(threads, prepare, options.trees, onTree, signal)
   } else {
@@ -207,7 +213,7 @@ class ForestCollector {
 }
 
 /**
- * Runs trees on a pool of workers, one outstanding tree per worker. `prepare` (the binning)
+ * Runs trees on a pool of workers, which claim tree indices themselves. `prepare` (the binning)
  * runs after the workers were spawned, so that their start-up overlaps it; it runs in the
  * same synchronous stretch as the spawning, so no worker event can arrive unobserved.
  * Settles only after every worker has terminated, so a rejected (e.g. aborted) run leaves
@@ -222,8 +228,8 @@ function growInWorkers(
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = []
-    let nextIndex = 0
     let done = 0
+    let exited = 0
     let settled = false
     const settle = (error: Error | null): void => {
       if (settled) return
@@ -235,9 +241,6 @@ function growInWorkers(
     const onAbort = (): void => settle(abortError())
     signal?.addEventListener('abort', onAbort, { once: true })
 
-    const handOut = (worker: Worker): void => {
-      if (nextIndex < numTrees) worker.postMessage({ type: 'grow', index: nextIndex++ } satisfies ForestWorkerRequest)
-    }
     for (let k = 0; k < threads && !settled; k++) {
       let worker: Worker
       try {
@@ -253,8 +256,6 @@ function growInWorkers(
           settle(new Error(`forest worker failed: ${reply.message}`))
           return
         }
-        // Next tree first, so the worker grows it while this thread folds the result.
-        handOut(worker)
         try {
           onTree(reply.index, reply.result)
         } catch (e) {
@@ -266,7 +267,13 @@ function growInWorkers(
       })
       worker.on('error', (e: Error) => settle(e))
       worker.on('exit', (code) => {
-        if (!settled) settle(new Error(`forest worker exited unexpectedly with code ${code}`))
+        if (settled) return
+        // A worker that found no tree left ends by itself (code 0); its messages were all
+        // delivered before 'exit'. Any other end, or all ending with trees missing, is a failure.
+        if (code !== 0) settle(new Error(`forest worker exited unexpectedly with code ${code}`))
+        else if (++exited === workers.length && done < numTrees) {
+          settle(new Error(`forest workers stopped after ${done} of ${numTrees} trees`))
+        }
       })
     }
     if (settled) return
@@ -277,10 +284,7 @@ function growInWorkers(
       settle(toError(e))
       return
     }
-    for (const worker of workers) {
-      worker.postMessage({ type: 'init', ...init } satisfies ForestWorkerRequest)
-      handOut(worker)
-    }
+    for (const worker of workers) worker.postMessage(init)
   })
 }
 

@@ -152,7 +152,10 @@ export function sortedNonMissing(values: Float64Array, rows: ArrayLike<number>):
   return out.subarray(0, k).sort()
 }
 
-function countLevels(values: (string | null)[], rows: ArrayLike<number>): { levels: string[]; counts: number[]; missing: number } {
+function countLevels(
+  values: (string | null)[],
+  rows: ArrayLike<number>
+): { levels: string[]; counts: number[]; missing: number } {
   const counts = new Map<string, number>()
   let missing = 0
   for (let i = 0; i < rows.length; i++) {

@@ -58,7 +58,12 @@ function nextDown(x: number): number {
   return buf.getFloat64(0)
 }
 
-function convertTree(root: CartNode, featureIndex: number[], columns: Float64Array[], y: Uint8Array): FlatTree {
+function convertTree(
+  root: CartNode,
+  featureIndex: number[],
+  columns: Float64Array[],
+  y: Uint8Array
+): FlatTree {
   const feature: number[] = []
   const threshold: number[] = []
   const left: number[] = []

@@ -6,7 +6,10 @@ import { classificationReport } from './metrics'
  * per-bin counts of the evaluated rows (so moving the threshold needs no rescoring).
  * The threshold is rounded down to the 0.001 grid of the counts.
  */
-export function evaluateAtThreshold(counts: ModelEvaluation['scoreCounts'], threshold: number): ThresholdEvaluation {
+export function evaluateAtThreshold(
+  counts: ModelEvaluation['scoreCounts'],
+  threshold: number
+): ThresholdEvaluation {
   const cut = Math.min(1000, Math.max(0, Math.floor(threshold * 1000 + 1e-9)))
   let tp = 0
   let fp = 0

@@ -97,7 +97,8 @@ export async function trainModel(
   const checkCancel = (): void => {
     if (hooks.signal?.aborted) throw new CancelledError()
   }
-  const progress = (phase: TrainProgress['phase'], done: number, total: number): void => hooks.onProgress?.({ phase, done, total })
+  const progress = (phase: TrainProgress['phase'], done: number, total: number): void =>
+    hooks.onProgress?.({ phase, done, total })
   progress('preparing', 0, 1)
 
   const y = table.target
@@ -113,7 +114,8 @@ export async function trainModel(
   const { split, raw, engineering, inputs, features, matrix } = prepared
   const train = split.train
   const test = split.test
-  for (const name of prepared.dropped) notes.push(`Column "${name}" has no values in the training rows and is not used.`)
+  for (const name of prepared.dropped)
+    notes.push(`Column "${name}" has no values in the training rows and is not used.`)
   checkCancel()
   const tPrepared = Date.now()
 
@@ -174,8 +176,14 @@ export async function trainModel(
     forest = trainReferenceForest(trainColumns, trainY, params)
     // The reference engine keeps no out-of-bag record: calibrate on in-sample scores
     // (optimistic; said in the notes).
-    oob = predictForest(forest, trainColumns.map((c) => c.subarray(0, train.length)), train.length)
-    notes.push('The ml-random-forest engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.')
+    oob = predictForest(
+      forest,
+      trainColumns.map((c) => c.subarray(0, train.length)),
+      train.length
+    )
+    notes.push(
+      'The ml-random-forest engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.'
+    )
   }
   checkCancel()
   const tTrained = Date.now()
@@ -207,10 +215,18 @@ export async function trainModel(
     evalY = Uint8Array.from(seen, (i) => realTrainY[i])
     evalP = Float64Array.from(seen, (i) => calibratedOob[i])
     evaluatedOn = 'oob'
-    notes.push('Evaluated out-of-bag (--test-size 0): the calibration was fitted on the same scores, so calibration figures are optimistic.')
+    notes.push(
+      'Evaluated out-of-bag (--test-size 0): the calibration was fitted on the same scores, so calibration figures are optimistic.'
+    )
   }
   const metrics = evaluateBinary(evalY, evalP, threshold)
-  const permutation = permutationOnSample(forest, evalColumns, evalY, features.map((f) => f.name), params.seed)
+  const permutation = permutationOnSample(
+    forest,
+    evalColumns,
+    evalY,
+    features.map((f) => f.name),
+    params.seed
+  )
   const tEvaluated = Date.now()
 
   const artifact: ModelArtifact = {
@@ -278,15 +294,27 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     throw new InputError('The test share holds no defaults; use a larger --test-size or more data.')
   }
   const raw = tableInputs(table)
-  const { roles, problems } = resolveRoles([...raw.numeric.keys()], params.map as Partial<Record<EngineeringRole, string>>)
+  const { roles, problems } = resolveRoles(
+    [...raw.numeric.keys()],
+    params.map as Partial<Record<EngineeringRole, string>>
+  )
   if (problems.length) throw new InputError(problems.join('; '))
-  const engineering = engineer ? planEngineering(roles, table.columns.map((c) => c.name), params.highRiskCut) : {}
+  const engineering = engineer
+    ? planEngineering(
+        roles,
+        table.columns.map((c) => c.name),
+        params.highRiskCut
+      )
+    : {}
   const featured = withEngineered(raw, engineering)
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
   const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
-  if (features.length === 0) throw new InputError('The dataset has no usable feature columns (all are identifiers, empty or the target).')
+  if (features.length === 0)
+    throw new InputError(
+      'The dataset has no usable feature columns (all are identifiers, empty or the target).'
+    )
   return {
     split,
     raw,
@@ -325,7 +353,10 @@ function permutationOnSample(
   let hasBoth = false
   for (let i = 1; i < ys.length; i++) if (ys[i] !== ys[0]) hasBoth = true
   if (!hasBoth) return names.map((feature) => ({ feature, mean: 0, std: 0 }))
-  const result = permutationImportance((c) => predictForest(forest, c, take), cols, ys, names, { repeats: 3, rng })
+  const result = permutationImportance((c) => predictForest(forest, c, take), cols, ys, names, {
+    repeats: 3,
+    rng
+  })
   return result.features
     .map((f) => ({ feature: f.feature, mean: f.importanceMean, std: f.importanceStd }))
     .sort((a, b) => b.mean - a.mean)

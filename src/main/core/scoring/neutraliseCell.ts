@@ -9,6 +9,11 @@ const FORMULA_START = /^[=+\-@\t\r]/
  */
 export function neutraliseCell(text: string): string {
   if (!FORMULA_START.test(text)) return text
-  if (/^[+-]?\d/.test(text) && !Number.isNaN(parseNumber(text)) && /^[+-]?[\d.,]+(e[+-]?\d+)?$/i.test(text.trim())) return text
+  if (
+    /^[+-]?\d/.test(text) &&
+    !Number.isNaN(parseNumber(text)) &&
+    /^[+-]?[\d.,]+(e[+-]?\d+)?$/i.test(text.trim())
+  )
+    return text
   return `'${text}`
 }

@@ -45,13 +45,21 @@ export function parseApplicants(
         if (x === undefined) {
           values[r] = NaN
           failed[r] = 1
-          issues[r].push({ field: field.name, severity: 'error', message: `${field.name}: "${String(v)}" is not a number` })
+          issues[r].push({
+            field: field.name,
+            severity: 'error',
+            message: `${field.name}: "${String(v)}" is not a number`
+          })
           continue
         }
         values[r] = x
         if (!collectWarnings) continue
         if (x !== x) {
-          issues[r].push({ field: field.name, severity: 'warning', message: `${field.name} is missing: filled with the training median ${fmt(field.median)}` })
+          issues[r].push({
+            field: field.name,
+            severity: 'warning',
+            message: `${field.name} is missing: filled with the training median ${fmt(field.median)}`
+          })
         } else if (field.min !== null && field.max !== null && (x < field.min || x > field.max)) {
           issues[r].push({
             field: field.name,
@@ -70,13 +78,21 @@ export function parseApplicants(
         if (s === undefined) {
           values[r] = null
           failed[r] = 1
-          issues[r].push({ field: field.name, severity: 'error', message: `${field.name}: expected a category (text), got ${JSON.stringify(v)}` })
+          issues[r].push({
+            field: field.name,
+            severity: 'error',
+            message: `${field.name}: expected a category (text), got ${JSON.stringify(v)}`
+          })
           continue
         }
         values[r] = s
         if (!collectWarnings) continue
         if (s === null) {
-          issues[r].push({ field: field.name, severity: 'warning', message: `${field.name} is missing: filled with the most frequent training value "${field.mostFrequent}"` })
+          issues[r].push({
+            field: field.name,
+            severity: 'warning',
+            message: `${field.name} is missing: filled with the most frequent training value "${field.mostFrequent}"`
+          })
         } else if (!known.has(s)) {
           issues[r].push({
             field: field.name,
@@ -117,5 +133,7 @@ function toCategory(v: unknown): string | null | undefined {
 
 function fmt(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '-'
-  return Number.isInteger(x) ? x.toLocaleString('en-IN') : x.toLocaleString('en-IN', { maximumFractionDigits: 2 })
+  return Number.isInteger(x)
+    ? x.toLocaleString('en-IN')
+    : x.toLocaleString('en-IN', { maximumFractionDigits: 2 })
 }

@@ -70,7 +70,8 @@ export function scoreApplicants(
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
-    contributions[r] = mode === 'none' ? [] : toReasons(artifact, featured, r, phi, rescale(raw - rawBase, p - base))
+    contributions[r] =
+      mode === 'none' ? [] : toReasons(artifact, featured, r, phi, rescale(raw - rawBase, p - base))
   }
   return { probability, prediction, grade, contributions, base }
 }
@@ -91,7 +92,14 @@ export function predictWithPath(forest: Forest, x: Float64Array, phi: Float64Arr
     while (feature[node] >= 0) {
       const f = feature[node]
       const v = x[f]
-      const next = v !== v ? (missingLeft[node] === 1 ? left[node] : right[node]) : v <= threshold[node] ? left[node] : right[node]
+      const next =
+        v !== v
+          ? missingLeft[node] === 1
+            ? left[node]
+            : right[node]
+          : v <= threshold[node]
+            ? left[node]
+            : right[node]
       if (phi) phi[f] += value[next] - value[node]
       node = next
     }

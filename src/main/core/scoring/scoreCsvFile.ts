@@ -8,7 +8,13 @@ import { readCsvRecords } from '../data/csv/readCsvRecords'
 import { sniffCsv } from '../data/csv/sniffCsv'
 import { sha256File } from '../data/fileHash'
 import { CancelledError, InputError } from '../errors'
-import { accumulateDrift, emptyDriftCounts, expectedShares, populationStabilityIndex, psiStatus } from '../ml/drift'
+import {
+  accumulateDrift,
+  emptyDriftCounts,
+  expectedShares,
+  populationStabilityIndex,
+  psiStatus
+} from '../ml/drift'
 import type { InputField } from '../ml/ModelArtifact'
 import type { LoadedModel } from '../storage/ModelRepo'
 import { neutraliseCell } from './neutraliseCell'
@@ -16,7 +22,14 @@ import { parseApplicants } from './parseApplicants'
 import { describeReason } from './reasons'
 import { scoreApplicants } from './scoreApplicants'
 
-export const OUTPUT_COLUMNS = ['Default_Probability', 'Default_Prediction', 'Risk_Grade', 'Reason_1', 'Reason_2', 'Reason_3']
+export const OUTPUT_COLUMNS = [
+  'Default_Probability',
+  'Default_Prediction',
+  'Risk_Grade',
+  'Reason_1',
+  'Reason_2',
+  'Reason_3'
+]
 
 export interface ScoreFileOptions {
   input: string
@@ -100,7 +113,12 @@ export async function scoreCsvFile(
         batch.forEach((rec, i) => {
           if (rec.fields.length !== header.length) ragged[i] = 1
         })
-        const parsed = parseApplicants(artifact, n, (field, r) => batch[r].fields[columnOf.get(field.name)!], false)
+        const parsed = parseApplicants(
+          artifact,
+          n,
+          (field, r) => batch[r].fields[columnOf.get(field.name)!],
+          false
+        )
         for (let r = 0; r < n; r++) if (ragged[r]) parsed.failed[r] = 1
         const scored = scoreApplicants(model, parsed, 'path')
         for (const d of drift) {
@@ -116,7 +134,10 @@ export async function scoreCsvFile(
             rowsError++
             const reason = ragged[r]
               ? `has ${fields.length} fields, the header has ${header.length}`
-              : parsed.issues[r].filter((i) => i.severity === 'error').map((i) => i.message).join('; ')
+              : parsed.issues[r]
+                  .filter((i) => i.severity === 'error')
+                  .map((i) => i.message)
+                  .join('; ')
             badRows.push([String(batch[r].line), reason, ...fields].map(neutraliseCell))
             continue
           }
@@ -126,7 +147,10 @@ export async function scoreCsvFile(
           grades[g] = (grades[g] ?? 0) + 1
           histogram[Math.min(19, Math.floor(p * 20))]++
           predictedDefaults += scored.prediction[r]
-          const reasons = scored.contributions[r].filter((c) => c.contribution > 0).slice(0, 3).map((c) => describeReason(c))
+          const reasons = scored.contributions[r]
+            .filter((c) => c.contribution > 0)
+            .slice(0, 3)
+            .map((c) => describeReason(c))
           okRows.push([
             ...fields.map(neutraliseCell),
             p.toFixed(6),
@@ -188,7 +212,14 @@ export async function scoreCsvFile(
 export async function checkScoringFile(
   model: LoadedModel,
   path: string
-): Promise<{ fileName: string; columns: string[]; matched: string[]; missing: string[]; extra: string[]; sizeBytes: number }> {
+): Promise<{
+  fileName: string
+  columns: string[]
+  matched: string[]
+  missing: string[]
+  extra: string[]
+  sizeBytes: number
+}> {
   const format = await sniffCsv(path)
   const header = format.header
   const matched: string[] = []
@@ -203,5 +234,12 @@ export async function checkScoringFile(
       used.add(i)
     }
   }
-  return { fileName: basename(path), columns: header, matched, missing, extra: header.filter((_, i) => !used.has(i)), sizeBytes: format.sizeBytes }
+  return {
+    fileName: basename(path),
+    columns: header,
+    matched,
+    missing,
+    extra: header.filter((_, i) => !used.has(i)),
+    sizeBytes: format.sizeBytes
+  }
 }

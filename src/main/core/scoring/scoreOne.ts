@@ -27,11 +27,23 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue
     if (ENGINEERED_NAMES.includes(key)) {
-      warnings.push({ field: key, severity: 'warning', message: `${key} is computed by the model from the raw fields; the value sent was ignored` })
+      warnings.push({
+        field: key,
+        severity: 'warning',
+        message: `${key} is computed by the model from the raw fields; the value sent was ignored`
+      })
     } else if (key === artifact.target.name) {
-      warnings.push({ field: key, severity: 'warning', message: `${key} is the outcome the model predicts; the value sent was ignored` })
+      warnings.push({
+        field: key,
+        severity: 'warning',
+        message: `${key} is the outcome the model predicts; the value sent was ignored`
+      })
     } else {
-      warnings.push({ field: key, severity: 'warning', message: `${key} is not a field of this model and was ignored (fields: ${[...known].join(', ')})` })
+      warnings.push({
+        field: key,
+        severity: 'warning',
+        message: `${key} is not a field of this model and was ignored (fields: ${[...known].join(', ')})`
+      })
     }
   }
   const parsed = parseApplicants(artifact, 1, (field) => input[field.name], true)

@@ -1,15 +1,34 @@
 import type Database from 'better-sqlite3'
 import { exportDatasetCsv } from '../data/exportCsv'
 import { generateDataset, type GenerateDatasetOptions } from '../data/generateDataset'
-import { importCsv, previewCsv, type CsvPreview, type ImportOptions, type ImportResult } from '../data/importCsv'
+import {
+  importCsv,
+  previewCsv,
+  type CsvPreview,
+  type ImportOptions,
+  type ImportResult
+} from '../data/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
 import { InputError } from '../errors'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
 import type { TrainParams } from '../ml/ModelArtifact'
-import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../ml/trainModel'
-import type { BatchSummary, HistoryEntry, HistoryFilter, InputFieldInfo, ModelSummary, ScoreResult } from '../../../shared/dto'
+import {
+  DEFAULT_TRAIN_PARAMS,
+  prepareFeatures,
+  trainModel,
+  type ModelEvaluation,
+  type TrainHooks
+} from '../ml/trainModel'
+import type {
+  BatchSummary,
+  HistoryEntry,
+  HistoryFilter,
+  InputFieldInfo,
+  ModelSummary,
+  ScoreResult
+} from '../../../shared/dto'
 import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
 import type { LoadedModel } from '../storage/ModelRepo'
 import { scoreOne } from '../scoring/scoreOne'
@@ -57,7 +76,10 @@ export class Workbench {
   resolveDatasetId(id: number | undefined): number {
     if (id !== undefined) return this.datasets.get(id).id
     const latest = this.datasets.latest()
-    if (!latest) throw new InputError('There is no dataset yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".')
+    if (!latest)
+      throw new InputError(
+        'There is no dataset yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".'
+      )
     return latest.id
   }
 
@@ -99,7 +121,9 @@ export class Workbench {
     const full: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params }
     const table = this.datasets.loadTable(datasetId)
     const trained = await trainModel(table, datasetId, full, options)
-    const name = options.name ?? `${full.engine === 'forest' ? 'Forest' : 'ml-random-forest'} ${full.trees}×${full.maxDepth} on ${dataset.name}`
+    const name =
+      options.name ??
+      `${full.engine === 'forest' ? 'Forest' : 'ml-random-forest'} ${full.trees}×${full.maxDepth} on ${dataset.name}`
     const id = this.models.save(name, dataset.name, trained.artifact, trained.forest, trained.evaluation)
     if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
     return { model: this.models.summary(id), evaluation: trained.evaluation }
@@ -148,7 +172,10 @@ export class Workbench {
   scoringModel(id?: number): LoadedModel {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
-      throw new InputError('No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".', { reason: 'NO_ACTIVE_MODEL' })
+      throw new InputError(
+        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".',
+        { reason: 'NO_ACTIVE_MODEL' }
+      )
     }
     let model = this.modelCache.get(modelId)
     if (!model) {
@@ -165,8 +192,21 @@ export class Workbench {
       modelId: model.id,
       fields: model.artifact.inputs.map((f) =>
         f.kind === 'numeric'
-          ? { name: f.name, kind: 'numeric', min: f.min, max: f.max, median: f.median, missingShare: f.missingShare }
-          : { name: f.name, kind: 'categorical', categories: f.categories, mostFrequent: f.mostFrequent, missingShare: f.missingShare }
+          ? {
+              name: f.name,
+              kind: 'numeric',
+              min: f.min,
+              max: f.max,
+              median: f.median,
+              missingShare: f.missingShare
+            }
+          : {
+              name: f.name,
+              kind: 'categorical',
+              categories: f.categories,
+              mostFrequent: f.mostFrequent,
+              missingShare: f.missingShare
+            }
       )
     }
   }
@@ -192,10 +232,19 @@ export class Workbench {
   async scoreFile(
     input: string,
     output: string,
-    options: { modelId?: number; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}
+    options: {
+      modelId?: number
+      signal?: AbortSignal
+      onProgress?: (done: number, total: number) => void
+    } = {}
   ): Promise<BatchSummary> {
     const model = this.scoringModel(options.modelId)
-    const summary = await scoreCsvFile(model, { input, output, signal: options.signal, onProgress: options.onProgress })
+    const summary = await scoreCsvFile(model, {
+      input,
+      output,
+      signal: options.signal,
+      onProgress: options.onProgress
+    })
     const id = this.audit.recordBatch({ ...summary, modelName: model.name })
     return this.audit.batch(id)
   }

@@ -42,7 +42,11 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
   },
 
   async train(service, params, hooks) {
-    const { datasetId, name, activate, ...rest } = params as { datasetId: number; name?: string; activate?: boolean } & Record<string, unknown>
+    const { datasetId, name, activate, ...rest } = params as {
+      datasetId: number
+      name?: string
+      activate?: boolean
+    } & Record<string, unknown>
     const { model } = await service.trainModel(datasetId, rest, {
       name,
       activate,
@@ -58,6 +62,11 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
       signal: hooks.signal,
       onProgress: (done, total) => hooks.progress('scoring', done, total)
     })
-    return { batchId: batch.id, rowsIn: batch.rowsIn, rowsScored: batch.rowsScored, rowsError: batch.rowsError }
+    return {
+      batchId: batch.id,
+      rowsIn: batch.rowsIn,
+      rowsScored: batch.rowsScored,
+      rowsError: batch.rowsError
+    }
   }
 }

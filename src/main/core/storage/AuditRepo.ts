@@ -24,7 +24,16 @@ export class AuditRepo {
         `INSERT INTO score_audit (model_id, model_name, channel, probability, prediction, grade, inputs, outputs)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(entry.modelId, entry.modelName, entry.channel, entry.probability, entry.prediction, entry.grade, JSON.stringify(entry.inputs), JSON.stringify(entry.outputs))
+      .run(
+        entry.modelId,
+        entry.modelName,
+        entry.channel,
+        entry.probability,
+        entry.prediction,
+        entry.grade,
+        JSON.stringify(entry.inputs),
+        JSON.stringify(entry.outputs)
+      )
     return Number(info.lastInsertRowid)
   }
 
@@ -35,7 +44,20 @@ export class AuditRepo {
         `INSERT INTO score_batches (model_id, model_name, file_name, file_sha256, out_path, errors_path, rows_in, rows_scored, rows_error, predicted_defaults, seconds, summary)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(b.modelId, b.modelName, b.fileName, b.fileSha256, b.outPath, b.errorsPath, b.rowsIn, b.rowsScored, b.rowsError, b.predictedDefaults, b.seconds, JSON.stringify({ grades: b.grades, histogram: b.histogram, psi: b.psi }))
+      .run(
+        b.modelId,
+        b.modelName,
+        b.fileName,
+        b.fileSha256,
+        b.outPath,
+        b.errorsPath,
+        b.rowsIn,
+        b.rowsScored,
+        b.rowsError,
+        b.predictedDefaults,
+        b.seconds,
+        JSON.stringify({ grades: b.grades, histogram: b.histogram, psi: b.psi })
+      )
     return Number(info.lastInsertRowid)
   }
 
@@ -65,9 +87,14 @@ export class AuditRepo {
     const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const entries: HistoryEntry[] = []
     if (filter.kind !== 'batch') {
-      const decision = filter.decision === undefined ? '' : `${w ? ' AND' : 'WHERE'} prediction = ${filter.decision === 'default' ? 1 : 0}`
+      const decision =
+        filter.decision === undefined
+          ? ''
+          : `${w ? ' AND' : 'WHERE'} prediction = ${filter.decision === 'default' ? 1 : 0}`
       const rows = this.db
-        .prepare(`SELECT id, created_at, model_id, model_name, channel, probability, prediction, grade, inputs, outputs FROM score_audit ${w}${decision} ORDER BY id DESC LIMIT ?`)
+        .prepare(
+          `SELECT id, created_at, model_id, model_name, channel, probability, prediction, grade, inputs, outputs FROM score_audit ${w}${decision} ORDER BY id DESC LIMIT ?`
+        )
         .all(...args, limit) as AuditRow[]
       for (const r of rows) {
         entries.push({
@@ -86,10 +113,14 @@ export class AuditRepo {
       }
     }
     if (filter.kind !== 'single' && filter.decision === undefined) {
-      const rows = this.db.prepare(`SELECT * FROM score_batches ${w} ORDER BY id DESC LIMIT ?`).all(...args, limit) as BatchRow[]
+      const rows = this.db
+        .prepare(`SELECT * FROM score_batches ${w} ORDER BY id DESC LIMIT ?`)
+        .all(...args, limit) as BatchRow[]
       for (const r of rows) entries.push({ kind: 'batch', ...toBatch(r) })
     }
-    return entries.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, limit)
+    return entries
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, limit)
   }
 
   single(id: number): HistoryEntry {

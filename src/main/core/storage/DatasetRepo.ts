@@ -138,7 +138,8 @@ export class DatasetWriter {
       const row = rows[i]
       insert.run(lines[i], ...row)
       const v = row[t]
-      if (v === this.meta.positiveClass || (typeof v === 'number' && v === this.positiveNumber)) this.positives++
+      if (v === this.meta.positiveClass || (typeof v === 'number' && v === this.positiveNumber))
+        this.positives++
     }
     this.rows += rows.length
   }
@@ -198,7 +199,8 @@ export class DatasetRepo {
 
   /** The latest dataset, or undefined when there is none. */
   latest(): DatasetSummary | undefined {
-    const row = this.db.prepare('SELECT * FROM datasets ORDER BY id DESC LIMIT 1').get() as DatasetRow | undefined
+    const row = this.db.prepare('SELECT * FROM datasets ORDER BY id DESC LIMIT 1').get() as
+      DatasetRow | undefined
     return row ? toSummary(row) : undefined
   }
 
@@ -268,7 +270,9 @@ export class DatasetRepo {
     const positive = detail.positiveClass
     const positiveNumber = Number(positive)
     const cols = specs.map((c) => quoteIdent(c.name)).join(', ')
-    const stmt = this.db.prepare(`SELECT _line, ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`).raw(true)
+    const stmt = this.db
+      .prepare(`SELECT _line, ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`)
+      .raw(true)
     let row = 0
     for (const raw of stmt.iterate()) {
       const cells = raw as Cell[]

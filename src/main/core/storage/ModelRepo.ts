@@ -37,7 +37,13 @@ export class ModelRepo {
   constructor(private readonly db: Database.Database) {}
 
   /** Stores a trained model in one transaction and returns its id. */
-  save(name: string, datasetName: string, artifact: ModelArtifact, forest: Forest, evaluation: ModelEvaluation): number {
+  save(
+    name: string,
+    datasetName: string,
+    artifact: ModelArtifact,
+    forest: Forest,
+    evaluation: ModelEvaluation
+  ): number {
     const m = evaluation.metrics
     const metrics = {
       auc: m.auc,
@@ -73,7 +79,9 @@ export class ModelRepo {
   list(): ModelSummary[] {
     const active = this.activeId()
     const rows = this.db
-      .prepare('SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at FROM models ORDER BY id')
+      .prepare(
+        'SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at FROM models ORDER BY id'
+      )
       .all() as ModelRow[]
     return rows.map((r) => ({
       id: r.id,
@@ -96,7 +104,8 @@ export class ModelRepo {
   }
 
   evaluation(id: number): ModelEvaluation {
-    const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as { evaluation: string } | undefined
+    const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as
+      { evaluation: string } | undefined
     if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
     return JSON.parse(row.evaluation) as ModelEvaluation
   }
@@ -107,14 +116,16 @@ export class ModelRepo {
    * a clear error.
    */
   load(id: number): LoadedModel {
-    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as ModelRow | undefined
+    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
+      ModelRow | undefined
     if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
     return parseModel(row.id, row.name, row.artifact, row.forest)
   }
 
   /** The id of the model used for scoring, or undefined. */
   activeId(): number | undefined {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_KEY) as { value: string } | undefined
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_KEY) as
+      { value: string } | undefined
     if (!row) return undefined
     const id = Number(row.value)
     const exists = this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id)
@@ -123,7 +134,11 @@ export class ModelRepo {
 
   activate(id: number): void {
     this.summary(id)
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(ACTIVE_KEY, String(id))
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
+      )
+      .run(ACTIVE_KEY, String(id))
   }
 
   delete(id: number): void {
@@ -154,7 +169,9 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
   try {
     forest = deserializeForest(forestBlob)
   } catch (error) {
-    throw new InputError(`Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`)
+    throw new InputError(
+      `Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`
+    )
   }
   if (forest.numFeatures !== parsed.data.features.length) {
     throw new InputError(

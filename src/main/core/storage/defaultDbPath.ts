@@ -9,7 +9,10 @@ export const DB_FILE_NAME = 'workbench.db'
  * The folder Electron's `app.getPath('userData')` gives on each platform, computed
  * without Electron so that the CLI and the app share one database by default.
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME)

@@ -1,4 +1,13 @@
-import type { CallInput, CallOutput, Channel, Envelope, EventName, Events, PickedFile, WindowApi } from '../../../shared/api'
+import type {
+  CallInput,
+  CallOutput,
+  Channel,
+  Envelope,
+  EventName,
+  Events,
+  PickedFile,
+  WindowApi
+} from '../../../shared/api'
 import type { ErrorInfo } from '../../../shared/dto'
 
 /** A call that main answered with an error: the plain {code, message, details} of the contract. */

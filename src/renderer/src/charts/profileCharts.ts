@@ -63,14 +63,17 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
     type: 'bar',
     name: CLASS_NAMES[k],
     data: values(k),
-    itemStyle: { color: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted, opacity: mode === 'share' ? 0.65 : 1 },
+    itemStyle: {
+      color: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted,
+      opacity: mode === 'share' ? 0.65 : 1
+    },
     barCategoryGap: '8%',
     ...(mode === 'stacked' ? { stack: 'class' } : { barGap: '-100%' })
   }))
   return {
     title: { text: `${column.name}: distribution by outcome`, left: 0, textStyle: { fontSize: 14 } },
     legend: { top: 0, right: 0 },
-    grid: { left: 64, right: 16, top: 40, bottom: 56 },
+    grid: { left: 64, right: 16, top: 64, bottom: 56 },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -113,11 +116,14 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
   const data = column.boxByClass.map((b, k) => ({
     name: CLASS_NAMES[k],
     value: b ? [b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker] : [],
-    itemStyle: { color: k === 0 ? '#dbe6f1' : '#f9dcdc', borderColor: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted }
+    itemStyle: {
+      color: k === 0 ? '#dbe6f1' : '#f9dcdc',
+      borderColor: k === 0 ? CLASS_COLORS.repaid : CLASS_COLORS.defaulted
+    }
   }))
   return {
     title: { text: `${column.name} by outcome`, left: 0, textStyle: { fontSize: 14 } },
-    grid: { left: 72, right: 16, top: 40, bottom: 32 },
+    grid: { left: 72, right: 16, top: 64, bottom: 32 },
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
@@ -137,7 +143,11 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
       }
     },
     xAxis: { type: 'category', data: [...CLASS_NAMES], axisLabel: TEXT },
-    yAxis: { type: 'value', scale: true, axisLabel: { ...TEXT, formatter: (v: number) => formatCompact(v, money) } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { ...TEXT, formatter: (v: number) => formatCompact(v, money) }
+    },
     series: [{ type: 'boxplot', name: column.name, data, boxWidth: ['30%', '45%'] }]
   }
 }
@@ -163,15 +173,23 @@ export function categoryRateOption(column: CategoricalProfile, overallRate: numb
         ].join('<br>')
       }
     },
-    xAxis: { type: 'value', name: 'Default rate', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) } },
-    yAxis: { type: 'category', data: top.map((c) => c.value), axisLabel: { ...TEXT, width: 160, overflow: 'truncate' } },
+    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) } },
+    yAxis: {
+      type: 'category',
+      data: top.map((c) => c.value),
+      axisLabel: { ...TEXT, width: 160, overflow: 'truncate' }
+    },
     series: [
       {
         type: 'bar',
         name: 'Default rate',
         data: top.map((c) => c.defaultRate),
         itemStyle: { color: CLASS_COLORS.defaulted },
-        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => formatPercent(Number(p.value)) },
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value?: unknown }) => formatPercent(Number(p.value))
+        },
         markLine: {
           symbol: 'none',
           lineStyle: { color: '#606266', type: 'dashed' },
@@ -204,13 +222,25 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
-        if (!params || typeof params !== 'object' || !('value' in params) || !Array.isArray(params.value)) return ''
+        if (!params || typeof params !== 'object' || !('value' in params) || !Array.isArray(params.value))
+          return ''
         const [x, y, r] = params.value as [number, number, number | null]
         return `${escapeHtml(names[y])} × ${escapeHtml(names[x])}<br>r = ${r === null ? 'undefined' : r.toFixed(2)}`
       }
     },
-    xAxis: { type: 'category', data: names, axisLabel: { ...TEXT, rotate: 40, interval: 0 }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { ...TEXT, interval: 0 }, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { ...TEXT, rotate: 40, interval: 0 },
+      splitArea: { show: true }
+    },
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { ...TEXT, interval: 0 },
+      splitArea: { show: true }
+    },
     visualMap: {
       min: -1,
       max: 1,
@@ -219,7 +249,6 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
       right: 0,
       top: 'middle',
       itemHeight: 200,
-      text: ['+1', '−1'],
       inRange: { color: ['#3b6fb6', '#f7f7f7', '#c8403a'] }
     },
     series: [
@@ -227,7 +256,11 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
         type: 'heatmap',
         name: 'r',
         data,
-        label: { show: names.length <= 16, fontSize: 10, formatter: (p: { value?: unknown }) => cellLabel(p.value) },
+        label: {
+          show: names.length <= 16,
+          fontSize: 10,
+          formatter: (p: { value?: unknown }) => cellLabel(p.value)
+        },
         emphasis: { itemStyle: { borderColor: '#303133', borderWidth: 1 } }
       }
     ]
@@ -239,9 +272,18 @@ function cellLabel(value: unknown): string {
   return typeof r === 'number' ? r.toFixed(2) : ''
 }
 
-/** Missing share per column, most-missing on top, with the default rate among missing rows in the tooltip. */
+/** The columns with missing values, most-missing first. */
+export function columnsWithMissing(profile: DatasetProfile): ColumnProfile[] {
+  return profile.columns.filter((c) => c.missing > 0).sort((a, b) => b.missing - a.missing)
+}
+
+/**
+ * Missing share of each column that has missing values, most-missing on top, with the
+ * default rate among the missing rows in the tooltip (missingness that predicts default matters).
+ */
 export function missingOption(profile: DatasetProfile): ChartOption {
-  const columns = [...profile.columns].sort((a, b) => missingShare(a, profile.numRows) - missingShare(b, profile.numRows))
+  // Horizontal bars are drawn bottom-up: reverse so the most-missing column is on top.
+  const columns = columnsWithMissing(profile).reverse()
   return {
     title: { text: 'Missing values per column', left: 0, textStyle: { fontSize: 14 } },
     grid: { left: 8, right: 64, top: 40, bottom: 32, containLabel: true },
@@ -258,7 +300,7 @@ export function missingOption(profile: DatasetProfile): ChartOption {
         ].join('<br>')
       }
     },
-    xAxis: { type: 'value', name: 'Missing', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 1) } },
+    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 1) } },
     yAxis: { type: 'category', data: columns.map((c) => c.name), axisLabel: { ...TEXT, interval: 0 } },
     series: [
       {
@@ -266,7 +308,11 @@ export function missingOption(profile: DatasetProfile): ChartOption {
         name: 'Missing',
         data: columns.map((c) => missingShare(c, profile.numRows)),
         itemStyle: { color: '#e6a23c' },
-        label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => formatPercent(Number(p.value), 2) }
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { value?: unknown }) => formatPercent(Number(p.value), 2)
+        }
       }
     ]
   }

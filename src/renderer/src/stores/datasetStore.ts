@@ -71,5 +71,17 @@ export const useDatasetStore = defineStore('datasets', () => {
     return pending
   }
 
-  return { datasets, loaded, loading, loadError, profiles, profileLoading, activeDataset, refresh, remove, exportCsv, loadProfile }
+  return {
+    datasets,
+    loaded,
+    loading,
+    loadError,
+    profiles,
+    profileLoading,
+    activeDataset,
+    refresh,
+    remove,
+    exportCsv,
+    loadProfile
+  }
 })

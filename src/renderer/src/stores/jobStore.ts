@@ -12,6 +12,9 @@ export interface TrackedJob {
 
 type FinishedListener = (job: JobInfo) => void
 
+/** A job that succeeded leaves the panel after this long; failed and cancelled ones stay until dismissed. */
+const DONE_VISIBLE_MS = 20_000
+
 /**
  * The background jobs main runs (generate, import, ...), kept current by the
  * 'jobs/progress' and 'jobs/done' events; 'datasets/changed' refreshes the dataset list.
@@ -57,7 +60,10 @@ export const useJobStore = defineStore('jobs', () => {
     if (info.status !== 'running') {
       for (const resolve of waiters.get(info.id) ?? []) resolve(info)
       waiters.delete(info.id)
-      if (!existing || existing.info.status === 'running') for (const listener of finishedListeners) listener(info)
+      if (!existing || existing.info.status === 'running') {
+        for (const listener of finishedListeners) listener(info)
+        if (info.status === 'done') setTimeout(() => dismiss(info.id), DONE_VISIBLE_MS)
+      }
     }
   }
 

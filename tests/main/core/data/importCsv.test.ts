@@ -13,7 +13,11 @@ function datasetTables(db: ReturnType<typeof openDatabase>): string[] {
 
 const GOOD = [
   'Customer_ID,Credit_Score,Loan_Amount,Employment_Status,Default',
-  ...Array.from({ length: 40 }, (_, i) => `C${i},${600 + i},${10000 * (i + 1)},${i % 3 === 0 ? 'Salaried' : 'Self-Employed'},${i % 4 === 0 ? 1 : 0}`)
+  ...Array.from(
+    { length: 40 },
+    (_, i) =>
+      `C${i},${600 + i},${10000 * (i + 1)},${i % 3 === 0 ? 'Salaried' : 'Self-Employed'},${i % 4 === 0 ? 1 : 0}`
+  )
 ].join('\n')
 
 describe('importCsv', () => {
@@ -23,7 +27,13 @@ describe('importCsv', () => {
     const db = openDatabase(tmp.path('w.db'))
     const { dataset, report } = await importCsv(db, { path: tmp.write('loans.csv', GOOD), target: 'Default' })
     expect(report).toMatchObject({ rowsRead: 40, rowsImported: 40, rowsRejected: 0 })
-    expect(dataset).toMatchObject({ rows: 40, columns: 5, positiveClass: '1', positiveCount: 10, sourceFile: 'loans.csv' })
+    expect(dataset).toMatchObject({
+      rows: 40,
+      columns: 5,
+      positiveClass: '1',
+      positiveCount: 10,
+      sourceFile: 'loans.csv'
+    })
     expect(dataset.sourceSha256).toMatch(/^[0-9a-f]{64}$/)
     const detail = new DatasetRepo(db).get(dataset.id)
     expect(detail.columnSpecs).toEqual([
@@ -34,8 +44,15 @@ describe('importCsv', () => {
       { name: 'Default', kind: 'target' }
     ])
     // Real column types, readable by any SQLite tool.
-    const info = db.prepare(`PRAGMA table_info(dataset_${dataset.id})`).all() as { name: string; type: string }[]
-    expect(Object.fromEntries(info.map((c) => [c.name, c.type]))).toMatchObject({ Credit_Score: 'REAL', Employment_Status: 'TEXT', Default: 'REAL' })
+    const info = db.prepare(`PRAGMA table_info(dataset_${dataset.id})`).all() as {
+      name: string
+      type: string
+    }[]
+    expect(Object.fromEntries(info.map((c) => [c.name, c.type]))).toMatchObject({
+      Credit_Score: 'REAL',
+      Employment_Status: 'TEXT',
+      Default: 'REAL'
+    })
     db.close()
   })
 
@@ -45,7 +62,10 @@ describe('importCsv', () => {
     lines.splice(3, 0, 'X1,650,20000,Salaried') // line 4: ragged (4 fields)
     lines.splice(6, 0, 'X2,650,20000,Salaried,') // line 7: missing target
     lines.splice(9, 0, 'X3,six hundred,20000,Salaried,0') // line 10: text in a numeric column
-    const { dataset, report } = await importCsv(db, { path: tmp.write('bad.csv', lines.join('\r\n')), target: 'Default' })
+    const { dataset, report } = await importCsv(db, {
+      path: tmp.write('bad.csv', lines.join('\r\n')),
+      target: 'Default'
+    })
     expect(report.rowsRead).toBe(43)
     expect(report.rowsImported).toBe(40)
     expect(report.rowsRejected).toBe(3)
@@ -60,7 +80,9 @@ describe('importCsv', () => {
 
   it('needs --positive for a two-valued text target and uses it', async () => {
     const db = openDatabase(tmp.path('w.db'))
-    const text = 'Score,Status\n' + Array.from({ length: 30 }, (_, i) => `${500 + i},${i % 5 ? 'Current' : 'Charged Off'}`).join('\n')
+    const text =
+      'Score,Status\n' +
+      Array.from({ length: 30 }, (_, i) => `${500 + i},${i % 5 ? 'Current' : 'Charged Off'}`).join('\n')
     const file = tmp.write('status.csv', text)
     await expect(importCsv(db, { path: file, target: 'Status' })).rejects.toThrow(/--positive/)
     const { dataset } = await importCsv(db, { path: file, target: 'Status', positive: 'Charged Off' })
@@ -70,7 +92,10 @@ describe('importCsv', () => {
 
   it('refuses a target with more than two values', async () => {
     const db = openDatabase(tmp.path('w.db'))
-    const file = tmp.write('multi.csv', 'Score,Grade\n' + Array.from({ length: 30 }, (_, i) => `${i},${'ABC'[i % 3]}`).join('\n'))
+    const file = tmp.write(
+      'multi.csv',
+      'Score,Grade\n' + Array.from({ length: 30 }, (_, i) => `${i},${'ABC'[i % 3]}`).join('\n')
+    )
     await expect(importCsv(db, { path: file, target: 'Grade' })).rejects.toThrow(/3 distinct values/)
     expect(datasetTables(db)).toEqual([])
     db.close()
@@ -81,14 +106,20 @@ describe('importCsv', () => {
     ['header-only.csv', 'Credit_Score,Default\n', /header/i],
     ['no-header.csv', '650,50000,0\n700,20000,1\n', /header/i],
     ['dupes.csv', 'Score,Default,score\n1,0,2\n', /duplicate|twice|same name/i],
-    ['binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]), /binary|not a (csv|text)/i],
+    [
+      'binary.csv',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]),
+      /binary|not a (csv|text)/i
+    ],
     ['workbook.csv', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), /excel/i],
     ['no-target.csv', GOOD.replace('Default', 'Outcome'), /no column "Default"/]
   ]
   for (const [name, content, message] of badFiles) {
     it(`refuses ${name} with a message naming the file, and leaves no dataset behind`, async () => {
       const db = openDatabase(tmp.path('w.db'))
-      const error = await importCsv(db, { path: tmp.write(name, content), target: 'Default' }).catch((e: unknown) => e)
+      const error = await importCsv(db, { path: tmp.write(name, content), target: 'Default' }).catch(
+        (e: unknown) => e
+      )
       expect(error instanceof CsvInputError || error instanceof InputError).toBe(true)
       expect((error as Error).message).toMatch(message)
       expect((error as Error).message).toContain(name)
@@ -100,7 +131,10 @@ describe('importCsv', () => {
 
   it('rolls everything back when cancelled part-way', async () => {
     const db = openDatabase(tmp.path('w.db'))
-    const rows = Array.from({ length: 60_000 }, (_, i) => `C${i},${600 + (i % 300)},${1000 + i},Salaried,${i % 9 === 0 ? 1 : 0}`)
+    const rows = Array.from(
+      { length: 60_000 },
+      (_, i) => `C${i},${600 + (i % 300)},${1000 + i},Salaried,${i % 9 === 0 ? 1 : 0}`
+    )
     const file = tmp.write('big.csv', [GOOD.split('\n')[0], ...rows].join('\n'))
     const controller = new AbortController()
     const result = importCsv(db, {
@@ -120,7 +154,9 @@ describe('importCsv', () => {
 
   it('decodes Windows-1252 text and detects semicolons', async () => {
     const db = openDatabase(tmp.path('w.db'))
-    const text = 'Région;Montant;Default\n' + Array.from({ length: 30 }, (_, i) => `${i % 2 ? 'Café' : 'Thé'};${i * 10};${i % 3 ? 0 : 1}`).join('\n')
+    const text =
+      'Région;Montant;Default\n' +
+      Array.from({ length: 30 }, (_, i) => `${i % 2 ? 'Café' : 'Thé'};${i * 10};${i % 3 ? 0 : 1}`).join('\n')
     const file = tmp.write('cp1252.csv', Buffer.from(text, 'latin1'))
     const { dataset } = await importCsv(db, { path: file, target: 'Default' })
     const table = new DatasetRepo(db).loadTable(dataset.id)
@@ -134,7 +170,13 @@ describe('previewCsv', () => {
   const tmp = useTempDir()
   it('shows the first rows, inferred kinds and a suggested target', async () => {
     const preview = await previewCsv(tmp.write('loans.csv', GOOD))
-    expect(preview.header).toEqual(['Customer_ID', 'Credit_Score', 'Loan_Amount', 'Employment_Status', 'Default'])
+    expect(preview.header).toEqual([
+      'Customer_ID',
+      'Credit_Score',
+      'Loan_Amount',
+      'Employment_Status',
+      'Default'
+    ])
     expect(preview.sample).toHaveLength(20)
     expect(preview.suggestedTarget).toBe('Default')
     expect(preview.sampleValues.Default.sort()).toEqual(['0', '1'])

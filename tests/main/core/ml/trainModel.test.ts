@@ -1,0 +1,308 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findColumn, type Column, type Table } from '../../../../src/main/core/data/Table'
+import { InputError } from '../../../../src/main/core/errors'
+import { applyCalibrationArray } from '../../../../src/main/core/ml/calibration'
+import { engineerFeatures, planEngineering, resolveRoles } from '../../../../src/main/core/ml/featureEngineering'
+import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
+import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
+import type { ModelArtifact, TrainParams } from '../../../../src/main/core/ml/ModelArtifact'
+import {
+  bestF1Threshold,
+  DEFAULT_TRAIN_PARAMS,
+  prepareFeatures,
+  trainModel
+} from '../../../../src/main/core/ml/trainModel'
+import { Workbench } from '../../../../src/main/core/service/Workbench'
+
+const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
+const SENTINEL = 1e12
+const LEAKED = 'LEAKED_CATEGORY'
+
+/** A deep copy, so a test can change cells without touching the shared table. */
+function cloneTable(t: Table): Table {
+  const columns: Column[] = t.columns.map((c) =>
+    c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice(), levels: [...c.levels] }
+  )
+  return { ...t, columns, target: t.target.slice(), lines: t.lines.slice() }
+}
+
+/** Sets every numeric feature to a huge sentinel and every categorical one to a never-seen category, on `rows` only. */
+function poisonRows(t: Table, rows: Int32Array): Table {
+  const out = cloneTable(t)
+  for (const c of out.columns) {
+    if (c.kind === 'numeric') for (const r of rows) c.values[r] = SENTINEL
+    else if (c.kind === 'categorical') {
+      const code = c.levels.push(LEAKED) - 1
+      for (const r of rows) c.codes[r] = code
+    }
+  }
+  return out
+}
+
+/** The artifact without what legitimately differs between two identical trainings. */
+function stable(a: ModelArtifact): unknown {
+  return { ...a, trainedAt: '', params: { ...a.params, threads: 0 } }
+}
+
+function gatherRows(columns: Float64Array[], rows: Int32Array): Float64Array[] {
+  return columns.map((c) => Float64Array.from(rows, (r) => c[r]))
+}
+
+function mean(values: ArrayLike<number>): number {
+  let s = 0
+  for (let i = 0; i < values.length; i++) s += values[i]
+  return s / values.length
+}
+
+/** A table built by hand, as an import of a bank file with its own column names would give. */
+function importedLikeTable(numRows: number): Table {
+  const score = new Float64Array(numRows)
+  const amount = new Float64Array(numRows)
+  const balance = new Float64Array(numRows)
+  const age = new Float64Array(numRows)
+  const codes = new Int32Array(numRows)
+  const target = new Uint8Array(numRows)
+  for (let i = 0; i < numRows; i++) {
+    score[i] = 450 + ((i * 37) % 400)
+    amount[i] = 10_000 + ((i * 7919) % 90_000)
+    balance[i] = i % 10 === 0 ? 0 : 5_000 + ((i * 104_729) % 200_000)
+    age[i] = 21 + (i % 50)
+    codes[i] = i % 3
+    target[i] = score[i] < 560 && i % 2 === 0 ? 1 : i % 17 === 0 ? 1 : 0
+  }
+  return {
+    numRows,
+    columns: [
+      { name: 'score', kind: 'numeric', values: score },
+      { name: 'amount', kind: 'numeric', values: amount },
+      { name: 'balance', kind: 'numeric', values: balance },
+      { name: 'age_years', kind: 'numeric', values: age },
+      { name: 'branch', kind: 'categorical', codes, levels: ['Pune', 'Nagpur', 'Nashik'] }
+    ],
+    target,
+    targetName: 'bad_loan',
+    positiveClass: '1',
+    lines: Int32Array.from({ length: numRows }, (_, i) => i + 2)
+  }
+}
+
+describe('trainModel', () => {
+  let dir: string
+  let table: Table
+  let small: Table
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ptm-train-'))
+    const service = Workbench.open(join(dir, 'w.db'))
+    const big = await service.generateDataset({ rows: 3000, seed: 21 })
+    const tiny = await service.generateDataset({ rows: 300, seed: 22 })
+    table = service.datasets.loadTable(big.id)
+    small = service.datasets.loadTable(tiny.id)
+    service.close()
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('never lets a test row reach SMOTE, the forest or any fitted statistic', async () => {
+    const { split } = prepareFeatures(table, PARAMS)
+    const poisoned = poisonRows(table, split.test)
+    // The split depends only on the target and the seed, so the poisoned rows are the test rows.
+    expect(prepareFeatures(poisoned, PARAMS).split).toEqual(split)
+
+    const clean = await trainModel(table, 1, PARAMS)
+    const dirty = await trainModel(poisoned, 1, PARAMS)
+    // Nothing of the test rows is used in training: the same forest, byte for byte, and the same artifact.
+    expect(serializeForest(dirty.forest).equals(serializeForest(clean.forest))).toBe(true)
+    expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
+    expect(dirty.evaluation.rows.synthetic).toBe(clean.evaluation.rows.synthetic)
+
+    // And, said directly: no fitted statistic contains the sentinels.
+    const a = dirty.artifact
+    for (const f of a.inputs) {
+      if (f.kind === 'numeric') {
+        expect(f.max === null || f.max < SENTINEL, f.name).toBe(true)
+        expect(f.median === null || f.median < SENTINEL, f.name).toBe(true)
+      } else {
+        expect(f.categories, f.name).not.toContain(LEAKED)
+        expect(f.mostFrequent).not.toBe(LEAKED)
+      }
+    }
+    for (const f of a.features) {
+      if (f.kind === 'numeric') expect(Math.max(Math.abs(f.median), Math.abs(f.mean), f.std), f.name).toBeLessThan(1e10)
+      else expect(f.levels, f.name).not.toContain(LEAKED)
+    }
+    for (const d of a.drift) {
+      if (d.kind === 'numeric') expect(Math.max(...d.edges, 0), d.name).toBeLessThan(1e10)
+      else expect(d.levels, d.name).not.toContain(LEAKED)
+    }
+    expect(a.calibration).toEqual(clean.artifact.calibration)
+    expect(a.threshold).toBe(clean.artifact.threshold)
+    // The evaluation did see the poisoned rows (they are the test rows), so it differs.
+    expect(dirty.evaluation.rows.test).toBe(split.test.length)
+  })
+
+  it('does notice a changed training row (the leak check above is not blind)', () => {
+    const { split } = prepareFeatures(table, PARAMS)
+    const poisoned = poisonRows(table, split.train.subarray(0, 1))
+    const prepared = prepareFeatures(poisoned, PARAMS)
+    const credit = prepared.inputs.find((f) => f.name === 'Credit_Score')
+    expect(credit).toMatchObject({ kind: 'numeric', max: SENTINEL })
+    const region = prepared.features.find((f) => f.name === 'Region')
+    expect(region?.kind === 'categorical' && region.levels.includes(LEAKED)).toBe(true)
+  })
+
+  it('gives the same forest and artifact for the same seed with 1 or 2 threads, and another forest for another seed', async () => {
+    const one = await trainModel(table, 1, { ...PARAMS, threads: 1 })
+    const two = await trainModel(table, 1, { ...PARAMS, threads: 2 })
+    expect(serializeForest(two.forest).equals(serializeForest(one.forest))).toBe(true)
+    expect(stable(two.artifact)).toEqual(stable(one.artifact))
+    expect(two.evaluation.metrics.auc).toBe(one.evaluation.metrics.auc)
+
+    const other = await trainModel(table, 1, { ...PARAMS, seed: PARAMS.seed + 1 })
+    expect(serializeForest(other.forest).equals(serializeForest(one.forest))).toBe(false)
+  })
+
+  it('evaluates out-of-bag with --test-size 0 and still reports every metric', async () => {
+    const trained = await trainModel(table, 1, { ...PARAMS, testSize: 0 })
+    const e = trained.evaluation
+    expect(e.evaluatedOn).toBe('oob')
+    expect(e.rows).toMatchObject({ total: 3000, train: 3000, test: 0 })
+    expect(e.metrics.numRows).toBeGreaterThan(2500)
+    expect(e.metrics.auc).toBeGreaterThan(0.6)
+    expect(e.metrics.accuracy).toBeGreaterThan(0.5)
+    expect(Number.isFinite(e.metrics.brier)).toBe(true)
+    expect(e.notes.join(' ')).toMatch(/out-of-bag/)
+  })
+
+  it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {
+    const trained = await trainModel(table, 1, PARAMS)
+    const { split, matrix } = prepareFeatures(table, PARAMS)
+    const testColumns = gatherRows(matrix, split.test)
+    const rawScores = predictForest(trained.forest, testColumns, split.test.length)
+    const realRate = mean(Uint8Array.from(split.test, (r) => table.target[r]))
+    const calibrated = applyCalibrationArray(trained.artifact.calibration, rawScores)
+    expect(trained.evaluation.rows.synthetic).toBeGreaterThan(0)
+    // SMOTE balanced the training rows, so the raw leaf frequencies over-state the risk...
+    expect(mean(rawScores)).toBeGreaterThan(realRate + 0.1)
+    // ...and the calibration brings them back to the default rate of rows it never saw.
+    expect(Math.abs(mean(calibrated) - realRate)).toBeLessThan(0.03)
+    expect(trained.evaluation.metrics.positiveRate).toBeCloseTo(realRate, 12)
+  })
+
+  it('trains the ml-random-forest reference engine, and ours is not worse on the same rows', async () => {
+    const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5 }
+    const reference = await trainModel(small, 1, { ...params, engine: 'ml-random-forest' })
+    const ours = await trainModel(small, 1, { ...params, engine: 'forest' })
+    expect(reference.forest.trees).toHaveLength(5)
+    expect(reference.evaluation.evaluatedOn).toBe('test')
+    expect(reference.evaluation.metrics.auc).toBeGreaterThan(0.5)
+    expect(ours.evaluation.metrics.auc).toBeGreaterThanOrEqual(reference.evaluation.metrics.auc - 0.05)
+  })
+})
+
+describe('feature engineering', () => {
+  it('gives a missing Loan_to_Balance_Ratio, never Infinity or NaN from 0/0, for a zero, negative or missing balance', () => {
+    const numeric = new Map([
+      ['Loan_Amount', Float64Array.from([50_000, 50_000, 50_000, 50_000, NaN, 0])],
+      ['Account_Balance', Float64Array.from([200_000, 0, -5, NaN, 100, 0])]
+    ])
+    const eng = engineerFeatures({ loanToBalance: { loan: 'Loan_Amount', balance: 'Account_Balance' } }, numeric, 6)
+    const ratio = eng.numeric.get('Loan_to_Balance_Ratio')!
+    expect(ratio[0]).toBe(0.25)
+    expect([...ratio.subarray(1)].every(Number.isNaN)).toBe(true)
+    expect(eng.undefinedRatioRows).toBe(5)
+    expect([...ratio].some((x) => x === Infinity || x === -Infinity)).toBe(false)
+  })
+
+  it('imputes the undefined ratios with the training median, so the model matrix holds only finite numbers', () => {
+    const t = importedLikeTable(400)
+    const prepared = prepareFeatures(t, { ...PARAMS, map: { Loan_Amount: 'amount', Account_Balance: 'balance' } })
+    const i = prepared.features.findIndex((f) => f.name === 'Loan_to_Balance_Ratio')
+    expect(i).toBeGreaterThanOrEqual(0)
+    expect([...prepared.matrix[i]].every(Number.isFinite)).toBe(true)
+  })
+
+  it('sets High_Credit_Risk to 1 strictly below the cut, 0 at or above it, missing for a missing score', () => {
+    const numeric = new Map([['Credit_Score', Float64Array.from([599, 600, 601, NaN])]])
+    const flag = engineerFeatures({ highCreditRisk: { score: 'Credit_Score', cut: 600 } }, numeric, 4).numeric.get(
+      'High_Credit_Risk'
+    )!
+    expect([...flag.subarray(0, 3)]).toEqual([1, 0, 0])
+    expect(flag[3]).toBeNaN()
+  })
+
+  it('uses the configured --high-risk-cut when preparing a dataset', () => {
+    const t = importedLikeTable(400)
+    const prepared = prepareFeatures(t, { ...PARAMS, highRiskCut: 700, map: { Credit_Score: 'score' } })
+    expect(prepared.engineering.highCreditRisk).toEqual({ score: 'score', cut: 700 })
+    const score = (findColumn(t, 'score') as { values: Float64Array }).values
+    const flag = prepared.featured.numeric.get('High_Credit_Risk')!
+    for (let r = 0; r < t.numRows; r++) expect(flag[r]).toBe(score[r] < 700 ? 1 : 0)
+  })
+
+  it('applies --map to an imported table whose columns have other names', () => {
+    const t = importedLikeTable(400)
+    expect(prepareFeatures(t, PARAMS).engineering).toEqual({})
+    const prepared = prepareFeatures(t, {
+      ...PARAMS,
+      map: { Credit_Score: 'score', Loan_Amount: 'amount', Account_Balance: 'balance', Age: 'age_years' }
+    })
+    expect(prepared.engineering).toMatchObject({
+      loanToBalance: { loan: 'amount', balance: 'balance' },
+      highCreditRisk: { score: 'score', cut: PARAMS.highRiskCut },
+      ageGroup: { age: 'age_years' }
+    })
+    const engineered = prepared.features.filter((f) => f.source === 'engineered').map((f) => f.name)
+    expect(engineered.sort()).toEqual(['Age_Group', 'High_Credit_Risk', 'Loan_to_Balance_Ratio'])
+    // The raw inputs the model asks for stay the file's own columns.
+    expect(prepared.inputs.map((f) => f.name).sort()).toEqual(['age_years', 'amount', 'balance', 'branch', 'score'])
+  })
+
+  it('refuses a --map to a column that is not a numeric column of the dataset, naming it', () => {
+    const t = importedLikeTable(400)
+    expect(() => prepareFeatures(t, { ...PARAMS, map: { Credit_Score: 'cibil' } })).toThrow(InputError)
+    expect(() => prepareFeatures(t, { ...PARAMS, map: { Credit_Score: 'cibil' } })).toThrow(/--map Credit_Score=cibil/)
+    expect(() => prepareFeatures(t, { ...PARAMS, map: { Age: 'branch' } })).toThrow(/"branch" is not a numeric column/)
+  })
+
+  it('matches role columns ignoring case and underscores, and does not re-engineer a feature the data already has', () => {
+    const { roles } = resolveRoles(['credit score', 'LOAN_AMOUNT', 'account-balance'])
+    expect(roles).toEqual({ Credit_Score: 'credit score', Loan_Amount: 'LOAN_AMOUNT', Account_Balance: 'account-balance' })
+    const spec = planEngineering(roles, ['credit score', 'LOAN_AMOUNT', 'account-balance', 'High_Credit_Risk'])
+    expect(spec.highCreditRisk).toBeUndefined()
+    expect(spec.loanToBalance).toBeDefined()
+  })
+})
+
+describe('bestF1Threshold', () => {
+  it('picks the cut with the best F1 on a hand-checked example', () => {
+    // Cuts at 0.9, 0.8, 0.7, 0.6, 0.3, 0.1 give F1 0.5, 0.8, 0.667, 0.857, 0.75, 0.667.
+    const y = Uint8Array.from([1, 1, 0, 1, 0, 0])
+    const p = Float64Array.from([0.9, 0.8, 0.7, 0.6, 0.3, 0.1])
+    expect(bestF1Threshold(y, p)).toBe(0.6)
+  })
+
+  it('prefers the higher cut when two cuts tie on F1', () => {
+    // Cut 0.9: F1 2/3; cut 0.6: F1 4/6 = 2/3; in between lower.
+    expect(bestF1Threshold(Uint8Array.from([1, 0, 0, 1]), Float64Array.from([0.9, 0.8, 0.7, 0.6]))).toBe(0.9)
+  })
+
+  it('never cuts between equal scores', () => {
+    // Cutting inside the 0.8 pair would give F1 2/3 at 0.8; the real cuts give 0.5 (at 0.8) and 2/3 (at 0.5).
+    expect(bestF1Threshold(Uint8Array.from([1, 0, 1, 0]), Float64Array.from([0.8, 0.8, 0.5, 0.5]))).toBe(0.5)
+  })
+
+  it('ignores NaN scores, clamps the cut into [0.01, 0.99], and gives 0.5 without positives', () => {
+    expect(bestF1Threshold(Uint8Array.from([1, 0, 1]), Float64Array.from([1, 0, NaN]))).toBe(0.99)
+    expect(bestF1Threshold(Uint8Array.from([0, 0]), Float64Array.from([0.4, 0.6]))).toBe(0.5)
+  })
+
+  it('agrees with the confusion matrix: predicting p >= cut reproduces the best F1', () => {
+    const y = Uint8Array.from([1, 1, 0, 1, 0, 0])
+    const p = Float64Array.from([0.9, 0.8, 0.7, 0.6, 0.3, 0.1])
+    const e = evaluateBinary(y, p, bestF1Threshold(y, p))
+    expect(e.report.class1.f1).toBeCloseTo(6 / 7, 10)
+  })
+})

@@ -1,0 +1,257 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
+import { describe, expect, it } from 'vitest'
+import { InputError, isCancellation } from '../../../../src/main/core/errors'
+import { errorsPathFor, OUTPUT_COLUMNS, scoreCsvFile } from '../../../../src/main/core/scoring/scoreCsvFile'
+import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { Workbench } from '../../../../src/main/core/service/Workbench'
+import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
+import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
+import { useTempDir } from '../../../helpers/tempDir'
+
+/** The generated training data as CSV records (header first), read once per file. */
+interface Loans {
+  header: string[]
+  rows: string[][]
+}
+
+function readCsv(path: string): string[][] {
+  return parse(readFileSync(path), { relax_column_count: true }) as string[][]
+}
+
+/** Writes records one by one, so the test knows on which physical line each one starts. */
+function writeRecords(path: string, records: (string[] | 'blank')[]): void {
+  writeFileSync(path, records.map((r) => (r === 'blank' ? '\n' : stringify([r]))).join(''))
+}
+
+function column(header: string[], name: string): number {
+  const i = header.indexOf(name)
+  if (i < 0) throw new Error(`no column ${name}`)
+  return i
+}
+
+describe('scoreCsvFile', () => {
+  const tmp = useTempDir()
+  const template = useTrainedTemplate({ rows: 3000, seed: 23 })
+
+  let cache: { loans: Loans; model: LoadedModel } | undefined
+  /** The training data exported to CSV and the trained model, loaded once. */
+  const fixture = async (): Promise<{ loans: Loans; model: LoadedModel }> => {
+    if (!cache) {
+      const service = Workbench.open(template.template())
+      const csv = tmp.path('training.csv')
+      await service.exportDataset(template.ids().datasetId, csv)
+      const [header, ...rows] = readCsv(csv)
+      cache = { loans: { header, rows }, model: service.models.load(template.ids().modelId) }
+      service.close()
+    }
+    return cache
+  }
+
+  it('accounts for every row: rows in = rows scored + rows in the errors file, with physical line numbers', async () => {
+    const { loans } = await fixture()
+    const { header, rows } = loans
+    const good = rows.slice(0, 300).map((r) => [...r])
+    good[0][column(header, 'Customer_ID')] = 'C-multi\nline' // a quoted field over lines 2 and 3
+    const ragged = good[1].slice(0, header.length - 2) // line 4
+    const textInNumber = [...good[3]]
+    textInNumber[column(header, 'Credit_Score')] = 'six fifty' // line 6
+    const twoBad = [...good[5]]
+    twoBad[column(header, 'Annual_Income')] = 'lots' // after the blank line: line 9
+    twoBad[column(header, 'Region')] = 'Atlantis' // an unseen category is a warning only
+    const records: (string[] | 'blank')[] = [
+      header,
+      good[0],
+      ragged,
+      good[2],
+      textInNumber,
+      good[4],
+      'blank',
+      twoBad,
+      ...good.slice(6)
+    ]
+    const input = tmp.write('applicants.csv', '')
+    writeRecords(input, records)
+    const output = tmp.path('scored.csv')
+
+    const service = Workbench.open(template.copyTo(tmp.path('w.db')))
+    const summary = await service.scoreFile(input, output)
+    service.close()
+
+    const dataRecords = records.filter((r) => r !== 'blank').length - 1
+    expect(summary.rowsIn).toBe(dataRecords)
+    expect(summary.rowsError).toBe(3)
+    expect(summary.rowsScored).toBe(dataRecords - 3)
+    expect(summary.rowsIn).toBe(summary.rowsScored + summary.rowsError)
+    expect(summary).toMatchObject({ fileName: 'applicants.csv', outPath: output, errorsPath: errorsPathFor(output) })
+    expect(summary.fileSha256).toMatch(/^[0-9a-f]{64}$/)
+
+    const [outHeader, ...scored] = readCsv(output)
+    expect(outHeader).toEqual([...header, ...OUTPUT_COLUMNS])
+    expect(scored).toHaveLength(summary.rowsScored)
+    // Every input column unchanged, the quoted line break included.
+    expect(scored[0].slice(0, header.length)).toEqual(good[0])
+
+    const [errHeader, ...errors] = readCsv(errorsPathFor(output))
+    expect(errHeader.slice(0, 2)).toEqual(['line', 'error'])
+    expect(errHeader.slice(2)).toEqual(header)
+    expect(errors.map((e) => e[0])).toEqual(['4', '6', '9'])
+    expect(errors[0][1]).toBe(`has ${header.length - 2} fields, the header has ${header.length}`)
+    expect(errors[1][1]).toMatch(/Credit_Score: "six fifty" is not a number/)
+    expect(errors[2][1]).toMatch(/Annual_Income: "lots" is not a number/)
+    expect(errors[2][1]).not.toMatch(/Region/)
+    expect(errors[1].slice(2)).toEqual(textInNumber)
+  })
+
+  it('records the batch with its counts, grades and drift', async () => {
+    const { loans } = await fixture()
+    const input = tmp.write('batch.csv', stringify([loans.header, ...loans.rows.slice(0, 500)]))
+    const service = Workbench.open(template.copyTo(tmp.path('w.db')))
+    const summary = await service.scoreFile(input, tmp.path('out.csv'))
+    const stored = service.audit.batch(summary.id)
+    service.close()
+    expect(stored).toEqual(summary)
+    expect(stored).toMatchObject({ rowsIn: 500, rowsScored: 500, rowsError: 0, errorsPath: null, modelId: template.ids().modelId })
+    expect(Object.values(stored.grades).reduce((a, b) => a + b, 0)).toBe(500)
+    expect(stored.histogram.reduce((a, b) => a + b, 0)).toBe(500)
+    expect(stored.psi.map((p) => p.column).sort()).toEqual(
+      [...loans.header].filter((h) => h !== 'Customer_ID' && h !== 'Default').sort()
+    )
+    expect(existsSync(errorsPathFor(tmp.path('out.csv')))).toBe(false)
+  })
+
+  it('fails before scoring when required columns are missing, naming them, and writes no output', async () => {
+    const { loans, model } = await fixture()
+    const drop = new Set([column(loans.header, 'Credit_Score'), column(loans.header, 'Region')])
+    const keep = (r: string[]): string[] => r.filter((_, i) => !drop.has(i))
+    const input = tmp.write('short.csv', stringify([keep(loans.header), ...loans.rows.slice(0, 50).map(keep)]))
+    const output = tmp.path('scored.csv')
+    const run = scoreCsvFile(model, { input, output })
+    await expect(run).rejects.toThrow(InputError)
+    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(
+      /short\.csv: the model needs the columns "Credit_Score", "Region"/
+    )
+    expect(readdirSync(dirname(input)).filter((f) => f !== 'short.csv' && f !== 'training.csv')).toEqual([])
+  })
+
+  it('matches the header ignoring case, spaces and underscores', async () => {
+    const { loans, model } = await fixture()
+    const header = loans.header.map((h) => (h === 'Credit_Score' ? 'credit score' : h === 'Loan_Amount' ? 'LOAN-AMOUNT' : h))
+    const input = tmp.write('renamed.csv', stringify([header, ...loans.rows.slice(0, 20)]))
+    const summary = await scoreCsvFile(model, { input, output: tmp.path('scored.csv') })
+    expect(summary.rowsScored).toBe(20)
+  })
+
+  it('neutralises cells Excel would run as formulas, in the output and the errors file, but keeps plain negative numbers', async () => {
+    const { loans, model } = await fixture()
+    const { header } = loans
+    const id = column(header, 'Customer_ID')
+    const region = column(header, 'Region')
+    const balance = column(header, 'Account_Balance')
+    const formulas = ['=HYPERLINK("http://x","click")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\r=1+1', '=cmd|" /C calc"!A0']
+    // Plenty of ordinary rows first, so the file's format is judged on ordinary data.
+    const rows = loans.rows.slice(0, 400).map((r) => [...r])
+    formulas.forEach((f, k) => {
+      rows[300 + k][id] = f
+    })
+    rows[310][region] = '=1+2' // in a model input: an unseen category, still scored
+    rows[311][balance] = '-250'
+    rows[312][column(header, 'Credit_Score')] = '=0+700' // text in a numeric column: goes to the errors file
+    rows[312][id] = '-3+3'
+    const input = tmp.write('formulas.csv', stringify([header, ...rows]))
+    const output = tmp.path('scored.csv')
+    const summary = await scoreCsvFile(model, { input, output })
+    expect(summary.rowsError).toBe(1)
+
+    const scored = readCsv(output).slice(1)
+    formulas.forEach((f, k) => expect(scored[300 + k][id]).toBe(`'${f}`))
+    expect(scored[310][region]).toBe("'=1+2")
+    expect(scored[311][balance]).toBe('-250')
+    // No output cell at all may start a formula.
+    for (const row of scored) for (const cell of row) expect(cell).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/)
+    const errors = readCsv(errorsPathFor(output)).slice(1)
+    expect(errors).toHaveLength(1)
+    expect(errors[0][2 + id]).toBe("'-3+3")
+    expect(errors[0][2 + column(header, 'Credit_Score')]).toBe("'=0+700")
+  })
+
+  it('gives the same probability, prediction and grade as scoring each row alone', async () => {
+    const { loans, model } = await fixture()
+    const rows = loans.rows.slice(1000, 1080)
+    const input = tmp.write('same.csv', stringify([loans.header, ...rows]))
+    const output = tmp.path('scored.csv')
+    await scoreCsvFile(model, { input, output })
+    const [outHeader, ...scored] = readCsv(output)
+    const p = outHeader.indexOf('Default_Probability')
+    const d = outHeader.indexOf('Default_Prediction')
+    const g = outHeader.indexOf('Risk_Grade')
+    expect(scored).toHaveLength(rows.length)
+    rows.forEach((row, i) => {
+      const applicant = Object.fromEntries(loans.header.map((h, c) => [h, row[c]]))
+      const single = scoreOne(model, applicant)
+      expect(Math.abs(Number(scored[i][p]) - single.Default_Probability)).toBeLessThanOrEqual(1e-6 + 1e-12)
+      expect(Number(scored[i][d])).toBe(single.Default_Prediction)
+      expect(scored[i][g]).toBe(single.Risk_Grade)
+    })
+  })
+
+  it('leaves no output, errors or .partial file when cancelled, before or during the run', async () => {
+    const { loans, model } = await fixture()
+    // Three copies of the data: more than one 5,000-row chunk, so the run can be stopped between chunks.
+    const rows = [...loans.rows, ...loans.rows, ...loans.rows]
+    rows[10] = rows[10].slice(0, 3) // a bad row, so an errors file is being written too
+    const input = tmp.write('big.csv', stringify([loans.header, ...rows]))
+    const output = tmp.path('scored.csv')
+    const leftovers = (): string[] =>
+      readdirSync(dirname(input)).filter((f) => f !== basename(input) && f !== 'training.csv')
+
+    const before = new AbortController()
+    before.abort()
+    const early = await scoreCsvFile(model, { input, output, signal: before.signal }).catch((e: unknown) => e)
+    expect(isCancellation(early)).toBe(true)
+    expect(leftovers()).toEqual([])
+
+    const during = new AbortController()
+    let chunks = 0
+    const late = await scoreCsvFile(model, {
+      input,
+      output,
+      signal: during.signal,
+      onProgress: () => {
+        chunks++
+        during.abort()
+      }
+    }).catch((e: unknown) => e)
+    expect(isCancellation(late)).toBe(true)
+    expect(chunks).toBeGreaterThanOrEqual(1)
+    expect(leftovers()).toEqual([])
+  })
+
+  it('reports PSI near 0 for the training data itself and a major shift for a shifted column', async () => {
+    const { loans, model } = await fixture()
+    const same = tmp.write('same.csv', stringify([loans.header, ...loans.rows]))
+    const stable = await scoreCsvFile(model, { input: same, output: tmp.path('a.csv') })
+    for (const p of stable.psi) {
+      expect(p.psi, p.column).toBeLessThan(0.02)
+      expect(p.status, p.column).toBe('stable')
+    }
+
+    const score = column(loans.header, 'Credit_Score')
+    const region = column(loans.header, 'Region')
+    const shifted = loans.rows.map((r) => {
+      const out = [...r]
+      if (out[score] !== '') out[score] = String(Number(out[score]) - 150)
+      out[region] = 'North'
+      return out
+    })
+    const moved = tmp.write('moved.csv', stringify([loans.header, ...shifted]))
+    const drifted = await scoreCsvFile(model, { input: moved, output: tmp.path('b.csv') })
+    const psi = new Map(drifted.psi.map((p) => [p.column, p]))
+    expect(psi.get('Credit_Score')).toMatchObject({ status: 'major shift' })
+    expect(psi.get('Credit_Score')!.psi).toBeGreaterThan(0.25)
+    expect(psi.get('Region')).toMatchObject({ status: 'major shift' })
+    expect(psi.get('Annual_Income')!.psi).toBeLessThan(0.02)
+  })
+})

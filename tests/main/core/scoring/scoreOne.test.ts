@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest'
+import type { Table } from '../../../../src/main/core/data/Table'
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../../src/main/core/ml/trainModel'
+import { FieldValidationError, scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { Workbench } from '../../../../src/main/core/service/Workbench'
+import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
+import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
+import { useTempDir } from '../../../helpers/tempDir'
+
+/** The spec's /predict request, word for word. */
+const SPEC_REQUEST = {
+  Credit_Score: 650,
+  Loan_Amount: 50000,
+  Account_Balance: 200000,
+  Interest_Rate: 5.5,
+  Loan_to_Balance_Ratio: 0.25,
+  High_Credit_Risk: 0
+}
+
+/** A complete applicant of the generated schema. */
+const FULL_APPLICANT = {
+  Age: 38,
+  Region: 'South',
+  Area_Type: 'Urban',
+  Employment_Status: 'Salaried',
+  Annual_Income: 900000,
+  Account_Balance: 150000,
+  Credit_Score: 720,
+  Years_With_Bank: 6,
+  Existing_Loans: 1,
+  Past_Delinquencies: 0,
+  Loan_Purpose: 'Home',
+  Loan_Amount: 2500000,
+  Loan_Term_Months: 240,
+  Interest_Rate: 8.5,
+  Collateral: 'Yes',
+  Debt_to_Income: 0.4
+}
+
+function sumOf(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0)
+}
+
+describe('scoreOne', () => {
+  const tmp = useTempDir()
+  const template = useTrainedTemplate({ rows: 3000, seed: 17 })
+
+  let model: LoadedModel | undefined
+  /** The template's model, loaded once (scoring does not change it). */
+  const loadModel = (): LoadedModel => {
+    if (!model) {
+      const service = Workbench.open(template.template())
+      model = service.models.load(template.ids().modelId)
+      service.close()
+    }
+    return model
+  }
+
+  it("answers the spec's request with a 0/1 prediction and a probability in [0, 1]", () => {
+    const result = scoreOne(loadModel(), SPEC_REQUEST)
+    expect([0, 1]).toContain(result.Default_Prediction)
+    expect(result.Default_Probability).toBeGreaterThanOrEqual(0)
+    expect(result.Default_Probability).toBeLessThanOrEqual(1)
+    expect(result.Default_Prediction).toBe(result.Default_Probability >= result.Threshold ? 1 : 0)
+    expect(['A', 'B', 'C', 'D', 'E']).toContain(result.Risk_Grade)
+    expect(result.Model_Version).toBe(template.ids().modelId)
+    // The engineered fields it sends are recomputed, not trusted, and said so.
+    const warned = result.Warnings.map((w) => w.field)
+    expect(warned).toEqual(expect.arrayContaining(['Loan_to_Balance_Ratio', 'High_Credit_Risk', 'Region', 'Age']))
+    expect(result.Warnings.every((w) => w.severity === 'warning')).toBe(true)
+  })
+
+  it('gives contributions that sum to the probability minus the base rate', () => {
+    for (const applicant of [SPEC_REQUEST, FULL_APPLICANT, { ...FULL_APPLICANT, Credit_Score: 420, Past_Delinquencies: 4 }]) {
+      const result = scoreOne(loadModel(), applicant)
+      const total = sumOf(result.Contributions.map((c) => c.contribution))
+      expect(Math.abs(total - (result.Default_Probability - result.Base_Rate))).toBeLessThan(1e-4)
+      // Reasons are the largest raising contributions, then the largest lowering ones.
+      const raising = result.Reasons.filter((r) => r.direction === 'raises')
+      expect(raising.length).toBeLessThanOrEqual(3)
+      expect(raising.every((r) => r.contribution > 0)).toBe(true)
+    }
+  })
+
+  it('scores an unseen category with a warning naming the field, as the most frequent category', () => {
+    const result = scoreOne(loadModel(), { ...FULL_APPLICANT, Region: 'Atlantis' })
+    const warning = result.Warnings.find((w) => w.field === 'Region')
+    expect(warning?.message).toMatch(/"Atlantis" was never seen in training/)
+    const region = loadModel().artifact.inputs.find((f) => f.name === 'Region')
+    const asMostFrequent = scoreOne(loadModel(), {
+      ...FULL_APPLICANT,
+      Region: region?.kind === 'categorical' ? region.mostFrequent : null
+    })
+    expect(result.Default_Probability).toBe(asMostFrequent.Default_Probability)
+  })
+
+  it('scores an applicant with no fields at all, with one missing-value warning per input field', () => {
+    const result = scoreOne(loadModel(), {})
+    expect(result.Default_Probability).toBeGreaterThanOrEqual(0)
+    expect(result.Default_Probability).toBeLessThanOrEqual(1)
+    const inputs = loadModel().artifact.inputs.map((f) => f.name)
+    expect(result.Warnings.map((w) => w.field).sort()).toEqual([...inputs].sort())
+    expect(result.Warnings.every((w) => /is missing: filled with/.test(w.message))).toBe(true)
+  })
+
+  it('refuses wrong types with a FieldValidationError that lists every bad field', () => {
+    const bad = { ...FULL_APPLICANT, Credit_Score: 'six fifty', Loan_Amount: true, Region: { name: 'South' }, Area_Type: [1] }
+    let error: unknown
+    try {
+      scoreOne(loadModel(), bad)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(FieldValidationError)
+    const fields = (error as FieldValidationError).fields
+    expect(fields.map((f) => f.field).sort()).toEqual(['Area_Type', 'Credit_Score', 'Loan_Amount', 'Region'])
+    expect(fields.every((f) => f.severity === 'error')).toBe(true)
+    expect((error as Error).message).toMatch(/Credit_Score: "six fifty" is not a number/)
+  })
+
+  it('accepts numbers written as text, as a CSV or a form would send them', () => {
+    const asText = scoreOne(loadModel(), { ...FULL_APPLICANT, Credit_Score: '720', Annual_Income: '9,00,000' })
+    expect(asText.Default_Probability).toBe(scoreOne(loadModel(), FULL_APPLICANT).Default_Probability)
+  })
+
+  it('warns about a value far outside the training range, and still scores', () => {
+    const result = scoreOne(loadModel(), { ...FULL_APPLICANT, Credit_Score: 5000, Annual_Income: -1 })
+    const fields = result.Warnings.filter((w) => /outside the training range/.test(w.message)).map((w) => w.field)
+    expect(fields.sort()).toEqual(['Annual_Income', 'Credit_Score'])
+    expect(Number.isFinite(result.Default_Probability)).toBe(true)
+  })
+
+  it('warns about an unknown field and the target sent as input, and ignores them', () => {
+    const result = scoreOne(loadModel(), { ...FULL_APPLICANT, Favourite_Colour: 'blue', Default: 1 })
+    expect(result.Warnings.map((w) => w.field).sort()).toEqual(['Default', 'Favourite_Colour'])
+    expect(result.Default_Probability).toBe(scoreOne(loadModel(), FULL_APPLICANT).Default_Probability)
+  })
+
+  it('scores with a model whose training rows had a column entirely missing (the column is dropped)', async () => {
+    const service = Workbench.open(template.copyTo(tmp.path('w.db')))
+    const { datasetId } = template.ids()
+    const table: Table = service.datasets.loadTable(datasetId)
+    for (const c of table.columns) {
+      if (c.name === 'Years_With_Bank' && c.kind === 'numeric') c.values.fill(NaN)
+      if (c.name === 'Loan_Purpose' && c.kind !== 'numeric') c.codes.fill(-1)
+    }
+    const trained = await trainModel(table, datasetId, { ...DEFAULT_TRAIN_PARAMS, ...SMALL_FOREST })
+    expect(trained.artifact.features.map((f) => f.name)).not.toContain('Years_With_Bank')
+    expect(trained.artifact.features.map((f) => f.name)).not.toContain('Loan_Purpose')
+    expect(trained.evaluation.notes.join(' ')).toMatch(/"Years_With_Bank" has no values in the training rows/)
+    // Stored and loaded (validated) like any model, then scored with and without the dropped fields.
+    const id = service.models.save('dropped', 'generated', trained.artifact, trained.forest, trained.evaluation)
+    const dropped = service.models.load(id)
+    service.close()
+    const withFields = scoreOne(dropped, FULL_APPLICANT)
+    const without = scoreOne(dropped, { ...FULL_APPLICANT, Years_With_Bank: null, Loan_Purpose: null })
+    expect(withFields.Default_Probability).toBe(without.Default_Probability)
+    expect(withFields.Default_Probability).toBeGreaterThanOrEqual(0)
+    expect(scoreOne(dropped, {}).Default_Probability).toBeLessThanOrEqual(1)
+  })
+})

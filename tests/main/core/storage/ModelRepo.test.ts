@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../../../../src/main/core/errors'
+import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
+import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel } from '../../../../src/main/core/ml/trainModel'
+import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { Workbench } from '../../../../src/main/core/service/Workbench'
+import { NotFoundError } from '../../../../src/main/core/storage/DatasetRepo'
+import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
+import { useTempDir } from '../../../helpers/tempDir'
+
+const APPLICANTS: Record<string, unknown>[] = [
+  {
+    Credit_Score: 650,
+    Loan_Amount: 50000,
+    Account_Balance: 200000,
+    Interest_Rate: 5.5,
+    Loan_to_Balance_Ratio: 0.25,
+    High_Credit_Risk: 0
+  },
+  { Credit_Score: 480, Loan_Amount: 900000, Account_Balance: 1000, Region: 'East', Employment_Status: 'Unemployed' },
+  {}
+]
+
+describe('ModelRepo', () => {
+  const tmp = useTempDir()
+  const template = useTrainedTemplate({ rows: 2000, seed: 3 })
+
+  /** A fresh copy of the trained database, opened. */
+  const open = (): Workbench => Workbench.open(template.copyTo(tmp.path('w.db')))
+
+  it('loads a saved model that scores exactly as the trained one did', async () => {
+    const service = open()
+    const { datasetId } = template.ids()
+    const table = service.datasets.loadTable(datasetId)
+    const params = { ...DEFAULT_TRAIN_PARAMS, ...SMALL_FOREST, seed: 9 }
+    const trained = await trainModel(table, datasetId, params)
+    const id = service.models.save('round trip', 'generated', trained.artifact, trained.forest, trained.evaluation)
+    const loaded = service.models.load(id)
+
+    expect(loaded).toMatchObject({ id, name: 'round trip' })
+    expect(loaded.artifact).toEqual(trained.artifact)
+    expect(serializeForest(loaded.forest).equals(serializeForest(trained.forest))).toBe(true)
+    const { matrix } = prepareFeatures(table, params)
+    expect(predictForest(loaded.forest, matrix, table.numRows)).toEqual(
+      predictForest(trained.forest, matrix, table.numRows)
+    )
+    const inMemory = { id, name: 'round trip', artifact: trained.artifact, forest: trained.forest }
+    for (const applicant of APPLICANTS) expect(scoreOne(loaded, applicant)).toEqual(scoreOne(inMemory, applicant))
+    expect(service.models.summary(id).metrics.auc).toBe(trained.evaluation.metrics.auc)
+    service.close()
+  })
+
+  const corruptArtifacts: [string, (artifact: Record<string, unknown>) => unknown, RegExp][] = [
+    ['bad JSON', () => '{"format": "ptm-model", "vers', /not valid JSON/],
+    ['another format', (a) => ({ ...a, format: 'sklearn-pickle' }), /format/],
+    ['an unknown version', (a) => ({ ...a, version: 2 }), /version/],
+    [
+      'fewer features than the forest',
+      (a) => ({ ...a, features: (a.features as unknown[]).slice(1) }),
+      /forest expects \d+ features but its artifact lists \d+/
+    ],
+    ['a threshold outside (0, 1)', (a) => ({ ...a, threshold: 1.5 }), /threshold/]
+  ]
+
+  it.each(corruptArtifacts)('refuses an artifact with %s, naming the model and saying to retrain', (_, tamper, why) => {
+    const service = open()
+    const { modelId } = template.ids()
+    const row = service.db.prepare('SELECT artifact FROM models WHERE id = ?').get(modelId) as { artifact: string }
+    const changed = tamper(JSON.parse(row.artifact) as Record<string, unknown>)
+    const text = typeof changed === 'string' ? changed : JSON.stringify(changed)
+    service.db.prepare('UPDATE models SET artifact = ? WHERE id = ?').run(text, modelId)
+
+    expect(() => service.models.load(modelId)).toThrow(InputError)
+    expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: `))
+    expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
+    expect(() => service.models.load(modelId)).toThrow(why)
+    // The service every adapter uses refuses it the same way, before scoring anything.
+    expect(() => service.scoreApplicant(APPLICANTS[0], 'app')).toThrow(InputError)
+    expect(service.history({ kind: 'single' })).toEqual([])
+    service.close()
+  })
+
+  const corruptForests: [string, string, RegExp][] = [
+    ['truncated', 'substr(forest, 1, length(forest) - 100)', /truncated|unexpected bytes/],
+    ['with a bad magic number', "X'00112233' || substr(forest, 5)", /PTMF/],
+    ['empty', "X''", /shorter than the header/]
+  ]
+
+  it.each(corruptForests)('refuses a forest blob that is %s, naming the model and saying to retrain', (_, sql, why) => {
+    const service = open()
+    const { modelId } = template.ids()
+    service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
+    expect(() => service.models.load(modelId)).toThrow(InputError)
+    expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: its forest is corrupt`))
+    expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
+    expect(() => service.models.load(modelId)).toThrow(why)
+    service.close()
+  })
+
+  it('makes exactly one model active, keeps it across reopening, and refuses to activate a missing model', () => {
+    const file = template.copyTo(tmp.path('w.db'))
+    let service = Workbench.open(file)
+    const first = template.ids().modelId
+    // Training the first model made it active.
+    expect(service.models.activeId()).toBe(first)
+    const second = service.models.save(
+      'second',
+      'generated',
+      service.models.load(first).artifact,
+      service.models.load(first).forest,
+      service.models.evaluation(first)
+    )
+    expect(service.models.activeId()).toBe(first)
+    service.models.activate(second)
+    expect(service.models.list().map((m) => [m.id, m.active])).toEqual([
+      [first, false],
+      [second, true]
+    ])
+    expect(() => service.models.activate(999)).toThrow(NotFoundError)
+    expect(service.models.activeId()).toBe(second)
+    service.close()
+
+    service = Workbench.open(file)
+    expect(service.models.activeId()).toBe(second)
+    service.close()
+  })
+
+  it('deletes a model; deleting the active one leaves no model active, so scoring says to train or activate', () => {
+    const service = open()
+    const first = template.ids().modelId
+    const loaded = service.models.load(first)
+    const second = service.models.save('second', 'generated', loaded.artifact, loaded.forest, service.models.evaluation(first))
+
+    service.deleteModel(second)
+    expect(service.models.list().map((m) => m.id)).toEqual([first])
+    expect(service.models.activeId()).toBe(first)
+    expect(() => service.models.load(second)).toThrow(NotFoundError)
+
+    expect(service.scoreApplicant(APPLICANTS[0], 'app').Model_Version).toBe(first)
+    service.deleteModel(first)
+    expect(service.models.list()).toEqual([])
+    expect(service.models.activeId()).toBeUndefined()
+    expect(service.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'active_model_id'").get()).toEqual({ n: 0 })
+    // The cached model went with it.
+    expect(() => service.scoringModel()).toThrow(/No model is active/)
+    expect(() => service.deleteModel(first)).toThrow(NotFoundError)
+    service.close()
+  })
+
+  it('keeps a model when the dataset it came from is deleted', () => {
+    const service = open()
+    const { datasetId, modelId } = template.ids()
+    service.deleteDataset(datasetId)
+    expect(service.models.summary(modelId).datasetId).toBeNull()
+    expect(service.models.load(modelId).artifact.datasetId).toBe(datasetId)
+    service.close()
+  })
+})
