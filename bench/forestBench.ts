@@ -1,12 +1,13 @@
 /**
  * Times trainForest on synthetic loan-like data (default: 100,000 rows x 20 features,
- * 200 trees, depth 15, 2 threads) and reports held-out AUC on a stratified 80/20 split.
+ * 200 trees, depth 15, 2 threads) and reports held-out AUC on a seeded 80/20 split.
  *
  *   npx tsx bench/forestBench.ts [--rows N] [--features F] [--trees T] [--depth D]
  *                                [--threads K] [--seed S] [--csv /tmp/forest.csv]
  *
- * --csv also writes the same rows (column `default` is the target) so that
- * /work/shared/bench/sk_forest.py can be run on them for a side-by-side time and AUC.
+ * --csv also writes the same rows (column `default` is the target, column `test` marks
+ * this run's held-out rows) so that the reference can be run on them side by side:
+ *   /usr/bin/python3 /work/shared/bench/sk_forest.py /tmp/forest.csv default --drop test
  */
 import { writeFileSync } from 'node:fs'
 import { Rng } from '../src/main/core/random'
@@ -97,19 +98,21 @@ function subset(columns: Float64Array[], y: Uint8Array, rows: number[]): { colum
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const { columns, y } = makeData(args.rows, args.features, args.seed)
+  // Seeded 80/20 split.
+  const rng = new Rng(args.seed + 1)
+  const isTest = Uint8Array.from({ length: args.rows }, () => (rng.next() < 0.8 ? 0 : 1))
+  const train: number[] = []
+  const test: number[] = []
+  for (let r = 0; r < args.rows; r++) (isTest[r] === 1 ? test : train).push(r)
   if (args.csv !== null) {
-    const header = [...columns.map((_, f) => `x${f}`), 'default'].join(',')
+    const header = [...columns.map((_, f) => `x${f}`), 'default', 'test'].join(',')
     const lines = [header]
     for (let r = 0; r < args.rows; r++) {
-      lines.push([...columns.map((c) => (Number.isNaN(c[r]) ? '' : String(c[r]))), String(y[r])].join(','))
+      const values = columns.map((c) => (Number.isNaN(c[r]) ? '' : String(c[r])))
+      lines.push([...values, String(y[r]), String(isTest[r])].join(','))
     }
     writeFileSync(args.csv, lines.join('\n') + '\n')
   }
-  // Stratified 80/20 split, seeded.
-  const rng = new Rng(args.seed + 1)
-  const train: number[] = []
-  const test: number[] = []
-  for (let r = 0; r < args.rows; r++) (rng.next() < 0.8 ? train : test).push(r)
   const tr = subset(columns, y, train)
   const te = subset(columns, y, test)
 

@@ -30,7 +30,9 @@ interface Options {
 
 function usage(message?: string): never {
   if (message) console.error(message)
-  console.error('usage: npm run bench -- [--quick] [--only data,train,score,predict] [--repeat N] [--out bench/results/NAME.json]')
+  console.error(
+    'usage: npm run bench -- [--quick] [--only data,train,score,predict] [--repeat N] [--out bench/results/NAME.json]'
+  )
   process.exit(2)
 }
 
@@ -39,7 +41,9 @@ function parseOptions(argv: string[]): Options {
   const options: Options = { quick: false, only: [...SECTIONS], out: '', repeat: 1 }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
-    const [key, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [key, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined]
     const value = (): string => inline ?? argv[++i] ?? usage(`${key} needs a value`)
     if (key === '--quick') options.quick = true
     else if (key === '--only') {
@@ -54,7 +58,9 @@ function parseOptions(argv: string[]): Options {
     } else if (key === '--help' || key === '-h') usage()
     else usage(`unknown option ${arg}`)
   }
-  options.out = options.out ? resolve(options.out) : join(RESULTS_DIR, `bench-${stamp}${options.quick ? '-quick' : ''}.json`)
+  options.out = options.out
+    ? resolve(options.out)
+    : join(RESULTS_DIR, `bench-${stamp}${options.quick ? '-quick' : ''}.json`)
   return options
 }
 
@@ -66,7 +72,11 @@ function git(args: string[]): string {
   }
 }
 
-async function runSection(name: SectionName, config: BenchConfig, python: { ok: boolean; reason?: string }): Promise<SectionResult> {
+async function runSection(
+  name: SectionName,
+  config: BenchConfig,
+  python: { ok: boolean; reason?: string }
+): Promise<SectionResult> {
   const t0 = performance.now()
   const load = loadavg()[0]
   let section: SectionResult
@@ -76,7 +86,15 @@ async function runSection(name: SectionName, config: BenchConfig, python: { ok: 
     else if (name === 'score') section = await scoreSection(config, python)
     else section = await predictSection(config)
   } catch (error) {
-    section = { name, title: name, tables: [], notes: [], data: {}, checks: [], error: (error as Error).message }
+    section = {
+      name,
+      title: name,
+      tables: [],
+      notes: [],
+      data: {},
+      checks: [],
+      error: (error as Error).message
+    }
   }
   section.seconds = (performance.now() - t0) / 1000
   section.data.loadAverage = { start: load, end: loadavg()[0] }
@@ -102,18 +120,30 @@ async function main(): Promise<void> {
     python: PYTHON,
     pythonStack: stack.ok ? stack.versions : { missing: stack.reason }
   }
-  console.log(`bench: ${options.quick ? 'QUICK (harness check, tiny sizes)' : 'full'} run of ${options.only.join(', ')}; repeat ${options.repeat}`)
+  console.log(
+    `bench: ${options.quick ? 'QUICK (harness check, tiny sizes)' : 'full'} run of ${options.only.join(', ')}; repeat ${options.repeat}`
+  )
   console.log(
     `node ${environment.node}, ${environment.cpus} CPUs, load ${environment.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}, commit ${environment.commit}${environment.dirtyFiles ? ` (+${environment.dirtyFiles} modified files)` : ''}`
   )
-  console.log(stack.ok ? `reference stack: ${Object.entries(stack.versions).map(([k, v]) => `${k} ${v}`).join(', ')}` : `reference stack missing: ${stack.reason}`)
+  console.log(
+    stack.ok
+      ? `reference stack: ${Object.entries(stack.versions)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`
+      : `reference stack missing: ${stack.reason}`
+  )
 
   const sections: SectionResult[] = []
   for (const name of options.only) sections.push(await runSection(name, config, python))
 
   const finished = new Date()
   const minutes = (finished.getTime() - started.getTime()) / 60000
-  const result = { environment: { ...environment, finishedAt: finished.toISOString(), minutes }, config, sections }
+  const result = {
+    environment: { ...environment, finishedAt: finished.toISOString(), minutes },
+    config,
+    sections
+  }
   mkdirSync(dirname(options.out), { recursive: true })
   writeFileSync(options.out, JSON.stringify(result, null, 2) + '\n')
 
@@ -121,7 +151,9 @@ async function main(): Promise<void> {
     `## Benchmark (${options.quick ? 'quick run: harness check only' : 'full run'}, ${started.toISOString().slice(0, 10)})`,
     '',
     `\`npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}\` · ${environment.cpus} CPUs (${environment.cpuModel.trim()}), load average at start ${environment.loadAverageAtStart[0].toFixed(2)} · Node ${environment.node}` +
-      (stack.ok ? ` · scikit-learn ${stack.versions.sklearn}, imbalanced-learn ${stack.versions.imblearn}, XGBoost ${stack.versions.xgboost}, pandas ${stack.versions.pandas}` : '') +
+      (stack.ok
+        ? ` · scikit-learn ${stack.versions.sklearn}, imbalanced-learn ${stack.versions.imblearn}, XGBoost ${stack.versions.xgboost}, pandas ${stack.versions.pandas}`
+        : '') +
       ` · commit ${environment.commit}${environment.dirtyFiles ? ' (with uncommitted changes)' : ''} · ${minutes.toFixed(1)} min.`,
     'Shared, noisy machine: compare the ratios (measured side by side in this run), not absolute seconds across runs.'
   ]

@@ -32,7 +32,15 @@ export function benchConfig(quick: boolean, repeat: number): BenchConfig {
         quick,
         repeat,
         data: { sizes: [20_000] },
-        train: { rows: 20_000, trees: 40, depth: 15, threads: 2, sizes: [5_000], skSizes: [], reference: { rows: 500, trees: 5 } },
+        train: {
+          rows: 20_000,
+          trees: 40,
+          depth: 15,
+          threads: 2,
+          sizes: [5_000],
+          skSizes: [],
+          reference: { rows: 500, trees: 5 }
+        },
         score: { sizes: [20_000] },
         predict: { requests: 500, warmup: 50 }
       }
@@ -56,5 +64,10 @@ export function benchConfig(quick: boolean, repeat: number): BenchConfig {
 
 /** Our training parameters for the headline comparison (the product's defaults otherwise: SMOTE on, isotonic calibration, 80/20). */
 export function mainTrainParams(config: BenchConfig): Partial<TrainParams> {
-  return { trees: config.train.trees, maxDepth: config.train.depth, threads: config.train.threads, seed: SEED }
+  return {
+    trees: config.train.trees,
+    maxDepth: config.train.depth,
+    threads: config.train.threads,
+    seed: SEED
+  }
 }

@@ -10,10 +10,14 @@ import { isFresh } from './fixtures'
  */
 
 async function* lines(file: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity })
+  const rl = createInterface({
+    input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity
+  })
   for await (const line of rl) {
     if (line.length === 0) continue
-    if (line.includes('"')) throw new Error(`${file}: quoted field; the bench's CSV rewriting expects generated CSV`)
+    if (line.includes('"'))
+      throw new Error(`${file}: quoted field; the bench's CSV rewriting expects generated CSV`)
     yield line
   }
 }
@@ -94,21 +98,31 @@ export async function fitNumericEncoding(trainCsv: string, drop: string[]): Prom
       else isText[i] = true
     }
   }
-  const encoding: NumericEncoding = { columns: header.filter((c) => !drop.includes(c)), levels: {}, medians: {} }
+  const encoding: NumericEncoding = {
+    columns: header.filter((c) => !drop.includes(c)),
+    levels: {},
+    medians: {}
+  }
   header.forEach((name, i) => {
     if (drop.includes(name)) return
     if (isText[i]) encoding.levels[name] = [...sets[i]].sort()
     else {
       const sorted = Float64Array.from(values[i]).sort()
       const m = sorted.length >> 1
-      encoding.medians[name] = sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
+      encoding.medians[name] =
+        sorted.length === 0 ? 0 : sorted.length % 2 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
     }
   })
   return encoding
 }
 
 /** Writes `src` encoded with `encoding` to `dst` (kept when already newer than its sources). */
-export async function encodeNumeric(src: string, dst: string, encoding: NumericEncoding, sources: string[]): Promise<string> {
+export async function encodeNumeric(
+  src: string,
+  dst: string,
+  encoding: NumericEncoding,
+  sources: string[]
+): Promise<string> {
   if (isFresh(dst, [src, ...sources])) return dst
   let plan: ((cells: string[]) => string)[] = []
   await writeLines(

@@ -66,7 +66,8 @@ export async function ensureFixture(rows: number, seed = SEED): Promise<Fixture>
   return fixture
 }
 
-export const modelKey = (params: Partial<TrainParams>): string => JSON.stringify(params, Object.keys(params).sort())
+export const modelKey = (params: Partial<TrainParams>): string =>
+  JSON.stringify(params, Object.keys(params).sort())
 
 export function rememberModel(fixture: Fixture, params: Partial<TrainParams>, modelId: number): void {
   fixture.models[modelKey(params)] = modelId
@@ -77,7 +78,11 @@ export function rememberModel(fixture: Fixture, params: Partial<TrainParams>, mo
 export async function ensureModel(fixture: Fixture, params: Partial<TrainParams>): Promise<number> {
   const known = fixture.models[modelKey(params)]
   if (known !== undefined) return known
-  const trained = await runStep<{ modelId: number }>('train', [fixture.db, fixture.datasetId, JSON.stringify(params)])
+  const trained = await runStep<{ modelId: number }>('train', [
+    fixture.db,
+    fixture.datasetId,
+    JSON.stringify(params)
+  ])
   rememberModel(fixture, params, trained.result.modelId)
   return trained.result.modelId
 }

@@ -7,7 +7,8 @@ export const ROOT = join(__dirname, '..', '..')
 
 /** The reference scripts and the interpreter they are written for (their shebang: the system Python with the Debian packages). */
 export const SHARED_BENCH = process.env.PTM_BENCH_SHARED ?? '/work/shared/bench'
-export const PYTHON = process.env.PTM_BENCH_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
+export const PYTHON =
+  process.env.PTM_BENCH_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 
 /** Marker of the one result line a step prints on stdout. */
 export const RESULT_MARKER = '@@BENCH '
@@ -26,7 +27,11 @@ export interface StepOutput<T> {
  * Runs `bench/steps/<name>.ts` in a fresh Node process (tsx loader), so that each step's
  * peak memory is its own. The step prints one `@@BENCH {json}` line (see steps/step.ts).
  */
-export async function runStep<T>(name: string, args: (string | number)[], options: { timeoutMs?: number } = {}): Promise<StepOutput<T>> {
+export async function runStep<T>(
+  name: string,
+  args: (string | number)[],
+  options: { timeoutMs?: number } = {}
+): Promise<StepOutput<T>> {
   const script = join(ROOT, 'bench', 'steps', `${name}.ts`)
   const t0 = performance.now()
   const { stdout, stderr, code } = await runProcess(
@@ -39,8 +44,17 @@ export async function runStep<T>(name: string, args: (string | number)[], option
   if (code !== 0 || !line) {
     throw new Error(`step ${name} ${args.join(' ')} failed (exit ${code}):\n${tail(stderr || stdout)}`)
   }
-  const parsed = JSON.parse(line.slice(RESULT_MARKER.length)) as { result: T; maxRssKb: number; cpuSeconds: number }
-  return { result: parsed.result, peakRssMb: parsed.maxRssKb / 1024, cpuSeconds: parsed.cpuSeconds, processSeconds }
+  const parsed = JSON.parse(line.slice(RESULT_MARKER.length)) as {
+    result: T
+    maxRssKb: number
+    cpuSeconds: number
+  }
+  return {
+    result: parsed.result,
+    peakRssMb: parsed.maxRssKb / 1024,
+    cpuSeconds: parsed.cpuSeconds,
+    processSeconds
+  }
 }
 
 export interface PythonOutput<T> {
@@ -56,7 +70,11 @@ export interface PythonOutput<T> {
  * tiny parent that reports the script's peak RSS (RUSAGE_CHILDREN) on stderr. The script
  * prints one JSON line; the last JSON line of stdout is taken.
  */
-export async function runPython<T>(script: string, args: (string | number)[], options: { timeoutMs?: number } = {}): Promise<PythonOutput<T>> {
+export async function runPython<T>(
+  script: string,
+  args: (string | number)[],
+  options: { timeoutMs?: number } = {}
+): Promise<PythonOutput<T>> {
   const wrapper =
     'import resource, subprocess, sys\n' +
     'r = subprocess.run(sys.argv[1:])\n' +
@@ -73,19 +91,26 @@ export async function runPython<T>(script: string, args: (string | number)[], op
     .split('\n')
     .filter((l) => l.trim().startsWith('{'))
     .pop()
-  if (code !== 0 || !line) throw new Error(`${script} ${args.join(' ')} failed (exit ${code}):\n${tail(stderr || stdout)}`)
+  if (code !== 0 || !line)
+    throw new Error(`${script} ${args.join(' ')} failed (exit ${code}):\n${tail(stderr || stdout)}`)
   const rss = /@@RSS (\d+)/.exec(stderr)
   return { result: JSON.parse(line) as T, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, processSeconds }
 }
 
 /** Checks that the reference stack imports; returns its versions or the reason it cannot run. */
-export async function pythonStack(): Promise<{ ok: true; versions: Record<string, string> } | { ok: false; reason: string }> {
+export async function pythonStack(): Promise<
+  { ok: true; versions: Record<string, string> } | { ok: false; reason: string }
+> {
   const code =
     'import json, sklearn, xgboost, pandas, imblearn, numpy\n' +
     'print(json.dumps(dict(python=__import__("sys").version.split()[0], sklearn=sklearn.__version__, xgboost=xgboost.__version__, pandas=pandas.__version__, imblearn=imblearn.__version__, numpy=numpy.__version__)))'
   try {
     const { stdout, stderr, code: exit } = await runProcess(PYTHON, ['-c', code], 60_000)
-    if (exit !== 0) return { ok: false, reason: `${PYTHON}: ${tail(stderr, 1)} (apt-get install -y python3-sklearn python3-imblearn python3-pandas python3-xgboost)` }
+    if (exit !== 0)
+      return {
+        ok: false,
+        reason: `${PYTHON}: ${tail(stderr, 1)} (apt-get install -y python3-sklearn python3-imblearn python3-pandas python3-xgboost)`
+      }
     return { ok: true, versions: JSON.parse(stdout.trim()) as Record<string, string> }
   } catch (error) {
     return { ok: false, reason: (error as Error).message }

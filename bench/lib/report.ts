@@ -42,9 +42,11 @@ export function num(x: number | undefined, digits = 0): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 }
 
-export const secs = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1))
+export const secs = (x: number | undefined): string =>
+  x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(1)
 export const mb = (x: number | undefined): string => num(x, 0)
-export const ratio = (x: number | undefined, digits = 2): string => (x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(digits)}×`)
+export const ratio = (x: number | undefined, digits = 2): string =>
+  x === undefined || !Number.isFinite(x) ? '–' : `${x.toFixed(digits)}×`
 export const signed = (x: number | undefined, digits = 4): string =>
   x === undefined || !Number.isFinite(x) ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`
 
@@ -64,7 +66,8 @@ export function percentile(values: number[], p: number): number {
 /** A plain-text table with aligned columns (what each section prints as it finishes). */
 export function textTable(columns: string[], rows: string[][]): string {
   const width = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ')
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ')
   return [line(columns), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
 }
 
@@ -83,7 +86,8 @@ export function printSection(section: SectionResult): void {
     if (t.title) console.log(`-- ${t.title}`)
     if (t.rows.length) console.log(textTable(t.columns, t.rows) + '\n')
   }
-  for (const c of section.checks) console.log(`${c.met ? 'MET   ' : 'NOT MET'} ${c.what}: ${c.value} (target ${c.target})`)
+  for (const c of section.checks)
+    console.log(`${c.met ? 'MET   ' : 'NOT MET'} ${c.what}: ${c.value} (target ${c.target})`)
   for (const n of section.notes) console.log(`note: ${n}`)
   if (section.error) console.log(`ERROR: ${section.error}`)
 }
@@ -101,9 +105,37 @@ export function markdownReport(header: string[], sections: SectionResult[]): str
     for (const n of s.notes) out.push(`- ${n}`)
     if (s.notes.length) out.push('')
   }
-  const checks = sections.flatMap((s) => s.checks.map((c) => [s.name, c.what, c.value, c.target, c.met ? 'met' : '**not met**']))
+  const checks = sections.flatMap((s) =>
+    s.checks.map((c) => [s.name, c.what, c.value, c.target, c.met ? 'met' : '**not met**'])
+  )
   if (checks.length) {
-    out.push('### Targets of the issues', '', markdownTable(['Section', 'Figure', 'This run', 'Target', ''], checks), '')
+    out.push(
+      '### Targets of the issues',
+      '',
+      markdownTable(['Section', 'Figure', 'This run', 'Target', ''], checks),
+      ''
+    )
   }
   return out.join('\n')
+}
+
+/**
+ * Runs one part of a section; a failure is recorded (notes and data.errors) and the rest of
+ * the section goes on, so one broken figure does not cost a 30-minute run its others.
+ */
+export async function attempt(
+  section: SectionResult,
+  what: string,
+  part: () => Promise<void>
+): Promise<boolean> {
+  try {
+    await part()
+    return true
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    section.notes.push(`NOT MEASURED: ${what}: ${message.split('\n').slice(0, 4).join(' ')}`)
+    const errors = (section.data.errors ??= []) as { what: string; error: string }[]
+    errors.push({ what, error: message })
+    return false
+  }
 }

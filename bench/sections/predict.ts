@@ -51,7 +51,16 @@ function post(agent: Agent, port: number, body: string): Promise<Reply> {
  */
 export async function predictSection(config: BenchConfig): Promise<SectionResult> {
   const section = newSection('predict', 'Predict: POST /predict latency (sequential, loopback, keep-alive)')
-  const table = addTable(section, ['Requests', 'Median ms', 'p90 ms', 'p99 ms', 'Max ms', 'Requests/s', 'Statuses', 'Server peak RSS MB'])
+  const table = addTable(section, [
+    'Requests',
+    'Median ms',
+    'p90 ms',
+    'p99 ms',
+    'Max ms',
+    'Requests/s',
+    'Statuses',
+    'Server peak RSS MB'
+  ])
   const fixture = await ensureFixture(config.train.rows)
   const modelId = await ensureModel(fixture, mainTrainParams(config))
 
@@ -92,7 +101,9 @@ export async function predictSection(config: BenchConfig): Promise<SectionResult
     server.stdin!.end()
     const code = await closed
     const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER))
-    const serverRss = line ? (JSON.parse(line.slice(RESULT_MARKER.length)) as { maxRssKb: number }).maxRssKb / 1024 : NaN
+    const serverRss = line
+      ? (JSON.parse(line.slice(RESULT_MARKER.length)) as { maxRssKb: number }).maxRssKb / 1024
+      : NaN
     if (code !== 0) section.notes.push(`server exited with ${code}: ${tail(stderr, 3)}`)
 
     const med = median(latencies)

@@ -3,7 +3,7 @@ import { mainTrainParams, type BenchConfig } from '../lib/config'
 import { encodeNumeric, fitNumericEncoding } from '../lib/csvFiles'
 import { dataPath, ensureFixture, ensureModel, fileMb, ID_COLUMN, TARGET } from '../lib/fixtures'
 import { runPython, runStep } from '../lib/proc'
-import { addTable, mb, newSection, num, ratio, secs, type SectionResult } from '../lib/report'
+import { addTable, attempt, mb, newSection, num, ratio, secs, type SectionResult } from '../lib/report'
 
 interface OurScore {
   rowsIn: number
@@ -24,10 +24,17 @@ interface SkBatch {
  * Issue 4: batch scoring CSV → CSV, ours (Workbench.scoreFile in a child process) vs
  * sk_batch.py (pandas read_csv → predict_proba → to_csv) on the same rows.
  */
-export async function scoreSection(config: BenchConfig, python: { ok: boolean; reason?: string }): Promise<SectionResult> {
+export async function scoreSection(
+  config: BenchConfig,
+  python: { ok: boolean; reason?: string }
+): Promise<SectionResult> {
   const section = newSection('score', 'Score: batch CSV → CSV')
   const table = addTable(section, ['Run', 'Rows', 'Input MB', 'Seconds', 'Rows/s', 'Peak RSS MB'])
-  const compare = addTable(section, ['Comparison', 'Ours rows/s', 'scikit-learn rows/s', 'Ours ÷ scikit-learn', 'Target'], 'Side by side')
+  const compare = addTable(
+    section,
+    ['Comparison', 'Ours rows/s', 'scikit-learn rows/s', 'Ours ÷ scikit-learn', 'Target'],
+    'Side by side'
+  )
   const trainFixture = await ensureFixture(config.train.rows)
   const modelId = await ensureModel(trainFixture, mainTrainParams(config))
   section.data.model = { id: modelId, trainedOnRows: config.train.rows, params: mainTrainParams(config) }
@@ -37,42 +44,88 @@ export async function scoreSection(config: BenchConfig, python: { ok: boolean; r
   let encoding: Awaited<ReturnType<typeof fitNumericEncoding>> | undefined
   if (python.ok) {
     encoding = await fitNumericEncoding(trainFixture.csv, [ID_COLUMN])
-    skTrain = await encodeNumeric(trainFixture.csv, dataPath(`gen-${config.train.rows}.num.csv`), encoding, [trainFixture.csv])
+    skTrain = await encodeNumeric(trainFixture.csv, dataPath(`gen-${config.train.rows}.num.csv`), encoding, [
+      trainFixture.csv
+    ])
   } else {
     section.notes.push(`scikit-learn not measured: ${python.reason}`)
   }
 
   const sizes: Record<string, unknown>[] = []
   for (const rows of config.score.sizes) {
-    const fixture = await ensureFixture(rows)
-    const out = dataPath(`scored-${rows}.csv`)
-    const ours = await runStep<OurScore>('score', [trainFixture.db, modelId, fixture.csv, out])
-    rmSync(out, { force: true })
-    rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
-    const ourRate = ours.result.rowsIn / ours.result.seconds
-    table.push([`ours: Workbench.scoreFile`, num(ours.result.rowsIn), num(fileMb(fixture.csv), 1), secs(ours.result.seconds), num(ourRate), mb(ours.peakRssMb)])
-    const entry: Record<string, unknown> = {
-      rows,
-      ours: { ...ours.result, rowsPerSecond: ourRate, peakRssMb: ours.peakRssMb, cpuSeconds: ours.cpuSeconds, inputMb: fileMb(fixture.csv) }
-    }
-    if (ours.result.rowsScored !== rows) section.notes.push(`${num(rows)} rows: ${num(ours.result.rowsScored)} scored, ${num(ours.result.rowsError)} in errors.`)
-    if (rows >= 1_000_000) {
-      section.checks.push({ what: `peak RSS scoring ${num(rows)} rows`, target: '< 400 MB', value: `${mb(ours.peakRssMb)} MB`, met: ours.peakRssMb < 400 })
-    }
-    if (python.ok && skTrain && encoding) {
-      const skInput = await encodeNumeric(fixture.csv, dataPath(`gen-${rows}.num.csv`), encoding, [fixture.csv, trainFixture.csv])
-      const sk = await runPython<SkBatch>('sk_batch.py', [skTrain, skInput, TARGET])
-      const skRate = sk.result.rows / sk.result.score_s
-      table.push([`scikit-learn: sk_batch.py`, num(sk.result.rows), num(fileMb(skInput), 1), secs(sk.result.score_s), num(skRate), mb(sk.result.peak_rss_mb)])
-      const speedup = ourRate / skRate
-      compare.push([`${num(rows)} rows`, num(ourRate), num(skRate), ratio(speedup), '≥ 2×'])
-      if (rows >= 1_000_000 || config.quick) {
-        section.checks.push({ what: `batch rows/s ours ÷ scikit-learn, ${num(rows)} rows`, target: '≥ 2', value: speedup.toFixed(2), met: speedup >= 2 })
+    await attempt(section, `scoring ${num(rows)} rows`, async () => {
+      const fixture = await ensureFixture(rows)
+      const out = dataPath(`scored-${rows}.csv`)
+      const ours = await runStep<OurScore>('score', [trainFixture.db, modelId, fixture.csv, out])
+      rmSync(out, { force: true })
+      rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
+      const ourRate = ours.result.rowsIn / ours.result.seconds
+      table.push([
+        `ours: Workbench.scoreFile`,
+        num(ours.result.rowsIn),
+        num(fileMb(fixture.csv), 1),
+        secs(ours.result.seconds),
+        num(ourRate),
+        mb(ours.peakRssMb)
+      ])
+      const entry: Record<string, unknown> = {
+        rows,
+        ours: {
+          ...ours.result,
+          rowsPerSecond: ourRate,
+          peakRssMb: ours.peakRssMb,
+          cpuSeconds: ours.cpuSeconds,
+          inputMb: fileMb(fixture.csv)
+        }
       }
-      entry.sklearn = { ...sk.result, rowsPerSecond: skRate, inputMb: fileMb(skInput), wrapperPeakRssMb: sk.peakRssMb, processSeconds: sk.processSeconds }
-      entry.speedup = speedup
-    }
-    sizes.push(entry)
+      if (ours.result.rowsScored !== rows)
+        section.notes.push(
+          `${num(rows)} rows: ${num(ours.result.rowsScored)} scored, ${num(ours.result.rowsError)} in errors.`
+        )
+      if (rows >= 1_000_000) {
+        section.checks.push({
+          what: `peak RSS scoring ${num(rows)} rows`,
+          target: '< 400 MB',
+          value: `${mb(ours.peakRssMb)} MB`,
+          met: ours.peakRssMb < 400
+        })
+      }
+      if (python.ok && skTrain && encoding) {
+        const skInput = await encodeNumeric(fixture.csv, dataPath(`gen-${rows}.num.csv`), encoding, [
+          fixture.csv,
+          trainFixture.csv
+        ])
+        const sk = await runPython<SkBatch>('sk_batch.py', [skTrain, skInput, TARGET])
+        const skRate = sk.result.rows / sk.result.score_s
+        table.push([
+          `scikit-learn: sk_batch.py`,
+          num(sk.result.rows),
+          num(fileMb(skInput), 1),
+          secs(sk.result.score_s),
+          num(skRate),
+          mb(sk.result.peak_rss_mb)
+        ])
+        const speedup = ourRate / skRate
+        compare.push([`${num(rows)} rows`, num(ourRate), num(skRate), ratio(speedup), '≥ 2×'])
+        if (rows >= 1_000_000 || config.quick) {
+          section.checks.push({
+            what: `batch rows/s ours ÷ scikit-learn, ${num(rows)} rows`,
+            target: '≥ 2',
+            value: speedup.toFixed(2),
+            met: speedup >= 2
+          })
+        }
+        entry.sklearn = {
+          ...sk.result,
+          rowsPerSecond: skRate,
+          inputMb: fileMb(skInput),
+          wrapperPeakRssMb: sk.peakRssMb,
+          processSeconds: sk.processSeconds
+        }
+        entry.speedup = speedup
+      }
+      sizes.push(entry)
+    })
   }
   section.data.sizes = sizes
   section.notes.push(

@@ -4,7 +4,11 @@ import { openWorkbench, step, timed } from './step'
 step(async ([db, rows, seed]) => {
   const wb = openWorkbench(db)
   const { value, seconds } = await timed(() =>
-    wb.generateDataset({ rows: Number(rows), seed: Number(seed), name: `bench generate ${rows} seed ${seed}` })
+    wb.generateDataset({
+      rows: Number(rows),
+      seed: Number(seed),
+      name: `bench generate ${rows} seed ${seed}`
+    })
   )
   wb.close()
   return { datasetId: value.id, rows: value.rows, defaultRate: value.defaultRate, seconds }

@@ -10,7 +10,11 @@ export function step<T>(body: (args: string[]) => Promise<T>): void {
   body(process.argv.slice(2)).then(
     (result) => {
       const usage = process.resourceUsage()
-      const line = JSON.stringify({ result, maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 })
+      const line = JSON.stringify({
+        result,
+        maxRssKb: usage.maxRSS,
+        cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6
+      })
       process.stdout.write(RESULT_MARKER + line + '\n', () => process.exit(0))
     },
     (error: unknown) => {

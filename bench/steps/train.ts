@@ -14,6 +14,8 @@ step(async ([db, id, paramsJson]) => {
     phases: e.seconds,
     rows: e.rows,
     auc: e.metrics.auc,
+    testRows: e.metrics.numRows,
+    testPositives: e.metrics.numPositive,
     accuracy: e.metrics.accuracy,
     averagePrecision: e.metrics.averagePrecision,
     brier: e.metrics.brier

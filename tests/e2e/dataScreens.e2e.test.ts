@@ -47,6 +47,11 @@ describe('Data and Explore screens in Chromium', () => {
 
   it('starts with an empty state that says what to do first', async () => {
     await expect.poll(() => s.page.getByTestId('no-datasets').isVisible()).toBe(true)
+    // Keyboard first: Tab reaches the skip link, then the navigation.
+    await s.page.keyboard.press('Tab')
+    expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+    await s.page.keyboard.press('Tab')
+    expect(await s.page.evaluate(() => document.activeElement?.textContent)).toBe('Data')
     await expect.poll(() => s.page.getByTestId('db-path').textContent()).toBe(s.bridge.service.dbPath)
     expect(await s.page.getByTestId('active-model').textContent()).toContain('none yet')
   })
@@ -98,23 +103,31 @@ describe('Data and Explore screens in Chromium', () => {
     await expect.poll(() => page.getByTestId('datasets-table').textContent()).toContain('branch_loans')
   })
 
-  it('opens the import preview for a CSV file dropped on the window', async () => {
-    const { page } = s
+  it('imports a CSV file dropped on the window, and says in words why a bad target cannot be imported', async () => {
+    const { page, bridge } = s
+    // The outcome column holds three values: the workbench predicts a yes/no outcome.
     await page.evaluate(() => {
       const transfer = new DataTransfer()
-      transfer.items.add(new File(['id,x,Default\n1,2,0\n2,3,1\n'], 'dropped.csv', { type: 'text/csv' }))
+      const csv = 'id,x,Default\n1,2,0\n2,3,1\n3,4,2\n'
+      transfer.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }))
       const target = document.querySelector('.content') ?? document.body
-      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true }))
-      target.dispatchEvent(
-        new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true })
-      )
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      }
     })
     const dialog = page.locator('.import-dialog')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     expect(await dialog.locator('.el-dialog__title').textContent()).toContain('dropped.csv')
+    expect(await dialog.getByTestId('target-hint').textContent()).toContain('3 different values')
+    await dialog.getByTestId('start-import').click()
+    // The job fails in main; the dialog comes back with main's reason, choices kept.
+    await expect
+      .poll(() => dialog.getByTestId('import-error').textContent(), { timeout: 30_000 })
+      .toContain('3 distinct values')
+    await s.screenshot('import-error.png')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await expect.poll(() => dialog.isVisible()).toBe(false)
+    expect(bridge.service.listDatasets()).toHaveLength(2)
   })
 
   it('explores a numeric column by outcome, a categorical one, the heatmap and the missing values', async () => {

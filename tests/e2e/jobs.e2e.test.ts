@@ -24,8 +24,9 @@ describe('Background jobs in Chromium', () => {
   it('shows a long job with its phase, progress, elapsed time and time left', async () => {
     const { page } = s
     await expect.poll(() => page.getByTestId('no-datasets').isVisible()).toBe(true)
-    await fillNumber(page.locator('#gen-rows'), 1_000_000)
-    await expect.poll(() => page.getByTestId('rows-in-words').textContent()).toContain('10 lakh')
+    // The largest the form allows: long enough to watch and cancel on any machine (~15 s per million here).
+    await fillNumber(page.locator('#gen-rows'), 2_000_000)
+    await expect.poll(() => page.getByTestId('rows-in-words').textContent()).toContain('20 lakh')
     await page.getByTestId('generate').click()
     const running = page.getByTestId('jobs-panel').locator('.job[data-status="running"]')
     await expect.poll(() => running.count()).toBe(1)
@@ -35,7 +36,7 @@ describe('Background jobs in Chromium', () => {
       .not.toBe('0')
     await expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/Left ~\d/)
     const text = (await running.textContent()) ?? ''
-    expect(text).toContain('Generate 10,00,000 loans')
+    expect(text).toContain('Generate 20,00,000 loans')
     expect(text).toContain('generating')
     expect(text).toMatch(/Elapsed \d+ s/)
     await s.screenshot('jobs-running.png')

@@ -58,7 +58,12 @@ describe('registerIpc', () => {
 
   it('passes the validated input to the channel handler and wraps its value', async () => {
     const { handlers, call } = setUp()
-    const answer = await call('datasets/generate', { rows: 1000, seed: 7, defaultRate: 0.1, name: '  Pune  ' })
+    const answer = await call('datasets/generate', {
+      rows: 1000,
+      seed: 7,
+      defaultRate: 0.1,
+      name: '  Pune  '
+    })
     expect(answer).toEqual({ ok: true, value: 'ok' })
     // zod's parsed value, not the raw one: the name arrives trimmed.
     expect(handlers['datasets/generate']).toHaveBeenCalledWith({
@@ -83,7 +88,9 @@ describe('calls from a sender that is not our window', () => {
     const { handlers, call } = setUp()
     const stranger = fakeContents()
     for (const channel of channels) {
-      expect(await call(channel, {}, fakeEvent(stranger, stranger.mainFrame)), channel).toMatchObject(FORBIDDEN)
+      expect(await call(channel, {}, fakeEvent(stranger, stranger.mainFrame)), channel).toMatchObject(
+        FORBIDDEN
+      )
     }
     for (const channel of channels) expect(handlers[channel], channel).not.toHaveBeenCalled()
   })
@@ -150,7 +157,8 @@ describe('invalid input', () => {
 describe('handler errors', () => {
   /** True when a value survives Electron's structured clone as the same plain data. */
   const isPlainData = (value: object) =>
-    Object.getPrototypeOf(value) === Object.prototype && JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value)
+    Object.getPrototypeOf(value) === Object.prototype &&
+    JSON.stringify(JSON.parse(JSON.stringify(value))) === JSON.stringify(value)
 
   it('come back as plain {code, message} objects without a stack', async () => {
     const bug = new TypeError('cannot read properties of undefined')

@@ -8,7 +8,7 @@ const MAX_CATEGORY_LEVELS = 200
 /** Distinct values remembered per column while profiling the file for inference. */
 const DISTINCT_CAP = 2000
 
-const ID_NAME = /(^|[_\s.-])(id|no|num|number|code|ref|key|account|acct|pan|aadhaar)$/i
+const ID_NAME = /(^|[_\s.-])(id|no|num|number|code|ref|key|account|acct|pan|aadhaar|index)$|^unnamed/i
 
 /** Counts what one column of a CSV holds, one value at a time, in bounded memory. */
 export class ColumnProfiler {

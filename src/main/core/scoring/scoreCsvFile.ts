@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
+import { finished } from 'node:stream/promises'
 import { basename } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import type { BatchSummary, PsiInfo } from '../../../shared/dto'
@@ -88,7 +89,17 @@ export async function scoreCsvFile(
   const errorsPath = errorsPathFor(options.output)
   const tmpOut = `${options.output}.partial`
   const tmpErr = `${errorsPath}.partial`
-  const out = createWriteStream(tmpOut)
+  // A write failure (no such folder, no permission, disk full) rejects the run; without a
+  // listener it would be an unhandled 'error' event and take the whole process down.
+  let writeFailure: Error | undefined
+  const openOutput = async (path: string): Promise<WriteStream> => {
+    const stream = createWriteStream(path).on('error', (e) => {
+      writeFailure ??= e
+    })
+    await once(stream, 'open')
+    return stream
+  }
+  let out: WriteStream | undefined
   let err: WriteStream | undefined
   const grades: Record<string, number> = Object.fromEntries(artifact.riskGrades.map((g) => [g.grade, 0]))
   const histogram = new Array<number>(20).fill(0)
@@ -98,10 +109,13 @@ export async function scoreCsvFile(
   let rowsError = 0
   let predictedDefaults = 0
   const write = async (stream: WriteStream, text: string): Promise<void> => {
+    if (writeFailure) throw writeFailure
     if (!stream.write(text)) await once(stream, 'drain')
   }
   try {
-    await write(out, stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
+    const output = await openOutput(tmpOut)
+    out = output
+    await write(output, stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
     await readCsvRecords(
       options.input,
       format,
@@ -159,10 +173,10 @@ export async function scoreCsvFile(
             ...[0, 1, 2].map((k) => neutraliseCell(reasons[k] ?? ''))
           ])
         }
-        if (okRows.length) await write(out, stringify(okRows))
+        if (okRows.length) await write(output, stringify(okRows))
         if (badRows.length) {
           if (!err) {
-            err = createWriteStream(tmpErr)
+            err = await openOutput(tmpErr)
             await write(err, stringify([['line', 'error', ...header.map(neutraliseCell)]]))
           }
           await write(err, stringify(badRows))
@@ -170,8 +184,9 @@ export async function scoreCsvFile(
       },
       { signal: options.signal, onProgress: options.onProgress }
     )
-    out.end()
-    await once(out, 'finish')
+    if (writeFailure) throw writeFailure
+    output.end()
+    await once(output, 'finish')
     if (err) {
       err.end()
       await once(err, 'finish')
@@ -181,10 +196,13 @@ export async function scoreCsvFile(
     }
     await rename(tmpOut, options.output)
   } catch (error) {
-    out.destroy()
-    err?.destroy()
-    await rm(tmpOut, { force: true })
-    await rm(tmpErr, { force: true })
+    await discard(out, tmpOut)
+    await discard(err, tmpErr)
+    if (error === writeFailure) {
+      throw new InputError(
+        `${options.output}: cannot write the scored file (${(error as Error).message}). Choose a folder that exists and that you may write to.`
+      )
+    }
     throw error
   }
   const psi: PsiInfo[] = drift.map((d) => {
@@ -242,4 +260,16 @@ export async function checkScoringFile(
     extra: header.filter((_, i) => !used.has(i)),
     sizeBytes: format.sizeBytes
   }
+}
+
+/**
+ * Closes a temporary output and removes its file. Waits for the stream to close first:
+ * an open still in flight would otherwise create the file after the removal.
+ */
+async function discard(stream: WriteStream | undefined, path: string): Promise<void> {
+  if (stream) {
+    stream.destroy()
+    await finished(stream).catch(() => undefined)
+  }
+  await rm(path, { force: true })
 }

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findColumn, type Column, type Table } from '../../../../src/main/core/data/Table'
 import { InputError } from '../../../../src/main/core/errors'
 import { applyCalibrationArray } from '../../../../src/main/core/ml/calibration'
-import { engineerFeatures, planEngineering, resolveRoles } from '../../../../src/main/core/ml/featureEngineering'
+import {
+  engineerFeatures,
+  planEngineering,
+  resolveRoles
+} from '../../../../src/main/core/ml/featureEngineering'
 import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
 import type { ModelArtifact, TrainParams } from '../../../../src/main/core/ml/ModelArtifact'
@@ -24,7 +28,9 @@ const LEAKED = 'LEAKED_CATEGORY'
 /** A deep copy, so a test can change cells without touching the shared table. */
 function cloneTable(t: Table): Table {
   const columns: Column[] = t.columns.map((c) =>
-    c.kind === 'numeric' ? { ...c, values: c.values.slice() } : { ...c, codes: c.codes.slice(), levels: [...c.levels] }
+    c.kind === 'numeric'
+      ? { ...c, values: c.values.slice() }
+      : { ...c, codes: c.codes.slice(), levels: [...c.levels] }
   )
   return { ...t, columns, target: t.target.slice(), lines: t.lines.slice() }
 }
@@ -130,7 +136,8 @@ describe('trainModel', () => {
       }
     }
     for (const f of a.features) {
-      if (f.kind === 'numeric') expect(Math.max(Math.abs(f.median), Math.abs(f.mean), f.std), f.name).toBeLessThan(1e10)
+      if (f.kind === 'numeric')
+        expect(Math.max(Math.abs(f.median), Math.abs(f.mean), f.std), f.name).toBeLessThan(1e10)
       else expect(f.levels, f.name).not.toContain(LEAKED)
     }
     for (const d of a.drift) {
@@ -208,7 +215,11 @@ describe('feature engineering', () => {
       ['Loan_Amount', Float64Array.from([50_000, 50_000, 50_000, 50_000, NaN, 0])],
       ['Account_Balance', Float64Array.from([200_000, 0, -5, NaN, 100, 0])]
     ])
-    const eng = engineerFeatures({ loanToBalance: { loan: 'Loan_Amount', balance: 'Account_Balance' } }, numeric, 6)
+    const eng = engineerFeatures(
+      { loanToBalance: { loan: 'Loan_Amount', balance: 'Account_Balance' } },
+      numeric,
+      6
+    )
     const ratio = eng.numeric.get('Loan_to_Balance_Ratio')!
     expect(ratio[0]).toBe(0.25)
     expect([...ratio.subarray(1)].every(Number.isNaN)).toBe(true)
@@ -218,7 +229,10 @@ describe('feature engineering', () => {
 
   it('imputes the undefined ratios with the training median, so the model matrix holds only finite numbers', () => {
     const t = importedLikeTable(400)
-    const prepared = prepareFeatures(t, { ...PARAMS, map: { Loan_Amount: 'amount', Account_Balance: 'balance' } })
+    const prepared = prepareFeatures(t, {
+      ...PARAMS,
+      map: { Loan_Amount: 'amount', Account_Balance: 'balance' }
+    })
     const i = prepared.features.findIndex((f) => f.name === 'Loan_to_Balance_Ratio')
     expect(i).toBeGreaterThanOrEqual(0)
     expect([...prepared.matrix[i]].every(Number.isFinite)).toBe(true)
@@ -226,9 +240,11 @@ describe('feature engineering', () => {
 
   it('sets High_Credit_Risk to 1 strictly below the cut, 0 at or above it, missing for a missing score', () => {
     const numeric = new Map([['Credit_Score', Float64Array.from([599, 600, 601, NaN])]])
-    const flag = engineerFeatures({ highCreditRisk: { score: 'Credit_Score', cut: 600 } }, numeric, 4).numeric.get(
-      'High_Credit_Risk'
-    )!
+    const flag = engineerFeatures(
+      { highCreditRisk: { score: 'Credit_Score', cut: 600 } },
+      numeric,
+      4
+    ).numeric.get('High_Credit_Risk')!
     expect([...flag.subarray(0, 3)]).toEqual([1, 0, 0])
     expect(flag[3]).toBeNaN()
   })
@@ -257,20 +273,39 @@ describe('feature engineering', () => {
     const engineered = prepared.features.filter((f) => f.source === 'engineered').map((f) => f.name)
     expect(engineered.sort()).toEqual(['Age_Group', 'High_Credit_Risk', 'Loan_to_Balance_Ratio'])
     // The raw inputs the model asks for stay the file's own columns.
-    expect(prepared.inputs.map((f) => f.name).sort()).toEqual(['age_years', 'amount', 'balance', 'branch', 'score'])
+    expect(prepared.inputs.map((f) => f.name).sort()).toEqual([
+      'age_years',
+      'amount',
+      'balance',
+      'branch',
+      'score'
+    ])
   })
 
   it('refuses a --map to a column that is not a numeric column of the dataset, naming it', () => {
     const t = importedLikeTable(400)
     expect(() => prepareFeatures(t, { ...PARAMS, map: { Credit_Score: 'cibil' } })).toThrow(InputError)
-    expect(() => prepareFeatures(t, { ...PARAMS, map: { Credit_Score: 'cibil' } })).toThrow(/--map Credit_Score=cibil/)
-    expect(() => prepareFeatures(t, { ...PARAMS, map: { Age: 'branch' } })).toThrow(/"branch" is not a numeric column/)
+    expect(() => prepareFeatures(t, { ...PARAMS, map: { Credit_Score: 'cibil' } })).toThrow(
+      /--map Credit_Score=cibil/
+    )
+    expect(() => prepareFeatures(t, { ...PARAMS, map: { Age: 'branch' } })).toThrow(
+      /"branch" is not a numeric column/
+    )
   })
 
   it('matches role columns ignoring case and underscores, and does not re-engineer a feature the data already has', () => {
     const { roles } = resolveRoles(['credit score', 'LOAN_AMOUNT', 'account-balance'])
-    expect(roles).toEqual({ Credit_Score: 'credit score', Loan_Amount: 'LOAN_AMOUNT', Account_Balance: 'account-balance' })
-    const spec = planEngineering(roles, ['credit score', 'LOAN_AMOUNT', 'account-balance', 'High_Credit_Risk'])
+    expect(roles).toEqual({
+      Credit_Score: 'credit score',
+      Loan_Amount: 'LOAN_AMOUNT',
+      Account_Balance: 'account-balance'
+    })
+    const spec = planEngineering(roles, [
+      'credit score',
+      'LOAN_AMOUNT',
+      'account-balance',
+      'High_Credit_Risk'
+    ])
     expect(spec.highCreditRisk).toBeUndefined()
     expect(spec.loanToBalance).toBeDefined()
   })

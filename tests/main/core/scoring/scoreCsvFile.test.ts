@@ -85,7 +85,11 @@ describe('scoreCsvFile', () => {
     expect(summary.rowsError).toBe(3)
     expect(summary.rowsScored).toBe(dataRecords - 3)
     expect(summary.rowsIn).toBe(summary.rowsScored + summary.rowsError)
-    expect(summary).toMatchObject({ fileName: 'applicants.csv', outPath: output, errorsPath: errorsPathFor(output) })
+    expect(summary).toMatchObject({
+      fileName: 'applicants.csv',
+      outPath: output,
+      errorsPath: errorsPathFor(output)
+    })
     expect(summary.fileSha256).toMatch(/^[0-9a-f]{64}$/)
 
     const [outHeader, ...scored] = readCsv(output)
@@ -113,7 +117,13 @@ describe('scoreCsvFile', () => {
     const stored = service.audit.batch(summary.id)
     service.close()
     expect(stored).toEqual(summary)
-    expect(stored).toMatchObject({ rowsIn: 500, rowsScored: 500, rowsError: 0, errorsPath: null, modelId: template.ids().modelId })
+    expect(stored).toMatchObject({
+      rowsIn: 500,
+      rowsScored: 500,
+      rowsError: 0,
+      errorsPath: null,
+      modelId: template.ids().modelId
+    })
     expect(Object.values(stored.grades).reduce((a, b) => a + b, 0)).toBe(500)
     expect(stored.histogram.reduce((a, b) => a + b, 0)).toBe(500)
     expect(stored.psi.map((p) => p.column).sort()).toEqual(
@@ -126,7 +136,10 @@ describe('scoreCsvFile', () => {
     const { loans, model } = await fixture()
     const drop = new Set([column(loans.header, 'Credit_Score'), column(loans.header, 'Region')])
     const keep = (r: string[]): string[] => r.filter((_, i) => !drop.has(i))
-    const input = tmp.write('short.csv', stringify([keep(loans.header), ...loans.rows.slice(0, 50).map(keep)]))
+    const input = tmp.write(
+      'short.csv',
+      stringify([keep(loans.header), ...loans.rows.slice(0, 50).map(keep)])
+    )
     const output = tmp.path('scored.csv')
     const run = scoreCsvFile(model, { input, output })
     await expect(run).rejects.toThrow(InputError)
@@ -138,7 +151,9 @@ describe('scoreCsvFile', () => {
 
   it('matches the header ignoring case, spaces and underscores', async () => {
     const { loans, model } = await fixture()
-    const header = loans.header.map((h) => (h === 'Credit_Score' ? 'credit score' : h === 'Loan_Amount' ? 'LOAN-AMOUNT' : h))
+    const header = loans.header.map((h) =>
+      h === 'Credit_Score' ? 'credit score' : h === 'Loan_Amount' ? 'LOAN-AMOUNT' : h
+    )
     const input = tmp.write('renamed.csv', stringify([header, ...loans.rows.slice(0, 20)]))
     const summary = await scoreCsvFile(model, { input, output: tmp.path('scored.csv') })
     expect(summary.rowsScored).toBe(20)
@@ -150,7 +165,15 @@ describe('scoreCsvFile', () => {
     const id = column(header, 'Customer_ID')
     const region = column(header, 'Region')
     const balance = column(header, 'Account_Balance')
-    const formulas = ['=HYPERLINK("http://x","click")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\r=1+1', '=cmd|" /C calc"!A0']
+    const formulas = [
+      '=HYPERLINK("http://x","click")',
+      '+1+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\tcmd',
+      '\r=1+1',
+      '=cmd|" /C calc"!A0'
+    ]
     // Plenty of ordinary rows first, so the file's format is judged on ordinary data.
     const rows = loans.rows.slice(0, 400).map((r) => [...r])
     formulas.forEach((f, k) => {
@@ -227,6 +250,16 @@ describe('scoreCsvFile', () => {
     expect(isCancellation(late)).toBe(true)
     expect(chunks).toBeGreaterThanOrEqual(1)
     expect(leftovers()).toEqual([])
+  })
+
+  it('rejects an output path it cannot write with a clear error, instead of crashing the process', async () => {
+    const { loans, model } = await fixture()
+    const input = tmp.write('few.csv', stringify([loans.header, ...loans.rows.slice(0, 20)]))
+    const output = tmp.path('no-such-folder/scored.csv')
+    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(InputError)
+    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(
+      /no-such-folder\/scored\.csv: cannot write/
+    )
   })
 
   it('reports PSI near 0 for the training data itself and a major shift for a shifted column', async () => {

@@ -66,12 +66,18 @@ describe('scoreOne', () => {
     expect(result.Model_Version).toBe(template.ids().modelId)
     // The engineered fields it sends are recomputed, not trusted, and said so.
     const warned = result.Warnings.map((w) => w.field)
-    expect(warned).toEqual(expect.arrayContaining(['Loan_to_Balance_Ratio', 'High_Credit_Risk', 'Region', 'Age']))
+    expect(warned).toEqual(
+      expect.arrayContaining(['Loan_to_Balance_Ratio', 'High_Credit_Risk', 'Region', 'Age'])
+    )
     expect(result.Warnings.every((w) => w.severity === 'warning')).toBe(true)
   })
 
   it('gives contributions that sum to the probability minus the base rate', () => {
-    for (const applicant of [SPEC_REQUEST, FULL_APPLICANT, { ...FULL_APPLICANT, Credit_Score: 420, Past_Delinquencies: 4 }]) {
+    for (const applicant of [
+      SPEC_REQUEST,
+      FULL_APPLICANT,
+      { ...FULL_APPLICANT, Credit_Score: 420, Past_Delinquencies: 4 }
+    ]) {
       const result = scoreOne(loadModel(), applicant)
       const total = sumOf(result.Contributions.map((c) => c.contribution))
       expect(Math.abs(total - (result.Default_Probability - result.Base_Rate))).toBeLessThan(1e-4)
@@ -104,7 +110,13 @@ describe('scoreOne', () => {
   })
 
   it('refuses wrong types with a FieldValidationError that lists every bad field', () => {
-    const bad = { ...FULL_APPLICANT, Credit_Score: 'six fifty', Loan_Amount: true, Region: { name: 'South' }, Area_Type: [1] }
+    const bad = {
+      ...FULL_APPLICANT,
+      Credit_Score: 'six fifty',
+      Loan_Amount: true,
+      Region: { name: 'South' },
+      Area_Type: [1]
+    }
     let error: unknown
     try {
       scoreOne(loadModel(), bad)
@@ -119,13 +131,19 @@ describe('scoreOne', () => {
   })
 
   it('accepts numbers written as text, as a CSV or a form would send them', () => {
-    const asText = scoreOne(loadModel(), { ...FULL_APPLICANT, Credit_Score: '720', Annual_Income: '9,00,000' })
+    const asText = scoreOne(loadModel(), {
+      ...FULL_APPLICANT,
+      Credit_Score: '720',
+      Annual_Income: '9,00,000'
+    })
     expect(asText.Default_Probability).toBe(scoreOne(loadModel(), FULL_APPLICANT).Default_Probability)
   })
 
   it('warns about a value far outside the training range, and still scores', () => {
     const result = scoreOne(loadModel(), { ...FULL_APPLICANT, Credit_Score: 5000, Annual_Income: -1 })
-    const fields = result.Warnings.filter((w) => /outside the training range/.test(w.message)).map((w) => w.field)
+    const fields = result.Warnings.filter((w) => /outside the training range/.test(w.message)).map(
+      (w) => w.field
+    )
     expect(fields.sort()).toEqual(['Annual_Income', 'Credit_Score'])
     expect(Number.isFinite(result.Default_Probability)).toBe(true)
   })
@@ -149,7 +167,13 @@ describe('scoreOne', () => {
     expect(trained.artifact.features.map((f) => f.name)).not.toContain('Loan_Purpose')
     expect(trained.evaluation.notes.join(' ')).toMatch(/"Years_With_Bank" has no values in the training rows/)
     // Stored and loaded (validated) like any model, then scored with and without the dropped fields.
-    const id = service.models.save('dropped', 'generated', trained.artifact, trained.forest, trained.evaluation)
+    const id = service.models.save(
+      'dropped',
+      'generated',
+      trained.artifact,
+      trained.forest,
+      trained.evaluation
+    )
     const dropped = service.models.load(id)
     service.close()
     const withFields = scoreOne(dropped, FULL_APPLICANT)

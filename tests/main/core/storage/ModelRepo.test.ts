@@ -17,7 +17,13 @@ const APPLICANTS: Record<string, unknown>[] = [
     Loan_to_Balance_Ratio: 0.25,
     High_Credit_Risk: 0
   },
-  { Credit_Score: 480, Loan_Amount: 900000, Account_Balance: 1000, Region: 'East', Employment_Status: 'Unemployed' },
+  {
+    Credit_Score: 480,
+    Loan_Amount: 900000,
+    Account_Balance: 1000,
+    Region: 'East',
+    Employment_Status: 'Unemployed'
+  },
   {}
 ]
 
@@ -34,7 +40,13 @@ describe('ModelRepo', () => {
     const table = service.datasets.loadTable(datasetId)
     const params = { ...DEFAULT_TRAIN_PARAMS, ...SMALL_FOREST, seed: 9 }
     const trained = await trainModel(table, datasetId, params)
-    const id = service.models.save('round trip', 'generated', trained.artifact, trained.forest, trained.evaluation)
+    const id = service.models.save(
+      'round trip',
+      'generated',
+      trained.artifact,
+      trained.forest,
+      trained.evaluation
+    )
     const loaded = service.models.load(id)
 
     expect(loaded).toMatchObject({ id, name: 'round trip' })
@@ -45,7 +57,8 @@ describe('ModelRepo', () => {
       predictForest(trained.forest, matrix, table.numRows)
     )
     const inMemory = { id, name: 'round trip', artifact: trained.artifact, forest: trained.forest }
-    for (const applicant of APPLICANTS) expect(scoreOne(loaded, applicant)).toEqual(scoreOne(inMemory, applicant))
+    for (const applicant of APPLICANTS)
+      expect(scoreOne(loaded, applicant)).toEqual(scoreOne(inMemory, applicant))
     expect(service.models.summary(id).metrics.auc).toBe(trained.evaluation.metrics.auc)
     service.close()
   })
@@ -62,23 +75,28 @@ describe('ModelRepo', () => {
     ['a threshold outside (0, 1)', (a) => ({ ...a, threshold: 1.5 }), /threshold/]
   ]
 
-  it.each(corruptArtifacts)('refuses an artifact with %s, naming the model and saying to retrain', (_, tamper, why) => {
-    const service = open()
-    const { modelId } = template.ids()
-    const row = service.db.prepare('SELECT artifact FROM models WHERE id = ?').get(modelId) as { artifact: string }
-    const changed = tamper(JSON.parse(row.artifact) as Record<string, unknown>)
-    const text = typeof changed === 'string' ? changed : JSON.stringify(changed)
-    service.db.prepare('UPDATE models SET artifact = ? WHERE id = ?').run(text, modelId)
+  it.each(corruptArtifacts)(
+    'refuses an artifact with %s, naming the model and saying to retrain',
+    (_, tamper, why) => {
+      const service = open()
+      const { modelId } = template.ids()
+      const row = service.db.prepare('SELECT artifact FROM models WHERE id = ?').get(modelId) as {
+        artifact: string
+      }
+      const changed = tamper(JSON.parse(row.artifact) as Record<string, unknown>)
+      const text = typeof changed === 'string' ? changed : JSON.stringify(changed)
+      service.db.prepare('UPDATE models SET artifact = ? WHERE id = ?').run(text, modelId)
 
-    expect(() => service.models.load(modelId)).toThrow(InputError)
-    expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: `))
-    expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
-    expect(() => service.models.load(modelId)).toThrow(why)
-    // The service every adapter uses refuses it the same way, before scoring anything.
-    expect(() => service.scoreApplicant(APPLICANTS[0], 'app')).toThrow(InputError)
-    expect(service.history({ kind: 'single' })).toEqual([])
-    service.close()
-  })
+      expect(() => service.models.load(modelId)).toThrow(InputError)
+      expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: `))
+      expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
+      expect(() => service.models.load(modelId)).toThrow(why)
+      // The service every adapter uses refuses it the same way, before scoring anything.
+      expect(() => service.scoreApplicant(APPLICANTS[0], 'app')).toThrow(InputError)
+      expect(service.history({ kind: 'single' })).toEqual([])
+      service.close()
+    }
+  )
 
   const corruptForests: [string, string, RegExp][] = [
     ['truncated', 'substr(forest, 1, length(forest) - 100)', /truncated|unexpected bytes/],
@@ -86,16 +104,21 @@ describe('ModelRepo', () => {
     ['empty', "X''", /shorter than the header/]
   ]
 
-  it.each(corruptForests)('refuses a forest blob that is %s, naming the model and saying to retrain', (_, sql, why) => {
-    const service = open()
-    const { modelId } = template.ids()
-    service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
-    expect(() => service.models.load(modelId)).toThrow(InputError)
-    expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: its forest is corrupt`))
-    expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
-    expect(() => service.models.load(modelId)).toThrow(why)
-    service.close()
-  })
+  it.each(corruptForests)(
+    'refuses a forest blob that is %s, naming the model and saying to retrain',
+    (_, sql, why) => {
+      const service = open()
+      const { modelId } = template.ids()
+      service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
+      expect(() => service.models.load(modelId)).toThrow(InputError)
+      expect(() => service.models.load(modelId)).toThrow(
+        new RegExp(`^Model ${modelId}: its forest is corrupt`)
+      )
+      expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
+      expect(() => service.models.load(modelId)).toThrow(why)
+      service.close()
+    }
+  )
 
   it('makes exactly one model active, keeps it across reopening, and refuses to activate a missing model', () => {
     const file = template.copyTo(tmp.path('w.db'))
@@ -129,7 +152,13 @@ describe('ModelRepo', () => {
     const service = open()
     const first = template.ids().modelId
     const loaded = service.models.load(first)
-    const second = service.models.save('second', 'generated', loaded.artifact, loaded.forest, service.models.evaluation(first))
+    const second = service.models.save(
+      'second',
+      'generated',
+      loaded.artifact,
+      loaded.forest,
+      service.models.evaluation(first)
+    )
 
     service.deleteModel(second)
     expect(service.models.list().map((m) => m.id)).toEqual([first])
@@ -140,7 +169,9 @@ describe('ModelRepo', () => {
     service.deleteModel(first)
     expect(service.models.list()).toEqual([])
     expect(service.models.activeId()).toBeUndefined()
-    expect(service.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'active_model_id'").get()).toEqual({ n: 0 })
+    expect(
+      service.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'active_model_id'").get()
+    ).toEqual({ n: 0 })
     // The cached model went with it.
     expect(() => service.scoringModel()).toThrow(/No model is active/)
     expect(() => service.deleteModel(first)).toThrow(NotFoundError)

@@ -67,7 +67,7 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
       remedy: 'Open the file in a text editor, check the first line, and save it as CSV.'
     })
   }
-  const header = first.fields.map((name) => name.replace(/\uFEFF/g, '').trim())
+  const header = nameUnnamedColumns(first.fields.map((name) => name.replace(/\uFEFF/g, '').trim()))
   checkHeader(path, header, first.line)
 
   return { encoding, bom, delimiter, header, lineEnding: firstBreak ?? 'lf', sizeBytes }
@@ -319,6 +319,19 @@ function splitSample(
     endRecord()
   }
   return { records, firstBreak }
+}
+
+/**
+ * Real exports often have one or two columns without a name: pandas writes its row
+ * index under an empty name, and a trailing delimiter adds an empty last column. When
+ * most columns are named, such columns get the name `Unnamed_<position>` (pandas' own
+ * convention) instead of failing the import; a first row with mostly empty names is
+ * still no header.
+ */
+export function nameUnnamedColumns(header: string[]): string[] {
+  const empty = header.filter((h) => h === '').length
+  if (empty === 0 || empty * 2 >= header.length) return header
+  return header.map((h, i) => (h === '' ? `Unnamed_${i + 1}` : h))
 }
 
 function checkHeader(path: string, header: string[], line: number): void {

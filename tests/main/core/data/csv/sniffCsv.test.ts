@@ -201,11 +201,16 @@ describe('sniffCsv rejects unusable files', () => {
     expect(error.message).toContain('650, 50000, 200000')
   })
 
-  it('rejects a header with an unnamed column as NO_HEADER, naming the column', async () => {
-    const error = await inputError(sniffCsv(fixture('pandas.csv', ',loan_id,amount\n0,1,2\n')))
+  it('names the unnamed index column of a pandas export Unnamed_1 instead of refusing the file', async () => {
+    const format = await sniffCsv(fixture('pandas.csv', ',loan_id,amount\n0,1,2\n'))
+    expect(format.header).toEqual(['Unnamed_1', 'loan_id', 'amount'])
+  })
+
+  it('rejects a first row whose names are mostly empty as NO_HEADER, naming the column', async () => {
+    const error = await inputError(sniffCsv(fixture('blanks.csv', ',,amount\n0,1,2\n')))
     expect(error.code).toBe('NO_HEADER')
     expect(error.column).toBe(1)
-    expect(error.message).toMatch(/^pandas\.csv, line 1, column 1: column 1 .* no name/)
+    expect(error.message).toMatch(/^blanks\.csv, line 1, column 1: column 1 .* no name/)
   })
 
   it('rejects equal names (after trimming, any case) as DUPLICATE_COLUMNS naming both positions', async () => {
