@@ -29,7 +29,14 @@ function parseArgs(argv: string[]): Args {
     const key = argv[i].replace(/^--/, '')
     const value = argv[i + 1]
     if (key === 'csv') args.csv = value
-    else if (key === 'rows' || key === 'features' || key === 'trees' || key === 'depth' || key === 'threads' || key === 'seed') {
+    else if (
+      key === 'rows' ||
+      key === 'features' ||
+      key === 'trees' ||
+      key === 'depth' ||
+      key === 'threads' ||
+      key === 'seed'
+    ) {
       args[key] = Number(value)
     } else throw new Error(`unknown option ${argv[i]}`)
   }
@@ -45,8 +52,10 @@ function makeData(rows: number, features: number, seed: number): { columns: Floa
     for (let f = 0; f < features; f++) {
       const z = rng.normal()
       let x: number
-      if (f % 4 === 1) x = Math.exp(z) * 1000 // skewed, like income
-      else if (f % 4 === 2) x = Math.floor(rng.next() * 12) // few distinct values, like a grade
+      if (f % 4 === 1)
+        x = Math.exp(z) * 1000 // skewed, like income
+      else if (f % 4 === 2)
+        x = Math.floor(rng.next() * 12) // few distinct values, like a grade
       else x = z
       if (f % 5 === 3 && rng.next() < 0.1) x = NaN
       columns[f][r] = x
@@ -72,7 +81,7 @@ function auc(score: Float64Array, y: Uint8Array): number {
   const idx = Array.from(score.keys()).sort((a, b) => score[a] - score[b])
   let rankSumPos = 0
   let numPos = 0
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i
     while (j + 1 < idx.length && score[idx[j + 1]] === score[idx[i]]) j++
     const rank = (i + j) / 2 + 1
@@ -88,7 +97,11 @@ function auc(score: Float64Array, y: Uint8Array): number {
   return (rankSumPos - (numPos * (numPos + 1)) / 2) / (numPos * numNeg)
 }
 
-function subset(columns: Float64Array[], y: Uint8Array, rows: number[]): { columns: Float64Array[]; y: Uint8Array } {
+function subset(
+  columns: Float64Array[],
+  y: Uint8Array,
+  rows: number[]
+): { columns: Float64Array[]; y: Uint8Array } {
   return {
     columns: columns.map((c) => Float64Array.from(rows, (r) => c[r])),
     y: Uint8Array.from(rows, (r) => y[r])
@@ -138,7 +151,10 @@ async function main(): Promise<void> {
   let oobRows = 0
   for (const v of oobProbability) if (!Number.isNaN(v)) oobRows++
   const oobIdx = Array.from(oobProbability.keys()).filter((r) => !Number.isNaN(oobProbability[r]))
-  const oobAuc = auc(Float64Array.from(oobIdx, (r) => oobProbability[r]), Uint8Array.from(oobIdx, (r) => tr.y[r]))
+  const oobAuc = auc(
+    Float64Array.from(oobIdx, (r) => oobProbability[r]),
+    Uint8Array.from(oobIdx, (r) => tr.y[r])
+  )
   console.log(
     JSON.stringify({
       rows: args.rows,

@@ -1,8 +1,8 @@
 import { Agent, request } from 'node:http'
 import { mainTrainParams, type BenchConfig } from '../lib/config'
 import { ensureFixture, ensureModel } from '../lib/fixtures'
-import { RESULT_MARKER, startStep, tail } from '../lib/proc'
-import { addTable, mb, median, newSection, num, percentile, type SectionResult } from '../lib/report'
+import { RESULT_MARKER, runStep, startStep, tail } from '../lib/proc'
+import { addTable, attempt, mb, median, newSection, num, percentile, type SectionResult } from '../lib/report'
 
 /** The body of the spec's curl example (seed-spec.md, "Make a Sample Prediction"). */
 export const SPEC_BODY = JSON.stringify({
@@ -135,6 +135,40 @@ export async function predictSection(config: BenchConfig): Promise<SectionResult
       serverPeakRssMb: serverRss,
       sampleResponse: JSON.parse(sample) as unknown
     }
+    await attempt(section, 'in-process breakdown', async () => {
+      const n = Math.min(1000, config.predict.requests)
+      const single = await runStep<{ scoreOne: number[]; scoreApplicant: number[] }>('single', [
+        fixture.db,
+        modelId,
+        n,
+        SPEC_BODY
+      ])
+      const row = (label: string, ms: number[]): string[] => [
+        label,
+        num(ms.length),
+        median(ms).toFixed(2),
+        percentile(ms, 90).toFixed(2),
+        percentile(ms, 99).toFixed(2),
+        Math.max(...ms).toFixed(2)
+      ]
+      const parts = addTable(
+        section,
+        ['In-process, no HTTP (breakdown)', 'Calls', 'Median ms', 'p90 ms', 'p99 ms', 'Max ms'],
+        'Where the time goes'
+      )
+      parts.push(row('scoreOne: validate, forest, calibrate, TreeSHAP reasons', single.result.scoreOne))
+      parts.push(
+        row('Workbench.scoreApplicant: scoreOne + audit record (SQLite)', single.result.scoreApplicant)
+      )
+      section.data.inProcess = {
+        calls: n,
+        scoreOne: { medianMs: median(single.result.scoreOne), p99Ms: percentile(single.result.scoreOne, 99) },
+        scoreApplicant: {
+          medianMs: median(single.result.scoreApplicant),
+          p99Ms: percentile(single.result.scoreApplicant, 99)
+        }
+      }
+    })
     const ok = statuses[200] === latencies.length
     section.checks.push({
       what: `POST /predict × ${num(latencies.length)} (spec's body)`,

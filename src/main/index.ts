@@ -68,6 +68,10 @@ function main(): void {
       })
       return result.canceled ? null : (result.filePath ?? null)
     },
+    async savePdf(defaultName) {
+      const result = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'PDF documents', extensions: ['pdf'] }] })
+      return result.canceled ? null : (result.filePath ?? null)
+    },
     showInFolder(path) {
       shell.showItemInFolder(path)
     }

@@ -13,6 +13,8 @@ export interface Dialogs {
   openCsv(): Promise<string | null>
   /** Shows a save dialog; the chosen path, or null. */
   saveCsv(defaultName: string): Promise<string | null>
+  /** Shows a save dialog for a PDF; the chosen path, or null. */
+  savePdf(defaultName: string): Promise<string | null>
   /** Shows a file in the system's file manager. */
   showInFolder(path: string): void
 }
@@ -23,6 +25,11 @@ export class FileRegistry {
 
   /** Registers a path the user chose (dialog or drop) and returns its handle. */
   register(path: string): PickedFile {
+    // Only text tables: a dropped (or otherwise registered) file of any other kind is
+    // never read, so a compromised renderer cannot use a handle to peek at other files.
+    if (!/\.(csv|tsv|txt)$/i.test(path)) {
+      throw new InputError(`${basename(path)}: only CSV files (.csv, .tsv, .txt) can be imported or scored. Save the sheet as CSV first.`)
+    }
     let size: number
     try {
       const stat = statSync(path)

@@ -118,6 +118,20 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       return { shown: true }
     },
     'history/list': (filter) => service.history(filter),
-    'history/single': ({ id }) => service.audit.single(id)
+    'history/single': ({ id }) => service.audit.single(id),
+    'models/exportReport': async ({ id }) => {
+      const summary = service.models.summary(id)
+      const path = await dialogs.savePdf(`model-${id}-evaluation.pdf`)
+      if (!path) return null
+      await service.writeEvaluationReport(summary.id, path)
+      return { path }
+    },
+    'scoring/decisionSheet': async ({ auditId }) => {
+      service.audit.single(auditId)
+      const path = await dialogs.savePdf(`decision-${auditId}.pdf`)
+      if (!path) return null
+      await service.writeDecisionSheet(auditId, path)
+      return { path }
+    }
   }
 }

@@ -1,5 +1,10 @@
 import { parentPort } from 'node:worker_threads'
-import { growForestTree, treeResultBuffers, type ForestWorkerInit, type ForestWorkerReply } from '../core/ml/forest'
+import {
+  growForestTree,
+  treeResultBuffers,
+  type ForestWorkerInit,
+  type ForestWorkerReply
+} from '../core/ml/forest'
 import { createTreeLearner } from '../core/ml/treeLearner'
 
 /**
@@ -13,7 +18,11 @@ if (port === null) throw new Error('forestWorker must run as a worker thread')
 port.once('message', (init: ForestWorkerInit) => {
   try {
     const learn = createTreeLearner(init.data, init.params)
-    for (let index = Atomics.add(init.nextTree, 0, 1); index < init.numTrees; index = Atomics.add(init.nextTree, 0, 1)) {
+    for (
+      let index = Atomics.add(init.nextTree, 0, 1);
+      index < init.numTrees;
+      index = Atomics.add(init.nextTree, 0, 1)
+    ) {
       const result = growForestTree(learn, init.seed, index)
       const reply: ForestWorkerReply = { type: 'tree', index, result }
       port.postMessage(reply, treeResultBuffers(result))

@@ -33,6 +33,12 @@ export class TestDialogs implements Dialogs {
     return this.saveAnswers.shift() ?? null
   }
 
+  /** PDFs share the save queue: the next queued save answer. */
+  async savePdf(defaultName: string): Promise<string | null> {
+    this.saveRequests.push(defaultName)
+    return this.saveAnswers.shift() ?? null
+  }
+
   showInFolder(path: string): void {
     this.shownInFolder.push(path)
   }

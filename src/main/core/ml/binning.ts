@@ -44,7 +44,11 @@ export const BIN_SAMPLE_ROWS = 200_000
 const BIN_SAMPLE_SEED = 0x5eed
 
 /** Fits bin edges per feature on the given rows (all rows when omitted); NaN values are ignored. */
-export function fitBins(columns: Float64Array[], rows?: ArrayLike<number>, maxBins = MAX_VALUE_BINS): BinMapper {
+export function fitBins(
+  columns: Float64Array[],
+  rows?: ArrayLike<number>,
+  maxBins = MAX_VALUE_BINS
+): BinMapper {
   if (!Number.isInteger(maxBins) || maxBins < 2 || maxBins > MAX_VALUE_BINS) {
     throw new Error(`maxBins must be an integer from 2 to ${MAX_VALUE_BINS}, got ${maxBins}`)
   }
@@ -216,7 +220,8 @@ function edgesFromSorted(sorted: Float64Array, maxBins: number): Float64Array {
   const edges = new Float64Array(Math.min(numDistinct, maxBins) + 1)
   let numEdges = 0
   if (numDistinct <= maxBins) {
-    for (let i = 1; i < total; i++) if (sorted[i] !== sorted[i - 1]) edges[numEdges++] = midpoint(sorted[i - 1], sorted[i])
+    for (let i = 1; i < total; i++)
+      if (sorted[i] !== sorted[i - 1]) edges[numEdges++] = midpoint(sorted[i - 1], sorted[i])
   } else {
     // Greedy equal-frequency bins: the share is re-spread over the bins still to fill, so a
     // heavy value early on does not starve the rest; a bin is also closed just before a

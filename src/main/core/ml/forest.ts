@@ -70,8 +70,7 @@ export interface ForestWorkerInit {
 
 /** Worker → main. */
 export type ForestWorkerReply =
-  | { type: 'tree'; index: number; result: TreeResult }
-  | { type: 'error'; message: string }
+  { type: 'tree'; index: number; result: TreeResult } | { type: 'error'; message: string }
 
 /** One tree as the forest collects it. */
 export interface TreeResult {
@@ -90,9 +89,17 @@ export function growForestTree(learn: (rng: Rng) => GrownTree, seed: number, ind
 /** Buffers of a tree result, to transfer rather than copy across threads. */
 export function treeResultBuffers(result: TreeResult): ArrayBuffer[] {
   const t = result.tree
-  return [t.feature, t.threshold, t.missingLeft, t.left, t.right, t.value, t.cover, result.impurityDecrease, result.oobLeaf].map(
-    (a) => a.buffer as ArrayBuffer
-  )
+  return [
+    t.feature,
+    t.threshold,
+    t.missingLeft,
+    t.left,
+    t.right,
+    t.value,
+    t.cover,
+    result.impurityDecrease,
+    result.oobLeaf
+  ].map((a) => a.buffer as ArrayBuffer)
 }
 
 /** Trains a forest on column-major features (NaN = missing) and 0/1 labels. */
@@ -203,7 +210,8 @@ class ForestCollector {
     const featureImportance = new Float64Array(this.numFeatures)
     let total = 0
     for (let f = 0; f < this.numFeatures; f++) total += this.importanceSum[f]
-    if (total > 0) for (let f = 0; f < this.numFeatures; f++) featureImportance[f] = this.importanceSum[f] / total
+    if (total > 0)
+      for (let f = 0; f < this.numFeatures; f++) featureImportance[f] = this.importanceSum[f] / total
     const oobProbability = new Float64Array(this.numRows)
     for (let r = 0; r < this.numRows; r++) {
       oobProbability[r] = this.oobCount[r] > 0 ? this.oobSum[r] / this.oobCount[r] : NaN
@@ -294,7 +302,8 @@ export function predictForest(forest: Forest, columns: ArrayLike<number>[], numR
     throw new Error(`the forest needs ${forest.numFeatures} feature columns, got ${columns.length}`)
   }
   for (let f = 0; f < forest.numFeatures; f++) {
-    if (columns[f].length < numRows) throw new Error(`column ${f} has ${columns[f].length} rows, expected ${numRows}`)
+    if (columns[f].length < numRows)
+      throw new Error(`column ${f} has ${columns[f].length} rows, expected ${numRows}`)
   }
   const out = new Float64Array(numRows)
   // Tree by tree (the tree's arrays stay in cache), with FlatTree.leafIndex inlined: a
@@ -363,7 +372,15 @@ export function serializeForest(forest: Forest): Buffer {
   for (const tree of forest.trees) {
     buf.writeUInt32LE(tree.feature.length, offset)
     offset += 4
-    for (const array of [tree.feature, tree.left, tree.right, tree.missingLeft, tree.threshold, tree.value, tree.cover]) {
+    for (const array of [
+      tree.feature,
+      tree.left,
+      tree.right,
+      tree.missingLeft,
+      tree.threshold,
+      tree.value,
+      tree.cover
+    ]) {
       offset = putArray(buf, offset, array)
     }
   }
@@ -379,7 +396,9 @@ export function deserializeForest(buf: Buffer): Forest {
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw corrupt('it does not start with PTMF')
   const version = buf.readUInt32LE(4)
   if (version !== FORMAT_VERSION) {
-    throw new Error(`Stored forest has format version ${version}; this build reads version ${FORMAT_VERSION}.`)
+    throw new Error(
+      `Stored forest has format version ${version}; this build reads version ${FORMAT_VERSION}.`
+    )
   }
   const numFeatures = buf.readUInt32LE(8)
   const numTrees = buf.readUInt32LE(12)
@@ -411,7 +430,15 @@ export function deserializeForest(buf: Buffer): Forest {
       value: new Float64Array(n),
       cover: new Float64Array(n)
     }
-    for (const array of [tree.feature, tree.left, tree.right, tree.missingLeft, tree.threshold, tree.value, tree.cover]) {
+    for (const array of [
+      tree.feature,
+      tree.left,
+      tree.right,
+      tree.missingLeft,
+      tree.threshold,
+      tree.value,
+      tree.cover
+    ]) {
       offset = takeArray(buf, offset, array)
     }
     const problem = checkTree(tree, numFeatures)
@@ -453,7 +480,9 @@ function putArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | 
 
 function takeArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | Float64Array): number {
   // Copied into the array's own (aligned) buffer: a Buffer's offset need not be 8-aligned.
-  new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(buf.subarray(offset, offset + array.byteLength))
+  new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(
+    buf.subarray(offset, offset + array.byteLength)
+  )
   return offset + array.byteLength
 }
 
@@ -481,7 +510,8 @@ function validateTrainingInput(columns: Float64Array[], y: Uint8Array): number {
 
 function validateOptions(options: ForestOptions): void {
   const positiveInteger = (name: keyof ForestOptions, value: number): void => {
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number >= 1, got ${value}`)
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a whole number >= 1, got ${value}`)
   }
   positiveInteger('trees', options.trees)
   positiveInteger('maxDepth', options.maxDepth)
@@ -497,7 +527,9 @@ export function resolveMaxFeatures(maxFeatures: ForestOptions['maxFeatures'], nu
   if (maxFeatures === 'all') return numFeatures
   if (Number.isInteger(maxFeatures) && maxFeatures >= 1) return Math.min(maxFeatures, numFeatures)
   if (maxFeatures > 0 && maxFeatures < 1) return Math.max(1, Math.floor(maxFeatures * numFeatures))
-  throw new Error(`maxFeatures must be 'sqrt', 'log2', 'all', a count >= 1 or a fraction in (0, 1), got ${maxFeatures}`)
+  throw new Error(
+    `maxFeatures must be 'sqrt', 'log2', 'all', a count >= 1 or a fraction in (0, 1), got ${maxFeatures}`
+  )
 }
 
 function toShared(arrays: Uint8Array[]): Uint8Array[] {

@@ -42,7 +42,8 @@ export function trainReferenceForest(
     treeOptions: { maxDepth: options.maxDepth, minNumSamples: Math.max(3, options.minSamplesLeaf * 2) }
   })
   model.train(rows, Array.from(y))
-  const json = model.toJSON() as unknown as { estimators: { root: CartNode }[]; indexes: number[][] }
+  // ml-random-forest 2.x wraps the forest in { baseModel, name }.
+  const json = (model.toJSON() as unknown as { baseModel: { estimators: { root: CartNode }[]; indexes: number[][] } }).baseModel
   const trees = json.estimators.map((est, t) => convertTree(est.root, json.indexes[t], columns, y))
   const importance = new Float64Array(numFeatures)
   return { numFeatures, trees, featureImportance: importance }

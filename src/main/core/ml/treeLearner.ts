@@ -493,7 +493,14 @@ class TreeGrower {
   }
 
   /** Offers "bins <= b go left" with NaN on either side (or, without NaN, on the heavier side). */
-  private considerValueSplit(f: number, b: number, leftW: number, leftP: number, missW: number, missP: number): void {
+  private considerValueSplit(
+    f: number,
+    b: number,
+    leftW: number,
+    leftP: number,
+    missW: number,
+    missP: number
+  ): void {
     if (missW === 0) {
       this.consider(f, b, leftW, leftP, -1)
     } else {

@@ -33,6 +33,8 @@ import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
 import type { LoadedModel } from '../storage/ModelRepo'
 import { scoreOne } from '../scoring/scoreOne'
 import { scoreCsvFile } from '../scoring/scoreCsvFile'
+import { writeEvaluationReport } from '../reports/evaluationReport'
+import { writeDecisionSheet } from '../reports/decisionSheet'
 
 /**
  * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
@@ -251,5 +253,19 @@ export class Workbench {
 
   history(filter: HistoryFilter = {}): HistoryEntry[] {
     return this.audit.history(filter)
+  }
+
+  /** Writes a model's evaluation as a PDF a risk committee can file. */
+  async writeEvaluationReport(modelId: number, path: string): Promise<void> {
+    const summary = this.models.summary(modelId)
+    const evaluation = this.models.evaluation(modelId)
+    await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+  }
+
+  /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
+  async writeDecisionSheet(auditId: number, path: string): Promise<void> {
+    const entry = this.audit.single(auditId)
+    if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
+    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path)
   }
 }

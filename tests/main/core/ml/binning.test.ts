@@ -32,7 +32,7 @@ describe('fitBins', () => {
     const b = binOf(edges, mapper.numValueBins[0], 0.25)
     const [bins] = binColumns(mapper, [column])
     let mismatches = 0
-    for (let r = 0; r < column.length; r++) if (bins[r] === b !== (column[r] === 0.25)) mismatches++
+    for (let r = 0; r < column.length; r++) if ((bins[r] === b) !== (column[r] === 0.25)) mismatches++
     expect(mismatches).toBe(0)
   })
 
@@ -71,7 +71,9 @@ describe('fitBins', () => {
     // 16 rows take the built-in sort, 5000 rows the radix sort.
     for (const numRows of [16, 5000]) {
       const rng = new Rng(numRows)
-      const column = Float64Array.from({ length: numRows }, (_, i) => (i < pool.length ? pool[i] : pool[rng.int(pool.length)]))
+      const column = Float64Array.from({ length: numRows }, (_, i) =>
+        i < pool.length ? pool[i] : pool[rng.int(pool.length)]
+      )
       expect(Array.from(fitBins([column]).upperEdges[0])).toEqual(expected)
     }
   })

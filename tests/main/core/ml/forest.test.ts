@@ -28,7 +28,14 @@ vi.mock('../../../../src/main/workers/spawnWorker', async (importOriginal) => {
   }
 })
 
-const BASE: ForestOptions = { trees: 20, maxDepth: 10, minSamplesLeaf: 1, maxFeatures: 'sqrt', seed: 1, threads: 1 }
+const BASE: ForestOptions = {
+  trees: 20,
+  maxDepth: 10,
+  minSamplesLeaf: 1,
+  maxFeatures: 'sqrt',
+  seed: 1,
+  threads: 1
+}
 
 interface Dataset {
   columns: Float64Array[]
@@ -89,7 +96,10 @@ describe('tree learner', () => {
     }
     const params: TreeParams = { maxDepth: 2, minSamplesLeaf: 1, maxFeatures: 1, bootstrap: false }
     for (let seed = 0; seed < 5; seed++) {
-      const { tree, impurityDecrease, inBag, oobLeaf } = createTreeLearner(binned(data), params)(new Rng(seed))
+      const { tree, impurityDecrease, inBag, oobLeaf } = createTreeLearner(
+        binned(data),
+        params
+      )(new Rng(seed))
       expect(Array.from(tree.feature)).toEqual([0, -1, 0, -1, -1])
       expect(Array.from(tree.threshold)).toEqual([4.5, 0, 6.5, 0, 0])
       expect(Array.from(tree.left)).toEqual([1, -1, 3, -1, -1])
@@ -111,7 +121,9 @@ describe('tree learner', () => {
     const n = 3000
     const x0 = Float64Array.from({ length: n }, () => rng.int(200) - 100.5)
     const x1 = Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? NaN : rng.int(50) / 3))
-    const y = Uint8Array.from({ length: n }, (_, r) => (Number.isNaN(x1[r]) ? x0[r] > 0 : (x0[r] * 7 + x1[r] * 3) % 5 < 2) ? 1 : 0)
+    const y = Uint8Array.from({ length: n }, (_, r) =>
+      (Number.isNaN(x1[r]) ? x0[r] > 0 : (x0[r] * 7 + x1[r] * 3) % 5 < 2) ? 1 : 0
+    )
     const data: Dataset = { columns: [x0, x1], y }
     const params: TreeParams = { maxDepth: 100, minSamplesLeaf: 1, maxFeatures: 2, bootstrap: false }
     const { tree } = createTreeLearner(binned(data), params)(new Rng(1))
@@ -144,9 +156,12 @@ describe('tree learner', () => {
 
   it('keeps every leaf at or above minSamplesLeaf bootstrap-weighted samples', () => {
     const data = discData(1000, 3, 6)
-    const { tree } = createTreeLearner(binned(data), { maxDepth: 20, minSamplesLeaf: 7, maxFeatures: 3, bootstrap: true })(
-      new Rng(3)
-    )
+    const { tree } = createTreeLearner(binned(data), {
+      maxDepth: 20,
+      minSamplesLeaf: 7,
+      maxFeatures: 3,
+      bootstrap: true
+    })(new Rng(3))
     for (let node = 0; node < tree.feature.length; node++) {
       if (tree.feature[node] === -1) expect(tree.cover[node]).toBeGreaterThanOrEqual(7)
     }
@@ -162,7 +177,9 @@ describe('trainForest', () => {
     const otherSeed = await trainForest(data.columns, data.y, { ...options, seed: 2 })
     const bytes = serializeForest(inline.forest)
     expect(serializeForest(threaded.forest).equals(bytes)).toBe(true)
-    expect(Buffer.from(threaded.oobProbability.buffer).equals(Buffer.from(inline.oobProbability.buffer))).toBe(true)
+    expect(
+      Buffer.from(threaded.oobProbability.buffer).equals(Buffer.from(inline.oobProbability.buffer))
+    ).toBe(true)
     expect(serializeForest(otherSeed.forest).equals(bytes)).toBe(false)
   })
 
@@ -235,7 +252,12 @@ describe('trainForest', () => {
     const { forest } = await trainForest(data.columns, data.y, BASE)
     const all = predictForest(forest, data.columns, 600)
     for (let r = 0; r < 600; r += 37) {
-      expect(predictForestVector(forest, data.columns.map((c) => c[r]))).toBe(all[r])
+      expect(
+        predictForestVector(
+          forest,
+          data.columns.map((c) => c[r])
+        )
+      ).toBe(all[r])
     }
   })
 
@@ -284,10 +306,30 @@ describe('trainForest', () => {
     expect(Math.min(importance[0], importance[1])).toBeGreaterThan(Math.max(importance[2], importance[3]))
   })
 
+  it('grows single-leaf trees when labels or features give nothing to split on', async () => {
+    const constantLabel = await trainForest([Float64Array.of(1, 2, 3, 4)], new Uint8Array(4), BASE)
+    expect(constantLabel.forest.trees.every((t) => t.feature.length === 1 && t.value[0] === 0)).toBe(true)
+    expect(Array.from(constantLabel.forest.featureImportance)).toEqual([0])
+    const constantFeature = await trainForest(
+      [new Float64Array(6).fill(7)],
+      Uint8Array.of(0, 1, 0, 1, 1, 1),
+      BASE
+    )
+    expect(constantFeature.forest.trees.every((t) => t.feature.length === 1)).toBe(true)
+    const oneRow = await trainForest([Float64Array.of(NaN)], Uint8Array.of(1), BASE)
+    expect(predictForestVector(oneRow.forest, [5])).toBe(1)
+    expect(Number.isNaN(oneRow.oobProbability[0])).toBe(true)
+  })
+
   it('reports progress once per tree, ending at the total', async () => {
     const data = discData(200, 3, 71)
     const seen: Array<[number, number]> = []
-    await trainForest(data.columns, data.y, { ...BASE, trees: 5 }, { onProgress: (done, total) => seen.push([done, total]) })
+    await trainForest(
+      data.columns,
+      data.y,
+      { ...BASE, trees: 5 },
+      { onProgress: (done, total) => seen.push([done, total]) }
+    )
     expect(seen).toEqual([
       [1, 5],
       [2, 5],
@@ -315,9 +357,16 @@ describe('trainForest', () => {
   it('rejects with an AbortError when cancelled while training inline, or when already cancelled', async () => {
     const data = discData(2000, 4, 82)
     const controller = new AbortController()
-    const run = trainForest(data.columns, data.y, { ...BASE, trees: 50 }, { signal: controller.signal, onProgress: () => controller.abort() })
+    const run = trainForest(
+      data.columns,
+      data.y,
+      { ...BASE, trees: 50 },
+      { signal: controller.signal, onProgress: () => controller.abort() }
+    )
     await expect(run).rejects.toMatchObject({ name: 'AbortError' })
-    await expect(trainForest(data.columns, data.y, BASE, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+    await expect(
+      trainForest(data.columns, data.y, BASE, { signal: AbortSignal.abort() })
+    ).rejects.toMatchObject({
       name: 'AbortError'
     })
   })
@@ -326,9 +375,19 @@ describe('trainForest', () => {
     const data = discData(50, 2, 91)
     await expect(trainForest(data.columns, data.y, { ...BASE, trees: 0 })).rejects.toThrow(/trees/)
     await expect(trainForest(data.columns, data.y, { ...BASE, maxDepth: 1.5 })).rejects.toThrow(/maxDepth/)
-    await expect(trainForest(data.columns, data.y, { ...BASE, maxFeatures: 0 })).rejects.toThrow(/maxFeatures/)
-    await expect(trainForest(data.columns, Uint8Array.from(data.y, () => 2), BASE)).rejects.toThrow(/label of row 0 is 2/)
-    await expect(trainForest([data.columns[0].slice(1)], data.y, BASE)).rejects.toThrow(/column 0 has 49 rows/)
+    await expect(trainForest(data.columns, data.y, { ...BASE, maxFeatures: 0 })).rejects.toThrow(
+      /maxFeatures/
+    )
+    await expect(
+      trainForest(
+        data.columns,
+        Uint8Array.from(data.y, () => 2),
+        BASE
+      )
+    ).rejects.toThrow(/label of row 0 is 2/)
+    await expect(trainForest([data.columns[0].slice(1)], data.y, BASE)).rejects.toThrow(
+      /column 0 has 49 rows/
+    )
     await expect(trainForest([], data.y, BASE)).rejects.toThrow(/without feature columns/)
   })
 
@@ -359,7 +418,9 @@ describe('serializeForest / deserializeForest', () => {
     expect(Array.from(copy.featureImportance)).toEqual(Array.from(forest.featureImportance))
     const probe = discData(300, 3, 102)
     probe.columns[2][0] = NaN
-    expect(Array.from(predictForest(copy, probe.columns, 300))).toEqual(Array.from(predictForest(forest, probe.columns, 300)))
+    expect(Array.from(predictForest(copy, probe.columns, 300))).toEqual(
+      Array.from(predictForest(forest, probe.columns, 300))
+    )
     expect(serializeForest(copy).equals(bytes)).toBe(true)
   })
 
@@ -387,7 +448,11 @@ describe('serializeForest / deserializeForest', () => {
     expect(() => deserializeForest(Buffer.concat([bytes, Buffer.alloc(1)]))).toThrow(/unexpected bytes/)
     // feature[0] of tree 0 out of range; left[0] of tree 0 out of range and pointing backwards.
     expect(() => deserializeForest(patched(firstTree + 4, 3))).toThrow(/tree 0: node 0 splits on feature 3/)
-    expect(() => deserializeForest(patched(firstTree + 4 + 4 * n, n + 5))).toThrow(/tree 0: node 0 has left child/)
-    expect(() => deserializeForest(patched(firstTree + 4 + 8 * n, 0))).toThrow(/tree 0: node 0 has right child 0/)
+    expect(() => deserializeForest(patched(firstTree + 4 + 4 * n, n + 5))).toThrow(
+      /tree 0: node 0 has left child/
+    )
+    expect(() => deserializeForest(patched(firstTree + 4 + 8 * n, 0))).toThrow(
+      /tree 0: node 0 has right child 0/
+    )
   })
 })
