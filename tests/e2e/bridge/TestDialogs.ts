@@ -18,7 +18,7 @@ export class TestDialogs implements Dialogs {
     this.openAnswers.push(path)
   }
 
-  /** The next save dialog returns `path` (null: the user cancels). */
+  /** The next save dialog (CSV or PDF) returns `path` (null: the user cancels). */
   queueSave(path: string | null): void {
     this.saveAnswers.push(path)
   }
@@ -37,6 +37,10 @@ export class TestDialogs implements Dialogs {
   async savePdf(defaultName: string): Promise<string | null> {
     this.saveRequests.push(defaultName)
     return this.saveAnswers.shift() ?? null
+  }
+
+  async savePdf(defaultName: string): Promise<string | null> {
+    return this.saveCsv(defaultName)
   }
 
   showInFolder(path: string): void {

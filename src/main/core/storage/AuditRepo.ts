@@ -96,21 +96,7 @@ export class AuditRepo {
           `SELECT id, created_at, model_id, model_name, channel, probability, prediction, grade, inputs, outputs FROM score_audit ${w}${decision} ORDER BY id DESC LIMIT ?`
         )
         .all(...args, limit) as AuditRow[]
-      for (const r of rows) {
-        entries.push({
-          kind: 'single',
-          id: r.id,
-          createdAt: r.created_at,
-          modelId: r.model_id,
-          modelName: r.model_name,
-          channel: r.channel,
-          probability: r.probability,
-          prediction: r.prediction,
-          grade: r.grade,
-          inputs: JSON.parse(r.inputs) as Record<string, unknown>,
-          outputs: JSON.parse(r.outputs) as Record<string, unknown>
-        })
-      }
+      for (const r of rows) entries.push(toSingle(r))
     }
     if (filter.kind !== 'single' && filter.decision === undefined) {
       const rows = this.db
@@ -126,19 +112,7 @@ export class AuditRepo {
   single(id: number): HistoryEntry {
     const found = this.db.prepare('SELECT * FROM score_audit WHERE id = ?').get(id) as AuditRow | undefined
     if (!found) throw new NotFoundError(`There is no audit record ${id}.`)
-    return {
-      kind: 'single',
-      id: found.id,
-      createdAt: found.created_at,
-      modelId: found.model_id,
-      modelName: found.model_name,
-      channel: found.channel,
-      probability: found.probability,
-      prediction: found.prediction,
-      grade: found.grade,
-      inputs: JSON.parse(found.inputs) as Record<string, unknown>,
-      outputs: JSON.parse(found.outputs) as Record<string, unknown>
-    }
+    return toSingle(found)
   }
 }
 
@@ -170,6 +144,22 @@ interface BatchRow {
   predicted_defaults: number
   seconds: number
   summary: string
+}
+
+function toSingle(r: AuditRow): HistoryEntry {
+  return {
+    kind: 'single',
+    id: r.id,
+    createdAt: r.created_at,
+    modelId: r.model_id,
+    modelName: r.model_name,
+    channel: r.channel,
+    probability: r.probability,
+    prediction: r.prediction,
+    grade: r.grade,
+    inputs: JSON.parse(r.inputs) as Record<string, unknown>,
+    outputs: JSON.parse(r.outputs) as Record<string, unknown>
+  }
 }
 
 function toBatch(r: BatchRow): BatchSummary {
