@@ -136,7 +136,7 @@ export async function predictSection(config: BenchConfig): Promise<SectionResult
       sampleResponse: JSON.parse(sample) as unknown
     }
     await attempt(section, 'in-process breakdown', async () => {
-      const n = Math.min(1000, config.predict.requests)
+      const n = Math.min(300, config.predict.requests)
       const single = await runStep<{ scoreOne: number[]; scoreApplicant: number[] }>('single', [
         fixture.db,
         modelId,

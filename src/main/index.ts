@@ -9,6 +9,7 @@ import { toErrorInfo } from './handlers/toErrorInfo'
 import { lockDownSession, makeAppPageCheck, makeUrlAllowList } from './ipc/offline'
 import { makeSenderCheck, registerIpc } from './ipc/registerIpc'
 import { JobManager } from './jobs/JobManager'
+import { jobEventSink } from './jobs/jobEvents'
 import { createMainWindow } from './window'
 import type { Events } from '../shared/api'
 
@@ -37,20 +38,7 @@ function main(): void {
   const send = <E extends keyof Events>(event: E, payload: Events[E]): void => {
     if (win && !win.isDestroyed()) win.webContents.send(event, payload)
   }
-  const jobs = new JobManager(
-    dbPath,
-    {
-      onProgress: (job) => send('jobs/progress', job),
-      onDone: (job) => {
-        send('jobs/done', job)
-        if (job.status === 'done' && typeof job.result?.datasetId === 'number')
-          send('datasets/changed', { datasetId: job.result.datasetId })
-        if (job.status === 'done' && typeof job.result?.modelId === 'number')
-          send('models/changed', { modelId: job.result.modelId })
-      }
-    },
-    binding
-  )
+  const jobs = new JobManager(dbPath, jobEventSink(send), binding)
   const files = new FileRegistry()
   const dialogs: Dialogs = {
     async openCsv() {
@@ -69,7 +57,10 @@ function main(): void {
       return result.canceled ? null : (result.filePath ?? null)
     },
     async savePdf(defaultName) {
-      const result = await dialog.showSaveDialog(win!, { defaultPath: defaultName, filters: [{ name: 'PDF documents', extensions: ['pdf'] }] })
+      const result = await dialog.showSaveDialog(win!, {
+        defaultPath: defaultName,
+        filters: [{ name: 'PDF documents', extensions: ['pdf'] }]
+      })
       return result.canceled ? null : (result.filePath ?? null)
     },
     showInFolder(path) {

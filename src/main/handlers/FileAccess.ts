@@ -28,7 +28,9 @@ export class FileRegistry {
     // Only text tables: a dropped (or otherwise registered) file of any other kind is
     // never read, so a compromised renderer cannot use a handle to peek at other files.
     if (!/\.(csv|tsv|txt)$/i.test(path)) {
-      throw new InputError(`${basename(path)}: only CSV files (.csv, .tsv, .txt) can be imported or scored. Save the sheet as CSV first.`)
+      throw new InputError(
+        `${basename(path)}: only CSV files (.csv, .tsv, .txt) can be imported or scored. Save the sheet as CSV first.`
+      )
     }
     let size: number
     try {

@@ -6,6 +6,7 @@ import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
 import { estimateReferenceSeconds } from '../core/ml/referenceEngine'
 import { checkScoringFile } from '../core/scoring/scoreCsvFile'
+import { InputError } from '../core/errors'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallInput<C>) => Promise<CallOutput<C>> | CallOutput<C> }
@@ -31,7 +32,17 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       service.deleteDataset(id)
       return { deleted: true as const }
     },
-    'datasets/profile': ({ id }) => service.profileDataset(id),
+    'datasets/profile': async ({ id }) => {
+      // Profiling a large dataset takes seconds: do it in a worker (the window stays
+      // responsive and the jobs panel shows it), then read the stored result.
+      const cached = service.cachedProfile(id)
+      if (cached) return cached
+      const job = await jobs.wait(
+        jobs.start('profile', `Profile ${service.getDataset(id).name}`, { datasetId: id }).id
+      )
+      if (job.status !== 'done') throw new InputError(job.error?.message ?? 'Profiling the dataset failed.')
+      return service.profileDataset(id)
+    },
     'datasets/generate': (input) =>
       jobs.start(
         'generate',

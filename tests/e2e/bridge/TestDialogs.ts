@@ -39,10 +39,6 @@ export class TestDialogs implements Dialogs {
     return this.saveAnswers.shift() ?? null
   }
 
-  async savePdf(defaultName: string): Promise<string | null> {
-    return this.saveCsv(defaultName)
-  }
-
   showInFolder(path: string): void {
     this.shownInFolder.push(path)
   }

@@ -11,6 +11,7 @@ import { FileRegistry } from '../../../src/main/handlers/FileAccess'
 import { toErrorInfo } from '../../../src/main/handlers/toErrorInfo'
 import { CONTENT_SECURITY_POLICY } from '../../../src/main/ipc/offline'
 import { dispatch } from '../../../src/main/ipc/registerIpc'
+import { jobEventSink } from '../../../src/main/jobs/jobEvents'
 import { JobManager } from '../../../src/main/jobs/JobManager'
 import { bridgeClientScript } from './clientScript'
 import { TestDialogs } from './TestDialogs'
@@ -78,16 +79,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const service = Workbench.open(options.dbPath)
   // The same events src/main/index.ts sends to the window.
-  const jobs = new JobManager(options.dbPath, {
-    onProgress: (job) => send('jobs/progress', job),
-    onDone: (job) => {
-      send('jobs/done', job)
-      if (job.status === 'done' && typeof job.result?.datasetId === 'number')
-        send('datasets/changed', { datasetId: job.result.datasetId })
-      if (job.status === 'done' && typeof job.result?.modelId === 'number')
-        send('models/changed', { modelId: job.result.modelId })
-    }
-  })
+  const jobs = new JobManager(options.dbPath, jobEventSink(send))
   const files = new FileRegistry()
   const handlers = createHandlers({ service, jobs, files, dialogs, version })
 

@@ -105,9 +105,33 @@ export class Workbench {
     return exportDatasetCsv(this.db, id, path)
   }
 
-  /** Column statistics, class balance and correlations of a dataset (the EDA screens' data). */
-  profileDataset(id: number): DatasetProfile {
-    return profileTable(this.datasets.loadTable(id))
+  /**
+   * Column statistics, class balance and correlations of a dataset (the EDA screens'
+   * data), computed once and kept: a dataset never changes after import.
+   */
+  profileDataset(
+    id: number,
+    onProgress?: (phase: string, done: number, total: number) => void
+  ): DatasetProfile {
+    const cached = this.cachedProfile(id)
+    if (cached) return cached
+    onProgress?.('loading rows', 0, 2)
+    const table = this.datasets.loadTable(id)
+    onProgress?.('profiling', 1, 2)
+    const profile = profileTable(table)
+    this.db.prepare('INSERT OR REPLACE INTO dataset_profiles (dataset_id, profile) VALUES (?, ?)').run(
+      id,
+      JSON.stringify(profile, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))
+    )
+    return profile
+  }
+
+  /** The stored profile of a dataset, if it was computed before. */
+  cachedProfile(id: number): DatasetProfile | undefined {
+    this.datasets.get(id)
+    const row = this.db.prepare('SELECT profile FROM dataset_profiles WHERE dataset_id = ?').get(id) as
+      { profile: string } | undefined
+    return row ? (JSON.parse(row.profile) as DatasetProfile) : undefined
   }
 
   /**

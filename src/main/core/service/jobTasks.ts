@@ -68,5 +68,11 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
       rowsScored: batch.rowsScored,
       rowsError: batch.rowsError
     }
+  },
+
+  async profile(service, params, hooks) {
+    const datasetId = params.datasetId as number
+    service.profileDataset(datasetId, (phase, done, total) => hooks.progress(phase, done, total))
+    return { datasetId }
   }
 }
