@@ -177,9 +177,13 @@ export const calls = {
   'history/list': call<typeof HistoryInput, HistoryEntry[]>(HistoryInput),
   'history/single': call<z.ZodObject<{ id: typeof id }>, HistoryEntry>(z.object({ id }).strict()),
   /** Writes a model's evaluation as a PDF report (save dialog in main); null when the user cancels. */
-  'models/exportReport': call<z.ZodObject<{ id: typeof id }>, { path: string } | null>(z.object({ id }).strict()),
+  'models/exportReport': call<z.ZodObject<{ id: typeof id }>, { path: string } | null>(
+    z.object({ id }).strict()
+  ),
   /** Writes the one-page decision sheet of a single score (audit record) as a PDF; null when cancelled. */
-  'scoring/decisionSheet': call<z.ZodObject<{ auditId: typeof id }>, { path: string } | null>(z.object({ auditId: id }).strict())
+  'scoring/decisionSheet': call<z.ZodObject<{ auditId: typeof id }>, { path: string } | null>(
+    z.object({ auditId: id }).strict()
+  )
 } as const
 
 export type Channel = keyof typeof calls

@@ -47,12 +47,9 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
   app.post('/predict', async (request, reply) => {
     const body = request.body
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return reply
-        .code(422)
-        .send({
-          error:
-            'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.'
-        })
+      return reply.code(422).send({
+        error: 'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.'
+      })
     }
     try {
       const result = service.scoreApplicant(body as Record<string, unknown>, 'http', options.modelId)

@@ -43,7 +43,9 @@ export function trainReferenceForest(
   })
   model.train(rows, Array.from(y))
   // ml-random-forest 2.x wraps the forest in { baseModel, name }.
-  const json = (model.toJSON() as unknown as { baseModel: { estimators: { root: CartNode }[]; indexes: number[][] } }).baseModel
+  const json = (
+    model.toJSON() as unknown as { baseModel: { estimators: { root: CartNode }[]; indexes: number[][] } }
+  ).baseModel
   const trees = json.estimators.map((est, t) => convertTree(est.root, json.indexes[t], columns, y))
   const importance = new Float64Array(numFeatures)
   return { numFeatures, trees, featureImportance: importance }

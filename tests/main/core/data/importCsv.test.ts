@@ -155,8 +155,14 @@ describe('importCsv', () => {
   it('keeps a pandas row index (unnamed first column) as an identifier, never a feature', async () => {
     const db = openDatabase(tmp.path('w.db'))
     const lines = GOOD.split('\n').map((l, i) => (i === 0 ? `,${l}` : `${i - 1},${l}`))
-    const { dataset } = await importCsv(db, { path: tmp.write('pandas.csv', lines.join('\n')), target: 'Default' })
-    expect(new DatasetRepo(db).get(dataset.id).columnSpecs[0]).toEqual({ name: 'Unnamed_1', kind: 'identifier' })
+    const { dataset } = await importCsv(db, {
+      path: tmp.write('pandas.csv', lines.join('\n')),
+      target: 'Default'
+    })
+    expect(new DatasetRepo(db).get(dataset.id).columnSpecs[0]).toEqual({
+      name: 'Unnamed_1',
+      kind: 'identifier'
+    })
     db.close()
   })
 
