@@ -161,15 +161,26 @@ describe('Data and Explore screens in Chromium', () => {
     await s.screenshot('explore-missing.png')
   })
 
-  it('shows the modelling screens as empty states that say what comes and what to do first', async () => {
+  it('says what to do first on the modelling screens while no model exists', async () => {
     const { page } = s
-    for (const screen of ['Train', 'Models', 'Score', 'History']) {
+    // Train works on the active dataset at once; the screens that need a model say what to do first.
+    await page.getByRole('link', { name: 'Train', exact: true }).click()
+    await expect.poll(() => page.getByTestId('train-dataset').textContent()).toContain('Synthetic loans')
+    await expect.poll(() => page.getByTestId('train-estimate').textContent()).toContain('Estimated time')
+    for (const [screen, text] of [
+      ['Models', 'No model yet'],
+      ['Score', 'No model to score with yet']
+    ] as const) {
       await page.getByRole('link', { name: screen, exact: true }).click()
       const empty = page.getByTestId('empty-state')
-      await expect.poll(() => empty.textContent()).toMatch(/comes? with the modelling features/)
+      await expect.poll(() => empty.textContent()).toContain(text)
       expect(await empty.textContent()).toContain('What to do first')
     }
-    await s.screenshot('train-empty.png')
+    await s.screenshot('score-empty.png')
+    await page.getByRole('link', { name: 'History', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('history-empty').textContent())
+      .toContain('Nothing has been scored yet')
   })
 
   it('exports a dataset through main’s save dialog and deletes one after confirming', async () => {

@@ -5,6 +5,7 @@ import { registerDataCommands } from './commands/dataCommands'
 import { registerModelCommands } from './commands/modelCommands'
 import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
+import { registerReportCommands } from './commands/reportCommands'
 import { isUserError } from './userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -60,6 +61,7 @@ export async function runCli(
   registerModelCommands(program, run)
   registerScoreCommands(program, run)
   registerAllCommand(program, run)
+  registerReportCommands(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

@@ -3,6 +3,7 @@ import DataView from './views/DataView.vue'
 import ExploreView from './views/ExploreView.vue'
 import HistoryView from './views/HistoryView.vue'
 import ModelsView from './views/ModelsView.vue'
+import ModelView from './views/ModelView.vue'
 import ScoreView from './views/ScoreView.vue'
 import TrainView from './views/TrainView.vue'
 
@@ -15,7 +16,7 @@ declare module 'vue-router' {
   }
 }
 
-/** The screens, in navigation order. Train, Models, Score and History come with the modelling features. */
+/** The screens, in navigation order. */
 export const routes = [
   { path: '/data', name: 'data', component: DataView, meta: { title: 'Data', group: 'data' } },
   { path: '/explore', name: 'explore', component: ExploreView, meta: { title: 'Explore', group: 'data' } },
@@ -30,7 +31,20 @@ export const routes = [
   }
 ] as const
 
+/** One model's page (not in the navigation: opened from the Models list; highlights Models). */
+export const modelRoute = {
+  path: '/models/:id(\\d+)',
+  name: 'model',
+  component: ModelView,
+  meta: { title: 'Model evaluation', group: 'modelling' }
+} as const
+
 export const router = createRouter({
   history: createWebHashHistory(),
-  routes: [{ path: '/', redirect: '/data' }, ...routes, { path: '/:pathMatch(.*)*', redirect: '/data' }]
+  routes: [
+    { path: '/', redirect: '/data' },
+    ...routes,
+    modelRoute,
+    { path: '/:pathMatch(.*)*', redirect: '/data' }
+  ]
 })

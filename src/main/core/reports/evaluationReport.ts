@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { finished } from 'node:stream/promises'
 import PDFDocument from 'pdfkit'
 import type { ModelSummary } from '../../../shared/dto'
@@ -104,17 +106,26 @@ export function pdfText(value: string): string {
   return out.replace(/(\d) %/g, '$1\u00a0%').replace(/Rs\. (?=\d)/g, 'Rs.\u00a0')
 }
 
-/** `text` cut with an ellipsis so that it is at most `maxWidth` wide in the current font. */
-export function fitText(doc: Doc, text: string, maxWidth: number): string {
+/**
+ * `text` cut with an ellipsis so that it is at most `maxWidth` wide in the current font:
+ * at the end, or in the middle for names whose ends tell them apart (Feature_12_x).
+ */
+export function fitText(doc: Doc, text: string, maxWidth: number, cut: 'end' | 'middle' = 'end'): string {
   if (doc.widthOfString(text) <= maxWidth) return text
+  const shorten = (keep: number): string => {
+    if (cut === 'end') return text.slice(0, keep).trimEnd() + '…'
+    const tail = Math.floor(keep / 2)
+    return text.slice(0, keep - tail) + '…' + text.slice(text.length - tail)
+  }
+  // The longest kept length that fits, by bisection (width grows with the length kept).
   let lo = 0
   let hi = text.length
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (doc.widthOfString(text.slice(0, mid) + '…') <= maxWidth) lo = mid
+    if (doc.widthOfString(shorten(mid)) <= maxWidth) lo = mid
     else hi = mid - 1
   }
-  return text.slice(0, lo).trimEnd() + '…'
+  return shorten(lo)
 }
 
 /**
@@ -128,11 +139,11 @@ export function label(
   x: number,
   y: number,
   s: TextStyle,
-  options: { align?: 'left' | 'right' | 'center'; maxWidth?: number } = {}
+  options: { align?: 'left' | 'right' | 'center'; maxWidth?: number; cut?: 'end' | 'middle' } = {}
 ): number {
   style(doc, s)
   let line = pdfText(text)
-  if (options.maxWidth !== undefined) line = fitText(doc, line, options.maxWidth)
+  if (options.maxWidth !== undefined) line = fitText(doc, line, options.maxWidth, options.cut)
   const width = doc.widthOfString(line)
   const left = options.align === 'right' ? x - width : options.align === 'center' ? x - width / 2 : x
   doc.text(line, left, y, { lineBreak: false })
@@ -169,8 +180,22 @@ export function paragraph(
 }
 
 /** A thin horizontal rule. */
-export function rule(doc: Doc, x: number, y: number, width: number, color = COLOR.rule, lineWidth = 0.6): void {
-  doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(lineWidth).strokeColor(color).stroke().restore()
+export function rule(
+  doc: Doc,
+  x: number,
+  y: number,
+  width: number,
+  color = COLOR.rule,
+  lineWidth = 0.6
+): void {
+  doc
+    .save()
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(lineWidth)
+    .strokeColor(color)
+    .stroke()
+    .restore()
 }
 
 /** A share as a percentage: "22.8 %". */
@@ -224,32 +249,57 @@ export function drawFooters(doc: Doc, left: string, second: string): void {
     const pageLabel = `Page ${i - range.start + 1} of ${range.count}`
     style(doc, { size: 7.5 })
     const pageWidth = doc.widthOfString(pageLabel)
-    label(doc, left, PAGE.left, y, { size: 7.5, color: COLOR.muted }, { maxWidth: CONTENT_WIDTH - pageWidth - 20 })
+    label(
+      doc,
+      left,
+      PAGE.left,
+      y,
+      { size: 7.5, color: COLOR.muted },
+      { maxWidth: CONTENT_WIDTH - pageWidth - 20 }
+    )
     label(doc, pageLabel, PAGE.left + CONTENT_WIDTH, y, { size: 7.5, color: COLOR.muted }, { align: 'right' })
     label(doc, second, PAGE.left, y + 11, { size: 7.5, color: COLOR.muted }, { maxWidth: CONTENT_WIDTH })
   }
 }
 
-/** Error codes of a file that cannot be written, as opposed to a bug of ours. */
-const WRITE_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR'])
+/** Why a file cannot be written, by error code, and what to do: the user's to fix, not a bug of ours. */
+function writeProblem(code: string | undefined, path: string): string | undefined {
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `the folder ${dirname(path)} does not exist. Choose a folder that exists`
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'you may not write there, or the file is open in another program. Close it, or choose another folder'
+    case 'EBUSY':
+      return 'the file is open in another program (a PDF viewer?). Close it and try again'
+    case 'ENOSPC':
+      return 'the disk is full. Free some space or choose another drive'
+    case 'EISDIR':
+      return 'that is a folder. Give a file name ending in .pdf'
+    default:
+      return undefined
+  }
+}
 
 /**
  * Draws a PDF and writes it to `path` all or nothing: the document goes to
- * `<path>.partial`, which is renamed over `path` only once complete, and removed on any
+ * `<path>.<random>.partial`, which is renamed over `path` only once complete, and removed on any
  * error, so a failure never leaves a truncated PDF or clobbers an earlier one.
  */
 export async function writePdfFile(
   path: string,
-  meta: { title: string; subject: string; createdAt: string; compress?: boolean },
+  meta: { title: string; subject: string; createdAt: string },
   draw: (doc: Doc) => void
 ): Promise<void> {
-  const partial = `${path}.partial`
+  // Unique per call: two writes of the same file at once must not share a partial file.
+  const partial = `${path}.${randomBytes(4).toString('hex')}.partial`
   const created = new Date(meta.createdAt)
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     bufferPages: true,
-    compress: meta.compress ?? true,
     info: {
       Title: pdfText(meta.title),
       Subject: pdfText(meta.subject),
@@ -273,13 +323,8 @@ export async function writePdfFile(
     await finished(out).catch(() => undefined)
     await rm(partial, { force: true })
     const code = (error as NodeJS.ErrnoException).code
-    if (code && WRITE_ERRORS.has(code)) {
-      const open = code === 'EBUSY' || code === 'EPERM' ? ' If the file is open in a PDF viewer, close it.' : ''
-      throw new InputError(
-        `${path}: cannot write the PDF (${(error as Error).message}). Choose a folder that exists and that you may write to.${open}`,
-        { path, code }
-      )
-    }
+    const problem = writeProblem(code, path)
+    if (problem) throw new InputError(`${path}: cannot write the PDF: ${problem}.`, { path, code })
     throw error
   }
 }
@@ -309,7 +354,8 @@ export function table(
   const rowHeight = (cells: string[], weight: (i: number) => FontWeight): number =>
     Math.max(
       ...cells.map(
-        (cell, i) => textHeight(doc, cell, columns[i].width - 2 * pad, { size, weight: weight(i) }, 1) + 2 * pad
+        (cell, i) =>
+          textHeight(doc, cell, columns[i].width - 2 * pad, { size, weight: weight(i) }, 1) + 2 * pad
       )
     )
   const headerHeight = rowHeight(
@@ -442,13 +488,21 @@ function chartFrame(doc: Doc, box: Box, title: string, xAxis: Axis, yAxis: Axis,
   doc.save().lineWidth(0.8).strokeColor(COLOR.muted).rect(area.x, area.y, area.w, area.h).stroke().restore()
 
   const tick = { size: 7, color: COLOR.muted }
-  for (const t of xAxis.ticks) label(doc, xAxis.format(t), px(t), area.y + area.h + 5, tick, { align: 'center' })
+  for (const t of xAxis.ticks)
+    label(doc, xAxis.format(t), px(t), area.y + area.h + 5, tick, { align: 'center' })
   for (const t of yAxis.ticks) label(doc, yAxis.format(t), area.x - 5, py(t) - 3, tick, { align: 'right' })
   label(doc, xAxis.label, area.x + area.w / 2, area.y + area.h + 13, { size: 7.5 }, { align: 'center' })
   // The y label reads bottom to top, left of the tick labels.
   doc.save()
   doc.rotate(-90, { origin: [box.x + 2, area.y + area.h / 2] })
-  label(doc, yAxis.label, box.x + 2, area.y + area.h / 2, { size: 7.5 }, { align: 'center', maxWidth: area.h })
+  label(
+    doc,
+    yAxis.label,
+    box.x + 2,
+    area.y + area.h / 2,
+    { size: 7.5 },
+    { align: 'center', maxWidth: area.h }
+  )
   doc.restore()
 
   let lx = area.x
@@ -457,7 +511,11 @@ function chartFrame(doc: Doc, box: Box, title: string, xAxis: Axis, yAxis: Axis,
     doc.save()
     if (item.kind === 'box') doc.rect(lx, ly + 1, 8, 6).fill(item.color)
     else {
-      doc.moveTo(lx, ly + 4).lineTo(lx + 14, ly + 4).lineWidth(1.4).strokeColor(item.color)
+      doc
+        .moveTo(lx, ly + 4)
+        .lineTo(lx + 14, ly + 4)
+        .lineWidth(1.4)
+        .strokeColor(item.color)
       if (item.kind === 'dash') doc.dash(3, { space: 2 })
       doc.stroke()
     }
@@ -477,7 +535,11 @@ function drawLines(doc: Doc, plot: Plot, series: LineSeries[]): void {
   for (const s of series) {
     const n = Math.min(s.xs.length, s.ys.length)
     if (n === 0) continue
-    doc.save().lineWidth(s.width ?? 1.4).strokeColor(s.color).lineJoin('round')
+    doc
+      .save()
+      .lineWidth(s.width ?? 1.4)
+      .strokeColor(s.color)
+      .lineJoin('round')
     if (s.dash) doc.dash(4, { space: 3 })
     doc.moveTo(px(s.xs[0]), py(s.ys[0]))
     for (let i = 1; i < n; i++) {
@@ -528,7 +590,14 @@ function precisionRecallChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     ]
   )
   drawLines(doc, plot, [
-    { xs: [0, 1], ys: [m.positiveRate, m.positiveRate], color: COLOR.chance, label: 'base', dash: true, width: 0.9 },
+    {
+      xs: [0, 1],
+      ys: [m.positiveRate, m.positiveRate],
+      color: COLOR.chance,
+      label: 'base',
+      dash: true,
+      width: 0.9
+    },
     {
       xs: m.precisionRecall.recall,
       ys: m.precisionRecall.precision,
@@ -559,19 +628,33 @@ function ksChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     { xs, ys: [0, ...cdfPositive, 1], color: COLOR.defaulter, label: 'defaulters', steps: 'pre' },
     { xs, ys: [0, ...cdfNegative, 1], color: COLOR.repayer, label: 'repayers', steps: 'pre' }
   ])
-  // The gap at the KS threshold: where the two CDFs are furthest apart.
+  // The gap at the KS threshold, where the two CDFs are furthest apart. Both curves jump
+  // at the threshold itself, so the gap is drawn just left of it, where they hold the
+  // values "share strictly below the threshold".
   const at = thresholds.findIndex((t) => t >= m.ks.threshold)
   if (at >= 0) {
-    const x = plot.px(thresholds[at])
+    const x = plot.px(thresholds[at]) - 2.5
+    const y0 = plot.py(cdfPositive[at])
+    const y1 = plot.py(cdfNegative[at])
     doc
       .save()
-      .moveTo(x, plot.py(cdfPositive[at]))
-      .lineTo(x, plot.py(cdfNegative[at]))
-      .lineWidth(1)
-      .dash(2, { space: 2 })
-      .strokeColor(COLOR.muted)
+      .moveTo(x, y0)
+      .lineTo(x, y1)
+      .lineWidth(1.2)
+      .dash(2, { space: 1.5 })
+      .strokeColor(COLOR.ink)
       .stroke()
+    doc.restore()
+    const text = `KS ${fixed(m.ks.ks, 2)}`
+    style(doc, { size: 7 })
+    const tx = x + 4
+    const ty = (y0 + y1) / 2 - 4
+    doc
+      .save()
+      .rect(tx - 1, ty - 1, doc.widthOfString(text) + 2, 9)
+      .fill('#ffffff')
       .restore()
+    label(doc, text, tx, ty, { size: 7 })
   }
 }
 
@@ -598,15 +681,24 @@ function calibrationChart(doc: Doc, box: Box, bins: CalibrationBin[]): void {
       markers: true
     }
   ])
-  // Row counts say how much each point can be trusted (a bin of 3 rows is noise); a white
-  // backing keeps them legible where the curve passes.
+  // Row counts say how much each point can be trusted (a bin of 3 rows is noise). A white
+  // backing keeps them legible where the curve passes; a count that would cover another
+  // above and below its point is left out rather than drawn illegibly.
+  const placed: Box[] = []
+  const overlaps = (a: Box): boolean =>
+    placed.some((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+  style(doc, { size: 6 })
   for (const b of used) {
-    const x = plot.px(b.meanPredicted) + 4
-    const y = plot.py(b.fractionPositive) + (b.fractionPositive > 0.9 ? 3 : -10)
     const text = `n=${num(b.count, 0)}`
-    style(doc, { size: 6 })
-    doc.save().rect(x - 1, y - 1, doc.widthOfString(text) + 2, 8).fill('#ffffff').restore()
-    label(doc, text, x, y, { size: 6, color: COLOR.muted })
+    const w = doc.widthOfString(text) + 2
+    const x = plot.px(b.meanPredicted) + 3
+    const y = plot.py(b.fractionPositive)
+    const spots = b.fractionPositive > 0.9 ? [y + 3, y - 11] : [y - 11, y + 3]
+    const spot = spots.map((top) => ({ x: x - 1, y: top - 1, w, h: 8 })).find((r) => !overlaps(r))
+    if (!spot) continue
+    placed.push(spot)
+    doc.save().rect(spot.x, spot.y, spot.w, spot.h).fill('#ffffff').restore()
+    label(doc, text, spot.x + 1, spot.y + 1, { size: 6, color: COLOR.muted })
   }
 }
 
@@ -622,7 +714,13 @@ function histogramChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     doc,
     box,
     'Predicted probability by true class',
-    { label: 'Predicted probability of default', min: 0, max: 1, ticks: niceTicks(0, 1, 10), format: percentTick },
+    {
+      label: 'Predicted probability of default',
+      min: 0,
+      max: 1,
+      ticks: niceTicks(0, 1, 10),
+      format: percentTick
+    },
     {
       label: 'Share of the class',
       min: 0,
@@ -667,7 +765,7 @@ interface Bar {
 }
 
 /** Horizontal bars, largest first; negative values extend left of the zero line. */
-function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, bars: Bar[], digits: number): void {
+function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, bars: Bar[]): void {
   const labelWidth = 98
   const area: Box = { x: box.x + labelWidth, y: box.y + CHART_TITLE + 4, w: box.w - labelWidth - 8, h: 0 }
   area.h = box.h - CHART_TITLE - 4 - 28
@@ -687,7 +785,14 @@ function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, b
   const fontSize = Math.min(7, Math.max(5, rowH * 0.75))
   bars.forEach((b, i) => {
     const cy = area.y + rowH * (i + 0.5)
-    label(doc, b.feature, area.x - 4, cy - fontSize / 2, { size: fontSize }, { align: 'right', maxWidth: labelWidth - 6 })
+    label(
+      doc,
+      b.feature,
+      area.x - 4,
+      cy - fontSize / 2,
+      { size: fontSize },
+      { align: 'right', maxWidth: labelWidth - 6, cut: 'middle' }
+    )
     const x0 = px(Math.min(0, b.value))
     const w = Math.abs(px(b.value) - px(0))
     doc
@@ -706,10 +811,25 @@ function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, b
         .restore()
     }
   })
-  doc.save().moveTo(px(0), area.y).lineTo(px(0), area.y + area.h).lineWidth(0.8).strokeColor(COLOR.muted).stroke()
+  doc
+    .save()
+    .moveTo(px(0), area.y)
+    .lineTo(px(0), area.y + area.h)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.muted)
+    .stroke()
   doc.restore()
   for (const t of ticks)
-    label(doc, t.toFixed(digits), px(t), area.y + area.h + 3, { size: 7, color: COLOR.muted }, { align: 'center' })
+    label(
+      doc,
+      String(Number(t.toFixed(6))),
+      px(t),
+      area.y + area.h + 3,
+      { size: 7, color: COLOR.muted },
+      {
+        align: 'center'
+      }
+    )
   label(doc, axisLabel, area.x + area.w / 2, area.y + area.h + 14, { size: 7.5 }, { align: 'center' })
 }
 
@@ -813,7 +933,8 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   flow.y += 16
 
   flow.heading('Model and training', 80)
-  const smote = p.smote === true ? `on, k = ${param(p, 'smoteK')} (training rows only)` : p.smote === false ? 'off' : '-'
+  const smote =
+    p.smote === true ? `on, k = ${param(p, 'smoteK')} (training rows only)` : p.smote === false ? 'off' : '-'
   const testSize = typeof p.testSize === 'number' ? pct(p.testSize, 0) : '-'
   keyValueGrid(doc, flow, [
     ['Model', `#${model.id} ${model.name}`],
@@ -900,7 +1021,10 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
     { header: 'How to read it', width: CONTENT_WIDTH - 180 }
   ]
   const h = table(doc, PAGE.left, 0, columns, metricRows, { draw: false })
-  flow.heading(`Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-bag'} rows`, h)
+  flow.heading(
+    `Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-bag'} rows`,
+    h
+  )
   flow.y += table(doc, PAGE.left, flow.y, columns, metricRows, { boldFirstColumn: true }) + 6
 }
 
@@ -938,13 +1062,20 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
       .restore()
     doc.save().rect(x, y, cw, ch).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore()
     label(doc, num(count, 0), x + cw / 2, y + 7, { size: 13, weight: 'bold' }, { align: 'center' })
-    label(doc, `${pct(rowShare)} · ${words}`, x + cw / 2, y + 27, { size: 6.5 }, { align: 'center', maxWidth: cw - 4 })
+    label(
+      doc,
+      `${pct(rowShare)} · ${words}`,
+      x + cw / 2,
+      y + 27,
+      { size: 6.5 },
+      { align: 'center', maxWidth: cw - 4 }
+    )
   }
 
   const flagged = tp + fp
   const words = [
     `Of ${num(fn + tp, 0)} applicants who defaulted, the model flagged ${num(tp, 0)} (recall ${pct(report.class1.recall)}) and missed ${num(fn, 0)}.`,
-    `Of ${num(tn + fp, 0)} who repaid, ${num(fp, 0)} were flagged wrongly (${pct((tn + fp) > 0 ? fp / (tn + fp) : NaN)} of good applicants referred).`,
+    `Of ${num(tn + fp, 0)} who repaid, ${num(fp, 0)} were flagged wrongly (${pct(tn + fp > 0 ? fp / (tn + fp) : NaN)} of good applicants referred).`,
     `Of ${num(flagged, 0)} flagged applicants, ${num(tp, 0)} defaulted (precision ${pct(report.class1.precision)}).`,
     `Overall accuracy ${pct(m.accuracy)}. A lower threshold catches more defaulters at the cost of more false alarms; the Models screen shows every threshold.`
   ]
@@ -954,15 +1085,12 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
   for (const w of words) ty += paragraph(doc, w, tx, ty, tw, { size: 8.5 }) + 5
   flow.y = Math.max(y0 + 2 * ch, ty) + 12
 
-  const row = (name: string, r: { precision: number; recall: number; f1: number; support: number }): string[] => [
-    name,
-    fixed(r.precision),
-    fixed(r.recall),
-    fixed(r.f1),
-    num(r.support, 0)
-  ]
+  const row = (
+    name: string,
+    r: { precision: number; recall: number; f1: number; support: number }
+  ): string[] => [name, fixed(r.precision), fixed(r.recall), fixed(r.f1), num(r.support, 0)]
   const columns: TableColumn[] = [
-    { header: 'Class', width: 150 },
+    { header: 'Class', width: CONTENT_WIDTH - 320 },
     { header: 'Precision', width: 80, align: 'right' },
     { header: 'Recall', width: 80, align: 'right' },
     { header: 'F1', width: 80, align: 'right' },
@@ -1075,8 +1203,7 @@ function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void 
             box,
             'Impurity importance',
             'Share of impurity decrease',
-            impurity.map((f) => ({ feature: f.feature, value: f.importance })),
-            2
+            impurity.map((f) => ({ feature: f.feature, value: f.importance }))
           ),
         caption:
           'How much the splits on each feature purify the trees, over the whole forest (the bars sum to 1). Computed on training rows; it favours features with many distinct values.' +
@@ -1089,8 +1216,7 @@ function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void 
             box,
             'Permutation importance',
             'Drop in AUC when shuffled',
-            permutation.map((f) => ({ feature: f.feature, value: f.mean, spread: f.std })),
-            3
+            permutation.map((f) => ({ feature: f.feature, value: f.mean, spread: f.std }))
           ),
         caption:
           'How much the AUC on the evaluated rows falls when the feature is shuffled (mean of 3 shuffles; the line spans ± one standard deviation). Near zero or negative: the model does not rely on it.' +
@@ -1131,19 +1257,14 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
  * ROC, precision-recall, KS, calibration, probability histogram and feature importance.
  * All or nothing: a failure leaves no file at `path`.
  */
-export async function writeEvaluationReport(
-  input: EvaluationReportInput,
-  path: string,
-  options: { compress?: boolean } = {}
-): Promise<void> {
+export async function writeEvaluationReport(input: EvaluationReportInput, path: string): Promise<void> {
   const { model, evaluation } = input
   await writePdfFile(
     path,
     {
       title: `Evaluation of model #${model.id}: ${model.name}`,
       subject: 'Loan default model evaluation report',
-      createdAt: input.generatedAt,
-      compress: options.compress
+      createdAt: input.generatedAt
     },
     (doc) => {
       const flow = new Flow(doc)

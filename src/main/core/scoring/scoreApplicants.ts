@@ -16,8 +16,12 @@ export interface ScoredApplicants {
   grade: string[]
   /** Per row, every feature's contribution (calibrated probability points), largest |value| first; empty when not asked. */
   contributions: Reason[][]
-  /** Calibrated probability of the average training applicant: base + Σ contributions = probability. */
-  base: number
+  /**
+   * Per row, the calibrated probability the contributions start from: base + Σ
+   * contributions = probability. It is the calibrated forest output of the model's
+   * average training row, except where calibration is flat around a row (see rescale).
+   */
+  base: Float64Array
 }
 
 /**
@@ -48,6 +52,7 @@ export function scoreApplicants(
   const prediction = new Uint8Array(n)
   const grade: string[] = new Array(n)
   const contributions: Reason[][] = new Array(n)
+  const rowBase = new Float64Array(n).fill(base)
   const x = new Float64Array(numFeatures)
   const phi = new Float64Array(numFeatures)
   for (let r = 0; r < n; r++) {
@@ -70,15 +75,42 @@ export function scoreApplicants(
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
-    contributions[r] =
-      mode === 'none' ? [] : toReasons(artifact, featured, r, phi, rescale(raw - rawBase, p - base))
+    if (mode === 'none') {
+      contributions[r] = []
+      continue
+    }
+    const scale = rescale(artifact.calibration, raw, rawBase, p, base)
+    rowBase[r] = p - scale * (raw - rawBase)
+    contributions[r] = toReasons(artifact, featured, r, phi, scale)
   }
-  return { probability, prediction, grade, contributions, base }
+  return { probability, prediction, grade, contributions, base: rowBase }
 }
 
-/** Factor that maps raw-score contributions to calibrated-probability points. */
-function rescale(rawDelta: number, calibratedDelta: number): number {
-  return Math.abs(rawDelta) > 1e-12 ? calibratedDelta / rawDelta : 1
+/**
+ * Factor that maps raw-score contributions to calibrated-probability points: the slope
+ * of the calibration's chord between the base score and the row's score, so the
+ * contributions sum to the calibrated probability minus the calibrated base. Isotonic
+ * calibration has flat steps: when both scores fall on one step the chord is flat and
+ * every reason would vanish, which a branch cannot give a declined applicant. The chord
+ * is then widened (±0.05 raw) until it has a slope, and the row's base is moved so the
+ * sum still holds.
+ */
+export function rescale(
+  calibration: ModelArtifact['calibration'],
+  raw: number,
+  rawBase: number,
+  p: number,
+  base: number
+): number {
+  const rawDelta = raw - rawBase
+  if (Math.abs(rawDelta) > 1e-9 && Math.abs(p - base) > 1e-9) return (p - base) / rawDelta
+  for (let widen = 0.05; widen <= 1; widen *= 2) {
+    const lo = Math.max(0, Math.min(raw, rawBase) - widen)
+    const hi = Math.min(1, Math.max(raw, rawBase) + widen)
+    const slope = (applyCalibration(calibration, hi) - applyCalibration(calibration, lo)) / (hi - lo)
+    if (slope > 0) return slope
+  }
+  return 1
 }
 
 /** Forest probability for one row, adding the path attribution into `phi` when given (one walk per tree). */

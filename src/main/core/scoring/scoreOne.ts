@@ -63,7 +63,7 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
     Risk_Label: grade.label,
     Reasons: [...raising, ...lowering],
     Contributions: contributions,
-    Base_Rate: round(scored.base, 6),
+    Base_Rate: round(scored.base[0], 6),
     Threshold: artifact.threshold,
     Model_Version: model.id,
     Warnings: warnings

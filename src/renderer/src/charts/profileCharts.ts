@@ -34,7 +34,7 @@ export const CLASS_NAMES = ['Repaid', 'Defaulted'] as const
 const TEXT = { color: '#303133', fontSize: 12 }
 
 /** The index of the hovered item, whatever shape ECharts hands the tooltip formatter. */
-function hoveredIndex(params: unknown): number {
+export function hoveredIndex(params: unknown): number {
   const first: unknown = Array.isArray(params) ? params[0] : params
   if (first && typeof first === 'object' && 'dataIndex' in first && typeof first.dataIndex === 'number') {
     return first.dataIndex
@@ -42,7 +42,8 @@ function hoveredIndex(params: unknown): number {
   return -1
 }
 
-function escapeHtml(text: string): string {
+/** Text safe to put in a tooltip (ECharts renders tooltips as HTML). */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

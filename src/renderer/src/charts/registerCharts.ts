@@ -1,6 +1,6 @@
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { BarChart, BoxplotChart, HeatmapChart } from 'echarts/charts'
+import { BarChart, BoxplotChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
@@ -11,12 +11,14 @@ import {
 } from 'echarts/components'
 
 // Only the chart types and components the screens use (keeps the bundle small);
-// keep in step with ChartOption in profileCharts.ts.
+// keep in step with ChartOption in profileCharts.ts and ModelChartOption in modelCharts.ts.
 use([
   CanvasRenderer,
   BarChart,
   BoxplotChart,
+  GaugeChart,
   HeatmapChart,
+  LineChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
