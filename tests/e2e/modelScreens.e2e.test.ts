@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { WindowApi } from '../../src/shared/api'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -57,8 +57,25 @@ function trainingProgressSeen(page: Page): Promise<{ percents: number[]; phases:
 }
 
 /** The text of the first confusion-matrix sentence ("At 38.2 %: 25 of 65 defaulters caught …"). */
-function thresholdWords(page: Page): Promise<string | null> {
-  return page.getByTestId('threshold-words').first().textContent()
+async function thresholdWords(page: Page): Promise<string> {
+  return ((await page.getByTestId('threshold-words').first().textContent()) ?? '').trim()
+}
+
+/**
+ * Before a screenshot, what a person would have done: close the notices that are still
+ * showing and clear the finished jobs from the jobs panel.
+ */
+async function tidy(page: Page): Promise<void> {
+  for (const close of await page.locator('.el-message__closeBtn').all())
+    await close.click().catch(() => undefined)
+  const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
+  if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+}
+
+/** An Element Plus select by the id of its input (the placeholder covers the input itself). */
+function selectOf(page: Page, inputId: string): Locator {
+  return page.locator('.el-select', { has: page.locator(inputId) })
 }
 
 describe('Train, Models, Score and History screens in Chromium', () => {
@@ -138,6 +155,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await page.locator('[data-testid="threshold-slider"] .el-slider__button-wrapper').focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => thresholdWords(page)).toMatch(/^At 10\.5 %/)
+    await tidy(page)
     await s.screenshot('model-evaluation.png')
 
     for (const [tab, charts] of [
@@ -149,6 +167,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
       await page.getByRole('tab', { name: tab }).click()
       for (const chart of charts) await expectChartDrawn(page.getByTestId(chart))
     }
+    await tidy(page)
     await s.screenshot('model-importance.png')
   })
 
@@ -164,16 +183,16 @@ describe('Train, Models, Score and History screens in Chromium', () => {
   it('stays responsive while a longer training runs, then compares the two models', async () => {
     const { page, bridge } = s
     await page.getByRole('link', { name: 'Train', exact: true }).click()
-    await fillNumber(page.locator('#train-trees'), 200)
+    await fillNumber(page.locator('#train-trees'), 300)
     await page.locator('.el-switch', { has: page.locator('#train-smote') }).click()
-    await chooseOption(page, page.locator('#train-calibration'), 'Platt')
+    await chooseOption(page, selectOf(page, '#train-calibration'), 'Platt')
     await expect.poll(() => page.getByTestId('train-estimate').textContent()).toMatch(/Estimated time/)
     await page.getByTestId('start-training').click()
     const progress = page.getByTestId('train-progress')
     await expect.poll(() => progress.locator('.el-progress').isVisible(), { timeout: 20_000 }).toBe(true)
     await expect
       .poll(() => progress.locator('.progress-head strong').textContent(), { timeout: 30_000 })
-      .toMatch(/Growing trees: \d+ of 200/)
+      .toMatch(/Growing trees: [1-9]\d* of 300/)
 
     expect(bridge.jobs.list().some((j) => j.kind === 'train' && j.status === 'running')).toBe(true)
     const timing = await timedCall(page)
@@ -181,6 +200,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // A responsiveness check, not a benchmark: the answer must not wait for the training.
     expect(timing.ms).toBeLessThan(3000)
     expect(bridge.jobs.list().some((j) => j.kind === 'train' && j.status === 'running')).toBe(true)
+    await tidy(page)
     await s.screenshot('train.png')
 
     await expect.poll(() => page.url(), { timeout: 120_000 }).not.toMatch(/#\/train$/)
@@ -189,20 +209,22 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // Not asked to: the first model stays the one that scores.
     expect(bridge.service.listModels().find((m) => m.active)?.id).toBe(firstModelId)
 
-    await chooseOption(page, page.locator('#compare-with'), `#${firstModelId} `)
+    await chooseOption(page, selectOf(page, '#compare-with'), `#${firstModelId} `)
     await expect.poll(() => page.getByTestId('compare-metrics').textContent()).toContain(`#${firstModelId}`)
     expect(await page.getByTestId('threshold-words').count()).toBe(2)
     await page.getByRole('tab', { name: 'ROC and precision-recall' }).click()
     await expectChartDrawn(page.getByTestId('roc-chart'))
     await expectChartDrawn(page.getByTestId('pr-chart'))
+    await tidy(page)
     await s.screenshot('model-compare.png')
 
     await page.getByRole('link', { name: 'Models', exact: true }).click()
     const table = page.getByTestId('models-table')
     await expect.poll(() => table.locator('.el-table__row').count()).toBe(2)
-    expect(await table.locator('.el-table__row').filter({ hasText: 'active' }).textContent()).toContain(
-      `${firstModelId}`
-    )
+    expect(
+      await table.locator('.el-table__row', { has: page.getByTestId('active-tag') }).textContent()
+    ).toContain(`${firstModelId}`)
+    await tidy(page)
     await s.screenshot('models-list.png')
   })
 
@@ -239,6 +261,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     expect(await page.getByTestId('decision').textContent()).toMatch(/predicted to default/i)
     const reasons = (await page.getByTestId('reasons').textContent()) ?? ''
     expect(reasons).toMatch(/(raised|lowered) the default risk by \d/)
+    await tidy(page)
     await s.screenshot('score-one.png')
 
     const pdf = s.temp('decision.pdf')
@@ -293,6 +316,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     expect(errorLines[1]).toContain('has 4 fields')
     await page.getByTestId('open-output').click()
     await expect.poll(() => bridge.dialogs.shownInFolder.at(-1)).toBe(output)
+    await tidy(page)
     await page.getByTestId('batch-summary').scrollIntoViewIfNeeded()
     await s.screenshot('score-batch.png')
   })
@@ -306,6 +330,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // Newest first: the batch was scored after the applicant.
     expect(await rows.nth(0).textContent()).toContain('applicants.csv')
     expect(await rows.nth(1).textContent()).toContain('grade')
+    await tidy(page)
     await s.screenshot('history.png')
 
     await rows
@@ -321,7 +346,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => detail.isVisible()).toBe(false)
 
     // Filtered by kind: the batch alone, and its summary in the details.
-    await chooseOption(page, page.locator('#history-kind'), 'Batch files')
+    await chooseOption(page, selectOf(page, '#history-kind'), 'Batch files')
     await expect.poll(() => table.locator('.el-table__row').count()).toBe(1)
     await rows.nth(0).click()
     await expect.poll(() => detail.textContent()).toContain('36,001')

@@ -403,7 +403,7 @@ export function importanceOption(
           show: true,
           position: 'right',
           fontSize: 11,
-          formatter: (p: { value?: unknown }) => formatNumber(Number(p.value), 3)
+          formatter: (p: { value?: unknown }) => Number(p.value).toFixed(3)
         }
       }
     ]

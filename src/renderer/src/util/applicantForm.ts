@@ -1,5 +1,5 @@
 import type { InputFieldInfo } from '../../../shared/dto'
-import { formatStat } from './format'
+import { formatNumber, formatStat } from './format'
 
 /**
  * The scoring form's field checks, run as the user types: a number field must hold a
@@ -96,7 +96,7 @@ export function checkField(field: InputFieldInfo, raw: string): FieldState {
 export function typicalValues(fields: InputFieldInfo[]): Record<string, string> {
   const values: Record<string, string> = {}
   for (const f of fields) {
-    if (f.kind === 'numeric') values[f.name] = typeof f.median === 'number' ? String(f.median) : ''
+    if (f.kind === 'numeric') values[f.name] = typeof f.median === 'number' ? formatNumber(f.median, 4) : ''
     else values[f.name] = f.mostFrequent ?? ''
   }
   return values
