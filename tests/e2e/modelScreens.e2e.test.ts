@@ -8,6 +8,7 @@ import {
   fillNumber,
   openAppSession,
   requestsLeavingLoopback,
+  VIEWPORT,
   type AppSession
 } from './helpers/appSession'
 
@@ -71,6 +72,9 @@ async function tidy(page: Page): Promise<void> {
   const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
   if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
+  // Tooltips (the slider's value) fade out after the pointer leaves.
+  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count()).toBe(0)
 }
 
 /** An Element Plus select by the id of its input (the placeholder covers the input itself). */
@@ -158,17 +162,17 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await tidy(page)
     await s.screenshot('model-evaluation.png')
 
-    for (const [tab, charts] of [
-      ['ROC and precision-recall', ['roc-chart', 'pr-chart']],
-      ['KS and calibration', ['ks-chart', 'calibration-chart']],
-      ['Probabilities by outcome', ['probability-histogram']],
-      ['Feature importance', ['impurity-importance', 'permutation-importance']]
+    for (const [tab, charts, shot] of [
+      ['ROC and precision-recall', ['roc-chart', 'pr-chart'], 'model-curves.png'],
+      ['KS and calibration', ['ks-chart', 'calibration-chart'], 'model-ks-calibration.png'],
+      ['Probabilities by outcome', ['probability-histogram'], 'model-probabilities.png'],
+      ['Feature importance', ['impurity-importance', 'permutation-importance'], 'model-importance.png']
     ] as const) {
       await page.getByRole('tab', { name: tab }).click()
       for (const chart of charts) await expectChartDrawn(page.getByTestId(chart))
+      await tidy(page)
+      await s.screenshot(shot)
     }
-    await tidy(page)
-    await s.screenshot('model-importance.png')
   })
 
   it('exports the evaluation as a PDF report through main’s save dialog', async () => {
@@ -272,18 +276,34 @@ describe('Train, Models, Score and History screens in Chromium', () => {
 
   it('scores a batch file with one malformed line, staying responsive, and reports the line in error', async () => {
     const { page, bridge } = s
-    // The dataset as exported, twelve times over (long enough to watch), with one ragged line.
+    // The dataset as exported, twenty times over (long enough to watch), with one ragged line.
     const exported = s.temp('loans.csv')
     await bridge.service.exportDataset(bridge.service.listDatasets()[0].id, exported)
     const [header, ...rows] = readFileSync(exported, 'utf8').trim().split('\n')
     const body: string[] = []
-    for (let k = 0; k < 12; k++) body.push(...rows)
+    for (let k = 0; k < 20; k++) body.push(...rows)
     body.splice(5, 0, 'CUST9999999,41,North,Urban')
     const input = s.temp('applicants.csv')
     writeFileSync(input, [header, ...body].join('\n') + '\n')
     const output = s.temp('applicants-scored.csv')
 
     await page.getByRole('tab', { name: 'Batch file' }).click()
+    // A file dropped on the window is checked first: scoring cannot start while model inputs are missing.
+    await page.evaluate(() => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File(['Age,Region\n30,North\n'], 'partial.csv', { type: 'text/csv' }))
+      const target = document.querySelector('.content') ?? document.body
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      }
+    })
+    await expect
+      .poll(() => page.getByTestId('missing-columns').textContent(), { timeout: 20_000 })
+      .toContain('Cannot start: the file lacks')
+    expect(await page.getByTestId('missing-columns').textContent()).toContain('Credit_Score')
+    expect(await page.getByTestId('start-batch').isDisabled()).toBe(true)
+    expect(page.url()).toMatch(/#\/score$/)
+
     bridge.dialogs.queueOpen(input)
     await page.getByTestId('pick-batch-file').click()
     const check = page.getByTestId('file-check')
@@ -301,8 +321,8 @@ describe('Train, Models, Score and History screens in Chromium', () => {
 
     const summary = page.getByTestId('batch-summary')
     await expect.poll(() => summary.isVisible(), { timeout: 120_000 }).toBe(true)
-    expect(await page.getByTestId('rows-in').textContent()).toBe('36,001')
-    expect(await page.getByTestId('rows-scored').textContent()).toBe('36,000')
+    expect(await page.getByTestId('rows-in').textContent()).toBe('60,001')
+    expect(await page.getByTestId('rows-scored').textContent()).toBe('60,000')
     expect(await page.getByTestId('rows-error').textContent()).toBe('1')
     await expectChartDrawn(page.getByTestId('grade-chart'))
     expect(await page.getByTestId('psi-table').textContent()).toContain('Stable')
@@ -349,7 +369,9 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await chooseOption(page, selectOf(page, '#history-kind'), 'Batch files')
     await expect.poll(() => table.locator('.el-table__row').count()).toBe(1)
     await rows.nth(0).click()
-    await expect.poll(() => detail.textContent()).toContain('36,001')
+    await expect.poll(() => detail.textContent()).toContain('60,001')
+    await expectChartDrawn(detail.getByTestId('grade-chart'))
+    await s.screenshot('history-batch.png')
   })
 
   it('made no request that left this computer, and the page logged no error', () => {

@@ -65,11 +65,12 @@ describe('counts and numbers', () => {
 })
 
 describe('money columns', () => {
-  it('recognises rupee columns by name', () => {
+  it('recognises rupee columns by name, and not ratios of them', () => {
     for (const name of ['Annual_Income', 'Account_Balance', 'Loan_Amount', 'monthly_emi', 'SALARY']) {
       expect(isMoneyColumn(name)).toBe(true)
     }
-    for (const name of ['Age', 'Credit_Score', 'Interest_Rate', 'Loan_Term_Months']) {
+    const ratios = ['Debt_to_Income', 'Loan_to_Balance_Ratio', 'debt to income', 'Income_Share']
+    for (const name of ['Age', 'Credit_Score', 'Interest_Rate', 'Loan_Term_Months', ...ratios]) {
       expect(isMoneyColumn(name)).toBe(false)
     }
   })

@@ -225,7 +225,7 @@ export function ksOption(ks: KsResult): ModelChartOption {
     animation: false,
     title: title('KS plot: share of each class scoring below the cut-off'),
     legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 60, right: 28, top: 48, bottom: 76 },
+    grid: { left: 60, right: 28, top: 60, bottom: 76 },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {
@@ -328,7 +328,7 @@ export function probabilityHistogramOption(
   }
   return {
     animation: false,
-    title: title('Predicted probability by true outcome'),
+    title: title('Predicted probability by true outcome (share of each class)'),
     legend: { top: 0, right: 0, textStyle: TEXT },
     grid: { left: 60, right: 20, top: 48, bottom: 64 },
     tooltip: {
@@ -354,7 +354,6 @@ export function probabilityHistogramOption(
     },
     yAxis: {
       type: 'value',
-      name: 'Share of the class',
       axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) }
     },
     series: [bar(0, negative), defaulted]
@@ -442,7 +441,7 @@ export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matr
   return {
     animation: false,
     title: title(chartTitle),
-    grid: { left: 8, right: 8, top: 36, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
@@ -609,6 +608,8 @@ export function waterfallOption(steps: WaterfallStep[]): ModelChartOption {
     },
     xAxis: {
       type: 'value',
+      // Up to the next 10 %: the running sum may pass 100 % on the way to the probability.
+      max: (extent: { max: number }) => Math.ceil(extent.max * 10) / 10,
       axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) }
     },
     yAxis: {
@@ -688,45 +689,5 @@ export function gradeDistributionOption(grades: Record<string, number>): ModelCh
         }
       }
     ]
-  }
-}
-
-/** The probabilities of a scored batch: 20 equal bins over [0, 1]. */
-export function batchHistogramOption(histogram: number[], threshold?: number): ModelChartOption {
-  const bins = histogram.length
-  const labels = histogram.map(
-    (_, i) => `${Math.round((i / bins) * 100)}–${Math.round(((i + 1) / bins) * 100)} %`
-  )
-  const series: BarSeriesOption = {
-    type: 'bar',
-    name: 'Rows',
-    data: histogram,
-    itemStyle: { color: MODEL_COLORS[0] },
-    barCategoryGap: '15%'
-  }
-  if (threshold !== undefined && bins > 0) {
-    series.markLine = {
-      symbol: 'none',
-      silent: true,
-      lineStyle: { color: TOTAL, type: 'dashed' },
-      label: { formatter: `threshold ${formatPercent(threshold)}`, position: 'end' },
-      data: [{ xAxis: threshold * bins - 0.5 }]
-    }
-  }
-  return {
-    animation: false,
-    title: title('Probabilities of default in this file'),
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const i = hoveredIndex(params)
-        return i < 0 ? '' : `<b>${labels[i]}</b><br>${formatCount(histogram[i])} rows`
-      }
-    },
-    xAxis: { type: 'category', data: labels, axisLabel: { ...TEXT, rotate: 35, hideOverlap: true } },
-    yAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatCount(v) } },
-    series: [series]
   }
 }

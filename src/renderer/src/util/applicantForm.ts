@@ -53,7 +53,7 @@ export function checkField(field: InputFieldInfo, raw: string): FieldState {
         value: null,
         error: null,
         warning: null,
-        note: `Empty: the most frequent value${fill} is used.`
+        note: `Empty: the most frequent${fill} is used.`
       }
     }
     const known = !field.categories || field.categories.includes(value)
@@ -68,8 +68,8 @@ export function checkField(field: InputFieldInfo, raw: string): FieldState {
   }
   const value = parseNumberText(raw)
   if (value === null) {
-    const fill = typeof field.median === 'number' ? ` (${show(field, field.median)})` : ''
-    return { value: null, error: null, warning: null, note: `Empty: the training median${fill} is used.` }
+    const fill = typeof field.median === 'number' ? ` ${show(field, field.median)}` : ''
+    return { value: null, error: null, warning: null, note: `Empty: the median${fill} is used.` }
   }
   if (Number.isNaN(value)) {
     return {

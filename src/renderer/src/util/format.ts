@@ -88,10 +88,12 @@ export function formatDateTime(iso: string): string {
 }
 
 const MONEY_NAME = /income|balance|amount|salary|emi|principal|outstanding|loan_?amt|limit|rupee|inr/i
+/** Names that mention money but hold a ratio or a count: Debt_to_Income, Loan_to_Balance_Ratio. */
+const NOT_MONEY_NAME = /(^|[_\s-])(ratio|to|rate|percent|pct|share|score|count|months|years)([_\s-]|$)/i
 
 /** True when a column's name says it holds rupees (shown as ₹ in summaries). */
 export function isMoneyColumn(name: string): boolean {
-  return MONEY_NAME.test(name)
+  return MONEY_NAME.test(name) && !NOT_MONEY_NAME.test(name)
 }
 
 /** A statistic of a column: ₹ for money columns, a plain number otherwise. */

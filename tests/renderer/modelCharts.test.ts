@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { ReasonInfo } from '../../src/shared/dto'
+import type { BinaryEvaluation } from '../../src/shared/evaluation'
+import {
+  confusionCells,
+  gradeDistributionOption,
+  probabilityHistogramOption,
+  reasonLabel,
+  rocOption,
+  waterfallSteps
+} from '../../src/renderer/src/charts/modelCharts'
+
+function reason(feature: string, value: ReasonInfo['value'], contribution: number): ReasonInfo {
+  return {
+    feature,
+    value,
+    contribution,
+    direction: contribution >= 0 ? 'raises' : 'lowers',
+    text: `${feature} moved the risk`
+  }
+}
+
+describe('waterfallSteps', () => {
+  const contributions = [
+    reason('Credit_Score', 540, 0.3),
+    reason('Past_Delinquencies', 0, -0.05),
+    reason('Region', 'North', 0.02),
+    reason('Age', 30, -0.01),
+    reason('Collateral', null, 0.005)
+  ]
+
+  it('walks from the base rate through the largest contributions to the probability', () => {
+    const steps = waterfallSteps(0.1, contributions, 0.365, 2)
+    expect(steps.map((s) => s.label)).toEqual([
+      'Base rate',
+      'Credit_Score = 540',
+      'Past_Delinquencies = 0',
+      '3 other features',
+      'Probability of default'
+    ])
+    // Each bar starts where the previous ended; the last running value is the probability.
+    for (let i = 2; i < steps.length - 1; i++) expect(steps[i].start).toBeCloseTo(steps[i - 1].end, 12)
+    expect(steps.at(-2)!.end).toBeCloseTo(0.365, 12)
+    expect(steps[1].kind).toBe('raises')
+    expect(steps[2].kind).toBe('lowers')
+    expect(steps[1].text).toBe('Credit_Score moved the risk')
+  })
+
+  it('needs no "other" bar when every contribution is shown', () => {
+    expect(waterfallSteps(0.1, contributions, 0.365).map((s) => s.label)).not.toContain('0 other features')
+  })
+
+  it('labels missing values and money in words', () => {
+    expect(reasonLabel({ feature: 'Collateral', value: null })).toBe('Collateral (missing)')
+    expect(reasonLabel({ feature: 'Loan_Amount', value: 500000 })).toBe('Loan_Amount = ₹5,00,000')
+    expect(reasonLabel({ feature: 'Debt_to_Income', value: 0.31 })).toBe('Debt_to_Income = 0.31')
+  })
+})
+
+describe('evaluation charts', () => {
+  it('shades each confusion cell by the share of its actual class', () => {
+    const cells = confusionCells({ tn: 90, fp: 10, fn: 5, tp: 15 })
+    expect(cells.map((c) => [c.actual, c.predicted, c.count])).toEqual([
+      [0, 0, 90],
+      [0, 1, 10],
+      [1, 0, 5],
+      [1, 1, 15]
+    ])
+    expect(cells.map((c) => c.shareOfActual)).toEqual([0.9, 0.1, 0.25, 0.75])
+    expect(confusionCells({ tn: 0, fp: 0, fn: 0, tp: 0 }).every((c) => c.shareOfActual === 0)).toBe(true)
+  })
+
+  it('overlays one ROC curve per model, with the AUC in its name, and the chance line', () => {
+    const metrics = {
+      auc: 0.8123,
+      roc: { fpr: [0, 0.5, 1], tpr: [0, 0.9, 1], thresholds: [2, 0.4, 0], auc: 0.8123 }
+    } as BinaryEvaluation
+    const option = rocOption([
+      { label: '#1', color: 'blue', metrics },
+      { label: '#2', color: 'orange', metrics }
+    ])
+    const series = option.series as { name: string; data: number[][] }[]
+    expect(series.map((s) => s.name)).toEqual(['#1: AUC 0.812', '#2: AUC 0.812', 'Chance'])
+    expect(series[0].data).toEqual([
+      [0, 0],
+      [0.5, 0.9],
+      [1, 1]
+    ])
+  })
+
+  it('marks the threshold between the histogram bins it falls in', () => {
+    const option = probabilityHistogramOption(
+      { edges: [0, 0.25, 0.5, 0.75, 1], negative: [8, 1, 1, 0], positive: [1, 1, 2, 4] },
+      0.5
+    )
+    const series = option.series as { data: number[]; markLine?: { data: { xAxis: number }[] } }[]
+    // Shares within each class, not counts: the classes are unbalanced.
+    expect(series[0].data).toEqual([0.8, 0.1, 0.1, 0])
+    expect(series[1].data).toEqual([0.125, 0.125, 0.25, 0.5])
+    // Bin i is centred at i on a category axis: 0.5 lies between bins 1 and 2.
+    expect(series[1].markLine?.data[0].xAxis).toBe(1.5)
+  })
+
+  it('lists the risk grades from A to E', () => {
+    const option = gradeDistributionOption({ C: 3, A: 10, E: 1, B: 5, D: 2 })
+    const axis = option.xAxis as { data: string[] }
+    expect(axis.data).toEqual(['Grade A', 'Grade B', 'Grade C', 'Grade D', 'Grade E'])
+  })
+})
