@@ -1,6 +1,6 @@
 /**
  * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict]
- * [--repeat N] [--out bench/results/NAME.json]`.
+ * [--repeat N] [--requests N] [--out bench/results/NAME.json]`.
  *
  * Every figure the issues ask for, with the reference stacks (../shared/bench/*.py) run on
  * the same rows in the same run, so that ratios, not absolute times, are compared. Each
@@ -26,6 +26,7 @@ interface Options {
   only: SectionName[]
   out: string
   repeat: number
+  requests?: number
 }
 
 function usage(message?: string): never {
@@ -55,6 +56,10 @@ function parseOptions(argv: string[]): Options {
     else if (key === '--repeat') {
       options.repeat = Number(value())
       if (!Number.isInteger(options.repeat) || options.repeat < 1) usage('--repeat takes a positive integer')
+    } else if (key === '--requests') {
+      options.requests = Number(value())
+      if (!Number.isInteger(options.requests) || options.requests < 1)
+        usage('--requests takes a positive integer')
     } else if (key === '--help' || key === '-h') usage()
     else usage(`unknown option ${arg}`)
   }
@@ -105,6 +110,7 @@ async function runSection(
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   const config = benchConfig(options.quick, options.repeat)
+  if (options.requests !== undefined) config.predict.requests = options.requests
   const started = new Date()
   const stack = await pythonStack()
   const python = stack.ok ? { ok: true } : { ok: false, reason: stack.reason }
@@ -135,7 +141,15 @@ async function main(): Promise<void> {
   )
 
   const sections: SectionResult[] = []
-  for (const name of options.only) sections.push(await runSection(name, config, python))
+  mkdirSync(dirname(options.out), { recursive: true })
+  for (const name of options.only) {
+    sections.push(await runSection(name, config, python))
+    // Written after every section, so a long run that dies keeps what it measured.
+    writeFileSync(
+      options.out,
+      JSON.stringify({ environment, config, sections, partial: true }, null, 2) + '\n'
+    )
+  }
 
   const finished = new Date()
   const minutes = (finished.getTime() - started.getTime()) / 60000

@@ -58,7 +58,7 @@ export function benchConfig(quick: boolean, repeat: number): BenchConfig {
           reference: { rows: 2_000, trees: 20 }
         },
         score: { sizes: [100_000, 1_000_000] },
-        predict: { requests: 2_000, warmup: 100 }
+        predict: { requests: 2_000, warmup: 50 }
       }
 }
 

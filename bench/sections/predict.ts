@@ -114,7 +114,7 @@ export async function predictSection(config: BenchConfig): Promise<SectionResult
       percentile(latencies, 90).toFixed(2),
       p99.toFixed(2),
       Math.max(...latencies).toFixed(2),
-      num(latencies.length / wall),
+      num(latencies.length / wall, 1),
       Object.entries(statuses)
         .map(([s, n]) => `${s}×${n}`)
         .join(' '),
@@ -136,7 +136,7 @@ export async function predictSection(config: BenchConfig): Promise<SectionResult
       sampleResponse: JSON.parse(sample) as unknown
     }
     await attempt(section, 'in-process breakdown', async () => {
-      const n = Math.min(300, config.predict.requests)
+      const n = Math.min(100, config.predict.requests)
       const single = await runStep<{ scoreOne: number[]; scoreApplicant: number[] }>('single', [
         fixture.db,
         modelId,

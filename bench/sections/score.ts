@@ -52,6 +52,7 @@ export async function scoreSection(
   }
 
   const sizes: Record<string, unknown>[] = []
+  const ourSeconds = new Map<number, number>()
   for (const rows of config.score.sizes) {
     await attempt(section, `scoring ${num(rows)} rows`, async () => {
       const fixture = await ensureFixture(rows)
@@ -60,6 +61,7 @@ export async function scoreSection(
       rmSync(out, { force: true })
       rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
       const ourRate = ours.result.rowsIn / ours.result.seconds
+      ourSeconds.set(rows, ours.result.seconds)
       table.push([
         `ours: Workbench.scoreFile`,
         num(ours.result.rowsIn),
@@ -128,6 +130,38 @@ export async function scoreSection(
     })
   }
   section.data.sizes = sizes
+
+  // Where our time goes, on the smallest size: cumulative passes with scoreFile's pieces.
+  const small = config.score.sizes[0]
+  const total = ourSeconds.get(small)
+  if (total !== undefined) {
+    await attempt(section, `scoring breakdown at ${num(small)} rows`, async () => {
+      const fixture = await ensureFixture(small)
+      const parts = await runStep<{
+        rows: number
+        read: number
+        parse: number
+        forest: number
+        reasons: number
+      }>('scoreparts', [trainFixture.db, modelId, fixture.csv])
+      const p = parts.result
+      const rows = addTable(
+        section,
+        ['Piece of Workbench.scoreFile', 'Seconds', 'Share', 'Rows/s of the piece alone'],
+        `Where the time goes (${num(small)} rows; cumulative passes, differences shown)`
+      )
+      const piece = (label: string, seconds: number): void => {
+        rows.push([label, secs(seconds), `${Math.round((100 * seconds) / total)} %`, num(p.rows / seconds)])
+      }
+      piece('read CSV records (csv-parse)', p.read)
+      piece('parse the model inputs', p.parse - p.read)
+      piece('features, forest, calibration (no reasons)', p.forest - p.parse)
+      piece('per-tree path reasons', p.reasons - p.forest)
+      piece('format + write output, drift, hash, batch record (the rest)', total - p.reasons)
+      rows.push(['scoreFile total (above)', secs(total), '100 %', num(p.rows / total)])
+      section.data.breakdown = { ...p, fileRows: small, scoreFileSeconds: total }
+    })
+  }
   section.notes.push(
     `Model: our forest trained on the ${num(config.train.rows)}-row dataset (${config.train.trees} trees, depth ${config.train.depth}); sk_batch.py fits its own RandomForest (200 trees, depth 15) on the same ${num(config.train.rows)} rows before its clock starts, as ours loads its model before the clock starts.`,
     'Ours reads the raw exported CSV (text categories, empty cells, Customer_ID) and writes every input column + Default_Probability, Default_Prediction, Risk_Grade, Reason_1..3 (per-tree path attributions), then records the batch (hash, PSI) in SQLite. sk_batch.py gets the same rows made all-numeric (label codes, training medians for empty cells, no Customer_ID), because scikit-learn 1.2 fits on neither text nor NaN, and writes PD and Decision only.',
