@@ -189,7 +189,7 @@ export async function trainSection(
   const runs = addTable(
     section,
     RUN_COLUMNS,
-    "Runs (held-out AUC on each stack's own stratified 80/20 split, seed 42)"
+    "Runs (held-out AUC on each stack's own stratified 80/20 split; seed 42 unless stated)"
   )
   const compare = addTable(
     section,
