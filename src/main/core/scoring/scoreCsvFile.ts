@@ -52,6 +52,21 @@ const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, ''
  * underscores). Returns the column index of each model input.
  */
 export function matchColumns(file: string, header: string[], inputs: InputField[]): Map<string, number> {
+  const { index, missing } = locateInputs(header, inputs)
+  if (missing.length) {
+    throw new InputError(
+      `${file}: the model needs the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which the file does not have. Add ${missing.length > 1 ? 'them' : 'it'} (empty cells are allowed) or choose the right file.`,
+      { missing }
+    )
+  }
+  return index
+}
+
+/** Where each model input stands in a header (exact name first, else ignoring case, spaces and underscores). */
+function locateInputs(
+  header: string[],
+  inputs: InputField[]
+): { index: Map<string, number>; missing: string[] } {
   const index = new Map<string, number>()
   const missing: string[] = []
   for (const field of inputs) {
@@ -60,13 +75,7 @@ export function matchColumns(file: string, header: string[], inputs: InputField[
     if (i < 0) missing.push(field.name)
     else index.set(field.name, i)
   }
-  if (missing.length) {
-    throw new InputError(
-      `${file}: the model needs the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}, which the file does not have. Add ${missing.length > 1 ? 'them' : 'it'} (empty cells are allowed) or choose the right file.`,
-      { missing }
-    )
-  }
-  return index
+  return { index, missing }
 }
 
 /**
@@ -240,18 +249,9 @@ export async function checkScoringFile(
 }> {
   const format = await sniffCsv(path)
   const header = format.header
-  const matched: string[] = []
-  const missing: string[] = []
-  const used = new Set<number>()
-  for (const field of model.artifact.inputs) {
-    let i = header.indexOf(field.name)
-    if (i < 0) i = header.findIndex((h) => normalise(h) === normalise(field.name))
-    if (i < 0) missing.push(field.name)
-    else {
-      matched.push(field.name)
-      used.add(i)
-    }
-  }
+  const { index, missing } = locateInputs(header, model.artifact.inputs)
+  const matched = [...index.keys()]
+  const used = new Set(index.values())
   return {
     fileName: basename(path),
     columns: header,
