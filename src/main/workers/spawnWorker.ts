@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 
 /**
  * Starts the worker entry `src/main/workers/<name>.ts`.
@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads'
  * does not apply `--import tsx` from a worker's execArgv to the worker's own loads).
  * Resolving here keeps callers free of that difference.
  */
-export function spawnWorker(name: string, workerData: unknown): Worker {
+export function spawnWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   // Bundled, this code lands in out/main/index.js, out/main/workers/*.js or a shared
   // chunk in out/main/chunks/, so look beside, below and above it.
   const builtCandidates = [
@@ -21,11 +21,11 @@ export function spawnWorker(name: string, workerData: unknown): Worker {
     join(__dirname, '..', 'workers', `${name}.js`)
   ]
   const built = builtCandidates.find((p) => existsSync(p))
-  if (built) return new Worker(built, { workerData })
+  if (built) return new Worker(built, { workerData, resourceLimits })
   const source = join(__dirname, `${name}.ts`)
   if (existsSync(source)) {
     const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(source)})`
-    return new Worker(bootstrap, { eval: true, workerData })
+    return new Worker(bootstrap, { eval: true, workerData, resourceLimits })
   }
   throw new Error(`Worker entry "${name}" not found next to ${__dirname}`)
 }

@@ -1,4 +1,5 @@
 import type { EngineeringSpec } from './ModelArtifact'
+import type { RawInputs } from './preprocess'
 
 /** The raw columns engineered features read, by role (the spec's column names). */
 export type EngineeringRole = 'Credit_Score' | 'Loan_Amount' | 'Account_Balance' | 'Age'
@@ -108,4 +109,14 @@ export function engineerFeatures(
     out.categorical.set('Age_Group', group)
   }
   return out
+}
+
+/** Adds the engineered features of `spec` to raw inputs (a new RawInputs; the given one is not changed). */
+export function withEngineered(raw: RawInputs, spec: EngineeringSpec): RawInputs {
+  const eng = engineerFeatures(spec, raw.numeric, raw.numRows)
+  return {
+    numRows: raw.numRows,
+    numeric: new Map([...raw.numeric, ...eng.numeric]),
+    categorical: new Map([...raw.categorical, ...eng.categorical])
+  }
 }

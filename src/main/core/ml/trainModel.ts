@@ -3,7 +3,7 @@ import { CancelledError, InputError } from '../errors'
 import { Rng, deriveSeed } from '../random'
 import { applyCalibrationArray, fitCalibration } from './calibration'
 import { fitDriftBins } from './drift'
-import { engineerFeatures, planEngineering, resolveRoles, type EngineeringRole } from './featureEngineering'
+import { planEngineering, resolveRoles, withEngineered, type EngineeringRole } from './featureEngineering'
 import { predictForest, trainForest, type Forest } from './forest'
 import { evaluateBinary, permutationImportance } from './metrics'
 import type { ModelEvaluation } from '../../../shared/evaluation'
@@ -68,16 +68,6 @@ export function tableInputs(table: Table): RawInputs {
     }
   }
   return { numRows: table.numRows, numeric, categorical }
-}
-
-/** Adds the engineered features of `spec` to raw inputs (a new RawInputs; the given one is not changed). */
-export function withEngineered(raw: RawInputs, spec: ModelArtifact['engineering']): RawInputs {
-  const eng = engineerFeatures(spec, raw.numeric, raw.numRows)
-  return {
-    numRows: raw.numRows,
-    numeric: new Map([...raw.numeric, ...eng.numeric]),
-    categorical: new Map([...raw.categorical, ...eng.categorical])
-  }
 }
 
 /**

@@ -41,15 +41,11 @@ export function parseApplicants(
       const values = new Float64Array(numRows)
       for (let r = 0; r < numRows; r++) {
         const v = cell(field, r)
-        const x = toNumber(v)
+        const x = readNumber(v)
         if (x === undefined) {
           values[r] = NaN
           failed[r] = 1
-          issues[r].push({
-            field: field.name,
-            severity: 'error',
-            message: `${field.name}: "${String(v)}" is not a number`
-          })
+          issues[r].push({ field: field.name, severity: 'error', message: notANumber(field, v) })
           continue
         }
         values[r] = x
@@ -74,15 +70,11 @@ export function parseApplicants(
       const known = new Set(field.categories)
       for (let r = 0; r < numRows; r++) {
         const v = cell(field, r)
-        const s = toCategory(v)
+        const s = readCategory(v)
         if (s === undefined) {
           values[r] = null
           failed[r] = 1
-          issues[r].push({
-            field: field.name,
-            severity: 'error',
-            message: `${field.name}: expected a category (text), got ${JSON.stringify(v)}`
-          })
+          issues[r].push({ field: field.name, severity: 'error', message: notACategory(field, v) })
           continue
         }
         values[r] = s
@@ -107,8 +99,18 @@ export function parseApplicants(
   return { raw: { numRows, numeric, categorical }, issues, failed }
 }
 
+/** The error of a numeric field whose value is not a number. */
+export function notANumber(field: InputField, v: unknown): string {
+  return `${field.name}: "${String(v)}" is not a number`
+}
+
+/** The error of a categorical field whose value is not text. */
+export function notACategory(field: InputField, v: unknown): string {
+  return `${field.name}: expected a category (text), got ${JSON.stringify(v)}`
+}
+
 /** A number from CSV text or JSON; NaN when missing; undefined when it is not a number. */
-function toNumber(v: unknown): number | undefined {
+export function readNumber(v: unknown): number | undefined {
   if (v === null || v === undefined) return NaN
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined
   if (typeof v === 'string') {
@@ -120,7 +122,7 @@ function toNumber(v: unknown): number | undefined {
 }
 
 /** A category from CSV text or JSON; null when missing; undefined when not text-like. */
-function toCategory(v: unknown): string | null | undefined {
+export function readCategory(v: unknown): string | null | undefined {
   if (v === null || v === undefined) return null
   if (typeof v === 'string') {
     const s = v.trim()

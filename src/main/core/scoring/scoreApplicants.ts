@@ -1,20 +1,33 @@
 import { applyCalibration } from '../ml/calibration'
 import type { Forest } from '../ml/forest'
 import { riskGrade, type ModelArtifact } from '../ml/ModelArtifact'
-import { buildFeatureMatrix } from '../ml/preprocess'
-import { withEngineered } from '../ml/trainModel'
-import type { ParsedApplicants } from './parseApplicants'
+import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
+import { withEngineered } from '../ml/featureEngineering'
+import { CompiledForest } from './CompiledForest'
 import { forestShap } from './treeShap'
 import type { Reason } from './reasons'
 
 export type ReasonMode = 'exact' | 'path' | 'none'
+
+/**
+ * What scoring reads of a model: the artifact and the forest, compiled for the batch
+ * modes (compiled on the spot when absent). A batch worker thread holds only the compiled
+ * forest, shared with its siblings; 'exact' reasons need the FlatTree forest.
+ */
+export type ScoringModel =
+  | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest }
+  | { artifact: ModelArtifact; forest?: undefined; compiled: CompiledForest }
 
 export interface ScoredApplicants {
   /** Calibrated P(default) per row (NaN for rows that failed parsing). */
   probability: Float64Array
   prediction: Uint8Array
   grade: string[]
-  /** Per row, every feature's contribution (calibrated probability points), largest |value| first; empty when not asked. */
+  /**
+   * Per row, contributions (calibrated probability points), largest |value| first: every
+   * feature's with 'exact', the `batchReasons` that raised the risk most with 'path', none
+   * with 'none'.
+   */
   contributions: Reason[][]
   /**
    * Per row, the calibrated probability the contributions start from: base + Σ
@@ -30,24 +43,26 @@ export interface ScoredApplicants {
  * the threshold and the risk grades. Single applicants, batch files, the CLI and the
  * /predict service all call this, so training and serving cannot drift apart.
  *
- * Reasons: 'exact' is path-dependent TreeSHAP (every feature's contribution); 'path' is the cheaper per-tree path
- * attribution (Saabas) computed in the same walk as the prediction, used for batch
- * files, which keep only the `batchReasons` features that raised the risk most. Either way contributions are in raw forest units, then rescaled so they sum
- * to the calibrated probability minus the calibrated base rate (calibration is
- * monotone, so signs and order are kept).
+ * Reasons: 'exact' is path-dependent TreeSHAP (every feature's contribution), used for
+ * single applicants; 'path' is the cheaper per-tree path attribution (Saabas) that the
+ * compiled forest computes in the same walk as the prediction, used for batch files,
+ * which keep only the `batchReasons` features that raised the risk most. Either way
+ * contributions are in raw forest units, then rescaled so they sum to the calibrated
+ * probability minus the calibrated base rate (calibration is monotone, so signs and
+ * order are kept).
  */
 export function scoreApplicants(
-  model: { artifact: ModelArtifact; forest: Forest },
-  parsed: ParsedApplicants,
+  model: ScoringModel,
+  parsed: { raw: RawInputs; failed: Uint8Array },
   mode: ReasonMode,
   batchReasons = 3
 ): ScoredApplicants {
-  const { artifact, forest } = model
+  const { artifact, compiled } = model
   const n = parsed.raw.numRows
   const featured = withEngineered(parsed.raw, artifact.engineering)
   const columns = buildFeatureMatrix(artifact.features, featured).columns
   const numFeatures = artifact.features.length
-  const rawBase = meanRootValue(forest)
+  const rawBase = compiled ? compiled.meanRootValue : meanRootValue(forestOf(model))
   const base = applyCalibration(artifact.calibration, rawBase)
   const probability = new Float64Array(n)
   const prediction = new Uint8Array(n)
@@ -55,11 +70,8 @@ export function scoreApplicants(
   const contributions: Reason[][] = new Array(n)
   const rowBase = new Float64Array(n).fill(base)
   const x = new Float64Array(numFeatures)
-  const phi = new Float64Array(numFeatures)
-  // Batch modes walk the forest tree by tree over all rows (see predictRowsWithPath);
-  // exact TreeSHAP is per row and is used for single applicants only.
-  const pathPhi = mode === 'path' ? new Float64Array(n * numFeatures) : null
-  const batchRaw = mode === 'exact' ? null : predictRowsWithPath(forest, columns, n, pathPhi)
+  const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path')
+  const reasonValue = (f: number, r: number): number | string | null => featureValue(artifact, featured, f, r)
   for (let r = 0; r < n; r++) {
     if (parsed.failed[r]) {
       probability[r] = NaN
@@ -67,34 +79,31 @@ export function scoreApplicants(
       contributions[r] = []
       continue
     }
-    for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
     let raw: number
-    if (mode === 'exact') {
-      const shap = forestShap(forest.trees, x, numFeatures)
-      phi.set(shap.phi)
-      raw = shap.base + sum(shap.phi)
+    let phi: ArrayLike<number> | null = null
+    if (batch) {
+      raw = batch.raw[r]
+      if (batch.path) phi = batch.path.subarray(r * numFeatures, (r + 1) * numFeatures)
     } else {
-      raw = batchRaw![r]
-      if (pathPhi) phi.set(pathPhi.subarray(r * numFeatures, (r + 1) * numFeatures))
+      for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
+      const shap = forestShap(forestOf(model).trees, x, numFeatures)
+      phi = shap.phi
+      raw = shap.base + sum(shap.phi)
     }
     const p = applyCalibration(artifact.calibration, raw)
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
-    if (mode === 'none') {
+    if (phi === null) {
       contributions[r] = []
       continue
     }
     const scale = rescale(artifact.calibration, raw, rawBase, p, base)
     rowBase[r] = p - scale * (raw - rawBase)
-    contributions[r] = toReasons(
-      artifact,
-      featured,
-      r,
-      phi,
-      scale,
-      mode === 'path' ? batchReasons : numFeatures
-    )
+    contributions[r] =
+      mode === 'path'
+        ? topRaising(phi, scale, batchReasons, artifact, (f) => reasonValue(f, r))
+        : allReasons(phi, scale, artifact, (f) => reasonValue(f, r))
   }
   return { probability, prediction, grade, contributions, base: rowBase }
 }
@@ -126,45 +135,18 @@ export function rescale(
   return 1
 }
 
-/**
- * Forest probabilities of many rows, adding each row's path attribution into `phi`
- * (row-major, numRows × numFeatures) when given: one walk per tree and row. The loop
- * goes tree by tree over all rows, not row by row over all trees: a depth-15 tree is
- * megabytes of node arrays, and walking 200 of them per row missed the cache at almost
- * every node (measured: 180 µs per row row by row).
- */
-export function predictRowsWithPath(
-  forest: Forest,
-  columns: Float64Array[],
-  numRows: number,
-  phi: Float64Array | null
-): Float64Array {
-  const trees = forest.trees
-  const numFeatures = columns.length
-  const total = new Float64Array(numRows)
-  for (let t = 0; t < trees.length; t++) {
-    const { feature, threshold, missingLeft, left, right, value } = trees[t]
-    for (let r = 0; r < numRows; r++) {
-      let node = 0
-      const o = r * numFeatures
-      while (feature[node] >= 0) {
-        const f = feature[node]
-        const v = columns[f][r]
-        const goLeft = v !== v ? missingLeft[node] === 1 : v <= threshold[node]
-        const next = goLeft ? left[node] : right[node]
-        if (phi) phi[o + f] += value[next] - value[node]
-        node = next
-      }
-      total[r] += value[node]
-    }
-  }
-  const inv = 1 / trees.length
-  for (let r = 0; r < numRows; r++) total[r] *= inv
-  if (phi) for (let i = 0; i < phi.length; i++) phi[i] *= inv
-  return total
+function compiledFor(model: ScoringModel): CompiledForest {
+  return model.compiled ?? CompiledForest.compile(forestOf(model))
 }
 
-function meanRootValue(forest: Forest): number {
+function forestOf(model: ScoringModel): Forest {
+  if (!model.forest)
+    throw new Error('scoreApplicants: exact reasons need the forest, not only its compiled form')
+  return model.forest
+}
+
+/** Mean over trees of the root value: the forest's output for its average training row (the base of reasons). */
+export function meanRootValue(forest: Forest): number {
   let s = 0
   for (const t of forest.trees) s += t.value[0]
   return s / forest.trees.length
@@ -176,34 +158,80 @@ function sum(a: Float64Array): number {
   return s
 }
 
-function toReasons(
+/** The raw value of model feature `f` for row `r` (engineered features as computed), null when missing. */
+function featureValue(
   artifact: ModelArtifact,
-  featured: ReturnType<typeof withEngineered>,
-  row: number,
-  phi: Float64Array,
+  featured: RawInputs,
+  f: number,
+  r: number
+): number | string | null {
+  const feature = artifact.features[f]
+  if (feature.kind === 'numeric') {
+    const v = featured.numeric.get(feature.name)?.[r]
+    return v === undefined || Number.isNaN(v) ? null : v
+  }
+  return featured.categorical.get(feature.name)?.[r] ?? null
+}
+
+function reasonOf(
+  artifact: ModelArtifact,
+  f: number,
+  contribution: number,
+  value: number | string | null
+): Reason {
+  return {
+    feature: artifact.features[f].name,
+    value,
+    contribution,
+    direction: contribution > 0 ? 'raises' : 'lowers'
+  }
+}
+
+/** Every feature's non-zero contribution, largest |value| first. */
+function allReasons(
+  phi: ArrayLike<number>,
   scale: number,
-  limit: number
+  artifact: ModelArtifact,
+  value: (f: number) => number | string | null
 ): Reason[] {
-  // Batch files show only the strongest few reasons: pick those indices first and build
-  // objects for them alone (a million rows × every feature was mostly garbage to collect).
-  let keep: Set<number> | null = null
-  if (limit < phi.length) {
-    const order = Array.from({ length: phi.length }, (_, i) => i)
-      .filter((i) => phi[i] > 0)
-      .sort((a, b) => phi[b] - phi[a])
-    keep = new Set(order.slice(0, limit))
+  const out: Reason[] = []
+  for (let f = 0; f < phi.length; f++) {
+    const contribution = phi[f] * scale
+    if (contribution === 0 || !Number.isFinite(contribution)) continue
+    out.push(reasonOf(artifact, f, contribution, value(f)))
+  }
+  return out.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+}
+
+/**
+ * The `limit` features that raised the risk most (phi > 0), largest first. A batch row
+ * shows only these, so they are picked with a small insertion list instead of sorting
+ * every feature of a million rows.
+ */
+function topRaising(
+  phi: ArrayLike<number>,
+  scale: number,
+  limit: number,
+  artifact: ModelArtifact,
+  value: (f: number) => number | string | null
+): Reason[] {
+  const best: number[] = []
+  for (let f = 0; f < phi.length; f++) {
+    const v = phi[f]
+    if (!(v > 0)) continue
+    if (best.length === limit && v <= phi[best[limit - 1]]) continue
+    let at = best.length === limit ? limit - 1 : best.length
+    while (at > 0 && phi[best[at - 1]] < v) {
+      best[at] = best[at - 1]
+      at--
+    }
+    best[at] = f
   }
   const out: Reason[] = []
-  artifact.features.forEach((f, i) => {
-    if (keep && !keep.has(i)) return
-    const contribution = phi[i] * scale
-    if (contribution === 0 || !Number.isFinite(contribution)) return
-    let value: number | string | null
-    if (f.kind === 'numeric') {
-      const v = featured.numeric.get(f.name)?.[row]
-      value = v === undefined || Number.isNaN(v) ? null : v
-    } else value = featured.categorical.get(f.name)?.[row] ?? null
-    out.push({ feature: f.name, value, contribution, direction: contribution > 0 ? 'raises' : 'lowers' })
-  })
-  return out.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+  for (const f of best) {
+    const contribution = phi[f] * scale
+    if (contribution > 0 && Number.isFinite(contribution))
+      out.push(reasonOf(artifact, f, contribution, value(f)))
+  }
+  return out
 }

@@ -1,27 +1,31 @@
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { createHash, type Hash } from 'node:crypto'
+import { createWriteStream, createReadStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
+import { availableParallelism } from 'node:os'
 import { finished } from 'node:stream/promises'
 import { basename } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
+import iconv from 'iconv-lite'
 import type { BatchSummary, PsiInfo } from '../../../shared/dto'
-import { readCsvRecords } from '../data/csv/readCsvRecords'
-import { sniffCsv } from '../data/csv/sniffCsv'
-import { sha256File } from '../data/fileHash'
+import { CsvInputError, fromFileSystemError } from '../data/csv/CsvInputError'
+import { MAX_RECORD_CHARS } from '../data/csv/readCsvRecords'
+import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
+import { CsvRecordTable, tokenizeCsv, UnclosedQuoteError, type TokenizeResult } from '../data/csv/tokenizeCsv'
 import { CancelledError, InputError } from '../errors'
 import {
-  accumulateDrift,
   emptyDriftCounts,
   expectedShares,
   populationStabilityIndex,
-  psiStatus
+  psiStatus,
+  type DriftCounts
 } from '../ml/drift'
-import type { InputField } from '../ml/ModelArtifact'
+import type { DriftBins, InputField, ModelArtifact } from '../ml/ModelArtifact'
 import type { LoadedModel } from '../storage/ModelRepo'
+import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
+import { CompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
-import { parseApplicants } from './parseApplicants'
-import { describeReason } from './reasons'
-import { scoreApplicants } from './scoreApplicants'
+import { ScoringWorkers } from './ScoringWorkers'
 
 export const OUTPUT_COLUMNS = [
   'Default_Probability',
@@ -36,7 +40,12 @@ export interface ScoreFileOptions {
   input: string
   output: string
   signal?: AbortSignal
+  /** Bytes of the input read so far, and its size. */
   onProgress?: (done: number, total: number) => void
+  /** Worker threads; 0 scores in the calling thread. Default: 0 for small files, else one per core (at most 4). */
+  threads?: number
+  /** Input bytes per chunk (default CHUNK_BYTES); tests make it small to cross chunk boundaries. */
+  chunkBytes?: number
 }
 
 /** `SCORED.csv` → `SCORED.errors.csv`: where rows that cannot be scored go. */
@@ -78,12 +87,22 @@ function locateInputs(
   return { index, missing }
 }
 
+/** Input bytes per chunk: some 10,000 loan rows, scored in one piece by one thread. */
+export const CHUNK_BYTES = 1 << 20
+/** Files smaller than this are scored in the calling thread: starting workers would cost more. */
+const WORKERS_FROM_BYTES = 4 << 20
+
 /**
- * Scores a CSV file to a CSV file, streaming in chunks: every input column unchanged,
- * then the six output columns; rows that cannot be scored go to the errors file with
- * their line and reason, so rows in = rows scored + rows in errors. Outputs are written
- * to temporary files renamed at the end: a cancelled or failed run leaves no partial
- * output behind. Reasons are the per-tree path attribution (one walk per tree).
+ * Scores a CSV file to a CSV file: every input column unchanged, then the six output
+ * columns; rows that cannot be scored go to the errors file with their line and reason,
+ * so rows in = rows scored + rows in errors. Reasons are the per-tree path attribution.
+ *
+ * The file streams through in chunks of whole records (cut here, at record boundaries),
+ * scored by ChunkScorers on worker threads that share one compiled forest, and written
+ * back in file order; at most two chunks per thread are in flight, so memory stays
+ * bounded whatever the file's size. The file is hashed as it is read. Outputs are
+ * written to temporary files renamed at the end: a cancelled or failed run leaves no
+ * partial output behind.
  */
 export async function scoreCsvFile(
   model: LoadedModel,
@@ -95,143 +114,300 @@ export async function scoreCsvFile(
   const header = format.header
   const { artifact } = model
   const columnOf = matchColumns(file, header, artifact.inputs)
+  const plan: FilePlan = {
+    file,
+    header,
+    delimiter: format.delimiter,
+    columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!)
+  }
+  const threads = options.threads ?? defaultThreads(format.sizeBytes)
+  const compiled = CompiledForest.compile(model.forest, Math.max(1, threads))
+  const workers =
+    threads > 0 ? ScoringWorkers.start(threads, { artifact, forest: compiled.handle(), plan }) : null
+  const inline = workers ? null : new ChunkScorer(artifact, compiled, plan)
+  const scoreChunk = (chunk: ScoreChunk): Promise<ChunkResult> =>
+    workers ? workers.score(chunk) : Promise.resolve().then(() => inline!.score(chunk))
+
   const errorsPath = errorsPathFor(options.output)
-  const tmpOut = `${options.output}.partial`
-  const tmpErr = `${errorsPath}.partial`
-  // A write failure (no such folder, no permission, disk full) rejects the run; without a
-  // listener it would be an unhandled 'error' event and take the whole process down.
-  let writeFailure: Error | undefined
-  const openOutput = async (path: string): Promise<WriteStream> => {
-    const stream = createWriteStream(path).on('error', (e) => {
-      writeFailure ??= e
-    })
-    await once(stream, 'open')
-    return stream
-  }
-  let out: WriteStream | undefined
-  let err: WriteStream | undefined
-  const grades: Record<string, number> = Object.fromEntries(artifact.riskGrades.map((g) => [g.grade, 0]))
-  const histogram = new Array<number>(20).fill(0)
-  const drift = artifact.drift.map((bins) => ({ bins, counts: emptyDriftCounts(bins) }))
-  let rowsIn = 0
-  let rowsScored = 0
-  let rowsError = 0
-  let predictedDefaults = 0
-  const write = async (stream: WriteStream, text: string): Promise<void> => {
-    if (writeFailure) throw writeFailure
-    if (!stream.write(text)) await once(stream, 'drain')
-  }
+  const out = new TemporaryOutput(options.output)
+  const err = new TemporaryOutput(errorsPath)
+  const totals = new BatchTotals(artifact)
+  const hash = createHash('sha256')
   try {
-    const output = await openOutput(tmpOut)
-    out = output
-    await write(output, stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
-    await readCsvRecords(
-      options.input,
-      format,
-      async (batch) => {
-        if (options.signal?.aborted) throw new CancelledError()
-        const n = batch.length
-        rowsIn += n
-        const ragged = new Uint8Array(n)
-        batch.forEach((rec, i) => {
-          if (rec.fields.length !== header.length) ragged[i] = 1
-        })
-        const parsed = parseApplicants(
-          artifact,
-          n,
-          (field, r) => batch[r].fields[columnOf.get(field.name)!],
-          false
-        )
-        for (let r = 0; r < n; r++) if (ragged[r]) parsed.failed[r] = 1
-        const scored = scoreApplicants(model, parsed, 'path')
-        for (const d of drift) {
-          const numeric = parsed.raw.numeric.get(d.bins.name)
-          const text = parsed.raw.categorical.get(d.bins.name)
-          accumulateDrift(d.bins, d.counts, numeric, text, n)
+    await out.open()
+    await out.write(stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
+    const inFlight: Promise<ChunkResult>[] = []
+    const maxInFlight = 2 * Math.max(1, threads)
+    const take = async (): Promise<void> => {
+      const result = await inFlight.shift()!
+      totals.add(result)
+      await out.write(result.output)
+      if (result.errors.length) {
+        if (!err.isOpen) {
+          await err.open()
+          await err.write(stringify([['line', 'error', ...header.map(neutraliseCell)]]))
         }
-        const okRows: string[][] = []
-        const badRows: string[][] = []
-        for (let r = 0; r < n; r++) {
-          const fields = batch[r].fields
-          if (parsed.failed[r]) {
-            rowsError++
-            const reason = ragged[r]
-              ? `has ${fields.length} fields, the header has ${header.length}`
-              : parsed.issues[r]
-                  .filter((i) => i.severity === 'error')
-                  .map((i) => i.message)
-                  .join('; ')
-            badRows.push([String(batch[r].line), reason, ...fields].map(neutraliseCell))
-            continue
-          }
-          rowsScored++
-          const p = scored.probability[r]
-          const g = scored.grade[r]
-          grades[g] = (grades[g] ?? 0) + 1
-          histogram[Math.min(19, Math.floor(p * 20))]++
-          predictedDefaults += scored.prediction[r]
-          const reasons = scored.contributions[r]
-            .filter((c) => c.contribution > 0)
-            .slice(0, 3)
-            .map((c) => describeReason(c))
-          okRows.push([
-            ...fields.map(neutraliseCell),
-            p.toFixed(6),
-            String(scored.prediction[r]),
-            g,
-            ...[0, 1, 2].map((k) => neutraliseCell(reasons[k] ?? ''))
-          ])
-        }
-        if (okRows.length) await write(output, stringify(okRows))
-        if (badRows.length) {
-          if (!err) {
-            err = await openOutput(tmpErr)
-            await write(err, stringify([['line', 'error', ...header.map(neutraliseCell)]]))
-          }
-          await write(err, stringify(badRows))
-        }
-      },
-      { signal: options.signal, onProgress: options.onProgress }
-    )
-    if (writeFailure) throw writeFailure
-    output.end()
-    await once(output, 'finish')
-    if (err) {
-      err.end()
-      await once(err, 'finish')
-      await rename(tmpErr, errorsPath)
-    } else {
-      await rm(errorsPath, { force: true })
+        await err.write(result.errors)
+      }
     }
-    await rename(tmpOut, options.output)
+    const chunkBytes = options.chunkBytes ?? CHUNK_BYTES
+    await readChunks(options.input, format, chunkBytes, hash, options.signal, async (chunk, bytesRead) => {
+      if (options.signal?.aborted) throw new CancelledError()
+      inFlight.push(scoreChunk(chunk))
+      // Claim the promise's rejection now: it is awaited only when its turn comes.
+      inFlight[inFlight.length - 1].catch(() => undefined)
+      while (inFlight.length >= maxInFlight) await take()
+      options.onProgress?.(bytesRead, format.sizeBytes)
+    })
+    while (inFlight.length) await take()
+    if (options.signal?.aborted) throw new CancelledError()
+    if (totals.rowsIn === 0) {
+      throw new CsvInputError({
+        code: 'HEADER_ONLY',
+        file: options.input,
+        problem: 'the file has column names but no data rows below them',
+        remedy: 'Export the loan table again with its data rows, or choose the file that holds the loans.'
+      })
+    }
+    await out.commit()
+    if (err.isOpen) await err.commit()
+    else await rm(errorsPath, { force: true })
   } catch (error) {
-    await discard(out, tmpOut)
-    await discard(err, tmpErr)
-    if (error === writeFailure) {
+    await out.discard()
+    await err.discard()
+    if (error instanceof WriteError) {
       throw new InputError(
-        `${options.output}: cannot write the scored file (${(error as Error).message}). Choose a folder that exists and that you may write to.`
+        `${error.path}: cannot write the scored file (${error.cause instanceof Error ? error.cause.message : String(error.cause)}). Choose a folder that exists and that you may write to.`
       )
     }
     throw error
+  } finally {
+    await workers?.close()
   }
-  const psi: PsiInfo[] = drift.map((d) => {
-    const value = populationStabilityIndex(expectedShares(d.bins), d.counts)
-    return { column: d.bins.name, psi: value, status: psiStatus(value) }
-  })
   return {
     modelId: model.id,
     fileName: file,
-    fileSha256: await sha256File(options.input),
+    fileSha256: hash.digest('hex'),
     outPath: options.output,
-    errorsPath: rowsError > 0 ? errorsPath : null,
-    rowsIn,
-    rowsScored,
-    rowsError,
-    predictedDefaults,
+    errorsPath: totals.rowsError > 0 ? errorsPath : null,
+    rowsIn: totals.rowsIn,
+    rowsScored: totals.rowsScored,
+    rowsError: totals.rowsError,
+    predictedDefaults: totals.predictedDefaults,
     seconds: (Date.now() - started) / 1000,
-    grades,
-    histogram,
-    psi
+    grades: totals.gradeCounts(),
+    histogram: totals.histogram,
+    psi: totals.psi()
+  }
+}
+
+/** Worker threads for a file of this size: none for small files, else one per core (at most 4). */
+function defaultThreads(sizeBytes: number): number {
+  if (sizeBytes < WORKERS_FROM_BYTES) return 0
+  return Math.max(1, Math.min(4, availableParallelism()))
+}
+
+/**
+ * Streams a CSV file as chunks of whole UTF-8 records after its header, each with the
+ * line it starts on, hashing the file's own bytes on the way. Other encodings are
+ * decoded to UTF-8 first; a UTF-8 byte order mark is dropped.
+ */
+async function readChunks(
+  path: string,
+  format: CsvFormat,
+  chunkBytes: number,
+  hash: Hash,
+  signal: AbortSignal | undefined,
+  onChunk: (chunk: ScoreChunk, bytesRead: number) => Promise<void>
+): Promise<void> {
+  const delimiter = format.delimiter.charCodeAt(0)
+  const source = createReadStream(path, { highWaterMark: chunkBytes })
+  const decoder = format.encoding === 'utf-8' ? null : iconv.getDecoder(format.encoding)
+  let pending: Buffer = Buffer.alloc(0)
+  let line = 1
+  let headerRead = false
+  let atStart = true
+  const headerTable = new CsvRecordTable()
+
+  /** Cuts what `pending` holds of whole records into chunks; at the end, all of it. */
+  const cut = async (final: boolean, bytesRead: number): Promise<void> => {
+    if (!headerRead) {
+      const found = tokenizeCsv(pending, 0, pending.length, delimiter, final, headerTable, 1)
+      if (headerTable.numRecords === 0) {
+        if (!final) checkRecordSize(path, pending.length, line)
+        return
+      }
+      headerRead = true
+      line += found.lineBreaks
+      pending = pending.subarray(found.end)
+    }
+    while (pending.length >= chunkBytes || (final && pending.length > 0)) {
+      let whole: TokenizeResult
+      try {
+        whole = tokenizeCsv(pending, 0, pending.length, delimiter, final, null)
+      } catch (error) {
+        if (error instanceof UnclosedQuoteError) throw unclosedQuote(path, line + error.lineBreaks)
+        throw error
+      }
+      if (whole.end === 0) {
+        checkRecordSize(path, pending.length, line)
+        return
+      }
+      // Its own buffer: the chunk is moved to a worker thread whole.
+      const bytes = new Uint8Array(whole.end)
+      bytes.set(pending.subarray(0, whole.end))
+      await onChunk({ bytes, firstLine: line }, bytesRead)
+      line += whole.lineBreaks
+      pending = pending.subarray(whole.end)
+    }
+  }
+
+  try {
+    for await (const raw of source) {
+      if (signal?.aborted) throw new CancelledError()
+      const buffer = raw as Buffer
+      hash.update(buffer)
+      let bytes = decoder ? Buffer.from(decoder.write(buffer), 'utf8') : buffer
+      if (atStart && bytes.length > 0) {
+        atStart = false
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+      }
+      pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
+      await cut(false, source.bytesRead)
+    }
+    const rest = decoder?.end()
+    if (rest) pending = Buffer.concat([pending, Buffer.from(rest, 'utf8')])
+    await cut(true, source.bytesRead)
+  } catch (error) {
+    throw fromFileSystemError(path, error)
+  } finally {
+    source.destroy()
+  }
+}
+
+/** A record still open after MAX_RECORD_CHARS bytes is a quote never closed, not a long loan row. */
+function checkRecordSize(path: string, bytes: number, line: number): void {
+  if (bytes <= MAX_RECORD_CHARS) return
+  throw new CsvInputError({
+    code: 'MALFORMED_CSV',
+    file: path,
+    line,
+    problem: `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
+    remedy:
+      'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
+  })
+}
+
+function unclosedQuote(path: string, line: number): CsvInputError {
+  return new CsvInputError({
+    code: 'MALFORMED_CSV',
+    file: path,
+    line,
+    problem:
+      'a quote (") opened in this record is never closed, so the rest of the file would become one value',
+    remedy:
+      'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
+  })
+}
+
+/** The batch summary's counts, summed over chunks in file order. */
+class BatchTotals {
+  rowsIn = 0
+  rowsScored = 0
+  rowsError = 0
+  predictedDefaults = 0
+  readonly histogram = new Array<number>(HISTOGRAM_BINS).fill(0)
+  private readonly grades: number[]
+  private readonly drift: { bins: DriftBins; counts: DriftCounts }[]
+
+  constructor(private readonly artifact: ModelArtifact) {
+    this.grades = new Array<number>(artifact.riskGrades.length).fill(0)
+    this.drift = artifact.drift.map((bins) => ({ bins, counts: emptyDriftCounts(bins) }))
+  }
+
+  add(result: ChunkResult): void {
+    this.rowsIn += result.rowsIn
+    this.rowsScored += result.rowsScored
+    this.rowsError += result.rowsError
+    this.predictedDefaults += result.predictedDefaults
+    result.grades.forEach((c, i) => (this.grades[i] += c))
+    result.histogram.forEach((c, i) => (this.histogram[i] += c))
+    result.drift.forEach((counts, d) => {
+      const into = this.drift[d].counts
+      counts.forEach((c, b) => (into.counts[b] += c))
+      into.total += result.rowsIn
+    })
+  }
+
+  gradeCounts(): Record<string, number> {
+    return Object.fromEntries(this.artifact.riskGrades.map((g, i) => [g.grade, this.grades[i]]))
+  }
+
+  psi(): PsiInfo[] {
+    return this.drift.map((d) => {
+      const value = populationStabilityIndex(expectedShares(d.bins), d.counts)
+      return { column: d.bins.name, psi: value, status: psiStatus(value) }
+    })
+  }
+}
+
+/** A write that failed (no such folder, no permission, disk full), with the file it was for. */
+class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown
+  ) {
+    super(`cannot write ${path}`, { cause })
+    this.name = 'WriteError'
+  }
+}
+
+/** An output written to `<path>.partial` and renamed to `path` only when complete. */
+class TemporaryOutput {
+  private stream: WriteStream | undefined
+  private failure: Error | undefined
+  private readonly partial: string
+
+  constructor(private readonly path: string) {
+    this.partial = `${path}.partial`
+  }
+
+  get isOpen(): boolean {
+    return this.stream !== undefined
+  }
+
+  async open(): Promise<void> {
+    // Without a listener a failed write would be an unhandled 'error' event and take the process down.
+    const stream = createWriteStream(this.partial).on('error', (e) => {
+      this.failure ??= e
+    })
+    this.stream = stream
+    try {
+      await once(stream, 'open')
+    } catch (e) {
+      throw new WriteError(this.path, e)
+    }
+  }
+
+  async write(data: string | Uint8Array): Promise<void> {
+    if (this.failure) throw new WriteError(this.path, this.failure)
+    if (!this.stream!.write(data)) await once(this.stream!, 'drain')
+  }
+
+  async commit(): Promise<void> {
+    if (this.failure) throw new WriteError(this.path, this.failure)
+    this.stream!.end()
+    await once(this.stream!, 'finish')
+    await rename(this.partial, this.path)
+  }
+
+  /** Closes the stream and removes the partial file; waits for the close, or an open in flight would create the file after the removal. */
+  async discard(): Promise<void> {
+    if (this.stream) {
+      this.stream.destroy()
+      await finished(this.stream).catch(() => undefined)
+    }
+    await rm(this.partial, { force: true })
   }
 }
 
@@ -260,16 +436,4 @@ export async function checkScoringFile(
     extra: header.filter((_, i) => !used.has(i)),
     sizeBytes: format.sizeBytes
   }
-}
-
-/**
- * Closes a temporary output and removes its file. Waits for the stream to close first:
- * an open still in flight would otherwise create the file after the removal.
- */
-async function discard(stream: WriteStream | undefined, path: string): Promise<void> {
-  if (stream) {
-    stream.destroy()
-    await finished(stream).catch(() => undefined)
-  }
-  await rm(path, { force: true })
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { parse } from 'csv-parse/sync'
+import iconv from 'iconv-lite'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { InputError, isCancellation } from '../../../../src/main/core/errors'
@@ -286,5 +287,97 @@ describe('scoreCsvFile', () => {
     expect(psi.get('Credit_Score')!.psi).toBeGreaterThan(0.25)
     expect(psi.get('Region')).toMatchObject({ status: 'major shift' })
     expect(psi.get('Annual_Income')!.psi).toBeLessThan(0.02)
+  })
+
+  it('writes the same output in one thread and on worker threads, over many chunks with records cut across them', async () => {
+    const { loans, model } = await fixture()
+    const { header } = loans
+    const id = column(header, 'Customer_ID')
+    const rows = loans.rows.slice(0, 1500).map((r) => [...r])
+    for (let k = 0; k < rows.length; k += 97) rows[k][id] = `multi\nline, "quoted" ${k}` // spans two lines
+    for (let k = 5; k < rows.length; k += 113) rows[k] = rows[k].slice(0, 4) // ragged: to the errors file
+    rows[700][column(header, 'Annual_Income')] = 'plenty'
+    const input = tmp.write('many.csv', stringify([header, ...rows]))
+    const run = async (threads: number, name: string) => {
+      const output = tmp.path(name)
+      const summary = await scoreCsvFile(model, { input, output, threads, chunkBytes: 4096 })
+      return {
+        summary: { ...summary, seconds: 0, outPath: '', errorsPath: '' },
+        output: readFileSync(output, 'utf8'),
+        errors: readFileSync(errorsPathFor(output), 'utf8')
+      }
+    }
+    const inline = await run(0, 'inline.csv')
+    const threaded = await run(2, 'threaded.csv')
+    expect(threaded).toEqual(inline)
+    const { summary } = inline
+    expect(summary.rowsIn).toBe(1500)
+    expect(summary.rowsError).toBe(Math.ceil((1500 - 5) / 113) + 1)
+    expect(summary.rowsScored + summary.rowsError).toBe(summary.rowsIn)
+    // The errors file names each bad row's physical line: two per multi-line row above it.
+    const errorLines = readCsv(errorsPathFor(tmp.path('inline.csv')))
+      .slice(1)
+      .map((e) => Number(e[0]))
+    const expectedLines = [...rows.keys()]
+      .filter((k) => rows[k].length === 4 || k === 700)
+      .map((k) => 2 + k + Math.ceil(k / 97))
+    expect(errorLines).toEqual(expectedLines)
+    // Every input cell comes back unchanged, the quoted line breaks included.
+    const scored = readCsv(tmp.path('inline.csv')).slice(1)
+    const good = rows.filter((r, k) => r.length === header.length && k !== 700)
+    expect(scored.map((r) => r.slice(0, header.length))).toEqual(good)
+  })
+
+  it('reads semicolon files in Windows-1252 and UTF-16 as the comma UTF-8 file, and writes comma UTF-8', async () => {
+    const { loans, model } = await fixture()
+    const rows = loans.rows.slice(0, 200)
+    const region = column(loans.header, 'Region')
+    const reference = tmp.write('ref.csv', stringify([loans.header, ...rows]))
+    const refOut = tmp.path('ref-out.csv')
+    await scoreCsvFile(model, { input: reference, output: refOut })
+    const expected = readCsv(refOut)
+    const semicolon = stringify([loans.header, ...rows], { delimiter: ';' })
+    const inputs = [
+      tmp.write('cp1252.csv', iconv.encode(semicolon, 'windows-1252')),
+      tmp.write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(semicolon, 'utf-16le')]))
+    ]
+    for (const input of inputs) {
+      const output = tmp.path(`${basename(input)}-out.csv`)
+      const summary = await scoreCsvFile(model, { input, output })
+      expect(summary.rowsScored).toBe(200)
+      expect(readCsv(output)).toEqual(expected)
+    }
+    // A category outside ASCII survives the round trip through Windows-1252.
+    const accented = rows.map((r, k) => (k === 0 ? r.map((c, i) => (i === region ? 'Nord-Est é' : c)) : r))
+    const input = tmp.write(
+      'accent.csv',
+      iconv.encode(stringify([loans.header, ...accented], { delimiter: ';' }), 'windows-1252')
+    )
+    const output = tmp.path('accent-out.csv')
+    await scoreCsvFile(model, { input, output })
+    expect(readCsv(output)[1][region]).toBe('Nord-Est é')
+  })
+
+  it('stops at a quote that is never closed, naming its line, and leaves no output', async () => {
+    const { loans, model } = await fixture()
+    const body = stringify([loans.header, ...loans.rows.slice(0, 30)])
+    const input = tmp.write(
+      'unclosed.csv',
+      body + `"never closed,${loans.rows[0].slice(1).join(',')}\n` + body
+    )
+    const output = tmp.path('scored.csv')
+    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(/unclosed\.csv, line 32: a quote/)
+    await expect(scoreCsvFile(model, { input, output, threads: 2, chunkBytes: 1024 })).rejects.toThrow(
+      /line 32: a quote/
+    )
+    expect(readdirSync(dirname(input)).filter((f) => f.startsWith('scored'))).toEqual([])
+  })
+
+  it('refuses a file with column names but no data rows, leaving no output', async () => {
+    const { loans, model } = await fixture()
+    const input = tmp.write('empty.csv', stringify([loans.header]) + '\n,,,\n')
+    const output = tmp.path('scored.csv')
+    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(/no data rows/)
+    expect(existsSync(output)).toBe(false)
   })
 })

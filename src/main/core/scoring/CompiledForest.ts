@@ -1,0 +1,409 @@
+import type { Forest } from '../ml/forest'
+import type { FlatTree } from '../ml/FlatTree'
+import { FOREST_WALK_WASM } from './forestWalkWasm'
+
+/**
+ * A forest laid out for batch scoring: every split's threshold replaced by its rank among
+ * the feature's thresholds, rows binned to those ranks (u16), and the trees walked by the
+ * WebAssembly kernel of src/wasm/forestWalk.ts (see there for the layout and why).
+ *
+ * Results are those of the FlatTree forest it was compiled from: `raw` equals
+ * predictForest bit for bit (the same leaf values added in the same tree order, missing
+ * values sent the same way), and `path` is treeShap.ts's pathAttribution rounded to
+ * 32-bit floats (enough to rank reasons shown to a tenth of a percentage point).
+ *
+ * The compiled trees live in one shared WebAssembly memory: {@link handle} passes it to
+ * worker threads, which {@link attach} to it, each with a scratch slot of its own, so a
+ * batch on N threads holds one copy of the model, not N.
+ */
+export class CompiledForest {
+  /** Rows per kernel call: bins, attributions and totals of a chunk stay in the L2 cache beside a tree. */
+  static readonly CHUNK_ROWS = 4096
+
+  private readonly kernel: Kernel
+  private readonly scratch: Scratch
+
+  private constructor(
+    private readonly shared: CompiledForestHandle,
+    slot: number
+  ) {
+    if (!Number.isInteger(slot) || slot < 0 || slot >= shared.layout.scratch.length) {
+      throw new RangeError(
+        `CompiledForest: slot ${slot} does not exist (${shared.layout.scratch.length} slots)`
+      )
+    }
+    this.kernel = instantiate(shared.memory)
+    this.scratch = shared.layout.scratch[slot]
+  }
+
+  /**
+   * Compiles a forest, with `slots` scratch areas for as many threads scoring at once
+   * (this object uses slot 0). Throws a RangeError for a malformed forest (a child outside
+   * the tree, a cycle, a NaN threshold) or one beyond the layout's limits (65,535 features,
+   * 65,534 distinct thresholds of one feature).
+   */
+  static compile(forest: Forest, slots = 1): CompiledForest {
+    const numFeatures = forest.numFeatures
+    if (forest.trees.length === 0) throw new RangeError('CompiledForest: the forest has no trees')
+    if (numFeatures < 1 || numFeatures > 0xffff) {
+      throw new RangeError(`CompiledForest: ${numFeatures} features; the layout holds 1 to 65,535`)
+    }
+    if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`CompiledForest: ${slots} slots`)
+    const cuts = collectCuts(forest.trees, numFeatures)
+    const trees = forest.trees.map((tree, i) => compileTree(tree, i, cuts, forest.trees.length))
+    const numNodes = trees.reduce((s, t) => s + t.numNodes, 0)
+    const numCuts = cuts.reduce((s, c) => s + c.length, 0)
+    const layout = planLayout(numNodes, trees.length, numCuts, numFeatures, slots)
+    const pages = Math.ceil(layout.bytes / 65536)
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
+    writeTrees(memory.buffer, layout, trees)
+    writeCuts(memory.buffer, layout, cuts)
+    let rootSum = 0
+    for (const tree of forest.trees) rootSum += tree.value[0]
+    const meanRootValue = rootSum / forest.trees.length
+    return new CompiledForest({ memory, layout, numTrees: trees.length, numFeatures, meanRootValue }, 0)
+  }
+
+  /** Uses the compiled forest of another thread's {@link handle}, with scratch slot `slot`. */
+  static attach(handle: CompiledForestHandle, slot: number): CompiledForest {
+    return new CompiledForest(handle, slot)
+  }
+
+  /** What another thread needs to {@link attach}: structured-cloneable, the trees shared, not copied. */
+  handle(): CompiledForestHandle {
+    return this.shared
+  }
+
+  get numFeatures(): number {
+    return this.shared.numFeatures
+  }
+
+  /** Mean over trees of the root value, summed as scoreApplicants' meanRootValue does. */
+  get meanRootValue(): number {
+    return this.shared.meanRootValue
+  }
+
+  /**
+   * Forest probabilities of `numRows` rows of column-major features (NaN = missing), and
+   * with `withPath` their path attributions (row-major, numRows × numFeatures, averaged
+   * over trees).
+   */
+  predict(columns: ArrayLike<number>[], numRows: number, withPath: boolean): ForestOutput {
+    const numFeatures = this.numFeatures
+    if (columns.length < numFeatures) {
+      throw new RangeError(`the forest needs ${numFeatures} feature columns, got ${columns.length}`)
+    }
+    for (let f = 0; f < numFeatures; f++) {
+      if (columns[f].length < numRows) {
+        throw new RangeError(`column ${f} has ${columns[f].length} rows, expected ${numRows}`)
+      }
+    }
+    const raw = new Float64Array(numRows)
+    const path = withPath ? new Float32Array(numRows * numFeatures) : null
+    for (let start = 0; start < numRows; start += CompiledForest.CHUNK_ROWS) {
+      const count = Math.min(CompiledForest.CHUNK_ROWS, numRows - start)
+      this._predictChunk(columns, start, count, raw, path)
+    }
+    return { raw, path }
+  }
+
+  /** One kernel call over rows [start, start + count), count ≤ CHUNK_ROWS. */
+  private _predictChunk(
+    columns: ArrayLike<number>[],
+    start: number,
+    count: number,
+    raw: Float64Array,
+    path: Float32Array | null
+  ): void {
+    const { memory, layout, numTrees, numFeatures: F } = this.shared
+    const S = this.scratch
+    const buffer = memory.buffer
+    const values = new Float64Array(buffer, S.columns, count * F)
+    for (let f = 0; f < F; f++) {
+      const column = columns[f]
+      const at = f * count
+      if (column instanceof Float64Array) values.set(column.subarray(start, start + count), at)
+      else for (let r = 0; r < count; r++) values[at + r] = column[start + r]
+    }
+    const hasMissing = this.kernel.binColumns(S.columns, count, F, layout.cuts, layout.cutStart, S.bins)
+    const total = new Float64Array(buffer, S.total, count)
+    const phi = new Float32Array(buffer, S.phi, count * F)
+    total.fill(0)
+    if (path) phi.fill(0)
+    this.kernel.walkForest(
+      layout.nodes,
+      layout.values,
+      layout.roots,
+      layout.depths,
+      numTrees,
+      S.bins,
+      F,
+      count,
+      S.total,
+      path ? S.phi : 0,
+      S.nodeOf,
+      hasMissing ? layout.missingLeft : 0
+    )
+    for (let r = 0; r < count; r++) raw[start + r] = total[r] / numTrees
+    // The node deltas are stored divided by the number of trees: phi is already the mean.
+    if (path) path.set(phi, start * F)
+  }
+}
+
+/** A compiled forest as it crosses to a worker thread: the shared memory and how it is laid out. */
+export interface CompiledForestHandle {
+  memory: WebAssembly.Memory
+  layout: Layout
+  numTrees: number
+  numFeatures: number
+  meanRootValue: number
+}
+
+/** What {@link CompiledForest.predict} returns. */
+export interface ForestOutput {
+  /** P(y = 1) per row: the mean of the trees' leaf values. */
+  raw: Float64Array
+  /** Row-major numRows × numFeatures path attributions (Σ per row = raw − mean root value), or null. */
+  path: Float32Array | null
+}
+
+/** The kernel's exports (src/wasm/forestWalk.ts). */
+interface Kernel {
+  walkForest: WalkForest
+  binColumns: (
+    columns: number,
+    numRows: number,
+    numFeatures: number,
+    cuts: number,
+    cutStart: number,
+    bins: number
+  ) => number
+}
+
+type WalkForest = (
+  nodes: number,
+  values: number,
+  roots: number,
+  depths: number,
+  numTrees: number,
+  bins: number,
+  stride: number,
+  numRows: number,
+  total: number,
+  phi: number,
+  nodeOf: number,
+  missingLeft: number
+) => void
+
+/** Byte offsets of one thread's working regions (see src/wasm/forestWalk.ts). */
+interface Scratch {
+  /** The chunk's feature values, column-major f64, before binning. */
+  columns: number
+  nodeOf: number
+  bins: number
+  phi: number
+  total: number
+}
+
+/** Byte offsets of the regions of the kernel's memory: the trees, then one scratch area per slot. */
+interface Layout {
+  nodes: number
+  values: number
+  missingLeft: number
+  roots: number
+  depths: number
+  /** Every feature's cuts (f64), one feature after another, and where each starts (i32, numFeatures + 1). */
+  cuts: number
+  cutStart: number
+  scratch: Scratch[]
+  bytes: number
+}
+
+/** The kernel's block of rows walked in lockstep (BLOCK in src/wasm/forestWalk.ts). */
+const KERNEL_BLOCK = 256
+/** Cut index of leaves: never below a bin, so a leaf's step always takes its (self) left link. */
+const LEAF_CUT = 0xffff
+/** Bins are u16 and 0xffff marks a missing value (MISSING_BIN in src/wasm/forestWalk.ts). */
+const MAX_CUTS = LEAF_CUT - 1
+
+function planLayout(
+  numNodes: number,
+  numTrees: number,
+  numCuts: number,
+  numFeatures: number,
+  slots: number
+): Layout {
+  let at = 0
+  const region = (bytes: number): number => {
+    const start = at
+    at += Math.ceil(bytes / 16) * 16
+    return start
+  }
+  const nodes = region(numNodes * 16)
+  const values = region(numNodes * 8)
+  const missingLeft = region(numNodes)
+  const roots = region(numTrees * 4)
+  const depths = region(numTrees * 4)
+  const cuts = region(numCuts * 8)
+  const cutStart = region((numFeatures + 1) * 4)
+  const rows = CompiledForest.CHUNK_ROWS
+  const scratch = Array.from({ length: slots }, () => ({
+    columns: region(rows * numFeatures * 8),
+    nodeOf: region(KERNEL_BLOCK * 4),
+    bins: region(rows * numFeatures * 2),
+    phi: region(rows * numFeatures * 4),
+    total: region(rows * 8)
+  }))
+  return { nodes, values, missingLeft, roots, depths, cuts, cutStart, scratch, bytes: at }
+}
+
+function writeCuts(buffer: ArrayBufferLike, layout: Layout, cuts: Float64Array[]): void {
+  const starts = new Int32Array(buffer, layout.cutStart, cuts.length + 1)
+  let at = 0
+  cuts.forEach((c, f) => {
+    starts[f] = at
+    new Float64Array(buffer, layout.cuts + at * 8, c.length).set(c)
+    at += c.length
+  })
+  starts[cuts.length] = at
+}
+
+function writeTrees(buffer: ArrayBufferLike, layout: Layout, trees: CompiledTree[]): void {
+  const numNodes = trees.reduce((s, t) => s + t.numNodes, 0)
+  const i32 = new Int32Array(buffer)
+  const f32 = new Float32Array(buffer)
+  const values = new Float64Array(buffer, layout.values, numNodes)
+  const missingLeft = new Uint8Array(buffer, layout.missingLeft, numNodes)
+  let first = 0
+  trees.forEach((tree, t) => {
+    for (let k = 0; k < tree.numNodes; k++) {
+      const at = (layout.nodes >> 2) + (first + k) * 4
+      i32[at] = tree.split[k]
+      i32[at + 1] = first + tree.left[k]
+      f32[at + 2] = tree.deltaLeft[k]
+      f32[at + 3] = tree.deltaRight[k]
+      values[first + k] = tree.value[k]
+      missingLeft[first + k] = tree.missingLeft[k]
+    }
+    i32[(layout.roots >> 2) + t] = first
+    i32[(layout.depths >> 2) + t] = tree.depth
+    first += tree.numNodes
+  })
+}
+
+function instantiate(memory: WebAssembly.Memory): Kernel {
+  const module = new WebAssembly.Module(Buffer.from(FOREST_WALK_WASM, 'base64'))
+  const instance = new WebAssembly.Instance(module, { env: { memory } })
+  return instance.exports as unknown as Kernel
+}
+
+/** Every feature's split thresholds, sorted and distinct. */
+function collectCuts(trees: FlatTree[], numFeatures: number): Float64Array[] {
+  const sets = Array.from({ length: numFeatures }, () => new Set<number>())
+  trees.forEach((tree, t) => {
+    for (let node = 0; node < tree.feature.length; node++) {
+      const f = tree.feature[node]
+      if (f < 0) continue
+      if (f >= numFeatures) {
+        throw new RangeError(
+          `CompiledForest: tree ${t} node ${node} splits on feature ${f}, the forest has ${numFeatures}`
+        )
+      }
+      const threshold = tree.threshold[node]
+      if (Number.isNaN(threshold))
+        throw new RangeError(`CompiledForest: tree ${t} node ${node} has a NaN threshold`)
+      sets[f].add(threshold)
+    }
+  })
+  return sets.map((set, f) => {
+    if (set.size > MAX_CUTS) {
+      throw new RangeError(
+        `CompiledForest: feature ${f} has ${set.size} distinct thresholds; the layout holds ${MAX_CUTS}`
+      )
+    }
+    return Float64Array.from(set).sort()
+  })
+}
+
+/** A tree renumbered breadth-first so that siblings are adjacent (right = left + 1). */
+interface CompiledTree {
+  numNodes: number
+  depth: number
+  /** feature | cut << 16 per node; LEAF_CUT << 16 on leaves. */
+  split: Int32Array
+  /** Left child (local index); a leaf's is itself. */
+  left: Int32Array
+  deltaLeft: Float32Array
+  deltaRight: Float32Array
+  value: Float64Array
+  /** 1 where a missing value goes left; 1 on leaves too, so that they keep a row in place. */
+  missingLeft: Uint8Array
+}
+
+/** `numTrees` divides the value deltas, so that the kernel's path sums are means over trees. */
+function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], numTrees: number): CompiledTree {
+  const numNodes = tree.feature.length
+  const order = new Int32Array(numNodes)
+  const level = new Int32Array(numNodes)
+  const seen = new Uint8Array(numNodes)
+  const split = new Int32Array(numNodes)
+  const left = new Int32Array(numNodes)
+  const deltaLeft = new Float32Array(numNodes)
+  const deltaRight = new Float32Array(numNodes)
+  const value = new Float64Array(numNodes)
+  const missingLeft = new Uint8Array(numNodes)
+  const bad = (what: string): RangeError => new RangeError(`CompiledForest: tree ${index} ${what}`)
+  if (numNodes === 0) throw bad('has no nodes')
+  let size = 1
+  let depth = 0
+  seen[0] = 1
+  for (let k = 0; k < size; k++) {
+    const old = order[k]
+    value[k] = tree.value[old]
+    const f = tree.feature[old]
+    if (f < 0) {
+      split[k] = LEAF_CUT << 16
+      left[k] = k
+      missingLeft[k] = 1
+      continue
+    }
+    const children = [tree.left[old], tree.right[old]]
+    for (const child of children) {
+      if (child < 0 || child >= numNodes)
+        throw bad(`node ${old} has child ${child}, outside its ${numNodes} nodes`)
+      if (seen[child]) throw bad(`node ${child} is reached twice (a cycle or a shared child)`)
+      seen[child] = 1
+      order[size] = child
+      level[size] = level[k] + 1
+      size++
+    }
+    depth = Math.max(depth, level[k] + 1)
+    split[k] = f | (lowerBound(cuts[f], tree.threshold[old]) << 16)
+    left[k] = size - 2
+    deltaLeft[k] = (tree.value[children[0]] - tree.value[old]) / numTrees
+    deltaRight[k] = (tree.value[children[1]] - tree.value[old]) / numTrees
+    missingLeft[k] = tree.missingLeft[old] === 1 ? 1 : 0
+  }
+  return {
+    numNodes: size,
+    depth,
+    split: split.subarray(0, size),
+    left: left.subarray(0, size),
+    deltaLeft: deltaLeft.subarray(0, size),
+    deltaRight: deltaRight.subarray(0, size),
+    value: value.subarray(0, size),
+    missingLeft: missingLeft.subarray(0, size)
+  }
+}
+
+/** Index of the first element of sorted `a` that is not below x (a.length if none). */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0
+  let hi = a.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid] < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { ChunkScorer } from '../core/scoring/ChunkScorer'
+import { CompiledForest } from '../core/scoring/CompiledForest'
+import type { ScoreWorkerInit, ScoreWorkerReply, ScoreWorkerRequest } from '../core/scoring/ScoringWorkers'
+
+/**
+ * Batch scoring worker: attaches to the compiled forest the coordinator shares (no copy of
+ * the model), then scores the chunks it is sent, one at a time and in order, moving each
+ * result's buffers back (see ScoringWorkers).
+ */
+const port = parentPort
+if (port === null) throw new Error('scoreWorker must run as a worker thread')
+const init = workerData as ScoreWorkerInit
+const scorer = new ChunkScorer(init.artifact, CompiledForest.attach(init.forest, init.slot), init.plan)
+
+port.on('message', ({ id, chunk }: ScoreWorkerRequest) => {
+  let reply: ScoreWorkerReply
+  try {
+    const result = scorer.score(chunk)
+    reply = { id, result }
+    port.postMessage(reply, [result.output.buffer as ArrayBuffer, result.errors.buffer as ArrayBuffer])
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e))
+    reply = { id, error: { name: error.name, message: error.message } }
+    port.postMessage(reply)
+  }
+})
