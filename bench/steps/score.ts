@@ -1,13 +1,16 @@
 import { openWorkbench, step, timed } from './step'
 
 /**
- * score DB MODEL_ID IN OUT: Workbench.scoreFile, CSV to CSV. The model is loaded before
- * the clock starts (as sk_batch.py trains before its clock starts).
+ * score DB MODEL_ID IN OUT [THREADS]: Workbench.scoreFile, CSV to CSV. The model is loaded
+ * and compiled for batch scoring before the clock starts (as sk_batch.py trains before its
+ * clock starts); THREADS overrides the default number of worker threads.
  */
-step(async ([db, modelId, input, output]) => {
+step(async ([db, modelId, input, output, threads]) => {
   const wb = openWorkbench(db)
-  wb.scoringModel(Number(modelId))
-  const { value, seconds } = await timed(() => wb.scoreFile(input, output, { modelId: Number(modelId) }))
+  const model = wb.batchModel(Number(modelId))
+  const { value, seconds } = await timed(() =>
+    wb.scoreFile(input, output, { model, threads: threads === undefined ? undefined : Number(threads) })
+  )
   wb.close()
   return { rowsIn: value.rowsIn, rowsScored: value.rowsScored, rowsError: value.rowsError, seconds }
 })

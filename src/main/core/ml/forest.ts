@@ -389,11 +389,19 @@ export function serializeForest(forest: Forest): Buffer {
 
 /** Reads a serialised forest, checking it whole; throws on any inconsistency. */
 export function deserializeForest(buf: Buffer): Forest {
+  const { numFeatures, featureImportance } = readForestHeader(buf)
+  return { numFeatures, trees: [...serializedTrees(buf)], featureImportance }
+}
+
+/** The header of a serialised forest: its feature count, tree count and feature importance (checked). */
+export function readForestHeader(buf: Buffer): {
+  numFeatures: number
+  numTrees: number
+  featureImportance: Float64Array
+} {
   requireLittleEndianHost()
-  const corrupt = (what: string): Error =>
-    new Error(`Stored forest is corrupt (${what}); retrain the model or restore it from a backup.`)
-  if (buf.length < HEADER_BYTES) throw corrupt(`only ${buf.length} bytes, shorter than the header`)
-  if (buf.toString('latin1', 0, 4) !== MAGIC) throw corrupt('it does not start with PTMF')
+  if (buf.length < HEADER_BYTES) throw corruptForest(`only ${buf.length} bytes, shorter than the header`)
+  if (buf.toString('latin1', 0, 4) !== MAGIC) throw corruptForest('it does not start with PTMF')
   const version = buf.readUInt32LE(4)
   if (version !== FORMAT_VERSION) {
     throw new Error(
@@ -402,24 +410,35 @@ export function deserializeForest(buf: Buffer): Forest {
   }
   const numFeatures = buf.readUInt32LE(8)
   const numTrees = buf.readUInt32LE(12)
-  if (numFeatures < 1) throw corrupt('it has no features')
-  if (numTrees < 1) throw corrupt('it has no trees')
-  let offset = HEADER_BYTES
-  const need = (bytes: number, what: string): void => {
-    if (offset + bytes > buf.length) throw corrupt(`truncated in ${what}`)
-  }
-  need(8 * numFeatures, 'the feature importance')
+  if (numFeatures < 1) throw corruptForest('it has no features')
+  if (numTrees < 1) throw corruptForest('it has no trees')
+  if (HEADER_BYTES + 8 * numFeatures > buf.length) throw corruptForest('truncated in the feature importance')
   const featureImportance = new Float64Array(numFeatures)
-  offset = takeArray(buf, offset, featureImportance)
+  takeArray(buf, HEADER_BYTES, featureImportance)
   for (let f = 0; f < numFeatures; f++) {
-    if (!(featureImportance[f] >= 0 && featureImportance[f] <= 1)) throw corrupt(`importance of feature ${f}`)
+    if (!(featureImportance[f] >= 0 && featureImportance[f] <= 1)) {
+      throw corruptForest(`importance of feature ${f}`)
+    }
   }
-  const trees: FlatTree[] = []
+  return { numFeatures, numTrees, featureImportance }
+}
+
+/**
+ * The trees of a serialised forest, one at a time and each checked, so that a caller can
+ * turn them into another form without holding every FlatTree at once (batch scoring
+ * compiles them straight from the stored bytes). Checks the whole buffer is used.
+ */
+export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
+  const { numFeatures, numTrees } = readForestHeader(buf)
+  let offset = HEADER_BYTES + 8 * numFeatures
+  const need = (bytes: number, what: string): void => {
+    if (offset + bytes > buf.length) throw corruptForest(`truncated in ${what}`)
+  }
   for (let t = 0; t < numTrees; t++) {
     need(4, `tree ${t}`)
     const n = buf.readUInt32LE(offset)
     offset += 4
-    if (n < 1) throw corrupt(`tree ${t} has no nodes`)
+    if (n < 1) throw corruptForest(`tree ${t} has no nodes`)
     need(BYTES_PER_NODE * n, `tree ${t}`)
     const tree: FlatTree = {
       feature: new Int32Array(n),
@@ -442,11 +461,14 @@ export function deserializeForest(buf: Buffer): Forest {
       offset = takeArray(buf, offset, array)
     }
     const problem = checkTree(tree, numFeatures)
-    if (problem !== null) throw corrupt(`tree ${t}: ${problem}`)
-    trees.push(tree)
+    if (problem !== null) throw corruptForest(`tree ${t}: ${problem}`)
+    yield tree
   }
-  if (offset !== buf.length) throw corrupt(`${buf.length - offset} unexpected bytes after the last tree`)
-  return { numFeatures, trees, featureImportance }
+  if (offset !== buf.length) throw corruptForest(`${buf.length - offset} unexpected bytes after the last tree`)
+}
+
+function corruptForest(what: string): Error {
+  return new Error(`Stored forest is corrupt (${what}); retrain the model or restore it from a backup.`)
 }
 
 /**

@@ -43,25 +43,31 @@ export class CompiledForest {
    * 65,534 distinct thresholds of one feature).
    */
   static compile(forest: Forest, slots = 1): CompiledForest {
-    const numFeatures = forest.numFeatures
-    if (forest.trees.length === 0) throw new RangeError('CompiledForest: the forest has no trees')
+    return CompiledForest.compileTrees(forest.numFeatures, () => forest.trees, slots)
+  }
+
+  /**
+   * Compiles the trees that `trees()` yields, in two passes (thresholds, then nodes), each
+   * tree written into the kernel's memory as soon as it is compiled: given the trees of a
+   * stored forest one at a time (serializedTrees), the process never holds the FlatTree
+   * forest and its compiled copy together.
+   */
+  static compileTrees(numFeatures: number, trees: () => Iterable<FlatTree>, slots = 1): CompiledForest {
     if (numFeatures < 1 || numFeatures > 0xffff) {
       throw new RangeError(`CompiledForest: ${numFeatures} features; the layout holds 1 to 65,535`)
     }
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`CompiledForest: ${slots} slots`)
-    const cuts = collectCuts(forest.trees, numFeatures)
-    const trees = forest.trees.map((tree, i) => compileTree(tree, i, cuts, forest.trees.length))
-    const numNodes = trees.reduce((s, t) => s + t.numNodes, 0)
+    const { cuts, numTrees, numNodes, meanRootValue } = survey(trees(), numFeatures)
+    if (numTrees === 0) throw new RangeError('CompiledForest: the forest has no trees')
     const numCuts = cuts.reduce((s, c) => s + c.length, 0)
-    const layout = planLayout(numNodes, trees.length, numCuts, numFeatures, slots)
+    const layout = planLayout(numNodes, numTrees, numCuts, numFeatures, slots)
     const pages = Math.ceil(layout.bytes / 65536)
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
-    writeTrees(memory.buffer, layout, trees)
     writeCuts(memory.buffer, layout, cuts)
-    let rootSum = 0
-    for (const tree of forest.trees) rootSum += tree.value[0]
-    const meanRootValue = rootSum / forest.trees.length
-    return new CompiledForest({ memory, layout, numTrees: trees.length, numFeatures, meanRootValue }, 0)
+    const writer = new TreeWriter(memory.buffer, layout, numNodes)
+    let t = 0
+    for (const tree of trees()) writer.write(t, compileTree(tree, t++, cuts, numTrees))
+    return new CompiledForest({ memory, layout, numTrees, numFeatures, meanRootValue }, 0)
   }
 
   /** Uses the compiled forest of another thread's {@link handle}, with scratch slot `slot`. */
@@ -268,14 +274,27 @@ function writeCuts(buffer: ArrayBufferLike, layout: Layout, cuts: Float64Array[]
   starts[cuts.length] = at
 }
 
-function writeTrees(buffer: ArrayBufferLike, layout: Layout, trees: CompiledTree[]): void {
-  const numNodes = trees.reduce((s, t) => s + t.numNodes, 0)
-  const i32 = new Int32Array(buffer)
-  const f32 = new Float32Array(buffer)
-  const values = new Float64Array(buffer, layout.values, numNodes)
-  const missingLeft = new Uint8Array(buffer, layout.missingLeft, numNodes)
-  let first = 0
-  trees.forEach((tree, t) => {
+/** Writes compiled trees one after another into the kernel's memory. */
+class TreeWriter {
+  private readonly i32: Int32Array
+  private readonly f32: Float32Array
+  private readonly values: Float64Array
+  private readonly missingLeft: Uint8Array
+  private first = 0
+
+  constructor(
+    buffer: ArrayBufferLike,
+    private readonly layout: Layout,
+    numNodes: number
+  ) {
+    this.i32 = new Int32Array(buffer)
+    this.f32 = new Float32Array(buffer)
+    this.values = new Float64Array(buffer, layout.values, numNodes)
+    this.missingLeft = new Uint8Array(buffer, layout.missingLeft, numNodes)
+  }
+
+  write(index: number, tree: CompiledTree): void {
+    const { i32, f32, values, missingLeft, first, layout } = this
     for (let k = 0; k < tree.numNodes; k++) {
       const at = (layout.nodes >> 2) + (first + k) * 4
       i32[at] = tree.split[k]
@@ -285,10 +304,10 @@ function writeTrees(buffer: ArrayBufferLike, layout: Layout, trees: CompiledTree
       values[first + k] = tree.value[k]
       missingLeft[first + k] = tree.missingLeft[k]
     }
-    i32[(layout.roots >> 2) + t] = first
-    i32[(layout.depths >> 2) + t] = tree.depth
-    first += tree.numNodes
-  })
+    i32[(layout.roots >> 2) + index] = first
+    i32[(layout.depths >> 2) + index] = tree.depth
+    this.first += tree.numNodes
+  }
 }
 
 function instantiate(memory: WebAssembly.Memory): Kernel {
@@ -297,10 +316,23 @@ function instantiate(memory: WebAssembly.Memory): Kernel {
   return instance.exports as unknown as Kernel
 }
 
-/** Every feature's split thresholds, sorted and distinct. */
-function collectCuts(trees: FlatTree[], numFeatures: number): Float64Array[] {
+/**
+ * The first pass: every feature's split thresholds (sorted, distinct), the number of trees
+ * and nodes (an upper bound: nodes no walk reaches are dropped later) and the mean root
+ * value, summed in tree order as scoreApplicants' meanRootValue does.
+ */
+function survey(
+  trees: Iterable<FlatTree>,
+  numFeatures: number
+): { cuts: Float64Array[]; numTrees: number; numNodes: number; meanRootValue: number } {
   const sets = Array.from({ length: numFeatures }, () => new Set<number>())
-  trees.forEach((tree, t) => {
+  let numTrees = 0
+  let numNodes = 0
+  let rootSum = 0
+  for (const tree of trees) {
+    const t = numTrees++
+    numNodes += tree.feature.length
+    rootSum += tree.value[0]
     for (let node = 0; node < tree.feature.length; node++) {
       const f = tree.feature[node]
       if (f < 0) continue
@@ -314,8 +346,8 @@ function collectCuts(trees: FlatTree[], numFeatures: number): Float64Array[] {
         throw new RangeError(`CompiledForest: tree ${t} node ${node} has a NaN threshold`)
       sets[f].add(threshold)
     }
-  })
-  return sets.map((set, f) => {
+  }
+  const cuts = sets.map((set, f) => {
     if (set.size > MAX_CUTS) {
       throw new RangeError(
         `CompiledForest: feature ${f} has ${set.size} distinct thresholds; the layout holds ${MAX_CUTS}`
@@ -323,6 +355,7 @@ function collectCuts(trees: FlatTree[], numFeatures: number): Float64Array[] {
     }
     return Float64Array.from(set).sort()
   })
+  return { cuts, numTrees, numNodes, meanRootValue: rootSum / numTrees }
 }
 
 /** A tree renumbered breadth-first so that siblings are adjacent (right = left + 1). */

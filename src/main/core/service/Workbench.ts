@@ -32,7 +32,7 @@ import type {
 import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
 import type { LoadedModel } from '../storage/ModelRepo'
 import { scoreOne } from '../scoring/scoreOne'
-import { scoreCsvFile } from '../scoring/scoreCsvFile'
+import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 
@@ -194,8 +194,8 @@ export class Workbench {
     return { table, prepared, inTest }
   }
 
-  /** The model used for scoring: the given one, else the active one (an error when there is none). */
-  scoringModel(id?: number): LoadedModel {
+  /** The id of the model used for scoring: the given one, else the active one (an error when there is none). */
+  private scoringModelId(id?: number): number {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
       throw new InputError(
@@ -203,6 +203,12 @@ export class Workbench {
         { reason: 'NO_ACTIVE_MODEL' }
       )
     }
+    return modelId
+  }
+
+  /** The model used for scoring: the given one, else the active one (an error when there is none). */
+  scoringModel(id?: number): LoadedModel {
+    const modelId = this.scoringModelId(id)
     let model = this.modelCache.get(modelId)
     if (!model) {
       model = this.models.load(modelId)
@@ -254,24 +260,36 @@ export class Workbench {
     return { ...result, Audit_Id: auditId }
   }
 
-  /** Scores a CSV file to a CSV file and records the batch. */
+  /**
+   * A model compiled for batch files. The forest is read from the store unless it is
+   * loaded already, and not kept: during a batch only the compiled trees stay in memory.
+   */
+  batchModel(id?: number): BatchModel {
+    const modelId = this.scoringModelId(id)
+    return prepareBatchModel(this.modelCache.get(modelId) ?? this.models.loadStored(modelId))
+  }
+
+  /** Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by batchModel). */
   async scoreFile(
     input: string,
     output: string,
     options: {
       modelId?: number
+      model?: BatchModel
       signal?: AbortSignal
       onProgress?: (done: number, total: number) => void
+      threads?: number
     } = {}
   ): Promise<BatchSummary> {
-    const model = this.scoringModel(options.modelId)
+    const model = options.model ?? this.batchModel(options.modelId)
     const summary = await scoreCsvFile(model, {
       input,
       output,
       signal: options.signal,
-      onProgress: options.onProgress
+      onProgress: options.onProgress,
+      threads: options.threads
     })
-    const id = this.audit.recordBatch({ ...summary, modelName: model.name })
+    const id = this.audit.recordBatch({ ...summary, modelName: this.models.summary(model.id).name })
     return this.audit.batch(id)
   }
 

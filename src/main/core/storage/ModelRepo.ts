@@ -14,6 +14,14 @@ export interface LoadedModel {
   forest: Forest
 }
 
+/** A model as stored: its artifact read, its forest still bytes (see ModelRepo.loadStored). */
+export interface StoredModel {
+  id: number
+  name: string
+  artifact: ModelArtifact
+  forestBytes: Buffer
+}
+
 interface ModelRow {
   id: number
   name: string
@@ -122,6 +130,17 @@ export class ModelRepo {
     return parseModel(row.id, row.name, row.artifact, row.forest)
   }
 
+  /**
+   * A model's artifact (validated) and its forest as stored, not yet read: batch scoring
+   * compiles the bytes tree by tree (prepareBatchModel) instead of holding every FlatTree.
+   */
+  loadStored(id: number): StoredModel {
+    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
+      ModelRow | undefined
+    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    return { id: row.id, name: row.name, artifact: parseArtifact(row.id, row.artifact), forestBytes: row.forest }
+  }
+
   /** The id of the model used for scoring, or undefined. */
   activeId(): number | undefined {
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_KEY) as
@@ -152,6 +171,33 @@ export class ModelRepo {
 
 /** Validates a stored artifact and forest; throws InputError naming what is wrong. */
 export function parseModel(id: number, name: string, artifactJson: string, forestBlob: Buffer): LoadedModel {
+  const artifact = parseArtifact(id, artifactJson)
+  let forest: Forest
+  try {
+    forest = deserializeForest(forestBlob)
+  } catch (error) {
+    throw corruptForest(id, error)
+  }
+  checkFeatureCount(id, forest.numFeatures, artifact)
+  return { id, name, artifact, forest }
+}
+
+/** The error for a stored forest that cannot be read. */
+export function corruptForest(id: number, error: unknown): InputError {
+  return new InputError(`Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`)
+}
+
+/** Refuses a forest whose feature count is not the artifact's. */
+export function checkFeatureCount(id: number, numFeatures: number, artifact: ModelArtifact): void {
+  if (numFeatures !== artifact.features.length) {
+    throw new InputError(
+      `Model ${id}: its forest expects ${numFeatures} features but its artifact lists ${artifact.features.length}. Retrain the model.`
+    )
+  }
+}
+
+/** A model's artifact, validated against the schema. */
+function parseArtifact(id: number, artifactJson: string): ModelArtifact {
   let raw: unknown
   try {
     raw = JSON.parse(artifactJson)
@@ -165,20 +211,7 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
       `Model ${id}: its artifact is corrupt or from an unknown version (${issue.path.join('.') || 'artifact'}: ${issue.message}). Retrain the model.`
     )
   }
-  let forest: Forest
-  try {
-    forest = deserializeForest(forestBlob)
-  } catch (error) {
-    throw new InputError(
-      `Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`
-    )
-  }
-  if (forest.numFeatures !== parsed.data.features.length) {
-    throw new InputError(
-      `Model ${id}: its forest expects ${forest.numFeatures} features but its artifact lists ${parsed.data.features.length}. Retrain the model.`
-    )
-  }
-  return { id, name, artifact: parsed.data, forest }
+  return parsed.data
 }
 
 function finiteOrNull(_key: string, value: unknown): unknown {

@@ -5,7 +5,13 @@ import iconv from 'iconv-lite'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { InputError, isCancellation } from '../../../../src/main/core/errors'
-import { errorsPathFor, OUTPUT_COLUMNS, scoreCsvFile } from '../../../../src/main/core/scoring/scoreCsvFile'
+import {
+  errorsPathFor,
+  OUTPUT_COLUMNS,
+  prepareBatchModel,
+  scoreCsvFile,
+  type BatchModel
+} from '../../../../src/main/core/scoring/scoreCsvFile'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
@@ -37,15 +43,16 @@ describe('scoreCsvFile', () => {
   const tmp = useTempDir()
   const template = useTrainedTemplate({ rows: 3000, seed: 23 })
 
-  let cache: { loans: Loans; model: LoadedModel } | undefined
+  let cache: { loans: Loans; model: LoadedModel; batch: BatchModel } | undefined
   /** The training data exported to CSV and the trained model, loaded once. */
-  const fixture = async (): Promise<{ loans: Loans; model: LoadedModel }> => {
+  const fixture = async (): Promise<{ loans: Loans; model: LoadedModel; batch: BatchModel }> => {
     if (!cache) {
       const service = Workbench.open(template.template())
       const csv = tmp.path('training.csv')
       await service.exportDataset(template.ids().datasetId, csv)
       const [header, ...rows] = readCsv(csv)
-      cache = { loans: { header, rows }, model: service.models.load(template.ids().modelId) }
+      const model = service.models.load(template.ids().modelId)
+      cache = { loans: { header, rows }, model, batch: prepareBatchModel(model) }
       service.close()
     }
     return cache
@@ -134,7 +141,7 @@ describe('scoreCsvFile', () => {
   })
 
   it('fails before scoring when required columns are missing, naming them, and writes no output', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const drop = new Set([column(loans.header, 'Credit_Score'), column(loans.header, 'Region')])
     const keep = (r: string[]): string[] => r.filter((_, i) => !drop.has(i))
     const input = tmp.write(
@@ -142,26 +149,26 @@ describe('scoreCsvFile', () => {
       stringify([keep(loans.header), ...loans.rows.slice(0, 50).map(keep)])
     )
     const output = tmp.path('scored.csv')
-    const run = scoreCsvFile(model, { input, output })
+    const run = scoreCsvFile(batch, { input, output })
     await expect(run).rejects.toThrow(InputError)
-    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(
       /short\.csv: the model needs the columns "Credit_Score", "Region"/
     )
     expect(readdirSync(dirname(input)).filter((f) => f !== 'short.csv' && f !== 'training.csv')).toEqual([])
   })
 
   it('matches the header ignoring case, spaces and underscores', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const header = loans.header.map((h) =>
       h === 'Credit_Score' ? 'credit score' : h === 'Loan_Amount' ? 'LOAN-AMOUNT' : h
     )
     const input = tmp.write('renamed.csv', stringify([header, ...loans.rows.slice(0, 20)]))
-    const summary = await scoreCsvFile(model, { input, output: tmp.path('scored.csv') })
+    const summary = await scoreCsvFile(batch, { input, output: tmp.path('scored.csv') })
     expect(summary.rowsScored).toBe(20)
   })
 
   it('neutralises cells Excel would run as formulas, in the output and the errors file, but keeps plain negative numbers', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const { header } = loans
     const id = column(header, 'Customer_ID')
     const region = column(header, 'Region')
@@ -186,7 +193,7 @@ describe('scoreCsvFile', () => {
     rows[312][id] = '-3+3'
     const input = tmp.write('formulas.csv', stringify([header, ...rows]))
     const output = tmp.path('scored.csv')
-    const summary = await scoreCsvFile(model, { input, output })
+    const summary = await scoreCsvFile(batch, { input, output })
     expect(summary.rowsError).toBe(1)
 
     const scored = readCsv(output).slice(1)
@@ -202,11 +209,11 @@ describe('scoreCsvFile', () => {
   })
 
   it('gives the same probability, prediction and grade as scoring each row alone', async () => {
-    const { loans, model } = await fixture()
+    const { loans, model, batch } = await fixture()
     const rows = loans.rows.slice(1000, 1080)
     const input = tmp.write('same.csv', stringify([loans.header, ...rows]))
     const output = tmp.path('scored.csv')
-    await scoreCsvFile(model, { input, output })
+    await scoreCsvFile(batch, { input, output })
     const [outHeader, ...scored] = readCsv(output)
     const p = outHeader.indexOf('Default_Probability')
     const d = outHeader.indexOf('Default_Prediction')
@@ -222,7 +229,7 @@ describe('scoreCsvFile', () => {
   })
 
   it('leaves no output, errors or .partial file when cancelled, before or during the run', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     // Three copies of the data: more than one 5,000-row chunk, so the run can be stopped between chunks.
     const rows = [...loans.rows, ...loans.rows, ...loans.rows]
     rows[10] = rows[10].slice(0, 3) // a bad row, so an errors file is being written too
@@ -233,13 +240,13 @@ describe('scoreCsvFile', () => {
 
     const before = new AbortController()
     before.abort()
-    const early = await scoreCsvFile(model, { input, output, signal: before.signal }).catch((e: unknown) => e)
+    const early = await scoreCsvFile(batch, { input, output, signal: before.signal }).catch((e: unknown) => e)
     expect(isCancellation(early)).toBe(true)
     expect(leftovers()).toEqual([])
 
     const during = new AbortController()
     let chunks = 0
-    const late = await scoreCsvFile(model, {
+    const late = await scoreCsvFile(batch, {
       input,
       output,
       signal: during.signal,
@@ -254,19 +261,19 @@ describe('scoreCsvFile', () => {
   })
 
   it('rejects an output path it cannot write with a clear error, instead of crashing the process', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const input = tmp.write('few.csv', stringify([loans.header, ...loans.rows.slice(0, 20)]))
     const output = tmp.path('no-such-folder/scored.csv')
-    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(InputError)
-    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(InputError)
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(
       /no-such-folder\/scored\.csv: cannot write/
     )
   })
 
   it('reports PSI near 0 for the training data itself and a major shift for a shifted column', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const same = tmp.write('same.csv', stringify([loans.header, ...loans.rows]))
-    const stable = await scoreCsvFile(model, { input: same, output: tmp.path('a.csv') })
+    const stable = await scoreCsvFile(batch, { input: same, output: tmp.path('a.csv') })
     for (const p of stable.psi) {
       expect(p.psi, p.column).toBeLessThan(0.02)
       expect(p.status, p.column).toBe('stable')
@@ -281,7 +288,7 @@ describe('scoreCsvFile', () => {
       return out
     })
     const moved = tmp.write('moved.csv', stringify([loans.header, ...shifted]))
-    const drifted = await scoreCsvFile(model, { input: moved, output: tmp.path('b.csv') })
+    const drifted = await scoreCsvFile(batch, { input: moved, output: tmp.path('b.csv') })
     const psi = new Map(drifted.psi.map((p) => [p.column, p]))
     expect(psi.get('Credit_Score')).toMatchObject({ status: 'major shift' })
     expect(psi.get('Credit_Score')!.psi).toBeGreaterThan(0.25)
@@ -290,7 +297,7 @@ describe('scoreCsvFile', () => {
   })
 
   it('writes the same output in one thread and on worker threads, over many chunks with records cut across them', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const { header } = loans
     const id = column(header, 'Customer_ID')
     const rows = loans.rows.slice(0, 1500).map((r) => [...r])
@@ -300,7 +307,7 @@ describe('scoreCsvFile', () => {
     const input = tmp.write('many.csv', stringify([header, ...rows]))
     const run = async (threads: number, name: string) => {
       const output = tmp.path(name)
-      const summary = await scoreCsvFile(model, { input, output, threads, chunkBytes: 4096 })
+      const summary = await scoreCsvFile(batch, { input, output, threads, chunkBytes: 4096 })
       return {
         summary: { ...summary, seconds: 0, outPath: '', errorsPath: '' },
         output: readFileSync(output, 'utf8'),
@@ -329,12 +336,12 @@ describe('scoreCsvFile', () => {
   })
 
   it('reads semicolon files in Windows-1252 and UTF-16 as the comma UTF-8 file, and writes comma UTF-8', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const rows = loans.rows.slice(0, 200)
     const region = column(loans.header, 'Region')
     const reference = tmp.write('ref.csv', stringify([loans.header, ...rows]))
     const refOut = tmp.path('ref-out.csv')
-    await scoreCsvFile(model, { input: reference, output: refOut })
+    await scoreCsvFile(batch, { input: reference, output: refOut })
     const expected = readCsv(refOut)
     const semicolon = stringify([loans.header, ...rows], { delimiter: ';' })
     const inputs = [
@@ -343,7 +350,7 @@ describe('scoreCsvFile', () => {
     ]
     for (const input of inputs) {
       const output = tmp.path(`${basename(input)}-out.csv`)
-      const summary = await scoreCsvFile(model, { input, output })
+      const summary = await scoreCsvFile(batch, { input, output })
       expect(summary.rowsScored).toBe(200)
       expect(readCsv(output)).toEqual(expected)
     }
@@ -354,30 +361,30 @@ describe('scoreCsvFile', () => {
       iconv.encode(stringify([loans.header, ...accented], { delimiter: ';' }), 'windows-1252')
     )
     const output = tmp.path('accent-out.csv')
-    await scoreCsvFile(model, { input, output })
+    await scoreCsvFile(batch, { input, output })
     expect(readCsv(output)[1][region]).toBe('Nord-Est é')
   })
 
   it('stops at a quote that is never closed, naming its line, and leaves no output', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const body = stringify([loans.header, ...loans.rows.slice(0, 30)])
     const input = tmp.write(
       'unclosed.csv',
       body + `"never closed,${loans.rows[0].slice(1).join(',')}\n` + body
     )
     const output = tmp.path('scored.csv')
-    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(/unclosed\.csv, line 32: a quote/)
-    await expect(scoreCsvFile(model, { input, output, threads: 2, chunkBytes: 1024 })).rejects.toThrow(
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(/unclosed\.csv, line 32: a quote/)
+    await expect(scoreCsvFile(batch, { input, output, threads: 2, chunkBytes: 1024 })).rejects.toThrow(
       /line 32: a quote/
     )
     expect(readdirSync(dirname(input)).filter((f) => f.startsWith('scored'))).toEqual([])
   })
 
   it('refuses a file with column names but no data rows, leaving no output', async () => {
-    const { loans, model } = await fixture()
+    const { loans, batch } = await fixture()
     const input = tmp.write('empty.csv', stringify([loans.header]) + '\n,,,\n')
     const output = tmp.path('scored.csv')
-    await expect(scoreCsvFile(model, { input, output })).rejects.toThrow(/no data rows/)
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(/no data rows/)
     expect(existsSync(output)).toBe(false)
   })
 })
