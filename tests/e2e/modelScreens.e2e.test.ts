@@ -307,9 +307,10 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     bridge.dialogs.queueOpen(input)
     await page.getByTestId('pick-batch-file').click()
     const check = page.getByTestId('file-check')
-    await expect.poll(() => check.textContent(), { timeout: 20_000 }).toContain('model inputs found')
+    // Waits for the new check: the dropped file's, still showing at first, also says "model inputs found".
+    await expect.poll(() => page.getByTestId('start-batch').isDisabled(), { timeout: 20_000 }).toBe(false)
+    expect(await check.textContent()).toContain('model inputs found')
     expect(await check.textContent()).not.toContain('missing')
-    expect(await page.getByTestId('start-batch').isDisabled()).toBe(false)
 
     bridge.dialogs.queueSave(output)
     await page.getByTestId('start-batch').click()

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ReasonInfo } from '../../src/shared/dto'
-import type { BinaryEvaluation } from '../../src/shared/evaluation'
+import type { BinaryEvaluation, CalibrationBin } from '../../src/shared/evaluation'
 import {
+  calibrationOption,
   confusionCells,
   gradeDistributionOption,
+  ksOption,
+  precisionRecallOption,
   probabilityHistogramOption,
   reasonLabel,
   rocOption,
@@ -105,5 +108,81 @@ describe('evaluation charts', () => {
     const option = gradeDistributionOption({ C: 3, A: 10, E: 1, B: 5, D: 2 })
     const axis = option.xAxis as { data: string[] }
     expect(axis.data).toEqual(['Grade A', 'Grade B', 'Grade C', 'Grade D', 'Grade E'])
+  })
+})
+
+describe('curve chart tooltips and layout', () => {
+  const metrics = {
+    auc: 0.8123,
+    averagePrecision: 0.61,
+    positiveRate: 0.2,
+    roc: { fpr: [0, 0.5, 1], tpr: [0, 0.9, 1], thresholds: [2, 0.4, 0], auc: 0.8123 },
+    precisionRecall: { precision: [0.6, 0.3], recall: [0.5, 1], thresholds: [0.4] }
+  } as BinaryEvaluation
+  const models = [{ label: '#1', color: 'blue', metrics }]
+  const formatter = (option: { tooltip?: unknown }): ((params: unknown) => string) =>
+    (option.tooltip as { formatter: (params: unknown) => string }).formatter
+
+  it('tells the threshold and both rates of a hovered ROC point, and nothing on the chance line', () => {
+    const option = rocOption(models)
+    const tip = formatter(option)
+    expect(tip({ seriesIndex: 0, dataIndex: 1 })).toBe(
+      '<b>#1</b><br>Flag when p ≥ 40.0 %<br>Defaulters caught: 90.0 %<br>Good borrowers flagged: 50.0 %'
+    )
+    expect(tip({ seriesIndex: 0, dataIndex: 0 })).toContain('Flag when p ≥ never')
+    expect(tip({ seriesIndex: 1, dataIndex: 0 })).toBe('')
+    expect(option.grid).toEqual({ left: 60, right: 20, top: 40, bottom: 76 })
+    expect(option.xAxis).toMatchObject({
+      name: 'False positive rate (good borrowers flagged)',
+      min: 0,
+      max: 1
+    })
+  })
+
+  it('says "Flag nobody" past the last precision-recall threshold, and draws the no-skill line at the default rate', () => {
+    const option = precisionRecallOption(models)
+    expect(formatter(option)({ seriesIndex: 0, dataIndex: 1 })).toBe(
+      '<b>#1</b><br>Flag nobody<br>Defaulters caught (recall): 100.0 %<br>Flagged who default (precision): 30.0 %'
+    )
+    const series = option.series as { name: string; data: number[][] }[]
+    expect(series[1]).toMatchObject({
+      name: 'No skill (default rate 20.0 %)',
+      data: [
+        [0, 0.2],
+        [1, 0.2]
+      ]
+    })
+  })
+
+  it('marks the KS gap and leaves room for its label', () => {
+    const option = ksOption({
+      ks: 0.42,
+      threshold: 0.3,
+      curve: { thresholds: [0.1, 0.3, 0.9], cdfPositive: [0.05, 0.2, 1], cdfNegative: [0.3, 0.62, 1] }
+    })
+    expect(option.grid).toEqual({ left: 60, right: 28, top: 60, bottom: 76 })
+    expect((option.tooltip as { trigger: string }).trigger).toBe('axis')
+    expect(formatter(option)([{ dataIndex: 1 }])).toBe(
+      '<b>Cut-off 30.0 %</b><br>Defaulters below: 20.0 %<br>Repaid below: 62.0 %<br>Gap: 42.0 %'
+    )
+    const [defaulted] = option.series as { markLine: { label: { formatter: string }; data: unknown[] } }[]
+    expect(defaulted.markLine.label.formatter).toBe('KS 0.420 at 30.0 %')
+    expect(defaulted.markLine.data).toEqual([{ xAxis: 0.3 }])
+  })
+
+  it('describes the hovered calibration bin, skipping empty bins', () => {
+    const bin = (lower: number, count: number): CalibrationBin => ({
+      lower,
+      upper: lower + 0.5,
+      count,
+      meanPredicted: lower + 0.2,
+      fractionPositive: lower + 0.1
+    })
+    const option = calibrationOption([{ label: '#1', color: 'blue', bins: [bin(0, 0), bin(0.5, 40)] }])
+    // The empty bin is not drawn, so point 0 is the second bin.
+    expect(formatter(option)({ seriesIndex: 0, dataIndex: 0 })).toBe(
+      '<b>#1</b><br>Probabilities 50 % – 100 %: 40 loans<br>Predicted on average: 70.0 %<br>Actually defaulted: 60.0 %'
+    )
+    expect(formatter(option)({ seriesIndex: 0, dataIndex: 1 })).toBe('')
   })
 })

@@ -1,3 +1,4 @@
+import { normaliseColumnName } from '../data/columnNames'
 import type { EngineeringSpec } from './ModelArtifact'
 import type { RawInputs } from './preprocess'
 
@@ -9,8 +10,6 @@ export const ENGINEERING_ROLES: EngineeringRole[] = ['Credit_Score', 'Loan_Amoun
 export const DEFAULT_HIGH_RISK_CUT = 600
 /** Age_Group brackets: upper bounds (inclusive) and labels; the last bracket is open-ended. */
 export const AGE_BRACKETS = { upper: [25, 35, 45, 60], labels: ['18-25', '26-35', '36-45', '46-60', '60+'] }
-
-const normalise = (name: string): string => name.toLowerCase().replace(/[\s_.-]+/g, '')
 
 /**
  * Which numeric input column plays each role: the user's `--map ROLE=column` first,
@@ -30,7 +29,7 @@ export function resolveRoles(
       else roles[role] = mapped
       continue
     }
-    const match = numericColumns.find((c) => normalise(c) === normalise(role))
+    const match = numericColumns.find((c) => normaliseColumnName(c) === normaliseColumnName(role))
     if (match) roles[role] = match
   }
   return { roles, problems }
@@ -42,7 +41,8 @@ export function planEngineering(
   existingColumns: string[],
   highRiskCut = DEFAULT_HIGH_RISK_CUT
 ): EngineeringSpec {
-  const has = (name: string): boolean => existingColumns.some((c) => normalise(c) === normalise(name))
+  const has = (name: string): boolean =>
+    existingColumns.some((c) => normaliseColumnName(c) === normaliseColumnName(name))
   const spec: EngineeringSpec = {}
   if (roles.Loan_Amount && roles.Account_Balance && !has('Loan_to_Balance_Ratio')) {
     spec.loanToBalance = { loan: roles.Loan_Amount, balance: roles.Account_Balance }

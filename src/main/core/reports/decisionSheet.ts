@@ -17,7 +17,7 @@ import {
   writePdfFile,
   type Doc,
   type TextStyle
-} from './evaluationReport'
+} from './pdfKit'
 
 /**
  * The one-page credit decision sheet of a single score: the decision, the probability and

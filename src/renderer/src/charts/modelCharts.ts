@@ -1,18 +1,4 @@
-import type { ComposeOption } from 'echarts/core'
-import type {
-  BarSeriesOption,
-  GaugeSeriesOption,
-  HeatmapSeriesOption,
-  LineSeriesOption
-} from 'echarts/charts'
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TitleComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption
-} from 'echarts/components'
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
 import type { ReasonInfo } from '../../../shared/dto'
 import type {
   BinaryEvaluation,
@@ -22,24 +8,26 @@ import type {
   ProbabilityHistogram
 } from '../../../shared/evaluation'
 import { formatCount, formatNumber, formatPercent, formatStat } from '../util/format'
-import { CLASS_COLORS, CLASS_NAMES, escapeHtml, hoveredIndex } from './profileCharts'
+import {
+  CLASS_COLORS,
+  CLASS_NAMES,
+  SECONDARY,
+  TEXT,
+  barTooltip,
+  curveChartOption,
+  cutOffLine,
+  escapeHtml,
+  hoveredIndex,
+  perModelTooltip,
+  percentLabels,
+  title,
+  type ChartOption
+} from './chartBase'
 
 /**
  * ECharts options for a model's evaluation and for scores, built from what main computed
  * (ARCHITECTURE.md rule 8): curves, bins and contributions in, options out. Pure functions.
  */
-export type ModelChartOption = ComposeOption<
-  | BarSeriesOption
-  | GaugeSeriesOption
-  | HeatmapSeriesOption
-  | LineSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TitleComponentOption
-  | TooltipComponentOption
-  | VisualMapComponentOption
->
 
 /** The colours of the model shown and of the one it is compared with. */
 export const MODEL_COLORS = ['#4c78a8', '#f58518'] as const
@@ -53,41 +41,14 @@ export const GRADE_COLORS: Record<string, string> = {
 }
 const RAISES = CLASS_COLORS.defaulted
 const LOWERS = '#3f9b4f'
-const TOTAL = '#606266'
+const TOTAL = SECONDARY
 const REFERENCE = '#a8abb2'
-const TEXT = { color: '#303133', fontSize: 12 }
 
 /** One model's evaluation drawn on a shared chart. */
 export interface ModelCurves {
   label: string
   color: string
   metrics: BinaryEvaluation
-}
-
-function title(text: string): TitleComponentOption {
-  return { text, left: 0, textStyle: { fontSize: 14 } }
-}
-
-function percentAxis(name: string, nameGap: number): { [key: string]: unknown } {
-  return {
-    type: 'value',
-    min: 0,
-    max: 1,
-    name,
-    nameLocation: 'middle',
-    nameGap,
-    nameTextStyle: { color: '#606266' },
-    axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) }
-  }
-}
-
-/** The index of the series of the hovered item. */
-function hoveredSeries(params: unknown): number {
-  const first: unknown = Array.isArray(params) ? params[0] : params
-  if (first && typeof first === 'object' && 'seriesIndex' in first && typeof first.seriesIndex === 'number') {
-    return first.seriesIndex
-  }
-  return -1
 }
 
 function referenceLine(name: string, data: [number, number][]): LineSeriesOption {
@@ -115,7 +76,7 @@ function curve(m: ModelCurves, name: string, data: [number, number][]): LineSeri
 }
 
 /** ROC curves (one per model) with the chance diagonal; the legend carries each AUC. */
-export function rocOption(models: ModelCurves[]): ModelChartOption {
+export function rocOption(models: ModelCurves[]): ChartOption {
   const series = models.map((m) =>
     curve(
       m,
@@ -123,28 +84,19 @@ export function rocOption(models: ModelCurves[]): ModelChartOption {
       m.metrics.roc.fpr.map((x, i) => [x, m.metrics.roc.tpr[i]])
     )
   )
-  return {
-    animation: false,
-    title: title('ROC curve'),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 60, right: 20, top: 40, bottom: 76 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: unknown) => {
-        const m = models[hoveredSeries(params)]
-        const i = hoveredIndex(params)
-        if (!m || i < 0) return ''
-        const { fpr, tpr, thresholds } = m.metrics.roc
-        return [
-          `<b>${escapeHtml(m.label)}</b>`,
-          `Flag when p ≥ ${i === 0 ? 'never' : formatPercent(thresholds[i])}`,
-          `Defaulters caught: ${formatPercent(tpr[i])}`,
-          `Good borrowers flagged: ${formatPercent(fpr[i])}`
-        ].join('<br>')
-      }
-    },
-    xAxis: percentAxis('False positive rate (good borrowers flagged)', 28),
-    yAxis: percentAxis('True positive rate (defaulters caught)', 44),
+  return curveChartOption({
+    title: 'ROC curve',
+    xName: 'False positive rate (good borrowers flagged)',
+    yName: 'True positive rate (defaulters caught)',
+    trigger: 'item',
+    tooltip: perModelTooltip(models, (m, i) => {
+      const { fpr, tpr, thresholds } = m.metrics.roc
+      return [
+        `Flag when p ≥ ${i === 0 ? 'never' : formatPercent(thresholds[i])}`,
+        `Defaulters caught: ${formatPercent(tpr[i])}`,
+        `Good borrowers flagged: ${formatPercent(fpr[i])}`
+      ]
+    }),
     series: [
       ...series,
       referenceLine('Chance', [
@@ -152,11 +104,11 @@ export function rocOption(models: ModelCurves[]): ModelChartOption {
         [1, 1]
       ])
     ]
-  }
+  })
 }
 
 /** Precision-recall curves with the no-skill line at the default rate; the legend carries each AP. */
-export function precisionRecallOption(models: ModelCurves[]): ModelChartOption {
+export function precisionRecallOption(models: ModelCurves[]): ChartOption {
   const series = models.map((m) =>
     curve(
       m,
@@ -165,29 +117,20 @@ export function precisionRecallOption(models: ModelCurves[]): ModelChartOption {
     )
   )
   const rate = models[0]?.metrics.positiveRate ?? 0
-  return {
-    animation: false,
-    title: title('Precision-recall curve'),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 60, right: 20, top: 40, bottom: 76 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: unknown) => {
-        const m = models[hoveredSeries(params)]
-        const i = hoveredIndex(params)
-        if (!m || i < 0) return ''
-        const { precision, recall, thresholds } = m.metrics.precisionRecall
-        const t = thresholds[i]
-        return [
-          `<b>${escapeHtml(m.label)}</b>`,
-          t === undefined ? 'Flag nobody' : `Flag when p ≥ ${formatPercent(t)}`,
-          `Defaulters caught (recall): ${formatPercent(recall[i])}`,
-          `Flagged who default (precision): ${formatPercent(precision[i])}`
-        ].join('<br>')
-      }
-    },
-    xAxis: percentAxis('Recall (defaulters caught)', 28),
-    yAxis: percentAxis('Precision (flagged who default)', 44),
+  return curveChartOption({
+    title: 'Precision-recall curve',
+    xName: 'Recall (defaulters caught)',
+    yName: 'Precision (flagged who default)',
+    trigger: 'item',
+    tooltip: perModelTooltip(models, (m, i) => {
+      const { precision, recall, thresholds } = m.metrics.precisionRecall
+      const t = thresholds[i]
+      return [
+        t === undefined ? 'Flag nobody' : `Flag when p ≥ ${formatPercent(t)}`,
+        `Defaulters caught (recall): ${formatPercent(recall[i])}`,
+        `Flagged who default (precision): ${formatPercent(precision[i])}`
+      ]
+    }),
     series: [
       ...series,
       referenceLine(`No skill (default rate ${formatPercent(rate)})`, [
@@ -195,14 +138,14 @@ export function precisionRecallOption(models: ModelCurves[]): ModelChartOption {
         [1, rate]
       ])
     ]
-  }
+  })
 }
 
 /**
  * KS plot: the share of defaulters and of repaid loans scoring below each cut-off, with
  * the largest gap marked. Each curve is a step function (constant between scores).
  */
-export function ksOption(ks: KsResult): ModelChartOption {
+export function ksOption(ks: KsResult): ChartOption {
   const { thresholds, cdfPositive, cdfNegative } = ks.curve
   const line = (name: string, values: number[], color: string): LineSeriesOption => ({
     type: 'line',
@@ -214,41 +157,31 @@ export function ksOption(ks: KsResult): ModelChartOption {
     itemStyle: { color }
   })
   const positive = line('Defaulted', cdfPositive, CLASS_COLORS.defaulted)
-  positive.markLine = {
-    symbol: 'none',
-    silent: true,
-    lineStyle: { color: TOTAL, type: 'dashed' },
-    label: { formatter: `KS ${ks.ks.toFixed(3)} at ${formatPercent(ks.threshold)}`, position: 'end' },
-    data: [{ xAxis: ks.threshold }]
-  }
-  return {
-    animation: false,
-    title: title('KS plot: share of each class scoring below the cut-off'),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 60, right: 28, top: 60, bottom: 76 },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (params: unknown) => {
-        const i = hoveredIndex(params)
-        if (i < 0) return ''
-        return [
-          `<b>Cut-off ${formatPercent(thresholds[i])}</b>`,
-          `Defaulters below: ${formatPercent(cdfPositive[i])}`,
-          `Repaid below: ${formatPercent(cdfNegative[i])}`,
-          `Gap: ${formatPercent(Math.abs(cdfNegative[i] - cdfPositive[i]))}`
-        ].join('<br>')
-      }
+  positive.markLine = cutOffLine(`KS ${ks.ks.toFixed(3)} at ${formatPercent(ks.threshold)}`, ks.threshold)
+  return curveChartOption({
+    title: 'KS plot: share of each class scoring below the cut-off',
+    xName: 'Cut-off on the probability of default',
+    yName: 'Share of the class below the cut-off',
+    trigger: 'axis',
+    tooltip: (params: unknown) => {
+      const i = hoveredIndex(params)
+      if (i < 0) return ''
+      return [
+        `<b>Cut-off ${formatPercent(thresholds[i])}</b>`,
+        `Defaulters below: ${formatPercent(cdfPositive[i])}`,
+        `Repaid below: ${formatPercent(cdfNegative[i])}`,
+        `Gap: ${formatPercent(Math.abs(cdfNegative[i] - cdfPositive[i]))}`
+      ].join('<br>')
     },
-    xAxis: percentAxis('Cut-off on the probability of default', 28),
-    yAxis: percentAxis('Share of the class below the cut-off', 44),
-    series: [positive, line('Repaid', cdfNegative, CLASS_COLORS.repaid)]
-  }
+    series: [positive, line('Repaid', cdfNegative, CLASS_COLORS.repaid)],
+    roomForLabel: true
+  })
 }
 
 /** Calibration curves (one per model): mean predicted probability against the observed default rate per bin. */
 export function calibrationOption(
   models: { label: string; color: string; bins: CalibrationBin[] }[]
-): ModelChartOption {
+): ChartOption {
   const used = models.map((m) => m.bins.filter((b) => b.count > 0))
   const series = models.map((m, k): LineSeriesOption => ({
     type: 'line',
@@ -259,27 +192,20 @@ export function calibrationOption(
     lineStyle: { width: 2, color: m.color },
     itemStyle: { color: m.color }
   }))
-  return {
-    animation: false,
-    title: title('Calibration: predicted against observed default rate'),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 60, right: 20, top: 40, bottom: 76 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: unknown) => {
-        const k = hoveredSeries(params)
-        const b = used[k]?.[hoveredIndex(params)]
-        if (!b) return ''
-        return [
-          `<b>${escapeHtml(models[k].label)}</b>`,
-          `Probabilities ${formatPercent(b.lower, 0)} – ${formatPercent(b.upper, 0)}: ${formatCount(b.count)} loans`,
-          `Predicted on average: ${formatPercent(b.meanPredicted)}`,
-          `Actually defaulted: ${formatPercent(b.fractionPositive)}`
-        ].join('<br>')
-      }
-    },
-    xAxis: percentAxis('Predicted probability of default', 28),
-    yAxis: percentAxis('Observed default rate', 44),
+  return curveChartOption({
+    title: 'Calibration: predicted against observed default rate',
+    xName: 'Predicted probability of default',
+    yName: 'Observed default rate',
+    trigger: 'item',
+    tooltip: perModelTooltip(models, (_m, i, k) => {
+      const b = used[k][i]
+      if (!b) return null
+      return [
+        `Probabilities ${formatPercent(b.lower, 0)} – ${formatPercent(b.upper, 0)}: ${formatCount(b.count)} loans`,
+        `Predicted on average: ${formatPercent(b.meanPredicted)}`,
+        `Actually defaulted: ${formatPercent(b.fractionPositive)}`
+      ]
+    }),
     series: [
       ...series,
       referenceLine('Perfectly calibrated', [
@@ -287,17 +213,14 @@ export function calibrationOption(
         [1, 1]
       ])
     ]
-  }
+  })
 }
 
 /**
  * The predicted probabilities of the evaluated rows, by true class, each class as a share
  * of its own rows (the classes are unbalanced), with the decision threshold marked.
  */
-export function probabilityHistogramOption(
-  histogram: ProbabilityHistogram,
-  threshold: number
-): ModelChartOption {
+export function probabilityHistogramOption(histogram: ProbabilityHistogram, threshold: number): ChartOption {
   const { edges, negative, positive } = histogram
   const bins = edges.length - 1
   const labels = edges
@@ -319,31 +242,21 @@ export function probabilityHistogramOption(
     barCategoryGap: '20%'
   })
   const defaulted = bar(1, positive)
-  defaulted.markLine = {
-    symbol: 'none',
-    silent: true,
-    lineStyle: { color: TOTAL, type: 'dashed' },
-    label: { formatter: `threshold ${formatPercent(threshold)}`, position: 'end' },
-    data: [{ xAxis: position }]
-  }
+  defaulted.markLine = cutOffLine(`threshold ${formatPercent(threshold)}`, position)
   return {
     animation: false,
     title: title('Predicted probability by true outcome (share of each class)'),
     legend: { top: 0, right: 0, textStyle: TEXT },
     grid: { left: 60, right: 20, top: 48, bottom: 64 },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const i = hoveredIndex(params)
-        if (i < 0) return ''
-        return [
-          `<b>Probability ${labels[i]}</b>`,
-          `Repaid: ${formatCount(negative[i])} loans`,
-          `Defaulted: ${formatCount(positive[i])} loans`
-        ].join('<br>')
-      }
-    },
+    tooltip: barTooltip((params: unknown) => {
+      const i = hoveredIndex(params)
+      if (i < 0) return ''
+      return [
+        `<b>Probability ${labels[i]}</b>`,
+        `Repaid: ${formatCount(negative[i])} loans`,
+        `Defaulted: ${formatCount(positive[i])} loans`
+      ].join('<br>')
+    }),
     xAxis: {
       type: 'category',
       data: labels,
@@ -352,10 +265,7 @@ export function probabilityHistogramOption(
       nameGap: 40,
       axisLabel: { ...TEXT, rotate: 35, hideOverlap: true }
     },
-    yAxis: {
-      type: 'value',
-      axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) }
-    },
+    yAxis: { type: 'value', axisLabel: percentLabels() },
     series: [bar(0, negative), defaulted]
   }
 }
@@ -370,22 +280,18 @@ export function importanceOption(
   chartTitle: string,
   items: { feature: string; value: number; std?: number }[],
   color: string
-): ModelChartOption {
+): ChartOption {
   const sorted = [...items].sort((a, b) => b.value - a.value).reverse()
   return {
     animation: false,
     title: title(chartTitle),
     grid: { left: 8, right: 56, top: 36, bottom: 24, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const item = sorted[hoveredIndex(params)]
-        if (!item) return ''
-        const std = item.std === undefined ? '' : ` ± ${formatNumber(item.std, 4)}`
-        return `<b>${escapeHtml(item.feature)}</b><br>${formatNumber(item.value, 4)}${std}`
-      }
-    },
+    tooltip: barTooltip((params: unknown) => {
+      const item = sorted[hoveredIndex(params)]
+      if (!item) return ''
+      const std = item.std === undefined ? '' : ` ± ${formatNumber(item.std, 4)}`
+      return `<b>${escapeHtml(item.feature)}</b><br>${formatNumber(item.value, 4)}${std}`
+    }),
     xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatNumber(v, 3) } },
     yAxis: {
       type: 'category',
@@ -436,7 +342,7 @@ const CELL_WORDS = [
 ] as const
 
 /** The confusion matrix as a heatmap: rows the actual outcome, columns the prediction, shaded by share of the row. */
-export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matrix'): ModelChartOption {
+export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matrix'): ChartOption {
   const cells = confusionCells(c)
   return {
     animation: false,
@@ -496,7 +402,7 @@ export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matr
 }
 
 /** The probability of default as a gauge: green below the decision threshold, red from it. */
-export function gaugeOption(probability: number, threshold: number): ModelChartOption {
+export function gaugeOption(probability: number, threshold: number): ChartOption {
   const decisionColor = probability >= threshold ? RAISES : LOWERS
   return {
     animation: false,
@@ -590,27 +496,23 @@ function signedPoints(delta: number): string {
 }
 
 /** The waterfall of contributions, top to bottom: base rate → each feature's push → probability. */
-export function waterfallOption(steps: WaterfallStep[]): ModelChartOption {
+export function waterfallOption(steps: WaterfallStep[]): ChartOption {
   const colour = (s: WaterfallStep): string =>
     s.kind === 'total' ? TOTAL : s.kind === 'raises' ? RAISES : LOWERS
   return {
     animation: false,
     grid: { left: 8, right: 64, top: 8, bottom: 28, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const s = steps[hoveredIndex(params)]
-        if (!s) return ''
-        if (s.kind === 'total') return `<b>${escapeHtml(s.label)}</b>: ${formatPercent(s.end)}`
-        return `<b>${escapeHtml(s.label)}</b><br>${escapeHtml(s.text ?? signedPoints(s.end - s.start))}<br>${formatPercent(s.start)} → ${formatPercent(s.end)}`
-      }
-    },
+    tooltip: barTooltip((params: unknown) => {
+      const s = steps[hoveredIndex(params)]
+      if (!s) return ''
+      if (s.kind === 'total') return `<b>${escapeHtml(s.label)}</b>: ${formatPercent(s.end)}`
+      return `<b>${escapeHtml(s.label)}</b><br>${escapeHtml(s.text ?? signedPoints(s.end - s.start))}<br>${formatPercent(s.start)} → ${formatPercent(s.end)}`
+    }),
     xAxis: {
       type: 'value',
       // Up to the next 10 %: the running sum may pass 100 % on the way to the probability.
       max: (extent: { max: number }) => Math.ceil(extent.max * 10) / 10,
-      axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) }
+      axisLabel: percentLabels()
     },
     yAxis: {
       type: 'category',
@@ -653,23 +555,19 @@ export function waterfallOption(steps: WaterfallStep[]): ModelChartOption {
 }
 
 /** Rows per risk grade, A (lowest risk) to E, with each grade's share. */
-export function gradeDistributionOption(grades: Record<string, number>): ModelChartOption {
+export function gradeDistributionOption(grades: Record<string, number>): ChartOption {
   const names = Object.keys(grades).sort()
   const total = names.reduce((sum, g) => sum + (grades[g] ?? 0), 0)
   return {
     animation: false,
     title: title('Rows per risk grade'),
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const g = names[hoveredIndex(params)]
-        if (g === undefined) return ''
-        const n = grades[g] ?? 0
-        return `<b>Grade ${escapeHtml(g)}</b><br>${formatCount(n)} rows (${formatPercent(total ? n / total : 0)})`
-      }
-    },
+    tooltip: barTooltip((params: unknown) => {
+      const g = names[hoveredIndex(params)]
+      if (g === undefined) return ''
+      const n = grades[g] ?? 0
+      return `<b>Grade ${escapeHtml(g)}</b><br>${formatCount(n)} rows (${formatPercent(total ? n / total : 0)})`
+    }),
     xAxis: { type: 'category', data: names.map((g) => `Grade ${g}`), axisLabel: TEXT },
     yAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatCount(v) } },
     series: [

@@ -1,51 +1,23 @@
-import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, BoxplotSeriesOption, HeatmapSeriesOption } from 'echarts/charts'
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TitleComponentOption,
-  TooltipComponentOption,
-  VisualMapComponentOption
-} from 'echarts/components'
+import type { BarSeriesOption } from 'echarts/charts'
 import type { CategoricalProfile, ColumnProfile, DatasetProfile, NumericProfile } from '../../../shared/dto'
 import { formatCompact, formatCount, formatPercent, formatStat, isMoneyColumn } from '../util/format'
+import {
+  CLASS_COLORS,
+  CLASS_NAMES,
+  SECONDARY,
+  TEXT,
+  barTooltip,
+  escapeHtml,
+  hoveredIndex,
+  percentLabels,
+  title,
+  type ChartOption
+} from './chartBase'
 
 /**
  * ECharts options built from the profile main computed (ARCHITECTURE.md rule 8): the
  * renderer turns aggregates into series and never sees a row. Pure functions.
  */
-export type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | BoxplotSeriesOption
-  | HeatmapSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TitleComponentOption
-  | TooltipComponentOption
-  | VisualMapComponentOption
->
-
-/** Class colours used on every chart: repaid blue, defaulted red (distinguishable for most colour-blind users). */
-export const CLASS_COLORS = { repaid: '#4c78a8', defaulted: '#e45756' } as const
-export const CLASS_NAMES = ['Repaid', 'Defaulted'] as const
-
-const TEXT = { color: '#303133', fontSize: 12 }
-
-/** The index of the hovered item, whatever shape ECharts hands the tooltip formatter. */
-export function hoveredIndex(params: unknown): number {
-  const first: unknown = Array.isArray(params) ? params[0] : params
-  if (first && typeof first === 'object' && 'dataIndex' in first && typeof first.dataIndex === 'number') {
-    return first.dataIndex
-  }
-  return -1
-}
-
-/** Text safe to put in a tooltip (ECharts renders tooltips as HTML). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 export type HistogramMode = 'stacked' | 'share'
 
@@ -72,7 +44,7 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
     ...(mode === 'stacked' ? { stack: 'class' } : { barGap: '-100%' })
   }))
   return {
-    title: { text: `${column.name}: distribution by outcome`, left: 0, textStyle: { fontSize: 14 } },
+    title: title(`${column.name}: distribution by outcome`),
     legend: { top: 0, right: 0 },
     grid: { left: 64, right: 16, top: 64, bottom: 56 },
     tooltip: {
@@ -123,7 +95,7 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
     }
   }))
   return {
-    title: { text: `${column.name} by outcome`, left: 0, textStyle: { fontSize: 14 } },
+    title: title(`${column.name} by outcome`),
     grid: { left: 72, right: 16, top: 64, bottom: 32 },
     tooltip: {
       trigger: 'item',
@@ -158,23 +130,19 @@ export function categoryRateOption(column: CategoricalProfile, overallRate: numb
   // Horizontal bars read best with the most frequent category on top.
   const top = [...column.top].reverse()
   return {
-    title: { text: `Default rate by ${column.name}`, left: 0, textStyle: { fontSize: 14 } },
+    title: title(`Default rate by ${column.name}`),
     grid: { left: 8, right: 56, top: 40, bottom: 32, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const c = top[hoveredIndex(params)]
-        if (!c) return ''
-        return [
-          `<b>${escapeHtml(c.value)}</b>`,
-          `Loans: ${formatCount(c.count)}`,
-          `Defaulted: ${formatCount(c.defaults)}`,
-          `Default rate: ${formatPercent(c.defaultRate)}`
-        ].join('<br>')
-      }
-    },
-    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 0) } },
+    tooltip: barTooltip((params: unknown) => {
+      const c = top[hoveredIndex(params)]
+      if (!c) return ''
+      return [
+        `<b>${escapeHtml(c.value)}</b>`,
+        `Loans: ${formatCount(c.count)}`,
+        `Defaulted: ${formatCount(c.defaults)}`,
+        `Default rate: ${formatPercent(c.defaultRate)}`
+      ].join('<br>')
+    }),
+    xAxis: { type: 'value', axisLabel: percentLabels() },
     yAxis: {
       type: 'category',
       data: top.map((c) => c.value),
@@ -193,7 +161,7 @@ export function categoryRateOption(column: CategoricalProfile, overallRate: numb
         },
         markLine: {
           symbol: 'none',
-          lineStyle: { color: '#606266', type: 'dashed' },
+          lineStyle: { color: SECONDARY, type: 'dashed' },
           label: { formatter: `overall ${formatPercent(overallRate)}`, position: 'end' },
           data: [{ xAxis: overallRate }]
         }
@@ -218,7 +186,7 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
     }
   }
   return {
-    title: { text: 'Correlation of numeric columns (Pearson)', left: 0, textStyle: { fontSize: 14 } },
+    title: title('Correlation of numeric columns (Pearson)'),
     grid: { left: 8, right: 90, top: 40, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
@@ -286,22 +254,18 @@ export function missingOption(profile: DatasetProfile): ChartOption {
   // Horizontal bars are drawn bottom-up: reverse so the most-missing column is on top.
   const columns = columnsWithMissing(profile).reverse()
   return {
-    title: { text: 'Missing values per column', left: 0, textStyle: { fontSize: 14 } },
+    title: title('Missing values per column'),
     grid: { left: 8, right: 64, top: 40, bottom: 32, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      axisPointer: { type: 'shadow' },
-      formatter: (params: unknown) => {
-        const c = columns[hoveredIndex(params)]
-        if (!c) return ''
-        return [
-          `<b>${escapeHtml(c.name)}</b>`,
-          `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(missingShare(c, profile.numRows), 2)})`,
-          `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
-        ].join('<br>')
-      }
-    },
-    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatPercent(v, 1) } },
+    tooltip: barTooltip((params: unknown) => {
+      const c = columns[hoveredIndex(params)]
+      if (!c) return ''
+      return [
+        `<b>${escapeHtml(c.name)}</b>`,
+        `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(missingShare(c, profile.numRows), 2)})`,
+        `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
+      ].join('<br>')
+    }),
+    xAxis: { type: 'value', axisLabel: percentLabels(1) },
     yAxis: { type: 'category', data: columns.map((c) => c.name), axisLabel: { ...TEXT, interval: 0 } },
     series: [
       {

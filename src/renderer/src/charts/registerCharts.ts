@@ -11,7 +11,7 @@ import {
 } from 'echarts/components'
 
 // Only the chart types and components the screens use (keeps the bundle small);
-// keep in step with ChartOption in profileCharts.ts and ModelChartOption in modelCharts.ts.
+// keep in step with ChartOption in chartBase.ts.
 use([
   CanvasRenderer,
   BarChart,
