@@ -1,43 +1,73 @@
-import { readCsvRecords } from '../../src/main/core/data/csv/readCsvRecords'
+import { readFileSync } from 'node:fs'
+import { CsvRecordTable, tokenizeCsv } from '../../src/main/core/data/csv/tokenizeCsv'
 import { sniffCsv } from '../../src/main/core/data/csv/sniffCsv'
-import { matchColumns } from '../../src/main/core/scoring/scoreCsvFile'
-import { parseApplicants } from '../../src/main/core/scoring/parseApplicants'
+import { ChunkScorer, type FilePlan } from '../../src/main/core/scoring/ChunkScorer'
+import { parseCsvInputs } from '../../src/main/core/scoring/parseCsvInputs'
 import { scoreApplicants, type ReasonMode } from '../../src/main/core/scoring/scoreApplicants'
+import { CHUNK_BYTES, matchColumns } from '../../src/main/core/scoring/scoreCsvFile'
 import { openWorkbench, step, timed } from './step'
 
 /**
- * scoreparts DB MODEL_ID IN: where batch scoring's time goes, in cumulative passes over
- * the same file with the pieces scoreCsvFile is made of: read the CSV records; + parse
- * the model's input fields; + forest and calibration without reasons ('none'); + the
- * per-tree path reasons ('path', what scoreFile uses). Formatting and writing the output,
- * drift counts and the file hash are the rest of scoreFile's time.
+ * scoreparts DB MODEL_ID IN: where batch scoring's CPU time goes, on one thread, in
+ * cumulative passes over the file's chunks held in memory (cut as scoreCsvFile cuts them):
+ * tokenize; + read the model inputs; + features, forest and calibration without reasons;
+ * + path reasons; + the whole ChunkScorer (output rows, drift). What scoreFile spends
+ * beyond that (reading, hashing, cutting and writing, on the coordinating thread) is not in
+ * these passes.
  */
 step(async ([db, modelId, input]) => {
   const wb = openWorkbench(db)
-  const model = wb.scoringModel(Number(modelId))
+  const model = wb.batchModel(Number(modelId))
   wb.close()
   const format = await sniffCsv(input)
-  const columnOf = matchColumns(input, format.header, model.artifact.inputs)
+  const columns = matchColumns(input, format.header, model.artifact.inputs)
+  const plan: FilePlan = {
+    file: input,
+    header: format.header,
+    delimiter: format.delimiter,
+    columnOf: model.artifact.inputs.map((f) => columns.get(f.name)!)
+  }
+  const delimiter = format.delimiter.charCodeAt(0)
+  const bytes = readFileSync(input)
+  const headerEnd = tokenizeCsv(bytes, 0, bytes.length, delimiter, true, new CsvRecordTable(), 1).end
+  const chunks: Uint8Array[] = []
+  for (let start = headerEnd; start < bytes.length;) {
+    const end = Math.min(bytes.length, start + CHUNK_BYTES)
+    const whole = tokenizeCsv(bytes, start, end, delimiter, end === bytes.length, null).end
+    chunks.push(bytes.subarray(start, whole))
+    start = whole
+  }
+  const table = new CsvRecordTable()
+  const columnOf = Int32Array.from(plan.columnOf)
+  const scorer = new ChunkScorer(model.artifact, model.compiled, plan)
   let rows = 0
-  const pass = (parse: boolean, mode?: ReasonMode) =>
-    timed(() =>
-      readCsvRecords(input, format, (batch) => {
-        if (!parse) {
-          rows += batch.length
-          return
+  const pass = (depth: 'tokenize' | 'parse' | ReasonMode | 'all') =>
+    timed(() => {
+      rows = 0
+      for (const chunk of chunks) {
+        if (depth === 'all') {
+          rows += scorer.score({ bytes: chunk, firstLine: 2 }).rowsIn
+          continue
         }
-        const parsed = parseApplicants(
-          model.artifact,
-          batch.length,
-          (f, r) => batch[r].fields[columnOf.get(f.name)!],
-          false
-        )
-        if (mode) scoreApplicants(model, parsed, mode)
-      })
-    )
-  const read = await pass(false)
-  const parse = await pass(true)
-  const none = await pass(true, 'none')
-  const path = await pass(true, 'path')
-  return { rows, read: read.seconds, parse: parse.seconds, forest: none.seconds, reasons: path.seconds }
+        tokenizeCsv(chunk, 0, chunk.length, delimiter, true, table)
+        rows += table.numRecords
+        if (depth === 'tokenize') continue
+        const inputs = parseCsvInputs(model.artifact, chunk, table, columnOf, plan.header.length)
+        if (depth === 'parse') continue
+        scoreApplicants({ artifact: model.artifact, compiled: model.compiled }, inputs, depth)
+      }
+    })
+  const tokenize = await pass('tokenize')
+  const parse = await pass('parse')
+  const forest = await pass('none')
+  const reasons = await pass('path')
+  const all = await pass('all')
+  return {
+    rows,
+    tokenize: tokenize.seconds,
+    parse: parse.seconds,
+    forest: forest.seconds,
+    reasons: reasons.seconds,
+    all: all.seconds
+  }
 })

@@ -464,7 +464,8 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
     if (problem !== null) throw corruptForest(`tree ${t}: ${problem}`)
     yield tree
   }
-  if (offset !== buf.length) throw corruptForest(`${buf.length - offset} unexpected bytes after the last tree`)
+  if (offset !== buf.length)
+    throw corruptForest(`${buf.length - offset} unexpected bytes after the last tree`)
 }
 
 function corruptForest(what: string): Error {

@@ -1,7 +1,9 @@
+import { isAscii } from 'node:buffer'
 import { stringify } from 'csv-stringify/sync'
 import { CsvInputError } from '../data/csv/CsvInputError'
 import {
   CsvRecordTable,
+  decodeRange,
   FieldKind,
   fieldText,
   tokenizeCsv,
@@ -115,15 +117,21 @@ export class ChunkScorer {
     const gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
     const grades = new Array<number>(artifact.riskGrades.length).fill(0)
     const histogram = new Array<number>(HISTOGRAM_BINS).fill(0)
-    const output = new ByteWriter(bytes.length + n * 320)
-    const errors = new ByteWriter(0)
+    // Rows are built as text and encoded once per chunk. An ASCII chunk (nearly every loan
+    // file) is read as one latin1 string whose offsets are the byte offsets, so a record is
+    // a slice of it; otherwise each record is decoded on its own.
+    const asciiText = isAscii(bytes)
+      ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+      : null
+    const output: string[] = []
+    const errors: string[] = []
     let rowsScored = 0
     let predictedDefaults = 0
     for (let r = 0; r < n; r++) {
       if (inputs.failed[r]) {
         const line = firstLine + table.recordLine[r]
         const reason = (inputs.errors.get(r) ?? []).join('; ')
-        errors.writeString(stringify([[String(line), reason, ...this._fields(bytes, r)].map(neutraliseCell)]))
+        errors.push(stringify([[String(line), reason, ...this._fields(bytes, r)].map(neutraliseCell)]))
         continue
       }
       rowsScored++
@@ -134,10 +142,12 @@ export class ChunkScorer {
       predictedDefaults += scored.prediction[r]
       const reasons = scored.contributions[r]
       if (this.copyRecords && !this._needsNeutralising(bytes, r)) {
-        output.writeBytes(bytes, table.recordStart[r], table.recordEnd[r])
-        let suffix = `,${p.toFixed(6)},${scored.prediction[r]},${csvCell(grade)}`
-        for (let k = 0; k < 3; k++) suffix += ',' + (k < reasons.length ? this._reasonCell(reasons[k]) : '')
-        output.writeString(suffix + '\n')
+        const start = table.recordStart[r]
+        const end = table.recordEnd[r]
+        let row = asciiText ? asciiText.slice(start, end) : decodeRange(bytes, start, end)
+        row += `,${p.toFixed(6)},${scored.prediction[r]},${csvCell(grade)}`
+        for (let k = 0; k < 3; k++) row += ',' + (k < reasons.length ? this._reasonCell(reasons[k]) : '')
+        output.push(row + '\n')
       } else {
         const texts = reasons.map((c) => neutraliseCell(describeReason(c)))
         const results = [
@@ -148,12 +158,12 @@ export class ChunkScorer {
           texts[1] ?? '',
           texts[2] ?? ''
         ]
-        output.writeString(stringify([[...this._fields(bytes, r).map(neutraliseCell), ...results]]))
+        output.push(stringify([[...this._fields(bytes, r).map(neutraliseCell), ...results]]))
       }
     }
     return {
-      output: output.bytes(),
-      errors: errors.bytes(),
+      output: encode(output),
+      errors: encode(errors),
       rowsIn: n,
       rowsScored,
       rowsError: n - rowsScored,
@@ -195,7 +205,7 @@ export class ChunkScorer {
     for (let f = table.fieldFirst[record]; f < table.fieldFirst[record + 1]; f++) {
       const kind = table.fieldKind[f]
       const at = table.fieldStart[f] + (kind === FieldKind.quoted || kind === FieldKind.escaped ? 1 : 0)
-      if (at >= table.fieldEnd[f] || !FORMULA_FIRST_BYTES.has(bytes[at])) continue
+      if (at >= table.fieldEnd[f] || FORMULA_FIRST_BYTE[bytes[at]] === 0) continue
       const text = fieldText(bytes, table, f)
       if (neutraliseCell(text) !== text) return true
     }
@@ -203,8 +213,9 @@ export class ChunkScorer {
   }
 }
 
-/** First bytes of cells neutraliseCell may change: = + - @ tab CR. */
-const FORMULA_FIRST_BYTES = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d])
+/** 1 for the first bytes of cells neutraliseCell may change: = + - @ tab CR. */
+const FORMULA_FIRST_BYTE = new Uint8Array(256)
+for (const b of [0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA_FIRST_BYTE[b] = 1
 
 const CSV_SPECIAL = /[",\r\n]/
 
@@ -213,36 +224,10 @@ function csvCell(text: string): string {
   return CSV_SPECIAL.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** An output buffer that grows: copied record bytes and UTF-8 text, without a Buffer per row. */
-class ByteWriter {
-  private buffer: Buffer
-  private length = 0
-
-  constructor(capacity: number) {
-    // Not from the shared pool: the buffer is moved to another thread whole.
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1024))
-  }
-
-  writeBytes(source: Uint8Array, start: number, end: number): void {
-    this.reserve(end - start)
-    this.buffer.set(source.subarray(start, end), this.length)
-    this.length += end - start
-  }
-
-  writeString(text: string): void {
-    this.reserve(text.length * 3)
-    this.length += this.buffer.write(text, this.length, 'utf8')
-  }
-
-  /** The bytes written, as their own buffer (sent to another thread without copying). */
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length)
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes))
-    this.buffer.copy(bigger, 0, 0, this.length)
-    this.buffer = bigger
-  }
+/** Text pieces as UTF-8 in a buffer of their own (moved, not copied, to another thread). */
+function encode(pieces: string[]): Uint8Array {
+  const text = pieces.join('')
+  const out = new Uint8Array(Buffer.byteLength(text, 'utf8'))
+  Buffer.from(out.buffer).write(text, 'utf8')
+  return out
 }

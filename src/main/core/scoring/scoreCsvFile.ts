@@ -8,6 +8,7 @@ import { basename } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import iconv from 'iconv-lite'
 import type { BatchSummary, PsiInfo } from '../../../shared/dto'
+import { normaliseColumnName } from '../data/columnNames'
 import { CsvInputError, fromFileSystemError } from '../data/csv/CsvInputError'
 import { MAX_RECORD_CHARS } from '../data/csv/readCsvRecords'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
@@ -54,8 +55,6 @@ export function errorsPathFor(output: string): string {
   return output.replace(/\.csv$/i, '') + '.errors.csv'
 }
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[\s_.-]+/g, '')
-
 /**
  * Checks a file's header against the model before any scoring: every input column of
  * the model must be there (matched exactly, else ignoring case, spaces and
@@ -81,7 +80,7 @@ function locateInputs(
   const missing: string[] = []
   for (const field of inputs) {
     let i = header.indexOf(field.name)
-    if (i < 0) i = header.findIndex((h) => normalise(h) === normalise(field.name))
+    if (i < 0) i = header.findIndex((h) => normaliseColumnName(h) === normaliseColumnName(field.name))
     if (i < 0) missing.push(field.name)
     else index.set(field.name, i)
   }

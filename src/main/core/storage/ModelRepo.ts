@@ -138,7 +138,12 @@ export class ModelRepo {
     const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
       ModelRow | undefined
     if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
-    return { id: row.id, name: row.name, artifact: parseArtifact(row.id, row.artifact), forestBytes: row.forest }
+    return {
+      id: row.id,
+      name: row.name,
+      artifact: parseArtifact(row.id, row.artifact),
+      forestBytes: row.forest
+    }
   }
 
   /** The id of the model used for scoring, or undefined. */
@@ -184,7 +189,9 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
 
 /** The error for a stored forest that cannot be read. */
 export function corruptForest(id: number, error: unknown): InputError {
-  return new InputError(`Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`)
+  return new InputError(
+    `Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`
+  )
 }
 
 /** Refuses a forest whose feature count is not the artifact's. */

@@ -116,9 +116,48 @@ describe('ModelRepo', () => {
       )
       expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
       expect(() => service.models.load(modelId)).toThrow(why)
+      // The batch path reads the same bytes tree by tree and refuses them the same way.
+      expect(() => service.batchModel(modelId)).toThrow(InputError)
+      expect(() => service.batchModel(modelId)).toThrow(
+        new RegExp(`^Model ${modelId}: its forest is corrupt`)
+      )
+      expect(() => service.batchModel(modelId)).toThrow(why)
       service.close()
     }
   )
+
+  it('compiles a batch model from the stored bytes that scores exactly as the loaded forest', () => {
+    const service = open()
+    const { modelId, datasetId } = template.ids()
+    const fromBytes = service.batchModel(modelId) // nothing loaded yet: read from the stored bytes
+    const loaded = service.scoringModel(modelId)
+    const fromForest = service.batchModel(modelId) // now compiled from the loaded forest
+    const table = service.datasets.loadTable(datasetId)
+    const columns = prepareFeatures(table, DEFAULT_TRAIN_PARAMS).matrix
+    const n = columns[0].length
+    const expected = Array.from(predictForest(loaded.forest, columns, n))
+    expect(Array.from(fromBytes.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(Array.from(fromForest.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(fromBytes.compiled.meanRootValue).toBe(fromForest.compiled.meanRootValue)
+    service.close()
+  })
+
+  it('refuses a stored forest whose feature count is not the artifact’s, for batch scoring too', () => {
+    const service = open()
+    const { modelId } = template.ids()
+    const { forest } = service.models.load(modelId)
+    const short = {
+      ...forest,
+      numFeatures: forest.numFeatures - 1,
+      featureImportance: forest.featureImportance.subarray(1)
+    }
+    // The header is checked against the artifact before any tree is read.
+    service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeForest(short), modelId)
+    expect(() => service.batchModel(modelId)).toThrow(
+      /its forest expects \d+ features but its artifact lists/
+    )
+    service.close()
+  })
 
   it('makes exactly one model active, keeps it across reopening, and refuses to activate a missing model', () => {
     const file = template.copyTo(tmp.path('w.db'))

@@ -12,6 +12,7 @@ const NUMBER_SHAPE = new RegExp(
 )
 
 const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?', 'none', '#n/a'])
+const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length))
 
 /**
  * Parses a number as bank exports write it (`₹1,50,000`, `(500)`, `12.5%`, `1.2e6`); NaN when it is not one.
@@ -33,5 +34,19 @@ export function parseNumber(text: string): number {
 
 /** True for the spellings exports use for "no value": '', NA, N/A, null, NaN, -, ?, None, #N/A (any case, trimmed). */
 export function isMissingToken(text: string): boolean {
+  // Most cells are longer than any token and have no spaces around them: answer those
+  // without trimming and lower-casing a copy (batch scoring asks for every category cell).
+  if (
+    text.length > LONGEST_TOKEN &&
+    isPrintableAscii(text.charCodeAt(0)) &&
+    isPrintableAscii(text.charCodeAt(text.length - 1))
+  ) {
+    return false
+  }
   return MISSING_TOKENS.has(text.trim().toLowerCase())
+}
+
+/** Printable ASCII other than space: never trimmed away. */
+function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f
 }
