@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import { InputError } from '../../core/errors'
+import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
 import { createPredictServer } from '../../http/predictServer'
 import type { CliContext } from '../CliContext'
 import { fmt, pct } from '../format'
@@ -19,56 +20,70 @@ export function registerScoreCommands(program: Command, run: Run): void {
     .option('--out <file.csv>', 'scored output file (rows that cannot be scored go to <out>.errors.csv)')
     .option('--model <id>', 'model id (default: the active model)', intOption(1))
     .option('--applicant <json>', 'score one applicant given as a JSON object of raw fields')
+    .option(
+      '--threads <n>',
+      'worker threads for a file, 0 to 4 (default: one per core, none for small files)',
+      intOption(0, MAX_SCORING_THREADS)
+    )
     .action(
-      run(async (ctx, file: string | undefined, o: { out?: string; model?: number; applicant?: string }) => {
-        const service = ctx.service()
-        if (o.applicant !== undefined) {
-          let input: unknown
-          try {
-            input = JSON.parse(o.applicant)
-          } catch (error) {
-            throw new InputError(`--applicant: malformed JSON (${(error as Error).message}).`)
+      run(
+        async (
+          ctx,
+          file: string | undefined,
+          o: { out?: string; model?: number; applicant?: string; threads?: number }
+        ) => {
+          const service = ctx.service()
+          if (o.applicant !== undefined) {
+            let input: unknown
+            try {
+              input = JSON.parse(o.applicant)
+            } catch (error) {
+              throw new InputError(`--applicant: malformed JSON (${(error as Error).message}).`)
+            }
+            if (input === null || typeof input !== 'object' || Array.isArray(input))
+              throw new InputError('--applicant: expected a JSON object of fields.')
+            const result = service.scoreApplicant(input as Record<string, unknown>, 'cli', o.model)
+            ctx.print(
+              `Default probability ${pct(result.Default_Probability)} → ${result.Default_Prediction ? 'DEFAULT expected' : 'no default expected'} (threshold ${pct(result.Threshold)}), risk grade ${result.Risk_Grade} (${result.Risk_Label}); model ${result.Model_Version}`
+            )
+            for (const r of result.Reasons) ctx.print(`  ${r.text}`)
+            for (const w of result.Warnings) ctx.print(`  warning: ${w.message}`)
+            ctx.printJson(result)
+            return
           }
-          if (input === null || typeof input !== 'object' || Array.isArray(input))
-            throw new InputError('--applicant: expected a JSON object of fields.')
-          const result = service.scoreApplicant(input as Record<string, unknown>, 'cli', o.model)
+          if (!file)
+            throw new InputError(
+              'Give a CSV file to score (ptm score FILE.csv --out SCORED.csv) or one applicant with --applicant JSON.'
+            )
+          if (!o.out) throw new InputError('Say where to write the scored file with --out SCORED.csv.')
+          const summary = await service.scoreFile(resolve(file), resolve(o.out), {
+            modelId: o.model,
+            threads: o.threads,
+            onProgress: (done, total) =>
+              ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
+          })
+          ctx.progressDone()
           ctx.print(
-            `Default probability ${pct(result.Default_Probability)} → ${result.Default_Prediction ? 'DEFAULT expected' : 'no default expected'} (threshold ${pct(result.Threshold)}), risk grade ${result.Risk_Grade} (${result.Risk_Label}); model ${result.Model_Version}`
+            `Scored ${summary.fileName} with model ${summary.modelId}: rows in ${fmt(summary.rowsIn, 0)} = scored ${fmt(summary.rowsScored, 0)} + errors ${fmt(summary.rowsError, 0)} (${summary.seconds.toFixed(1)} s, ${fmt(summary.rowsIn / Math.max(summary.seconds, 1e-3), 0)} rows/s)`
           )
-          for (const r of result.Reasons) ctx.print(`  ${r.text}`)
-          for (const w of result.Warnings) ctx.print(`  warning: ${w.message}`)
-          ctx.printJson(result)
-          return
+          ctx.print(`Output: ${summary.outPath}`)
+          if (summary.errorsPath) ctx.print(`Rows that could not be scored: ${summary.errorsPath}`)
+          ctx.print(
+            `Predicted defaults: ${fmt(summary.predictedDefaults, 0)}; grades: ${Object.entries(
+              summary.grades
+            )
+              .map(([g, c]) => `${g} ${fmt(c, 0)}`)
+              .join(', ')}`
+          )
+          const drift = summary.psi.filter((p) => p.status !== 'stable')
+          ctx.print(
+            drift.length
+              ? `Drift against the training data: ${drift.map((p) => `${p.column} PSI ${p.psi.toFixed(3)} (${p.status})`).join(', ')}`
+              : 'No drift against the training data (every column PSI < 0.1).'
+          )
+          ctx.printJson({ batchId: summary.id, ...summary })
         }
-        if (!file)
-          throw new InputError(
-            'Give a CSV file to score (ptm score FILE.csv --out SCORED.csv) or one applicant with --applicant JSON.'
-          )
-        if (!o.out) throw new InputError('Say where to write the scored file with --out SCORED.csv.')
-        const summary = await service.scoreFile(resolve(file), resolve(o.out), {
-          modelId: o.model,
-          onProgress: (done, total) =>
-            ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
-        })
-        ctx.progressDone()
-        ctx.print(
-          `Scored ${summary.fileName} with model ${summary.modelId}: rows in ${fmt(summary.rowsIn, 0)} = scored ${fmt(summary.rowsScored, 0)} + errors ${fmt(summary.rowsError, 0)} (${summary.seconds.toFixed(1)} s, ${fmt(summary.rowsIn / Math.max(summary.seconds, 1e-3), 0)} rows/s)`
-        )
-        ctx.print(`Output: ${summary.outPath}`)
-        if (summary.errorsPath) ctx.print(`Rows that could not be scored: ${summary.errorsPath}`)
-        ctx.print(
-          `Predicted defaults: ${fmt(summary.predictedDefaults, 0)}; grades: ${Object.entries(summary.grades)
-            .map(([g, c]) => `${g} ${fmt(c, 0)}`)
-            .join(', ')}`
-        )
-        const drift = summary.psi.filter((p) => p.status !== 'stable')
-        ctx.print(
-          drift.length
-            ? `Drift against the training data: ${drift.map((p) => `${p.column} PSI ${p.psi.toFixed(3)} (${p.status})`).join(', ')}`
-            : 'No drift against the training data (every column PSI < 0.1).'
-        )
-        ctx.printJson({ batchId: summary.id, ...summary })
-      })
+      )
     )
 
   program

@@ -228,37 +228,43 @@ describe('scoreCsvFile', () => {
     })
   })
 
-  it('leaves no output, errors or .partial file when cancelled, before or during the run', async () => {
-    const { loans, batch } = await fixture()
-    // Three copies of the data: more than one 5,000-row chunk, so the run can be stopped between chunks.
-    const rows = [...loans.rows, ...loans.rows, ...loans.rows]
-    rows[10] = rows[10].slice(0, 3) // a bad row, so an errors file is being written too
-    const input = tmp.write('big.csv', stringify([loans.header, ...rows]))
-    const output = tmp.path('scored.csv')
-    const leftovers = (): string[] =>
-      readdirSync(dirname(input)).filter((f) => f !== basename(input) && f !== 'training.csv')
+  it.each([0, 2])(
+    'leaves no output, errors or .partial file when cancelled, before or during the run (%i worker threads)',
+    async (threads) => {
+      const { loans, batch } = await fixture()
+      // Three copies of the data: several chunks, so the run can be stopped between chunks.
+      const rows = [...loans.rows, ...loans.rows, ...loans.rows]
+      rows[10] = rows[10].slice(0, 3) // a bad row, so an errors file is being written too
+      const input = tmp.write('big.csv', stringify([loans.header, ...rows]))
+      const output = tmp.path('scored.csv')
+      const leftovers = (): string[] =>
+        readdirSync(dirname(input)).filter((f) => f !== basename(input) && f !== 'training.csv')
 
-    const before = new AbortController()
-    before.abort()
-    const early = await scoreCsvFile(batch, { input, output, signal: before.signal }).catch((e: unknown) => e)
-    expect(isCancellation(early)).toBe(true)
-    expect(leftovers()).toEqual([])
+      const before = new AbortController()
+      before.abort()
+      const early = await scoreCsvFile(batch, { input, output, threads, signal: before.signal }).catch(
+        (e: unknown) => e
+      )
+      expect(isCancellation(early)).toBe(true)
+      expect(leftovers()).toEqual([])
 
-    const during = new AbortController()
-    let chunks = 0
-    const late = await scoreCsvFile(batch, {
-      input,
-      output,
-      signal: during.signal,
-      onProgress: () => {
-        chunks++
-        during.abort()
-      }
-    }).catch((e: unknown) => e)
-    expect(isCancellation(late)).toBe(true)
-    expect(chunks).toBeGreaterThanOrEqual(1)
-    expect(leftovers()).toEqual([])
-  })
+      const during = new AbortController()
+      let chunks = 0
+      const late = await scoreCsvFile(batch, {
+        input,
+        output,
+        threads,
+        signal: during.signal,
+        onProgress: () => {
+          chunks++
+          during.abort()
+        }
+      }).catch((e: unknown) => e)
+      expect(isCancellation(late)).toBe(true)
+      expect(chunks).toBeGreaterThanOrEqual(1)
+      expect(leftovers()).toEqual([])
+    }
+  )
 
   it('rejects an output path it cannot write with a clear error, instead of crashing the process', async () => {
     const { loans, batch } = await fixture()
