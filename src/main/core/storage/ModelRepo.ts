@@ -3,6 +3,7 @@ import type { ModelSummary } from '../../../shared/dto'
 import { deserializeForest, serializeForest, type Forest } from '../ml/forest'
 import { ModelArtifactSchema, type ModelArtifact } from '../ml/ModelArtifact'
 import type { ModelEvaluation } from '../ml/trainModel'
+import { prepareForestShap, type PreparedForestShap } from '../scoring/linearTreeShap'
 import { InputError } from '../errors'
 import { NotFoundError } from './DatasetRepo'
 
@@ -12,6 +13,12 @@ export interface LoadedModel {
   name: string
   artifact: ModelArtifact
   forest: Forest
+  /**
+   * The forest checked and measured once for exact TreeSHAP reasons (forestShapPrepared),
+   * so that explaining one applicant does not walk all 200 trees again first. Optional:
+   * a model built by hand may leave it out, and forestShap then prepares on every call.
+   */
+  shap?: PreparedForestShap
 }
 
 interface ModelRow {
@@ -178,7 +185,7 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
       `Model ${id}: its forest expects ${forest.numFeatures} features but its artifact lists ${parsed.data.features.length}. Retrain the model.`
     )
   }
-  return { id, name, artifact: parsed.data, forest }
+  return { id, name, artifact: parsed.data, forest, shap: prepareForestShap(forest) }
 }
 
 function finiteOrNull(_key: string, value: unknown): unknown {
