@@ -4,7 +4,7 @@ import { riskGrade, type ModelArtifact } from '../ml/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
 import { CompiledForest } from './CompiledForest'
-import { forestShap } from './treeShap'
+import { forestShapPrepared, prepareForestShap, type PreparedForestShap } from './linearTreeShap'
 import type { Reason } from './reasons'
 
 export type ReasonMode = 'exact' | 'path' | 'none'
@@ -15,8 +15,8 @@ export type ReasonMode = 'exact' | 'path' | 'none'
  * forest, shared with its siblings; 'exact' reasons need the FlatTree forest.
  */
 export type ScoringModel =
-  | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest }
-  | { artifact: ModelArtifact; forest?: undefined; compiled: CompiledForest }
+  | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest; shap?: PreparedForestShap }
+  | { artifact: ModelArtifact; forest?: undefined; compiled: CompiledForest; shap?: undefined }
 
 export interface ScoredApplicants {
   /** Calibrated P(default) per row (NaN for rows that failed parsing). */
@@ -71,6 +71,8 @@ export function scoreApplicants(
   const rowBase = new Float64Array(n).fill(base)
   const x = new Float64Array(numFeatures)
   const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path')
+  // Exact reasons: Linear TreeShap over the forest as the loaded model prepared it once.
+  const shapForest = mode === 'exact' ? (model.shap ?? prepareForestShap(forestOf(model))) : null
   const reasonValue = (f: number, r: number): number | string | null => featureValue(artifact, featured, f, r)
   for (let r = 0; r < n; r++) {
     if (parsed.failed[r]) {
@@ -84,12 +86,12 @@ export function scoreApplicants(
     if (batch) {
       raw = batch.raw[r]
       if (batch.path) phi = batch.path.subarray(r * numFeatures, (r + 1) * numFeatures)
-    } else {
+    } else if (shapForest) {
       for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
-      const shap = forestShap(forestOf(model).trees, x, numFeatures)
+      const shap = forestShapPrepared(shapForest, x)
       phi = shap.phi
       raw = shap.base + sum(shap.phi)
-    }
+    } else throw new Error('scoreApplicants: no forest to score with') // one of the two is set per mode
     const p = applyCalibration(artifact.calibration, raw)
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0

@@ -3,6 +3,7 @@ import type { ModelSummary } from '../../../shared/dto'
 import { deserializeForest, serializeForest, type Forest } from '../ml/forest'
 import { ModelArtifactSchema, type ModelArtifact } from '../ml/ModelArtifact'
 import type { ModelEvaluation } from '../ml/trainModel'
+import { prepareForestShap, type PreparedForestShap } from '../scoring/linearTreeShap'
 import { InputError } from '../errors'
 import { NotFoundError } from './DatasetRepo'
 
@@ -12,6 +13,12 @@ export interface LoadedModel {
   name: string
   artifact: ModelArtifact
   forest: Forest
+  /**
+   * The forest checked and measured once for exact TreeSHAP reasons (forestShapPrepared),
+   * so that explaining one applicant does not walk all 200 trees again first. Optional:
+   * a model built by hand may leave it out, and forestShap then prepares on every call.
+   */
+  shap?: PreparedForestShap
 }
 
 /** A model as stored: its artifact read, its forest still bytes (see ModelRepo.loadStored). */
@@ -184,7 +191,7 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
     throw corruptForest(id, error)
   }
   checkFeatureCount(id, forest.numFeatures, artifact)
-  return { id, name, artifact, forest }
+  return { id, name, artifact, forest, shap: prepareForestShap(forest) }
 }
 
 /** The error for a stored forest that cannot be read. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type FlatTree, leafIndexOfVector } from '../../../../src/main/core/ml/FlatTree'
+import { trainForest } from '../../../../src/main/core/ml/forest'
 import { Rng } from '../../../../src/main/core/random'
+import { forestShapPrepared, prepareForestShap } from '../../../../src/main/core/scoring/linearTreeShap'
 import {
   expectedValue,
   forestShap,
@@ -363,5 +365,221 @@ describe('pathAttribution', () => {
     const cheap = pathAttribution([tree], x, 2)
     expect(cheap[1]).toBeCloseTo(exact[1], 12)
     expect(cheap[0]).toBe(0)
+  })
+})
+
+/** Algorithm 2 (treeShap) over a forest, as forestShap computed it before Linear TreeShap. */
+function algorithm2Forest(trees: FlatTree[], x: ArrayLike<number>, numFeatures: number): Float64Array {
+  const phi = new Float64Array(numFeatures)
+  for (const t of trees) treeShap(t, x, numFeatures, phi)
+  for (let i = 0; i < numFeatures; i++) phi[i] /= trees.length
+  return phi
+}
+
+/** Largest |a_i − b_i| relative to the largest |b_i| (the scale of the explanation). */
+function relativeGap(a: Float64Array, b: Float64Array): number {
+  let gap = 0
+  let scale = 0
+  for (let i = 0; i < b.length; i++) {
+    gap = Math.max(gap, Math.abs(a[i] - b[i]))
+    scale = Math.max(scale, Math.abs(b[i]))
+  }
+  return scale === 0 ? gap : gap / scale
+}
+
+/** A chain of `length` splits, one per feature in `features`, each with a leaf on one side. */
+function chainTree(rng: Rng, features: number[], coverOfLeaf: () => number): FlatTree {
+  const nodes: DraftNode[] = []
+  for (const f of features) {
+    nodes.push(split(f, rng.next(), nodes.length + 1, nodes.length + 2, rng.next() < 0.5))
+    nodes.push(leaf(rng.next(), coverOfLeaf()))
+  }
+  nodes.push(leaf(rng.next(), coverOfLeaf()))
+  return finishTree(nodes)
+}
+
+describe('Linear TreeShap (forestShapPrepared)', () => {
+  it('equals brute-force Shapley values on random small trees, repeats and missing values included', () => {
+    const rng = new Rng(2209)
+    let repeatedSeen = 0
+    let nanSeen = 0
+    for (let t = 0; t < 30; t++) {
+      const numFeatures = 3 + rng.int(4)
+      const tree = randomTree(rng, numFeatures, 2 + rng.int(4), 0.15)
+      if (hasRepeatedFeatureOnPath(tree)) repeatedSeen++
+      const prepared = prepareForestShap({ trees: [tree], numFeatures })
+      for (let k = 0; k < 4; k++) {
+        const x = randomVector(rng, numFeatures, k % 2 === 1 ? 0.4 : 0)
+        if (pathMeetsNaN(tree, x)) nanSeen++
+        const { phi } = forestShapPrepared(prepared, x)
+        const expected = bruteForceShap(tree, x, numFeatures)
+        for (let i = 0; i < numFeatures; i++) expect(Math.abs(phi[i] - expected[i])).toBeLessThan(1e-12)
+      }
+    }
+    expect(repeatedSeen).toBeGreaterThanOrEqual(5)
+    expect(nanSeen).toBeGreaterThanOrEqual(5)
+  })
+
+  it('matches brute force when one path splits a feature three times', () => {
+    // Path root(f0) -> 2 (f0) -> 4 (f1) -> 6 (f0) -> leaves: the repeat telescopes twice.
+    const tree = finishTree([
+      split(0, 0.7, 2, 1),
+      leaf(0.9, 3),
+      split(0, 0.3, 3, 4, true),
+      leaf(0.2, 5),
+      split(1, 0.5, 5, 6),
+      leaf(0.6, 2),
+      split(0, 0.5, 7, 8),
+      leaf(0.1, 4),
+      leaf(0.75, 1)
+    ])
+    for (const x of [
+      [0.4, 0.6, 0],
+      [0.6, 0.6, 0],
+      [NaN, 0.9, 0],
+      [0.2, 0.1, 0],
+      [0.9, NaN, 0]
+    ]) {
+      const { phi } = forestShapPrepared(prepareForestShap({ trees: [tree], numFeatures: 3 }), x)
+      const expected = bruteForceShap(tree, x, 3)
+      for (let i = 0; i < 3; i++) expect(Math.abs(phi[i] - expected[i])).toBeLessThan(1e-12)
+    }
+  })
+
+  it('sums to prediction minus base on random deep trees, with and without missing values', () => {
+    const rng = new Rng(20220908)
+    for (let t = 0; t < 30; t++) {
+      const numFeatures = 3 + rng.int(20)
+      const trees = [randomTree(rng, numFeatures, 4 + rng.int(12), 0.2)]
+      const prepared = prepareForestShap({ trees, numFeatures })
+      for (let k = 0; k < 5; k++) {
+        const x = randomVector(rng, numFeatures, 0.2)
+        const { base, phi } = forestShapPrepared(prepared, x)
+        expect(Math.abs(base + sum(phi) - predict(trees[0], x))).toBeLessThan(1e-9)
+      }
+    }
+  })
+
+  it('agrees with Algorithm 2 within 1e-9 of the largest contribution on random deep trees', () => {
+    const rng = new Rng(1509)
+    let worst = 0
+    for (let t = 0; t < 20; t++) {
+      const numFeatures = 5 + rng.int(20)
+      const trees = Array.from({ length: 3 }, () => randomTree(rng, numFeatures, 10 + rng.int(8), 0.3))
+      const prepared = prepareForestShap({ trees, numFeatures })
+      for (let k = 0; k < 3; k++) {
+        const x = randomVector(rng, numFeatures, 0.1)
+        worst = Math.max(
+          worst,
+          relativeGap(forestShapPrepared(prepared, x).phi, algorithm2Forest(trees, x, numFeatures))
+        )
+      }
+    }
+    expect(worst).toBeLessThan(1e-9)
+  })
+
+  it('agrees with Algorithm 2 on a 40-deep path of distinct features (20 quadrature points) and on tiny covers', () => {
+    const rng = new Rng(40)
+    const numFeatures = 40
+    const distinct = chainTree(
+      rng,
+      Array.from({ length: 40 }, (_, f) => f),
+      () => 1 + rng.int(50)
+    )
+    // Covers spanning nine orders of magnitude: cover fractions down to ~1e-9.
+    const tiny = chainTree(
+      rng,
+      Array.from({ length: 30 }, (_, i) => (i * 7) % 13),
+      () => 10 ** rng.int(10)
+    )
+    for (const tree of [distinct, tiny]) {
+      const prepared = prepareForestShap({ trees: [tree], numFeatures })
+      for (let k = 0; k < 10; k++) {
+        const x = randomVector(rng, numFeatures, 0.1)
+        const { base, phi } = forestShapPrepared(prepared, x)
+        expect(relativeGap(phi, algorithm2Forest([tree], x, numFeatures))).toBeLessThan(1e-9)
+        expect(Math.abs(base + sum(phi) - predict(tree, x))).toBeLessThan(1e-9)
+      }
+    }
+  })
+
+  it('agrees with Algorithm 2 within 1e-9 on a trained depth-15 forest, missing values included', async () => {
+    const rng = new Rng(15)
+    const numRows = 3000
+    const numFeatures = 12
+    const columns = Array.from({ length: numFeatures }, () => new Float64Array(numRows))
+    const y = new Uint8Array(numRows)
+    for (let r = 0; r < numRows; r++) {
+      for (let f = 0; f < numFeatures; f++) columns[f][r] = rng.next() < 0.05 ? NaN : rng.next() * 2 - 1
+      const a = Number.isNaN(columns[0][r]) ? 0 : columns[0][r]
+      const b = Number.isNaN(columns[1][r]) ? 0 : columns[1][r]
+      y[r] = (a * a + b * b < 0.5 ? 1 : 0) ^ (rng.next() < 0.1 ? 1 : 0)
+    }
+    const { forest } = await trainForest(columns, y, {
+      trees: 12,
+      maxDepth: 15,
+      minSamplesLeaf: 1,
+      maxFeatures: 'sqrt',
+      seed: 3,
+      threads: 1
+    })
+    const prepared = prepareForestShap(forest)
+    expect(prepared.maxDepth).toBeGreaterThanOrEqual(12)
+    for (let k = 0; k < 10; k++) {
+      const x = Float64Array.from({ length: numFeatures }, () =>
+        rng.next() < 0.1 ? NaN : rng.next() * 2 - 1
+      )
+      const { base, phi } = forestShapPrepared(prepared, x)
+      const before = algorithm2Forest(forest.trees, x, numFeatures)
+      expect(relativeGap(phi, before)).toBeLessThan(1e-9)
+      const prediction = forest.trees.reduce((s, t) => s + predict(t, x), 0) / forest.trees.length
+      expect(Math.abs(base + sum(phi) - prediction)).toBeLessThan(1e-9)
+    }
+  })
+
+  it('gives the same values prepared once as forestShap preparing on every call', () => {
+    const rng = new Rng(8)
+    const numFeatures = 9
+    const trees = Array.from({ length: 10 }, () => randomTree(rng, numFeatures, 9, 0.25))
+    const prepared = prepareForestShap({ trees, numFeatures })
+    for (let k = 0; k < 10; k++) {
+      const x = randomVector(rng, numFeatures, 0.2)
+      const once = forestShapPrepared(prepared, x)
+      const each = forestShap(trees, x, numFeatures)
+      expect(once.base).toBe(each.base)
+      expect(Array.from(once.phi)).toEqual(Array.from(each.phi))
+    }
+  })
+
+  it('explains a single-leaf tree as nothing and skips a child with zero cover', () => {
+    const stump = finishTree([leaf(0.4, 10)])
+    const withEmpty = finishTree([split(0, 0.5, 1, 2), leaf(0.3, 4), leaf(0.9, 0)])
+    const prepared = prepareForestShap({ trees: [stump, withEmpty], numFeatures: 2 })
+    for (const x of [
+      [0.1, 0],
+      [0.9, 0],
+      [NaN, 0]
+    ]) {
+      const { base, phi } = forestShapPrepared(prepared, x)
+      const expected = bruteForceShap(withEmpty, x, 2)
+      expect(base).toBeCloseTo((0.4 + 0.3) / 2, 12)
+      for (let i = 0; i < 2; i++) expect(Math.abs(phi[i] - expected[i] / 2)).toBeLessThan(1e-12)
+      expect(Math.abs(base + sum(phi) - (0.4 + predict(withEmpty, x)) / 2)).toBeLessThan(1e-12)
+    }
+  })
+
+  it('refuses trees it cannot trust and feature vectors that are too short, naming the problem', () => {
+    const good = finishTree([split(0, 0.5, 1, 2), leaf(0.2, 3), leaf(0.6, 1)])
+    const wideSplit = finishTree([split(4, 0.5, 1, 2), leaf(0.2, 3), leaf(0.6, 1)])
+    const badChild = { ...good, right: Int32Array.from([7, -1, -1]) }
+    const cycle = { ...good, left: Int32Array.from([0, -1, -1]) }
+    expect(() => prepareForestShap({ trees: [good, wideSplit], numFeatures: 3 })).toThrow(
+      /tree 1: node 0 splits on feature 4 but the model has 3/
+    )
+    expect(() => prepareForestShap({ trees: [badChild], numFeatures: 3 })).toThrow(/child index 7 is outside/)
+    expect(() => prepareForestShap({ trees: [cycle], numFeatures: 3 })).toThrow(/cycle/)
+    expect(() => prepareForestShap({ trees: [], numFeatures: 3 })).toThrow(/no trees/)
+    const prepared = prepareForestShap({ trees: [good], numFeatures: 3 })
+    expect(() => forestShapPrepared(prepared, [0.1, 0.2])).toThrow(/2 values but the model has 3/)
   })
 })
