@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 
 // Worker entries are bundled beside the main entry (out/main/workers/*.js), where
 // src/main/workers/spawnWorker.ts looks for them.
-const workerEntries = ['forestWorker', 'jobWorker', 'scoreWorker']
+const workerEntries = ['forestWorker', 'jobWorker', 'scoreWorker', 'compileWorker']
 
 export default defineConfig({
   main: {

@@ -7,7 +7,7 @@ import { openWorkbench, step, timed } from './step'
  */
 step(async ([db, modelId, input, output, threads]) => {
   const wb = openWorkbench(db)
-  const model = wb.batchModel(Number(modelId))
+  const model = await wb.batchModel(Number(modelId))
   const { value, seconds } = await timed(() =>
     wb.scoreFile(input, output, { model, threads: threads === undefined ? undefined : Number(threads) })
   )

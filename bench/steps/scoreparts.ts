@@ -17,7 +17,7 @@ import { openWorkbench, step, timed } from './step'
  */
 step(async ([db, modelId, input]) => {
   const wb = openWorkbench(db)
-  const model = wb.batchModel(Number(modelId))
+  const model = await wb.batchModel(Number(modelId))
   wb.close()
   const format = await sniffCsv(input)
   const columns = matchColumns(input, format.header, model.artifact.inputs)
@@ -46,7 +46,7 @@ step(async ([db, modelId, input]) => {
       rows = 0
       for (const chunk of chunks) {
         if (depth === 'all') {
-          rows += scorer.score({ bytes: chunk, firstLine: 2 }).rowsIn
+          rows += scorer.score({ bytes: chunk }).rowsIn
           continue
         }
         tokenizeCsv(chunk, 0, chunk.length, delimiter, true, table)

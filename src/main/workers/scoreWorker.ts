@@ -18,7 +18,7 @@ port.on('message', ({ id, chunk }: ScoreWorkerRequest) => {
   try {
     const result = scorer.score(chunk)
     reply = { id, result }
-    port.postMessage(reply, [result.output.buffer as ArrayBuffer, result.errors.buffer as ArrayBuffer])
+    port.postMessage(reply, [result.output.buffer as ArrayBuffer])
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e))
     reply = { id, error: { name: error.name, message: error.message } }

@@ -1,14 +1,6 @@
 import { isAscii } from 'node:buffer'
 import { stringify } from 'csv-stringify/sync'
-import { CsvInputError } from '../data/csv/CsvInputError'
-import {
-  CsvRecordTable,
-  decodeRange,
-  FieldKind,
-  fieldText,
-  tokenizeCsv,
-  UnclosedQuoteError
-} from '../data/csv/tokenizeCsv'
+import { CsvRecordTable, decodeRange, FieldKind, fieldText, tokenizeCsv } from '../data/csv/tokenizeCsv'
 import { accumulateDrift, emptyDriftCounts } from '../ml/drift'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import type { CompiledForest } from './CompiledForest'
@@ -21,16 +13,24 @@ import { scoreApplicants } from './scoreApplicants'
 export interface ScoreChunk {
   /** UTF-8 bytes of complete records, starting at a record boundary. */
   bytes: Uint8Array
-  /** Physical line of the file on which the chunk's first byte stands. */
-  firstLine: number
+}
+
+/** A row that cannot be scored, for the errors file. */
+export interface ErrorRow {
+  /** Line breaks in the chunk before the row: the coordinator, which knows where the chunk starts, makes it a line number. */
+  lineOffset: number
+  reason: string
+  fields: string[]
 }
 
 /** A chunk scored: its rows for the output and the errors file, and its share of the batch summary. */
 export interface ChunkResult {
   /** Output rows: the input columns, then OUTPUT_COLUMNS' six. */
   output: Uint8Array
-  /** Rows of the errors file: line, error, the input columns. */
-  errors: Uint8Array
+  /** The rows that cannot be scored (few, so sent as data). */
+  errors: ErrorRow[]
+  /** Line breaks in the chunk: where the next chunk's lines start. */
+  lineBreaks: number
   rowsIn: number
   rowsScored: number
   rowsError: number
@@ -80,24 +80,14 @@ export class ChunkScorer {
     this.copyRecords = plan.delimiter === ','
   }
 
-  /** Scores one chunk; a quote never closed in it is a CsvInputError naming its line. */
+  /**
+   * Scores one chunk of whole records (the coordinator cuts them so: a quote never
+   * closed is found there, with the line it is on, before any chunk holds it).
+   */
   score(chunk: ScoreChunk): ChunkResult {
-    const { bytes, firstLine } = chunk
+    const { bytes } = chunk
     const table = this.table
-    try {
-      tokenizeCsv(bytes, 0, bytes.length, this.delimiter, true, table)
-    } catch (error) {
-      if (!(error instanceof UnclosedQuoteError)) throw error
-      throw new CsvInputError({
-        code: 'MALFORMED_CSV',
-        file: this.plan.file,
-        line: firstLine + error.lineBreaks,
-        problem:
-          'a quote (") opened in this record is never closed, so the rest of the file would become one value',
-        remedy:
-          'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
-      })
-    }
+    const { lineBreaks } = tokenizeCsv(bytes, 0, bytes.length, this.delimiter, true, table)
     const { artifact } = this
     const n = table.numRecords
     const inputs = parseCsvInputs(artifact, bytes, table, this.columnOf, this.plan.header.length)
@@ -124,14 +114,16 @@ export class ChunkScorer {
       ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
       : null
     const output: string[] = []
-    const errors: string[] = []
+    const errors: ErrorRow[] = []
     let rowsScored = 0
     let predictedDefaults = 0
     for (let r = 0; r < n; r++) {
       if (inputs.failed[r]) {
-        const line = firstLine + table.recordLine[r]
-        const reason = (inputs.errors.get(r) ?? []).join('; ')
-        errors.push(stringify([[String(line), reason, ...this._fields(bytes, r)].map(neutraliseCell)]))
+        errors.push({
+          lineOffset: table.recordLine[r],
+          reason: (inputs.errors.get(r) ?? []).join('; '),
+          fields: this._fields(bytes, r)
+        })
         continue
       }
       rowsScored++
@@ -163,7 +155,8 @@ export class ChunkScorer {
     }
     return {
       output: encode(output),
-      errors: encode(errors),
+      errors,
+      lineBreaks,
       rowsIn: n,
       rowsScored,
       rowsError: n - rowsScored,

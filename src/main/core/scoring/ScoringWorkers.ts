@@ -28,7 +28,7 @@ export type ScoreWorkerReply =
  * worker's heap near that instead of V8's default tens of MB (the 1M-row batch must stay
  * under 400 MB for the whole process).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 }
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 }
 
 interface Pending {
   resolve: (result: ChunkResult) => void

@@ -12,7 +12,7 @@ import { normaliseColumnName } from '../data/columnNames'
 import { CsvInputError, fromFileSystemError } from '../data/csv/CsvInputError'
 import { MAX_RECORD_CHARS } from '../data/csv/readCsvRecords'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
-import { CsvRecordTable, tokenizeCsv, UnclosedQuoteError, type TokenizeResult } from '../data/csv/tokenizeCsv'
+import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
 import { CancelledError, InputError } from '../errors'
 import {
   emptyDriftCounts,
@@ -92,7 +92,7 @@ function locateInputs(
  * enough that a chunk's garbage dies young in the worker (measured: 1 MB chunks kept the
  * 1M-row batch ~60 MB higher), large enough that messages cost nothing.
  */
-export const CHUNK_BYTES = 1 << 18
+export const CHUNK_BYTES = 1 << 16
 /** Files smaller than this are scored in the calling thread: starting workers would cost more. */
 const WORKERS_FROM_BYTES = 4 << 20
 /** At most this many scoring threads: beyond it the coordinating thread's reading and writing is the limit. */
@@ -179,7 +179,10 @@ export async function scoreCsvFile(
     await out.open()
     await out.write(stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
     const inFlight: Promise<ChunkResult>[] = []
-    const maxInFlight = 2 * Math.max(1, threads)
+    const maxInFlight = 4 * Math.max(1, threads)
+    // Physical line on which the next chunk to be written starts: chunks come back in file
+    // order with their line breaks counted, so error rows get their line numbers here.
+    let line = 1
     const take = async (): Promise<void> => {
       const result = await inFlight.shift()!
       totals.add(result)
@@ -189,18 +192,34 @@ export async function scoreCsvFile(
           await err.open()
           await err.write(stringify([['line', 'error', ...header.map(neutraliseCell)]]))
         }
-        await err.write(result.errors)
+        const rows = result.errors.map((e) =>
+          [String(line + e.lineOffset), e.reason, ...e.fields].map(neutraliseCell)
+        )
+        await err.write(stringify(rows))
       }
+      line += result.lineBreaks
     }
     const chunkBytes = options.chunkBytes ?? CHUNK_BYTES
-    await readChunks(options.input, format, chunkBytes, hash, options.signal, async (chunk, bytesRead) => {
-      if (options.signal?.aborted) throw new CancelledError()
-      inFlight.push(scoreChunk(chunk))
-      // Claim the promise's rejection now: it is awaited only when its turn comes.
-      inFlight[inFlight.length - 1].catch(() => undefined)
-      while (inFlight.length >= maxInFlight) await take()
-      options.onProgress?.(bytesRead, format.sizeBytes)
-    })
+    try {
+      await readChunks(options.input, format, chunkBytes, hash, options.signal, {
+        onHeader: (lineBreaks) => {
+          line += lineBreaks
+        },
+        onChunk: async (chunk, bytesRead) => {
+          if (options.signal?.aborted) throw new CancelledError()
+          inFlight.push(scoreChunk(chunk))
+          // Claim the promise's rejection now: it is awaited only when its turn comes.
+          inFlight[inFlight.length - 1].catch(() => undefined)
+          while (inFlight.length >= maxInFlight) await take()
+          options.onProgress?.(bytesRead, format.sizeBytes)
+        }
+      })
+    } catch (error) {
+      if (!(error instanceof BadRecordError)) throw error
+      // The bad record starts where the chunks sent so far end: count their lines first.
+      while (inFlight.length) await take()
+      throw error.inputError(options.input, line)
+    }
     while (inFlight.length) await take()
     if (options.signal?.aborted) throw new CancelledError()
     if (totals.rowsIn === 0) {
@@ -250,9 +269,10 @@ function defaultThreads(sizeBytes: number): number {
 }
 
 /**
- * Streams a CSV file as chunks of whole UTF-8 records after its header, each with the
- * line it starts on, hashing the file's own bytes on the way. Other encodings are
- * decoded to UTF-8 first; a UTF-8 byte order mark is dropped.
+ * Streams a CSV file as chunks of whole UTF-8 records after its header, hashing the
+ * file's own bytes on the way. Other encodings are decoded to UTF-8 first; a UTF-8 byte
+ * order mark is dropped. A record that cannot be cut out (a quote never closed) is a
+ * BadRecordError placed relative to the bytes not yet sent as chunks.
  */
 async function readChunks(
   path: string,
@@ -260,13 +280,16 @@ async function readChunks(
   chunkBytes: number,
   hash: Hash,
   signal: AbortSignal | undefined,
-  onChunk: (chunk: ScoreChunk, bytesRead: number) => Promise<void>
+  on: {
+    /** The header was read, after this many line breaks (blank lines before it included). */
+    onHeader: (lineBreaks: number) => void
+    onChunk: (chunk: ScoreChunk, bytesRead: number) => Promise<void>
+  }
 ): Promise<void> {
   const delimiter = format.delimiter.charCodeAt(0)
   const source = createReadStream(path, { highWaterMark: chunkBytes })
   const decoder = format.encoding === 'utf-8' ? null : iconv.getDecoder(format.encoding)
   let pending: Buffer = Buffer.alloc(0)
-  let line = 1
   let headerRead = false
   let atStart = true
   const headerTable = new CsvRecordTable()
@@ -276,31 +299,30 @@ async function readChunks(
     if (!headerRead) {
       const found = tokenizeCsv(pending, 0, pending.length, delimiter, final, headerTable, 1)
       if (headerTable.numRecords === 0) {
-        if (!final) checkRecordSize(path, pending.length, line)
+        if (!final && pending.length > MAX_RECORD_CHARS) throw new BadRecordError('long', 0)
         return
       }
       headerRead = true
-      line += found.lineBreaks
+      on.onHeader(found.lineBreaks)
       pending = pending.subarray(found.end)
     }
     while (pending.length >= chunkBytes || (final && pending.length > 0)) {
-      let whole: TokenizeResult
+      let end: number
       try {
-        whole = tokenizeCsv(pending, 0, pending.length, delimiter, final, null)
+        end = recordBoundary(pending, 0, pending.length, delimiter, final)
       } catch (error) {
-        if (error instanceof UnclosedQuoteError) throw unclosedQuote(path, line + error.lineBreaks)
+        if (error instanceof UnclosedQuoteError) throw new BadRecordError('unclosed', error.lineBreaks)
         throw error
       }
-      if (whole.end === 0) {
-        checkRecordSize(path, pending.length, line)
+      if (end === 0) {
+        if (pending.length > MAX_RECORD_CHARS) throw new BadRecordError('long', 0)
         return
       }
       // Its own buffer: the chunk is moved to a worker thread whole.
-      const bytes = new Uint8Array(whole.end)
-      bytes.set(pending.subarray(0, whole.end))
-      await onChunk({ bytes, firstLine: line }, bytesRead)
-      line += whole.lineBreaks
-      pending = pending.subarray(whole.end)
+      const bytes = new Uint8Array(end)
+      bytes.set(pending.subarray(0, end))
+      await on.onChunk({ bytes }, bytesRead)
+      pending = pending.subarray(end)
     }
   }
 
@@ -327,29 +349,33 @@ async function readChunks(
   }
 }
 
-/** A record still open after MAX_RECORD_CHARS bytes is a quote never closed, not a long loan row. */
-function checkRecordSize(path: string, bytes: number, line: number): void {
-  if (bytes <= MAX_RECORD_CHARS) return
-  throw new CsvInputError({
-    code: 'MALFORMED_CSV',
-    file: path,
-    line,
-    problem: `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
-    remedy:
-      'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
-  })
-}
+/**
+ * A record readChunks cannot cut out: a quote never closed, or a record past
+ * MAX_RECORD_CHARS (most likely the same). `lineBreaks` counts from the bytes not yet sent.
+ */
+class BadRecordError extends Error {
+  constructor(
+    readonly kind: 'unclosed' | 'long',
+    readonly lineBreaks: number
+  ) {
+    super(`bad record (${kind})`)
+    this.name = 'BadRecordError'
+  }
 
-function unclosedQuote(path: string, line: number): CsvInputError {
-  return new CsvInputError({
-    code: 'MALFORMED_CSV',
-    file: path,
-    line,
-    problem:
-      'a quote (") opened in this record is never closed, so the rest of the file would become one value',
-    remedy:
-      'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
-  })
+  /** The user's error, once the line where the unsent bytes start is known. */
+  inputError(path: string, line: number): CsvInputError {
+    return new CsvInputError({
+      code: 'MALFORMED_CSV',
+      file: path,
+      line: line + this.lineBreaks,
+      problem:
+        this.kind === 'unclosed'
+          ? 'a quote (") opened in this record is never closed, so the rest of the file would become one value'
+          : `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
+      remedy:
+        'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
+    })
+  }
 }
 
 /** The batch summary's counts, summed over chunks in file order. */

@@ -32,6 +32,7 @@ import type {
 import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
 import type { LoadedModel } from '../storage/ModelRepo'
 import { scoreOne } from '../scoring/scoreOne'
+import { compileInWorker } from '../scoring/compileInWorker'
 import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
@@ -41,6 +42,9 @@ import { writeDecisionSheet } from '../reports/decisionSheet'
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
  */
+/** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
+const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
+
 export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
@@ -50,7 +54,9 @@ export class Workbench {
 
   constructor(
     readonly db: Database.Database,
-    readonly dbPath: string
+    readonly dbPath: string,
+    /** better-sqlite3's addon for Electron's ABI, when not the default (for threads that open the file too). */
+    readonly nativeBinding?: string
   ) {
     this.datasets = new DatasetRepo(db)
     this.models = new ModelRepo(db)
@@ -59,7 +65,7 @@ export class Workbench {
 
   /** Opens the database file (migrating it) and returns a service over it. */
   static open(dbPath: string, nativeBinding?: string): Workbench {
-    return new Workbench(openDatabase(dbPath, { nativeBinding }), dbPath)
+    return new Workbench(openDatabase(dbPath, { nativeBinding }), dbPath, nativeBinding)
   }
 
   close(): void {
@@ -261,12 +267,17 @@ export class Workbench {
   }
 
   /**
-   * A model compiled for batch files. The forest is read from the store unless it is
-   * loaded already, and not kept: during a batch only the compiled trees stay in memory.
+   * A model compiled for batch files, from its loaded forest when it is loaded already;
+   * else read from the store and compiled, on a short-lived thread for a large forest (see
+   * compileInWorker), so that during a batch only the compiled trees stay in memory.
    */
-  batchModel(id?: number): BatchModel {
+  async batchModel(id?: number, options: { thread?: boolean } = {}): Promise<BatchModel> {
     const modelId = this.scoringModelId(id)
-    return prepareBatchModel(this.modelCache.get(modelId) ?? this.models.loadStored(modelId))
+    const loaded = this.modelCache.get(modelId)
+    if (loaded) return prepareBatchModel(loaded)
+    const thread = options.thread ?? this.models.forestSize(modelId) >= COMPILE_IN_THREAD_FROM_BYTES
+    if (this.dbPath === ':memory:' || !thread) return prepareBatchModel(this.models.loadStored(modelId))
+    return compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
   }
 
   /** Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by batchModel). */
@@ -281,7 +292,7 @@ export class Workbench {
       threads?: number
     } = {}
   ): Promise<BatchSummary> {
-    const model = options.model ?? this.batchModel(options.modelId)
+    const model = options.model ?? (await this.batchModel(options.modelId))
     const summary = await scoreCsvFile(model, {
       input,
       output,

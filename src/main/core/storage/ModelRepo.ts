@@ -153,6 +153,13 @@ export class ModelRepo {
     }
   }
 
+  /** Bytes of a model's stored forest (0 when there is no such model). */
+  forestSize(id: number): number {
+    const row = this.db.prepare('SELECT length(forest) AS size FROM models WHERE id = ?').get(id) as
+      { size: number } | undefined
+    return row?.size ?? 0
+  }
+
   /** The id of the model used for scoring, or undefined. */
   activeId(): number | undefined {
     const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(ACTIVE_KEY) as

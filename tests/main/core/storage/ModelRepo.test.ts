@@ -106,7 +106,7 @@ describe('ModelRepo', () => {
 
   it.each(corruptForests)(
     'refuses a forest blob that is %s, naming the model and saying to retrain',
-    (_, sql, why) => {
+    async (_, sql, why) => {
       const service = open()
       const { modelId } = template.ids()
       service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
@@ -116,33 +116,39 @@ describe('ModelRepo', () => {
       )
       expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
       expect(() => service.models.load(modelId)).toThrow(why)
-      // The batch path reads the same bytes tree by tree and refuses them the same way.
-      expect(() => service.batchModel(modelId)).toThrow(InputError)
-      expect(() => service.batchModel(modelId)).toThrow(
-        new RegExp(`^Model ${modelId}: its forest is corrupt`)
-      )
-      expect(() => service.batchModel(modelId)).toThrow(why)
+      // The batch path reads the same bytes tree by tree and refuses them the same way,
+      // in this thread and on the thread that compiles large models.
+      for (const thread of [false, true]) {
+        const batch = (): Promise<unknown> => service.batchModel(modelId, { thread })
+        await expect(batch()).rejects.toThrow(InputError)
+        await expect(batch()).rejects.toThrow(new RegExp(`^Model ${modelId}: its forest is corrupt`))
+        await expect(batch()).rejects.toThrow(why)
+      }
       service.close()
     }
   )
 
-  it('compiles a batch model from the stored bytes that scores exactly as the loaded forest', () => {
+  it('compiles a batch model from the stored bytes, here or on its own thread, that scores exactly as the loaded forest', async () => {
     const service = open()
     const { modelId, datasetId } = template.ids()
-    const fromBytes = service.batchModel(modelId) // nothing loaded yet: read from the stored bytes
+    // Nothing loaded yet: read from the stored bytes.
+    const fromBytes = await service.batchModel(modelId, { thread: false })
+    const fromThread = await service.batchModel(modelId, { thread: true })
     const loaded = service.scoringModel(modelId)
-    const fromForest = service.batchModel(modelId) // now compiled from the loaded forest
+    const fromForest = await service.batchModel(modelId) // now compiled from the loaded forest
     const table = service.datasets.loadTable(datasetId)
     const columns = prepareFeatures(table, DEFAULT_TRAIN_PARAMS).matrix
     const n = columns[0].length
     const expected = Array.from(predictForest(loaded.forest, columns, n))
     expect(Array.from(fromBytes.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(Array.from(fromThread.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(fromThread.artifact).toEqual(loaded.artifact)
     expect(Array.from(fromForest.compiled.predict(columns, n, false).raw)).toEqual(expected)
     expect(fromBytes.compiled.meanRootValue).toBe(fromForest.compiled.meanRootValue)
     service.close()
   })
 
-  it('refuses a stored forest whose feature count is not the artifact’s, for batch scoring too', () => {
+  it('refuses a stored forest whose feature count is not the artifact’s, for batch scoring too', async () => {
     const service = open()
     const { modelId } = template.ids()
     const { forest } = service.models.load(modelId)
@@ -153,7 +159,7 @@ describe('ModelRepo', () => {
     }
     // The header is checked against the artifact before any tree is read.
     service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeForest(short), modelId)
-    expect(() => service.batchModel(modelId)).toThrow(
+    await expect(service.batchModel(modelId)).rejects.toThrow(
       /its forest expects \d+ features but its artifact lists/
     )
     service.close()

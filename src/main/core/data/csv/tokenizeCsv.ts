@@ -132,9 +132,6 @@ export function tokenizeCsv(
   maxRecords = Infinity
 ): TokenizeResult {
   out?.reset()
-  if (out === null && maxRecords === Infinity && !hasByte(bytes, QUOTE, start, end)) {
-    return _countUnquoted(bytes, start, end, final)
-  }
   return _tokenize(bytes, start, end, delimiter, final, out, maxRecords)
 }
 
@@ -256,28 +253,29 @@ function _tokenize(
   return { end: doneEnd, lineBreaks: doneLineBreaks, records }
 }
 
-/** tokenizeCsv's count of a range without quotes: every line break ends a record. */
-function _countUnquoted(bytes: Uint8Array, start: number, end: number, final: boolean): TokenizeResult {
-  let lineBreaks = 0
-  let last = start
-  for (let i = start; i < end; i++) {
-    const b = bytes[i]
-    if (b === LF) {
-      lineBreaks++
-      last = i + 1
-    } else if (b === CR) {
-      if (i + 1 < end) {
-        if (bytes[i + 1] === LF) i++
-        lineBreaks++
-        last = i + 1
-      } else if (final) {
-        lineBreaks++
-        last = i + 1
-      }
-    }
-  }
-  // Blank records are not told apart here: callers that need counts of records tokenize.
-  return { end: final ? end : last, lineBreaks, records: -1 }
+/**
+ * Where the last complete record of bytes[start, end) ends (start when none does), for
+ * cutting a stream into chunks. A range without quotes is cut after its last line break,
+ * found by the native search; one with quotes is tokenized, since a line break inside a
+ * quoted field ends nothing. With `final` the whole range is taken (an unclosed quote
+ * throws an UnclosedQuoteError).
+ */
+export function recordBoundary(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  delimiter: number,
+  final: boolean
+): number {
+  if (hasByte(bytes, QUOTE, start, end))
+    return _tokenize(bytes, start, end, delimiter, final, null, Infinity).end
+  if (final) return end
+  const lf = bytes.lastIndexOf(LF, end - 1)
+  if (lf >= start) return lf + 1
+  // Old Mac files end lines with CR alone; a CR that ends the range may be half of a CRLF.
+  let cr = bytes.lastIndexOf(CR, end - 1)
+  if (cr === end - 1) cr = end - 2 >= start ? bytes.lastIndexOf(CR, end - 2) : -1
+  return cr >= start ? cr + 1 : start
 }
 
 function hasByte(bytes: Uint8Array, byte: number, start: number, end: number): boolean {

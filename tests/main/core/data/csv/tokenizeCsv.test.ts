@@ -5,6 +5,7 @@ import type { CsvFormat } from '../../../../../src/main/core/data/csv/sniffCsv'
 import {
   CsvRecordTable,
   fieldText,
+  recordBoundary,
   tokenizeCsv,
   UnclosedQuoteError
 } from '../../../../../src/main/core/data/csv/tokenizeCsv'
@@ -137,19 +138,27 @@ describe('tokenizeCsv', () => {
     expect(bytes.subarray(result.end).toString()).toBe('1,2\n')
   })
 
-  it('counts a quote-free range with the fast path exactly as the full tokenizer does', () => {
+  it('cuts a stream at a record boundary: the records before and after it are those of the whole', () => {
     const rng = new Rng(5)
-    const pieces = ['1', '22', ',', ' ', '\n', '\r\n', '\r', 'abc', 'é']
-    for (let trial = 0; trial < 200; trial++) {
+    const pieces = ['1', '22', ',', ' ', '\n', '\r\n', '\r', 'abc', 'é', '"q,\nx"', '""']
+    for (let trial = 0; trial < 300; trial++) {
       let text = ''
       for (let i = 0; i < 40; i++) text += pieces[Math.floor(rng.next() * pieces.length)]
       const bytes = Buffer.from(text)
       const end = Math.floor(rng.next() * (bytes.length + 1))
-      for (const final of [false, true]) {
-        const fast = tokenizeCsv(bytes, 0, end, 0x2c, final, null)
-        const full = tokenizeCsv(bytes, 0, end, 0x2c, final, new CsvRecordTable())
-        expect([fast.end, fast.lineBreaks]).toEqual([full.end, full.lineBreaks])
+      let cut: number
+      try {
+        cut = recordBoundary(bytes, 0, end, 0x2c, false)
+      } catch {
+        continue
       }
+      // Everything up to the cut reads as whole records, the same as in the full text.
+      const head = tokenizeAll(bytes.subarray(0, cut).toString())
+      const all = tokenizeAll(text)
+      expect(head).toEqual(all.slice(0, head.length))
+      // And it moves on: a quote-free range is cut after its last line feed.
+      const range = bytes.subarray(0, end)
+      if (!range.includes(0x22) && range.includes(0x0a)) expect(cut).toBe(range.lastIndexOf(0x0a) + 1)
     }
   })
 

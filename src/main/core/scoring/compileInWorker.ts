@@ -1,0 +1,48 @@
+import { InputError } from '../errors'
+import { spawnWorker } from '../../workers/spawnWorker'
+import type { ModelArtifact } from '../ml/ModelArtifact'
+import { CompiledForest, type CompiledForestHandle } from './CompiledForest'
+import type { BatchModel } from './scoreCsvFile'
+
+/** What compileWorker is started with. */
+export interface CompileWorkerInit {
+  dbPath: string
+  nativeBinding?: string
+  modelId: number
+}
+
+/** compileWorker → caller, once. */
+export type CompileWorkerReply =
+  | { type: 'done'; id: number; artifact: ModelArtifact; forest: CompiledForestHandle }
+  | { type: 'error'; name: string; message: string }
+
+/**
+ * Prepares a stored model for batch files on a short-lived worker thread. Compiling reads
+ * the forest as one BLOB of tens of MB and walks every tree: garbage that the calling
+ * thread, which allocates little during a batch, would keep for the whole run (measured:
+ * 67 MB of a 1M-row batch's peak). The worker's memory goes back when it ends; the
+ * compiled trees stay, in the shared memory it hands back.
+ */
+export function compileInWorker(init: CompileWorkerInit): Promise<BatchModel> {
+  return new Promise<BatchModel>((resolve, reject) => {
+    let settled = false
+    const worker = spawnWorker('compileWorker', init)
+    worker.once('message', (reply: CompileWorkerReply) => {
+      settled = true
+      if (reply.type === 'done') {
+        resolve({ id: reply.id, artifact: reply.artifact, compiled: CompiledForest.attach(reply.forest, 0) })
+      } else {
+        // InputError is the user's (a corrupt model, say): keep its kind across the thread.
+        const error = reply.name === 'InputError' ? new InputError(reply.message) : new Error(reply.message)
+        reject(error)
+      }
+    })
+    worker.once('error', (error) => {
+      settled = true
+      reject(error)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the model compiling thread stopped (exit code ${code})`))
+    })
+  })
+}

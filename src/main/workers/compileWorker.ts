@@ -1,0 +1,25 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import type { CompileWorkerInit, CompileWorkerReply } from '../core/scoring/compileInWorker'
+import { prepareBatchModel } from '../core/scoring/scoreCsvFile'
+import { openDatabase } from '../core/storage/openDatabase'
+import { ModelRepo } from '../core/storage/ModelRepo'
+
+/**
+ * Compiles one stored model for batch files and ends (see compileInWorker): the forest
+ * BLOB and the trees read from it die with this thread.
+ */
+const init = workerData as CompileWorkerInit
+let reply: CompileWorkerReply
+try {
+  const db = openDatabase(init.dbPath, { nativeBinding: init.nativeBinding, readonly: true })
+  try {
+    const model = prepareBatchModel(new ModelRepo(db).loadStored(init.modelId))
+    reply = { type: 'done', id: model.id, artifact: model.artifact, forest: model.compiled.handle() }
+  } finally {
+    db.close()
+  }
+} catch (e) {
+  const error = e instanceof Error ? e : new Error(String(e))
+  reply = { type: 'error', name: error.name, message: error.message }
+}
+parentPort?.postMessage(reply)
