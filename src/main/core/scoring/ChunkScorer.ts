@@ -7,7 +7,7 @@ import type { CompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
 import { parseCsvInputs } from './parseCsvInputs'
 import { describeReason, type Reason } from './reasons'
-import { scoreApplicants } from './scoreApplicants'
+import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
 
 /** Whole records of a scored file, as the coordinator cuts them (see scoreCsvFile). */
 export interface ScoreChunk {
@@ -67,8 +67,10 @@ export class ChunkScorer {
   private readonly delimiter: number
   /** Output cells may be copied as written only from comma-separated files. */
   private readonly copyRecords: boolean
-  /** Per feature name: whether it is plain text in a CSV cell (see _reasonCell). */
-  private readonly plainNames = new Map<string, boolean>()
+  /** Per model feature: whether its name is plain text in a CSV cell (see _reasonText). */
+  private readonly plainNames: boolean[]
+  /** One reason filled in for each sentence written (describeReason reads it at once). */
+  private readonly reason: Reason = { feature: '', value: null, contribution: 0, direction: 'raises' }
 
   constructor(
     private readonly artifact: ModelArtifact,
@@ -78,6 +80,9 @@ export class ChunkScorer {
     this.columnOf = Int32Array.from(plan.columnOf)
     this.delimiter = plan.delimiter.charCodeAt(0)
     this.copyRecords = plan.delimiter === ','
+    this.plainNames = artifact.features.map(
+      (f) => neutraliseCell(f.name) === f.name && !CSV_SPECIAL.test(f.name)
+    )
   }
 
   /**
@@ -132,24 +137,16 @@ export class ChunkScorer {
       grades[gradeIndex.get(grade) ?? grades.length - 1]++
       histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(p * HISTOGRAM_BINS))]++
       predictedDefaults += scored.prediction[r]
-      const reasons = scored.contributions[r]
       if (this.copyRecords && !this._needsNeutralising(bytes, r)) {
         const start = table.recordStart[r]
         const end = table.recordEnd[r]
         let row = asciiText ? asciiText.slice(start, end) : decodeRange(bytes, start, end)
         row += `,${p.toFixed(6)},${scored.prediction[r]},${csvCell(grade)}`
-        for (let k = 0; k < 3; k++) row += ',' + (k < reasons.length ? this._reasonCell(reasons[k]) : '')
+        for (let k = 0; k < 3; k++) row += ',' + this._reasonText(scored, r, k, true)
         output.push(row + '\n')
       } else {
-        const texts = reasons.map((c) => neutraliseCell(describeReason(c)))
-        const results = [
-          p.toFixed(6),
-          String(scored.prediction[r]),
-          grade,
-          texts[0] ?? '',
-          texts[1] ?? '',
-          texts[2] ?? ''
-        ]
+        const reasons = [0, 1, 2].map((k) => this._reasonText(scored, r, k, false))
+        const results = [p.toFixed(6), String(scored.prediction[r]), grade, ...reasons]
         output.push(stringify([[...this._fields(bytes, r).map(neutraliseCell), ...results]]))
       }
     }
@@ -168,20 +165,25 @@ export class ChunkScorer {
   }
 
   /**
-   * A reason as an output cell. The sentence starts with the feature's name and adds only
-   * the value to fixed words, so when the name is plain text (no formula start, no comma,
-   * quote or line break) and the value is a number or plain text, it needs neither
-   * neutralising nor quoting: the common case skips both checks.
+   * Row r's k-th reason as the text of an output cell, neutralised, and quoted for CSV
+   * when `quote`; '' when the row has fewer. The sentence is the feature's name, its value
+   * and fixed words: a name that neutraliseCell leaves alone and that needs no quotes
+   * (checked once per feature), with a number or plain text value, needs neither check.
    */
-  private _reasonCell(reason: Reason): string {
+  private _reasonText(scored: ScoredApplicants, r: number, k: number, quote: boolean): string {
+    const top = scored.top!
+    const at = r * top.perRow + k
+    const f = k < top.perRow ? top.feature[at] : -1
+    if (f < 0) return ''
+    const reason = this.reason
+    reason.feature = this.artifact.features[f].name
+    reason.value = featureValue(this.artifact, scored.featured, f, r)
+    reason.contribution = top.contribution[at]
     const text = describeReason(reason)
-    let plainName = this.plainNames.get(reason.feature)
-    if (plainName === undefined) {
-      plainName = neutraliseCell(reason.feature) === reason.feature && !CSV_SPECIAL.test(reason.feature)
-      this.plainNames.set(reason.feature, plainName)
-    }
     const plainValue = typeof reason.value !== 'string' || !CSV_SPECIAL.test(reason.value)
-    return plainName && plainValue ? text : csvCell(neutraliseCell(text))
+    if (this.plainNames[f] && plainValue) return text
+    const safe = neutraliseCell(text)
+    return quote ? csvCell(safe) : safe
   }
 
   private _fields(bytes: Uint8Array, record: number): string[] {

@@ -18,17 +18,24 @@ export type ScoringModel =
   | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest; shap?: PreparedForestShap }
   | { artifact: ModelArtifact; forest?: undefined; compiled: CompiledForest; shap?: undefined }
 
+/** Row r's k-th reason is at r * perRow + k: feature index (-1 when the row has fewer) and contribution. */
+export interface TopReasons {
+  perRow: number
+  feature: Int16Array
+  contribution: Float64Array
+}
+
 export interface ScoredApplicants {
   /** Calibrated P(default) per row (NaN for rows that failed parsing). */
   probability: Float64Array
   prediction: Uint8Array
   grade: string[]
-  /**
-   * Per row, contributions (calibrated probability points), largest |value| first: every
-   * feature's with 'exact', the `batchReasons` that raised the risk most with 'path', none
-   * with 'none'.
-   */
+  /** Per row with 'exact', every feature's contribution (calibrated probability points), largest |value| first; else empty. */
   contributions: Reason[][]
+  /** With 'path', per row the `batchReasons` features that raised the risk most (typed arrays: no objects per row). */
+  top: TopReasons | null
+  /** The raw inputs with the engineered features added: the values reasons quote. */
+  featured: RawInputs
   /**
    * Per row, the calibrated probability the contributions start from: base + Σ
    * contributions = probability. It is the calibrated forest output of the model's
@@ -68,17 +75,25 @@ export function scoreApplicants(
   const prediction = new Uint8Array(n)
   const grade: string[] = new Array(n)
   const contributions: Reason[][] = new Array(n)
+  const top: TopReasons | null =
+    mode === 'path'
+      ? {
+          perRow: batchReasons,
+          feature: new Int16Array(n * batchReasons).fill(-1),
+          contribution: new Float64Array(n * batchReasons)
+        }
+      : null
   const rowBase = new Float64Array(n).fill(base)
   const x = new Float64Array(numFeatures)
   const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path')
   // Exact reasons: Linear TreeShap over the forest as the loaded model prepared it once.
   const shapForest = mode === 'exact' ? (model.shap ?? prepareForestShap(forestOf(model))) : null
-  const reasonValue = (f: number, r: number): number | string | null => featureValue(artifact, featured, f, r)
+  const none: Reason[] = []
   for (let r = 0; r < n; r++) {
+    contributions[r] = none
     if (parsed.failed[r]) {
       probability[r] = NaN
       grade[r] = ''
-      contributions[r] = []
       continue
     }
     let raw: number
@@ -96,18 +111,13 @@ export function scoreApplicants(
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
-    if (phi === null) {
-      contributions[r] = []
-      continue
-    }
+    if (phi === null) continue
     const scale = rescale(artifact.calibration, raw, rawBase, p, base)
     rowBase[r] = p - scale * (raw - rawBase)
-    contributions[r] =
-      mode === 'path'
-        ? topRaising(phi, scale, batchReasons, artifact, (f) => reasonValue(f, r))
-        : allReasons(phi, scale, artifact, (f) => reasonValue(f, r))
+    if (top) topRaising(phi, scale, top, r)
+    else contributions[r] = allReasons(phi, scale, artifact, (f) => featureValue(artifact, featured, f, r))
   }
-  return { probability, prediction, grade, contributions, base: rowBase }
+  return { probability, prediction, grade, contributions, top, featured, base: rowBase }
 }
 
 /**
@@ -161,7 +171,7 @@ function sum(a: Float64Array): number {
 }
 
 /** The raw value of model feature `f` for row `r` (engineered features as computed), null when missing. */
-function featureValue(
+export function featureValue(
   artifact: ModelArtifact,
   featured: RawInputs,
   f: number,
@@ -206,34 +216,25 @@ function allReasons(
 }
 
 /**
- * The `limit` features that raised the risk most (phi > 0), largest first. A batch row
- * shows only these, so they are picked with a small insertion list instead of sorting
- * every feature of a million rows.
+ * Writes into `top` the features of row `row` that raised the risk most (phi > 0),
+ * largest first, with a small insertion list instead of sorting every feature of a
+ * million rows.
  */
-function topRaising(
-  phi: ArrayLike<number>,
-  scale: number,
-  limit: number,
-  artifact: ModelArtifact,
-  value: (f: number) => number | string | null
-): Reason[] {
-  const best: number[] = []
+function topRaising(phi: ArrayLike<number>, scale: number, top: TopReasons, row: number): void {
+  const limit = top.perRow
+  const at0 = row * limit
+  const best = top.feature
+  let size = 0
   for (let f = 0; f < phi.length; f++) {
     const v = phi[f]
-    if (!(v > 0)) continue
-    if (best.length === limit && v <= phi[best[limit - 1]]) continue
-    let at = best.length === limit ? limit - 1 : best.length
-    while (at > 0 && phi[best[at - 1]] < v) {
-      best[at] = best[at - 1]
+    if (!(v > 0) || !Number.isFinite(v * scale)) continue
+    if (size === limit && v <= phi[best[at0 + limit - 1]]) continue
+    let at = size === limit ? limit - 1 : size++
+    while (at > 0 && phi[best[at0 + at - 1]] < v) {
+      best[at0 + at] = best[at0 + at - 1]
       at--
     }
-    best[at] = f
+    best[at0 + at] = f
   }
-  const out: Reason[] = []
-  for (const f of best) {
-    const contribution = phi[f] * scale
-    if (contribution > 0 && Number.isFinite(contribution))
-      out.push(reasonOf(artifact, f, contribution, value(f)))
-  }
-  return out
+  for (let k = 0; k < size; k++) top.contribution[at0 + k] = phi[best[at0 + k]] * scale
 }
