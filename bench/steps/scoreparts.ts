@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { CsvRecordTable, tokenizeCsv } from '../../src/main/core/data/csv/tokenizeCsv'
 import { sniffCsv } from '../../src/main/core/data/csv/sniffCsv'
 import { ChunkScorer, type FilePlan } from '../../src/main/core/scoring/ChunkScorer'
-import { parseCsvInputs } from '../../src/main/core/scoring/parseCsvInputs'
+import { CategoryCells, parseCsvInputs } from '../../src/main/core/scoring/parseCsvInputs'
 import { scoreApplicants, type ReasonMode } from '../../src/main/core/scoring/scoreApplicants'
 import { CHUNK_BYTES, matchColumns } from '../../src/main/core/scoring/scoreCsvFile'
 import { openWorkbench, step, timed } from './step'
@@ -39,6 +39,7 @@ step(async ([db, modelId, input]) => {
   }
   const table = new CsvRecordTable()
   const columnOf = Int32Array.from(plan.columnOf)
+  const categories = model.artifact.inputs.map(() => new CategoryCells())
   const scorer = new ChunkScorer(model.artifact, model.compiled, plan)
   let rows = 0
   const pass = (depth: 'tokenize' | 'parse' | ReasonMode | 'all') =>
@@ -52,7 +53,7 @@ step(async ([db, modelId, input]) => {
         tokenizeCsv(chunk, 0, chunk.length, delimiter, true, table)
         rows += table.numRecords
         if (depth === 'tokenize') continue
-        const inputs = parseCsvInputs(model.artifact, chunk, table, columnOf, plan.header.length)
+        const inputs = parseCsvInputs(model.artifact, chunk, table, columnOf, plan.header.length, categories)
         if (depth === 'parse') continue
         scoreApplicants({ artifact: model.artifact, compiled: model.compiled }, inputs, depth)
       }

@@ -5,7 +5,7 @@ import { accumulateDrift, emptyDriftCounts } from '../ml/drift'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import type { CompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
-import { parseCsvInputs } from './parseCsvInputs'
+import { CategoryCells, parseCsvInputs } from './parseCsvInputs'
 import { describeReason, type Reason } from './reasons'
 import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
 
@@ -69,6 +69,7 @@ export class ChunkScorer {
   private readonly copyRecords: boolean
   /** Per model feature: whether its name is plain text in a CSV cell (see _reasonText). */
   private readonly plainNames: boolean[]
+  private readonly categories: CategoryCells[]
   /** One reason filled in for each sentence written (describeReason reads it at once). */
   private readonly reason: Reason = { feature: '', value: null, contribution: 0, direction: 'raises' }
 
@@ -80,6 +81,7 @@ export class ChunkScorer {
     this.columnOf = Int32Array.from(plan.columnOf)
     this.delimiter = plan.delimiter.charCodeAt(0)
     this.copyRecords = plan.delimiter === ','
+    this.categories = artifact.inputs.map(() => new CategoryCells())
     this.plainNames = artifact.features.map(
       (f) => neutraliseCell(f.name) === f.name && !CSV_SPECIAL.test(f.name)
     )
@@ -95,7 +97,14 @@ export class ChunkScorer {
     const { lineBreaks } = tokenizeCsv(bytes, 0, bytes.length, this.delimiter, true, table)
     const { artifact } = this
     const n = table.numRecords
-    const inputs = parseCsvInputs(artifact, bytes, table, this.columnOf, this.plan.header.length)
+    const inputs = parseCsvInputs(
+      artifact,
+      bytes,
+      table,
+      this.columnOf,
+      this.plan.header.length,
+      this.categories
+    )
     const scored = scoreApplicants({ artifact, compiled: this.compiled }, inputs, 'path')
 
     const drift = artifact.drift.map((bins) => {
@@ -112,13 +121,13 @@ export class ChunkScorer {
     const gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
     const grades = new Array<number>(artifact.riskGrades.length).fill(0)
     const histogram = new Array<number>(HISTOGRAM_BINS).fill(0)
-    // Rows are built as text and encoded once per chunk. An ASCII chunk (nearly every loan
+    // Rows are built as text (see TextOutput). An ASCII chunk (nearly every loan
     // file) is read as one latin1 string whose offsets are the byte offsets, so a record is
     // a slice of it; otherwise each record is decoded on its own.
     const asciiText = isAscii(bytes)
       ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
       : null
-    const output: string[] = []
+    const output = new TextOutput(bytes.length * 3)
     const errors: ErrorRow[] = []
     let rowsScored = 0
     let predictedDefaults = 0
@@ -151,7 +160,7 @@ export class ChunkScorer {
       }
     }
     return {
-      output: encode(output),
+      output: output.bytes(),
       errors,
       lineBreaks,
       rowsIn: n,
@@ -219,10 +228,41 @@ function csvCell(text: string): string {
   return CSV_SPECIAL.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** Text pieces as UTF-8 in a buffer of their own (moved, not copied, to another thread). */
-function encode(pieces: string[]): Uint8Array {
-  const text = pieces.join('')
-  const out = new Uint8Array(Buffer.byteLength(text, 'utf8'))
-  Buffer.from(out.buffer).write(text, 'utf8')
-  return out
+/**
+ * Output rows as UTF-8 in a buffer of its own (moved, not copied, to another thread).
+ * Rows are joined and encoded a few hundred at a time: a chunk's rows as strings until
+ * the end would all live through the worker's young-generation collections.
+ */
+class TextOutput {
+  private buffer: Buffer
+  private length = 0
+  private pending: string[] = []
+
+  constructor(capacity: number) {
+    // Not from Node's shared pool: the buffer is moved whole.
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 4096))
+  }
+
+  push(text: string): void {
+    this.pending.push(text)
+    if (this.pending.length === 256) this.flush()
+  }
+
+  bytes(): Uint8Array {
+    this.flush()
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length)
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    const text = this.pending.join('')
+    this.pending = []
+    const need = Buffer.byteLength(text, 'utf8')
+    if (this.length + need > this.buffer.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + need))
+      this.buffer.copy(bigger, 0, 0, this.length)
+      this.buffer = bigger
+    }
+    this.length += this.buffer.write(text, this.length, 'utf8')
+  }
 }

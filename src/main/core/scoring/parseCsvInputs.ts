@@ -1,7 +1,7 @@
 import { type CsvRecordTable, FieldKind, fieldText } from '../data/csv/tokenizeCsv'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
-import { notACategory, notANumber, readCategory, readNumber } from './parseApplicants'
+import { notANumber, readCategory, readNumber } from './parseApplicants'
 
 /** A chunk's model inputs read from CSV bytes: what scoring needs, and the rows it cannot score. */
 export interface CsvInputs {
@@ -18,13 +18,15 @@ export interface CsvInputs {
  * row scores the same from a CSV file as from JSON. Plain decimal numbers are read
  * straight from their bytes, the rest through readNumber. `columnOf[i]` is the file column
  * of model input i; `width` is the header's field count: a record with another count fails.
+ * `categories[i]` remembers the spellings of input i's cells from chunk to chunk.
  */
 export function parseCsvInputs(
   artifact: ModelArtifact,
   bytes: Uint8Array,
   table: CsvRecordTable,
   columnOf: Int32Array,
-  width: number
+  width: number,
+  categories: CategoryCells[] = artifact.inputs.map(() => new CategoryCells())
 ): CsvInputs {
   const n = table.numRecords
   const numeric = new Map<string, Float64Array>()
@@ -75,15 +77,53 @@ export function parseCsvInputs(
           values[r] = null
           continue
         }
-        const text = fieldText(bytes, table, table.fieldFirst[r] + column)
-        const category = readCategory(text)
-        if (category === undefined) fail(r, notACategory(field, text))
-        values[r] = category ?? null
+        values[r] = categories[i].read(bytes, table, table.fieldFirst[r] + column)
       }
       categorical.set(field.name, values)
     }
   })
   return { raw: { numRows: n, numeric, categorical }, failed, errors }
+}
+
+/**
+ * The categories of one column's cells, remembered by their bytes: a loan file spells
+ * each region or occupation the same way in a million rows, so most cells are found
+ * here without building, trimming and checking a string (and without the garbage that
+ * makes). Columns with more than MAX_SPELLINGS spellings (names, say) read the rest as text.
+ */
+export class CategoryCells {
+  private readonly known = new Map<number, { bytes: Uint8Array; kind: number; value: string | null }>()
+
+  /** readCategory of the field's text (never undefined: CSV cells are text). */
+  read(bytes: Uint8Array, table: CsvRecordTable, field: number): string | null {
+    const start = table.fieldStart[field]
+    const end = table.fieldEnd[field]
+    const kind = table.fieldKind[field]
+    if (end - start > MAX_CACHED_BYTES) return this.fromText(bytes, table, field)
+    // FNV-1a over the bytes and the kind (a quoted spelling reads differently).
+    let hash = 0x811c9dc5 ^ kind
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193)
+    const entry = this.known.get(hash)
+    if (entry && entry.kind === kind && sameBytes(entry.bytes, bytes, start, end)) return entry.value
+    const value = this.fromText(bytes, table, field)
+    if (!entry && this.known.size < MAX_SPELLINGS) {
+      this.known.set(hash, { bytes: bytes.slice(start, end), kind, value })
+    }
+    return value
+  }
+
+  private fromText(bytes: Uint8Array, table: CsvRecordTable, field: number): string | null {
+    return readCategory(fieldText(bytes, table, field)) ?? null
+  }
+}
+
+const MAX_CACHED_BYTES = 48
+const MAX_SPELLINGS = 512
+
+function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) return false
+  for (let i = 0; i < known.length; i++) if (known[i] !== bytes[start + i]) return false
+  return true
 }
 
 /** 10^k for k ≤ 22, all exact doubles. */
