@@ -22,7 +22,6 @@ step(async ([db, modelId, input]) => {
   const format = await sniffCsv(input)
   const columns = matchColumns(input, format.header, model.artifact.inputs)
   const plan: FilePlan = {
-    file: input,
     header: format.header,
     delimiter: format.delimiter,
     columnOf: model.artifact.inputs.map((f) => columns.get(f.name)!)

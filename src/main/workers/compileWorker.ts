@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { toThreadError } from '../core/errors'
 import type { CompileWorkerInit, CompileWorkerReply } from '../core/scoring/compileInWorker'
 import { prepareBatchModel } from '../core/scoring/scoreCsvFile'
 import { openDatabase } from '../core/storage/openDatabase'
@@ -14,12 +15,12 @@ try {
   const db = openDatabase(init.dbPath, { nativeBinding: init.nativeBinding, readonly: true })
   try {
     const model = prepareBatchModel(new ModelRepo(db).loadStored(init.modelId))
-    reply = { type: 'done', id: model.id, artifact: model.artifact, forest: model.compiled.handle() }
+    const { id, name, artifact } = model
+    reply = { type: 'done', id, name, artifact, forest: model.compiled.handle() }
   } finally {
     db.close()
   }
 } catch (e) {
-  const error = e instanceof Error ? e : new Error(String(e))
-  reply = { type: 'error', name: error.name, message: error.message }
+  reply = { type: 'error', error: toThreadError(e) }
 }
 parentPort?.postMessage(reply)

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { toThreadError } from '../core/errors'
 import { ChunkScorer } from '../core/scoring/ChunkScorer'
 import { CompiledForest } from '../core/scoring/CompiledForest'
 import type { ScoreWorkerInit, ScoreWorkerReply, ScoreWorkerRequest } from '../core/scoring/ScoringWorkers'
@@ -20,8 +21,7 @@ port.on('message', ({ id, chunk }: ScoreWorkerRequest) => {
     reply = { id, result }
     port.postMessage(reply, [result.output.buffer as ArrayBuffer])
   } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e))
-    reply = { id, error: { name: error.name, message: error.message } }
+    reply = { id, error: toThreadError(e) }
     port.postMessage(reply)
   }
 })

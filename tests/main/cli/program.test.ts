@@ -106,7 +106,8 @@ describe('ptm', () => {
     [['generate', '--rows', '0'], /--rows.*"0"/],
     [['train', '--test-size', '2'], /--test-size/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-    [['import', 'loans.csv'], /required option '--target <column>' not specified/]
+    [['import', 'loans.csv'], /required option '--target <column>' not specified/],
+    [['score', 'loans.csv', '--out', 'scored.csv', '--threads', '9'], /--threads.*from 0 to 4, got "9"/]
   ])('exits 2 for bad usage: %j', async (args, message) => {
     const run = await ptm(tmp.path('w.db'), ...args)
     expect(run.code).toBe(2)

@@ -4,7 +4,7 @@ import { CsvRecordTable, decodeRange, FieldKind, fieldText, tokenizeCsv } from '
 import { accumulateDrift, emptyDriftCounts } from '../ml/drift'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import type { CompiledForest } from './CompiledForest'
-import { neutraliseCell } from './neutraliseCell'
+import { FORMULA_START_CHARS, neutraliseCell } from './neutraliseCell'
 import { CategoryCells, parseCsvInputs } from './parseCsvInputs'
 import { describeReason, type Reason } from './reasons'
 import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
@@ -33,7 +33,6 @@ export interface ChunkResult {
   lineBreaks: number
   rowsIn: number
   rowsScored: number
-  rowsError: number
   predictedDefaults: number
   /** Rows per risk grade, in the order of the artifact's riskGrades. */
   grades: number[]
@@ -45,8 +44,6 @@ export interface ChunkResult {
 
 /** How the file's columns feed the model: the same for every chunk of a file. */
 export interface FilePlan {
-  /** The file's name, for error messages. */
-  file: string
   header: string[]
   delimiter: string
   /** File column of each model input, in the order of artifact.inputs. */
@@ -70,6 +67,7 @@ export class ChunkScorer {
   /** Per model feature: whether its name is plain text in a CSV cell (see _reasonText). */
   private readonly plainNames: boolean[]
   private readonly categories: CategoryCells[]
+  private readonly gradeIndex: Map<string, number>
   /** One reason filled in for each sentence written (describeReason reads it at once). */
   private readonly reason: Reason = { feature: '', value: null, contribution: 0, direction: 'raises' }
 
@@ -82,6 +80,7 @@ export class ChunkScorer {
     this.delimiter = plan.delimiter.charCodeAt(0)
     this.copyRecords = plan.delimiter === ','
     this.categories = artifact.inputs.map(() => new CategoryCells())
+    this.gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
     this.plainNames = artifact.features.map(
       (f) => neutraliseCell(f.name) === f.name && !CSV_SPECIAL.test(f.name)
     )
@@ -118,7 +117,6 @@ export class ChunkScorer {
       )
       return counts.counts
     })
-    const gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
     const grades = new Array<number>(artifact.riskGrades.length).fill(0)
     const histogram = new Array<number>(HISTOGRAM_BINS).fill(0)
     // Rows are built as text (see TextOutput). An ASCII chunk (nearly every loan
@@ -143,7 +141,7 @@ export class ChunkScorer {
       rowsScored++
       const p = scored.probability[r]
       const grade = scored.grade[r]
-      grades[gradeIndex.get(grade) ?? grades.length - 1]++
+      grades[this.gradeIndex.get(grade) ?? grades.length - 1]++
       histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(p * HISTOGRAM_BINS))]++
       predictedDefaults += scored.prediction[r]
       if (this.copyRecords && !this._needsNeutralising(bytes, r)) {
@@ -165,7 +163,6 @@ export class ChunkScorer {
       lineBreaks,
       rowsIn: n,
       rowsScored,
-      rowsError: n - rowsScored,
       predictedDefaults,
       grades,
       histogram,
@@ -217,9 +214,9 @@ export class ChunkScorer {
   }
 }
 
-/** 1 for the first bytes of cells neutraliseCell may change: = + - @ tab CR. */
+/** 1 for the first bytes of cells neutraliseCell may change (all ASCII). */
 const FORMULA_FIRST_BYTE = new Uint8Array(256)
-for (const b of [0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA_FIRST_BYTE[b] = 1
+for (const c of FORMULA_START_CHARS) FORMULA_FIRST_BYTE[c.charCodeAt(0)] = 1
 
 const CSV_SPECIAL = /[",\r\n]/
 

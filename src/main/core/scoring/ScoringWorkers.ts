@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads'
+import { fromThreadError, type ThreadError } from '../errors'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import { spawnWorker } from '../../workers/spawnWorker'
 import type { ChunkResult, FilePlan, ScoreChunk } from './ChunkScorer'
@@ -20,8 +21,7 @@ export interface ScoreWorkerRequest {
 }
 
 /** Worker → coordinator. */
-export type ScoreWorkerReply =
-  { id: number; result: ChunkResult } | { id: number; error: { name: string; message: string } }
+export type ScoreWorkerReply = { id: number; result: ChunkResult } | { id: number; error: ThreadError }
 
 /**
  * Heap sizes of a scoring worker. A chunk's garbage is a few MB and dies young; what lives
@@ -98,11 +98,7 @@ export class ScoringWorkers {
     if (!waiting) return
     this.pending.delete(reply.id)
     if ('result' in reply) waiting.resolve(reply.result)
-    else {
-      const error = new Error(reply.error.message)
-      error.name = reply.error.name
-      waiting.reject(error)
-    }
+    else waiting.reject(fromThreadError(reply.error))
   }
 
   private fail(error: Error): void {

@@ -1,4 +1,4 @@
-import { InputError } from '../errors'
+import { fromThreadError, type ThreadError } from '../errors'
 import { spawnWorker } from '../../workers/spawnWorker'
 import type { ModelArtifact } from '../ml/ModelArtifact'
 import { CompiledForest, type CompiledForestHandle } from './CompiledForest'
@@ -13,8 +13,8 @@ export interface CompileWorkerInit {
 
 /** compileWorker → caller, once. */
 export type CompileWorkerReply =
-  | { type: 'done'; id: number; artifact: ModelArtifact; forest: CompiledForestHandle }
-  | { type: 'error'; name: string; message: string }
+  | { type: 'done'; id: number; name: string; artifact: ModelArtifact; forest: CompiledForestHandle }
+  | { type: 'error'; error: ThreadError }
 
 /**
  * Prepares a stored model for batch files on a short-lived worker thread. Compiling reads
@@ -30,12 +30,9 @@ export function compileInWorker(init: CompileWorkerInit): Promise<BatchModel> {
     worker.once('message', (reply: CompileWorkerReply) => {
       settled = true
       if (reply.type === 'done') {
-        resolve({ id: reply.id, artifact: reply.artifact, compiled: CompiledForest.attach(reply.forest, 0) })
-      } else {
-        // InputError is the user's (a corrupt model, say): keep its kind across the thread.
-        const error = reply.name === 'InputError' ? new InputError(reply.message) : new Error(reply.message)
-        reject(error)
-      }
+        const { id, name, artifact } = reply
+        resolve({ id, name, artifact, compiled: CompiledForest.attach(reply.forest, 0) })
+      } else reject(fromThreadError(reply.error))
     })
     worker.once('error', (error) => {
       settled = true

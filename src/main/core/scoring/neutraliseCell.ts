@@ -1,5 +1,7 @@
 import { parseNumber } from '../data/csv/parseNumber'
 
+/** The characters that make Excel read a cell as a formula when it starts with one. */
+export const FORMULA_START_CHARS = '=+-@\t\r'
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /**

@@ -3,16 +3,17 @@ import type { Forest } from '../ml/forest'
 import { riskGrade, type ModelArtifact } from '../ml/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
-import { CompiledForest } from './CompiledForest'
+import type { CompiledForest } from './CompiledForest'
 import { forestShapPrepared, prepareForestShap, type PreparedForestShap } from './linearTreeShap'
 import type { Reason } from './reasons'
 
 export type ReasonMode = 'exact' | 'path' | 'none'
 
 /**
- * What scoring reads of a model: the artifact and the forest, compiled for the batch
- * modes (compiled on the spot when absent). A batch worker thread holds only the compiled
- * forest, shared with its siblings; 'exact' reasons need the FlatTree forest.
+ * What scoring reads of a model: the artifact, the FlatTree forest for 'exact' reasons,
+ * and the compiled forest for the batch modes (a batch worker thread holds only that,
+ * shared with its siblings). Compiling takes a fifth of a second, so it is the caller's
+ * to do once (prepareBatchModel), never done here per call.
  */
 export type ScoringModel =
   | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest; shap?: PreparedForestShap }
@@ -148,7 +149,9 @@ export function rescale(
 }
 
 function compiledFor(model: ScoringModel): CompiledForest {
-  return model.compiled ?? CompiledForest.compile(forestOf(model))
+  if (!model.compiled)
+    throw new Error('scoreApplicants: batch modes need the compiled forest (prepareBatchModel)')
+  return model.compiled
 }
 
 function forestOf(model: ScoringModel): Forest {

@@ -9,8 +9,13 @@ import { stringify } from 'csv-stringify/sync'
 import iconv from 'iconv-lite'
 import type { BatchSummary, PsiInfo } from '../../../shared/dto'
 import { normaliseColumnName } from '../data/columnNames'
-import { CsvInputError, fromFileSystemError } from '../data/csv/CsvInputError'
-import { MAX_RECORD_CHARS } from '../data/csv/readCsvRecords'
+import {
+  fromFileSystemError,
+  headerOnlyError,
+  MAX_RECORD_CHARS,
+  openQuoteError,
+  type CsvInputError
+} from '../data/csv/CsvInputError'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
 import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
 import { CancelledError, InputError } from '../errors'
@@ -106,6 +111,7 @@ export const MAX_SCORING_THREADS = 4
  */
 export interface BatchModel {
   id: number
+  name: string
   artifact: ModelArtifact
   compiled: CompiledForest
 }
@@ -116,11 +122,8 @@ export interface BatchModel {
  */
 export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel {
   if ('forest' in model) {
-    return {
-      id: model.id,
-      artifact: model.artifact,
-      compiled: CompiledForest.compile(model.forest, MAX_SCORING_THREADS)
-    }
+    const { id, name, artifact } = model
+    return { id, name, artifact, compiled: CompiledForest.compile(model.forest, MAX_SCORING_THREADS) }
   }
   const bytes = model.forestBytes
   let compiled: CompiledForest
@@ -132,7 +135,7 @@ export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel 
     if (error instanceof InputError) throw error
     throw corruptForest(model.id, error)
   }
-  return { id: model.id, artifact: model.artifact, compiled }
+  return { id: model.id, name: model.name, artifact: model.artifact, compiled }
 }
 
 /**
@@ -142,7 +145,7 @@ export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel 
  *
  * The file streams through in chunks of whole records (cut here, at record boundaries),
  * scored by ChunkScorers on worker threads that share one compiled forest, and written
- * back in file order; at most two chunks per thread are in flight, so memory stays
+ * back in file order; at most four chunks per thread are in flight, so memory stays
  * bounded whatever the file's size. The file is hashed as it is read. Outputs are
  * written to temporary files renamed at the end: a cancelled or failed run leaves no
  * partial output behind.
@@ -158,7 +161,6 @@ export async function scoreCsvFile(
   const { artifact } = model
   const columnOf = matchColumns(file, header, artifact.inputs)
   const plan: FilePlan = {
-    file,
     header,
     delimiter: format.delimiter,
     columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!)
@@ -223,14 +225,7 @@ export async function scoreCsvFile(
     }
     while (inFlight.length) await take()
     if (options.signal?.aborted) throw new CancelledError()
-    if (totals.rowsIn === 0) {
-      throw new CsvInputError({
-        code: 'HEADER_ONLY',
-        file: options.input,
-        problem: 'the file has column names but no data rows below them',
-        remedy: 'Export the loan table again with its data rows, or choose the file that holds the loans.'
-      })
-    }
+    if (totals.rowsIn === 0) throw headerOnlyError(options.input)
     await out.commit()
     if (err.isOpen) await err.commit()
     else await rm(errorsPath, { force: true })
@@ -300,7 +295,7 @@ async function readChunks(
     if (!headerRead) {
       const found = tokenizeCsv(pending, 0, pending.length, delimiter, final, headerTable, 1)
       if (headerTable.numRecords === 0) {
-        if (!final && pending.length > MAX_RECORD_CHARS) throw new BadRecordError('long', 0)
+        if (!final && pending.length > MAX_RECORD_CHARS) throw new BadRecordError('too long', 0)
         return
       }
       headerRead = true
@@ -316,7 +311,7 @@ async function readChunks(
         throw error
       }
       if (end === 0) {
-        if (pending.length > MAX_RECORD_CHARS) throw new BadRecordError('long', 0)
+        if (pending.length > MAX_RECORD_CHARS) throw new BadRecordError('too long', 0)
         return
       }
       // Its own buffer: the chunk is moved to a worker thread whole.
@@ -356,7 +351,7 @@ async function readChunks(
  */
 class BadRecordError extends Error {
   constructor(
-    readonly kind: 'unclosed' | 'long',
+    readonly kind: 'unclosed' | 'too long',
     readonly lineBreaks: number
   ) {
     super(`bad record (${kind})`)
@@ -365,17 +360,7 @@ class BadRecordError extends Error {
 
   /** The user's error, once the line where the unsent bytes start is known. */
   inputError(path: string, line: number): CsvInputError {
-    return new CsvInputError({
-      code: 'MALFORMED_CSV',
-      file: path,
-      line: line + this.lineBreaks,
-      problem:
-        this.kind === 'unclosed'
-          ? 'a quote (") opened in this record is never closed, so the rest of the file would become one value'
-          : `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
-      remedy:
-        'Open the file in a text editor, close or remove the stray quote on that line, save, and score again.'
-    })
+    return openQuoteError(path, line + this.lineBreaks, this.kind, 'score')
   }
 }
 
@@ -397,7 +382,7 @@ class BatchTotals {
   add(result: ChunkResult): void {
     this.rowsIn += result.rowsIn
     this.rowsScored += result.rowsScored
-    this.rowsError += result.rowsError
+    this.rowsError += result.rowsIn - result.rowsScored
     this.predictedDefaults += result.predictedDefaults
     result.grades.forEach((c, i) => (this.grades[i] += c))
     result.histogram.forEach((c, i) => (this.histogram[i] += c))

@@ -37,14 +37,14 @@ import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/sco
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 
+/** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
+const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
+
 /**
  * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
  */
-/** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
-const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
-
 export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
@@ -300,7 +300,7 @@ export class Workbench {
       onProgress: options.onProgress,
       threads: options.threads
     })
-    const id = this.audit.recordBatch({ ...summary, modelName: this.models.summary(model.id).name })
+    const id = this.audit.recordBatch({ ...summary, modelName: model.name })
     return this.audit.batch(id)
   }
 

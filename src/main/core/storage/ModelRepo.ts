@@ -131,9 +131,7 @@ export class ModelRepo {
    * a clear error.
    */
   load(id: number): LoadedModel {
-    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
-      ModelRow | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    const row = this.storedRow(id)
     return parseModel(row.id, row.name, row.artifact, row.forest)
   }
 
@@ -142,15 +140,20 @@ export class ModelRepo {
    * compiles the bytes tree by tree (prepareBatchModel) instead of holding every FlatTree.
    */
   loadStored(id: number): StoredModel {
-    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
-      ModelRow | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    const row = this.storedRow(id)
     return {
       id: row.id,
       name: row.name,
       artifact: parseArtifact(row.id, row.artifact),
       forestBytes: row.forest
     }
+  }
+
+  private storedRow(id: number): ModelRow {
+    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
+      ModelRow | undefined
+    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    return row
   }
 
   /** Bytes of a model's stored forest (0 when there is no such model). */

@@ -386,6 +386,22 @@ describe('scoreCsvFile', () => {
     expect(readdirSync(dirname(input)).filter((f) => f.startsWith('scored'))).toEqual([])
   })
 
+  it('stops at a record that runs past 1 MB (a quote opened and never closed), naming its line, on worker threads too', async () => {
+    const { loans, batch } = await fixture()
+    const body = stringify([loans.header, ...loans.rows.slice(0, 30)])
+    // The stray quote opens on line 32 and the file goes on for well over a megabyte.
+    const tail = stringify(Array.from({ length: 15_000 }, (_, k) => loans.rows[k % loans.rows.length]))
+    const input = tmp.write('runaway.csv', body + `"runaway,${loans.rows[0].slice(1).join(',')}\n` + tail)
+    const output = tmp.path('scored.csv')
+    for (const threads of [0, 2]) {
+      const run = scoreCsvFile(batch, { input, output, threads, chunkBytes: 16_384 })
+      await expect(run).rejects.toThrow(
+        /runaway\.csv, line 32: this record is longer than 1048576 characters/
+      )
+      expect(readdirSync(dirname(input)).filter((f) => f.startsWith('scored'))).toEqual([])
+    }
+  })
+
   it('refuses a file with column names but no data rows, leaving no output', async () => {
     const { loans, batch } = await fixture()
     const input = tmp.write('empty.csv', stringify([loans.header]) + '\n,,,\n')

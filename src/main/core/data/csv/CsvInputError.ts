@@ -74,6 +74,47 @@ export function fromFileSystemError(path: string, error: unknown): unknown {
   return error
 }
 
+/**
+ * A record longer than this is taken to be a quote that is never closed, which would otherwise swallow
+ * the rest of a large file into memory. Real loan rows are a few hundred characters.
+ */
+export const MAX_RECORD_CHARS = 1 << 20
+
+/** A file with a header and no data rows; the same words for import and scoring. */
+export function headerOnlyError(path: string): CsvInputError {
+  return new CsvInputError({
+    code: 'HEADER_ONLY',
+    file: path,
+    problem: 'the file has column names but no data rows below them',
+    remedy: 'Export the loan table again with its data rows, or choose the file that holds the loans.'
+  })
+}
+
+/**
+ * A record that never ends: a quote opened and never closed, or one so long (past
+ * MAX_RECORD_CHARS) that it is most likely the same. `retry` is what the user does once
+ * the line is mended ('import', 'score').
+ */
+export function openQuoteError(
+  path: string,
+  line: number,
+  kind: 'unclosed' | 'too long',
+  retry: string,
+  cause?: unknown
+): CsvInputError {
+  return new CsvInputError({
+    code: 'MALFORMED_CSV',
+    file: path,
+    line,
+    cause,
+    problem:
+      kind === 'unclosed'
+        ? 'a quote (") opened in this record is never closed, so the rest of the file would become one value'
+        : `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
+    remedy: `Open the file in a text editor, close or remove the stray quote on that line, save, and ${retry} again.`
+  })
+}
+
 function formatMessage(file: string, init: CsvInputErrorInit): string {
   let where = file
   if (init.line !== undefined) where += `, line ${init.line}`

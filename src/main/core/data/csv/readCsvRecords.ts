@@ -4,7 +4,13 @@ import { PassThrough } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CsvError, Parser } from 'csv-parse'
 import iconv from 'iconv-lite'
-import { CsvInputError, fromFileSystemError } from './CsvInputError'
+import {
+  CsvInputError,
+  fromFileSystemError,
+  headerOnlyError,
+  MAX_RECORD_CHARS,
+  openQuoteError
+} from './CsvInputError'
 import type { CsvFormat } from './sniffCsv'
 
 /** One data record as read: its fields untouched (not trimmed, not typed). */
@@ -30,11 +36,6 @@ export interface ReadCsvResult {
 }
 
 export const DEFAULT_BATCH_SIZE = 5000
-/**
- * A record longer than this is taken to be a quote that is never closed, which would otherwise swallow
- * the rest of a large file into memory. Real loan rows are a few hundred characters.
- */
-export const MAX_RECORD_CHARS = 1 << 20
 
 /**
  * Streams the data records of a CSV file described by {@link sniffCsv} to `onBatch`, awaiting each batch
@@ -123,14 +124,7 @@ export async function readCsvRecords(
       remedy: 'Export the loan table again, including its header row and data rows.'
     })
   }
-  if (records === 0) {
-    throw new CsvInputError({
-      code: 'HEADER_ONLY',
-      file: path,
-      problem: 'the file has column names but no data rows below them',
-      remedy: 'Export the loan table again with its data rows, or choose the file that holds the loans.'
-    })
-  }
+  if (records === 0) throw headerOnlyError(path)
   return { records, ragged }
 }
 
@@ -178,18 +172,8 @@ function countLineBreaks(field: string): number {
 
 function malformed(path: string, error: CsvError, line: number): CsvInputError {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE') {
-    return new CsvInputError({
-      code: 'MALFORMED_CSV',
-      file: path,
-      line,
-      cause: error,
-      problem:
-        error.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'a quote (") opened in this record is never closed, so the rest of the file would become one value'
-          : `this record is longer than ${MAX_RECORD_CHARS} characters, most likely because a quote (") in it is never closed`,
-      remedy:
-        'Open the file in a text editor, close or remove the stray quote on that line, save, and import again.'
-    })
+    const kind = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed' : 'too long'
+    return openQuoteError(path, line, kind, 'import', error)
   }
   return new CsvInputError({
     code: 'MALFORMED_CSV',
