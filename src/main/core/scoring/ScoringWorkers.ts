@@ -27,11 +27,11 @@ export type ScoreWorkerReply = { id: number; result: ChunkResult } | { id: numbe
  * Heap sizes of a scoring worker. A chunk's garbage is a few MB and dies young; what lives
  * on is the artifact and the spellings of category cells, well under a MB. Left to
  * itself V8 grows each worker's heap to tens of MB before collecting (measured: the
- * 1M-row batch went ~60 MB over its 400 MB budget); an old generation of 96 MB, far above
- * what a worker keeps, makes it collect sooner. A young generation of 16 MB is where the
+ * 1M-row batch went ~60 MB over its 400 MB budget); an old generation of 64 MB, ten times
+ * what a worker keeps while scoring a chunk, makes it collect sooner. A young generation of 16 MB is where the
  * measured time stopped improving (8 MB cost ~25 % more time in collections).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 }
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 }
 
 interface Pending {
   resolve: (result: ChunkResult) => void

@@ -93,12 +93,13 @@ function locateInputs(
 }
 
 /**
- * Input bytes per chunk: some 2,600 loan rows, scored in one piece by one thread. The
- * forest walk reads every tree once per chunk, so larger chunks spread that over more
- * rows (measured: 64 KB chunks took 17 % more time on one thread than 256 KB); beyond
- * ~4,000 rows (CompiledForest.CHUNK_ROWS) nothing more is gained and the worker's heap grows.
+ * Input bytes per chunk: some 5,200 loan rows, scored in one piece (one kernel call, see
+ * CompiledForest.CHUNK_ROWS) by one thread. The forest walk reads every tree once per
+ * call, so larger chunks spread that over more rows (measured on 1M rows, 2 threads:
+ * 64 KB chunks 17 % slower on one thread than 256 KB, 512 KB another ~6 % faster); larger
+ * still, the workers' heaps grow toward the 400 MB budget.
  */
-export const CHUNK_BYTES = 1 << 18
+export const CHUNK_BYTES = 1 << 19
 /** Files smaller than this are scored in the calling thread: starting workers would cost more. */
 const WORKERS_FROM_BYTES = 4 << 20
 /** At most this many scoring threads: beyond it the coordinating thread's reading and writing is the limit. */
