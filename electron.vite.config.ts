@@ -2,9 +2,14 @@ import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-// Worker entries are bundled beside the main entry (out/main/workers/*.js), where
-// src/main/workers/spawnWorker.ts looks for them.
-const workerEntries = ['forestWorker', 'jobWorker', 'scoreWorker', 'compileWorker']
+// Worker entries live beside the code that starts them; they are bundled to
+// out/main/workers/*.js, where src/main/core/base/spawnWorker.ts looks for them.
+const workerEntries = {
+  forestWorker: 'src/main/core/ml/forestWorker.ts',
+  scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
+  compileWorker: 'src/main/core/service/compileWorker.ts',
+  jobWorker: 'src/main/jobs/jobWorker.ts'
+}
 
 export default defineConfig({
   main: {
@@ -14,10 +19,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           ...Object.fromEntries(
-            workerEntries.map((name) => [
-              `workers/${name}`,
-              resolve(__dirname, `src/main/workers/${name}.ts`)
-            ])
+            Object.entries(workerEntries).map(([name, path]) => [`workers/${name}`, resolve(__dirname, path)])
           )
         }
       }

@@ -16,6 +16,8 @@ export default tseslint.config(
       'bench/results/**',
       'src/wasm/**'
     ]
+    // Which layer may import which (and electron only at the edges) is checked by
+    // dependency-cruiser in npm run lint: .dependency-cruiser.cjs.
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -32,25 +34,6 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'vue/multi-word-component-names': 'off'
-    }
-  },
-  {
-    // Core logic knows nothing of its callers (ARCHITECTURE.md rule 1).
-    files: [
-      'src/main/core/**/*.ts',
-      'src/main/cli/**/*.ts',
-      'src/main/http/**/*.ts',
-      'src/main/workers/**/*.ts'
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Only src/main/index.ts, window.ts and ipc/ may import electron.' }
-          ]
-        }
-      ]
     }
   },
   prettier

@@ -10,7 +10,7 @@
  *   /usr/bin/python3 /work/shared/bench/sk_forest.py /tmp/forest.csv default --drop test
  */
 import { writeFileSync } from 'node:fs'
-import { Rng } from '../src/main/core/random'
+import { Rng } from '../src/main/core/base/random'
 import { predictForest, trainForest } from '../src/main/core/ml/forest'
 
 interface Args {

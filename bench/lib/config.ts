@@ -1,4 +1,4 @@
-import type { TrainParams } from '../../src/main/core/ml/ModelArtifact'
+import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { SEED } from './fixtures'
 
 export type SectionName = 'data' | 'train' | 'score' | 'predict'

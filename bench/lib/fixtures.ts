@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { TrainParams } from '../../src/main/core/ml/ModelArtifact'
+import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { ROOT, runStep } from './proc'
 
 /** Generated data, databases and CSV files of the bench (gitignored). */

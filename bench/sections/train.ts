@@ -1,4 +1,4 @@
-import type { TrainParams } from '../../src/main/core/ml/ModelArtifact'
+import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { mainTrainParams, type BenchConfig } from '../lib/config'
 import { withoutColumn } from '../lib/csvFiles'
 import {

@@ -1,5 +1,5 @@
 import type { Forest } from '../../src/main/core/ml/forest'
-import { Rng } from '../../src/main/core/random'
+import { Rng } from '../../src/main/core/base/random'
 import { forestShapPrepared, prepareForestShap } from '../../src/main/core/scoring/linearTreeShap'
 import { scoreOne } from '../../src/main/core/scoring/scoreOne'
 import { forestShap, treeShap } from '../../src/main/core/scoring/treeShap'

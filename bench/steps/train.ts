@@ -1,4 +1,4 @@
-import type { TrainParams } from '../../src/main/core/ml/ModelArtifact'
+import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { openWorkbench, step, timed } from './step'
 
 /** train DB DATASET_ID PARAMS_JSON: Workbench.trainModel (split, prepare, SMOTE, forest, calibrate, evaluate, store). */

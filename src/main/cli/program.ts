@@ -1,12 +1,12 @@
 import { Command, CommanderError } from 'commander'
-import { isCancellation } from '../core/errors'
-import { CliContext, type GlobalOptions } from './CliContext'
+import { isCancellation } from '../core/base/errors'
+import { CliContext, type GlobalOptions } from './common/CliContext'
 import { registerDataCommands } from './commands/dataCommands'
 import { registerModelCommands } from './commands/modelCommands'
 import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
-import { isUserError } from './userError'
+import { isUserError } from './common/userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
 const STEP_ALIASES: Record<string, string> = { deploy: 'serve' }

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Workbench } from '../core/service/Workbench'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/base/errors'
 import { FieldValidationError } from '../core/scoring/scoreOne'
 
 /** Largest request body accepted (the spec's requests are a few hundred bytes). */

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
 import { calls, channels, type Channel, type Envelope } from '../../shared/api'
-import type { Handlers } from '../handlers/createHandlers'
-import { toErrorInfo } from '../handlers/toErrorInfo'
+import type { Handlers } from './createHandlers'
+import { toErrorInfo } from '../core/service/toErrorInfo'
 
 /**
  * Registers one ipcMain handler per contract call. Each validates its input with the

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
 import type { JobInfo, JobKind } from '../../shared/dto'
 import type { TaskParams } from '../core/service/jobTasks'
-import { spawnWorker } from '../workers/spawnWorker'
-import type { JobWorkerMessage } from '../workers/jobWorker'
+import { spawnWorker } from '../core/base/spawnWorker'
+import type { JobWorkerMessage } from './jobWorker'
 
 export interface JobEvents {
   onProgress(job: JobInfo): void
@@ -51,12 +51,15 @@ export class JobManager {
       elapsedSeconds: 0,
       etaSeconds: null
     }
-    const worker = spawnWorker('jobWorker', {
-      dbPath: this.dbPath,
-      nativeBinding: this.nativeBinding,
-      kind,
-      params
-    })
+    const worker = spawnWorker(
+      { name: 'jobWorker', dir: __dirname },
+      {
+        dbPath: this.dbPath,
+        nativeBinding: this.nativeBinding,
+        kind,
+        params
+      }
+    )
     const job: RunningJob = { info, worker, started, samples: [] }
     this.jobs.set(id, job)
     worker.on('message', (m: JobWorkerMessage) => this.onMessage(job, m))

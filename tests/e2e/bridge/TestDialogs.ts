@@ -1,4 +1,4 @@
-import type { Dialogs } from '../../../src/main/handlers/FileAccess'
+import type { Dialogs } from '../../../src/main/ipc/FileAccess'
 
 /**
  * Stand-ins for main's open and save dialogs: each shows "the user's choice" the test

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { channels, type Channel, type Envelope } from '../../../src/shared/api'
-import type { Handlers } from '../../../src/main/handlers/createHandlers'
-import { InputError } from '../../../src/main/core/errors'
+import type { Handlers } from '../../../src/main/ipc/createHandlers'
+import { InputError } from '../../../src/main/core/base/errors'
 import { makeAppPageCheck } from '../../../src/main/ipc/offline'
 import { makeSenderCheck, registerIpc } from '../../../src/main/ipc/registerIpc'
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
-import type { CliContext } from '../CliContext'
-import { fmt, pct } from '../format'
-import { floatOption, intOption } from '../parseOptions'
+import type { CliContext } from '../common/CliContext'
+import { fmt, pct } from '../common/format'
+import { floatOption, intOption } from '../common/parseOptions'
 import { trainAndReport } from './modelCommands'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
 

@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import type { CategoricalProfile, NumericProfile } from '../../core/eda/profileTable'
 import type { ColumnKind } from '../../core/data/Table'
-import { InputError } from '../../core/errors'
-import type { CliContext } from '../CliContext'
-import { fmt, pct, textTable } from '../format'
-import { collectPairs, floatOption, intOption } from '../parseOptions'
+import { InputError } from '../../core/base/errors'
+import type { CliContext } from '../common/CliContext'
+import { fmt, pct, textTable } from '../common/format'
+import { collectPairs, floatOption, intOption } from '../common/parseOptions'
 
 type Run = (
   action: (ctx: CliContext, ...args: never[]) => Promise<void> | void

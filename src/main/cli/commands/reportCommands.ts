@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import type { CliContext } from '../CliContext'
-import { intOption } from '../parseOptions'
+import type { CliContext } from '../common/CliContext'
+import { intOption } from '../common/parseOptions'
 
 type Run = (
   action: (ctx: CliContext, ...args: never[]) => Promise<void> | void

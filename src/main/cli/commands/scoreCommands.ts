@@ -1,11 +1,11 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import { InputError } from '../../core/errors'
+import { InputError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
 import { createPredictServer } from '../../http/predictServer'
-import type { CliContext } from '../CliContext'
-import { fmt, pct } from '../format'
-import { intOption } from '../parseOptions'
+import type { CliContext } from '../common/CliContext'
+import { fmt, pct } from '../common/format'
+import { intOption } from '../common/parseOptions'
 
 type Run = (
   action: (ctx: CliContext, ...args: never[]) => Promise<void> | void

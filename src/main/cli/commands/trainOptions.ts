@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
-import type { TrainParams } from '../../core/ml/ModelArtifact'
+import type { TrainParams } from '../../core/model/ModelArtifact'
 import { DEFAULT_TRAIN_PARAMS } from '../../core/ml/trainModel'
-import { collectPairs, intOption } from '../parseOptions'
+import { collectPairs, intOption } from '../common/parseOptions'
 
 export interface TrainCliOptions {
   dataset?: number

@@ -8,8 +8,8 @@
  * stream. So row i depends only on (seed, defaultRate, i): not on `rows`, not on the batch size.
  */
 
-import { InputError } from '../errors'
-import { deriveSeed, Rng } from '../random'
+import { InputError } from '../base/errors'
+import { deriveSeed, Rng } from '../base/random'
 import type { ColumnKind } from './Table'
 
 export interface GenerateOptions {

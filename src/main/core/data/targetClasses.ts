@@ -1,4 +1,4 @@
-import { InputError } from '../errors'
+import { InputError } from '../base/errors'
 import { parseNumber } from './csv/parseNumber'
 
 export interface TargetClasses {

@@ -1,4 +1,5 @@
 import type { Column, NumericColumn, Table, TextColumn } from '../data/Table'
+import { quantileSorted } from '../base/stats'
 
 import type {
   BoxStats,
@@ -123,16 +124,6 @@ function histogramByClass(
   }
   const edges = Array.from({ length: bins + 1 }, (_, i) => min + i * width)
   return { edges, counts: counts0.map((c, i) => c + counts1[i]), countsByClass: [counts0, counts1] }
-}
-
-/** Linear-interpolated quantile of sorted values (numpy's default), NaN when empty. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length
-  if (n === 0) return NaN
-  const pos = (n - 1) * q
-  const lo = Math.floor(pos)
-  const hi = Math.min(n - 1, lo + 1)
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)
 }
 
 /** Box-plot statistics of sorted values, or null when there are none. */

@@ -1,4 +1,4 @@
-import { Rng } from '../random'
+import { Rng } from '../base/random'
 
 /**
  * Feature binning for the histogram tree learner (LightGBM's `BinMapper`, reduced to what a

@@ -1,7 +1,7 @@
-import type { DriftBins } from './ModelArtifact'
+import type { DriftBins } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
 import { sortedNonMissing } from './preprocess'
-import { quantileSorted } from '../eda/profileTable'
+import { quantileSorted } from '../base/stats'
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 const MAX_LEVELS = 30

@@ -1,5 +1,5 @@
 import { normaliseColumnName } from '../data/columnNames'
-import type { EngineeringSpec } from './ModelArtifact'
+import type { EngineeringSpec } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
 
 /** The raw columns engineered features read, by role (the spec's column names). */

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
-import { deriveSeed, Rng } from '../random'
-import { spawnWorker } from '../../workers/spawnWorker'
+import { deriveSeed, Rng } from '../base/random'
+import { spawnWorker } from '../base/spawnWorker'
 import { binColumns, fitBins } from './binning'
 import type { FlatTree } from './FlatTree'
 import { createTreeLearner, type BinnedData, type GrownTree, type TreeParams } from './treeLearner'
@@ -252,7 +252,7 @@ function growInWorkers(
     for (let k = 0; k < threads && !settled; k++) {
       let worker: Worker
       try {
-        worker = spawnWorker('forestWorker', null)
+        worker = spawnWorker({ name: 'forestWorker', dir: __dirname }, null)
       } catch (e) {
         settle(toError(e))
         return

@@ -9,7 +9,7 @@
  * Results are plain number arrays so that they can cross to the renderer as JSON; no
  * value placed in them is NaN or infinite.
  */
-import type { Rng } from '../random'
+import type { Rng } from '../base/random'
 
 /** Upper bound on the points a chart curve keeps; summary numbers always use the full curve. */
 export const DEFAULT_MAX_CURVE_POINTS = 200

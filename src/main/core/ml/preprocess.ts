@@ -1,5 +1,5 @@
-import { quantileSorted } from '../eda/profileTable'
-import type { FeatureSpec, InputField } from './ModelArtifact'
+import { quantileSorted } from '../base/stats'
+import type { FeatureSpec, InputField } from '../model/ModelArtifact'
 
 /**
  * Raw model inputs in columnar form: numbers as Float64Array (NaN = missing), categories

@@ -16,7 +16,7 @@
  * per row, and on each categorical column the most frequent code among the seed's k
  * nearest neighbours (ties → the smallest code), so codes are never interpolated.
  */
-import type { Rng } from '../random'
+import type { Rng } from '../base/random'
 
 export interface SmoteOptions {
   rng: Rng

@@ -1,4 +1,4 @@
-import type { Rng } from '../random'
+import type { Rng } from '../base/random'
 
 export interface Split {
   train: Int32Array

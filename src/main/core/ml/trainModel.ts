@@ -1,6 +1,6 @@
 import type { Table } from '../data/Table'
-import { CancelledError, InputError } from '../errors'
-import { Rng, deriveSeed } from '../random'
+import { CancelledError, InputError } from '../base/errors'
+import { Rng, deriveSeed } from '../base/random'
 import { applyCalibrationArray, fitCalibration } from './calibration'
 import { fitDriftBins } from './drift'
 import { planEngineering, resolveRoles, withEngineered, type EngineeringRole } from './featureEngineering'
@@ -13,7 +13,7 @@ import {
   DEFAULT_RISK_GRADES,
   type ModelArtifact,
   type TrainParams
-} from './ModelArtifact'
+} from '../model/ModelArtifact'
 import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from './preprocess'
 import { trainReferenceForest } from './referenceEngine'
 import { smoteNc } from './smote'

@@ -1,4 +1,4 @@
-import type { Rng } from '../random'
+import type { Rng } from '../base/random'
 import type { BinMapper } from './binning'
 import type { FlatTree } from './FlatTree'
 

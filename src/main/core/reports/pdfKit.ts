@@ -4,7 +4,7 @@ import { rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { finished } from 'node:stream/promises'
 import PDFDocument from 'pdfkit'
-import { InputError } from '../errors'
+import { InputError } from '../base/errors'
 
 /**
  * The small PDF toolkit the reports share (evaluationReport.ts, decisionSheet.ts): A4

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
-import { fromThreadError, type ThreadError } from '../errors'
-import type { ModelArtifact } from '../ml/ModelArtifact'
-import { spawnWorker } from '../../workers/spawnWorker'
+import { fromThreadError, type ThreadError } from '../base/errors'
+import type { ModelArtifact } from '../model/ModelArtifact'
+import { spawnWorker } from '../base/spawnWorker'
 import type { ChunkResult, FilePlan, ScoreChunk } from './ChunkScorer'
 import type { CompiledForestHandle } from './CompiledForest'
 
@@ -66,7 +66,7 @@ export class ScoringWorkers {
     const workers: Worker[] = []
     try {
       for (let slot = 0; slot < count; slot++) {
-        workers.push(spawnWorker('scoreWorker', { ...init, slot }, WORKER_LIMITS))
+        workers.push(spawnWorker({ name: 'scoreWorker', dir: __dirname }, { ...init, slot }, WORKER_LIMITS))
       }
     } catch (error) {
       for (const worker of workers) void worker.terminate()

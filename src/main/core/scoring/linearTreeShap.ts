@@ -33,7 +33,14 @@
  * coefficients (no Vandermonde solve, no cancellation between coefficients).
  */
 import type { FlatTree } from '../ml/FlatTree'
-import type { ForestShap } from './treeShap'
+
+/** Result of forestShap (treeShap.ts): base + Σ phi equals the forest probability. */
+export interface ForestShap {
+  /** Mean over trees of the root value (the cover-weighted mean leaf value). */
+  base: number
+  /** One contribution per model feature, averaged over trees. */
+  phi: Float64Array
+}
 
 /** Gauss–Legendre rule on [0, 1] with the constants the kernel uses, for one point count. */
 interface QuadratureRule {

@@ -1,5 +1,5 @@
 import { parseNumber, isMissingToken } from '../data/csv/parseNumber'
-import type { InputField, ModelArtifact } from '../ml/ModelArtifact'
+import type { InputField, ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 
 /** A problem with one field of one applicant. Errors stop that row from being scored; warnings do not. */

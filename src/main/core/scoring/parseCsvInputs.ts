@@ -1,5 +1,5 @@
 import { type CsvRecordTable, FieldKind, fieldText } from '../data/csv/tokenizeCsv'
-import type { ModelArtifact } from '../ml/ModelArtifact'
+import type { ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 import { notANumber, readCategory, readNumber } from './parseApplicants'
 

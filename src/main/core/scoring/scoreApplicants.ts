@@ -1,6 +1,6 @@
 import { applyCalibration } from '../ml/calibration'
 import type { Forest } from '../ml/forest'
-import { riskGrade, type ModelArtifact } from '../ml/ModelArtifact'
+import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
 import type { CompiledForest } from './CompiledForest'

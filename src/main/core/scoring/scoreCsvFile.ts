@@ -18,7 +18,7 @@ import {
 } from '../data/csv/CsvInputError'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
 import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
-import { CancelledError, InputError } from '../errors'
+import { CancelledError, InputError } from '../base/errors'
 import {
   emptyDriftCounts,
   expectedShares,
@@ -26,8 +26,8 @@ import {
   psiStatus,
   type DriftCounts
 } from '../ml/drift'
-import type { DriftBins, InputField, ModelArtifact } from '../ml/ModelArtifact'
-import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } from '../storage/ModelRepo'
+import type { DriftBins, InputField, ModelArtifact } from '../model/ModelArtifact'
+import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } from './loadModel'
 import { readForestHeader, serializedTrees } from '../ml/forest'
 import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
 import { CompiledForest } from './CompiledForest'

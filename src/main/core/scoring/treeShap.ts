@@ -20,15 +20,9 @@
  * Both sum to prediction − base, with base = the mean over trees of the root value.
  */
 import type { FlatTree } from '../ml/FlatTree'
-import { forestShapPrepared, prepareForestShap } from './linearTreeShap'
+import { forestShapPrepared, prepareForestShap, type ForestShap } from './linearTreeShap'
 
-/** Result of {@link forestShap}: base + Σ phi equals the forest probability. */
-export interface ForestShap {
-  /** Mean over trees of the root value (the cover-weighted mean leaf value). */
-  base: number
-  /** One contribution per model feature, averaged over trees. */
-  phi: Float64Array
-}
+export type { ForestShap }
 
 /** Expected output of a tree over its training cover: the root's value. */
 export function expectedValue(tree: FlatTree): number {

@@ -1,19 +1,19 @@
 import type Database from 'better-sqlite3'
-import { exportDatasetCsv } from '../data/exportCsv'
-import { generateDataset, type GenerateDatasetOptions } from '../data/generateDataset'
+import { exportDatasetCsv } from '../storage/exportCsv'
+import { generateDataset, type GenerateDatasetOptions } from '../storage/generateDataset'
 import {
   importCsv,
   previewCsv,
   type CsvPreview,
   type ImportOptions,
   type ImportResult
-} from '../data/importCsv'
+} from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
-import { InputError } from '../errors'
+import { InputError } from '../base/errors'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
-import type { TrainParams } from '../ml/ModelArtifact'
+import type { TrainParams } from '../model/ModelArtifact'
 import {
   DEFAULT_TRAIN_PARAMS,
   prepareFeatures,
@@ -30,9 +30,9 @@ import type {
   ScoreResult
 } from '../../../shared/dto'
 import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
-import type { LoadedModel } from '../storage/ModelRepo'
+import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
-import { compileInWorker } from '../scoring/compileInWorker'
+import { compileInWorker } from './compileInWorker'
 import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'

@@ -1,33 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { ModelSummary } from '../../../shared/dto'
-import { deserializeForest, serializeForest, type Forest } from '../ml/forest'
-import { ModelArtifactSchema, type ModelArtifact } from '../ml/ModelArtifact'
+import { serializeForest, type Forest } from '../ml/forest'
+import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../ml/trainModel'
-import { prepareForestShap, type PreparedForestShap } from '../scoring/linearTreeShap'
-import { InputError } from '../errors'
+import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
 import { NotFoundError } from './DatasetRepo'
 
-/** A model ready to score: its validated artifact and its forest. */
-export interface LoadedModel {
-  id: number
-  name: string
-  artifact: ModelArtifact
-  forest: Forest
-  /**
-   * The forest checked and measured once for exact TreeSHAP reasons (forestShapPrepared),
-   * so that explaining one applicant does not walk all 200 trees again first. Optional:
-   * a model built by hand may leave it out, and forestShap then prepares on every call.
-   */
-  shap?: PreparedForestShap
-}
-
-/** A model as stored: its artifact read, its forest still bytes (see ModelRepo.loadStored). */
-export interface StoredModel {
-  id: number
-  name: string
-  artifact: ModelArtifact
-  forestBytes: Buffer
-}
+export type { LoadedModel, StoredModel }
 
 interface ModelRow {
   id: number
@@ -189,53 +168,6 @@ export class ModelRepo {
       if (this.activeId() === undefined) this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_KEY)
     })()
   }
-}
-
-/** Validates a stored artifact and forest; throws InputError naming what is wrong. */
-export function parseModel(id: number, name: string, artifactJson: string, forestBlob: Buffer): LoadedModel {
-  const artifact = parseArtifact(id, artifactJson)
-  let forest: Forest
-  try {
-    forest = deserializeForest(forestBlob)
-  } catch (error) {
-    throw corruptForest(id, error)
-  }
-  checkFeatureCount(id, forest.numFeatures, artifact)
-  return { id, name, artifact, forest, shap: prepareForestShap(forest) }
-}
-
-/** The error for a stored forest that cannot be read. */
-export function corruptForest(id: number, error: unknown): InputError {
-  return new InputError(
-    `Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`
-  )
-}
-
-/** Refuses a forest whose feature count is not the artifact's. */
-export function checkFeatureCount(id: number, numFeatures: number, artifact: ModelArtifact): void {
-  if (numFeatures !== artifact.features.length) {
-    throw new InputError(
-      `Model ${id}: its forest expects ${numFeatures} features but its artifact lists ${artifact.features.length}. Retrain the model.`
-    )
-  }
-}
-
-/** A model's artifact, validated against the schema. */
-function parseArtifact(id: number, artifactJson: string): ModelArtifact {
-  let raw: unknown
-  try {
-    raw = JSON.parse(artifactJson)
-  } catch {
-    throw new InputError(`Model ${id}: its artifact is not valid JSON (corrupt). Retrain the model.`)
-  }
-  const parsed = ModelArtifactSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new InputError(
-      `Model ${id}: its artifact is corrupt or from an unknown version (${issue.path.join('.') || 'artifact'}: ${issue.message}). Retrain the model.`
-    )
-  }
-  return parsed.data
 }
 
 function finiteOrNull(_key: string, value: unknown): unknown {

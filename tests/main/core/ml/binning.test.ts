@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BIN_SAMPLE_ROWS, binColumns, binOf, fitBins } from '../../../../src/main/core/ml/binning'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 
 describe('fitBins', () => {
   it('gives each distinct value its own bin with edges halfway between neighbours, NaN in the last bin', () => {

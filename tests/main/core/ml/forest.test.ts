@@ -13,15 +13,16 @@ import {
   type ForestOptions
 } from '../../../../src/main/core/ml/forest'
 import { createTreeLearner, type BinnedData, type TreeParams } from '../../../../src/main/core/ml/treeLearner'
-import { deriveSeed, Rng } from '../../../../src/main/core/random'
+import { deriveSeed, Rng } from '../../../../src/main/core/base/random'
+import type { WorkerEntry } from '../../../../src/main/core/base/spawnWorker'
 
 // Spy on the real spawnWorker (behaviour unchanged) to check that no worker outlives a run.
 const spawned = vi.hoisted(() => [] as Worker[])
-vi.mock('../../../../src/main/workers/spawnWorker', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../src/main/workers/spawnWorker')>()
+vi.mock('../../../../src/main/core/base/spawnWorker', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../src/main/core/base/spawnWorker')>()
   return {
-    spawnWorker: (name: string, workerData: unknown): Worker => {
-      const worker = real.spawnWorker(name, workerData)
+    spawnWorker: (entry: WorkerEntry, workerData: unknown): Worker => {
+      const worker = real.spawnWorker(entry, workerData)
       spawned.push(worker)
       return worker
     }

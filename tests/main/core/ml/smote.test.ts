@@ -5,7 +5,7 @@
  * 10 % (10,000 minority rows) ~1.5 s of CPU.
  */
 import { describe, expect, it } from 'vitest'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 import { smoteNc, type SmoteResult } from '../../../../src/main/core/ml/smote'
 
 interface Data {

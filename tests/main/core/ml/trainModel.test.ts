@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findColumn, type Column, type Table } from '../../../../src/main/core/data/Table'
-import { InputError } from '../../../../src/main/core/errors'
+import { InputError } from '../../../../src/main/core/base/errors'
 import { applyCalibrationArray } from '../../../../src/main/core/ml/calibration'
 import {
   engineerFeatures,
@@ -12,7 +12,7 @@ import {
 } from '../../../../src/main/core/ml/featureEngineering'
 import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
-import type { ModelArtifact, TrainParams } from '../../../../src/main/core/ml/ModelArtifact'
+import type { ModelArtifact, TrainParams } from '../../../../src/main/core/model/ModelArtifact'
 import {
   bestF1Threshold,
   DEFAULT_TRAIN_PARAMS,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, ScoreResult } from '../../../../src/shared/dto'
-import { InputError } from '../../../../src/main/core/errors'
+import { InputError } from '../../../../src/main/core/base/errors'
 import {
   decisionText,
   formatInput,

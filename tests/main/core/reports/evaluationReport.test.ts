@@ -5,7 +5,7 @@ import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ModelSummary } from '../../../../src/shared/dto'
 import type { ModelEvaluation } from '../../../../src/shared/evaluation'
-import { InputError } from '../../../../src/main/core/errors'
+import { InputError } from '../../../../src/main/core/base/errors'
 import { pdfText, writeEvaluationReport } from '../../../../src/main/core/reports/evaluationReport'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 

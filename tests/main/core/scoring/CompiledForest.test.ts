@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { FlatTree } from '../../../../src/main/core/ml/FlatTree'
 import { predictForest, trainForest, type Forest } from '../../../../src/main/core/ml/forest'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 import { CompiledForest } from '../../../../src/main/core/scoring/CompiledForest'
 import { pathAttribution } from '../../../../src/main/core/scoring/treeShap'
 // The build script is plain ESM JavaScript; its exports are typed by use here.

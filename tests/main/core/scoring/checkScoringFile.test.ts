@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../../../src/main/core/errors'
+import { InputError } from '../../../../src/main/core/base/errors'
 import { checkScoringFile, matchColumns } from '../../../../src/main/core/scoring/scoreCsvFile'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
+import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 

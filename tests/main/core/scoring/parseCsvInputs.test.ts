@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CsvRecordTable, tokenizeCsv } from '../../../../src/main/core/data/csv/tokenizeCsv'
-import type { ModelArtifact } from '../../../../src/main/core/ml/ModelArtifact'
-import { Rng } from '../../../../src/main/core/random'
+import type { ModelArtifact } from '../../../../src/main/core/model/ModelArtifact'
+import { Rng } from '../../../../src/main/core/base/random'
 import { readCategory, readNumber } from '../../../../src/main/core/scoring/parseApplicants'
 import { CategoryCells, parseCsvInputs } from '../../../../src/main/core/scoring/parseCsvInputs'
 

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
-import { InputError, isCancellation } from '../../../../src/main/core/errors'
+import { InputError, isCancellation } from '../../../../src/main/core/base/errors'
 import {
   errorsPathFor,
   OUTPUT_COLUMNS,
@@ -14,7 +14,7 @@ import {
 } from '../../../../src/main/core/scoring/scoreCsvFile'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
+import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 

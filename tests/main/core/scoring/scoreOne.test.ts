@@ -3,7 +3,7 @@ import type { Table } from '../../../../src/main/core/data/Table'
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../../src/main/core/ml/trainModel'
 import { FieldValidationError, scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import type { LoadedModel } from '../../../../src/main/core/storage/ModelRepo'
+import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type FlatTree, leafIndexOfVector } from '../../../../src/main/core/ml/FlatTree'
 import { trainForest } from '../../../../src/main/core/ml/forest'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 import { forestShapPrepared, prepareForestShap } from '../../../../src/main/core/scoring/linearTreeShap'
 import {
   expectedValue,

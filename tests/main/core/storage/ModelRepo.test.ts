@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../../../src/main/core/errors'
+import { InputError } from '../../../../src/main/core/base/errors'
 import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
 import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel } from '../../../../src/main/core/ml/trainModel'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'

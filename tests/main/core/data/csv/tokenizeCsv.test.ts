@@ -9,7 +9,7 @@ import {
   tokenizeCsv,
   UnclosedQuoteError
 } from '../../../../../src/main/core/data/csv/tokenizeCsv'
-import { Rng } from '../../../../../src/main/core/random'
+import { Rng } from '../../../../../src/main/core/base/random'
 import { useTempDir } from '../../../../helpers/tempDir'
 
 interface Tokenized {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { toThreadError } from '../core/errors'
-import { ChunkScorer } from '../core/scoring/ChunkScorer'
-import { CompiledForest } from '../core/scoring/CompiledForest'
-import type { ScoreWorkerInit, ScoreWorkerReply, ScoreWorkerRequest } from '../core/scoring/ScoringWorkers'
+import { toThreadError } from '../base/errors'
+import { ChunkScorer } from './ChunkScorer'
+import { CompiledForest } from './CompiledForest'
+import type { ScoreWorkerInit, ScoreWorkerReply, ScoreWorkerRequest } from './ScoringWorkers'
 
 /**
  * Batch scoring worker: attaches to the compiled forest the coordinator shares (no copy of

@@ -1,7 +1,7 @@
-import { InputError } from '../core/errors'
-import { CsvInputError } from '../core/data/csv/CsvInputError'
-import { DatabaseFileError } from '../core/storage/openDatabase'
-import { NotFoundError } from '../core/storage/DatasetRepo'
+import { InputError } from '../../core/base/errors'
+import { CsvInputError } from '../../core/data/csv/CsvInputError'
+import { DatabaseFileError } from '../../core/storage/openDatabase'
+import { NotFoundError } from '../../core/storage/DatasetRepo'
 
 /** True for errors caused by what the user gave (exit code 1), as opposed to our bugs. */
 export function isUserError(error: unknown): boolean {

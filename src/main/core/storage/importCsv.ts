@@ -1,18 +1,18 @@
 import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
-import { CancelledError, InputError } from '../errors'
-import type { DatasetSummary, ImportReport, RejectedLine } from '../storage/DatasetRepo'
-import { DatasetRepo, MAX_REPORTED_LINES } from '../storage/DatasetRepo'
-import { readCsvRecords, type CsvRecord } from './csv/readCsvRecords'
-import { sniffCsv } from './csv/sniffCsv'
-import { isMissingToken, parseNumber } from './csv/parseNumber'
-import { sha256File } from './fileHash'
-import { ColumnProfiler } from './inferColumnKinds'
-import type { ColumnKind, ColumnSpec } from './Table'
+import { CancelledError, InputError } from '../base/errors'
+import type { DatasetSummary, ImportReport, RejectedLine } from './DatasetRepo'
+import { DatasetRepo, MAX_REPORTED_LINES } from './DatasetRepo'
+import { readCsvRecords, type CsvRecord } from '../data/csv/readCsvRecords'
+import { sniffCsv } from '../data/csv/sniffCsv'
+import { isMissingToken, parseNumber } from '../data/csv/parseNumber'
+import { sha256File } from '../data/fileHash'
+import { ColumnProfiler } from '../data/inferColumnKinds'
+import type { ColumnKind, ColumnSpec } from '../data/Table'
 import type { CsvPreview } from '../../../shared/dto'
 
 export type { CsvPreview }
-import { resolveTargetClasses } from './targetClasses'
+import { resolveTargetClasses } from '../data/targetClasses'
 
 export interface ImportProgress {
   phase: 'reading' | 'importing'

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { toThreadError } from '../core/errors'
-import type { CompileWorkerInit, CompileWorkerReply } from '../core/scoring/compileInWorker'
-import { prepareBatchModel } from '../core/scoring/scoreCsvFile'
-import { openDatabase } from '../core/storage/openDatabase'
-import { ModelRepo } from '../core/storage/ModelRepo'
+import { toThreadError } from '../base/errors'
+import type { CompileWorkerInit, CompileWorkerReply } from './compileInWorker'
+import { prepareBatchModel } from '../scoring/scoreCsvFile'
+import { openDatabase } from '../storage/openDatabase'
+import { ModelRepo } from '../storage/ModelRepo'
 
 /**
  * Compiles one stored model for batch files and ends (see compileInWorker): the forest

@@ -1,5 +1,5 @@
-import { Workbench } from '../core/service/Workbench'
-import { resolveDbPath } from '../core/storage/defaultDbPath'
+import { Workbench } from '../../core/service/Workbench'
+import { resolveDbPath } from '../../core/storage/defaultDbPath'
 
 /** Options every command accepts. */
 export interface GlobalOptions {

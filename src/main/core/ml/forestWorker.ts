@@ -1,11 +1,6 @@
 import { parentPort } from 'node:worker_threads'
-import {
-  growForestTree,
-  treeResultBuffers,
-  type ForestWorkerInit,
-  type ForestWorkerReply
-} from '../core/ml/forest'
-import { createTreeLearner } from '../core/ml/treeLearner'
+import { growForestTree, treeResultBuffers, type ForestWorkerInit, type ForestWorkerReply } from './forest'
+import { createTreeLearner } from './treeLearner'
 
 /**
  * Forest worker: receives the binned training data once (shared memory; sent after start-up

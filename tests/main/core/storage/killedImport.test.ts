@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { importCsv } from '../../../../src/main/core/data/importCsv'
+import { importCsv } from '../../../../src/main/core/storage/importCsv'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 

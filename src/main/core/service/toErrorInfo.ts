@@ -1,9 +1,9 @@
 import { ZodError } from 'zod'
-import type { ErrorInfo } from '../../shared/dto'
-import { CsvInputError } from '../core/data/csv/CsvInputError'
-import { InputError } from '../core/errors'
-import { DatabaseFileError } from '../core/storage/openDatabase'
-import { NotFoundError } from '../core/storage/DatasetRepo'
+import type { ErrorInfo } from '../../../shared/dto'
+import { CsvInputError } from '../data/csv/CsvInputError'
+import { InputError } from '../base/errors'
+import { DatabaseFileError } from '../storage/openDatabase'
+import { NotFoundError } from '../storage/DatasetRepo'
 
 /**
  * Turns any error into the plain object the renderer shows (Beekeeper's dispatcher

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { stringify } from 'csv-stringify/sync'
-import { DatasetRepo } from '../storage/DatasetRepo'
+import { DatasetRepo } from './DatasetRepo'
 
 /** Writes a dataset back out as a UTF-8 CSV with its original column names; missing values are empty fields. */
 export async function exportDatasetCsv(

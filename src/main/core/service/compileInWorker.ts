@@ -1,8 +1,8 @@
-import { fromThreadError, type ThreadError } from '../errors'
-import { spawnWorker } from '../../workers/spawnWorker'
-import type { ModelArtifact } from '../ml/ModelArtifact'
-import { CompiledForest, type CompiledForestHandle } from './CompiledForest'
-import type { BatchModel } from './scoreCsvFile'
+import { fromThreadError, type ThreadError } from '../base/errors'
+import { spawnWorker } from '../base/spawnWorker'
+import type { ModelArtifact } from '../model/ModelArtifact'
+import { CompiledForest, type CompiledForestHandle } from '../scoring/CompiledForest'
+import type { BatchModel } from '../scoring/scoreCsvFile'
 
 /** What compileWorker is started with. */
 export interface CompileWorkerInit {
@@ -26,7 +26,7 @@ export type CompileWorkerReply =
 export function compileInWorker(init: CompileWorkerInit): Promise<BatchModel> {
   return new Promise<BatchModel>((resolve, reject) => {
     let settled = false
-    const worker = spawnWorker('compileWorker', init)
+    const worker = spawnWorker({ name: 'compileWorker', dir: __dirname }, init)
     worker.once('message', (reply: CompileWorkerReply) => {
       settled = true
       if (reply.type === 'done') {

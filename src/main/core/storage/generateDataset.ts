@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { stringify } from 'csv-stringify/sync'
-import { CancelledError } from '../errors'
-import { DatasetRepo, type DatasetSummary } from '../storage/DatasetRepo'
-import { generateLoanBatches, LOAN_COLUMNS, type GenerateOptions } from './generateLoans'
-import type { ColumnSpec } from './Table'
+import { CancelledError } from '../base/errors'
+import { DatasetRepo, type DatasetSummary } from './DatasetRepo'
+import { generateLoanBatches, LOAN_COLUMNS, type GenerateOptions } from '../data/generateLoans'
+import type { ColumnSpec } from '../data/Table'
 
 export interface GenerateDatasetOptions extends GenerateOptions {
   name?: string

@@ -6,7 +6,7 @@ import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
 import { estimateReferenceSeconds } from '../core/ml/referenceEngine'
 import { checkScoringFile } from '../core/scoring/scoreCsvFile'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/base/errors'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallInput<C>) => Promise<CallOutput<C>> | CallOutput<C> }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { jobTasks, type TaskParams } from '../core/service/jobTasks'
 import { Workbench } from '../core/service/Workbench'
-import { toErrorInfo } from '../handlers/toErrorInfo'
+import { toErrorInfo } from '../core/service/toErrorInfo'
 import type { JobKind } from '../../shared/dto'
 
 /** Messages between JobManager and this worker. */

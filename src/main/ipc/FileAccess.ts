@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { InputError } from '../core/errors'
+import { InputError } from '../core/base/errors'
 import type { PickedFile } from '../../shared/api'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveSeed, Rng } from '../../../src/main/core/random'
+import { deriveSeed, Rng } from '../../../../src/main/core/base/random'
 
 describe('Rng', () => {
   it('repeats the same stream for the same seed and differs for another seed', () => {
