@@ -13,6 +13,8 @@ import type {
   ErrorInfo,
   JobInfo
 } from './dto'
+import { GenerateParamsSchema } from './params/generateParams'
+import { TrainParamsSchema } from './params/trainParams'
 
 /**
  * The one contract between the renderer and main (ARCHITECTURE.md rule 2): every call,
@@ -38,14 +40,9 @@ const empty = z.object({}).strict()
 /** An opaque token for a file the user chose in a dialog shown by main (rule 9). */
 const fileHandle = z.string().regex(/^file-[0-9a-f-]{8,}$/)
 
-export const GenerateInput = z
-  .object({
-    rows: z.number().int().min(100).max(2_000_000),
-    seed: z.number().int().min(0).max(4294967295),
-    defaultRate: z.number().gt(0).lt(1),
-    name: z.string().trim().min(1).max(200).optional()
-  })
-  .strict()
+export const GenerateInput = GenerateParamsSchema.extend({
+  name: z.string().trim().min(1).max(200).optional()
+}).strict()
 
 export const ImportInput = z
   .object({
@@ -57,22 +54,10 @@ export const ImportInput = z
   })
   .strict()
 
-export const TrainInput = z
-  .object({
+export const TrainInput = TrainParamsSchema.partial()
+  .extend({
     datasetId: id,
     name: z.string().trim().min(1).max(200).optional(),
-    engine: z.enum(['forest', 'ml-random-forest']).optional(),
-    trees: z.number().int().min(1).max(5000).optional(),
-    maxDepth: z.number().int().min(1).max(64).optional(),
-    minSamplesLeaf: z.number().int().min(1).max(100_000).optional(),
-    maxFeatures: z.union([z.number().int().min(1), z.enum(['sqrt', 'log2', 'all'])]).optional(),
-    smote: z.boolean().optional(),
-    smoteK: z.number().int().min(1).max(50).optional(),
-    testSize: z.number().min(0).max(0.9).optional(),
-    seed: z.number().int().min(0).max(4294967295).optional(),
-    calibration: z.enum(['isotonic', 'platt', 'none']).optional(),
-    highRiskCut: z.number().finite().optional(),
-    map: z.record(z.string(), z.string()).optional(),
     activate: z.boolean().optional()
   })
   .strict()
@@ -188,6 +173,8 @@ export const calls = {
 
 export type Channel = keyof typeof calls
 export type CallInput<C extends Channel> = z.input<(typeof calls)[C]['input']>
+/** A call's input as main receives it: validated, defaults filled in. */
+export type CallParsed<C extends Channel> = z.output<(typeof calls)[C]['input']>
 export type CallOutput<C extends Channel> = (typeof calls)[C]['output']
 export const channels = Object.keys(calls) as Channel[]
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TrainInput } from '../../src/shared/api'
+import { DEFAULT_TRAIN_PARAMS } from '../../src/shared/params/trainParams'
 import {
   defaultTrainForm,
   estimateLevel,
@@ -12,7 +13,7 @@ import {
 describe('trainInput', () => {
   it('sends the defaults as main’s TrainInput schema accepts them', () => {
     const input = trainInput(defaultTrainForm(), 3)
-    expect(TrainInput.parse(input)).toEqual(input)
+    expect(TrainInput.parse(input)).toEqual({ ...DEFAULT_TRAIN_PARAMS, ...input })
     expect(input).toMatchObject({ datasetId: 3, trees: 200, maxFeatures: 'sqrt', testSize: 0.2, smote: true })
     // Automatic mapping, no name and no activation are left to main's defaults.
     expect(input).not.toHaveProperty('map')
@@ -29,7 +30,7 @@ describe('trainInput', () => {
     form.name = '  March model  '
     form.activate = true
     const input = trainInput(form, 1)
-    expect(TrainInput.parse(input)).toEqual(input)
+    expect(TrainInput.parse(input)).toEqual({ ...DEFAULT_TRAIN_PARAMS, ...input })
     expect(input).toMatchObject({
       maxFeatures: 6,
       testSize: 0.125,

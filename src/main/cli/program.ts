@@ -36,6 +36,9 @@ export async function runCli(
   io: CliIo = { stdout: process.stdout, stderr: process.stderr }
 ): Promise<number> {
   let exitCode = 0
+  // Commander prints its own parse errors before it throws; an option refused later, while
+  // an action reads its options, is printed here (else it would exit 2 without a word).
+  let commanderSpoke = false
   const contexts: CliContext[] = []
   const program = new Command('ptm')
     .description('Loan default workbench: data, models and scoring from the command line.')
@@ -45,7 +48,10 @@ export async function runCli(
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s)
+      writeErr: (s) => {
+        commanderSpoke = true
+        io.stderr.write(s)
+      }
     })
 
   const run =
@@ -69,6 +75,8 @@ export async function runCli(
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       exitCode = error.exitCode === 0 ? 0 : 2
+      if (exitCode === 2 && !commanderSpoke)
+        io.stderr.write(`ptm: ${error.message}\n(run "ptm --help" for usage)\n`)
     } else if (isUserError(error) || isCancellation(error)) {
       io.stderr.write(`ptm: ${(error as Error).message.split('\n')[0]}\n`)
       exitCode = 1

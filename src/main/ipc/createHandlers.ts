@@ -1,4 +1,4 @@
-import type { CallInput, CallOutput, Channel } from '../../shared/api'
+import type { CallOutput, CallParsed, Channel } from '../../shared/api'
 import type { Workbench } from '../core/service/Workbench'
 import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
@@ -9,7 +9,7 @@ import { checkScoringFile } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
-export type Handlers = { [C in Channel]: (input: CallInput<C>) => Promise<CallOutput<C>> | CallOutput<C> }
+export type Handlers = { [C in Channel]: (input: CallParsed<C>) => Promise<CallOutput<C>> | CallOutput<C> }
 
 export interface HandlerDeps {
   service: Workbench

@@ -102,8 +102,13 @@ describe('ptm', () => {
 
   it.each([
     [['generate', '--bogus'], /unknown option '--bogus'/],
-    [['generate', '--rows', 'many'], /--rows.*"many"/],
-    [['generate', '--rows', '0'], /--rows.*"0"/],
+    [['generate', '--rows', 'many'], /--rows.*'many'.*whole number from 100 to 10000000/],
+    [['generate', '--rows', '0'], /--rows.*'0'/],
+    [['train', '--engine', 'xgboost'], /--engine.*'xgboost'.*Allowed choices are forest, ml-random-forest/],
+    [['train', '--calibration', 'foo'], /--calibration.*'foo'.*isotonic, platt, none/],
+    [['train', '--map', 'Score=Credit'], /"Score" is not one of Credit_Score, Loan_Amount, Account_Balance, Age/],
+    [['train', '--max-features', 'half'], /--max-features.*sqrt, log2, all or a whole number/],
+    [['all', '--trees', '0'], /--trees.*'0'.*from 1 to 5000/],
     [['train', '--test-size', '2'], /--test-size/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['import', 'loans.csv'], /required option '--target <column>' not specified/],
@@ -113,6 +118,15 @@ describe('ptm', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(message)
     expect(run.stdout).toBe('')
+  })
+
+  it('all refuses a bad option before it generates anything', async () => {
+    const db = tmp.path('w.db')
+    const bad = await ptm(db, 'all', '--rows', '500', '--calibration', 'sigmoid')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--calibration.*'sigmoid'/)
+    const listed = await ptm(db, 'datasets', '--json')
+    expect(JSON.parse(listed.stdout)).toEqual({ datasets: [] })
   })
 
   it("accepts the spec's --step form (python main.py --step generate)", async () => {

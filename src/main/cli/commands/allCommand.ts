@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
 import type { CliContext } from '../common/CliContext'
 import { fmt, pct } from '../common/format'
-import { floatOption, intOption } from '../common/parseOptions'
+import { addParamOptions, readParams } from '../common/paramOptions'
+import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
 import { trainAndReport } from './modelCommands'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
 
@@ -11,27 +12,26 @@ type Run = (
 
 /** `ptm all`: the spec's whole pipeline (python main.py) — generate, prepare, train with SMOTE, evaluate. */
 export function registerAllCommand(program: Command, run: Run): void {
+  const command = addParamOptions(
+    program.command('all'),
+    // --seed is the training options': one seed drives generation, split, SMOTE and model.
+    { rows: generateParamShape.rows, defaultRate: generateParamShape.defaultRate }
+  )
   addTrainOptions(
-    program
-      .command('all')
-      .description(
-        "run the spec's whole pipeline: generate data, preprocess, engineer features, train, evaluate"
-      )
-      .option('--rows <n>', 'loans to generate', intOption(100, 10_000_000), 10_000)
-      .option('--default-rate <r>', 'share of loans that default', floatOption(0, 1), 0.1)
+    command.description(
+      "run the spec's whole pipeline: generate data, preprocess, engineer features, train, evaluate"
+    )
   ).action(
-    run(async (ctx, o: TrainCliOptions & { rows: number; defaultRate: number }) => {
+    run(async (ctx, o: TrainCliOptions) => {
+      // Every option is checked before anything is created: a bad training option must not leave a generated dataset behind.
+      const params = toTrainParams(o)
+      const generate = readParams(GenerateParamsSchema, { ...o, seed: params.seed })
       const service = ctx.service()
-      ctx.print(`Step 1: generating ${fmt(o.rows, 0)} loans (seed ${o.seed})...`)
-      const dataset = await service.generateDataset({
-        rows: o.rows,
-        seed: o.seed,
-        defaultRate: o.defaultRate
-      })
+      ctx.print(`Step 1: generating ${fmt(generate.rows, 0)} loans (seed ${generate.seed})...`)
+      const dataset = await service.generateDataset(generate)
       ctx.print(
         `  dataset ${dataset.id}: ${fmt(dataset.rows, 0)} rows, default rate ${pct(dataset.defaultRate)}`
       )
-      const params = toTrainParams(o)
       const { prepared } = service.preparedTable(dataset.id, params, true)
       ctx.print(
         `Step 2: preprocessing fitted on ${fmt(prepared.split.train.length, 0)} training rows (median / most-frequent imputation, label encoding, standard scaling)`

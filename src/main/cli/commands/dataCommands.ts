@@ -5,7 +5,9 @@ import type { ColumnKind } from '../../core/data/Table'
 import { InputError } from '../../core/base/errors'
 import type { CliContext } from '../common/CliContext'
 import { fmt, pct, textTable } from '../common/format'
-import { collectPairs, floatOption, intOption } from '../common/parseOptions'
+import { collectPairs, intOption } from '../common/parseOptions'
+import { addParamOptions, readParams } from '../common/paramOptions'
+import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
 
 type Run = (
   action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
@@ -13,44 +15,37 @@ type Run = (
 
 /** generate, import, datasets, inspect, export: loan data in and out (the spec's step 1 and EDA). */
 export function registerDataCommands(program: Command, run: Run): void {
-  program
-    .command('generate')
-    .description("generate a synthetic loan book into a new dataset (the spec's step 1)")
-    .option('--rows <n>', 'number of loans', intOption(1, 10_000_000), 10_000)
-    .option('--seed <s>', 'random seed (same seed, same rows)', intOption(0, 2 ** 32 - 1), 42)
-    .option('--default-rate <r>', 'share of loans that default', floatOption(0, 1), 0.1)
+  addParamOptions(
+    program
+      .command('generate')
+      .description("generate a synthetic loan book into a new dataset (the spec's step 1)"),
+    generateParamShape
+  )
     .option('--name <name>', 'dataset name')
     .option('--out <file.csv>', 'also write the rows to this CSV file')
     .action(
-      run(
-        async (
-          ctx,
-          opts: { rows: number; seed: number; defaultRate: number; name?: string; out?: string }
-        ) => {
-          const started = Date.now()
-          const dataset = await ctx.service().generateDataset({
-            rows: opts.rows,
-            seed: opts.seed,
-            defaultRate: opts.defaultRate,
-            name: opts.name,
-            out: opts.out ? resolve(opts.out) : undefined,
-            onProgress: (done, total) => ctx.progress(`generating ${fmt(done, 0)} / ${fmt(total, 0)} rows`)
-          })
-          ctx.progressDone()
-          const seconds = (Date.now() - started) / 1000
-          ctx.print(
-            `Dataset ${dataset.id} "${dataset.name}": ${fmt(dataset.rows, 0)} rows, ${dataset.columns} columns, default rate ${pct(dataset.defaultRate)} (${seconds.toFixed(1)} s)` +
-              (opts.out ? `\nWritten to ${resolve(opts.out)}` : '')
-          )
-          ctx.printJson({
-            datasetId: dataset.id,
-            rows: dataset.rows,
-            rejectedRows: 0,
-            defaultRate: dataset.defaultRate,
-            out: opts.out ? resolve(opts.out) : null
-          })
-        }
-      )
+      run(async (ctx, opts: Record<string, unknown> & { name?: string; out?: string }) => {
+        const started = Date.now()
+        const dataset = await ctx.service().generateDataset({
+          ...readParams(GenerateParamsSchema, opts),
+          name: opts.name,
+          out: opts.out ? resolve(opts.out) : undefined,
+          onProgress: (done, total) => ctx.progress(`generating ${fmt(done, 0)} / ${fmt(total, 0)} rows`)
+        })
+        ctx.progressDone()
+        const seconds = (Date.now() - started) / 1000
+        ctx.print(
+          `Dataset ${dataset.id} "${dataset.name}": ${fmt(dataset.rows, 0)} rows, ${dataset.columns} columns, default rate ${pct(dataset.defaultRate)} (${seconds.toFixed(1)} s)` +
+            (opts.out ? `\nWritten to ${resolve(opts.out)}` : '')
+        )
+        ctx.printJson({
+          datasetId: dataset.id,
+          rows: dataset.rows,
+          rejectedRows: 0,
+          defaultRate: dataset.defaultRate,
+          out: opts.out ? resolve(opts.out) : null
+        })
+      })
     )
 
   program

@@ -161,7 +161,7 @@ async function showPrepared(
 ): Promise<void> {
   const service = ctx.service()
   const id = service.resolveDatasetId(o.dataset)
-  const params = toTrainParams({ ...o, engine: 'forest' } as TrainCliOptions)
+  const params = toTrainParams(o)
   const { table, prepared, inTest } = service.preparedTable(id, params, step === 'feature')
   const names = prepared.features.map((f) => f.name)
   ctx.print(

@@ -1,10 +1,9 @@
 import { normaliseColumnName } from '../data/columnNames'
+import { ENGINEERING_ROLES, type EngineeringRole } from '../../../shared/params/trainParams'
 import type { EngineeringSpec } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
 
-/** The raw columns engineered features read, by role (the spec's column names). */
-export type EngineeringRole = 'Credit_Score' | 'Loan_Amount' | 'Account_Balance' | 'Age'
-export const ENGINEERING_ROLES: EngineeringRole[] = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Age']
+export { ENGINEERING_ROLES, type EngineeringRole }
 
 /** Default cut for High_Credit_Risk: CIBIL-style scores below 600 are commonly treated as sub-prime. */
 export const DEFAULT_HIGH_RISK_CUT = 600

@@ -3,7 +3,7 @@ import { CancelledError, InputError } from '../base/errors'
 import { Rng, deriveSeed } from '../base/random'
 import { applyCalibrationArray, fitCalibration } from './calibration'
 import { fitDriftBins } from './drift'
-import { planEngineering, resolveRoles, withEngineered, type EngineeringRole } from './featureEngineering'
+import { planEngineering, resolveRoles, withEngineered } from './featureEngineering'
 import { predictForest, trainForest, type Forest } from './forest'
 import { evaluateBinary, permutationImportance } from './metrics'
 import type { ModelEvaluation } from '../../../shared/evaluation'
@@ -14,27 +14,13 @@ import {
   type ModelArtifact,
   type TrainParams
 } from '../model/ModelArtifact'
+import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
 import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from './preprocess'
 import { trainReferenceForest } from './referenceEngine'
 import { smoteNc } from './smote'
 import { stratifiedSplit } from './split'
 
-/** The product's defaults: the spec's forest (200 trees, depth 15) with SMOTE, honest 80/20 evaluation. */
-export const DEFAULT_TRAIN_PARAMS: TrainParams = {
-  engine: 'forest',
-  trees: 200,
-  maxDepth: 15,
-  minSamplesLeaf: 1,
-  maxFeatures: 'sqrt',
-  smote: true,
-  smoteK: 5,
-  testSize: 0.2,
-  seed: 42,
-  calibration: 'isotonic',
-  highRiskCut: 600,
-  map: {},
-  threads: 2
-}
+export { DEFAULT_TRAIN_PARAMS }
 
 export interface TrainProgress {
   phase: 'preparing' | 'smote' | 'training' | 'calibrating' | 'evaluating'
@@ -286,7 +272,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
   const raw = tableInputs(table)
   const { roles, problems } = resolveRoles(
     [...raw.numeric.keys()],
-    params.map as Partial<Record<EngineeringRole, string>>
+    params.map
   )
   if (problems.length) throw new InputError(problems.join('; '))
   const engineering = engineer

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+
+export { TrainParamsSchema, type TrainParams }
 
 /**
  * The one scoring artifact (ARCHITECTURE.md rule 3): everything needed to turn a raw
@@ -95,23 +98,6 @@ export const DriftBinsSchema = z.discriminatedUnion('kind', [
   })
 ])
 export type DriftBins = z.infer<typeof DriftBinsSchema>
-
-export const TrainParamsSchema = z.object({
-  engine: z.enum(['forest', 'ml-random-forest']),
-  trees: z.number().int().positive(),
-  maxDepth: z.number().int().positive(),
-  minSamplesLeaf: z.number().int().positive(),
-  maxFeatures: z.union([z.number().int().positive(), z.enum(['sqrt', 'log2', 'all'])]),
-  smote: z.boolean(),
-  smoteK: z.number().int().positive(),
-  testSize: z.number().min(0).lt(1),
-  seed: z.number().int().nonnegative(),
-  calibration: z.enum(['isotonic', 'platt', 'none']),
-  highRiskCut: finite,
-  map: z.record(z.string(), z.string()),
-  threads: z.number().int().positive()
-})
-export type TrainParams = z.infer<typeof TrainParamsSchema>
 
 export const ModelArtifactSchema = z.object({
   format: z.literal(ARTIFACT_FORMAT),

@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { param, metaOf, numberBounds } from './paramMeta'
+
+/**
+ * Every setting of training, once: type, bounds, default, CLI flag, label and help. The
+ * CLI's options (`ptm train`, `ptm all`, `ptm preprocess`, `ptm feature`), the IPC input
+ * of `models/train`, the Train form and its limits, and the core's defaults are all read
+ * from here, so they cannot disagree.
+ */
+
+/** The model engines a user can choose. */
+export const ENGINES = ['forest', 'ml-random-forest'] as const
+export type EngineId = (typeof ENGINES)[number]
+
+/** Engines that grow a random forest, which read the forest settings. */
+const FOREST_ENGINES = ['forest', 'ml-random-forest'] as const
+
+export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
+export const MAX_FEATURES_RULES = ['sqrt', 'log2', 'all'] as const
+
+/** The columns engineered features read, by role (the spec's column names). */
+export const ENGINEERING_ROLES = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Age'] as const
+export type EngineeringRole = (typeof ENGINEERING_ROLES)[number]
+
+const seedSchema = z.number().int().min(0).max(4_294_967_295)
+
+/** Settings of the split and feature preparation, shared by preprocess, feature and train. */
+export const prepareParamShape = {
+  testSize: param(z.number().min(0).max(0.9).default(0.2), {
+    flag: '--test-size',
+    placeholder: '<share>',
+    label: 'Held-out share',
+    help: 'share of rows held out for evaluation (0 = evaluate on out-of-sample training scores)',
+    percent: true
+  }),
+  seed: param(seedSchema.default(42), {
+    flag: '--seed',
+    placeholder: '<s>',
+    label: 'Random seed',
+    help: 'seed of the split, SMOTE and the model: the same seed gives the same model'
+  }),
+  highRiskCut: param(z.number().finite().default(600), {
+    flag: '--high-risk-cut',
+    placeholder: '<score>',
+    label: 'High-risk score cut',
+    help: 'High_Credit_Risk = 1 below this credit score'
+  }),
+  map: param(z.partialRecord(z.enum(ENGINEERING_ROLES), z.string().min(1)).default({}), {
+    flag: '--map',
+    placeholder: '<role=column>',
+    label: 'Engineered-feature columns',
+    help: `use a column for an engineered feature role: ${ENGINEERING_ROLES.join(', ')} (repeatable)`
+  })
+}
+
+/** Settings of the model itself. */
+export const modelParamShape = {
+  engine: param(z.enum(ENGINES).default('forest'), {
+    flag: '--engine',
+    placeholder: '<engine>',
+    label: 'Engine',
+    help: 'forest (ours, fast) or ml-random-forest (reference; slow on large data)'
+  }),
+  trees: param(z.number().int().min(1).max(5000).default(200), {
+    flag: '--trees',
+    placeholder: '<n>',
+    label: 'Trees',
+    help: 'number of trees',
+    engines: FOREST_ENGINES
+  }),
+  maxDepth: param(z.number().int().min(1).max(64).default(15), {
+    flag: '--depth',
+    placeholder: '<n>',
+    label: 'Maximum depth',
+    help: 'maximum tree depth',
+    engines: FOREST_ENGINES
+  }),
+  minSamplesLeaf: param(z.number().int().min(1).max(100_000).default(1), {
+    flag: '--min-leaf',
+    placeholder: '<n>',
+    label: 'Minimum rows per leaf',
+    help: 'minimum samples per leaf',
+    engines: FOREST_ENGINES
+  }),
+  maxFeatures: param(
+    z.union([z.enum(MAX_FEATURES_RULES), z.number().int().min(1).max(10_000)]).default('sqrt'),
+    {
+      flag: '--max-features',
+      placeholder: '<rule>',
+      label: 'Features per split',
+      help: 'features tried per split: sqrt, log2, all or a number',
+      engines: FOREST_ENGINES
+    }
+  ),
+  smote: param(z.boolean().default(true), {
+    flag: '--smote',
+    label: 'Balance with SMOTE',
+    help: 'balance the training rows with SMOTE-NC (inside the training split only)'
+  }),
+  smoteK: param(z.number().int().min(1).max(50).default(5), {
+    flag: '--smote-k',
+    placeholder: '<k>',
+    label: 'SMOTE neighbours',
+    help: 'SMOTE neighbours'
+  }),
+  calibration: param(z.enum(CALIBRATIONS).default('isotonic'), {
+    flag: '--calibration',
+    placeholder: '<method>',
+    label: 'Calibration',
+    help: 'isotonic, platt or none'
+  }),
+  threads: param(z.number().int().min(1).max(64).default(2), {
+    flag: '--threads',
+    placeholder: '<n>',
+    label: 'Threads',
+    help: 'worker threads for training (more than the machine has cores is clamped)'
+  })
+}
+
+export const trainParamShape = { ...modelParamShape, ...prepareParamShape }
+export type TrainParamKey = keyof typeof trainParamShape
+
+export const TrainParamsSchema = z.object(trainParamShape).strict()
+/** Training settings with every default filled in. */
+export type TrainParams = z.output<typeof TrainParamsSchema>
+/** Training settings as a caller gives them: any may be left out. */
+export type TrainParamsInput = z.input<typeof TrainParamsSchema>
+
+/** The product's defaults: the spec's forest (200 trees, depth 15) with SMOTE, honest 80/20 evaluation. */
+export const DEFAULT_TRAIN_PARAMS: TrainParams = TrainParamsSchema.parse({})
+
+/** Presentation of one training setting (flag, label, help, engines). */
+export function trainParamMeta(key: TrainParamKey) {
+  return metaOf(trainParamShape[key])
+}
+
+/** Bounds of a numeric training setting, for forms and messages. */
+export function trainParamBounds(key: TrainParamKey) {
+  return numberBounds(trainParamShape[key])
+}
