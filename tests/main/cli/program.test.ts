@@ -106,7 +106,10 @@ describe('ptm', () => {
     [['generate', '--rows', '0'], /--rows.*'0'/],
     [['train', '--engine', 'xgboost'], /--engine.*'xgboost'.*Allowed choices are forest, ml-random-forest/],
     [['train', '--calibration', 'foo'], /--calibration.*'foo'.*isotonic, platt, none/],
-    [['train', '--map', 'Score=Credit'], /"Score" is not one of Credit_Score, Loan_Amount, Account_Balance, Age/],
+    [
+      ['train', '--map', 'Score=Credit'],
+      /"Score" is not one of Credit_Score, Loan_Amount, Account_Balance, Age/
+    ],
     [['train', '--max-features', 'half'], /--max-features.*sqrt, log2, all or a whole number/],
     [['all', '--trees', '0'], /--trees.*'0'.*from 1 to 5000/],
     [['train', '--test-size', '2'], /--test-size/],

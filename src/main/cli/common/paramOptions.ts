@@ -74,9 +74,7 @@ function collectPair(schema: z.ZodType) {
       const issue = parsed.error.issues[0]
       const names = recordKeys(schema)
       if (issue.code === 'unrecognized_keys' && names)
-        throw new InvalidArgumentError(
-          `"${issue.keys.join('", "')}" is not one of ${names.join(', ')}`
-        )
+        throw new InvalidArgumentError(`"${issue.keys.join('", "')}" is not one of ${names.join(', ')}`)
       throw new InvalidArgumentError(describeIssue(issue, schema))
     }
     return next

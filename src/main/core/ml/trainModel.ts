@@ -270,10 +270,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     throw new InputError('The test share holds no defaults; use a larger --test-size or more data.')
   }
   const raw = tableInputs(table)
-  const { roles, problems } = resolveRoles(
-    [...raw.numeric.keys()],
-    params.map
-  )
+  const { roles, problems } = resolveRoles([...raw.numeric.keys()], params.map)
   if (problems.length) throw new InputError(problems.join('; '))
   const engineering = engineer
     ? planEngineering(
