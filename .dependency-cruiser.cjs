@@ -12,6 +12,7 @@ const LAYERS = [
   ['eda', '^src/main/core/eda/'],
   ['ml', '^src/main/core/ml/'],
   ['scoring', '^src/main/core/scoring/'],
+  ['training', '^src/main/core/training/'],
   ['analysis', '^src/main/core/(validation|onnx)/'],
   ['reports', '^src/main/core/reports/'],
   ['storage', '^src/main/core/storage/'],
@@ -33,6 +34,13 @@ const layerRules = LAYERS.slice(0, -1).map(([name, path], i) => ({
 module.exports = {
   forbidden: [
     ...layerRules,
+    {
+      name: 'every-module-in-a-layer',
+      comment: 'A folder of src/main that is not in LAYERS is unchecked: add it to a layer.',
+      severity: 'error',
+      from: { path: '^src/main/', pathNot: LAYERS.map(([, p]) => p) },
+      to: {}
+    },
     {
       name: 'no-folder-cycles',
       comment: 'Folders import one way: two folders that import each other are one tangle.',

@@ -5,7 +5,7 @@ import vue from '@vitejs/plugin-vue'
 // Worker entries live beside the code that starts them; they are bundled to
 // out/main/workers/*.js, where src/main/core/base/spawnWorker.ts looks for them.
 const workerEntries = {
-  forestWorker: 'src/main/core/ml/forestWorker.ts',
+  forestWorker: 'src/main/core/ml/forest/forestWorker.ts',
   scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
   compileWorker: 'src/main/core/service/compileWorker.ts',
   jobWorker: 'src/main/jobs/jobWorker.ts'

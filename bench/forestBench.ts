@@ -11,7 +11,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { Rng } from '../src/main/core/base/random'
-import { predictForest, trainForest } from '../src/main/core/ml/forest'
+import { predictEnsemble } from '../src/main/core/model/TreeEnsemble'
+import { trainForest } from '../src/main/core/ml/forest/trainForest'
 
 interface Args {
   rows: number
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0)
   const fitCpuSeconds = (cpu.user + cpu.system) / 1e6
   const t1 = performance.now()
-  const p = predictForest(forest, te.columns, te.y.length)
+  const p = predictEnsemble(forest, te.columns, te.y.length)
   const predictSeconds = (performance.now() - t1) / 1000
   let nodes = 0
   for (const t of forest.trees) nodes += t.feature.length

@@ -1,7 +1,8 @@
 import { RandomForestClassifier } from 'ml-random-forest'
-import { predictForest, trainForest } from '../../src/main/core/ml/forest'
+import { predictEnsemble } from '../../src/main/core/model/TreeEnsemble'
+import { trainForest } from '../../src/main/core/ml/forest/trainForest'
 import { evaluateBinary } from '../../src/main/core/ml/metrics'
-import { DEFAULT_TRAIN_PARAMS, prepareFeatures } from '../../src/main/core/ml/trainModel'
+import { DEFAULT_TRAIN_PARAMS, prepareFeatures } from '../../src/main/core/training/trainModel'
 import { openWorkbench, step, timed } from './step'
 
 /**
@@ -54,11 +55,11 @@ step(async ([db, id, trees, depth]) => {
     features: numFeatures,
     ours1Thread: {
       seconds: ours1.seconds,
-      auc: auc(predictForest(ours1.value.forest, test.columns, test.y.length))
+      auc: auc(predictEnsemble(ours1.value.forest, test.columns, test.y.length))
     },
     ours2Threads: {
       seconds: ours2.seconds,
-      auc: auc(predictForest(ours2.value.forest, test.columns, test.y.length))
+      auc: auc(predictEnsemble(ours2.value.forest, test.columns, test.y.length))
     },
     mlRandomForest: { seconds: ref.seconds, auc: auc(refP) }
   }

@@ -1,4 +1,4 @@
-import type { Forest } from '../../src/main/core/ml/forest'
+import type { TreeEnsemble } from '../../src/main/core/model/TreeEnsemble'
 import { Rng } from '../../src/main/core/base/random'
 import { forestShapPrepared, prepareForestShap } from '../../src/main/core/scoring/linearTreeShap'
 import { scoreOne } from '../../src/main/core/scoring/scoreOne'
@@ -30,7 +30,7 @@ step(async ([db, modelId, count, body]) => {
   }
   const scoreOnly = time(() => scoreOne(model, input))
   const withAudit = time(() => wb.scoreApplicant(input, 'http', Number(modelId)))
-  const shap = timeExactShap(model.forest, Math.min(30, n))
+  const shap = timeExactShap(model.ensemble, Math.min(30, n))
   wb.close()
   return { scoreOne: scoreOnly, scoreApplicant: withAudit, shap }
 })
@@ -42,7 +42,7 @@ step(async ([db, modelId, count, body]) => {
  * applicant's would be, without depending on the preprocessing code.
  */
 function timeExactShap(
-  forest: Forest,
+  forest: TreeEnsemble,
   calls: number
 ): { algorithm2: number[]; prepared: number[]; perCall: number[]; maxRelativeGap: number } {
   const { trees, numFeatures } = forest
@@ -87,7 +87,7 @@ function timeExactShap(
   return out
 }
 
-function splitPointVector(forest: Forest, rng: Rng): Float64Array {
+function splitPointVector(forest: TreeEnsemble, rng: Rng): Float64Array {
   const x = new Float64Array(forest.numFeatures).fill(NaN)
   for (let f = 0; f < x.length; f++) {
     for (let tries = 0; tries < 200; tries++) {

@@ -66,6 +66,14 @@ describe('layer rules', () => {
     expect(rules).toEqual(['electron-at-the-edges', 'renderer-only-shared'])
   })
 
+  it('refuse a folder of src/main that belongs to no layer', async () => {
+    const rules = await brokenRules({
+      'src/main/core/stray/s.ts': "import { b } from '../base/b'\nexport const s = b\n",
+      'src/main/core/base/b.ts': 'export const b = 1\n'
+    })
+    expect(rules).toEqual(['every-module-in-a-layer'])
+  })
+
   it('accept imports that go down the layers', async () => {
     const rules = await brokenRules({
       'src/main/core/service/w.ts': "import { r } from '../storage/r'\nexport const w = r\n",

@@ -4,7 +4,6 @@ import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
 import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
-import { estimateReferenceSeconds } from '../core/ml/referenceEngine'
 import { checkScoringFile } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
 
@@ -74,25 +73,8 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     }),
     'models/evaluationAt': ({ id, threshold }) =>
       evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
-    'models/estimate': (input) => {
-      const dataset = service.getDataset(input.datasetId)
-      const trainRows = Math.round(dataset.rows * (1 - (input.testSize ?? 0.2)))
-      const trees = input.trees ?? 200
-      if (input.engine === 'ml-random-forest') {
-        // SMOTE roughly doubles the rows the reference engine grows its trees on.
-        const seconds = estimateReferenceSeconds(Math.round(trainRows * 1.8), trees)
-        return {
-          seconds,
-          note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.'
-        }
-      }
-      // Our engine, fitted on npm run bench and the e2e runs: ~1.5 s to start, ~20 ms per
-      // tree of fixed cost and ~0.5 µs per (row × tree) on each of two threads, plus
-      // preparation and evaluation in proportion to the rows; SMOTE adds ~80 % rows.
-      const fitRows = trainRows * (input.smote === false ? 1 : 1.8)
-      const seconds = 1.5 + (trees * 0.02 + fitRows * trees * 0.5e-6) / 2 + dataset.rows * 2e-5
-      return { seconds, note: 'Our histogram forest engine, on two worker threads.' }
-    },
+    'models/estimate': ({ datasetId, name: _name, activate: _activate, ...params }) =>
+      service.estimateTraining(datasetId, params),
     'models/train': ({ datasetId, activate, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
       return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, {

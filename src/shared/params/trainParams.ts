@@ -117,7 +117,22 @@ export const modelParamShape = {
   })
 }
 
-export const trainParamShape = { ...modelParamShape, ...prepareParamShape }
+// In the order stored artifacts have always listed them.
+export const trainParamShape = {
+  engine: modelParamShape.engine,
+  trees: modelParamShape.trees,
+  maxDepth: modelParamShape.maxDepth,
+  minSamplesLeaf: modelParamShape.minSamplesLeaf,
+  maxFeatures: modelParamShape.maxFeatures,
+  smote: modelParamShape.smote,
+  smoteK: modelParamShape.smoteK,
+  testSize: prepareParamShape.testSize,
+  seed: prepareParamShape.seed,
+  calibration: modelParamShape.calibration,
+  highRiskCut: prepareParamShape.highRiskCut,
+  map: prepareParamShape.map,
+  threads: modelParamShape.threads
+}
 export type TrainParamKey = keyof typeof trainParamShape
 
 export const TrainParamsSchema = z.object(trainParamShape).strict()

@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import { estimateReferenceSeconds } from '../../core/ml/referenceEngine'
 import type { TrainParams } from '../../core/model/ModelArtifact'
 import type { CliContext } from '../common/CliContext'
 import { fmt, textTable } from '../common/format'
@@ -123,14 +122,10 @@ export async function trainAndReport(
 ): Promise<number> {
   const service = ctx.service()
   const id = service.resolveDatasetId(datasetId)
-  const dataset = service.getDataset(id)
-  if (params.engine === 'ml-random-forest') {
-    const seconds = estimateReferenceSeconds(
-      Math.round(dataset.rows * (1 - params.testSize) * 1.8),
-      params.trees
-    )
+  const estimate = service.estimateTraining(id, params)
+  if (estimate.seconds >= 60) {
     ctx.print(
-      `note: the ml-random-forest reference engine is slow on large data (its time grows with the square of the rows); estimated ${seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`}.`
+      `note: ${estimate.note} Estimated ${estimate.seconds < 120 ? `${Math.ceil(estimate.seconds)} s` : `${Math.ceil(estimate.seconds / 60)} min`}.`
     )
   }
   const { model, evaluation } = await service.trainModel(id, params, {

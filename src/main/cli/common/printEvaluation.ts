@@ -1,4 +1,4 @@
-import type { ModelEvaluation } from '../../core/ml/trainModel'
+import type { ModelEvaluation } from '../../core/training/trainModel'
 import { fmt } from './format'
 
 const n4 = (v: number): string => (Number.isFinite(v) ? v.toFixed(4) : '-')

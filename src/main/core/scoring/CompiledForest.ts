@@ -1,5 +1,5 @@
-import type { Forest } from '../ml/forest'
-import type { FlatTree } from '../ml/FlatTree'
+import { FOREST_COMBINE, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { FlatTree } from '../model/FlatTree'
 import { FOREST_WALK_WASM } from './forestWalkWasm'
 
 /**
@@ -8,7 +8,7 @@ import { FOREST_WALK_WASM } from './forestWalkWasm'
  * WebAssembly kernel of src/wasm/forestWalk.ts (see there for the layout and why).
  *
  * Results are those of the FlatTree forest it was compiled from: `raw` equals
- * predictForest bit for bit (the same leaf values added in the same tree order, missing
+ * predictEnsemble bit for bit (the same leaf values added in the same tree order, missing
  * values sent the same way), and `path` is treeShap.ts's pathAttribution rounded to
  * 32-bit floats (enough to rank reasons shown to a tenth of a percentage point).
  *
@@ -46,8 +46,8 @@ export class CompiledForest {
    * the tree, a cycle, a NaN threshold) or one beyond the layout's limits (65,535 features,
    * 65,534 distinct thresholds of one feature).
    */
-  static compile(forest: Forest, slots = 1): CompiledForest {
-    return CompiledForest.compileTrees(forest.numFeatures, () => forest.trees, slots)
+  static compile(forest: TreeEnsemble, slots = 1): CompiledForest {
+    return CompiledForest.compileTrees(forest.numFeatures, () => forest.trees, slots, forest.combine)
   }
 
   /**
@@ -56,12 +56,17 @@ export class CompiledForest {
    * stored forest one at a time (serializedTrees), the process never holds the FlatTree
    * forest and its compiled copy together.
    */
-  static compileTrees(numFeatures: number, trees: () => Iterable<FlatTree>, slots = 1): CompiledForest {
+  static compileTrees(
+    numFeatures: number,
+    trees: () => Iterable<FlatTree>,
+    slots = 1,
+    combine: EnsembleCombine = FOREST_COMBINE
+  ): CompiledForest {
     if (numFeatures < 1 || numFeatures > 0xffff) {
       throw new RangeError(`CompiledForest: ${numFeatures} features; the layout holds 1 to 65,535`)
     }
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`CompiledForest: ${slots} slots`)
-    const { cuts, numTrees, numNodes, meanRootValue } = survey(trees(), numFeatures)
+    const { cuts, numTrees, numNodes, rootSum } = survey(trees(), numFeatures)
     if (numTrees === 0) throw new RangeError('CompiledForest: the forest has no trees')
     const numCuts = cuts.reduce((s, c) => s + c.length, 0)
     const layout = planLayout(numNodes, numTrees, numCuts, numFeatures, slots)
@@ -70,8 +75,11 @@ export class CompiledForest {
     writeCuts(memory.buffer, layout, cuts)
     const writer = new TreeWriter(memory.buffer, layout, numNodes)
     let t = 0
-    for (const tree of trees()) writer.write(t, compileTree(tree, t++, cuts, numTrees))
-    return new CompiledForest({ memory, layout, numTrees, numFeatures, meanRootValue }, 0)
+    // Path deltas are stored pre-divided for a mean, so the kernel's sums are already means.
+    const perTree = combine.aggregate === 'mean' ? numTrees : 1
+    for (const tree of trees()) writer.write(t, compileTree(tree, t++, cuts, perTree))
+    const expected = (combine.aggregate === 'mean' ? rootSum / numTrees : rootSum) + combine.bias
+    return new CompiledForest({ memory, layout, numTrees, numFeatures, combine, expectedMargin: expected }, 0)
   }
 
   /** Uses the compiled forest of another thread's {@link handle}, with scratch slot `slot`. */
@@ -88,9 +96,14 @@ export class CompiledForest {
     return this.shared.numFeatures
   }
 
-  /** Mean over trees of the root value, summed as scoreApplicants' meanRootValue does. */
-  get meanRootValue(): number {
-    return this.shared.meanRootValue
+  /** The margin of the model's average training row, as TreeEnsemble's expectedMargin computes it. */
+  get expectedMargin(): number {
+    return this.shared.expectedMargin
+  }
+
+  /** How the trees combine (the link turns {@link predict}'s margins into scores). */
+  get combine(): EnsembleCombine {
+    return this.shared.combine
   }
 
   /**
@@ -154,8 +167,10 @@ export class CompiledForest {
       S.nodeOf,
       hasMissing ? layout.missingLeft : 0
     )
-    for (let r = 0; r < count; r++) raw[start + r] = total[r] / numTrees
-    // The node deltas are stored divided by the number of trees: phi is already the mean.
+    const { aggregate, bias } = this.shared.combine
+    if (aggregate === 'mean') for (let r = 0; r < count; r++) raw[start + r] = total[r] / numTrees + bias
+    else for (let r = 0; r < count; r++) raw[start + r] = total[r] + bias
+    // For a mean the node deltas are stored divided by the number of trees: phi is already the mean.
     if (path) path.set(phi, start * F)
   }
 }
@@ -166,12 +181,13 @@ export interface CompiledForestHandle {
   layout: Layout
   numTrees: number
   numFeatures: number
-  meanRootValue: number
+  combine: EnsembleCombine
+  expectedMargin: number
 }
 
 /** What {@link CompiledForest.predict} returns. */
 export interface ForestOutput {
-  /** P(y = 1) per row: the mean of the trees' leaf values. */
+  /** Margin per row (TreeEnsemble's ensembleMargins; for a forest, P(y = 1): the mean of the leaf values). */
   raw: Float64Array
   /** Row-major numRows × numFeatures path attributions (Σ per row = raw − mean root value), or null. */
   path: Float32Array | null
@@ -328,7 +344,7 @@ function instantiate(memory: WebAssembly.Memory): Kernel {
 function survey(
   trees: Iterable<FlatTree>,
   numFeatures: number
-): { cuts: Float64Array[]; numTrees: number; numNodes: number; meanRootValue: number } {
+): { cuts: Float64Array[]; numTrees: number; numNodes: number; rootSum: number } {
   const sets = Array.from({ length: numFeatures }, () => new Set<number>())
   let numTrees = 0
   let numNodes = 0
@@ -359,7 +375,7 @@ function survey(
     }
     return Float64Array.from(set).sort()
   })
-  return { cuts, numTrees, numNodes, meanRootValue: rootSum / numTrees }
+  return { cuts, numTrees, numNodes, rootSum }
 }
 
 /** A tree renumbered breadth-first so that siblings are adjacent (right = left + 1). */
@@ -377,8 +393,8 @@ interface CompiledTree {
   missingLeft: Uint8Array
 }
 
-/** `numTrees` divides the value deltas, so that the kernel's path sums are means over trees. */
-function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], numTrees: number): CompiledTree {
+/** `perTree` divides the value deltas (the tree count for a mean, else 1), so the kernel's path sums combine as the leaves do. */
+function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], perTree: number): CompiledTree {
   const numNodes = tree.feature.length
   const order = new Int32Array(numNodes)
   const level = new Int32Array(numNodes)
@@ -417,8 +433,8 @@ function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], numTre
     depth = Math.max(depth, level[k] + 1)
     split[k] = f | (lowerBound(cuts[f], tree.threshold[old]) << 16)
     left[k] = size - 2
-    deltaLeft[k] = (tree.value[children[0]] - tree.value[old]) / numTrees
-    deltaRight[k] = (tree.value[children[1]] - tree.value[old]) / numTrees
+    deltaLeft[k] = (tree.value[children[0]] - tree.value[old]) / perTree
+    deltaRight[k] = (tree.value[children[1]] - tree.value[old]) / perTree
     missingLeft[k] = tree.missingLeft[old] === 1 ? 1 : 0
   }
   return {

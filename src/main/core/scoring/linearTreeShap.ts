@@ -32,13 +32,14 @@
  * 0 ≤ G_n ≤ max v, and |(o − z) / q| ≤ 1 / min(t, 1 − t). Nothing is expanded into
  * coefficients (no Vandermonde solve, no cancellation between coefficients).
  */
-import type { FlatTree } from '../ml/FlatTree'
+import type { FlatTree } from '../model/FlatTree'
+import { FOREST_COMBINE, type EnsembleCombine } from '../model/TreeEnsemble'
 
-/** Result of forestShap (treeShap.ts): base + Σ phi equals the forest probability. */
+/** Result of forestShap (treeShap.ts): base + Σ phi equals the ensemble's margin (a forest's probability). */
 export interface ForestShap {
-  /** Mean over trees of the root value (the cover-weighted mean leaf value). */
+  /** The margin of the average training row (expectedMargin: for a forest, the mean root value). */
   base: number
-  /** One contribution per model feature, averaged over trees. */
+  /** One contribution per model feature, combined over trees as their leaves are (averaged or summed). */
   phi: Float64Array
 }
 
@@ -63,8 +64,10 @@ interface QuadratureRule {
 export interface PreparedForestShap {
   readonly trees: readonly FlatTree[]
   readonly numFeatures: number
-  /** Mean over trees of the root value. */
+  /** The margin of the average training row (see ForestShap.base). */
   readonly base: number
+  /** What each tree's contributions are multiplied by: 1 / trees for a mean, 1 for a sum. */
+  readonly scale: number
   /** Per tree, index into `rules`; −1 for a tree that is a single leaf. */
   readonly ruleOfTree: Int32Array
   readonly rules: readonly QuadratureRule[]
@@ -81,8 +84,10 @@ export interface PreparedForestShap {
 export function prepareForestShap(forest: {
   trees: readonly FlatTree[]
   numFeatures: number
+  combine?: EnsembleCombine
 }): PreparedForestShap {
   const { trees, numFeatures } = forest
+  const combine = forest.combine ?? FOREST_COMBINE
   if (trees.length === 0) throw new RangeError('forestShap: the forest has no trees')
   const ruleOfTree = new Int32Array(trees.length)
   const rules: QuadratureRule[] = []
@@ -110,7 +115,17 @@ export function prepareForestShap(forest: {
     ruleOfTree[t] = index
     maxPoints = Math.max(maxPoints, points)
   }
-  return { trees, numFeatures, base: base / trees.length, ruleOfTree, rules, maxDepth, maxPoints }
+  const mean = combine.aggregate === 'mean'
+  return {
+    trees,
+    numFeatures,
+    base: (mean ? base / trees.length : base) + combine.bias,
+    scale: mean ? 1 / trees.length : 1,
+    ruleOfTree,
+    rules,
+    maxDepth,
+    maxPoints
+  }
 }
 
 /**
@@ -130,8 +145,8 @@ export function forestShapPrepared(prepared: PreparedForestShap, x: ArrayLike<nu
     const rule = ruleOfTree[t]
     if (rule >= 0) _linearTreeShap(trees[t], x, phi, rules[rule], scratch)
   }
-  const scale = 1 / trees.length
-  for (let i = 0; i < numFeatures; i++) phi[i] *= scale
+  const scale = prepared.scale
+  if (scale !== 1) for (let i = 0; i < numFeatures; i++) phi[i] *= scale
   return { base: prepared.base, phi }
 }
 

@@ -1,5 +1,6 @@
 import { InputError } from '../base/errors'
-import { deserializeForest, type Forest } from '../ml/forest'
+import { deserializeEnsemble } from '../model/ensembleFormat'
+import { type TreeEnsemble } from '../model/TreeEnsemble'
 import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import { prepareForestShap, type PreparedForestShap } from './linearTreeShap'
 
@@ -8,7 +9,7 @@ export interface LoadedModel {
   id: number
   name: string
   artifact: ModelArtifact
-  forest: Forest
+  ensemble: TreeEnsemble
   /**
    * The forest checked and measured once for exact TreeSHAP reasons (forestShapPrepared),
    * so that explaining one applicant does not walk all 200 trees again first. Optional:
@@ -28,14 +29,14 @@ export interface StoredModel {
 /** Validates a stored artifact and forest; throws InputError naming what is wrong. */
 export function parseModel(id: number, name: string, artifactJson: string, forestBlob: Buffer): LoadedModel {
   const artifact = parseArtifact(id, artifactJson)
-  let forest: Forest
+  let forest: TreeEnsemble
   try {
-    forest = deserializeForest(forestBlob)
+    forest = deserializeEnsemble(forestBlob)
   } catch (error) {
     throw corruptForest(id, error)
   }
   checkFeatureCount(id, forest.numFeatures, artifact)
-  return { id, name, artifact, forest, shap: prepareForestShap(forest) }
+  return { id, name, artifact, ensemble: forest, shap: prepareForestShap(forest) }
 }
 
 /** The error for a stored forest that cannot be read. */

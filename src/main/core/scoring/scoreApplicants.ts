@@ -1,5 +1,5 @@
 import { applyCalibration } from '../ml/calibration'
-import type { Forest } from '../ml/forest'
+import { expectedMargin, linkScore, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
 import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
@@ -16,8 +16,8 @@ export type ReasonMode = 'exact' | 'path' | 'none'
  * to do once (prepareBatchModel), never done here per call.
  */
 export type ScoringModel =
-  | { artifact: ModelArtifact; forest: Forest; compiled?: CompiledForest; shap?: PreparedForestShap }
-  | { artifact: ModelArtifact; forest?: undefined; compiled: CompiledForest; shap?: undefined }
+  | { artifact: ModelArtifact; ensemble: TreeEnsemble; compiled?: CompiledForest; shap?: PreparedForestShap }
+  | { artifact: ModelArtifact; ensemble?: undefined; compiled: CompiledForest; shap?: undefined }
 
 /** Row r's k-th reason is at r * perRow + k: feature index (-1 when the row has fewer) and contribution. */
 export interface TopReasons {
@@ -70,8 +70,12 @@ export function scoreApplicants(
   const featured = withEngineered(parsed.raw, artifact.engineering)
   const columns = buildFeatureMatrix(artifact.features, featured).columns
   const numFeatures = artifact.features.length
-  const rawBase = compiled ? compiled.meanRootValue : meanRootValue(forestOf(model))
-  const base = applyCalibration(artifact.calibration, rawBase)
+  // Margins (forest: probabilities) from the trees; the link, then the calibration, give P(default).
+  const combine = compiled ? compiled.combine : ensembleOf(model).combine
+  const toProbability = (margin: number): number =>
+    applyCalibration(artifact.calibration, linkScore(combine.link, margin))
+  const rawBase = compiled ? compiled.expectedMargin : expectedMargin(ensembleOf(model))
+  const base = toProbability(rawBase)
   const probability = new Float64Array(n)
   const prediction = new Uint8Array(n)
   const grade: string[] = new Array(n)
@@ -88,7 +92,7 @@ export function scoreApplicants(
   const x = new Float64Array(numFeatures)
   const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path')
   // Exact reasons: Linear TreeShap over the forest as the loaded model prepared it once.
-  const shapForest = mode === 'exact' ? (model.shap ?? prepareForestShap(forestOf(model))) : null
+  const shapForest = mode === 'exact' ? (model.shap ?? prepareForestShap(ensembleOf(model))) : null
   const none: Reason[] = []
   for (let r = 0; r < n; r++) {
     contributions[r] = none
@@ -108,12 +112,12 @@ export function scoreApplicants(
       phi = shap.phi
       raw = shap.base + sum(shap.phi)
     } else throw new Error('scoreApplicants: no forest to score with') // one of the two is set per mode
-    const p = applyCalibration(artifact.calibration, raw)
+    const p = toProbability(raw)
     probability[r] = p
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
     if (phi === null) continue
-    const scale = rescale(artifact.calibration, raw, rawBase, p, base)
+    const scale = rescale(toProbability, combine.link, raw, rawBase, p, base)
     rowBase[r] = p - scale * (raw - rawBase)
     if (top) topRaising(phi, scale, top, r)
     else contributions[r] = allReasons(phi, scale, artifact, (f) => featureValue(artifact, featured, f, r))
@@ -122,16 +126,18 @@ export function scoreApplicants(
 }
 
 /**
- * Factor that maps raw-score contributions to calibrated-probability points: the slope
- * of the calibration's chord between the base score and the row's score, so the
- * contributions sum to the calibrated probability minus the calibrated base. Isotonic
- * calibration has flat steps: when both scores fall on one step the chord is flat and
- * every reason would vanish, which a branch cannot give a declined applicant. The chord
- * is then widened (±0.05 raw) until it has a slope, and the row's base is moved so the
- * sum still holds.
+ * Factor that maps margin contributions to calibrated-probability points: the slope of the
+ * chord of `toProbability` (link, then calibration) between the base margin and the row's
+ * margin, so the contributions sum to the calibrated probability minus the calibrated base.
+ * Isotonic calibration has flat steps: when both margins fall on one step the chord is flat
+ * and every reason would vanish, which a branch cannot give a declined applicant. The chord
+ * is then widened until it has a slope (a forest's margins live in [0, 1], widened by 0.05
+ * doubling; a log-odds margin by 0.25 doubling), and the row's base is moved so the sum
+ * still holds.
  */
 export function rescale(
-  calibration: ModelArtifact['calibration'],
+  toProbability: (margin: number) => number,
+  link: EnsembleCombine['link'],
   raw: number,
   rawBase: number,
   p: number,
@@ -139,10 +145,11 @@ export function rescale(
 ): number {
   const rawDelta = raw - rawBase
   if (Math.abs(rawDelta) > 1e-9 && Math.abs(p - base) > 1e-9) return (p - base) / rawDelta
-  for (let widen = 0.05; widen <= 1; widen *= 2) {
-    const lo = Math.max(0, Math.min(raw, rawBase) - widen)
-    const hi = Math.min(1, Math.max(raw, rawBase) + widen)
-    const slope = (applyCalibration(calibration, hi) - applyCalibration(calibration, lo)) / (hi - lo)
+  const [first, last, min, max] = link === 'identity' ? [0.05, 1, 0, 1] : [0.25, 32, -Infinity, Infinity]
+  for (let widen = first; widen <= last; widen *= 2) {
+    const lo = Math.max(min, Math.min(raw, rawBase) - widen)
+    const hi = Math.min(max, Math.max(raw, rawBase) + widen)
+    const slope = (toProbability(hi) - toProbability(lo)) / (hi - lo)
     if (slope > 0) return slope
   }
   return 1
@@ -154,17 +161,10 @@ function compiledFor(model: ScoringModel): CompiledForest {
   return model.compiled
 }
 
-function forestOf(model: ScoringModel): Forest {
-  if (!model.forest)
-    throw new Error('scoreApplicants: exact reasons need the forest, not only its compiled form')
-  return model.forest
-}
-
-/** Mean over trees of the root value: the forest's output for its average training row (the base of reasons). */
-export function meanRootValue(forest: Forest): number {
-  let s = 0
-  for (const t of forest.trees) s += t.value[0]
-  return s / forest.trees.length
+function ensembleOf(model: ScoringModel): TreeEnsemble {
+  if (!model.ensemble)
+    throw new Error('scoreApplicants: exact reasons need the trees, not only their compiled form')
+  return model.ensemble
 }
 
 function sum(a: Float64Array): number {

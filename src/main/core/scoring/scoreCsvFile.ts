@@ -28,7 +28,7 @@ import {
 } from '../ml/drift'
 import type { DriftBins, InputField, ModelArtifact } from '../model/ModelArtifact'
 import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } from './loadModel'
-import { readForestHeader, serializedTrees } from '../ml/forest'
+import { readEnsembleHeader, serializedTrees } from '../model/ensembleFormat'
 import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
 import { CompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
@@ -122,14 +122,14 @@ export interface BatchModel {
  * model's forest, or a stored model's forest bytes read one tree at a time.
  */
 export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel {
-  if ('forest' in model) {
+  if ('ensemble' in model) {
     const { id, name, artifact } = model
-    return { id, name, artifact, compiled: CompiledForest.compile(model.forest, MAX_SCORING_THREADS) }
+    return { id, name, artifact, compiled: CompiledForest.compile(model.ensemble, MAX_SCORING_THREADS) }
   }
   const bytes = model.forestBytes
   let compiled: CompiledForest
   try {
-    const { numFeatures } = readForestHeader(bytes)
+    const { numFeatures } = readEnsembleHeader(bytes)
     checkFeatureCount(model.id, numFeatures, model.artifact)
     compiled = CompiledForest.compileTrees(numFeatures, () => serializedTrees(bytes), MAX_SCORING_THREADS)
   } catch (error) {

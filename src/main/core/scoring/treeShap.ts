@@ -19,7 +19,7 @@
  *
  * Both sum to prediction − base, with base = the mean over trees of the root value.
  */
-import type { FlatTree } from '../ml/FlatTree'
+import type { FlatTree } from '../model/FlatTree'
 import { forestShapPrepared, prepareForestShap, type ForestShap } from './linearTreeShap'
 
 export type { ForestShap }

@@ -13,14 +13,9 @@ import { InputError } from '../base/errors'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
-import type { TrainParams } from '../model/ModelArtifact'
-import {
-  DEFAULT_TRAIN_PARAMS,
-  prepareFeatures,
-  trainModel,
-  type ModelEvaluation,
-  type TrainHooks
-} from '../ml/trainModel'
+import { TrainParamsSchema, type TrainParamsInput } from '../../../shared/params/trainParams'
+import { engineFor } from '../ml/engines'
+import { prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
 import type {
   BatchSummary,
   HistoryEntry,
@@ -146,19 +141,32 @@ export class Workbench {
    */
   async trainModel(
     datasetId: number,
-    params: Partial<TrainParams> = {},
+    params: TrainParamsInput = {},
     options: TrainHooks & { name?: string; activate?: boolean } = {}
   ): Promise<{ model: ModelSummary; evaluation: ModelEvaluation }> {
     const dataset = this.datasets.get(datasetId)
-    const full: TrainParams = { ...DEFAULT_TRAIN_PARAMS, ...params }
+    const full = TrainParamsSchema.parse(params)
     const table = this.datasets.loadTable(datasetId)
     const trained = await trainModel(table, datasetId, full, options)
-    const name =
-      options.name ??
-      `${full.engine === 'forest' ? 'Forest' : 'ml-random-forest'} ${full.trees}×${full.maxDepth} on ${dataset.name}`
-    const id = this.models.save(name, dataset.name, trained.artifact, trained.forest, trained.evaluation)
+    const name = options.name ?? `${engineFor(full.engine).describe(full)} on ${dataset.name}`
+    const id = this.models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
     if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
     return { model: this.models.summary(id), evaluation: trained.evaluation }
+  }
+
+  /**
+   * How long training a dataset with these settings should take, in seconds, with a note
+   * when the engine is slow: the one estimate the CLI, the Train screen and the jobs panel
+   * show (the job refines it from its own progress while it runs).
+   */
+  estimateTraining(datasetId: number, params: TrainParamsInput = {}): { seconds: number; note: string } {
+    const rows = this.datasets.get(datasetId).rows
+    const full = TrainParamsSchema.parse(params)
+    const trainRows = Math.round(rows * (1 - full.testSize))
+    // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
+    const fitRows = Math.round(trainRows * (full.smote ? 1.8 : 1))
+    const engine = engineFor(full.engine).estimateSeconds(fitRows, full)
+    return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
   }
 
   listModels(): ModelSummary[] {
@@ -192,9 +200,9 @@ export class Workbench {
    * The spec's processed (step 2) or featured (step 3) table: preprocessing fitted on
    * the training rows, applied to all rows, with each row's split.
    */
-  preparedTable(datasetId: number, params: Partial<TrainParams>, engineer: boolean) {
+  preparedTable(datasetId: number, params: TrainParamsInput, engineer: boolean) {
     const table = this.datasets.loadTable(datasetId)
-    const prepared = prepareFeatures(table, { ...DEFAULT_TRAIN_PARAMS, ...params }, engineer)
+    const prepared = prepareFeatures(table, TrainParamsSchema.parse(params), engineer)
     const inTest = new Uint8Array(table.numRows)
     for (const r of prepared.split.test) inTest[r] = 1
     return { table, prepared, inTest }

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { ModelSummary } from '../../../shared/dto'
-import { serializeForest, type Forest } from '../ml/forest'
+import { serializeEnsemble } from '../model/ensembleFormat'
+import { type TreeEnsemble } from '../model/TreeEnsemble'
 import type { ModelArtifact } from '../model/ModelArtifact'
-import type { ModelEvaluation } from '../ml/trainModel'
+import type { ModelEvaluation } from '../training/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
 import { NotFoundError } from './DatasetRepo'
 
@@ -35,7 +36,7 @@ export class ModelRepo {
     name: string,
     datasetName: string,
     artifact: ModelArtifact,
-    forest: Forest,
+    forest: TreeEnsemble,
     evaluation: ModelEvaluation
   ): number {
     const m = evaluation.metrics
@@ -65,7 +66,7 @@ export class ModelRepo {
         JSON.stringify(metrics),
         JSON.stringify(evaluation, finiteOrNull),
         JSON.stringify(artifact),
-        serializeForest(forest)
+        serializeEnsemble(forest)
       )
     return Number(info.lastInsertRowid)
   }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { FlatTree } from '../../../../src/main/core/ml/FlatTree'
-import { predictForest, trainForest, type Forest } from '../../../../src/main/core/ml/forest'
+import type { FlatTree } from '../../../../src/main/core/model/FlatTree'
+import {
+  FOREST_COMBINE,
+  predictEnsemble,
+  type TreeEnsemble
+} from '../../../../src/main/core/model/TreeEnsemble'
+import { trainForest } from '../../../../src/main/core/ml/forest/trainForest'
 import { Rng } from '../../../../src/main/core/base/random'
 import { CompiledForest } from '../../../../src/main/core/scoring/CompiledForest'
 import { pathAttribution } from '../../../../src/main/core/scoring/treeShap'
@@ -26,7 +31,12 @@ function data(numRows: number, numFeatures: number, seed: number, missingShare =
   return { columns, y }
 }
 
-async function forestOn(columns: Float64Array[], y: Uint8Array, trees = 12, maxDepth = 9): Promise<Forest> {
+async function forestOn(
+  columns: Float64Array[],
+  y: Uint8Array,
+  trees = 12,
+  maxDepth = 9
+): Promise<TreeEnsemble> {
   const { forest } = await trainForest(columns, y, {
     trees,
     maxDepth,
@@ -67,7 +77,7 @@ function stump(feature: number, threshold: number, leftValue: number, rightValue
 }
 
 describe('CompiledForest', () => {
-  it('gives exactly predictForest’s probabilities, over more rows than one kernel chunk', async () => {
+  it('gives exactly predictEnsemble’s probabilities, over more rows than one kernel chunk', async () => {
     const train = data(3000, 6, 1)
     const forest = await forestOn(train.columns, train.y)
     const test = data(CompiledForest.CHUNK_ROWS + 917, 6, 2)
@@ -75,7 +85,7 @@ describe('CompiledForest', () => {
     const compiled = CompiledForest.compile(forest)
     const out = compiled.predict(test.columns, n, false)
     // Bit for bit: the same leaf values summed in the same tree order.
-    expect(Array.from(out.raw)).toEqual(Array.from(predictForest(forest, test.columns, n)))
+    expect(Array.from(out.raw)).toEqual(Array.from(predictEnsemble(forest, test.columns, n)))
     expect(out.path).toBeNull()
   })
 
@@ -94,13 +104,13 @@ describe('CompiledForest', () => {
     }
   })
 
-  it('sends missing values the way each split says, as predictForest does', async () => {
+  it('sends missing values the way each split says, as predictEnsemble does', async () => {
     const train = data(3000, 4, 5, 0.15)
     const forest = await forestOn(train.columns, train.y)
     const test = data(1200, 4, 6, 0.2)
     const compiled = CompiledForest.compile(forest)
     const out = compiled.predict(test.columns, 1200, true)
-    expect(Array.from(out.raw)).toEqual(Array.from(predictForest(forest, test.columns, 1200)))
+    expect(Array.from(out.raw)).toEqual(Array.from(predictEnsemble(forest, test.columns, 1200)))
     for (let r = 0; r < 1200; r += 7) {
       const expected = pathAttribution(forest.trees, row(test.columns, r), 4)
       for (let f = 0; f < 4; f++) expect(out.path![r * 4 + f]).toBeCloseTo(expected[f], 6)
@@ -121,15 +131,16 @@ describe('CompiledForest', () => {
   })
 
   it('sends a value equal to the threshold left, ±Infinity to the ends, and handles single-leaf trees', () => {
-    const forest: Forest = {
+    const forest: TreeEnsemble = {
       numFeatures: 2,
       trees: [stump(0, 0.5, 0.1, 0.9), leaf(0.4), stump(1, -2, 0.2, 0.6)],
-      featureImportance: new Float64Array(2)
+      featureImportance: new Float64Array(2),
+      combine: FOREST_COMBINE
     }
     const x0 = Float64Array.of(0.5, 0.5000001, -Infinity, Infinity, 0.49)
     const x1 = Float64Array.of(-2, -1.9, Infinity, -Infinity, -3)
     const out = CompiledForest.compile(forest).predict([x0, x1], 5, true)
-    expect(Array.from(out.raw)).toEqual(Array.from(predictForest(forest, [x0, x1], 5)))
+    expect(Array.from(out.raw)).toEqual(Array.from(predictEnsemble(forest, [x0, x1], 5)))
     expect(out.raw[0]).toBeCloseTo((0.1 + 0.4 + 0.2) / 3, 12)
     expect(out.raw[1]).toBeCloseTo((0.9 + 0.4 + 0.6) / 3, 12)
     // Row 0: both splits sent it left: −0.4 on feature 0 and −0.2 on feature 1, over 3 trees.
@@ -143,16 +154,22 @@ describe('CompiledForest', () => {
     const outside = stump(0, 0.5, 0.1, 0.9)
     outside.right[0] = 9
     const nanThreshold = stump(0, NaN, 0.1, 0.9)
-    const forestOf = (tree: FlatTree): Forest => ({
+    const forestOf = (tree: FlatTree): TreeEnsemble => ({
       numFeatures: 1,
       trees: [leaf(0.5), tree],
-      featureImportance: new Float64Array(1)
+      featureImportance: new Float64Array(1),
+      combine: FOREST_COMBINE
     })
     expect(() => CompiledForest.compile(forestOf(cyclic))).toThrow(/tree 1 .*reached twice/)
     expect(() => CompiledForest.compile(forestOf(outside))).toThrow(/tree 1 node 0 has child 9/)
     expect(() => CompiledForest.compile(forestOf(nanThreshold))).toThrow(/NaN threshold/)
     expect(() =>
-      CompiledForest.compile({ numFeatures: 1, trees: [], featureImportance: new Float64Array(1) })
+      CompiledForest.compile({
+        numFeatures: 1,
+        trees: [],
+        featureImportance: new Float64Array(1),
+        combine: FOREST_COMBINE
+      })
     ).toThrow(/no trees/)
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Table } from '../../../../src/main/core/data/Table'
-import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../../src/main/core/ml/trainModel'
+import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../../src/main/core/training/trainModel'
 import { FieldValidationError, scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
@@ -171,7 +171,7 @@ describe('scoreOne', () => {
       'dropped',
       'generated',
       trained.artifact,
-      trained.forest,
+      trained.ensemble,
       trained.evaluation
     )
     const dropped = service.models.load(id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type FlatTree, leafIndexOfVector } from '../../../../src/main/core/ml/FlatTree'
-import { trainForest } from '../../../../src/main/core/ml/forest'
+import { type FlatTree, leafIndexOfVector } from '../../../../src/main/core/model/FlatTree'
+import { trainForest } from '../../../../src/main/core/ml/forest/trainForest'
 import { Rng } from '../../../../src/main/core/base/random'
 import { forestShapPrepared, prepareForestShap } from '../../../../src/main/core/scoring/linearTreeShap'
 import {

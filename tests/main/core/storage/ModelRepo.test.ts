@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../../../src/main/core/base/errors'
-import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
-import { DEFAULT_TRAIN_PARAMS, prepareFeatures, trainModel } from '../../../../src/main/core/ml/trainModel'
+import { predictEnsemble } from '../../../../src/main/core/model/TreeEnsemble'
+import { serializeEnsemble } from '../../../../src/main/core/model/ensembleFormat'
+import {
+  DEFAULT_TRAIN_PARAMS,
+  prepareFeatures,
+  trainModel
+} from '../../../../src/main/core/training/trainModel'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { NotFoundError } from '../../../../src/main/core/storage/DatasetRepo'
@@ -44,19 +49,19 @@ describe('ModelRepo', () => {
       'round trip',
       'generated',
       trained.artifact,
-      trained.forest,
+      trained.ensemble,
       trained.evaluation
     )
     const loaded = service.models.load(id)
 
     expect(loaded).toMatchObject({ id, name: 'round trip' })
     expect(loaded.artifact).toEqual(trained.artifact)
-    expect(serializeForest(loaded.forest).equals(serializeForest(trained.forest))).toBe(true)
+    expect(serializeEnsemble(loaded.ensemble).equals(serializeEnsemble(trained.ensemble))).toBe(true)
     const { matrix } = prepareFeatures(table, params)
-    expect(predictForest(loaded.forest, matrix, table.numRows)).toEqual(
-      predictForest(trained.forest, matrix, table.numRows)
+    expect(predictEnsemble(loaded.ensemble, matrix, table.numRows)).toEqual(
+      predictEnsemble(trained.ensemble, matrix, table.numRows)
     )
-    const inMemory = { id, name: 'round trip', artifact: trained.artifact, forest: trained.forest }
+    const inMemory = { id, name: 'round trip', artifact: trained.artifact, ensemble: trained.ensemble }
     for (const applicant of APPLICANTS)
       expect(scoreOne(loaded, applicant)).toEqual(scoreOne(inMemory, applicant))
     expect(service.models.summary(id).metrics.auc).toBe(trained.evaluation.metrics.auc)
@@ -139,26 +144,26 @@ describe('ModelRepo', () => {
     const table = service.datasets.loadTable(datasetId)
     const columns = prepareFeatures(table, DEFAULT_TRAIN_PARAMS).matrix
     const n = columns[0].length
-    const expected = Array.from(predictForest(loaded.forest, columns, n))
+    const expected = Array.from(predictEnsemble(loaded.ensemble, columns, n))
     expect(Array.from(fromBytes.compiled.predict(columns, n, false).raw)).toEqual(expected)
     expect(Array.from(fromThread.compiled.predict(columns, n, false).raw)).toEqual(expected)
     expect(fromThread.artifact).toEqual(loaded.artifact)
     expect(Array.from(fromForest.compiled.predict(columns, n, false).raw)).toEqual(expected)
-    expect(fromBytes.compiled.meanRootValue).toBe(fromForest.compiled.meanRootValue)
+    expect(fromBytes.compiled.expectedMargin).toBe(fromForest.compiled.expectedMargin)
     service.close()
   })
 
   it('refuses a stored forest whose feature count is not the artifact’s, for batch scoring too', async () => {
     const service = open()
     const { modelId } = template.ids()
-    const { forest } = service.models.load(modelId)
+    const { ensemble: forest } = service.models.load(modelId)
     const short = {
       ...forest,
       numFeatures: forest.numFeatures - 1,
       featureImportance: forest.featureImportance.subarray(1)
     }
     // The header is checked against the artifact before any tree is read.
-    service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeForest(short), modelId)
+    service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeEnsemble(short), modelId)
     await expect(service.batchModel(modelId)).rejects.toThrow(
       /its forest expects \d+ features but its artifact lists/
     )
@@ -175,7 +180,7 @@ describe('ModelRepo', () => {
       'second',
       'generated',
       service.models.load(first).artifact,
-      service.models.load(first).forest,
+      service.models.load(first).ensemble,
       service.models.evaluation(first)
     )
     expect(service.models.activeId()).toBe(first)
@@ -201,7 +206,7 @@ describe('ModelRepo', () => {
       'second',
       'generated',
       loaded.artifact,
-      loaded.forest,
+      loaded.ensemble,
       service.models.evaluation(first)
     )
 

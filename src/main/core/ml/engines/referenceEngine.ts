@@ -1,6 +1,7 @@
 import { RandomForestClassifier } from 'ml-random-forest'
-import type { FlatTree } from './FlatTree'
-import type { Forest } from './forest'
+import type { FlatTree } from '../../model/FlatTree'
+import { FOREST_COMBINE, type TreeEnsemble } from '../../model/TreeEnsemble'
+import type { Engine } from './Engine'
 
 /**
  * The `ml-random-forest` package as a selectable reference engine. Measured here, its
@@ -10,9 +11,19 @@ import type { Forest } from './forest'
  * our FlatTree format, so scoring, reasons and storage are the same for both engines.
  */
 
-/** Rough seconds the reference engine needs (quadratic in rows, fitted on the figures above). */
-export function estimateReferenceSeconds(rows: number, trees: number): number {
-  return trees * 4e-7 * rows * rows
+/** The reference engine behind the seam: no out-of-bag record, so the pipeline must find honest scores itself. */
+export const referenceEngine: Engine = {
+  id: 'ml-random-forest',
+  label: 'ml-random-forest (reference)',
+  describe: (p) => `ml-random-forest ${p.trees}×${p.maxDepth}`,
+  estimateSeconds: (fitRows, p) => ({
+    // Quadratic in rows, fitted on the figures above.
+    seconds: p.trees * 4e-7 * fitRows * fitRows,
+    note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.'
+  }),
+  async train({ columns, y, params }) {
+    return { ensemble: trainReferenceForest(columns, y, params), outOfBag: null, notes: [] }
+  }
 }
 
 interface CartNode {
@@ -28,7 +39,7 @@ export function trainReferenceForest(
   columns: Float64Array[],
   y: Uint8Array,
   options: { trees: number; maxDepth: number; minSamplesLeaf: number; seed: number }
-): Forest {
+): TreeEnsemble {
   const n = y.length
   const rows: number[][] = Array.from({ length: n }, (_, i) => columns.map((c) => c[i]))
   const numFeatures = columns.length
@@ -48,7 +59,7 @@ export function trainReferenceForest(
   ).baseModel
   const trees = json.estimators.map((est, t) => convertTree(est.root, json.indexes[t], columns, y))
   const importance = new Float64Array(numFeatures)
-  return { numFeatures, trees, featureImportance: importance }
+  return { numFeatures, trees, featureImportance: importance, combine: FOREST_COMBINE }
 }
 
 /** The largest double below x: turns ml-cart's `x < s` into our `x <= threshold`. */

@@ -1,11 +1,11 @@
 import type { Table } from '../data/Table'
 import { CancelledError, InputError } from '../base/errors'
 import { Rng, deriveSeed } from '../base/random'
-import { applyCalibrationArray, fitCalibration } from './calibration'
-import { fitDriftBins } from './drift'
-import { planEngineering, resolveRoles, withEngineered } from './featureEngineering'
-import { predictForest, trainForest, type Forest } from './forest'
-import { evaluateBinary, permutationImportance } from './metrics'
+import { applyCalibrationArray, fitCalibration } from '../ml/calibration'
+import { fitDriftBins } from '../ml/drift'
+import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
+import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import { evaluateBinary, permutationImportance } from '../ml/metrics'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import {
   ARTIFACT_FORMAT,
@@ -15,10 +15,10 @@ import {
   type TrainParams
 } from '../model/ModelArtifact'
 import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
-import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from './preprocess'
-import { trainReferenceForest } from './referenceEngine'
-import { smoteNc } from './smote'
-import { stratifiedSplit } from './split'
+import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
+import { engineFor } from '../ml/engines'
+import { smoteNc } from '../ml/smote'
+import { stratifiedSplit } from '../ml/split'
 
 export { DEFAULT_TRAIN_PARAMS }
 
@@ -37,7 +37,7 @@ export type { ModelEvaluation }
 
 export interface TrainedModel {
   artifact: ModelArtifact
-  forest: Forest
+  ensemble: TreeEnsemble
   evaluation: ModelEvaluation
 }
 
@@ -128,37 +128,31 @@ export async function trainModel(
   checkCancel()
   const tSmote = Date.now()
 
-  // 4. The forest.
-  progress('training', 0, params.trees)
-  let forest: Forest
+  // 4. The model, by the engine the settings name.
+  progress('training', 0, 1)
+  const engine = engineFor(params.engine)
+  const learned = await engine.train({
+    columns: trainColumns,
+    y: trainY,
+    numReal: train.length,
+    features,
+    params,
+    signal: hooks.signal,
+    onProgress: (done, total) => progress('training', done, total)
+  })
+  const forest = learned.ensemble
+  notes.push(...learned.notes)
   let oob: Float64Array
-  if (params.engine === 'forest') {
-    const trained = await trainForest(
-      trainColumns,
-      trainY,
-      {
-        trees: params.trees,
-        maxDepth: params.maxDepth,
-        minSamplesLeaf: params.minSamplesLeaf,
-        maxFeatures: params.maxFeatures,
-        seed: params.seed,
-        threads: params.threads
-      },
-      { signal: hooks.signal, onProgress: (done, total) => progress('training', done, total) }
-    )
-    forest = trained.forest
-    oob = trained.oobProbability.subarray(0, train.length)
-  } else {
-    forest = trainReferenceForest(trainColumns, trainY, params)
-    // The reference engine keeps no out-of-bag record: calibrate on in-sample scores
-    // (optimistic; said in the notes).
-    oob = predictForest(
+  if (learned.outOfBag) oob = learned.outOfBag
+  else {
+    // No out-of-bag record: calibrate on in-sample scores (optimistic; said in the notes).
+    oob = predictEnsemble(
       forest,
       trainColumns.map((c) => c.subarray(0, train.length)),
       train.length
     )
     notes.push(
-      'The ml-random-forest engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.'
+      `The ${engine.label} engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.`
     )
   }
   checkCancel()
@@ -183,7 +177,7 @@ export async function trainModel(
   if (test.length > 0) {
     evalColumns = matrix.map((col) => gather(col, test))
     evalY = gather8(y, test)
-    evalP = applyCalibrationArray(calibration.model, predictForest(forest, evalColumns, test.length))
+    evalP = applyCalibrationArray(calibration.model, predictEnsemble(forest, evalColumns, test.length))
     evaluatedOn = 'test'
   } else {
     const seen = [...calibratedOob.keys()].filter((i) => Number.isFinite(calibratedOob[i]))
@@ -223,7 +217,7 @@ export async function trainModel(
   }
   return {
     artifact,
-    forest,
+    ensemble: forest,
     evaluation: {
       evaluatedOn,
       metrics,
@@ -302,7 +296,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
 
 /** Permutation importance on at most 2,000 evaluation rows, 3 repeats: enough to rank features in seconds. */
 function permutationOnSample(
-  forest: Forest,
+  forest: TreeEnsemble,
   columns: Float64Array[],
   y: Uint8Array,
   names: string[],
@@ -326,7 +320,7 @@ function permutationOnSample(
   let hasBoth = false
   for (let i = 1; i < ys.length; i++) if (ys[i] !== ys[0]) hasBoth = true
   if (!hasBoth) return names.map((feature) => ({ feature, mean: 0, std: 0 }))
-  const result = permutationImportance((c) => predictForest(forest, c, take), cols, ys, names, {
+  const result = permutationImportance((c) => predictEnsemble(forest, c, take), cols, ys, names, {
     repeats: 3,
     rng
   })

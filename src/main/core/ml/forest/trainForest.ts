@@ -1,8 +1,9 @@
 import type { Worker } from 'node:worker_threads'
-import { deriveSeed, Rng } from '../base/random'
-import { spawnWorker } from '../base/spawnWorker'
-import { binColumns, fitBins } from './binning'
-import type { FlatTree } from './FlatTree'
+import { deriveSeed, Rng } from '../../base/random'
+import { spawnWorker } from '../../base/spawnWorker'
+import { binColumns, fitBins } from '../binning'
+import type { FlatTree } from '../../model/FlatTree'
+import { FOREST_COMBINE, type TreeEnsemble } from '../../model/TreeEnsemble'
 import { createTreeLearner, type BinnedData, type GrownTree, type TreeParams } from './treeLearner'
 
 /**
@@ -25,15 +26,8 @@ export interface ForestOptions {
   threads: number
 }
 
-export interface Forest {
-  numFeatures: number
-  trees: FlatTree[]
-  /** Mean decrease in impurity per feature, summing to 1 (all zero if no tree ever split). */
-  featureImportance: Float64Array
-}
-
 export interface TrainedForest {
-  forest: Forest
+  forest: TreeEnsemble
   /** Per training row, P(y=1) from the trees where the row was out of bag; NaN if never. */
   oobProbability: Float64Array
 }
@@ -216,7 +210,15 @@ class ForestCollector {
     for (let r = 0; r < this.numRows; r++) {
       oobProbability[r] = this.oobCount[r] > 0 ? this.oobSum[r] / this.oobCount[r] : NaN
     }
-    return { forest: { numFeatures: this.numFeatures, trees: this.trees, featureImportance }, oobProbability }
+    return {
+      forest: {
+        numFeatures: this.numFeatures,
+        trees: this.trees,
+        featureImportance,
+        combine: FOREST_COMBINE
+      },
+      oobProbability
+    }
   }
 }
 
@@ -294,224 +296,6 @@ function growInWorkers(
     }
     for (const worker of workers) worker.postMessage(init)
   })
-}
-
-/** P(y=1) for each of `numRows` rows of column-major raw features (NaN = missing). */
-export function predictForest(forest: Forest, columns: ArrayLike<number>[], numRows: number): Float64Array {
-  if (columns.length < forest.numFeatures) {
-    throw new Error(`the forest needs ${forest.numFeatures} feature columns, got ${columns.length}`)
-  }
-  for (let f = 0; f < forest.numFeatures; f++) {
-    if (columns[f].length < numRows)
-      throw new Error(`column ${f} has ${columns[f].length} rows, expected ${numRows}`)
-  }
-  const out = new Float64Array(numRows)
-  // Tree by tree (the tree's arrays stay in cache), with FlatTree.leafIndex inlined: a
-  // call per row and tree costs more than the descent itself on shallow trees.
-  for (const tree of forest.trees) {
-    const { feature, threshold, missingLeft, left, right, value } = tree
-    for (let r = 0; r < numRows; r++) {
-      let node = 0
-      while (feature[node] >= 0) {
-        const x = columns[feature[node]][r]
-        const goLeft = x !== x ? missingLeft[node] === 1 : x <= threshold[node]
-        node = goLeft ? left[node] : right[node]
-      }
-      out[r] += value[node]
-    }
-  }
-  const numTrees = forest.trees.length
-  for (let r = 0; r < numRows; r++) out[r] /= numTrees
-  return out
-}
-
-/** P(y=1) for one feature vector; the same sum, in the same order, as predictForest. */
-export function predictForestVector(forest: Forest, x: ArrayLike<number>): number {
-  if (x.length < forest.numFeatures) {
-    throw new Error(`the forest needs ${forest.numFeatures} features, got ${x.length}`)
-  }
-  let sum = 0
-  for (const tree of forest.trees) {
-    const { feature, threshold, missingLeft, left, right, value } = tree
-    let node = 0
-    while (feature[node] >= 0) {
-      const v = x[feature[node]]
-      const goLeft = v !== v ? missingLeft[node] === 1 : v <= threshold[node]
-      node = goLeft ? left[node] : right[node]
-    }
-    sum += value[node]
-  }
-  return sum / forest.trees.length
-}
-
-// ---- Serialisation ------------------------------------------------------------------------
-//
-// Layout (little-endian): 'PTMF', u32 version, u32 numFeatures, u32 numTrees,
-// f64 featureImportance[numFeatures], then per tree: u32 nodeCount, i32 feature[n],
-// i32 left[n], i32 right[n], u8 missingLeft[n], f64 threshold[n], f64 value[n], f64 cover[n].
-
-const MAGIC = 'PTMF'
-const FORMAT_VERSION = 1
-const HEADER_BYTES = 16
-const BYTES_PER_NODE = 4 + 4 + 4 + 1 + 8 + 8 + 8
-const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
-
-/** Compact binary form of a forest (see the layout above), for a SQLite BLOB or a file. */
-export function serializeForest(forest: Forest): Buffer {
-  requireLittleEndianHost()
-  let size = HEADER_BYTES + 8 * forest.numFeatures
-  for (const tree of forest.trees) size += 4 + BYTES_PER_NODE * tree.feature.length
-  // Unzeroed: the layout below writes every byte.
-  const buf = Buffer.allocUnsafe(size)
-  buf.write(MAGIC, 0, 'latin1')
-  buf.writeUInt32LE(FORMAT_VERSION, 4)
-  buf.writeUInt32LE(forest.numFeatures, 8)
-  buf.writeUInt32LE(forest.trees.length, 12)
-  let offset = HEADER_BYTES
-  offset = putArray(buf, offset, forest.featureImportance)
-  for (const tree of forest.trees) {
-    buf.writeUInt32LE(tree.feature.length, offset)
-    offset += 4
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = putArray(buf, offset, array)
-    }
-  }
-  return buf
-}
-
-/** Reads a serialised forest, checking it whole; throws on any inconsistency. */
-export function deserializeForest(buf: Buffer): Forest {
-  const { numFeatures, featureImportance } = readForestHeader(buf)
-  return { numFeatures, trees: [...serializedTrees(buf)], featureImportance }
-}
-
-/** The header of a serialised forest: its feature count, tree count and feature importance (checked). */
-export function readForestHeader(buf: Buffer): {
-  numFeatures: number
-  numTrees: number
-  featureImportance: Float64Array
-} {
-  requireLittleEndianHost()
-  if (buf.length < HEADER_BYTES) throw corruptForest(`only ${buf.length} bytes, shorter than the header`)
-  if (buf.toString('latin1', 0, 4) !== MAGIC) throw corruptForest('it does not start with PTMF')
-  const version = buf.readUInt32LE(4)
-  if (version !== FORMAT_VERSION) {
-    throw new Error(
-      `Stored forest has format version ${version}; this build reads version ${FORMAT_VERSION}.`
-    )
-  }
-  const numFeatures = buf.readUInt32LE(8)
-  const numTrees = buf.readUInt32LE(12)
-  if (numFeatures < 1) throw corruptForest('it has no features')
-  if (numTrees < 1) throw corruptForest('it has no trees')
-  if (HEADER_BYTES + 8 * numFeatures > buf.length) throw corruptForest('truncated in the feature importance')
-  const featureImportance = new Float64Array(numFeatures)
-  takeArray(buf, HEADER_BYTES, featureImportance)
-  for (let f = 0; f < numFeatures; f++) {
-    if (!(featureImportance[f] >= 0 && featureImportance[f] <= 1)) {
-      throw corruptForest(`importance of feature ${f}`)
-    }
-  }
-  return { numFeatures, numTrees, featureImportance }
-}
-
-/**
- * The trees of a serialised forest, one at a time and each checked, so that a caller can
- * turn them into another form without holding every FlatTree at once (batch scoring
- * compiles them straight from the stored bytes). Checks the whole buffer is used.
- */
-export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
-  const { numFeatures, numTrees } = readForestHeader(buf)
-  let offset = HEADER_BYTES + 8 * numFeatures
-  const need = (bytes: number, what: string): void => {
-    if (offset + bytes > buf.length) throw corruptForest(`truncated in ${what}`)
-  }
-  for (let t = 0; t < numTrees; t++) {
-    need(4, `tree ${t}`)
-    const n = buf.readUInt32LE(offset)
-    offset += 4
-    if (n < 1) throw corruptForest(`tree ${t} has no nodes`)
-    need(BYTES_PER_NODE * n, `tree ${t}`)
-    const tree: FlatTree = {
-      feature: new Int32Array(n),
-      threshold: new Float64Array(n),
-      missingLeft: new Uint8Array(n),
-      left: new Int32Array(n),
-      right: new Int32Array(n),
-      value: new Float64Array(n),
-      cover: new Float64Array(n)
-    }
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = takeArray(buf, offset, array)
-    }
-    const problem = checkTree(tree, numFeatures)
-    if (problem !== null) throw corruptForest(`tree ${t}: ${problem}`)
-    yield tree
-  }
-  if (offset !== buf.length)
-    throw corruptForest(`${buf.length - offset} unexpected bytes after the last tree`)
-}
-
-function corruptForest(what: string): Error {
-  return new Error(`Stored forest is corrupt (${what}); retrain the model or restore it from a backup.`)
-}
-
-/**
- * Structural check of a tree: children lie after their parent (so every descent ends),
- * features are in range, leaves have no children, numbers are finite where they must be.
- */
-function checkTree(tree: FlatTree, numFeatures: number): string | null {
-  const { feature, threshold, missingLeft, left, right, value, cover } = tree
-  const n = feature.length
-  for (let node = 0; node < n; node++) {
-    const f = feature[node]
-    if (!(value[node] >= 0 && value[node] <= 1)) return `node ${node} has value ${value[node]}`
-    if (!(cover[node] >= 0 && cover[node] < Infinity)) return `node ${node} has cover ${cover[node]}`
-    if (missingLeft[node] > 1) return `node ${node} has missing-left flag ${missingLeft[node]}`
-    if (f === -1) {
-      if (left[node] !== -1 || right[node] !== -1) return `leaf ${node} has children`
-      continue
-    }
-    if (f < 0 || f >= numFeatures) return `node ${node} splits on feature ${f} of ${numFeatures}`
-    if (Number.isNaN(threshold[node])) return `node ${node} has threshold NaN`
-    if (!(left[node] > node && left[node] < n)) return `node ${node} has left child ${left[node]} of ${n}`
-    if (!(right[node] > node && right[node] < n)) return `node ${node} has right child ${right[node]} of ${n}`
-  }
-  return null
-}
-
-function putArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | Float64Array): number {
-  buf.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset)
-  return offset + array.byteLength
-}
-
-function takeArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | Float64Array): number {
-  // Copied into the array's own (aligned) buffer: a Buffer's offset need not be 8-aligned.
-  new Uint8Array(array.buffer, array.byteOffset, array.byteLength).set(
-    buf.subarray(offset, offset + array.byteLength)
-  )
-  return offset + array.byteLength
-}
-
-function requireLittleEndianHost(): void {
-  // Arrays are copied byte for byte; every platform the app ships for is little-endian.
-  if (!HOST_IS_LITTLE_ENDIAN) throw new Error('Forest serialisation needs a little-endian machine.')
 }
 
 // ---- Validation and helpers ---------------------------------------------------------------

@@ -1,6 +1,6 @@
-import type { Rng } from '../base/random'
-import type { BinMapper } from './binning'
-import type { FlatTree } from './FlatTree'
+import type { Rng } from '../../base/random'
+import type { BinMapper } from '../binning'
+import type { FlatTree } from '../../model/FlatTree'
 
 /**
  * One decision tree of a random forest, grown on binned features (LightGBM's serial tree

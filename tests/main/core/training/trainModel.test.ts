@@ -10,7 +10,8 @@ import {
   planEngineering,
   resolveRoles
 } from '../../../../src/main/core/ml/featureEngineering'
-import { predictForest, serializeForest } from '../../../../src/main/core/ml/forest'
+import { predictEnsemble } from '../../../../src/main/core/model/TreeEnsemble'
+import { serializeEnsemble } from '../../../../src/main/core/model/ensembleFormat'
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
 import type { ModelArtifact, TrainParams } from '../../../../src/main/core/model/ModelArtifact'
 import {
@@ -18,7 +19,7 @@ import {
   DEFAULT_TRAIN_PARAMS,
   prepareFeatures,
   trainModel
-} from '../../../../src/main/core/ml/trainModel'
+} from '../../../../src/main/core/training/trainModel'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
 const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
@@ -120,7 +121,7 @@ describe('trainModel', () => {
     const clean = await trainModel(table, 1, PARAMS)
     const dirty = await trainModel(poisoned, 1, PARAMS)
     // Nothing of the test rows is used in training: the same forest, byte for byte, and the same artifact.
-    expect(serializeForest(dirty.forest).equals(serializeForest(clean.forest))).toBe(true)
+    expect(serializeEnsemble(dirty.ensemble).equals(serializeEnsemble(clean.ensemble))).toBe(true)
     expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
     expect(dirty.evaluation.rows.synthetic).toBe(clean.evaluation.rows.synthetic)
 
@@ -164,12 +165,12 @@ describe('trainModel', () => {
   it('gives the same forest and artifact for the same seed with 1 or 2 threads, and another forest for another seed', async () => {
     const one = await trainModel(table, 1, { ...PARAMS, threads: 1 })
     const two = await trainModel(table, 1, { ...PARAMS, threads: 2 })
-    expect(serializeForest(two.forest).equals(serializeForest(one.forest))).toBe(true)
+    expect(serializeEnsemble(two.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(true)
     expect(stable(two.artifact)).toEqual(stable(one.artifact))
     expect(two.evaluation.metrics.auc).toBe(one.evaluation.metrics.auc)
 
     const other = await trainModel(table, 1, { ...PARAMS, seed: PARAMS.seed + 1 })
-    expect(serializeForest(other.forest).equals(serializeForest(one.forest))).toBe(false)
+    expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })
 
   it('evaluates out-of-bag with --test-size 0 and still reports every metric', async () => {
@@ -188,7 +189,7 @@ describe('trainModel', () => {
     const trained = await trainModel(table, 1, PARAMS)
     const { split, matrix } = prepareFeatures(table, PARAMS)
     const testColumns = gatherRows(matrix, split.test)
-    const rawScores = predictForest(trained.forest, testColumns, split.test.length)
+    const rawScores = predictEnsemble(trained.ensemble, testColumns, split.test.length)
     const realRate = mean(Uint8Array.from(split.test, (r) => table.target[r]))
     const calibrated = applyCalibrationArray(trained.artifact.calibration, rawScores)
     expect(trained.evaluation.rows.synthetic).toBeGreaterThan(0)
@@ -203,7 +204,7 @@ describe('trainModel', () => {
     const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5 }
     const reference = await trainModel(small, 1, { ...params, engine: 'ml-random-forest' })
     const ours = await trainModel(small, 1, { ...params, engine: 'forest' })
-    expect(reference.forest.trees).toHaveLength(5)
+    expect(reference.ensemble.trees).toHaveLength(5)
     expect(reference.evaluation.evaluatedOn).toBe('test')
     expect(reference.evaluation.metrics.auc).toBeGreaterThan(0.5)
     expect(ours.evaluation.metrics.auc).toBeGreaterThanOrEqual(reference.evaluation.metrics.auc - 0.05)

@@ -1,5 +1,10 @@
 import { parentPort } from 'node:worker_threads'
-import { growForestTree, treeResultBuffers, type ForestWorkerInit, type ForestWorkerReply } from './forest'
+import {
+  growForestTree,
+  treeResultBuffers,
+  type ForestWorkerInit,
+  type ForestWorkerReply
+} from './trainForest'
 import { createTreeLearner } from './treeLearner'
 
 /**

@@ -1,25 +1,27 @@
 import type { Worker } from 'node:worker_threads'
 import { RandomForestClassifier } from 'ml-random-forest'
 import { describe, expect, it, vi } from 'vitest'
-import { binColumns, fitBins } from '../../../../src/main/core/ml/binning'
-import { leafIndex } from '../../../../src/main/core/ml/FlatTree'
+import { binColumns, fitBins } from '../../../../../src/main/core/ml/binning'
+import { leafIndex } from '../../../../../src/main/core/model/FlatTree'
+import { deserializeEnsemble, serializeEnsemble } from '../../../../../src/main/core/model/ensembleFormat'
+import { predictEnsemble, predictEnsembleVector } from '../../../../../src/main/core/model/TreeEnsemble'
 import {
-  deserializeForest,
-  predictForest,
-  predictForestVector,
   resolveMaxFeatures,
-  serializeForest,
   trainForest,
   type ForestOptions
-} from '../../../../src/main/core/ml/forest'
-import { createTreeLearner, type BinnedData, type TreeParams } from '../../../../src/main/core/ml/treeLearner'
-import { deriveSeed, Rng } from '../../../../src/main/core/base/random'
-import type { WorkerEntry } from '../../../../src/main/core/base/spawnWorker'
+} from '../../../../../src/main/core/ml/forest/trainForest'
+import {
+  createTreeLearner,
+  type BinnedData,
+  type TreeParams
+} from '../../../../../src/main/core/ml/forest/treeLearner'
+import { deriveSeed, Rng } from '../../../../../src/main/core/base/random'
+import type { WorkerEntry } from '../../../../../src/main/core/base/spawnWorker'
 
 // Spy on the real spawnWorker (behaviour unchanged) to check that no worker outlives a run.
 const spawned = vi.hoisted(() => [] as Worker[])
-vi.mock('../../../../src/main/core/base/spawnWorker', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../src/main/core/base/spawnWorker')>()
+vi.mock('../../../../../src/main/core/base/spawnWorker', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../../src/main/core/base/spawnWorker')>()
   return {
     spawnWorker: (entry: WorkerEntry, workerData: unknown): Worker => {
       const worker = real.spawnWorker(entry, workerData)
@@ -176,12 +178,12 @@ describe('trainForest', () => {
     const inline = await trainForest(data.columns, data.y, { ...options, threads: 1 })
     const threaded = await trainForest(data.columns, data.y, { ...options, threads: 2 })
     const otherSeed = await trainForest(data.columns, data.y, { ...options, seed: 2 })
-    const bytes = serializeForest(inline.forest)
-    expect(serializeForest(threaded.forest).equals(bytes)).toBe(true)
+    const bytes = serializeEnsemble(inline.forest)
+    expect(serializeEnsemble(threaded.forest).equals(bytes)).toBe(true)
     expect(
       Buffer.from(threaded.oobProbability.buffer).equals(Buffer.from(inline.oobProbability.buffer))
     ).toBe(true)
-    expect(serializeForest(otherSeed.forest).equals(bytes)).toBe(false)
+    expect(serializeEnsemble(otherSeed.forest).equals(bytes)).toBe(false)
   })
 
   it('is at least as accurate on held-out rows as ml-random-forest (within 0.03) on a non-linear signal', async () => {
@@ -189,7 +191,7 @@ describe('trainForest', () => {
     const train = rowsOf(data, 0, 300)
     const test = rowsOf(data, 300, 500)
     const { forest } = await trainForest(train.columns, train.y, { ...BASE, trees: 50, seed: 3 })
-    const ours = accuracy(predictForest(forest, test.columns, 200), test.y)
+    const ours = accuracy(predictEnsemble(forest, test.columns, 200), test.y)
 
     const toRows = (d: Dataset): number[][] => Array.from(d.y, (_, r) => d.columns.map((c) => c[r]))
     const theirs = new RandomForestClassifier({
@@ -226,10 +228,10 @@ describe('trainForest', () => {
       }
     }
     const { forest } = await trainForest([x0, x1], y, { ...BASE, maxFeatures: 'all', trees: 30 })
-    expect(predictForestVector(forest, [NaN, 0])).toBeGreaterThan(0.75)
-    expect(predictForestVector(forest, [1.5, NaN])).toBeGreaterThan(0.8)
-    expect(predictForestVector(forest, [-1.5, NaN])).toBeLessThan(0.2)
-    const p = predictForest(forest, [Float64Array.of(NaN, 1.5, -1.5), Float64Array.of(NaN, NaN, NaN)], 3)
+    expect(predictEnsembleVector(forest, [NaN, 0])).toBeGreaterThan(0.75)
+    expect(predictEnsembleVector(forest, [1.5, NaN])).toBeGreaterThan(0.8)
+    expect(predictEnsembleVector(forest, [-1.5, NaN])).toBeLessThan(0.2)
+    const p = predictEnsemble(forest, [Float64Array.of(NaN, 1.5, -1.5), Float64Array.of(NaN, NaN, NaN)], 3)
     for (const v of p) expect(v >= 0 && v <= 1).toBe(true)
   })
 
@@ -251,10 +253,10 @@ describe('trainForest', () => {
   it('predicts the same probabilities row by row as for a whole table', async () => {
     const data = discData(600, 4, 43)
     const { forest } = await trainForest(data.columns, data.y, BASE)
-    const all = predictForest(forest, data.columns, 600)
+    const all = predictEnsemble(forest, data.columns, 600)
     for (let r = 0; r < 600; r += 37) {
       expect(
-        predictForestVector(
+        predictEnsembleVector(
           forest,
           data.columns.map((c) => c[r])
         )
@@ -318,7 +320,7 @@ describe('trainForest', () => {
     )
     expect(constantFeature.forest.trees.every((t) => t.feature.length === 1)).toBe(true)
     const oneRow = await trainForest([Float64Array.of(NaN)], Uint8Array.of(1), BASE)
-    expect(predictForestVector(oneRow.forest, [5])).toBe(1)
+    expect(predictEnsembleVector(oneRow.forest, [5])).toBe(1)
     expect(Number.isNaN(oneRow.oobProbability[0])).toBe(true)
   })
 
@@ -403,8 +405,8 @@ describe('trainForest', () => {
   })
 })
 
-describe('serializeForest / deserializeForest', () => {
-  async function smallForest(): Promise<ReturnType<typeof deserializeForest>> {
+describe('serializeEnsemble / deserializeEnsemble', () => {
+  async function smallForest(): Promise<ReturnType<typeof deserializeEnsemble>> {
     const data = discData(400, 3, 101)
     for (let r = 0; r < 400; r += 11) data.columns[1][r] = NaN
     return (await trainForest(data.columns, data.y, { ...BASE, trees: 6 })).forest
@@ -412,29 +414,29 @@ describe('serializeForest / deserializeForest', () => {
 
   it('round-trips to a forest with identical predictions and identical bytes', async () => {
     const forest = await smallForest()
-    const bytes = serializeForest(forest)
+    const bytes = serializeEnsemble(forest)
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('PTMF')
-    const copy = deserializeForest(bytes)
+    const copy = deserializeEnsemble(bytes)
     expect(copy.numFeatures).toBe(3)
     expect(Array.from(copy.featureImportance)).toEqual(Array.from(forest.featureImportance))
     const probe = discData(300, 3, 102)
     probe.columns[2][0] = NaN
-    expect(Array.from(predictForest(copy, probe.columns, 300))).toEqual(
-      Array.from(predictForest(forest, probe.columns, 300))
+    expect(Array.from(predictEnsemble(copy, probe.columns, 300))).toEqual(
+      Array.from(predictEnsemble(forest, probe.columns, 300))
     )
-    expect(serializeForest(copy).equals(bytes)).toBe(true)
+    expect(serializeEnsemble(copy).equals(bytes)).toBe(true)
   })
 
   it('reads a forest from a Buffer that does not start on an 8-byte boundary', async () => {
-    const bytes = serializeForest(await smallForest())
+    const bytes = serializeEnsemble(await smallForest())
     const shifted = Buffer.alloc(bytes.length + 3)
     bytes.copy(shifted, 3)
-    expect(serializeForest(deserializeForest(shifted.subarray(3))).equals(bytes)).toBe(true)
+    expect(serializeEnsemble(deserializeEnsemble(shifted.subarray(3))).equals(bytes)).toBe(true)
   })
 
   it('throws a clear error on truncated, foreign, newer, padded or structurally broken buffers', async () => {
     const forest = await smallForest()
-    const bytes = serializeForest(forest)
+    const bytes = serializeEnsemble(forest)
     const firstTree = 16 + 8 * forest.numFeatures
     const n = forest.trees[0].feature.length
     const patched = (offset: number, value: number): Buffer => {
@@ -442,17 +444,17 @@ describe('serializeForest / deserializeForest', () => {
       copy.writeInt32LE(value, offset)
       return copy
     }
-    expect(() => deserializeForest(bytes.subarray(0, bytes.length - 1))).toThrow(/corrupt.*truncated/)
-    expect(() => deserializeForest(bytes.subarray(0, 10))).toThrow(/corrupt.*header/)
-    expect(() => deserializeForest(Buffer.concat([Buffer.from('XXXX'), bytes.subarray(4)]))).toThrow(/PTMF/)
-    expect(() => deserializeForest(patched(4, 99))).toThrow(/version 99/)
-    expect(() => deserializeForest(Buffer.concat([bytes, Buffer.alloc(1)]))).toThrow(/unexpected bytes/)
+    expect(() => deserializeEnsemble(bytes.subarray(0, bytes.length - 1))).toThrow(/corrupt.*truncated/)
+    expect(() => deserializeEnsemble(bytes.subarray(0, 10))).toThrow(/corrupt.*header/)
+    expect(() => deserializeEnsemble(Buffer.concat([Buffer.from('XXXX'), bytes.subarray(4)]))).toThrow(/PTMF/)
+    expect(() => deserializeEnsemble(patched(4, 99))).toThrow(/version 99/)
+    expect(() => deserializeEnsemble(Buffer.concat([bytes, Buffer.alloc(1)]))).toThrow(/unexpected bytes/)
     // feature[0] of tree 0 out of range; left[0] of tree 0 out of range and pointing backwards.
-    expect(() => deserializeForest(patched(firstTree + 4, 3))).toThrow(/tree 0: node 0 splits on feature 3/)
-    expect(() => deserializeForest(patched(firstTree + 4 + 4 * n, n + 5))).toThrow(
+    expect(() => deserializeEnsemble(patched(firstTree + 4, 3))).toThrow(/tree 0: node 0 splits on feature 3/)
+    expect(() => deserializeEnsemble(patched(firstTree + 4 + 4 * n, n + 5))).toThrow(
       /tree 0: node 0 has left child/
     )
-    expect(() => deserializeForest(patched(firstTree + 4 + 8 * n, 0))).toThrow(
+    expect(() => deserializeEnsemble(patched(firstTree + 4 + 8 * n, 0))).toThrow(
       /tree 0: node 0 has right child 0/
     )
   })

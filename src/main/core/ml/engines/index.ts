@@ -1,0 +1,17 @@
+import type { EngineId } from '../../../../shared/params/trainParams'
+import type { Engine } from './Engine'
+import { forestEngine } from './forestEngine'
+import { referenceEngine } from './referenceEngine'
+
+export type { Engine, EngineTrainInput, EngineTrainResult } from './Engine'
+
+/** Every engine, by the id users choose it with (the ids are the shared parameter schema's). */
+const ENGINES: Record<EngineId, Engine> = {
+  forest: forestEngine,
+  'ml-random-forest': referenceEngine
+}
+
+/** The engine of an id (the id was checked by the parameter schema). */
+export function engineFor(id: EngineId): Engine {
+  return ENGINES[id]
+}
