@@ -99,8 +99,14 @@ export interface BinaryEvaluation {
 
 /** A model's evaluation on rows it never saw, with what it was trained on. */
 export interface ModelEvaluation {
-  /** 'test': held-out rows never used in any fit; 'oob': out-of-bag rows (with --test-size 0). */
-  evaluatedOn: 'test' | 'oob'
+  /**
+   * 'test': held-out rows never used in any fit. With --test-size 0, the training rows'
+   * honest scores: 'cross-fitted' (each row scored by a model fitted on the other folds,
+   * SMOTE inside those folds only), or 'oob' (out-of-bag; stored by earlier versions).
+   */
+  evaluatedOn: 'test' | 'oob' | 'cross-fitted'
+  /** How the calibration and the threshold were fitted (absent in models stored before it was recorded). */
+  calibrationFit?: CalibrationFitInfo
   metrics: BinaryEvaluation
   impurityImportance: { feature: string; importance: number }[]
   permutationImportance: { feature: string; mean: number; std: number }[]
@@ -112,6 +118,19 @@ export interface ModelEvaluation {
   rows: { total: number; train: number; test: number; synthetic: number }
   seconds: { preparing: number; smote: number; training: number; evaluating: number }
   notes: string[]
+}
+
+/** How a model's calibration map and decision threshold were fitted. */
+export interface CalibrationFitInfo {
+  /** The map fitted: isotonic, Platt's sigmoid, or none (scores used as they are). */
+  method: 'isotonic' | 'platt' | 'none'
+  /** Whose scores it was fitted on: training rows scored out-of-bag, or by cross-fitted fold models. */
+  scores: 'out-of-bag' | 'cross-fitted'
+  /** Folds of cross-fitting (0 for out-of-bag). */
+  folds: number
+  /** Training rows with a score the fit used, and the defaults among them. */
+  rows: number
+  positives: number
 }
 
 /** The confusion matrix and classification report at one threshold. */

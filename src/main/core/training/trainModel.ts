@@ -1,12 +1,10 @@
-import type { Table } from '../data/Table'
+import { countPositives, gather, gather8 } from '../base/arrays'
 import { CancelledError, InputError } from '../base/errors'
-import { Rng, deriveSeed } from '../base/random'
+import type { Table } from '../data/Table'
 import { applyCalibrationArray, fitCalibration } from '../ml/calibration'
 import { fitDriftBins } from '../ml/drift'
-import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
-import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
-import { evaluateBinary, permutationImportance } from '../ml/metrics'
-import type { ModelEvaluation } from '../../../shared/evaluation'
+import { engineFor } from '../ml/engines'
+import { evaluateBinary } from '../ml/metrics'
 import {
   ARTIFACT_FORMAT,
   ARTIFACT_VERSION,
@@ -14,16 +12,20 @@ import {
   type ModelArtifact,
   type TrainParams
 } from '../model/ModelArtifact'
+import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { ModelEvaluation } from '../../../shared/evaluation'
 import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
-import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
-import { engineFor } from '../ml/engines'
-import { smoteNc } from '../ml/smote'
-import { stratifiedSplit } from '../ml/split'
+import { rowBalancer } from './balanceRows'
+import { bestF1Threshold, countScores, permutationOnSample } from './evaluateModel'
+import { honestScores, type HonestScores } from './honestScores'
+import { prepareFeatures } from './prepareFeatures'
 
-export { DEFAULT_TRAIN_PARAMS }
+export { DEFAULT_TRAIN_PARAMS, prepareFeatures }
+export type { PreparedFeatures } from './prepareFeatures'
+export type { ModelEvaluation }
 
 export interface TrainProgress {
-  phase: 'preparing' | 'smote' | 'training' | 'calibrating' | 'evaluating'
+  phase: 'preparing' | 'smote' | 'training' | 'cross-fitting' | 'calibrating' | 'evaluating'
   done: number
   total: number
 }
@@ -33,34 +35,18 @@ export interface TrainHooks {
   onProgress?: (progress: TrainProgress) => void
 }
 
-export type { ModelEvaluation }
-
 export interface TrainedModel {
   artifact: ModelArtifact
   ensemble: TreeEnsemble
   evaluation: ModelEvaluation
 }
 
-/** Raw model inputs of a dataset table: its numeric and categorical columns (identifiers are never features). */
-export function tableInputs(table: Table): RawInputs {
-  const numeric = new Map<string, Float64Array>()
-  const categorical = new Map<string, (string | null)[]>()
-  for (const c of table.columns) {
-    if (c.kind === 'numeric') numeric.set(c.name, c.values)
-    else if (c.kind === 'categorical') {
-      const values: (string | null)[] = new Array(table.numRows)
-      for (let i = 0; i < table.numRows; i++) values[i] = c.codes[i] < 0 ? null : c.levels[c.codes[i]]
-      categorical.set(c.name, values)
-    }
-  }
-  return { numRows: table.numRows, numeric, categorical }
-}
-
 /**
  * Trains and honestly evaluates a model (the spec's steps 2–5, in the right order):
  * split first; fit imputation, encoding, scaling and SMOTE on the training rows only;
- * grow the forest; calibrate on out-of-bag scores of real training rows; evaluate on
- * the held-out rows, which no fitted statistic has seen.
+ * learn the model with the chosen engine; calibrate and pick the threshold on honest
+ * scores of the training rows (honestScores.ts); evaluate on the held-out rows, which no
+ * fitted statistic has seen (or, with no held-out rows, on the honest scores).
  */
 export async function trainModel(
   table: Table,
@@ -78,8 +64,7 @@ export async function trainModel(
   progress('preparing', 0, 1)
 
   const y = table.target
-  let positives = 0
-  for (let i = 0; i < y.length; i++) positives += y[i]
+  const positives = countPositives(y)
   if (positives < 2 || y.length - positives < 2) {
     throw new InputError(
       `The dataset has ${positives} defaults and ${y.length - positives} repaid loans; a model needs at least a few of each.`
@@ -88,43 +73,29 @@ export async function trainModel(
 
   const prepared = prepareFeatures(table, params)
   const { split, raw, engineering, inputs, features, matrix } = prepared
-  const train = split.train
-  const test = split.test
+  const { train, test } = split
   for (const name of prepared.dropped)
     notes.push(`Column "${name}" has no values in the training rows and is not used.`)
   checkCancel()
   const tPrepared = Date.now()
 
-  // 3. SMOTE-NC on the training rows only.
-  let trainColumns = matrix.map((col) => gather(col, train))
-  let trainY = gather8(y, train)
-  let synthetic = 0
-  if (params.smote) {
-    progress('smote', 0, 1)
-    const numericIdx = features.flatMap((f, i) => (f.kind === 'numeric' ? [i] : []))
-    const categoricalIdx = features.flatMap((f, i) => (f.kind === 'categorical' ? [i] : []))
-    const result = smoteNc(
-      numericIdx.map((i) => trainColumns[i]),
-      categoricalIdx.map((i) => Int32Array.from(trainColumns[i])),
-      trainY,
-      { rng: new Rng(deriveSeed(params.seed, 2)), k: params.smoteK }
-    )
-    synthetic = result.count
-    if (synthetic > 0) {
-      const extended = trainColumns.map((c) => {
-        const out = new Float64Array(c.length + synthetic)
-        out.set(c)
-        return out
-      })
-      numericIdx.forEach((fi, j) => extended[fi].set(result.numeric[j], trainColumns[fi].length))
-      categoricalIdx.forEach((fi, j) => extended[fi].set(result.categorical[j], trainColumns[fi].length))
-      const extendedY = new Uint8Array(trainY.length + synthetic)
-      extendedY.set(trainY)
-      extendedY.fill(result.minorityClass, trainY.length)
-      trainColumns = extended
-      trainY = extendedY
-    }
+  // 3. SMOTE-NC on the training rows only (made once here; engines and folds ask for it).
+  const realTrainY = gather8(y, train)
+  const engineInput = {
+    columns: matrix.map((col) => gather(col, train)),
+    y: realTrainY,
+    features,
+    params,
+    fitRows: rowBalancer(
+      matrix.map((col) => gather(col, train)),
+      realTrainY,
+      features,
+      params
+    ),
+    signal: hooks.signal
   }
+  if (params.smote) progress('smote', 0, 1)
+  const synthetic = engineInput.fitRows().y.length - train.length
   checkCancel()
   const tSmote = Date.now()
 
@@ -132,71 +103,58 @@ export async function trainModel(
   progress('training', 0, 1)
   const engine = engineFor(params.engine)
   const learned = await engine.train({
-    columns: trainColumns,
-    y: trainY,
-    numReal: train.length,
-    features,
-    params,
-    signal: hooks.signal,
+    ...engineInput,
     onProgress: (done, total) => progress('training', done, total)
   })
-  const forest = learned.ensemble
+  const ensemble = learned.ensemble
   notes.push(...learned.notes)
-  let oob: Float64Array
-  if (learned.outOfBag) oob = learned.outOfBag
-  else {
-    // No out-of-bag record: calibrate on in-sample scores (optimistic; said in the notes).
-    oob = predictEnsemble(
-      forest,
-      trainColumns.map((c) => c.subarray(0, train.length)),
-      train.length
-    )
-    notes.push(
-      `The ${engine.label} engine keeps no out-of-bag record: its calibration is fitted on in-sample scores.`
-    )
-  }
+  checkCancel()
+
+  // 5. Honest scores of the training rows, then the calibration and the decision
+  // threshold that maximises F1, both fitted on them (never on test rows).
+  const honest = await honestScores(engine, engineInput, learned, {
+    crossFit: test.length === 0,
+    onFold: (done, total) => progress('cross-fitting', done, total)
+  })
   checkCancel()
   const tTrained = Date.now()
-
-  // 5. Calibration on real training rows' out-of-bag scores (never test rows), then
-  // the decision threshold that maximises F1 on those same rows.
   progress('calibrating', 0, 1)
-  const realTrainY = gather8(y, train)
-  const calibration = fitCalibration(oob, realTrainY, params.calibration)
+  const calibration = fitCalibration(honest.scores, realTrainY, params.calibration)
   if (calibration.note) notes.push(calibration.note)
-  const calibratedOob = applyCalibrationArray(calibration.model, oob)
-  const threshold = bestF1Threshold(realTrainY, calibratedOob)
+  const calibratedHonest = applyCalibrationArray(calibration.model, honest.scores)
+  const threshold = bestF1Threshold(realTrainY, calibratedHonest)
   const baseRate = countPositives(y, train) / train.length
 
   // 6. Evaluation on rows the model never saw.
   progress('evaluating', 0, 1)
-  let evalColumns: Float64Array[]
-  let evalY: Uint8Array
-  let evalP: Float64Array
-  let evaluatedOn: 'test' | 'oob'
+  const names = features.map((f) => f.name)
+  let evaluated: { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] }
   if (test.length > 0) {
-    evalColumns = matrix.map((col) => gather(col, test))
-    evalY = gather8(y, test)
-    evalP = applyCalibrationArray(calibration.model, predictEnsemble(forest, evalColumns, test.length))
-    evaluatedOn = 'test'
+    const columns = matrix.map((col) => gather(col, test))
+    const p = applyCalibrationArray(calibration.model, predictEnsemble(ensemble, columns, test.length))
+    const ys = gather8(y, test)
+    const permutation = permutationOnSample(
+      (c, rows) => predictEnsemble(ensemble, c, rows.length),
+      columns,
+      ys,
+      names,
+      params.seed
+    )
+    evaluated = { y: ys, p, permutation }
   } else {
-    const seen = [...calibratedOob.keys()].filter((i) => Number.isFinite(calibratedOob[i]))
-    evalColumns = matrix.map((col) => Float64Array.from(seen, (i) => col[train[i]]))
-    evalY = Uint8Array.from(seen, (i) => realTrainY[i])
-    evalP = Float64Array.from(seen, (i) => calibratedOob[i])
-    evaluatedOn = 'oob'
+    evaluated = evaluateOnHonestScores(
+      engineInput.columns,
+      realTrainY,
+      calibratedHonest,
+      honest,
+      names,
+      params
+    )
     notes.push(
-      'Evaluated out-of-bag (--test-size 0): the calibration was fitted on the same scores, so calibration figures are optimistic.'
+      `Evaluated on cross-fitted scores of the training rows (--test-size 0): each row was scored by a model fitted on the other ${honest.folds - 1} folds, SMOTE inside them only; the calibration was fitted on the same scores, so calibration figures are optimistic.`
     )
   }
-  const metrics = evaluateBinary(evalY, evalP, threshold)
-  const permutation = permutationOnSample(
-    forest,
-    evalColumns,
-    evalY,
-    features.map((f) => f.name),
-    params.seed
-  )
+  const metrics = evaluateBinary(evaluated.y, evaluated.p, threshold)
   const tEvaluated = Date.now()
 
   const artifact: ModelArtifact = {
@@ -217,15 +175,22 @@ export async function trainModel(
   }
   return {
     artifact,
-    ensemble: forest,
+    ensemble,
     evaluation: {
-      evaluatedOn,
+      evaluatedOn: test.length > 0 ? 'test' : 'cross-fitted',
+      calibrationFit: {
+        method: calibration.used,
+        scores: honest.method,
+        folds: honest.folds,
+        rows: calibration.numRows,
+        positives: calibration.numPositive
+      },
       metrics,
       impurityImportance: features
-        .map((f, i) => ({ feature: f.name, importance: forest.featureImportance[i] }))
+        .map((f, i) => ({ feature: f.name, importance: ensemble.featureImportance[i] }))
         .sort((a, b) => b.importance - a.importance),
-      permutationImportance: permutation,
-      scoreCounts: countScores(evalY, evalP),
+      permutationImportance: evaluated.permutation,
+      scoreCounts: countScores(evaluated.y, evaluated.p),
       rows: { total: table.numRows, train: train.length, test: test.length, synthetic },
       seconds: {
         preparing: (tPrepared - t0) / 1000,
@@ -238,148 +203,42 @@ export async function trainModel(
   }
 }
 
-/** The split, the engineered inputs and the fitted preprocessing of a dataset (steps 1–2 of training). */
-export interface PreparedFeatures {
-  split: { train: Int32Array; test: Int32Array }
-  raw: RawInputs
-  /** Raw inputs plus the engineered features. */
-  featured: RawInputs
-  engineering: ModelArtifact['engineering']
-  inputs: ModelArtifact['inputs']
-  features: ModelArtifact['features']
-  dropped: string[]
-  /** The model's feature columns for every row (fitted on the training rows only). */
-  matrix: Float64Array[]
-}
-
 /**
- * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
- * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
- * and training all go through here.
+ * With no held-out rows: the training rows' honest (cross-fitted) scores, calibrated, are
+ * the evaluation, and permutation importance permutes each row for the fold model that
+ * never fitted on it.
  */
-export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
-  const y = table.target
-  const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
-  if (params.testSize > 0 && countPositives(y, split.test) === 0) {
-    throw new InputError('The test share holds no defaults; use a larger --test-size or more data.')
-  }
-  const raw = tableInputs(table)
-  const { roles, problems } = resolveRoles([...raw.numeric.keys()], params.map)
-  if (problems.length) throw new InputError(problems.join('; '))
-  const engineering = engineer
-    ? planEngineering(
-        roles,
-        table.columns.map((c) => c.name),
-        params.highRiskCut
-      )
-    : {}
-  const featured = withEngineered(raw, engineering)
-  const engineeredNames = new Set<string>()
-  for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
-  for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
-  if (features.length === 0)
-    throw new InputError(
-      'The dataset has no usable feature columns (all are identifiers, empty or the target).'
-    )
-  return {
-    split,
-    raw,
-    featured,
-    engineering,
-    inputs: describeInputs(raw, split.train),
-    features,
-    dropped,
-    matrix: buildFeatureMatrix(features, featured).columns
-  }
-}
-
-/** Permutation importance on at most 2,000 evaluation rows, 3 repeats: enough to rank features in seconds. */
-function permutationOnSample(
-  forest: TreeEnsemble,
+function evaluateOnHonestScores(
   columns: Float64Array[],
   y: Uint8Array,
+  calibrated: Float64Array,
+  honest: HonestScores,
   names: string[],
-  seed: number
-): ModelEvaluation['permutationImportance'] {
-  const rng = new Rng(deriveSeed(seed, 3))
-  const n = y.length
-  const take = Math.min(n, 2000)
-  let idx = Int32Array.from({ length: n }, (_, i) => i)
-  if (take < n) {
-    for (let i = 0; i < take; i++) {
-      const j = i + rng.int(n - i)
-      const t = idx[i]
-      idx[i] = idx[j]
-      idx[j] = t
-    }
-    idx = idx.subarray(0, take)
-  }
-  const cols = columns.map((c) => gather(c, idx))
-  const ys = gather8(y, idx)
-  let hasBoth = false
-  for (let i = 1; i < ys.length; i++) if (ys[i] !== ys[0]) hasBoth = true
-  if (!hasBoth) return names.map((feature) => ({ feature, mean: 0, std: 0 }))
-  const result = permutationImportance((c) => predictEnsemble(forest, c, take), cols, ys, names, {
-    repeats: 3,
-    rng
-  })
-  return result.features
-    .map((f) => ({ feature: f.feature, mean: f.importanceMean, std: f.importanceStd }))
-    .sort((a, b) => b.mean - a.mean)
-}
-
-/** Evaluated rows per probability bin of width 0.001, by class (see ModelEvaluation.scoreCounts). */
-export function countScores(y: Uint8Array, p: Float64Array): ModelEvaluation['scoreCounts'] {
-  const negative = new Array<number>(1001).fill(0)
-  const positive = new Array<number>(1001).fill(0)
-  for (let i = 0; i < y.length; i++) {
-    const bin = Math.min(1000, Math.max(0, Math.floor(p[i] * 1000)))
-    if (y[i]) positive[bin]++
-    else negative[bin]++
-  }
-  return { negative, positive }
-}
-
-/** The probability cut that maximises F1 (ties → the higher cut); 0.5 when undefined. */
-export function bestF1Threshold(y: Uint8Array, p: Float64Array): number {
-  const order = [...p.keys()].filter((i) => Number.isFinite(p[i])).sort((a, b) => p[b] - p[a])
-  let totalPos = 0
-  for (const i of order) totalPos += y[i]
-  if (totalPos === 0) return 0.5
-  let tp = 0
-  let fp = 0
-  let best = 0.5
-  let bestF1 = -1
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]
-    if (y[i]) tp++
-    else fp++
-    // Only cut between distinct scores: predict 1 for p >= p[i].
-    if (k + 1 < order.length && p[order[k + 1]] === p[i]) continue
-    const f1 = (2 * tp) / (2 * tp + fp + (totalPos - tp))
-    if (f1 > bestF1) {
-      bestF1 = f1
-      best = p[i]
-    }
-  }
-  return Math.min(0.99, Math.max(0.01, best))
-}
-
-function countPositives(y: Uint8Array, rows: Int32Array): number {
-  let c = 0
-  for (const r of rows) c += y[r]
-  return c
-}
-
-function gather(col: Float64Array, rows: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(rows.length)
-  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]]
-  return out
-}
-
-function gather8(col: Uint8Array, rows: ArrayLike<number>): Uint8Array {
-  const out = new Uint8Array(rows.length)
-  for (let i = 0; i < rows.length; i++) out[i] = col[rows[i]]
-  return out
+  params: TrainParams
+): { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] } {
+  const folds = honest.foldModels
+  if (!folds) throw new Error('evaluating without held-out rows needs the cross-fitted fold models')
+  const scored = Int32Array.from(calibrated.keys()).filter((i) => Number.isFinite(calibrated[i]))
+  const permutation = permutationOnSample(
+    (c, rows) => {
+      // Row i of the permuted columns is training row scored[rows[i]]: its own fold's model scores it.
+      const out = new Float64Array(rows.length)
+      for (let f = 0; f < folds.ensembles.length; f++) {
+        const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[scored[rows[i]]] === f)
+        if (mine.length === 0) continue
+        const p = predictEnsemble(
+          folds.ensembles[f],
+          c.map((col) => gather(col, mine)),
+          mine.length
+        )
+        for (let i = 0; i < mine.length; i++) out[mine[i]] = p[i]
+      }
+      return out
+    },
+    columns.map((col) => gather(col, scored)),
+    gather8(y, scored),
+    names,
+    params.seed
+  )
+  return { y: gather8(y, scored), p: gather(calibrated, scored), permutation }
 }

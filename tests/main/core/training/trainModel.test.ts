@@ -15,11 +15,11 @@ import { serializeEnsemble } from '../../../../src/main/core/model/ensembleForma
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
 import type { ModelArtifact, TrainParams } from '../../../../src/main/core/model/ModelArtifact'
 import {
-  bestF1Threshold,
   DEFAULT_TRAIN_PARAMS,
   prepareFeatures,
   trainModel
 } from '../../../../src/main/core/training/trainModel'
+import { bestF1Threshold } from '../../../../src/main/core/training/evaluateModel'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
 const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
@@ -173,16 +173,19 @@ describe('trainModel', () => {
     expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })
 
-  it('evaluates out-of-bag with --test-size 0 and still reports every metric', async () => {
+  it('evaluates on cross-fitted scores with --test-size 0 and still reports every metric', async () => {
     const trained = await trainModel(table, 1, { ...PARAMS, testSize: 0 })
     const e = trained.evaluation
-    expect(e.evaluatedOn).toBe('oob')
+    expect(e.evaluatedOn).toBe('cross-fitted')
+    expect(e.calibrationFit).toMatchObject({ scores: 'cross-fitted', folds: 5, rows: 3000 })
     expect(e.rows).toMatchObject({ total: 3000, train: 3000, test: 0 })
-    expect(e.metrics.numRows).toBeGreaterThan(2500)
+    // Every training row is scored by exactly one fold model.
+    expect(e.metrics.numRows).toBe(3000)
     expect(e.metrics.auc).toBeGreaterThan(0.6)
     expect(e.metrics.accuracy).toBeGreaterThan(0.5)
     expect(Number.isFinite(e.metrics.brier)).toBe(true)
-    expect(e.notes.join(' ')).toMatch(/out-of-bag/)
+    expect(e.notes.join(' ')).toMatch(/cross-fitted/)
+    expect(e.permutationImportance).toHaveLength(trained.artifact.features.length)
   })
 
   it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {

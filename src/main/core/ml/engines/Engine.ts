@@ -17,23 +17,43 @@ export interface Engine {
   describe(params: TrainParams): string
   /** Rough training time in seconds for `fitRows` rows (SMOTE rows included), with a note when it is slow. */
   estimateSeconds(fitRows: number, params: TrainParams): { seconds: number; note: string }
+  /**
+   * The settings of one of the k models the pipeline fits on k − 1 folds to score the
+   * training rows honestly (cross-fitting); the same settings when omitted. A forest grows
+   * fewer trees per fold: the fold models only score, and k of them share the work.
+   */
+  foldParams?(params: TrainParams, folds: number): TrainParams
   /** Learns from prepared training rows (see the input's invariants). */
   train(input: EngineTrainInput): Promise<EngineTrainResult>
 }
 
-/** What an engine learns from: the pipeline has split, prepared and (optionally) balanced the rows. */
+/** Rows to fit on: real rows first, then any synthetic rows made from them alone. */
+export interface FitRows {
+  /** One column per model feature (artifact order). */
+  columns: Float64Array[]
+  y: Uint8Array
+  /** Rows before this index are real; from it on, synthetic (SMOTE). */
+  numReal: number
+}
+
+/** What an engine learns from: the pipeline has split and prepared the rows. */
 export interface EngineTrainInput {
   /**
-   * One column per model feature (artifact order): numbers imputed and standardised,
-   * categories as their level codes. The first `numReal` rows are real training rows; any
-   * after them are synthetic (SMOTE) rows made from real ones.
+   * The real training rows, one column per model feature (artifact order): numbers
+   * imputed and standardised, categories as their level codes. No test row is here.
    */
   columns: Float64Array[]
-  /** 0/1 outcome per row of `columns`. */
+  /** 0/1 outcome per real training row. */
   y: Uint8Array
-  numReal: number
   features: FeatureSpec[]
   params: TrainParams
+  /**
+   * The rows to fit on for a subset of the real rows (indices into `columns`; all when
+   * omitted): those rows, followed, when balancing is on, by the synthetic rows SMOTE-NC
+   * makes from them alone. An engine that holds rows out (early stopping) asks for its own
+   * subset, so no synthetic row made from a held-out row is ever fitted on.
+   */
+  fitRows(subset?: Int32Array): FitRows
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
 }
@@ -41,9 +61,10 @@ export interface EngineTrainInput {
 export interface EngineTrainResult {
   ensemble: TreeEnsemble
   /**
-   * Per real training row, its score from the part of the model that did not learn from
-   * it (a forest's out-of-bag trees), NaN where there is none; null when the engine keeps
-   * no such record. The pipeline decides whether it is honest enough to calibrate on.
+   * Per real training row, its score from the part of the model that did not fit on it (a
+   * forest's out-of-bag trees), NaN where there is none; null when the engine keeps no such
+   * record. Without balancing it is an honest out-of-sample score; with SMOTE it is not (a
+   * row's synthetic children were in the bag), and the pipeline cross-fits instead.
    */
   outOfBag: Float64Array | null
   /** Sentences for the training log (e.g. a setting the engine could not honour). */

@@ -20,10 +20,12 @@ export const forestEngine: Engine = {
       note: `Our histogram forest engine, on ${threads} worker thread${threads > 1 ? 's' : ''}.`
     }
   },
-  async train({ columns, y, numReal, params, signal, onProgress }) {
+  foldParams: (p, folds) => ({ ...p, trees: Math.min(p.trees, Math.max(50, Math.ceil(p.trees / folds))) }),
+  async train({ fitRows, params, signal, onProgress }) {
+    const fit = fitRows()
     const trained = await trainForest(
-      columns,
-      y,
+      fit.columns,
+      fit.y,
       {
         trees: params.trees,
         maxDepth: params.maxDepth,
@@ -34,6 +36,6 @@ export const forestEngine: Engine = {
       },
       { signal, onProgress }
     )
-    return { ensemble: trained.forest, outOfBag: trained.oobProbability.subarray(0, numReal), notes: [] }
+    return { ensemble: trained.forest, outOfBag: trained.oobProbability.subarray(0, fit.numReal), notes: [] }
   }
 }

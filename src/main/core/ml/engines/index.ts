@@ -3,7 +3,7 @@ import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
 import { referenceEngine } from './referenceEngine'
 
-export type { Engine, EngineTrainInput, EngineTrainResult } from './Engine'
+export type { Engine, EngineTrainInput, EngineTrainResult, FitRows } from './Engine'
 
 /** Every engine, by the id users choose it with (the ids are the shared parameter schema's). */
 const ENGINES: Record<EngineId, Engine> = {

@@ -21,8 +21,10 @@ export const referenceEngine: Engine = {
     seconds: p.trees * 4e-7 * fitRows * fitRows,
     note: 'The ml-random-forest reference engine is slow on large data: its time grows with the square of the rows.'
   }),
-  async train({ columns, y, params }) {
-    return { ensemble: trainReferenceForest(columns, y, params), outOfBag: null, notes: [] }
+  foldParams: (p, folds) => ({ ...p, trees: Math.max(1, Math.ceil(p.trees / folds)) }),
+  async train({ fitRows, params }) {
+    const fit = fitRows()
+    return { ensemble: trainReferenceForest(fit.columns, fit.y, params), outOfBag: null, notes: [] }
   }
 }
 
