@@ -43,15 +43,10 @@ export async function honestScores(
   learned: EngineTrainResult,
   options: { crossFit: boolean; onFold?: (done: number, total: number) => void }
 ): Promise<HonestScores> {
-  if (!options.crossFit && learned.outOfBag) {
+  if (!options.crossFit && !input.params.smote && learned.outOfBag) {
     return { scores: learned.outOfBag, method: 'out-of-bag', folds: 0, foldModels: null }
   }
   const { y, columns, params } = input
-  if (!options.crossFit) {
-    // TEMPORARY (restructure-only commit): in-sample scores, as before.
-    const scores = predictEnsemble(learned.ensemble, columns, y.length)
-    return { scores, method: 'out-of-bag', folds: 0, foldModels: null }
-  }
   const positives = countPositives(y)
   const fewest = Math.min(positives, y.length - positives)
   if (fewest < 2) {
