@@ -11,6 +11,8 @@ import betaQuantileFn from '@stdlib/stats-base-dists-beta-quantile'
 import binomialCdfFn from '@stdlib/stats-base-dists-binomial-cdf'
 import binomialPmfFn from '@stdlib/stats-base-dists-binomial-pmf'
 import chiSquareCdfFn from '@stdlib/stats-base-dists-chisquare-cdf'
+import normalCdfFn from '@stdlib/stats-base-dists-normal-cdf'
+import normalQuantileFn from '@stdlib/stats-base-dists-normal-quantile'
 
 /** P(X = k) for X ~ Binomial(n, p). */
 export function binomialPmf(k: number, n: number, p: number): number {
@@ -39,4 +41,14 @@ export function betaQuantile(q: number, a: number, b: number): number {
 /** P(X > x) for X ~ χ²(df). */
 export function chiSquareUpperTail(x: number, df: number): number {
   return 1 - chiSquareCdfFn(x, df)
+}
+
+/** Φ(z), the standard normal CDF. */
+export function normalCdf(z: number): number {
+  return normalCdfFn(z, 0, 1)
+}
+
+/** Φ⁻¹(q), the standard normal quantile. */
+export function normalQuantile(q: number): number {
+  return normalQuantileFn(q, 0, 1)
 }
