@@ -2,6 +2,7 @@ import type { SegmentRow, SegmentsResult } from '../../../shared/validation'
 import { rocCurve } from '../ml/metrics'
 import { deriveSeed } from '../random'
 import { checkRows, ratio } from './checks'
+import { percent } from './format'
 import { DEFAULT_BOOTSTRAP, discrimination } from './discrimination'
 import { VALIDATION_THRESHOLDS, type ValidationThresholds } from './thresholds'
 
@@ -191,7 +192,7 @@ function flagLowApproval(rows: SegmentRow[], t: ValidationThresholds): void {
     if (r.impactRatio < t.fourFifths) {
       r.lowApproval = true
       r.reasons.unshift(
-        `Repayers approved ${(r.repaidApprovalRate! * 100).toFixed(1)} % against ${(best.repaidApprovalRate * 100).toFixed(1)} % for ${best.value}: ratio ${r.impactRatio.toFixed(2)}, under ${t.fourFifths}.`
+        `Repayers approved ${percent(r.repaidApprovalRate!)} against ${percent(best.repaidApprovalRate)} for ${best.value}: ratio ${r.impactRatio.toFixed(2)}, under ${t.fourFifths}.`
       )
     }
   }

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/validation'
 import type { RiskGrade } from '../ml/ModelArtifact'
 import { checkRows, ratio } from './checks'
+import { percent, rupees } from './format'
 
 /**
  * The cut-off strategy a credit committee chooses: for each cut-off on the calibrated PD,
@@ -123,21 +124,21 @@ export function recommendCutoff(curve: readonly StrategyPoint[], target: Strateg
       point: b,
       reason:
         b.expectedProfit > 0
-          ? `The highest expected profit on the grid: ${rupees(b.expectedProfit)}, approving ${share(b.approvalRate)}.`
-          : `No cut-off is expected to make a profit at this margin; the smallest loss, ${rupees(-b.expectedProfit)}, approves ${share(b.approvalRate)}.`
+          ? `The highest expected profit on the grid: ${rupees(b.expectedProfit)}, approving ${percent(b.approvalRate)}.`
+          : `No cut-off is expected to make a profit at this margin; the smallest loss, ${rupees(-b.expectedProfit)}, approves ${percent(b.approvalRate)}.`
     }
   }
   if (target.kind === 'approval') {
     const a = target.maxApprovalRate
     for (const p of curve) if (p.approved > 0 && p.approvalRate <= a && better(p, (q) => q.approved)) best = p
     if (best === null)
-      return none(`Every cut-off on the grid approves either nobody or more than ${share(a)}.`)
+      return none(`Every cut-off on the grid approves either nobody or more than ${percent(a)}.`)
     const b: StrategyPoint = best
     return {
       target,
       cutoff: b.cutoff,
       point: b,
-      reason: `The most approvals within ${share(a)}: ${share(b.approvalRate)} (${b.approved} applicants).`
+      reason: `The most approvals within ${percent(a)}: ${percent(b.approvalRate)} (${b.approved} applicants).`
     }
   }
   const r = target.maxBadRate
@@ -151,14 +152,14 @@ export function recommendCutoff(curve: readonly StrategyPoint[], target: Strateg
     if (value !== null && value <= r && better(p, (q) => q.approved)) best = p
   }
   if (best === null) {
-    return none(`Even the strictest cut-off on the grid has a ${target.basis} bad rate above ${share(r)}.`)
+    return none(`Even the strictest cut-off on the grid has a ${target.basis} bad rate above ${percent(r)}.`)
   }
   const b: StrategyPoint = best
   return {
     target,
     cutoff: b.cutoff,
     point: b,
-    reason: `The most approvals, ${share(b.approvalRate)}, with an ${target.basis} bad rate of ${share(rate(b) ?? 0, 2)}, within the ${share(r, 2)} target.`
+    reason: `The most approvals, ${percent(b.approvalRate)}, with an ${target.basis} bad rate of ${percent(rate(b) ?? 0, 2)}, within the ${percent(r, 2)} target.`
   }
 }
 
@@ -220,8 +221,8 @@ export function conventions(
     ead: `EAD is the ${options.eadColumn} column, in ₹.`,
     lgd:
       source === 'collateral'
-        ? `LGD ${share(policy.secured, 0)} for secured and ${share(policy.unsecured, 0)} for unsecured loans (Collateral column)${missing > 0 ? `; ${missing} rows without a collateral flag take ${share(policy.flat, 0)}` : ''}.`
-        : `LGD ${share(policy.flat, 0)} for every loan (no Collateral column).`,
+        ? `LGD ${percent(policy.secured, 0)} for secured and ${percent(policy.unsecured, 0)} for unsecured loans (Collateral column)${missing > 0 ? `; ${missing} rows without a collateral flag take ${percent(policy.flat, 0)}` : ''}.`
+        : `LGD ${percent(policy.flat, 0)} for every loan (no Collateral column).`,
     margin: options.margin,
     lgdPolicy: policy,
     lgdSource: source,
@@ -270,12 +271,4 @@ function checkPortfolio(rows: PortfolioRows): void {
       `strategy: ${n} PDs but ${rows.ead.length} exposures and ${rows.lgd.length} LGDs; they must be one per row.`
     )
   }
-}
-
-function share(value: number, digits = 1): string {
-  return `${(value * 100).toFixed(digits)} %`
-}
-
-function rupees(value: number): string {
-  return `₹${Math.round(value).toLocaleString('en-IN')}`
 }
