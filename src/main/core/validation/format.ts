@@ -15,3 +15,12 @@ export function rupees(value: number): string {
 export function pValue(p: number): string {
   return p < 0.001 ? '< 0.001' : p.toFixed(3)
 }
+
+/** An amount as Indian readers say it: "₹4.52 lakh", "₹1.31 crore", "₹12,340" below a lakh. */
+export function lakhCrore(value: number): string {
+  const sign = value < 0 ? '−' : ''
+  const a = Math.abs(value)
+  if (a >= 1e7) return `${sign}₹${(a / 1e7).toFixed(2)} crore`
+  if (a >= 1e5) return `${sign}₹${(a / 1e5).toFixed(2)} lakh`
+  return `${sign}₹${Math.round(a).toLocaleString('en-IN')}`
+}

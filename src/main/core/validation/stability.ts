@@ -58,7 +58,7 @@ export function stability(input: StabilityInput): StabilityResult {
     csi: input.drift ? characteristicStability(input.drift.bins, input.drift.inputs) : [],
     migration: usable ? migration : null,
     migrationNote: usable
-      ? `${migration.matched} accounts appear in both files and are compared grade by grade.`
+      ? `${migration.matched.toLocaleString('en-IN')} accounts appear in both files and are compared grade by grade.`
       : reference.ids && current.ids
         ? 'No account id appears in both files, so only the shift of the score distribution is reported.'
         : 'The files carry no account ids, so only the shift of the score distribution is reported.'

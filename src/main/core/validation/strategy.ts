@@ -218,7 +218,7 @@ export function conventions(
     decision: 'An applicant is approved when the calibrated PD is below the cut-off.',
     period:
       'One period (that of the margin, normally a year): expected income = Σ (1 − PD) × EAD × margin, expected loss = Σ PD × LGD × EAD over the approved; a defaulting loan earns no interest; declined applicants earn and lose nothing.',
-    ead: `EAD is the ${options.eadColumn} column, in ₹.`,
+    ead: `EAD is the ${options.eadColumn} column, in rupees.`,
     lgd:
       source === 'collateral'
         ? `LGD ${percent(policy.secured, 0)} for secured and ${percent(policy.unsecured, 0)} for unsecured loans (Collateral column)${missing > 0 ? `; ${missing} rows without a collateral flag take ${percent(policy.flat, 0)}` : ''}.`
