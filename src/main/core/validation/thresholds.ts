@@ -6,7 +6,23 @@
  * EEOC's adverse-impact rule, used in fair-lending reviews; the rest are house choices.
  * A bank that validates to other bands changes them here and nowhere else.
  */
-export const VALIDATION_THRESHOLDS = {
+export interface ValidationThresholds {
+  readonly auc: { readonly green: number; readonly amber: number }
+  readonly ks: { readonly green: number; readonly amber: number }
+  readonly gradeBinomialP: { readonly amber: number; readonly red: number }
+  readonly hosmerLemeshowP: { readonly amber: number; readonly red: number }
+  readonly psi: { readonly amber: number; readonly red: number }
+  readonly csi: { readonly amber: number; readonly red: number }
+  readonly concentration: { readonly amber: number; readonly red: number }
+  readonly fourFifths: number
+  readonly segmentMinRepaid: number
+  readonly segmentAucGap: number
+  readonly segmentMinClass: number
+  readonly segmentReplicates: number
+}
+
+/** The bands the pack uses unless a caller passes its own. */
+export const VALIDATION_THRESHOLDS: ValidationThresholds = {
   /** AUC at least `green` is green, at least `amber` amber, below red (Gini 0.4 / 0.2). */
   auc: { green: 0.7, amber: 0.6 },
   /** KS at least `green` is green, at least `amber` amber, below red. */
@@ -35,6 +51,4 @@ export const VALIDATION_THRESHOLDS = {
   segmentMinClass: 10,
   /** … and its bootstrap interval (this many replicates) lies below the overall AUC. */
   segmentReplicates: 500
-} as const
-
-export type ValidationThresholds = typeof VALIDATION_THRESHOLDS
+}

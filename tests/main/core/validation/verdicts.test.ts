@@ -7,6 +7,7 @@ import type {
   StabilityResult,
   Verdict
 } from '../../../../src/shared/validation'
+import { VALIDATION_THRESHOLDS } from '../../../../src/main/core/validation/thresholds'
 import { verdicts, type VerdictInputs } from '../../../../src/main/core/validation/verdicts'
 
 const concentration = (normalised: number): ConcentrationResult => ({
@@ -173,5 +174,14 @@ describe('verdicts', () => {
     expect(list.filter((v) => v.light === 'not run').map((v) => v.test)).toHaveLength(8)
     expect(list.find((v) => v.test === 'psi')!.reason).toMatch(/--data NEWER\.csv/)
     expect(list.find((v) => v.test === 'segmentApproval')!.reason).toMatch(/--segment COLUMN/)
+  })
+})
+
+describe('verdicts with a bank’s own thresholds', () => {
+  it('judges by the bands it is given', () => {
+    const strict = { ...VALIDATION_THRESHOLDS, auc: { green: 0.8, amber: 0.75 } }
+    const list = verdicts({ ...base, discrimination: discrimination(0.78, 0.35) }, strict)
+    expect(light(list, 'auc')).toBe('amber')
+    expect(list.find((v) => v.test === 'auc')!.thresholds).toMatch(/green ≥ 0\.80/)
   })
 })
