@@ -21,8 +21,11 @@ import { normalCdf, normalQuantile } from './distributions'
  *
  * A replicate is not scored by metrics.rocCurve, which sorts the rows again each time: the
  * rows are sorted once, each replicate only counts how often it drew each distinct score,
- * and one O(distinct scores) pass gives its AUC and KS — 1,000 replicates of 200,000 rows
- * take a couple of seconds instead of minutes.
+ * and one O(distinct scores) pass gives its AUC and KS. The cost is then one uniform draw per
+ * row and replicate: 1,000 replicates of 200,000 rows took 11 s on the 2-core build machine
+ * (1,000,000 rows: 110 s), so very large files want fewer replicates. (Drawing each class as
+ * multinomial counts per distinct score, one binomial per score, was tried with stdlib's
+ * binomial sampler and measured 3× slower on PDs rounded to 0.001.)
  */
 
 export interface BootstrapOptions {
