@@ -150,7 +150,7 @@ export interface HosmerLemeshowGroup {
 
 export interface HosmerLemeshow {
   stat: number
-  /** Groups − 2 (the usual convention for a model fitted on other data would be groups; we keep the conservative textbook df). */
+  /** Groups − 2, the textbook df (Hosmer & Lemeshow); for PDs fitted on other rows some use df = groups, a less strict test. */
   df: number
   /** Upper tail of χ²(df); null when fewer than three groups could be formed. */
   p: number | null
