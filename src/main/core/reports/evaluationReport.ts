@@ -11,15 +11,25 @@ import {
   num,
   paragraph,
   pct,
-  rule,
   style,
   table,
-  textHeight,
   writePdfFile,
   type Doc,
-  type TableColumn,
-  type TextStyle
+  type TableColumn
 } from './pdfKit'
+
+import {
+  CHART_TITLE,
+  chartFrame,
+  drawLines,
+  niceTicks,
+  percentTick,
+  share,
+  unitTicks,
+  type Axis,
+  type Box
+} from './pdfCharts'
+import { Flow, keyValueGrid, panelRow, signatureBlock } from './pdfFlow'
 
 // Re-exported for the report's tests, which compare its text with what pdfText makes of it.
 export { pdfText } from './pdfKit'
@@ -39,158 +49,6 @@ export interface EvaluationReportInput {
 // ---------------------------------------------------------------------------------------
 // Charts: vector drawings with pdfkit paths
 // ---------------------------------------------------------------------------------------
-
-interface Box {
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
-interface Axis {
-  label: string
-  min: number
-  max: number
-  ticks: number[]
-  format: (v: number) => string
-}
-
-interface LineSeries {
-  xs: ArrayLike<number>
-  ys: ArrayLike<number>
-  color: string
-  label: string
-  width?: number
-  dash?: boolean
-  /**
-   * 'post': hold y until the next x (matplotlib's "steps-post", sklearn's precision-recall
-   * plot); 'pre': jump to the next y right after x (a CDF of "share strictly below x").
-   */
-  steps?: 'pre' | 'post'
-  markers?: boolean
-}
-
-interface LegendItem {
-  label: string
-  color: string
-  kind: 'line' | 'dash' | 'box'
-}
-
-/** Plot area of a chart and the maps from data to page coordinates. */
-interface Plot {
-  area: Box
-  px: (v: number) => number
-  py: (v: number) => number
-}
-
-const CHART_TITLE = 16
-const CHART_BOTTOM = 40
-const CHART_LEFT = 40
-
-const unitTicks = [0, 0.2, 0.4, 0.6, 0.8, 1]
-const share = (v: number): string => (v === 0 ? '0' : v === 1 ? '1' : v.toFixed(1))
-const percentTick = (v: number): string => `${Math.round(v * 100)} %`
-
-/** Evenly spaced round ticks from 0 (or min) covering max. */
-function niceTicks(min: number, max: number, count = 5): number[] {
-  const span = max - min
-  if (!(span > 0)) return [min, min + 1]
-  const raw = span / count
-  const magnitude = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw
-  const first = Math.floor(min / step) * step
-  const ticks: number[] = []
-  for (let t = first; t <= max + step * 0.999; t += step) ticks.push(Number(t.toPrecision(12)))
-  return ticks
-}
-
-/** Draws a chart's title, grid, ticks, axis labels and legend; returns the plot area. */
-function chartFrame(doc: Doc, box: Box, title: string, xAxis: Axis, yAxis: Axis, legend: LegendItem[]): Plot {
-  const area: Box = {
-    x: box.x + CHART_LEFT,
-    y: box.y + CHART_TITLE + 4,
-    w: box.w - CHART_LEFT - 8,
-    h: box.h - CHART_TITLE - 4 - CHART_BOTTOM
-  }
-  const px = (v: number): number => area.x + ((v - xAxis.min) / (xAxis.max - xAxis.min)) * area.w
-  const py = (v: number): number => area.y + area.h - ((v - yAxis.min) / (yAxis.max - yAxis.min)) * area.h
-  label(doc, title, box.x, box.y, { size: 9.5, weight: 'bold' }, { maxWidth: box.w })
-
-  doc.save().lineWidth(0.5).strokeColor(COLOR.grid)
-  for (const t of xAxis.ticks) doc.moveTo(px(t), area.y).lineTo(px(t), area.y + area.h)
-  for (const t of yAxis.ticks) doc.moveTo(area.x, py(t)).lineTo(area.x + area.w, py(t))
-  doc.stroke().restore()
-  doc.save().lineWidth(0.8).strokeColor(COLOR.muted).rect(area.x, area.y, area.w, area.h).stroke().restore()
-
-  const tick = { size: 7, color: COLOR.muted }
-  for (const t of xAxis.ticks)
-    label(doc, xAxis.format(t), px(t), area.y + area.h + 5, tick, { align: 'center' })
-  for (const t of yAxis.ticks) label(doc, yAxis.format(t), area.x - 5, py(t) - 3, tick, { align: 'right' })
-  label(doc, xAxis.label, area.x + area.w / 2, area.y + area.h + 13, { size: 7.5 }, { align: 'center' })
-  // The y label reads bottom to top, left of the tick labels.
-  doc.save()
-  doc.rotate(-90, { origin: [box.x + 2, area.y + area.h / 2] })
-  label(
-    doc,
-    yAxis.label,
-    box.x + 2,
-    area.y + area.h / 2,
-    { size: 7.5 },
-    { align: 'center', maxWidth: area.h }
-  )
-  doc.restore()
-
-  let lx = area.x
-  const ly = area.y + area.h + 26
-  for (const item of legend) {
-    doc.save()
-    if (item.kind === 'box') doc.rect(lx, ly + 1, 8, 6).fill(item.color)
-    else {
-      doc
-        .moveTo(lx, ly + 4)
-        .lineTo(lx + 14, ly + 4)
-        .lineWidth(1.4)
-        .strokeColor(item.color)
-      if (item.kind === 'dash') doc.dash(3, { space: 2 })
-      doc.stroke()
-    }
-    doc.restore()
-    const offset = item.kind === 'box' ? 11 : 17
-    lx += offset + label(doc, item.label, lx + offset, ly, { size: 7 }) + 10
-  }
-  return { area, px, py }
-}
-
-/** Strokes series inside the plot area (clipped to it). */
-function drawLines(doc: Doc, plot: Plot, series: LineSeries[]): void {
-  const { area, px, py } = plot
-  doc.save()
-  // A little room around the plot so that markers on its edges are drawn whole.
-  doc.rect(area.x - 3, area.y - 3, area.w + 6, area.h + 6).clip()
-  for (const s of series) {
-    const n = Math.min(s.xs.length, s.ys.length)
-    if (n === 0) continue
-    doc
-      .save()
-      .lineWidth(s.width ?? 1.4)
-      .strokeColor(s.color)
-      .lineJoin('round')
-    if (s.dash) doc.dash(4, { space: 3 })
-    doc.moveTo(px(s.xs[0]), py(s.ys[0]))
-    for (let i = 1; i < n; i++) {
-      if (s.steps === 'post') doc.lineTo(px(s.xs[i]), py(s.ys[i - 1]))
-      if (s.steps === 'pre') doc.lineTo(px(s.xs[i - 1]), py(s.ys[i]))
-      doc.lineTo(px(s.xs[i]), py(s.ys[i]))
-    }
-    doc.stroke()
-    if (s.markers) {
-      doc.fillColor(s.color)
-      for (let i = 0; i < n; i++) doc.circle(px(s.xs[i]), py(s.ys[i]), 2).fill()
-    }
-    doc.restore()
-  }
-  doc.restore()
-}
 
 function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
   const axis = (name: string): Axis => ({ label: name, min: 0, max: 1, ticks: unitTicks, format: share })
@@ -472,41 +330,6 @@ function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, b
 // The report
 // ---------------------------------------------------------------------------------------
 
-/** A top-to-bottom cursor over the pages: blocks ask for their height and go to a new page when it does not fit. */
-class Flow {
-  y = PAGE.top
-
-  constructor(private readonly doc: Doc) {}
-
-  get bottom(): number {
-    return PAGE.height - PAGE.bottom
-  }
-
-  /** Starts a new page unless `height` fits below the cursor. */
-  ensure(height: number): void {
-    if (this.y + height > this.bottom) {
-      this.doc.addPage()
-      this.y = PAGE.top
-    }
-  }
-
-  heading(text: string, following: number): void {
-    this.ensure(24 + following)
-    if (this.y > PAGE.top) this.y += 8
-    label(this.doc, text, PAGE.left, this.y, { size: 12, weight: 'bold', color: COLOR.accent })
-    this.y += 16
-    rule(this.doc, PAGE.left, this.y, CONTENT_WIDTH, COLOR.accent, 0.8)
-    this.y += 7
-  }
-
-  paragraph(text: string, s: TextStyle = { size: 9 }, gap = 6): void {
-    const h = textHeight(this.doc, text, CONTENT_WIDTH, s)
-    this.ensure(h)
-    paragraph(this.doc, text, PAGE.left, this.y, CONTENT_WIDTH, s)
-    this.y += h + gap
-  }
-}
-
 /** The value of a training parameter as text ('-' when the model does not record it). */
 function param(params: Record<string, unknown>, key: string): string {
   const v = params[key]
@@ -521,24 +344,6 @@ function engineName(engine: string): string {
   if (engine === 'forest') return "the workbench's random forest"
   if (engine === 'ml-random-forest') return 'ml-random-forest (reference engine)'
   return engine
-}
-
-/** Two columns of "label  value" pairs. */
-function keyValueGrid(doc: Doc, flow: Flow, pairs: [string, string][]): void {
-  const colW = (CONTENT_WIDTH - 16) / 2
-  const keyW = 100
-  const rowH = 13
-  const rows = Math.ceil(pairs.length / 2)
-  flow.ensure(rows * rowH)
-  pairs.forEach(([key, value], i) => {
-    const col = i < rows ? 0 : 1
-    const row = i < rows ? i : i - rows
-    const x = PAGE.left + col * (colW + 16)
-    const y = flow.y + row * rowH
-    label(doc, key, x, y, { size: 8.5, color: COLOR.muted }, { maxWidth: keyW - 4 })
-    label(doc, value, x + keyW, y, { size: 8.5 }, { maxWidth: colW - keyW })
-  })
-  flow.y += rows * rowH + 4
 }
 
 function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
@@ -742,28 +547,6 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
   flow.y += table(doc, PAGE.left, flow.y, columns, rows, { boldFirstColumn: true }) + 8
 }
 
-/** A chart with its caption under it. */
-interface Panel {
-  draw: (box: Box) => void
-  caption: string
-}
-
-const CAPTION: TextStyle = { size: 7.5, color: COLOR.muted }
-
-/** Panels side by side in one row (a new page when the row does not fit). */
-function panelRow(doc: Doc, flow: Flow, panels: Panel[], chartHeight: number): void {
-  const gap = 20
-  const w = (CONTENT_WIDTH - gap * (panels.length - 1)) / panels.length
-  const captionH = Math.max(...panels.map((p) => textHeight(doc, p.caption, w, CAPTION)))
-  flow.ensure(chartHeight + captionH + 6)
-  panels.forEach((p, i) => {
-    const x = PAGE.left + i * (w + gap)
-    p.draw({ x, y: flow.y, w, h: chartHeight })
-    paragraph(doc, p.caption, x, flow.y + chartHeight + 3, w, CAPTION)
-  })
-  flow.y += chartHeight + captionH + 18
-}
-
 /** At most this many features per importance chart: beyond it, labels become unreadable. */
 const MAX_BARS = 25
 
@@ -874,16 +657,7 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
   flow.heading('Notes', 40)
   for (const note of notes) flow.paragraph(`•  ${note}`, { size: 8.5 }, 4)
   flow.y += 10
-  flow.ensure(60)
-  label(doc, 'Reviewed by the risk committee', PAGE.left, flow.y, { size: 8.5, weight: 'bold' })
-  flow.y += 30
-  const w = (CONTENT_WIDTH - 40) / 3
-  for (const [i, caption] of ['Name and designation', 'Signature', 'Date'].entries()) {
-    const x = PAGE.left + i * (w + 20)
-    rule(doc, x, flow.y, w, COLOR.muted)
-    label(doc, caption, x, flow.y + 3, { size: 7.5, color: COLOR.muted })
-  }
-  flow.y += 16
+  signatureBlock(doc, flow)
 }
 
 /**

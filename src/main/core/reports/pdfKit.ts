@@ -63,6 +63,8 @@ const REPLACEMENTS: Record<string, string> = {
   '→': '->',
   '←': '<-',
   '≈': '~',
+  Σ: 'sum of',
+  χ: 'chi',
   '\u2009': ' ',
   '\u202f': ' '
 }
