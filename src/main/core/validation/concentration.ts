@@ -1,5 +1,5 @@
 import type { ConcentrationResult } from '../../../shared/validation'
-import type { RiskGrade } from '../ml/ModelArtifact'
+import type { RiskGrade } from '../model/ModelArtifact'
 import { checkRows } from './checks'
 import { gradeIndex } from './gradeCalibration'
 

@@ -1,6 +1,6 @@
 import type { DiscriminationResult, Interval } from '../../../shared/validation'
-import { quantileSorted } from '../eda/profileTable'
-import { Rng } from '../random'
+import { quantileSorted } from '../base/stats'
+import { Rng } from '../base/random'
 import { checkRows } from './checks'
 import { normalCdf, normalQuantile } from './distributions'
 

@@ -1,5 +1,5 @@
 import type { LgdPolicy } from '../../../shared/validation'
-import { InputError } from '../errors'
+import { InputError } from '../base/errors'
 
 /**
  * Exposure at default and loss given default per row, the two ₹ inputs of expected loss.

@@ -4,8 +4,8 @@ import type {
   HosmerLemeshow,
   HosmerLemeshowGroup
 } from '../../../shared/validation'
-import { riskGrade, type RiskGrade } from '../ml/ModelArtifact'
-import { quantileSorted } from '../eda/profileTable'
+import { riskGrade, type RiskGrade } from '../model/ModelArtifact'
+import { quantileSorted } from '../base/stats'
 import { checkRows, ratio } from './checks'
 import { chiSquareUpperTail } from './distributions'
 import { binomialTestTwoSided, jeffreysInterval } from './proportionTests'

@@ -1,6 +1,6 @@
 import type { SegmentRow, SegmentsResult } from '../../../shared/validation'
 import { rocCurve } from '../ml/metrics'
-import { deriveSeed } from '../random'
+import { deriveSeed } from '../base/random'
 import { checkRows, ratio } from './checks'
 import { percent } from './format'
 import { DEFAULT_BOOTSTRAP, discrimination } from './discrimination'

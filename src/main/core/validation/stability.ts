@@ -5,7 +5,7 @@ import type {
   ScorePsi,
   StabilityResult
 } from '../../../shared/validation'
-import { quantileSorted } from '../eda/profileTable'
+import { quantileSorted } from '../base/stats'
 import {
   accumulateDrift,
   emptyDriftCounts,
@@ -13,7 +13,7 @@ import {
   populationStabilityIndex,
   psiStatus
 } from '../ml/drift'
-import type { DriftBins, RiskGrade } from '../ml/ModelArtifact'
+import type { DriftBins, RiskGrade } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 import { checkRows } from './checks'
 import { gradeIndex } from './gradeCalibration'

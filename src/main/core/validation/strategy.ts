@@ -8,7 +8,7 @@ import type {
   SwapGroup,
   SwapSet
 } from '../../../shared/validation'
-import type { RiskGrade } from '../ml/ModelArtifact'
+import type { RiskGrade } from '../model/ModelArtifact'
 import { checkRows, ratio } from './checks'
 import { percent, rupees } from './format'
 

@@ -1,5 +1,5 @@
 import type { ValidationPack } from '../../../shared/validation'
-import type { DriftBins, RiskGrade } from '../ml/ModelArtifact'
+import type { DriftBins, RiskGrade } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 import { checkRows } from './checks'
 import { gradeConcentration } from './concentration'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/ml/ModelArtifact'
+import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/model/ModelArtifact'
 import {
   gradeConcentration,
   herfindahl,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { ksStatistic, rocCurve } from '../../../../src/main/core/ml/metrics'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 import { discrimination } from '../../../../src/main/core/validation/discrimination'
 
 const f64 = (v: number[]): Float64Array => Float64Array.from(v)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/ml/ModelArtifact'
+import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/model/ModelArtifact'
 import { calibrationByGrade, hosmerLemeshow } from '../../../../src/main/core/validation/gradeCalibration'
 
 const f64 = (v: number[]): Float64Array => Float64Array.from(v)

@@ -1,7 +1,7 @@
 import { fitDriftBins } from '../../../../src/main/core/ml/drift'
-import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/ml/ModelArtifact'
+import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/model/ModelArtifact'
 import type { RawInputs } from '../../../../src/main/core/ml/preprocess'
-import { Rng } from '../../../../src/main/core/random'
+import { Rng } from '../../../../src/main/core/base/random'
 import type { ValidationInput } from '../../../../src/main/core/validation/validationPack'
 
 /**

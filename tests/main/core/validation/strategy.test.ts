@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { StrategyPoint } from '../../../../src/shared/validation'
-import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/ml/ModelArtifact'
+import { DEFAULT_RISK_GRADES } from '../../../../src/main/core/model/ModelArtifact'
 import { DEFAULT_LGD_POLICY, exposurePerRow, lgdPerRow } from '../../../../src/main/core/validation/exposure'
 import {
   buildStrategy,
