@@ -9,8 +9,9 @@
 // BATCH_ROWS rows, so its size does not matter. Prints one JSON line: {rows, seconds}.
 import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse'
-import ort from 'onnxruntime-node'
+import * as ort from 'onnxruntime-node'
 
 const BATCH_ROWS = 50_000
 
@@ -56,8 +57,8 @@ function feedsOf(session, header, records, firstLine) {
 
 const csvCell = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
 
-async function scoreCsv(modelPath, inputPath, outputPath) {
-  const session = await ort.InferenceSession.create(modelPath)
+/** Scores `inputPath` into `outputPath` with a loaded model; returns the number of rows. */
+export async function scoreCsv(session, inputPath, outputPath) {
   const out = createWriteStream(outputPath)
   const write = async (text) => {
     if (!out.write(text)) await once(out, 'drain')
@@ -97,16 +98,21 @@ async function scoreCsv(modelPath, inputPath, outputPath) {
   return rows
 }
 
-const [modelPath, inputPath, outputPath] = process.argv.slice(2)
-if (!outputPath) {
-  console.error('usage: node score-csv.mjs MODEL.onnx LOANS.csv SCORED.csv')
-  process.exit(2)
+async function main(modelPath, inputPath, outputPath) {
+  const start = performance.now()
+  const session = await ort.InferenceSession.create(modelPath)
+  const rows = await scoreCsv(session, inputPath, outputPath)
+  console.log(JSON.stringify({ rows, seconds: (performance.now() - start) / 1000 }))
 }
-const start = performance.now()
-scoreCsv(modelPath, inputPath, outputPath).then(
-  (rows) => console.log(JSON.stringify({ rows, seconds: (performance.now() - start) / 1000 })),
-  (error) => {
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [modelPath, inputPath, outputPath] = process.argv.slice(2)
+  if (!outputPath) {
+    console.error('usage: node score-csv.mjs MODEL.onnx LOANS.csv SCORED.csv')
+    process.exit(2)
+  }
+  main(modelPath, inputPath, outputPath).catch((error) => {
     console.error(`score-csv: ${error.message}`)
     process.exit(1)
-  }
-)
+  })
+}
