@@ -93,7 +93,9 @@ export function encodeModel(model: ModelProto): Uint8Array {
   const type = modelProtoType()
   const problem = type.verify(model)
   if (problem) throw new Error(`ONNX export: the model does not fit onnx.ModelProto (${problem})`)
-  return type.encode(type.fromObject(model)).finish()
+  // Verified plain objects encode as they are: fromObject's copy (int64 lists as Long objects)
+  // took three quarters of the time for a 200-tree forest.
+  return type.encode(model).finish()
 }
 
 /** Reads ONNX protobuf bytes back (int64 as numbers, bytes as Uint8Array): for tests and inspection. */
