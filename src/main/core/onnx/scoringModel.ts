@@ -21,6 +21,7 @@ export const ONNX_OUTPUTS = [
   { name: 'Risk_Grade', type: 'string' }
 ] as const
 
+/** A graph input or output as reported to callers: its name and element type. */
 export interface OnnxTensorInfo {
   name: string
   type: 'double' | 'int64' | 'string'

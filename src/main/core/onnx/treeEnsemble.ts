@@ -28,6 +28,7 @@ export interface TreeEnsembleSpec {
   leafWeights: Float64Array
 }
 
+/** Node modes of TreeEnsemble (nodes_modes): x <= split, and x < split, take the true branch. */
 export const BRANCH_LEQ = 0
 export const BRANCH_LT = 1
 
