@@ -5,6 +5,7 @@ import { encodeNumeric, fitNumericEncoding } from '../lib/csvFiles'
 import { dataPath, ensureFixture, ensureModel, fileMb, ID_COLUMN, TARGET } from '../lib/fixtures'
 import { runPython, runStep } from '../lib/proc'
 import { addTable, attempt, mb, newSection, num, ratio, secs, type SectionResult } from '../lib/report'
+import { scoreWithOnnxRuntime } from './scoreOnnx'
 
 interface OurScore {
   rowsIn: number
@@ -59,8 +60,6 @@ export async function scoreSection(
       const fixture = await ensureFixture(rows)
       const out = dataPath(`scored-${rows}.csv`)
       const ours = await runStep<OurScore>('score', [trainFixture.db, modelId, fixture.csv, out])
-      rmSync(out, { force: true })
-      rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
       const ourRate = ours.result.rowsIn / ours.result.seconds
       ourSeconds.set(rows, ours.result.seconds)
       table.push([
@@ -71,8 +70,20 @@ export async function scoreSection(
         num(ourRate),
         mb(ours.peakRssMb)
       ])
+      const onnx =
+        rows === config.score.sizes[0]
+          ? await scoreWithOnnxRuntime(section, table, {
+              trainFixture,
+              modelId,
+              input: fixture.csv,
+              ourOutput: out
+            })
+          : undefined
+      rmSync(out, { force: true })
+      rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
       const entry: Record<string, unknown> = {
         rows,
+        onnx,
         ours: {
           ...ours.result,
           rowsPerSecond: ourRate,

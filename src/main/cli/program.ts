@@ -6,6 +6,7 @@ import { registerModelCommands } from './commands/modelCommands'
 import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
+import { registerExportModelCommand } from './commands/exportModelCommand'
 import { isUserError } from './common/userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -68,6 +69,7 @@ export async function runCli(
   registerScoreCommands(program, run)
   registerAllCommand(program, run)
   registerReportCommands(program, run)
+  registerExportModelCommand(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

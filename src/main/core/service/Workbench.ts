@@ -31,6 +31,7 @@ import { compileInWorker } from './compileInWorker'
 import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
+import { exportModelFile, type ExportReport } from './exportModel'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
@@ -321,6 +322,11 @@ export class Workbench {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
     await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+  }
+
+  /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
+  exportModel(modelId: number, path: string): Promise<ExportReport> {
+    return exportModelFile(this, modelId, path)
   }
 
   /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
