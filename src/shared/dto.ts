@@ -189,8 +189,18 @@ export interface ModelSummary {
   params: Record<string, unknown>
   seed: number
   metrics: ModelMetrics
+  /** The decision threshold scoring uses now: the last one a committee applied, else training's (metrics.threshold). */
+  threshold: number
   createdAt: string
   active: boolean
+}
+
+/** One change of a model's decision threshold after training (ptm strategy --apply). */
+export interface ThresholdChange {
+  threshold: number
+  previous: number
+  reason: string
+  appliedAt: string
 }
 
 /** One feature's push on an applicant's probability (probability points, + raises risk). */

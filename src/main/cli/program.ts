@@ -7,6 +7,7 @@ import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
+import { registerCommitteeCommands } from './commands/committeeCommands'
 import { isUserError } from './common/userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -69,6 +70,7 @@ export async function runCli(
   registerScoreCommands(program, run)
   registerAllCommand(program, run)
   registerReportCommands(program, run)
+  registerCommitteeCommands(program, run)
   registerExportModelCommand(program, run)
 
   try {

@@ -70,12 +70,13 @@ export function registerModelCommands(program: Command, run: Run): void {
         else
           ctx.print(
             textTable(
-              ['id', '', 'name', 'dataset', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
+              ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
               list.map((m) => [
                 m.id,
                 m.active ? 'active' : '',
                 m.name,
                 m.datasetName,
+                m.threshold.toFixed(3),
                 m.metrics.auc.toFixed(4),
                 m.metrics.ks.toFixed(4),
                 m.metrics.brier.toFixed(4),
@@ -84,7 +85,10 @@ export function registerModelCommands(program: Command, run: Run): void {
               ])
             )
           )
-        ctx.printJson({ models: list })
+        const service = ctx.service()
+        ctx.printJson({
+          models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
+        })
       })
     )
 

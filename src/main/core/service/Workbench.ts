@@ -22,7 +22,8 @@ import type {
   HistoryFilter,
   InputFieldInfo,
   ModelSummary,
-  ScoreResult
+  ScoreResult,
+  ThresholdChange
 } from '../../../shared/dto'
 import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
 import type { LoadedModel } from '../scoring/loadModel'
@@ -32,6 +33,16 @@ import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/sco
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
+import {
+  strategyOf,
+  validationOf,
+  type StrategyReport,
+  type StrategyRequest,
+  type ValidateRequest
+} from './committee'
+import { filePopulation, heldOutPopulation, type Population } from './population'
+import { writeValidationReport } from '../reports/validationReport'
+import type { StrategyResult, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
@@ -322,6 +333,61 @@ export class Workbench {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
     await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+  }
+
+  /**
+   * The rows a committee's strategy and validation use: the model's held-out rows, or a
+   * file of loans (with outcomes, for the observed rates) when `data` names one.
+   */
+  async population(modelId: number, data?: string): Promise<Population> {
+    const model = this.scoringModel(modelId)
+    if (data) return filePopulation(model, data)
+    const summary = this.models.summary(modelId)
+    if (summary.datasetId === null) {
+      throw new InputError(
+        `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
+      )
+    }
+    return heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
+  }
+
+  /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
+  async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  }
+
+  /**
+   * Makes `threshold` the model's decision threshold from now on (recorded with the one it
+   * replaces, the reason and the time): every score, decision sheet and audit row after it
+   * uses it.
+   */
+  applyThreshold(modelId: number, threshold: number, reason: string): ThresholdChange {
+    const change = this.models.applyThreshold(modelId, threshold, reason)
+    this.modelCache.delete(modelId)
+    return change
+  }
+
+  /**
+   * The validation pack of a model: on its held-out rows, or on a newer file, compared
+   * with the held-out rows for stability when those still exist.
+   */
+  async validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
+    const model = this.scoringModel(modelId)
+    const population = await this.population(modelId, request.data)
+    let reference: Population | null = null
+    if (
+      request.data &&
+      this.models.summary(modelId).datasetId !== null &&
+      model.artifact.params.testSize > 0
+    ) {
+      reference = await this.population(modelId)
+    }
+    return validationOf(model, population, reference, request, new Date().toISOString())
+  }
+
+  /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
+  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+    return writeValidationReport({ pack, strategy }, path)
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
