@@ -1,0 +1,34 @@
+import type { CallInput } from '../../../../shared/api'
+import type { NumberLimits } from '../../ui/limits'
+import { SEED_LIMITS } from '../../ui/limits'
+
+/** The Data screen's "Generate synthetic data" form, as the user edits it (the rate in percent). */
+export interface GenerateForm {
+  rows: number
+  seed: number
+  defaultRatePercent: number
+  name: string
+}
+
+/** The bounds of each number of the form: what main's datasets/generate accepts. */
+export const GENERATE_LIMITS = {
+  rows: { min: 100, max: 2_000_000, step: 1000 },
+  seed: SEED_LIMITS,
+  defaultRatePercent: { min: 0.5, max: 90, step: 0.5, precision: 1 }
+} as const satisfies Record<string, NumberLimits>
+
+/** The form as it first opens. */
+export function defaultGenerateForm(): GenerateForm {
+  return { rows: 20_000, seed: 42, defaultRatePercent: 10, name: '' }
+}
+
+/** The datasets/generate input for the form; an empty name is left to main's default. */
+export function generateInput(form: GenerateForm): CallInput<'datasets/generate'> {
+  const name = form.name.trim()
+  return {
+    rows: form.rows,
+    seed: form.seed,
+    defaultRate: form.defaultRatePercent / 100,
+    ...(name ? { name } : {})
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { cellText, keptPage, pageOf, type TableColumn } from '../../../src/renderer/src/ui/table'
+
+interface Row {
+  id: number
+  name: string
+  note?: string | null
+}
+
+describe('table columns', () => {
+  it('reads a cell from its format, else from the field, absent fields as empty', () => {
+    const row: Row = { id: 7, name: 'Branch loans', note: null }
+    const byField: TableColumn<Row> = { prop: 'id', label: '#' }
+    const formatted: TableColumn<Row> = { prop: 'name', label: 'Name', format: (r) => r.name.toUpperCase() }
+    expect(cellText(byField, row)).toBe('7')
+    expect(cellText(formatted, row)).toBe('BRANCH LOANS')
+    expect(cellText({ prop: 'note', label: 'Note' }, row)).toBe('')
+    expect(cellText({ prop: 'actions', label: 'Actions' }, row)).toBe('')
+  })
+
+  it('cuts the rows into pages counted from 1, the last one short', () => {
+    const rows = Array.from({ length: 45 }, (_, i) => i)
+    expect(pageOf(rows, 1, 20)).toEqual(rows.slice(0, 20))
+    expect(pageOf(rows, 3, 20)).toEqual([40, 41, 42, 43, 44])
+    expect(pageOf(rows, 4, 20)).toEqual([])
+  })
+
+  it('keeps the page while it still has rows, else goes back to the first', () => {
+    expect(keptPage(3, 20, 45)).toBe(3)
+    expect(keptPage(3, 20, 40)).toBe(1)
+    expect(keptPage(2, 20, 21)).toBe(2)
+    expect(keptPage(1, 20, 0)).toBe(1)
+  })
+})
