@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellText, keptPage, pageOf, type TableColumn } from '../../../src/renderer/src/ui/table'
+import { cellText, columnProps, keptPage, pageOf, type TableColumn } from '../../../src/renderer/src/ui/table'
 
 interface Row {
   id: number
@@ -30,5 +30,33 @@ describe('table columns', () => {
     expect(keptPage(3, 20, 40)).toBe(1)
     expect(keptPage(2, 20, 21)).toBe(2)
     expect(keptPage(1, 20, 0)).toBe(1)
+  })
+})
+
+describe('columnProps', () => {
+  it('right-aligns numbers in tabular figures and passes widths and tooltips on', () => {
+    expect(columnProps<Row>({ prop: 'id', label: '#', width: 56, numeric: true })).toEqual({
+      label: '#',
+      width: 56,
+      minWidth: undefined,
+      align: 'right',
+      className: 'num',
+      fixed: undefined,
+      showOverflowTooltip: undefined
+    })
+    const name = columnProps<Row>({
+      prop: 'name',
+      label: 'Name',
+      minWidth: 160,
+      tooltip: true,
+      fixed: 'left'
+    })
+    expect(name).toMatchObject({
+      align: 'left',
+      className: undefined,
+      minWidth: 160,
+      showOverflowTooltip: true
+    })
+    expect(columnProps<Row>({ prop: 'id', label: '', numeric: true, align: 'center' }).align).toBe('center')
   })
 })

@@ -3,7 +3,7 @@ import { useRoute, useRouter } from 'vue-router'
 import { useImportStore } from '../features/data/importStore'
 import { useScoreStore } from '../features/score/scoreStore'
 import { useModelStore } from '../stores/modelStore'
-import { showError } from '../ui/notify'
+import { showError } from '../ui'
 
 /**
  * A CSV file dropped anywhere on the window: scored as a batch on the Score screen (when a

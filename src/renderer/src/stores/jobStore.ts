@@ -86,6 +86,13 @@ export const useJobStore = defineStore('jobs', () => {
     return info
   }
 
+  /** Tracks a job main just started and calls `then` with its final state. */
+  function follow(info: JobInfo, then: (done: JobInfo) => unknown): JobInfo {
+    track(info)
+    void waitFor(info.id).then(then)
+    return info
+  }
+
   /** Resolves with the job's final state (done, failed or cancelled). */
   function waitFor(id: string): Promise<JobInfo> {
     const known = jobs.value[id]
@@ -155,6 +162,7 @@ export const useJobStore = defineStore('jobs', () => {
     now,
     init,
     track,
+    follow,
     waitFor,
     cancel,
     isCancelling,

@@ -17,6 +17,32 @@ export interface TableColumn<Row> {
   /** Cut long text with an ellipsis and show it whole on hover. */
   tooltip?: boolean
   fixed?: 'left' | 'right'
+  /** An actions column: the buttons of each row, drawn as small links. */
+  actions?: (row: Row) => RowAction[]
+}
+
+/** A button in a row's actions column. */
+export interface RowAction {
+  text: string
+  /** Its accessible name, which says which row it acts on ("Delete Synthetic loans"). */
+  label: string
+  type?: 'primary' | 'danger'
+  loading?: boolean
+  disabled?: boolean
+  run: () => unknown
+}
+
+/** The el-table-column props of a column spec (numbers right-aligned, in tabular figures). */
+export function columnProps<Row>(column: TableColumn<Row>) {
+  return {
+    label: column.label,
+    width: column.width,
+    minWidth: column.minWidth,
+    align: column.align ?? (column.numeric ? 'right' : 'left'),
+    className: column.numeric ? 'num' : undefined,
+    fixed: column.fixed,
+    showOverflowTooltip: column.tooltip
+  }
 }
 
 /** The text of a cell: its `format`, else the field as text (absent fields read as empty). */

@@ -1,6 +1,5 @@
 import type { CallInput } from '../../../../shared/api'
-import type { NumberLimits } from '../../ui/limits'
-import { SEED_LIMITS } from '../../ui/limits'
+import { type NumberLimits, SEED_LIMITS } from '../../ui/limits'
 
 /** The Data screen's "Generate synthetic data" form, as the user edits it (the rate in percent). */
 export interface GenerateForm {

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 import type { PickedFile } from '../../../../shared/api'
 import type { CsvPreview, DatasetDetail, JobInfo } from '../../../../shared/dto'
 import { call, registerDroppedFile } from '../../api/client'
-import { useAppStore } from '../../stores/appStore'
-import { useDatasetStore } from '../../stores/datasetStore'
-import { useJobStore } from '../../stores/jobStore'
+import { useAppStore, useDatasetStore, useJobStore } from '../../stores'
+import { useAction } from '../../ui/composables/useAction'
 import { showError } from '../../ui/notify'
 import type { FeatureKind } from './importChoices'
 
@@ -27,7 +26,9 @@ export const useImportStore = defineStore('import', () => {
   const jobs = useJobStore()
   const file = ref<PickedFile | null>(null)
   const preview = ref<CsvPreview | null>(null)
-  const previewing = ref(false)
+  const previewer = useAction((picked: PickedFile) => call('datasets/preview', { handle: picked.handle }), {
+    failure: (picked) => `Could not open ${picked.fileName}`
+  })
   const dialogOpen = ref(false)
   /** Why the last preview or import failed, shown in the dialog. */
   const error = ref<string | null>(null)
@@ -52,13 +53,10 @@ export const useImportStore = defineStore('import', () => {
     preview.value = null
     error.value = null
     lastChoices.value = null
-    previewing.value = true
-    try {
-      preview.value = await call('datasets/preview', { handle: picked.handle })
-      dialogOpen.value = true
-    } finally {
-      previewing.value = false
-    }
+    const previewed = await previewer.run(picked)
+    if (!previewed) return
+    preview.value = previewed
+    dialogOpen.value = true
   }
 
   /**
@@ -69,9 +67,8 @@ export const useImportStore = defineStore('import', () => {
     if (!file.value) throw new Error('No file chosen')
     error.value = null
     lastChoices.value = choices
-    const job = jobs.track(await call('datasets/import', { handle: file.value.handle, ...choices }))
+    const job = jobs.follow(await call('datasets/import', { handle: file.value.handle, ...choices }), finish)
     dialogOpen.value = false
-    void jobs.waitFor(job.id).then(finish)
     return job
   }
 
@@ -103,7 +100,7 @@ export const useImportStore = defineStore('import', () => {
   return {
     file,
     preview,
-    previewing,
+    previewing: computed(() => previewer.busy),
     dialogOpen,
     error,
     lastChoices,

@@ -9,13 +9,11 @@ import { formatCompact, formatCount, formatPercent, formatStat, isMoneyColumn } 
 import {
   CLASS_NAMES,
   TEXT,
-  barLabel,
-  barTooltip,
   classColor,
   cutOffLine,
+  horizontalBarsOption,
   escapeHtml,
   hoveredIndex,
-  percentLabels,
   title,
   type ChartOption
 } from '../../ui/charts/chartBase'
@@ -140,38 +138,26 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
 
 /** Default rate per category (the most frequent ones, as main sent them), with the overall rate as a line. */
 export function categoryRateOption(column: CategoricalProfile, overallRate: number): ChartOption {
-  // Horizontal bars read best with the most frequent category on top.
-  const top = [...column.top].reverse()
-  return {
-    title: title(`Default rate by ${column.name}`),
-    grid: { left: 8, right: 56, top: 40, bottom: 32, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
-      const c = top[hoveredIndex(params)]
-      if (!c) return ''
-      return [
-        `<b>${escapeHtml(c.value)}</b>`,
-        `Loans: ${formatCount(c.count)}`,
-        `Defaulted: ${formatCount(c.defaults)}`,
-        `Default rate: ${formatPercent(c.defaultRate)}`
-      ].join('<br>')
-    }),
-    xAxis: { type: 'value', axisLabel: percentLabels() },
-    yAxis: {
-      type: 'category',
-      data: top.map((c) => c.value),
-      axisLabel: { ...TEXT, width: 160, overflow: 'truncate' }
-    },
-    series: [
-      {
-        type: 'bar',
-        name: 'Default rate',
-        data: top.map((c) => c.defaultRate),
-        itemStyle: { color: CLASS_COLORS.defaulted },
-        label: barLabel((v) => formatPercent(v)),
-        markLine: cutOffLine(`overall ${formatPercent(overallRate)}`, overallRate)
-      }
-    ]
-  }
+  const option = horizontalBarsOption({
+    title: `Default rate by ${column.name}`,
+    items: column.top,
+    name: (c) => c.value,
+    value: (c) => c.defaultRate,
+    details: (c) => [
+      `Loans: ${formatCount(c.count)}`,
+      `Defaulted: ${formatCount(c.defaults)}`,
+      `Default rate: ${formatPercent(c.defaultRate)}`
+    ],
+    seriesName: 'Default rate',
+    color: CLASS_COLORS.defaulted,
+    axisFormat: (v) => formatPercent(v, 0),
+    labelFormat: (v) => formatPercent(v),
+    grid: { right: 56, top: 40, bottom: 32 },
+    nameWidth: 160
+  })
+  const [bars] = option.series as BarSeriesOption[]
+  bars.markLine = cutOffLine(`overall ${formatPercent(overallRate)}`, overallRate)
+  return option
 }
 
 /** The height a horizontal bar chart needs to show `bars` bars legibly. */
@@ -255,32 +241,22 @@ export function columnsWithMissing(profile: DatasetProfile): ColumnProfile[] {
  * default rate among the missing rows in the tooltip (missingness that predicts default matters).
  */
 export function missingOption(profile: DatasetProfile): ChartOption {
-  // Horizontal bars are drawn bottom-up: reverse so the most-missing column is on top.
-  const columns = columnsWithMissing(profile).reverse()
-  return {
-    title: title('Missing values per column'),
-    grid: { left: 8, right: 64, top: 40, bottom: 32, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
-      const c = columns[hoveredIndex(params)]
-      if (!c) return ''
-      return [
-        `<b>${escapeHtml(c.name)}</b>`,
-        `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(missingShare(c, profile.numRows), 2)})`,
-        `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
-      ].join('<br>')
-    }),
-    xAxis: { type: 'value', axisLabel: percentLabels(1) },
-    yAxis: { type: 'category', data: columns.map((c) => c.name), axisLabel: { ...TEXT, interval: 0 } },
-    series: [
-      {
-        type: 'bar',
-        name: 'Missing',
-        data: columns.map((c) => missingShare(c, profile.numRows)),
-        itemStyle: { color: STATUS_COLORS.caution },
-        label: barLabel((v) => formatPercent(v, 2))
-      }
-    ]
-  }
+  const share = (c: ColumnProfile): number => missingShare(c, profile.numRows)
+  return horizontalBarsOption({
+    title: 'Missing values per column',
+    items: columnsWithMissing(profile),
+    name: (c) => c.name,
+    value: share,
+    details: (c) => [
+      `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(share(c), 2)})`,
+      `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
+    ],
+    seriesName: 'Missing',
+    color: STATUS_COLORS.caution,
+    axisFormat: (v) => formatPercent(v, 1),
+    labelFormat: (v) => formatPercent(v, 2),
+    grid: { right: 64, top: 40, bottom: 32 }
+  })
 }
 
 /** The share of a column's values that are missing. */

@@ -10,12 +10,11 @@ import { formatCount, formatNumber, formatPercent } from '../../ui/format'
 import {
   CLASS_NAMES,
   TEXT,
-  barLabel,
   barTooltip,
   classColor,
   curveChartOption,
   cutOffLine,
-  escapeHtml,
+  horizontalBarsOption,
   hoveredIndex,
   perModelTooltip,
   percentLabels,
@@ -278,33 +277,22 @@ export function importanceOption(
   items: { feature: string; value: number; std?: number }[],
   color: string
 ): ChartOption {
-  const sorted = [...items].sort((a, b) => b.value - a.value).reverse()
-  return {
-    animation: false,
-    title: title(chartTitle),
-    grid: { left: 8, right: 56, top: 36, bottom: 24, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
-      const item = sorted[hoveredIndex(params)]
-      if (!item) return ''
-      const std = item.std === undefined ? '' : ` ± ${formatNumber(item.std, 4)}`
-      return `<b>${escapeHtml(item.feature)}</b><br>${formatNumber(item.value, 4)}${std}`
-    }),
-    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatNumber(v, 3) } },
-    yAxis: {
-      type: 'category',
-      data: sorted.map((i) => i.feature),
-      axisLabel: { ...TEXT, interval: 0, width: 150, overflow: 'truncate' }
-    },
-    series: [
-      {
-        type: 'bar',
-        name: chartTitle,
-        data: sorted.map((i) => i.value),
-        itemStyle: { color },
-        label: barLabel((v) => v.toFixed(3), 'right', 11)
-      }
-    ]
-  }
+  return horizontalBarsOption({
+    title: chartTitle,
+    items: [...items].sort((a, b) => b.value - a.value),
+    name: (i) => i.feature,
+    value: (i) => i.value,
+    details: (i) => [
+      `${formatNumber(i.value, 4)}${i.std === undefined ? '' : ` ± ${formatNumber(i.std, 4)}`}`
+    ],
+    seriesName: chartTitle,
+    color,
+    axisFormat: (v) => formatNumber(v, 3),
+    labelFormat: (v) => v.toFixed(3),
+    grid: { right: 56, top: 36, bottom: 24 },
+    nameWidth: 150,
+    labelSize: 11
+  })
 }
 
 /** One cell of the confusion matrix: counts and the share of its actual class. */

@@ -1,7 +1,7 @@
 import { computed, reactive, type Ref } from 'vue'
 import type { CalibrationStrategy } from '../../../../shared/evaluation'
-import type { ModelDetail } from '../../stores/modelStore'
-import { title as chartTitle } from '../../ui/charts/chartBase'
+import type { ModelDetail } from '../../stores'
+import { title as chartTitle, type ChartSpec } from '../../ui/charts/chartBase'
 import { MODEL_COLORS, SECOND_MEASURE_COLOR } from '../../ui/charts/palette'
 import {
   calibrationOption,
@@ -15,9 +15,12 @@ import {
 } from './evaluationCharts'
 import type { ThresholdModel } from './useThresholdEvaluation'
 
+/** The evaluation charts' height, but for importance (one bar per feature). */
+const HEIGHT = 380
+
 /**
- * The chart options of a model page, following the model shown, the one it is compared with
- * and the calibration binning chosen: the wiring between the page and the pure option builders.
+ * The charts of a model page, following the model shown, the one it is compared with and
+ * the calibration binning chosen: the wiring between the page and the pure option builders.
  */
 export function useEvaluationCharts(
   primary: Ref<ModelDetail>,
@@ -35,9 +38,17 @@ export function useEvaluationCharts(
         metrics: d.evaluation.metrics
       }))
   )
-  const histogram = (d: ModelDetail) =>
-    probabilityHistogramOption(d.evaluation.metrics.histogram, d.evaluation.metrics.threshold)
   const evaluation = computed(() => primary.value.evaluation)
+  const importanceHeight = computed(() =>
+    horizontalBarHeight(
+      Math.max(evaluation.value.impurityImportance.length, evaluation.value.permutationImportance.length)
+    )
+  )
+  const chart = (spec: () => ChartSpec) => computed<ChartSpec>(() => ({ height: HEIGHT, ...spec() }))
+  const histogram = (d: ModelDetail): ChartSpec => ({
+    option: probabilityHistogramOption(d.evaluation.metrics.histogram, d.evaluation.metrics.threshold),
+    label: 'Predicted probability by true outcome'
+  })
 
   return reactive({
     thresholdModels: computed<ThresholdModel[]>(() =>
@@ -48,29 +59,49 @@ export function useEvaluationCharts(
         threshold: metrics.threshold
       }))
     ),
-    roc: computed(() => rocOption(curves.value)),
-    precisionRecall: computed(() => precisionRecallOption(curves.value)),
-    ks: computed(() => ksOption(evaluation.value.metrics.ks)),
-    calibration: computed(() =>
-      calibrationOption(
+    roc: chart(() => ({ option: rocOption(curves.value), label: 'ROC curve', testId: 'roc-chart' })),
+    precisionRecall: chart(() => ({
+      option: precisionRecallOption(curves.value),
+      label: 'Precision-recall curve',
+      testId: 'pr-chart'
+    })),
+    ks: chart(() => ({
+      option: ksOption(evaluation.value.metrics.ks),
+      label: 'KS plot',
+      testId: 'ks-chart'
+    })),
+    calibration: chart(() => ({
+      option: calibrationOption(
         curves.value.map((c) => ({ ...c, bins: c.metrics.calibration[calibrationBins.value] }))
-      )
-    ),
-    histogramPrimary: computed(() => histogram(primary.value)),
-    histogramSecondary: computed(() => {
+      ),
+      label: 'Calibration curve',
+      testId: 'calibration-chart'
+    })),
+    histogramPrimary: chart(() => ({ ...histogram(primary.value), testId: 'probability-histogram' })),
+    histogramSecondary: chart(() => {
       const d = secondary.value
-      if (!d) return {}
-      return { ...histogram(d), title: chartTitle(`#${d.summary.id}: predicted probability by true outcome`) }
+      if (!d) return { option: {}, label: '' }
+      const shown = histogram(d)
+      return {
+        option: {
+          ...shown.option,
+          title: chartTitle(`#${d.summary.id}: predicted probability by true outcome`)
+        },
+        label: `${shown.label}, model ${d.summary.id}`
+      }
     }),
-    impurity: computed(() =>
-      importanceOption(
+    impurity: chart(() => ({
+      option: importanceOption(
         'Impurity importance',
         evaluation.value.impurityImportance.map((i) => ({ feature: i.feature, value: i.importance })),
         MODEL_COLORS[0]
-      )
-    ),
-    permutation: computed(() =>
-      importanceOption(
+      ),
+      label: 'Impurity importance',
+      height: importanceHeight.value,
+      testId: 'impurity-importance'
+    })),
+    permutation: chart(() => ({
+      option: importanceOption(
         'Permutation importance (drop in AUC)',
         evaluation.value.permutationImportance.map((i) => ({
           feature: i.feature,
@@ -78,12 +109,10 @@ export function useEvaluationCharts(
           std: i.std
         })),
         SECOND_MEASURE_COLOR
-      )
-    ),
-    importanceHeight: computed(() =>
-      horizontalBarHeight(
-        Math.max(evaluation.value.impurityImportance.length, evaluation.value.permutationImportance.length)
-      )
-    )
+      ),
+      label: 'Permutation importance',
+      height: importanceHeight.value,
+      testId: 'permutation-importance'
+    }))
   })
 }

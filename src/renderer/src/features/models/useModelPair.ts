@@ -1,6 +1,6 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
-import { useModelStore, type ModelDetail } from '../../stores/modelStore'
+import { type ModelDetail, useModelStore } from '../../stores/modelStore'
 import { useAction } from '../../ui/composables/useAction'
 
 /**

@@ -4,6 +4,7 @@ import type { FileCheck, PickedFile } from '../../../../shared/api'
 import type { BatchSummary, InputFieldInfo, JobInfo, ScoreResult } from '../../../../shared/dto'
 import { call, errorMessage, registerDroppedFile } from '../../api/client'
 import { useJobStore } from '../../stores/jobStore'
+import { useAction } from '../../ui/composables/useAction'
 import { applicantInput } from './applicantForm'
 
 /**
@@ -51,8 +52,10 @@ export const useScoreStore = defineStore('score', () => {
   // Batch.
   const file = ref<PickedFile | null>(null)
   const check = ref<FileCheck | null>(null)
-  const checking = ref(false)
-  const checkError = ref<string | null>(null)
+  const checker = useAction(
+    (picked: PickedFile, modelId: number) => call('scoring/checkFile', { handle: picked.handle, modelId }),
+    { failure: (picked) => `Could not check ${picked.fileName}`, report: 'inline', latestOnly: true }
+  )
   const batchJobId = ref<string | null>(null)
   const batch = ref<BatchSummary | null>(null)
   const batchError = ref<string | null>(null)
@@ -73,17 +76,10 @@ export const useScoreStore = defineStore('score', () => {
   async function checkFile(picked: PickedFile, modelId: number): Promise<void> {
     file.value = picked
     check.value = null
-    checkError.value = null
     batch.value = null
     batchError.value = null
-    checking.value = true
-    try {
-      check.value = await call('scoring/checkFile', { handle: picked.handle, modelId })
-    } catch (e) {
-      checkError.value = errorMessage(e)
-    } finally {
-      checking.value = false
-    }
+    const checked = await checker.run(picked, modelId)
+    if (checked) check.value = checked
   }
 
   /**
@@ -99,9 +95,7 @@ export const useScoreStore = defineStore('score', () => {
       modelId: check.value.modelId
     })
     if (!started) return false
-    const info = jobs.track(started)
-    batchJobId.value = info.id
-    void jobs.waitFor(info.id).then(finishBatch)
+    batchJobId.value = jobs.follow(started, finishBatch).id
     return true
   }
 
@@ -132,8 +126,8 @@ export const useScoreStore = defineStore('score', () => {
     scoreOne,
     file,
     check,
-    checking,
-    checkError,
+    checking: computed(() => checker.busy),
+    checkError: computed(() => checker.error),
     batchJobId,
     batchJob,
     batchRunning,

@@ -1,4 +1,4 @@
-import { SEED_LIMITS, type NumberLimits } from '../../ui/limits'
+import { type NumberLimits, SEED_LIMITS } from '../../ui/limits'
 import type { TrainForm } from './trainForm'
 
 /**

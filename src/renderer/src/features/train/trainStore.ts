@@ -2,8 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type { JobInfo } from '../../../../shared/dto'
 import { call } from '../../api/client'
-import { useJobStore } from '../../stores/jobStore'
-import { useModelStore } from '../../stores/modelStore'
+import { useJobStore, useModelStore } from '../../stores'
 import { showSuccess } from '../../ui/notify'
 import { trainInput } from './trainForm'
 import { defaultTrainForm } from './trainParameters'
@@ -29,9 +28,8 @@ export const useTrainStore = defineStore('train', () => {
   /** Starts training on a dataset with the form as it is; the job is followed to its end. */
   async function start(datasetId: number): Promise<JobInfo> {
     outcome.value = null
-    const info = jobs.track(await call('models/train', trainInput(form, datasetId)))
+    const info = jobs.follow(await call('models/train', trainInput(form, datasetId)), finish)
     jobId.value = info.id
-    void jobs.waitFor(info.id).then(finish)
     return info
   }
 

@@ -45,6 +45,15 @@ export const TEXT = { color: TEXT_COLOR, fontSize: 12 }
 /** Axis names, mark lines and totals. */
 export const SECONDARY = SECONDARY_COLOR
 
+/** A chart on a screen: its option, its name for screen readers, its height and test id. */
+export interface ChartSpec {
+  option: ChartOption
+  label: string
+  /** Pixels; the width follows the container. */
+  height?: number
+  testId?: string
+}
+
 /** A chart's title, top left. */
 export function title(text: string): TitleComponentOption {
   return { text, left: 0, textStyle: { fontSize: 14 } }
@@ -168,4 +177,53 @@ export function barLabel(
   fontSize = 12
 ): NonNullable<BarSeriesOption['label']> {
   return { show: true, position, fontSize, formatter: (p: { value?: unknown }) => format(Number(p.value)) }
+}
+
+/** A horizontal bar chart: one bar per item, the first item on top, its value at its end. */
+export interface HorizontalBars<T> {
+  title: string
+  /** The bars, top first. */
+  items: readonly T[]
+  name: (item: T) => string
+  value: (item: T) => number
+  /** The tooltip's lines under the hovered bar's name (HTML: escape any text from the data). */
+  details: (item: T) => string[]
+  seriesName: string
+  color: string
+  /** A value as the axis writes it, and as each bar's label writes it. */
+  axisFormat: (value: number) => string
+  labelFormat: (value: number) => string
+  /** Room around the plot: to the right for the bars' labels. */
+  grid: { right: number; top: number; bottom: number }
+  /** Longer names are cut to this many pixels. */
+  nameWidth?: number
+  labelSize?: number
+}
+
+/** The option of a horizontal bar chart (importance, default rate by category, missing values). */
+export function horizontalBarsOption<T>(bars: HorizontalBars<T>): ChartOption {
+  // ECharts draws a category axis bottom-up: reversed, the first item is on top.
+  const shown = [...bars.items].reverse()
+  const truncate = bars.nameWidth ? { width: bars.nameWidth, overflow: 'truncate' as const } : {}
+  return {
+    animation: false,
+    title: title(bars.title),
+    grid: { left: 8, ...bars.grid, containLabel: true },
+    tooltip: barTooltip((params: unknown) => {
+      const item = shown[hoveredIndex(params)]
+      if (item === undefined) return ''
+      return [`<b>${escapeHtml(bars.name(item))}</b>`, ...bars.details(item)].join('<br>')
+    }),
+    xAxis: { type: 'value', axisLabel: { ...TEXT, formatter: bars.axisFormat } },
+    yAxis: { type: 'category', data: shown.map(bars.name), axisLabel: { ...TEXT, interval: 0, ...truncate } },
+    series: [
+      {
+        type: 'bar',
+        name: bars.seriesName,
+        data: shown.map(bars.value),
+        itemStyle: { color: bars.color },
+        label: barLabel(bars.labelFormat, 'right', bars.labelSize)
+      }
+    ]
+  }
 }

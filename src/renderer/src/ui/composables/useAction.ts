@@ -40,6 +40,8 @@ export interface Action<A extends unknown[], R> {
   run: (...args: A) => Promise<R | undefined>
   /** True while a run whose key is `key` is in flight (the row whose Export was pressed). */
   busyFor: (key: unknown) => boolean
+  /** True while a run with these arguments (by their key) is in flight. */
+  busyWith: (...args: A) => boolean
 }
 
 /**
@@ -90,6 +92,7 @@ export function useAction<A extends unknown[], R>(
     busy: computed(() => running.value.length > 0),
     error: computed(() => error.value),
     run,
-    busyFor: (key: unknown) => running.value.some((t) => t.key === key)
+    busyFor: (key: unknown) => running.value.some((t) => t.key === key),
+    busyWith: (...args: A) => running.value.some((t) => t.key === keyOf(args))
   })
 }
