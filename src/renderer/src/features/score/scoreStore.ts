@@ -83,6 +83,16 @@ export const useScoreStore = defineStore('score', () => {
   }
 
   /**
+   * The model that scores now: its form is loaded, and a file checked against another model
+   * is checked again (unless it is being scored).
+   */
+  function followModel(modelId: number): void {
+    void loadFields(modelId)
+    if (file.value && check.value && check.value.modelId !== modelId && !batchRunning.value)
+      void checkFile(file.value, modelId)
+  }
+
+  /**
    * Asks main for the output file (its save dialog) and starts scoring; false when the
    * user cancelled the dialog.
    */
@@ -136,6 +146,7 @@ export const useScoreStore = defineStore('score', () => {
     pickFile,
     dropFile,
     checkFile,
-    startBatch
+    startBatch,
+    followModel
   }
 })
