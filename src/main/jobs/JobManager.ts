@@ -23,7 +23,7 @@ interface RunningJob {
 }
 
 /**
- * Runs jobs in worker threads (ARCHITECTURE.md rule 4), one worker per job, and keeps
+ * Runs jobs in worker threads (docs/ARCHITECTURE.md rule 4), one worker per job, and keeps
  * what the jobs panel shows: phase, progress, elapsed time and time left.
  */
 export class JobManager {

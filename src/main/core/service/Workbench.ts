@@ -48,7 +48,7 @@ import type { StrategyResult, ValidationPack } from '../../../shared/validation'
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
 
 /**
- * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
+ * The one service over the core (docs/ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
  */

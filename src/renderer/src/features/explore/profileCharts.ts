@@ -26,7 +26,7 @@ import {
 } from '../../ui/charts/palette'
 
 /**
- * ECharts options built from the profile main computed (ARCHITECTURE.md rule 8): the
+ * ECharts options built from the profile main computed (docs/ARCHITECTURE.md rule 8): the
  * renderer turns aggregates into series and never sees a row. Pure functions.
  */
 

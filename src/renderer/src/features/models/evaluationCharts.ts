@@ -31,7 +31,7 @@ import {
 import { formatMetric } from './metricCatalogue'
 
 /**
- * ECharts options for a model's evaluation, built from what main computed (ARCHITECTURE.md
+ * ECharts options for a model's evaluation, built from what main computed (docs/ARCHITECTURE.md
  * rule 8): curves, bins and importances in, options out. Pure functions.
  */
 
