@@ -10,9 +10,9 @@ import type {
   DatasetDetail,
   DatasetProfile,
   DatasetSummary,
-  ErrorInfo,
-  JobInfo
+  ErrorInfo
 } from './dto'
+import type { JobInfo } from './jobs'
 import { GenerateParamsSchema } from './params/generateParams'
 import { TrainParamsSchema } from './params/trainParams'
 

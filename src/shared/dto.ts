@@ -140,27 +140,6 @@ export interface DatasetProfile {
   correlation: { names: string[]; matrix: number[][] }
 }
 
-export type JobKind = 'generate' | 'import' | 'profile' | 'train' | 'score'
-export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled'
-
-/** A background job as the jobs panel shows it. */
-export interface JobInfo {
-  id: string
-  kind: JobKind
-  label: string
-  status: JobStatus
-  phase: string
-  done: number
-  total: number
-  startedAt: string
-  elapsedSeconds: number
-  /** Estimated seconds left, null until there is enough progress to tell. */
-  etaSeconds: number | null
-  /** What the job produced (e.g. { datasetId }) once done. */
-  result?: Record<string, unknown>
-  error?: ErrorInfo
-}
-
 /** An error as the renderer receives it: plain data, shown to the user in words. */
 export interface ErrorInfo {
   code: string

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { JobInfo } from '../../../shared/dto'
+import type { JobInfo } from '../../../shared/jobs'
 import { call, onEvent } from '../api/client'
 import { useDatasetStore } from './datasetStore'
 

@@ -1,9 +1,9 @@
-import type { JobInfo } from '../../../shared/dto'
+import type { JobInfo } from '../../../shared/jobs'
 import { formatDuration } from './format'
 
-/** How far a job is, as a whole percentage (0 while main cannot count the work). */
+/** How far the whole job is, as a whole percentage (main weighs its phases: shared/jobs.ts). */
 export function jobPercent(job: JobInfo): number {
-  return job.total > 0 ? Math.min(100, Math.floor((job.done / job.total) * 100)) : 0
+  return Math.min(100, Math.floor(job.fraction * 100))
 }
 
 /** The time a running job has left, in words: "~12 s", or "estimating…" while main cannot tell. */

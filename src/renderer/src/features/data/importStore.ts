@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { PickedFile } from '../../../../shared/api'
-import type { CsvPreview, DatasetDetail, JobInfo } from '../../../../shared/dto'
+import type { CsvPreview, DatasetDetail } from '../../../../shared/dto'
+import { resultOf, type JobInfo } from '../../../../shared/jobs'
 import { call, registerDroppedFile } from '../../api/client'
 import { useAppStore, useDatasetStore, useJobStore } from '../../stores'
 import { useAction } from '../../ui/composables/useAction'
@@ -74,10 +75,11 @@ export const useImportStore = defineStore('import', () => {
 
   async function finish(job: JobInfo): Promise<void> {
     try {
-      if (job.status === 'done' && typeof job.result?.datasetId === 'number') {
+      const imported = resultOf(job, 'import')
+      if (imported) {
         await datasets.refresh()
-        app.setActiveDataset(job.result.datasetId)
-        await showReport(job.result.datasetId)
+        app.setActiveDataset(imported.datasetId)
+        await showReport(imported.datasetId)
       } else if (job.status === 'failed') {
         error.value = job.error?.message ?? 'The import failed; nothing was saved.'
         dialogOpen.value = true

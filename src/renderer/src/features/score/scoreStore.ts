@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { FileCheck, PickedFile } from '../../../../shared/api'
-import type { BatchSummary, InputFieldInfo, JobInfo, ScoreResult } from '../../../../shared/dto'
+import type { BatchSummary, InputFieldInfo, ScoreResult } from '../../../../shared/dto'
+import { resultOf, type JobInfo } from '../../../../shared/jobs'
 import { call, errorMessage, registerDroppedFile } from '../../api/client'
 import { useJobStore } from '../../stores/jobStore'
 import { useAction } from '../../ui/composables/useAction'
@@ -111,8 +112,8 @@ export const useScoreStore = defineStore('score', () => {
 
   async function finishBatch(done: JobInfo): Promise<void> {
     if (done.id !== batchJobId.value) return
-    const batchId = done.result?.batchId
-    if (done.status === 'done' && typeof batchId === 'number') {
+    const batchId = resultOf(done, 'score')?.batchId
+    if (batchId !== undefined) {
       try {
         batch.value = await call('scoring/batch', { id: batchId })
       } catch (e) {

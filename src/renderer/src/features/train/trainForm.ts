@@ -101,6 +101,10 @@ export function trainPhaseText(phase: string, done: number, total: number): stri
       return 'Preparing the data (imputation, encoding, engineered features)…'
     case 'smote':
       return 'Balancing the classes with SMOTE…'
+    case 'cross-fitting':
+      return total > 0
+        ? `Scoring the training rows honestly: fold ${Math.min(done + 1, total)} of ${total}`
+        : 'Scoring the training rows honestly…'
     case 'calibrating':
       return 'Calibrating the probabilities…'
     case 'evaluating':

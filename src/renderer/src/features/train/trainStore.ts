@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import type { JobInfo } from '../../../../shared/dto'
+import { resultOf, type JobInfo } from '../../../../shared/jobs'
 import { call } from '../../api/client'
 import { useJobStore, useModelStore } from '../../stores'
 import { showSuccess } from '../../ui/notify'
@@ -35,8 +35,8 @@ export const useTrainStore = defineStore('train', () => {
 
   async function finish(done: JobInfo): Promise<void> {
     if (done.id !== jobId.value) return
-    const modelId = done.result?.modelId
-    if (done.status === 'done' && typeof modelId === 'number') {
+    const modelId = resultOf(done, 'train')?.modelId
+    if (modelId !== undefined) {
       jobId.value = null
       await models.refresh()
       // The Train screen opens the new model; elsewhere the user is only told.
