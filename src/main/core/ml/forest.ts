@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads'
+import { corruptModel } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import { spawnWorker } from '../base/spawnWorker'
 import { binColumns, fitBins } from './binning'
@@ -404,9 +405,7 @@ export function readForestHeader(buf: Buffer): {
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw corruptForest('it does not start with PTMF')
   const version = buf.readUInt32LE(4)
   if (version !== FORMAT_VERSION) {
-    throw new Error(
-      `Stored forest has format version ${version}; this build reads version ${FORMAT_VERSION}.`
-    )
+    throw corruptModel(`format version ${version}; this build reads version ${FORMAT_VERSION}`)
   }
   const numFeatures = buf.readUInt32LE(8)
   const numTrees = buf.readUInt32LE(12)
@@ -469,7 +468,7 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
 }
 
 function corruptForest(what: string): Error {
-  return new Error(`Stored forest is corrupt (${what}); retrain the model or restore it from a backup.`)
+  return corruptModel(what)
 }
 
 /**

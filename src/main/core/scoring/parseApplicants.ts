@@ -99,14 +99,25 @@ export function parseApplicants(
   return { raw: { numRows, numeric, categorical }, issues, failed }
 }
 
-/** The error of a numeric field whose value is not a number. */
+/** The error of a numeric field whose value is not a number (or overflows a double, as `1e400` does). */
 export function notANumber(field: InputField, v: unknown): string {
-  return `${field.name}: "${String(v)}" is not a number`
+  const overflows =
+    typeof v === 'number' ? !Number.isNaN(v) : typeof v === 'string' && Math.abs(parseNumber(v)) === Infinity
+  if (overflows) return `${field.name}: ${shown(v)} is too large to be a number (beyond ±1.8e308)`
+  return `${field.name}: ${shown(v)} is not a number`
 }
 
 /** The error of a categorical field whose value is not text. */
 export function notACategory(field: InputField, v: unknown): string {
-  return `${field.name}: expected a category (text), got ${JSON.stringify(v)}`
+  return `${field.name}: expected a category (text), got ${shown(v)}`
+}
+
+/** A value as a message shows it: short, and never the whole of a huge or nested value. */
+function shown(v: unknown): string {
+  if (Array.isArray(v)) return `a list of ${v.length}`
+  if (v !== null && typeof v === 'object') return 'an object'
+  const text = typeof v === 'string' ? v : String(v)
+  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`
 }
 
 /** A number from CSV text or JSON; NaN when missing; undefined when it is not a number. */
@@ -116,7 +127,8 @@ export function readNumber(v: unknown): number | undefined {
   if (typeof v === 'string') {
     if (isMissingToken(v.trim())) return NaN
     const x = parseNumber(v)
-    return Number.isNaN(x) ? undefined : x
+    // `1e400` reads as Infinity: as unusable as text, like JSON's own overflowing numbers.
+    return Number.isFinite(x) ? x : undefined
   }
   return undefined
 }

@@ -133,7 +133,6 @@ export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel 
     checkFeatureCount(model.id, numFeatures, model.artifact)
     compiled = CompiledForest.compileTrees(numFeatures, () => serializedTrees(bytes), MAX_SCORING_THREADS)
   } catch (error) {
-    if (error instanceof InputError) throw error
     throw corruptForest(model.id, error)
   }
   return { id: model.id, name: model.name, artifact: model.artifact, compiled }

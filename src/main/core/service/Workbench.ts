@@ -9,7 +9,7 @@ import {
   type ImportResult
 } from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
-import { InputError } from '../base/errors'
+import { InputError, WorkbenchError } from '../base/errors'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
@@ -29,7 +29,8 @@ import type {
   ModelSummary,
   ScoreResult
 } from '../../../shared/dto'
-import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
+import { AuditRepo, type ScoreAuditEntry, type ScoreChannel } from '../storage/AuditRepo'
+import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
@@ -204,9 +205,9 @@ export class Workbench {
   private scoringModelId(id?: number): number {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
-      throw new InputError(
-        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".',
-        { reason: 'NO_ACTIVE_MODEL' }
+      throw new WorkbenchError(
+        'NO_ACTIVE_MODEL',
+        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".'
       )
     }
     return modelId
@@ -251,19 +252,35 @@ export class Workbench {
 
   /** Scores one applicant and writes the audit record. */
   scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(input, channel, modelId)
+    return { ...result, Audit_Id: this.audit.recordScore(audit) }
+  }
+
+  /**
+   * Scores one applicant and returns the audit record to write, unwritten: for a caller
+   * that must not block on the database (/predict queues the record and answers only once
+   * it is written). The record keeps a bounded projection of the input (auditInputs).
+   */
+  scoreUnrecorded(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number
+  ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
     const model = this.scoringModel(modelId)
     const result = scoreOne(model, input)
-    const auditId = this.audit.recordScore({
-      modelId: model.id,
-      modelName: model.name,
-      channel,
-      probability: result.Default_Probability,
-      prediction: result.Default_Prediction,
-      grade: result.Risk_Grade,
-      inputs: input,
-      outputs: { ...result, Contributions: undefined }
-    })
-    return { ...result, Audit_Id: auditId }
+    return {
+      result,
+      audit: {
+        modelId: model.id,
+        modelName: model.name,
+        channel,
+        probability: result.Default_Probability,
+        prediction: result.Default_Prediction,
+        grade: result.Risk_Grade,
+        inputs: auditInputs(model.artifact, input),
+        outputs: { ...result, Contributions: undefined }
+      }
+    }
   }
 
   /**

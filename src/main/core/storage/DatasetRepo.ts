@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { notFound } from '../base/errors'
 import type { ColumnKind, ColumnSpec, Column, Table } from '../data/Table'
 import type { DatasetDetail, DatasetSummary, ImportReport } from '../../../shared/dto'
 
@@ -14,14 +15,6 @@ export interface DatasetMeta {
   targetColumn: string
   positiveClass: string
   params?: Record<string, unknown>
-}
-
-/** Raised for a dataset id that does not exist. */
-export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'NotFoundError'
-  }
 }
 
 type Cell = string | number | null
@@ -185,7 +178,7 @@ export class DatasetRepo {
 
   get(id: number): DatasetDetail {
     const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined
-    if (!row) throw new NotFoundError(`There is no dataset ${id}. List the datasets with "ptm datasets".`)
+    if (!row) throw notFound(`There is no dataset ${id}. List the datasets with "ptm datasets".`)
     const columnSpecs = this.db
       .prepare('SELECT name, kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
       .all(id) as { name: string; kind: ColumnKind }[]

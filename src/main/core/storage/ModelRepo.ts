@@ -4,7 +4,7 @@ import { serializeForest, type Forest } from '../ml/forest'
 import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../ml/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
-import { NotFoundError } from './DatasetRepo'
+import { notFound } from '../base/errors'
 
 export type { LoadedModel, StoredModel }
 
@@ -93,14 +93,14 @@ export class ModelRepo {
 
   summary(id: number): ModelSummary {
     const found = this.list().find((m) => m.id === id)
-    if (!found) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!found) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return found
   }
 
   evaluation(id: number): ModelEvaluation {
     const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as
       { evaluation: string } | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return JSON.parse(row.evaluation) as ModelEvaluation
   }
 
@@ -131,7 +131,7 @@ export class ModelRepo {
   private storedRow(id: number): ModelRow {
     const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
       ModelRow | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return row
   }
 
