@@ -34,6 +34,7 @@ export function registerDataCommands(program: Command, run: Run): void {
             defaultRate: opts.defaultRate,
             name: opts.name,
             out: opts.out ? resolve(opts.out) : undefined,
+            signal: ctx.signal,
             onProgress: (done, total) => ctx.progress(`generating ${fmt(done, 0)} / ${fmt(total, 0)} rows`)
           })
           ctx.progressDone()
@@ -87,6 +88,7 @@ export function registerDataCommands(program: Command, run: Run): void {
             positive: opts.positive,
             name: opts.name,
             kinds,
+            signal: ctx.signal,
             onProgress: (p) =>
               ctx.progress(`${p.phase} ${Math.round((100 * p.done) / Math.max(1, p.total))} %`)
           })
@@ -219,12 +221,19 @@ export function registerDataCommands(program: Command, run: Run): void {
     .command('export')
     .description('write a dataset back out as CSV')
     .option('--dataset <id>', 'dataset id (default: the latest)', intOption(1))
-    .requiredOption('--out <file.csv>', 'output file')
+    .requiredOption('--out <file.csv>', 'output file (replaced only once complete)')
+    .option(
+      '--raw',
+      "write cells exactly as stored (by default a cell Excel would run as a formula gets a leading ')"
+    )
     .action(
-      run(async (ctx, opts: { dataset?: number; out: string }) => {
+      run(async (ctx, opts: { dataset?: number; out: string; raw?: boolean }) => {
         const service = ctx.service()
         const id = service.resolveDatasetId(opts.dataset)
-        const { rows } = await service.exportDataset(id, resolve(opts.out))
+        const { rows } = await service.exportDataset(id, resolve(opts.out), {
+          raw: opts.raw === true,
+          signal: ctx.signal
+        })
         ctx.print(`Dataset ${id}: ${fmt(rows, 0)} rows written to ${resolve(opts.out)}`)
         ctx.printJson({ datasetId: id, rows, out: resolve(opts.out) })
       })

@@ -60,6 +60,7 @@ export function registerScoreCommands(program: Command, run: Run): void {
           const summary = await service.scoreFile(resolve(file), resolve(o.out), {
             modelId: o.model,
             threads: o.threads,
+            signal: ctx.signal,
             onProgress: (done, total) =>
               ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
           })

@@ -10,6 +10,7 @@ import {
 } from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
 import { InputError, WorkbenchError } from '../base/errors'
+import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
@@ -97,7 +98,7 @@ export class Workbench {
   }
 
   generateDataset(options: GenerateDatasetOptions): Promise<DatasetSummary> {
-    return generateDataset(this.db, options)
+    return generateDataset(this.db, { ...options, protect: this.protectedPaths() })
   }
 
   previewCsv(path: string): Promise<CsvPreview> {
@@ -108,8 +109,29 @@ export class Workbench {
     return importCsv(this.db, options)
   }
 
-  exportDataset(id: number, path: string): Promise<{ rows: number }> {
-    return exportDatasetCsv(this.db, id, path)
+  /** Writes a dataset back out as CSV; formula-like cells are neutralised unless `raw`. */
+  exportDataset(
+    id: number,
+    path: string,
+    options: { raw?: boolean; signal?: AbortSignal } = {}
+  ): Promise<{ rows: number }> {
+    return exportDatasetCsv(this.db, id, path, { ...options, protect: this.protectedPaths() })
+  }
+
+  /**
+   * The files no output of this service may replace: its database (with SQLite's files
+   * beside it) and the given inputs being read.
+   */
+  protectedPaths(inputs: string[] = []): ProtectedPath[] {
+    return [
+      ...databaseFiles(this.dbPath),
+      ...inputs.map((path) => ({ path, what: 'the input file being read' }))
+    ]
+  }
+
+  /** Refuses an output path that would destroy something (see checkOutputPath); returns where it lands. */
+  checkOutput(path: string, what: string, inputs: string[] = []): Promise<string> {
+    return checkOutputPath(path, { protect: this.protectedPaths(inputs), what })
   }
 
   /**
@@ -313,6 +335,7 @@ export class Workbench {
     const summary = await scoreCsvFile(model, {
       input,
       output,
+      protect: this.protectedPaths(),
       signal: options.signal,
       onProgress: options.onProgress,
       threads: options.threads
@@ -329,13 +352,17 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
-    await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+    await writeEvaluationReport(
+      { model: summary, evaluation, generatedAt: new Date().toISOString() },
+      path,
+      this.protectedPaths()
+    )
   }
 
   /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path)
+    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
   }
 }

@@ -71,6 +71,9 @@ const UNREADABLE_BECAUSE: Record<string, string> = {
   ENXIO: 'it is a device or socket, not a file'
 }
 
+/** Errors of the path itself rather than of access to the file. */
+const PATH_PROBLEMS = new Set(['EISDIR', 'ELOOP', 'ENOTDIR', 'ENAMETOOLONG', 'ENXIO'])
+
 /** Turns an fs error into a {@link CsvInputError} the user can act on; other errors pass through. */
 export function fromFileSystemError(path: string, error: unknown): unknown {
   if (error instanceof CsvInputError) return error
@@ -92,7 +95,9 @@ export function fromFileSystemError(path: string, error: unknown): unknown {
       file: path,
       cause: error,
       problem: `the file cannot be read: ${problem} (${code})`,
-      remedy: 'Close any program that has it open (such as Excel), check you may read it, and try again.'
+      remedy: PATH_PROBLEMS.has(code!)
+        ? 'Check the path and choose the CSV file itself.'
+        : 'Close any program that has it open (such as Excel), check you may read it, and try again.'
     })
   }
   return error
