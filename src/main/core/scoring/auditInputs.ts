@@ -1,3 +1,4 @@
+import { clip } from '../base/clipText'
 import type { ModelArtifact } from '../model/ModelArtifact'
 import { ENGINEERED_NAMES } from './parseApplicants'
 
@@ -44,9 +45,4 @@ function boundedValue(value: unknown): unknown {
   if (Array.isArray(value)) return `(a list of ${value.length})`
   if (typeof value === 'object') return '(an object)'
   return String(value)
-}
-
-/** Text cut to `max` characters with an ellipsis. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }

@@ -1,3 +1,4 @@
+import { clip } from '../base/clipText'
 import { parseNumber, isMissingToken } from '../data/csv/parseNumber'
 import type { InputField, ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
@@ -116,8 +117,7 @@ export function notACategory(field: InputField, v: unknown): string {
 function shown(v: unknown): string {
   if (Array.isArray(v)) return `a list of ${v.length}`
   if (v !== null && typeof v === 'object') return 'an object'
-  const text = typeof v === 'string' ? v : String(v)
-  return `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`
+  return `"${clip(typeof v === 'string' ? v : String(v), 60)}"`
 }
 
 /** A number from CSV text or JSON; NaN when missing; undefined when it is not a number. */

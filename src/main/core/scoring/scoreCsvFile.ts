@@ -14,6 +14,7 @@ import {
   type CsvInputError
 } from '../data/csv/CsvInputError'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
+import { BadByteError, badByteInputError, EncodingGuard, inEncodingFound } from '../data/csv/encodingGuard'
 import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
 import { CancelledError, InputError } from '../base/errors'
 import { checkOutputPath, OutputFile, removeStaleOutput, type ProtectedPath } from '../base/outputFile'
@@ -155,8 +156,19 @@ export async function scoreCsvFile(
   options: ScoreFileOptions
 ): Promise<Omit<BatchSummary, 'id' | 'createdAt' | 'modelName'>> {
   const started = Date.now()
+  // A file that turns out to be Windows-1252 past the sample is scored again from the start.
+  return inEncodingFound(await sniffCsv(options.input), (format) =>
+    scoreWithFormat(model, options, format, started)
+  )
+}
+
+async function scoreWithFormat(
+  model: BatchModel,
+  options: ScoreFileOptions,
+  format: CsvFormat,
+  started: number
+): Promise<Omit<BatchSummary, 'id' | 'createdAt' | 'modelName'>> {
   const file = basename(options.input)
-  const format = await sniffCsv(options.input)
   const header = format.header
   const { artifact } = model
   const columnOf = matchColumns(file, header, artifact.inputs)
@@ -294,6 +306,7 @@ async function readChunks(
   let headerRead = false
   let atStart = true
   const headerTable = new CsvRecordTable()
+  const guard = new EncodingGuard(format.encoding, format.encoding === 'utf-8' && !format.bom)
 
   /** Cuts what `pending` holds of whole records into chunks; at the end, all of it. */
   const cut = async (final: boolean, bytesRead: number): Promise<void> => {
@@ -332,6 +345,7 @@ async function readChunks(
       if (signal?.aborted) throw new CancelledError()
       const buffer = raw as Buffer
       hash.update(buffer)
+      guard.check(buffer)
       let bytes = decoder ? Buffer.from(decoder.write(buffer), 'utf8') : buffer
       if (atStart && bytes.length > 0) {
         atStart = false
@@ -340,10 +354,13 @@ async function readChunks(
       pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
       await cut(false, source.bytesRead)
     }
+    guard.end()
     const rest = decoder?.end()
     if (rest) pending = Buffer.concat([pending, Buffer.from(rest, 'utf8')])
     await cut(true, source.bytesRead)
   } catch (error) {
+    if (error instanceof BadByteError)
+      throw await badByteInputError(path, format.encoding, format.delimiter, error)
     throw fromFileSystemError(path, error)
   } finally {
     source.destroy()

@@ -3,7 +3,7 @@ import { WorkbenchError } from '../base/errors'
 import { riskGrade } from '../model/ModelArtifact'
 import type { LoadedModel } from './loadModel'
 import { ENGINEERED_NAMES, parseApplicants } from './parseApplicants'
-import { clip } from './auditInputs'
+import { clip } from '../base/clipText'
 import { describeReason, type Reason } from './reasons'
 import { scoreApplicants } from './scoreApplicants'
 
