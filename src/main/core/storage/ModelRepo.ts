@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ModelSummary } from '../../../shared/dto'
 import { serializeForest, type Forest } from '../ml/forest'
-import type { ModelArtifact } from '../model/ModelArtifact'
+import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../ml/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
 import { notFound } from '../base/errors'
@@ -38,6 +38,14 @@ export class ModelRepo {
     forest: Forest,
     evaluation: ModelEvaluation
   ): number {
+    // A model that could not be loaded again is never stored (a NaN turned null, say).
+    const stored = ModelArtifactSchema.safeParse(JSON.parse(JSON.stringify(artifact, finiteOrNull)))
+    if (!stored.success) {
+      const issue = stored.error.issues[0]
+      throw new Error(
+        `the trained model's artifact does not validate (${issue.path.join('.') || 'artifact'}: ${issue.message}); it was not saved`
+      )
+    }
     const m = evaluation.metrics
     const metrics = {
       auc: m.auc,
