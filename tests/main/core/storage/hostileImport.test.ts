@@ -254,7 +254,7 @@ describe('the encoding decision covers the whole file', () => {
       bytes: fc.constantFrom([0xe9], [0xff], [0xc3], [0xed, 0xa0, 0x80], [0xe9, 0x41])
     })
   )
-  const faultBytes = (fault: Fault, bytes: number[]): Buffer =>
+  const faultBytes = (fault: Fault, bytes: readonly number[]): Buffer =>
     Buffer.from(fault === 'nul' ? [0x00] : fault === 'undefined-1252' ? [0x81] : bytes)
 
   // A bad byte past the sample is refused at its line and column, a NUL anywhere makes the
