@@ -90,7 +90,10 @@ export function parseApplicants(
           issues[r].push({
             field: field.name,
             severity: 'warning',
-            message: `${field.name} = "${s}" was never seen in training: treated as "${field.mostFrequent}" (known values: ${field.categories.slice(0, 8).join(', ')}${field.categories.length > 8 ? ', ...' : ''})`
+            message: `${field.name} = "${clip(s, 60)}" was never seen in training: treated as "${clip(field.mostFrequent ?? '', 60)}" (known values: ${field.categories
+              .slice(0, 8)
+              .map((c) => clip(c, 40))
+              .join(', ')}${field.categories.length > 8 ? ', ...' : ''})`
           })
         }
       }

@@ -98,8 +98,10 @@ function unknownFieldsWarning(names: string[], count: number, fields: string[]):
   }
 }
 
+/** A reason as answered and audited: a long text value is clipped (a request may send a megabyte). */
 function toInfo(r: Reason): ReasonInfo {
-  return { ...r, contribution: round(r.contribution, 6), text: describeReason(r) }
+  const reason = typeof r.value === 'string' ? { ...r, value: clip(r.value, 60) } : r
+  return { ...reason, contribution: round(r.contribution, 6), text: describeReason(reason) }
 }
 
 function round(x: number, digits: number): number {
