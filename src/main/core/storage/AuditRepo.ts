@@ -114,7 +114,10 @@ export class AuditRepo {
 
   single(id: number): HistoryEntry {
     const found = this.db.prepare('SELECT * FROM score_audit WHERE id = ?').get(id) as AuditRow | undefined
-    if (!found) throw notFound(`There is no audit record ${id}.`)
+    if (!found)
+      throw notFound(
+        `There is no audit record ${id}. Each score prints its Audit_Id (ptm score --applicant ... --json); the app lists them under History.`
+      )
     return toSingle(found)
   }
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { classifyError } from '../base/classifyError'
+import { classifyError, systemProblem } from '../base/classifyError'
 import { WorkbenchError } from '../base/errors'
 import { migrations } from './migrations'
 
@@ -87,11 +87,13 @@ function prepareLocation(file: string): void {
     }
   } catch (error) {
     if (error instanceof WorkbenchError) throw error
-    const known = classifyError(error)
+    const errno = (error as NodeJS.ErrnoException).code ?? ''
+    // mkdir says EEXIST when a file stands where a folder of the path should be.
+    const known = systemProblem(errno === 'EEXIST' ? 'ENOTDIR' : errno)
     throw new WorkbenchError(
-      known.code === 'INTERNAL' ? 'DATABASE_FILE' : known.code,
-      `${file}: cannot use this database location (${known.message}) Choose another file with --db.`,
-      { file }
+      known?.code ?? 'DATABASE_FILE',
+      `${file}: cannot use this database location: ${known?.problem ?? (error as Error).message}. Choose another file with --db.`,
+      { file, ...(errno ? { errno } : {}) }
     )
   }
 }

@@ -87,11 +87,13 @@ async function readSample(path: string): Promise<{ sample: Buffer; sizeBytes: nu
   try {
     const info = await stat(path)
     if (!info.isFile()) {
+      // A FIFO or device would block or never end: only regular files are read.
+      const folder = info.isDirectory()
       throw new CsvInputError({
         code: 'UNREADABLE',
         file: path,
-        problem: 'this is a folder, not a file',
-        remedy: 'Choose the CSV file inside it.'
+        problem: folder ? 'this is a folder, not a file' : 'this is a device, pipe or socket, not a file',
+        remedy: folder ? 'Choose the CSV file inside it.' : 'Choose the CSV file itself.'
       })
     }
     const handle = await open(path, 'r')
