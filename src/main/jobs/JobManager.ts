@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads'
 import type { JobInfo, JobKind } from '../../shared/dto'
 import type { TaskParams } from '../core/service/jobTasks'
 import { spawnWorker } from '../core/base/spawnWorker'
+import { toErrorInfo } from '../core/service/toErrorInfo'
 import type { JobWorkerMessage } from './jobWorker'
 
 export interface JobEvents {
@@ -63,9 +64,7 @@ export class JobManager {
     const job: RunningJob = { info, worker, started, samples: [] }
     this.jobs.set(id, job)
     worker.on('message', (m: JobWorkerMessage) => this.onMessage(job, m))
-    worker.on('error', (error) =>
-      this.finish(job, { status: 'failed', error: { code: 'INTERNAL', message: error.message } })
-    )
+    worker.on('error', (error) => this.finish(job, { status: 'failed', error: toErrorInfo(error) }))
     worker.on('exit', (code) => {
       if (job.info.status === 'running') {
         this.finish(job, {

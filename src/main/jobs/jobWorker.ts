@@ -29,9 +29,11 @@ async function main(): Promise<void> {
   const post = (m: JobWorkerMessage): void => parentPort?.postMessage(m)
   const task = jobTasks[data.kind]
   if (!task) throw new Error(`Unknown job kind "${data.kind}"`)
-  const service = Workbench.open(data.dbPath, data.nativeBinding)
+  let service: Workbench | undefined
   let last = 0
   try {
+    // Opened inside the try: a busy, full or foreign database file is the job's failure, told as such.
+    service = Workbench.open(data.dbPath, data.nativeBinding)
     const result = await task(service, data.params, {
       signal: controller.signal,
       progress(phase, done, total) {
@@ -44,9 +46,13 @@ async function main(): Promise<void> {
     })
     post({ type: 'done', result })
   } catch (error) {
-    post({ type: 'error', error: toErrorInfo(error), cancelled: controller.signal.aborted })
+    post({
+      type: 'error',
+      error: toErrorInfo(error, { database: data.dbPath }),
+      cancelled: controller.signal.aborted
+    })
   } finally {
-    service.close()
+    service?.close()
     // Nothing else to do: let the worker exit (the cancel listener would keep it alive).
     parentPort?.close()
   }
