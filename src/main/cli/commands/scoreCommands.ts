@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { InputError } from '../../core/base/errors'
+import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
 import { createPredictServer } from '../../http/predictServer'
 import type { CliContext } from '../common/CliContext'
@@ -39,7 +39,10 @@ export function registerScoreCommands(program: Command, run: Run): void {
             try {
               input = JSON.parse(o.applicant)
             } catch (error) {
-              throw new InputError(`--applicant: malformed JSON (${(error as Error).message}).`)
+              throw new WorkbenchError(
+                'MALFORMED_JSON',
+                `--applicant: malformed JSON (${(error as Error).message}). Give one JSON object of fields in single quotes, e.g. --applicant '{"Credit_Score": 650}'.`
+              )
             }
             if (input === null || typeof input !== 'object' || Array.isArray(input))
               throw new InputError('--applicant: expected a JSON object of fields.')

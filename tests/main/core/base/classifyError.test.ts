@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -31,6 +33,25 @@ describe('the error catalogue', () => {
     expect(http500.map(([c]) => c)).toEqual(['INTERNAL'])
     expect(exitStatusOf('INVALID_INPUT')).toBe(2)
     expect(exitStatusOf('CANCELLED')).toBe(130)
+  })
+})
+
+describe("the README's Troubleshooting section", () => {
+  it('lists every code of the catalogue with its exit status and HTTP status', () => {
+    const readme = readFileSync(resolve(__dirname, '../../../../README.md'), 'utf8')
+    const section = readme.slice(
+      readme.indexOf('## Troubleshooting'),
+      readme.indexOf('## Measured performance')
+    )
+    const listed = new Map(
+      [...section.matchAll(/^\| `([A-Z_]+)` \| (\d+) \| (\d+) \|/gm)].map((m) => [
+        m[1],
+        [Number(m[2]), Number(m[3])]
+      ])
+    )
+    expect([...listed.keys()].sort()).toEqual(Object.keys(ERROR_CATALOGUE).sort())
+    for (const [code, entry] of Object.entries(ERROR_CATALOGUE))
+      expect(listed.get(code), code).toEqual([entry.exit, entry.http])
   })
 })
 
