@@ -166,7 +166,7 @@ describe('ptm when things go wrong', () => {
         expect(databaseState(work.db)).toBe(state)
         expect(readdirSync(work.dir).filter((f) => f.endsWith('.partial'))).toEqual([])
       }),
-      { numRuns: 80, seed: 70 }
+      { numRuns: 50, seed: 70 }
     )
   })
 

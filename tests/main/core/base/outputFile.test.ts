@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync
@@ -242,6 +243,19 @@ describe('OutputFile', () => {
     await a.commit()
     expect(readFileSync(target, 'utf8')).toBe('a'.repeat(2000))
     expect(readdirSync(dir)).toEqual(['same.csv'])
+  })
+
+  it('says in one sentence that the folder is gone when it was removed while the file was written', async () => {
+    const dir = tmp.path('vanishing')
+    mkdirSync(dir)
+    const out = await OutputFile.create(join(dir, 'scored.csv'), { what: 'scored file' })
+    await out.write('rows')
+    rmSync(dir, { recursive: true })
+    const error = (await out.commit().catch((e: unknown) => e)) as WorkbenchError
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
+    expect(error.message).toBe(
+      `${join(dir, 'scored.csv')}: the folder ${dir} does not exist. Create it or choose another folder.`
+    )
   })
 
   it('keeps the permissions of the file it replaces', async () => {
