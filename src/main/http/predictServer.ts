@@ -177,7 +177,7 @@ function sendError(
 }
 
 /** Nesting depth of a parsed JSON value (a scalar is 0), walked without recursion. */
-export function depthOf(value: unknown): number {
+function depthOf(value: unknown): number {
   let deepest = 0
   const stack: [unknown, number][] = [[value, 0]]
   while (stack.length) {

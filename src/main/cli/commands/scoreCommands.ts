@@ -143,7 +143,7 @@ function urlOf(a: AddressInfo): string {
 }
 
 /** True for an address only this computer can reach. */
-export function isLoopback(address: string): boolean {
+function isLoopback(address: string): boolean {
   return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address)
 }
 

@@ -47,7 +47,7 @@ export function classifyError(error: unknown, context: ErrorContext = {}): Class
   return { code: 'INTERNAL', message: oneLine(message) }
 }
 
-/** The exit status, HTTP status and meaning of a classified error. */
+/** The `ptm` exit status of a catalogue code. */
 export function exitStatusOf(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].exit
 }

@@ -235,11 +235,6 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(ERROR_CATALOGUE, code)
 }
 
-/** The catalogue entry of a code. */
-export function catalogueEntry(code: ErrorCode): CatalogueEntry {
-  return ERROR_CATALOGUE[code]
-}
-
 /**
  * An error the workbench raises on purpose: a catalogue code and a one-line message that
  * says what was wrong, where, and what to do. `details` is plain data (it crosses IPC).

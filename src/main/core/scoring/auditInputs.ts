@@ -3,11 +3,11 @@ import type { ModelArtifact } from '../model/ModelArtifact'
 import { ENGINEERED_NAMES } from './parseApplicants'
 
 /** Characters of one text value kept in an audit record (an applicant's field is a few dozen). */
-export const MAX_AUDIT_TEXT = 256
+const MAX_AUDIT_TEXT = 256
 /** Names of ignored fields listed in an audit record; the rest are counted. */
 const MAX_LISTED_NAMES = 10
 /** The key under which ignored fields are summarised (skipped if a model input has this name). */
-export const IGNORED_FIELDS_KEY = '(ignored fields)'
+const IGNORED_FIELDS_KEY = '(ignored fields)'
 
 /**
  * What an audit record keeps of a request: the fields the score used (the model's inputs,

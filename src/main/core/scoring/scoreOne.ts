@@ -8,7 +8,7 @@ import { describeReason, type Reason } from './reasons'
 import { scoreApplicants } from './scoreApplicants'
 
 /** An applicant's fields have the wrong type (FIELD_INVALID): lists every bad field in `details.fields`. */
-export function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
+function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
   return new WorkbenchError(
     'FIELD_INVALID',
     `Invalid applicant data: ${fields.map((f) => f.message).join('; ')}`,

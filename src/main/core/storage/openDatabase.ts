@@ -11,7 +11,7 @@ function databaseFileError(message: string, file: string): WorkbenchError {
 }
 
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 10_000
+const DEFAULT_BUSY_TIMEOUT_MS = 10_000
 
 export interface OpenDatabaseOptions {
   /** Path of the native addon built for the running runtime (Electron in development). */

@@ -195,7 +195,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * line), so that a byte's offset becomes the line and column a person can find in an editor.
  * `unit` is 2 for UTF-16 (code units compared as numbers; only ASCII ones matter).
  */
-export class CsvPositionCounter {
+class CsvPositionCounter {
   line = 1
   column = 1
   private inQuotes = false
