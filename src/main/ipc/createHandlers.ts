@@ -4,7 +4,7 @@ import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
 import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
-import { checkScoringFile } from '../core/scoring/scoreCsvFile'
+import { checkScoringFile, errorsPathFor } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
 import { engineFor } from '../core/ml/engines'
 import { TrainParamsSchema, type TrainParamsInput } from '../../shared/params/trainParams'
@@ -107,6 +107,9 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       const model = service.scoringModel(modelId)
       const output = await dialogs.saveCsv(basename(input).replace(/\.[^.]+$/, '') + '-scored.csv')
       if (!output) return null
+      // Refused now, not as a failed job later: the database, the input, a folder or a device.
+      await service.checkOutput(output, 'scored file', [input])
+      await service.checkOutput(errorsPathFor(output), 'errors file', [input, output])
       return jobs.start('score', `Score ${basename(input)}`, { input, output, modelId: model.id })
     },
     'scoring/batch': ({ id }) => service.audit.batch(id),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
 import { jobFraction, secondsLeft, type JobInfo, type JobKind, type JobParams } from '../../shared/jobs'
 import { spawnWorker } from '../core/base/spawnWorker'
+import { toErrorInfo } from '../core/service/toErrorInfo'
 import type { JobWorkerData, JobWorkerMessage } from './jobWorker'
 
 export interface JobEvents {
@@ -64,9 +65,7 @@ export class JobManager {
     const job: RunningJob = { info, worker, started, estimate: estimateSeconds ?? null }
     this.jobs.set(id, job)
     worker.on('message', (m: JobWorkerMessage) => this.onMessage(job, m))
-    worker.on('error', (error) =>
-      this.finish(job, { status: 'failed', error: { code: 'INTERNAL', message: error.message } })
-    )
+    worker.on('error', (error) => this.finish(job, { status: 'failed', error: toErrorInfo(error) }))
     worker.on('exit', (code) => {
       if (job.info.status === 'running') {
         this.finish(job, {

@@ -31,9 +31,11 @@ async function main(): Promise<void> {
   // The kind and its parameters were paired by JobManager.start's types.
   const task = jobTasks[data.kind] as Task<JobKind> | undefined
   if (!task) throw new Error(`Unknown job kind "${data.kind}"`)
-  const service = Workbench.open(data.dbPath, data.nativeBinding)
+  let service: Workbench | undefined
   let last = 0
   try {
+    // Opened inside the try: a busy, full or foreign database file is the job's failure, told as such.
+    service = Workbench.open(data.dbPath, data.nativeBinding)
     const result = await task(service, data.params, {
       signal: controller.signal,
       progress(phase, done, total) {
@@ -46,9 +48,13 @@ async function main(): Promise<void> {
     })
     post({ type: 'done', result })
   } catch (error) {
-    post({ type: 'error', error: toErrorInfo(error), cancelled: controller.signal.aborted })
+    post({
+      type: 'error',
+      error: toErrorInfo(error, { database: data.dbPath }),
+      cancelled: controller.signal.aborted
+    })
   } finally {
-    service.close()
+    service?.close()
     // Nothing else to do: let the worker exit (the cancel listener would keep it alive).
     parentPort?.close()
   }

@@ -1,5 +1,6 @@
 import type { ModelSummary } from '../../../shared/dto'
 import type { BinaryEvaluation, CalibrationBin, ModelEvaluation } from '../../../shared/evaluation'
+import type { ProtectedPath } from '../base/outputFile'
 import {
   COLOR,
   CONTENT_WIDTH,
@@ -666,7 +667,11 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
  * ROC, precision-recall, KS, calibration, probability histogram and feature importance.
  * All or nothing: a failure leaves no file at `path`.
  */
-export async function writeEvaluationReport(input: EvaluationReportInput, path: string): Promise<void> {
+export async function writeEvaluationReport(
+  input: EvaluationReportInput,
+  path: string,
+  protect: readonly ProtectedPath[] = []
+): Promise<void> {
   const { model, evaluation } = input
   await writePdfFile(
     path,
@@ -686,6 +691,7 @@ export async function writeEvaluationReport(input: EvaluationReportInput, path: 
         `Evaluation report · model #${model.id} ${model.name}`,
         `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-bag rows'}`
       )
-    }
+    },
+    protect
   )
 }

@@ -9,7 +9,8 @@ import {
   type ImportResult
 } from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
-import { InputError } from '../base/errors'
+import { InputError, WorkbenchError } from '../base/errors'
+import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
@@ -25,7 +26,8 @@ import type {
   ScoreResult,
   ThresholdChange
 } from '../../../shared/dto'
-import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
+import { AuditRepo, type ScoreAuditEntry, type ScoreChannel } from '../storage/AuditRepo'
+import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
@@ -103,7 +105,7 @@ export class Workbench {
   }
 
   generateDataset(options: GenerateDatasetOptions): Promise<DatasetSummary> {
-    return generateDataset(this.db, options)
+    return generateDataset(this.db, { ...options, protect: this.protectedPaths() })
   }
 
   previewCsv(path: string): Promise<CsvPreview> {
@@ -114,8 +116,29 @@ export class Workbench {
     return importCsv(this.db, options)
   }
 
-  exportDataset(id: number, path: string): Promise<{ rows: number }> {
-    return exportDatasetCsv(this.db, id, path)
+  /** Writes a dataset back out as CSV; formula-like cells are neutralised unless `raw`. */
+  exportDataset(
+    id: number,
+    path: string,
+    options: { raw?: boolean; signal?: AbortSignal } = {}
+  ): Promise<{ rows: number }> {
+    return exportDatasetCsv(this.db, id, path, { ...options, protect: this.protectedPaths() })
+  }
+
+  /**
+   * The files no output of this service may replace: its database (with SQLite's files
+   * beside it) and the given inputs being read.
+   */
+  protectedPaths(inputs: string[] = []): ProtectedPath[] {
+    return [
+      ...databaseFiles(this.dbPath),
+      ...inputs.map((path) => ({ path, what: 'the input file being read' }))
+    ]
+  }
+
+  /** Refuses an output path that would destroy something (see checkOutputPath); returns where it lands. */
+  checkOutput(path: string, what: string, inputs: string[] = []): Promise<string> {
+    return checkOutputPath(path, { protect: this.protectedPaths(inputs), what })
   }
 
   /**
@@ -224,9 +247,9 @@ export class Workbench {
   private scoringModelId(id?: number): number {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
-      throw new InputError(
-        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".',
-        { reason: 'NO_ACTIVE_MODEL' }
+      throw new WorkbenchError(
+        'NO_ACTIVE_MODEL',
+        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".'
       )
     }
     return modelId
@@ -271,19 +294,35 @@ export class Workbench {
 
   /** Scores one applicant and writes the audit record. */
   scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(input, channel, modelId)
+    return { ...result, Audit_Id: this.audit.recordScore(audit) }
+  }
+
+  /**
+   * Scores one applicant and returns the audit record to write, unwritten: for a caller
+   * that must not block on the database (/predict queues the record and answers only once
+   * it is written). The record keeps a bounded projection of the input (auditInputs).
+   */
+  scoreUnrecorded(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number
+  ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
     const model = this.scoringModel(modelId)
     const result = scoreOne(model, input)
-    const auditId = this.audit.recordScore({
-      modelId: model.id,
-      modelName: model.name,
-      channel,
-      probability: result.Default_Probability,
-      prediction: result.Default_Prediction,
-      grade: result.Risk_Grade,
-      inputs: input,
-      outputs: { ...result, Contributions: undefined }
-    })
-    return { ...result, Audit_Id: auditId }
+    return {
+      result,
+      audit: {
+        modelId: model.id,
+        modelName: model.name,
+        channel,
+        probability: result.Default_Probability,
+        prediction: result.Default_Prediction,
+        grade: result.Risk_Grade,
+        inputs: auditInputs(model.artifact, input),
+        outputs: { ...result, Contributions: undefined }
+      }
+    }
   }
 
   /**
@@ -316,6 +355,7 @@ export class Workbench {
     const summary = await scoreCsvFile(model, {
       input,
       output,
+      protect: this.protectedPaths(),
       signal: options.signal,
       onProgress: options.onProgress,
       threads: options.threads
@@ -332,7 +372,11 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
-    await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+    await writeEvaluationReport(
+      { model: summary, evaluation, generatedAt: new Date().toISOString() },
+      path,
+      this.protectedPaths()
+    )
   }
 
   /**
@@ -387,18 +431,18 @@ export class Workbench {
 
   /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
   writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
-    return writeValidationReport({ pack, strategy }, path)
+    return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
   exportModel(modelId: number, path: string): Promise<ExportReport> {
-    return exportModelFile(this, modelId, path)
+    return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
   /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path)
+    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
   }
 }

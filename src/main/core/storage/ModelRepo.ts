@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3'
 import type { ModelSummary, ThresholdChange } from '../../../shared/dto'
-import { InputError } from '../base/errors'
+import { InputError, notFound } from '../base/errors'
 import { serializeEnsemble } from '../model/ensembleFormat'
 import { type TreeEnsemble } from '../model/TreeEnsemble'
-import type { ModelArtifact } from '../model/ModelArtifact'
+import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../training/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
-import { NotFoundError } from './DatasetRepo'
 
 export type { LoadedModel, StoredModel }
 
@@ -40,6 +39,14 @@ export class ModelRepo {
     forest: TreeEnsemble,
     evaluation: ModelEvaluation
   ): number {
+    // A model that could not be loaded again is never stored (a NaN turned null, say).
+    const stored = ModelArtifactSchema.safeParse(JSON.parse(JSON.stringify(artifact, finiteOrNull)))
+    if (!stored.success) {
+      const issue = stored.error.issues[0]
+      throw new Error(
+        `the trained model's artifact does not validate (${issue.path.join('.') || 'artifact'}: ${issue.message}); it was not saved`
+      )
+    }
     const m = evaluation.metrics
     const metrics = {
       auc: m.auc,
@@ -101,14 +108,14 @@ export class ModelRepo {
 
   summary(id: number): ModelSummary {
     const found = this.list().find((m) => m.id === id)
-    if (!found) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!found) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return found
   }
 
   evaluation(id: number): ModelEvaluation {
     const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as
       { evaluation: string } | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return JSON.parse(row.evaluation) as ModelEvaluation
   }
 
@@ -181,7 +188,7 @@ export class ModelRepo {
   private storedRow(id: number): ModelRow {
     const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
       ModelRow | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return row
   }
 

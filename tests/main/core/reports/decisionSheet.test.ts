@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, ScoreResult } from '../../../../src/shared/dto'
-import { InputError } from '../../../../src/main/core/base/errors'
 import {
   decisionText,
   formatInput,
@@ -213,7 +212,7 @@ describe('writeDecisionSheet', () => {
   it('rejects a folder that does not exist with a message naming the file, and leaves nothing behind', async () => {
     const file = join(dir, 'no-such-folder', 'sheet.pdf')
     const error = await service.writeDecisionSheet(approved.Audit_Id, file).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(InputError)
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
     expect((error as Error).message).toContain(file)
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false)
   })

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ModelSummary } from '../../../../src/shared/dto'
 import type { ModelEvaluation } from '../../../../src/shared/evaluation'
-import { InputError } from '../../../../src/main/core/base/errors'
 import { pdfText, writeEvaluationReport } from '../../../../src/main/core/reports/evaluationReport'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { flat, pageCount, pdfPages } from './pdfPages'
@@ -124,7 +123,7 @@ describe('writeEvaluationReport', () => {
   it('rejects a folder that does not exist with a message naming the file, and leaves nothing behind', async () => {
     const file = join(dir, 'no-such-folder', 'report.pdf')
     const error = await service.writeEvaluationReport(model.id, file).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(InputError)
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
     expect((error as Error).message).toContain(file)
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false)
   })

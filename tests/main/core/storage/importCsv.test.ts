@@ -43,16 +43,19 @@ describe('importCsv', () => {
       { name: 'Employment_Status', kind: 'categorical' },
       { name: 'Default', kind: 'target' }
     ])
-    // Real column types, readable by any SQLite tool.
+    // Real column types, readable by any SQLite tool: column i is c<i>, its header kept in dataset_columns.
     const info = db.prepare(`PRAGMA table_info(dataset_${dataset.id})`).all() as {
       name: string
       type: string
     }[]
-    expect(Object.fromEntries(info.map((c) => [c.name, c.type]))).toMatchObject({
-      Credit_Score: 'REAL',
-      Employment_Status: 'TEXT',
-      Default: 'REAL'
-    })
+    expect(info.map((c) => [c.name, c.type])).toEqual([
+      ['_line', 'INTEGER'],
+      ['c1', 'TEXT'],
+      ['c2', 'REAL'],
+      ['c3', 'REAL'],
+      ['c4', 'TEXT'],
+      ['c5', 'REAL']
+    ])
     db.close()
   })
 
@@ -105,7 +108,7 @@ describe('importCsv', () => {
     ['empty.csv', '', /empty/i],
     ['header-only.csv', 'Credit_Score,Default\n', /header/i],
     ['no-header.csv', '650,50000,0\n700,20000,1\n', /header/i],
-    ['dupes.csv', 'Score,Default,score\n1,0,2\n', /duplicate|twice|same name/i],
+    ['dupes.csv', 'Score,Default,Score\n1,0,2\n', /duplicate|twice|same name/i],
     [
       'binary.csv',
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]),

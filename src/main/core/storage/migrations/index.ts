@@ -4,6 +4,7 @@ import { m002Models } from './002_models'
 import { m003Scoring } from './003_scoring'
 import { m004Profiles } from './004_profiles'
 import { m005Thresholds } from './005_thresholds'
+import { m006ColumnSqlNames } from './006_column_sql_names'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -14,5 +15,6 @@ export const migrations: readonly Migration[] = [
   m002Models,
   m003Scoring,
   m004Profiles,
-  m005Thresholds
+  m005Thresholds,
+  m006ColumnSqlNames
 ]
