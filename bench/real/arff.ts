@@ -38,11 +38,14 @@ export function parseArff(text: string): ArffTable {
     comment: '%',
     skip_empty_lines: true,
     trim: true,
-    relax_column_count: false
-  }) as string[][]
-  const rows = records.map((record, r) => {
+    relax_column_count: true,
+    info: true
+  }) as { record: string[]; info: { lines: number } }[]
+  const rows = records.map(({ record, info }) => {
     if (record.length !== columns.length)
-      throw new Error(`ARFF data row ${r + 1}: ${record.length} values for ${columns.length} attributes`)
+      throw new Error(
+        `ARFF line ${dataStart + info.lines}: ${record.length} values for ${columns.length} attributes`
+      )
     return record.map((v) => (v === '?' ? '' : v))
   })
   return { relation, columns, rows }
