@@ -32,21 +32,20 @@ export function parseArff(text: string): ArffTable {
   if (columns.length === 0) throw new Error('ARFF: no @attribute lines')
   if (lines.slice(dataStart).some((l) => l.trim().startsWith('{')))
     throw new Error('ARFF: sparse @data ({index value, ...}) is not supported')
-  const records = parse(lines.slice(dataStart).join('\n'), {
+  const rows = parse(lines.slice(dataStart).join('\n'), {
     quote: "'",
     escape: '\\',
     comment: '%',
     skip_empty_lines: true,
     trim: true,
     relax_column_count: true,
-    info: true
-  }) as { record: string[]; info: { lines: number } }[]
-  const rows = records.map(({ record, info }) => {
-    if (record.length !== columns.length)
-      throw new Error(
-        `ARFF line ${dataStart + info.lines}: ${record.length} values for ${columns.length} attributes`
-      )
-    return record.map((v) => (v === '?' ? '' : v))
+    on_record: (record: string[], context) => {
+      if (record.length !== columns.length)
+        throw new Error(
+          `ARFF line ${dataStart + context.lines}: ${record.length} values for ${columns.length} attributes`
+        )
+      return record.map((v) => (v === '?' ? '' : v))
+    }
   })
   return { relation, columns, rows }
 }

@@ -86,8 +86,8 @@ function ptmJson<T>(args: string[], what: string): { value: T; seconds: number }
   return { value: JSON.parse(r.stdout) as T, seconds: r.seconds }
 }
 
-/** Runs one variant on one split: import, train, score, evaluate. */
-export function runVariant(dataset: RealDataset, k: number, variant: OurVariant): OurResult {
+/** Runs every variant on one split: one import of train.csv, then per variant train, score, evaluate. */
+export function runSplit(dataset: RealDataset, k: number, variants: OurVariant[]): OurResult[] {
   const folder = splitDir(dataset.name, k)
   const train = join(folder, 'train.csv')
   const test = join(folder, 'test.csv')
@@ -95,48 +95,47 @@ export function runVariant(dataset: RealDataset, k: number, variant: OurVariant)
     throw new Error(
       `${folder} has no train.csv/test.csv: run reference.py splits (or the real bench section) first`
     )
-  const work = join(REAL_CACHE, 'ours', dataset.name, `split-${k}`, variant.name)
+  const work = join(REAL_CACHE, 'ours', dataset.name, `split-${k}`)
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const db = join(work, 'ptm.db')
-  const base = { dataset: dataset.name, split: k, stack: variant.name }
-
   const imported = ptmJson<{ datasetId: number }>(
     ['import', train, '--target', dataset.target, '--positive', dataset.positive, '--db', db],
     'import'
   )
-  const trainArgs = ['train', '--db', db, '--dataset', String(imported.value.datasetId)]
-  trainArgs.push('--test-size', '0', '--seed', String(k), ...variant.args, '--json')
-  const trained = ptm(trainArgs)
-  if (trained.status === 2) {
-    const said = trained.stderr.trim().split('\n')[0]
-    const reason = said || `ptm train ${variant.args.join(' ')} exited 2 (bad usage) without a message`
-    return { ...base, available: false, reason }
-  }
-  if (trained.status !== 0)
-    throw new Error(
-      `ptm ${trainArgs.join(' ')} failed (exit ${trained.status}): ${trained.stderr.trim().slice(-1500)}`
+  return variants.map((variant) => {
+    const base = { dataset: dataset.name, split: k, stack: variant.name }
+    const trainArgs = ['train', '--db', db, '--dataset', String(imported.value.datasetId)]
+    trainArgs.push('--test-size', '0', '--seed', String(k), ...variant.args, '--json')
+    const trained = ptm(trainArgs)
+    if (trained.status === 2) {
+      const said = trained.stderr.trim().split('\n')[0]
+      const reason = said || `ptm train ${variant.args.join(' ')} exited 2 (bad usage) without a message`
+      return { ...base, available: false, reason }
+    }
+    if (trained.status !== 0)
+      throw new Error(
+        `ptm ${trainArgs.join(' ')} failed (exit ${trained.status}): ${trained.stderr.trim().slice(-1500)}`
+      )
+    const model = JSON.parse(trained.stdout) as {
+      modelId: number
+      evaluation: { seconds: { preparing: number; smote: number; training: number } }
+    }
+    const s = model.evaluation.seconds
+    const scored = join(work, `scored-${variant.name}.csv`)
+    const scoring = ptmJson<unknown>(
+      ['score', test, '--out', scored, '--db', db, '--model', String(model.modelId)],
+      'score'
     )
-  const model = JSON.parse(trained.stdout) as {
-    modelId: number
-    evaluation: { seconds: { preparing: number; smote: number; training: number } }
-  }
-  const s = model.evaluation.seconds
-  const scored = join(work, 'scored.csv')
-  const scoring = ptmJson<unknown>(
-    ['score', test, '--out', scored, '--db', db, '--model', String(model.modelId)],
-    'score'
-  )
-  const fitSeconds = s.preparing + s.smote + s.training
-  const figures = evaluate(dataset, scored, test)
-  return {
-    ...base,
-    available: true,
-    ...figures,
-    fit_s: fitSeconds,
-    train_command_s: trained.seconds,
-    score_command_s: scoring.seconds
-  }
+    return {
+      ...base,
+      available: true,
+      ...evaluate(dataset, scored, test),
+      fit_s: s.preparing + s.smote + s.training,
+      train_command_s: trained.seconds,
+      score_command_s: scoring.seconds
+    }
+  })
 }
 
 /** reference.py's figures (AUC, calibration) for a scored CSV. */
@@ -199,7 +198,7 @@ function main(): void {
     if (a === '--variant') variants.push(parseVariant(args[i + 1] ?? ''))
   })
   for (let k = 0; k < splits; k++)
-    for (const variant of variants) console.log(JSON.stringify(runVariant(dataset, k, variant)))
+    for (const result of runSplit(dataset, k, variants)) console.log(JSON.stringify(result))
 }
 
 if (require.main === module) {
