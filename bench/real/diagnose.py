@@ -23,6 +23,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reference import DEFAULT_CACHE, read_table, split_dir, tree_encoder  # noqa: E402
 
 MAX_BINS = 255
+# The product's importer reads these cells as missing (src/main/core/data/csv/parseNumber.ts).
+PRODUCT_MISSING = {'na', 'n/a', 'null', 'nan', '-', '?', 'none', '#n/a'}
 
 
 def bin_like_ours(A_train, A_other_list):
@@ -70,9 +72,22 @@ def smote(A, y, numeric_count, categorical_count, seed, scaled):
     return R, yR, B
 
 
+def as_product_reads(X, categorical):
+    """Categorical cells the product's importer takes for missing (e.g. the category 'none') set to NaN."""
+    X = X.copy()
+    for c in categorical:
+        X[c] = X[c].where(~X[c].astype(str).str.strip().str.lower().isin(PRODUCT_MISSING), np.nan)
+    return X
+
+
 def experiment(name, Xtr, ytr, Xte, yte, numeric, categorical, seed, jobs):
     """Held-out AUC of one experiment on one split."""
     nn, nc = len(numeric), len(categorical)
+    if name == 'none_missing':
+        # As the product imports the file: then the baseline (most-frequent imputation, codes).
+        Xtr, Xte = as_product_reads(Xtr, categorical), as_product_reads(Xte, categorical)
+        enc = tree_encoder(numeric, categorical, missing_as_nan=False).fit(Xtr)
+        return auc_of(forest(seed, jobs).fit(enc.transform(Xtr), ytr), enc.transform(Xte), yte)
     enc = tree_encoder(numeric, categorical, missing_as_nan=False).fit(Xtr)
     A, T = enc.transform(Xtr).astype(float), enc.transform(Xte).astype(float)
     if name == 'baseline':
@@ -135,10 +150,38 @@ def auc_isotonic(rf, oob, ytr, T, yte):
     return roc_auc_score(yte, iso.predict(rf.predict_proba(T)[:, 1]))
 
 
-EXPERIMENTS = ['baseline', 'onehot', 'agegroup', 'bins255', 'oob_isotonic', 'leaf3', 'leaf5', 'leaf10', 'mf_log2',
+EXPERIMENTS = ['baseline', 'none_missing', 'onehot', 'agegroup', 'bins255', 'oob_isotonic', 'leaf3', 'leaf5', 'leaf10', 'mf_log2',
                'mf_third', 'mf_half', 'mf_all', 'nobootstrap', 'depth_none', 'balanced', 'smote_raw',
                'smote_scaled', 'smote_scaled_bins255', 'smote_raw_isotonic', 'smote_scaled_isotonic',
                'smote_scaled_bins255_isotonic', 'smote_scaled_leaf3']
+
+
+def write_relabelled(a):
+    """Split files whose non-empty 'missing' spellings are renamed, so the product keeps them as categories."""
+    for k in range(a.splits):
+        out = split_dir(a.cache, a.name + '-relabelled', k)
+        os.makedirs(out, exist_ok=True)
+        for part in ('train', 'test'):
+            frame = pd.read_csv(os.path.join(split_dir(a.cache, a.name, k), f'{part}.csv'), dtype=str,
+                                keep_default_na=False)
+            hit = frame.apply(lambda c: c.str.strip().str.lower().isin(PRODUCT_MISSING))
+            frame = frame.mask(hit, frame + '_')
+            frame.to_csv(os.path.join(out, f'{part}.csv'), index=False, lineterminator='\n')
+        print(out)
+
+
+def dump(a):
+    """The baseline's encoded matrices (numeric then categorical codes; last column y), for our engine alone."""
+    for k in range(a.splits):
+        folder = split_dir(a.cache, a.name, k)
+        Xtr, ytr, numeric, categorical = read_table(os.path.join(folder, 'train.csv'), a.target, a.positive)
+        Xte, yte, _, _ = read_table(os.path.join(folder, 'test.csv'), a.target, a.positive)
+        enc = tree_encoder(numeric, categorical, missing_as_nan=False).fit(Xtr)
+        out = os.path.join(a.cache, 'diag', a.name, f'split-{k}')
+        os.makedirs(out, exist_ok=True)
+        for part, X, y in (('train', Xtr, ytr), ('test', Xte[Xtr.columns], yte)):
+            np.savetxt(os.path.join(out, f'{part}.csv'), np.column_stack([enc.transform(X), y]), delimiter=',', fmt='%.17g')
+        print(out)
 
 
 def main():
@@ -151,7 +194,16 @@ def main():
     ap.add_argument('--only', default='')
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--cache', default=DEFAULT_CACHE)
+    ap.add_argument('--dump', action='store_true',
+                    help="write each split's baseline-encoded matrices to CACHE/diag/NAME/split-k/ (for engineOnly.ts) and stop")
+    ap.add_argument('--write-relabelled', action='store_true',
+                    help="copy the split files to splits/NAME-relabelled/ with every cell the product reads as "
+                         "missing (e.g. the category 'none') renamed TOKEN_, for ours.ts --split-set, and stop")
     a = ap.parse_args()
+    if a.dump:
+        return dump(a)
+    if a.write_relabelled:
+        return write_relabelled(a)
     names = [n for n in a.only.split(',') if n] or EXPERIMENTS
     if 'baseline' not in names:
         names = ['baseline'] + names

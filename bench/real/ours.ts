@@ -5,6 +5,8 @@
  * reference stacks). One JSON line per (dataset, split, variant) on stdout.
  *
  *   npx tsx bench/real/ours.ts --dataset NAME [--splits 5] [--variants ours,ours_nosmote]
+ *                              [--split-set FOLDER]  (split files of another folder of splits/, e.g.
+ *                                                     a relabelled copy made for a diagnosis)
  *                              [--variant 'label=--min-leaf 5 --no-smote' ...]
  *
  * The split files must exist (reference.py writes them: `reference.py splits` or `run`).
@@ -87,15 +89,20 @@ function ptmJson<T>(args: string[], what: string): { value: T; seconds: number }
 }
 
 /** Runs every variant on one split: one import of train.csv, then per variant train, score, evaluate. */
-export function runSplit(dataset: RealDataset, k: number, variants: OurVariant[]): OurResult[] {
-  const folder = splitDir(dataset.name, k)
+export function runSplit(
+  dataset: RealDataset,
+  k: number,
+  variants: OurVariant[],
+  splitSet = dataset.name
+): OurResult[] {
+  const folder = splitDir(splitSet, k)
   const train = join(folder, 'train.csv')
   const test = join(folder, 'test.csv')
   if (!existsSync(train) || !existsSync(test))
     throw new Error(
       `${folder} has no train.csv/test.csv: run reference.py splits (or the real bench section) first`
     )
-  const work = join(REAL_CACHE, 'ours', dataset.name, `split-${k}`)
+  const work = join(REAL_CACHE, 'ours', splitSet, `split-${k}`)
   rmSync(work, { recursive: true, force: true })
   mkdirSync(work, { recursive: true })
   const db = join(work, 'ptm.db')
@@ -198,7 +205,8 @@ function main(): void {
     if (a === '--variant') variants.push(parseVariant(args[i + 1] ?? ''))
   })
   for (let k = 0; k < splits; k++)
-    for (const result of runSplit(dataset, k, variants)) console.log(JSON.stringify(result))
+    for (const result of runSplit(dataset, k, variants, value('--split-set')))
+      console.log(JSON.stringify(result))
 }
 
 if (require.main === module) {
