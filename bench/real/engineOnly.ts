@@ -11,7 +11,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { predictForest, trainForest } from '../../src/main/core/ml/forest'
+import { trainForest } from '../../src/main/core/ml/forest/trainForest'
+import { predictEnsemble } from '../../src/main/core/model/TreeEnsemble'
 import { REAL_CACHE } from './manifest'
 
 function readMatrix(path: string): { columns: Float64Array[]; y: Uint8Array } {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
         seed: k + 100 * s,
         threads: 1
       })
-      aucs.push(mannWhitneyAuc(test.y, predictForest(forest, test.columns, test.y.length)))
+      aucs.push(mannWhitneyAuc(test.y, predictEnsemble(forest, test.columns, test.y.length)))
     }
     console.log(
       JSON.stringify({ dataset: name, split: k, auc: aucs.reduce((a, b) => a + b, 0) / aucs.length, aucs })
