@@ -1,5 +1,5 @@
 import { clip } from '../base/clipText'
-import { parseNumber, isMissingToken } from '../data/csv/parseNumber'
+import { isMissingNumberToken, isMissingToken, parseNumber } from '../data/csv/parseNumber'
 import type { InputField, ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 
@@ -128,7 +128,7 @@ export function readNumber(v: unknown): number | undefined {
   if (v === null || v === undefined) return NaN
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined
   if (typeof v === 'string') {
-    if (isMissingToken(v.trim())) return NaN
+    if (isMissingNumberToken(v.trim())) return NaN
     const x = parseNumber(v)
     // `1e400` reads as Infinity: as unusable as text, like JSON's own overflowing numbers.
     return Number.isFinite(x) ? x : undefined

@@ -8,7 +8,7 @@ import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
 import { CsvInputError } from '../data/csv/CsvInputError'
 import { inEncodingFound } from '../data/csv/encodingGuard'
 import { clip } from '../base/clipText'
-import { isMissingToken, parseNumber } from '../data/csv/parseNumber'
+import { isMissingNumberToken, isMissingToken, parseNumber } from '../data/csv/parseNumber'
 import { sha256File } from '../data/fileHash'
 import { ColumnProfiler } from '../data/inferColumnKinds'
 import type { ColumnKind, ColumnSpec } from '../data/Table'
@@ -256,11 +256,12 @@ function makeRowConverter(
     for (let c = 0; c < width; c++) {
       const text = fields[c].trim()
       const kind = columns[c].kind
-      if (isMissingToken(text)) {
+      const numeric = kind === 'numeric' || (kind === 'target' && targetNumeric)
+      if (numeric ? isMissingNumberToken(text) : isMissingToken(text)) {
         if (c === targetIndex)
           return { line, column: clip(columns[c].name, 200), reason: 'the target value is missing' }
         cells[c] = null
-      } else if (kind === 'numeric' || (kind === 'target' && targetNumeric)) {
+      } else if (numeric) {
         const value = parseNumber(text)
         if (Number.isNaN(value)) {
           return {

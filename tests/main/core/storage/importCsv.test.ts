@@ -169,6 +169,28 @@ describe('importCsv', () => {
     db.close()
   })
 
+  it('keeps "none" a category in a text column and reads "None" as missing in a numeric one', async () => {
+    const db = openDatabase(tmp.path('w.db'))
+    // German credit's other_parties: none / guarantor / co applicant; a pandas export's None in a number column.
+    const rows = ['other_parties,Amount,Default']
+    for (let i = 0; i < 40; i++)
+      rows.push(`${['none', 'guarantor', 'co applicant'][i % 3]},${i % 5 ? 1000 + i : 'None'},${i % 2}`)
+    const { dataset, report } = await importCsv(db, {
+      path: tmp.write('none.csv', rows.join('\n')),
+      target: 'Default'
+    })
+    expect(report.rowsRejected).toBe(0)
+    const table = new DatasetRepo(db).loadTable(dataset.id)
+    const parties = table.columns.find((c) => c.name === 'other_parties')!
+    const amount = table.columns.find((c) => c.name === 'Amount')!
+    expect(parties.kind).toBe('categorical')
+    if (parties.kind !== 'numeric')
+      expect([...parties.levels].sort()).toEqual(['co applicant', 'guarantor', 'none'])
+    expect(amount.kind).toBe('numeric')
+    if (amount.kind === 'numeric') expect(Array.from(amount.values).filter(Number.isNaN)).toHaveLength(8)
+    db.close()
+  })
+
   it('decodes Windows-1252 text and detects semicolons', async () => {
     const db = openDatabase(tmp.path('w.db'))
     const text =
