@@ -14,7 +14,13 @@ describe('trainInput', () => {
   it('sends the defaults as main’s TrainInput schema accepts them', () => {
     const input = trainInput(defaultTrainForm(), 3)
     expect(TrainInput.parse(input)).toEqual({ ...DEFAULT_TRAIN_PARAMS, ...input })
-    expect(input).toMatchObject({ datasetId: 3, trees: 200, maxFeatures: 'sqrt', testSize: 0.2, smote: true })
+    expect(input).toMatchObject({
+      datasetId: 3,
+      trees: 200,
+      maxFeatures: 'sqrt',
+      testSize: 0.2,
+      smote: false
+    })
     // Automatic mapping, no name and no activation are left to main's defaults.
     expect(input).not.toHaveProperty('map')
     expect(input).not.toHaveProperty('name')

@@ -31,6 +31,8 @@ export function modelLabel(model: Pick<ModelSummary, 'id' | 'name'>): string {
 export function evaluatedOnText(evaluation: ModelEvaluation): string {
   const n = formatCount(evaluation.metrics.numRows)
   if (evaluation.evaluatedOn === 'test') return `Evaluated on ${n} held-out rows never seen in training.`
+  if (evaluation.evaluatedOn === 'cross-fitted')
+    return `Evaluated on ${n} training rows, each scored by a model fitted on the other folds (no test share was held out).`
   return `Evaluated on ${n} out-of-bag rows: each tree is judged only on rows it was not grown on (no test share was held out).`
 }
 
