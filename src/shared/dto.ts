@@ -170,8 +170,30 @@ export interface ModelSummary {
   metrics: ModelMetrics
   /** The decision threshold scoring uses now: the last one a committee applied, else training's (metrics.threshold). */
   threshold: number
+  /** The `auto` run that made it, when it is one of its candidates. */
+  runId: number | null
   createdAt: string
   active: boolean
+}
+
+/** One candidate of an `auto` training run, as the leaderboard shows it. */
+export interface LeaderboardEntry {
+  engine: string
+  /** The candidate in words ("Forest 200×15"). */
+  label: string
+  /** Its settings, as `ptm train` would take them. */
+  params: Record<string, unknown>
+  /** Mean and standard deviation over the folds of cross-validated AUC on the training rows. */
+  cvAuc: number
+  cvAucSd: number
+  folds: number
+  /** Seconds its cross-validation took. */
+  seconds: number
+  /** Lower is simpler (ties within one standard error go to the simpler). */
+  complexity: number
+  /** The model kept for this candidate (every candidate is kept as a version). */
+  modelId: number | null
+  champion: boolean
 }
 
 /** One change of a model's decision threshold after training (ptm strategy --apply). */

@@ -1,5 +1,5 @@
 import type { TrainParamsInput } from './params/trainParams'
-import type { ErrorInfo } from './dto'
+import type { ErrorInfo, LeaderboardEntry } from './dto'
 
 /**
  * The background jobs, declared like the IPC calls: each kind's parameters, its result and
@@ -25,7 +25,7 @@ export interface JobSpecs {
   profile: { params: { datasetId: number }; result: { datasetId: number } }
   train: {
     params: TrainParamsInput & { datasetId: number; name?: string; activate?: boolean }
-    result: { modelId: number; auc: number }
+    result: { modelId: number; auc: number; leaderboard?: LeaderboardEntry[] }
   }
   score: {
     params: { input: string; output: string; modelId?: number }
@@ -38,12 +38,16 @@ export type JobParams<K extends JobKind> = JobSpecs[K]['params']
 export type JobResult<K extends JobKind> = JobSpecs[K]['result']
 export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled'
 
+/** A job's phases in the order they run, with the share of the whole job's time each takes. */
+type PhasePlan = readonly (readonly [phase: string, share: number])[]
+
 /**
  * Each kind's phases in the order they run, with the share of the whole job's time each
  * takes (measured on typical runs). A job's progress is the phases behind it plus the
  * running phase's own done/total; a phase a run skips (SMOTE when it is off) simply passes.
+ * A kind that runs in more than one way has a plan for each (ALTERNATIVE_PHASES).
  */
-export const JOB_PHASES: { [K in JobKind]: readonly (readonly [phase: string, share: number])[] } = {
+export const JOB_PHASES: { [K in JobKind]: PhasePlan } = {
   generate: [['generating', 1]],
   import: [
     ['reading', 0.45],
@@ -62,6 +66,14 @@ export const JOB_PHASES: { [K in JobKind]: readonly (readonly [phase: string, sh
     ['evaluating', 0.05]
   ],
   score: [['scoring', 1]]
+}
+
+/** Plans of kinds that run another way too: training with `auto` searches, then keeps every candidate. */
+export const ALTERNATIVE_PHASES: Partial<{ [K in JobKind]: PhasePlan }> = {
+  train: [
+    ['searching', 0.6],
+    ['keeping', 0.4]
+  ]
 }
 
 /** A background job as the jobs panel shows it; `result` is typed by `kind`. */
@@ -94,7 +106,8 @@ export interface JobState<K extends JobKind> {
 /** The whole job's progress, 0–1, from its phase and the phase's own progress. */
 export function jobFraction(kind: JobKind, phase: string, done: number, total: number): number {
   if (phase === 'done') return 1
-  const phases = JOB_PHASES[kind]
+  const alternative = ALTERNATIVE_PHASES[kind]
+  const phases = alternative?.some(([name]) => name === phase) ? alternative : JOB_PHASES[kind]
   const at = phases.findIndex(([name]) => name === phase)
   if (at < 0) return 0
   let before = 0

@@ -6,7 +6,7 @@ import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
 import { checkScoringFile, errorsPathFor } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
-import { engineFor } from '../core/ml/engines'
+import { engineFor, isEngineId } from '../core/ml/engines'
 import { TrainParamsSchema, type TrainParamsInput } from '../../shared/params/trainParams'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
@@ -142,5 +142,7 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
 /** A training job's settings in words ("Forest 200×15"), defaults filled in. */
 function describeTraining(params: TrainParamsInput): string {
   const full = TrainParamsSchema.parse(params)
-  return engineFor(full.engine).describe(full)
+  return isEngineId(full.engine)
+    ? engineFor(full.engine).describe({ ...full, engine: full.engine })
+    : 'the champion of an auto search'
 }

@@ -133,7 +133,7 @@ export async function trainAndReport(
       `note: ${estimate.note} Estimated ${estimate.seconds < 120 ? `${Math.ceil(estimate.seconds)} s` : `${Math.ceil(estimate.seconds / 60)} min`}.`
     )
   }
-  const { model, evaluation } = await service.trainModel(id, params, {
+  const { model, evaluation, leaderboard } = await service.trainModel(id, params, {
     name: options.name,
     activate: options.activate,
     signal: ctx.signal,
@@ -144,13 +144,34 @@ export async function trainAndReport(
   ctx.print(
     `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, forest ${s.training.toFixed(1)} s)\n`
   )
+  if (leaderboard) {
+    ctx.print(
+      'Leaderboard (cross-validated on the training rows only; the champion is the best, or the simplest within one standard error):'
+    )
+    ctx.print(
+      textTable(
+        ['', 'candidate', 'CV AUC', '± sd', 'folds', 'seconds', 'model'],
+        leaderboard.map((e) => [
+          e.champion ? 'champion' : '',
+          e.label,
+          e.cvAuc.toFixed(4),
+          e.cvAucSd.toFixed(4),
+          e.folds,
+          e.seconds.toFixed(1),
+          e.modelId === null ? '-' : `#${e.modelId}`
+        ])
+      ) + '\n'
+    )
+  }
   ctx.print(formatEvaluation(evaluation))
   ctx.printJson({
     modelId: model.id,
     datasetId: id,
     active: model.active,
+    engine: model.engine,
     metrics: model.metrics,
-    evaluation
+    evaluation,
+    ...(leaderboard ? { leaderboard } : {})
   })
   return model.id
 }

@@ -15,8 +15,7 @@ import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
 import { TrainParamsSchema, type TrainParamsInput } from '../../../shared/params/trainParams'
-import { engineFor } from '../ml/engines'
-import { prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
+import { prepareFeatures, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
 import type {
   BatchSummary,
   HistoryEntry,
@@ -35,6 +34,7 @@ import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/sco
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
+import { estimateTrainingSeconds, trainAndStore, type TrainOutcome } from './trainService'
 import {
   strategyOf,
   validationOf,
@@ -171,37 +171,25 @@ export class Workbench {
   }
 
   /**
-   * Trains a model on a dataset, stores it, and makes it the active model when asked
-   * (or when there is none yet).
+   * Trains a model on a dataset and stores it (with `auto`, the champion of a cross-validated
+   * search, every candidate kept); the new model becomes the active one when asked (or when
+   * there is none yet). See trainService.ts.
    */
-  async trainModel(
+  trainModel(
     datasetId: number,
     params: TrainParamsInput = {},
     options: TrainHooks & { name?: string; activate?: boolean } = {}
-  ): Promise<{ model: ModelSummary; evaluation: ModelEvaluation }> {
-    const dataset = this.datasets.get(datasetId)
-    const full = TrainParamsSchema.parse(params)
-    const table = this.datasets.loadTable(datasetId)
-    const trained = await trainModel(table, datasetId, full, options)
-    const name = options.name ?? `${engineFor(full.engine).describe(full)} on ${dataset.name}`
-    const id = this.models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
-    if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
-    return { model: this.models.summary(id), evaluation: trained.evaluation }
+  ): Promise<TrainOutcome> {
+    return trainAndStore(this, datasetId, TrainParamsSchema.parse(params), options)
   }
 
   /**
    * How long training a dataset with these settings should take, in seconds, with a note
-   * when the engine is slow: the one estimate the CLI, the Train screen and the jobs panel
-   * show (the job refines it from its own progress while it runs).
+   * when it is slow: the one estimate the CLI, the Train screen and the jobs panel show (the
+   * job refines it from its own progress while it runs).
    */
   estimateTraining(datasetId: number, params: TrainParamsInput = {}): { seconds: number; note: string } {
-    const rows = this.datasets.get(datasetId).rows
-    const full = TrainParamsSchema.parse(params)
-    const trainRows = Math.round(rows * (1 - full.testSize))
-    // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
-    const fitRows = Math.round(trainRows * (full.smote ? 1.8 : 1))
-    const engine = engineFor(full.engine).estimateSeconds(fitRows, full)
-    return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
+    return estimateTrainingSeconds(this.datasets.get(datasetId).rows, TrainParamsSchema.parse(params))
   }
 
   listModels(): ModelSummary[] {

@@ -38,13 +38,13 @@ export const jobTasks: { [K in JobKind]: Task<K> } = {
 
   async train(service, params, hooks) {
     const { datasetId, name, activate, ...rest } = params
-    const { model } = await service.trainModel(datasetId, rest, {
+    const { model, leaderboard } = await service.trainModel(datasetId, rest, {
       name,
       activate,
       signal: hooks.signal,
       onProgress: (p) => hooks.progress(p.phase, p.done, p.total)
     })
-    return { modelId: model.id, auc: model.metrics.auc }
+    return { modelId: model.id, auc: model.metrics.auc, ...(leaderboard ? { leaderboard } : {}) }
   },
 
   async score(service, params, hooks) {

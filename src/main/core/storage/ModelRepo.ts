@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ModelSummary, ThresholdChange } from '../../../shared/dto'
+import type { LeaderboardEntry, ModelSummary, ThresholdChange } from '../../../shared/dto'
 import { InputError, notFound } from '../base/errors'
 import { serializeEnsemble } from '../model/ensembleFormat'
 import { type TreeEnsemble } from '../model/TreeEnsemble'
@@ -83,11 +83,11 @@ export class ModelRepo {
     const active = this.activeId()
     const rows = this.db
       .prepare(
-        `SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at,
+        `SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at, run_id,
                 (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied
          FROM models ORDER BY id`
       )
-      .all() as (ModelRow & { applied: number | null })[]
+      .all() as (ModelRow & { applied: number | null; run_id: number | null })[]
     return rows.map((r) => {
       const metrics = JSON.parse(r.metrics) as ModelSummary['metrics']
       return {
@@ -100,6 +100,7 @@ export class ModelRepo {
         seed: r.seed,
         metrics,
         threshold: r.applied ?? metrics.threshold,
+        runId: r.run_id,
         createdAt: r.created_at,
         active: r.id === active
       }
@@ -207,6 +208,42 @@ export class ModelRepo {
     const id = Number(row.value)
     const exists = this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id)
     return exists ? id : undefined
+  }
+
+  /**
+   * Records an `auto` run: its leaderboard (each candidate with the id of the model kept for
+   * it) and its champion, and marks the models as the run's (one transaction).
+   */
+  saveRun(datasetId: number, leaderboard: LeaderboardEntry[], championId: number): number {
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare('INSERT INTO model_runs (dataset_id, leaderboard, champion_id) VALUES (?, ?, ?)')
+        .run(datasetId, JSON.stringify(leaderboard), championId)
+      const runId = Number(info.lastInsertRowid)
+      const mark = this.db.prepare('UPDATE models SET run_id = ? WHERE id = ?')
+      for (const e of leaderboard) if (e.modelId !== null) mark.run(runId, e.modelId)
+      return runId
+    })()
+  }
+
+  /** An `auto` run's leaderboard, best first, and its champion. */
+  run(runId: number): {
+    id: number
+    leaderboard: LeaderboardEntry[]
+    championId: number | null
+    createdAt: string
+  } {
+    const row = this.db
+      .prepare('SELECT id, leaderboard, champion_id, created_at FROM model_runs WHERE id = ?')
+      .get(runId) as
+      { id: number; leaderboard: string; champion_id: number | null; created_at: string } | undefined
+    if (!row) throw notFound(`There is no training run ${runId}.`)
+    return {
+      id: row.id,
+      leaderboard: JSON.parse(row.leaderboard) as LeaderboardEntry[],
+      championId: row.champion_id,
+      createdAt: row.created_at
+    }
   }
 
   activate(id: number): void {

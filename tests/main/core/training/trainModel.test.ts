@@ -13,16 +13,17 @@ import {
 import { predictEnsemble } from '../../../../src/main/core/model/TreeEnsemble'
 import { serializeEnsemble } from '../../../../src/main/core/model/ensembleFormat'
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
-import type { ModelArtifact, TrainParams } from '../../../../src/main/core/model/ModelArtifact'
+import type { ModelArtifact } from '../../../../src/main/core/model/ModelArtifact'
 import {
   DEFAULT_TRAIN_PARAMS,
   prepareFeatures,
-  trainModel
+  trainModel,
+  type LearnerParams
 } from '../../../../src/main/core/training/trainModel'
 import { bestF1Threshold } from '../../../../src/main/core/training/evaluateModel'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
-const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
+const PARAMS: LearnerParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
 const SENTINEL = 1e12
 const LEAKED = 'LEAKED_CATEGORY'
 
@@ -189,7 +190,7 @@ describe('trainModel', () => {
   })
 
   it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {
-    const params: TrainParams = { ...PARAMS, smote: true }
+    const params: LearnerParams = { ...PARAMS, smote: true }
     const trained = await trainModel(table, 1, params)
     const { split, matrix } = prepareFeatures(table, params)
     const testColumns = gatherRows(matrix, split.test)
@@ -206,7 +207,7 @@ describe('trainModel', () => {
 
   it('trains the ml-random-forest reference engine, and ours is not worse on the same rows', async () => {
     // The reference engine's few coarse trees need balanced rows to rank at all.
-    const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5, smote: true }
+    const params: LearnerParams = { ...PARAMS, trees: 5, maxDepth: 5, smote: true }
     const reference = await trainModel(small, 1, { ...params, engine: 'ml-random-forest' })
     const ours = await trainModel(small, 1, { ...params, engine: 'forest' })
     expect(reference.ensemble.trees).toHaveLength(5)
