@@ -10,6 +10,12 @@ const interrupt = (): void => {
 }
 process.on('SIGINT', interrupt)
 process.on('SIGTERM', interrupt)
+// `ptm … | head` closes the pipe early: the reader has what it wanted, so stop quietly
+// (Node would otherwise throw EPIPE as an unhandled error with a stack).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

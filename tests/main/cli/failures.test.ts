@@ -270,6 +270,22 @@ describe('ptm as a process', () => {
     expect(usage.stderr).toMatch(/required option '--out <file.csv>'/)
   })
 
+  it('stops quietly when its output pipe closes early (ptm … | head), with no stack', async () => {
+    const db = template.copyTo(tmp.path('pipe.db'))
+    const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', PTM, '--db', db, 'inspect'], {
+        cwd: resolve(__dirname, '../../..')
+      })
+      // The reader goes away before ptm writes: every write it makes meets a closed pipe.
+      child.stdout.destroy()
+      let stderr = ''
+      child.stderr.on('data', (d) => (stderr += d))
+      child.on('close', (code) => done({ code, stderr }))
+    })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+  })
+
   it('turns a full disk (a file-size limit) into one sentence, exit 1, and leaves no partial file', async () => {
     const db = template.copyTo(tmp.path('full.db'))
     const out = tmp.path('export.csv')

@@ -4,13 +4,9 @@ import type { StrategyPoint, StrategyTarget } from '../../../shared/validation'
 import { InputError } from '../../core/base/errors'
 import type { StrategyReport } from '../../core/service/committee'
 import { lakhCrore } from '../../core/validation/format'
-import type { CliContext } from '../common/CliContext'
+import type { CliContext, Run } from '../common/CliContext'
 import { fmt, pct, textTable } from '../common/format'
 import { collectList, floatOption, intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 interface StrategyOptions {
   model?: number

@@ -3,15 +3,11 @@ import { resolve } from 'node:path'
 import type { CategoricalProfile, NumericProfile } from '../../core/eda/profileTable'
 import type { ColumnKind } from '../../core/data/Table'
 import { InputError } from '../../core/base/errors'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct, textTable } from '../common/format'
 import { collectPairs, intOption } from '../common/parseOptions'
 import { addParamOptions, readParams } from '../common/paramOptions'
 import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** generate, import, datasets, inspect, export: loan data in and out (the spec's step 1 and EDA). */
 export function registerDataCommands(program: Command, run: Run): void {

@@ -5,15 +5,11 @@ import { CancelledError } from '../../core/base/errors'
 import { writeOutput } from '../../core/base/outputFile'
 import { neutraliseCell } from '../../core/scoring/neutraliseCell'
 import type { TrainParams } from '../../core/model/ModelArtifact'
-import type { CliContext } from '../common/CliContext'
+import type { CliContext, Run } from '../common/CliContext'
 import { fmt, textTable } from '../common/format'
 import { intOption } from '../common/parseOptions'
 import { formatEvaluation } from '../common/printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** preprocess, feature, train, evaluate, models, activate: the spec's steps 2–5. */
 export function registerModelCommands(program: Command, run: Run): void {

@@ -4,13 +4,9 @@ import { resolve } from 'node:path'
 import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
 import { createPredictServer } from '../../http/predictServer'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct } from '../common/format'
 import { intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** score and serve: the spec's step 6 and the card's offline batch scoring. */
 export function registerScoreCommands(program: Command, run: Run): void {

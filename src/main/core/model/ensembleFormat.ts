@@ -47,17 +47,7 @@ export function serializeEnsemble(ensemble: TreeEnsemble): Buffer {
   for (const tree of ensemble.trees) {
     buf.writeUInt32LE(tree.feature.length, offset)
     offset += 4
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = putArray(buf, offset, array)
-    }
+    for (const array of storedArrays(tree)) offset = putArray(buf, offset, array)
   }
   return buf
 }
@@ -147,17 +137,7 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
       value: new Float64Array(n),
       cover: new Float64Array(n)
     }
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = takeArray(buf, offset, array)
-    }
+    for (const array of storedArrays(tree)) offset = takeArray(buf, offset, array)
     const problem = checkTree(tree, numFeatures, probabilities)
     if (problem !== null) throw malformed(`tree ${t}: ${problem}`)
     yield tree
@@ -192,6 +172,11 @@ function checkTree(tree: FlatTree, numFeatures: number, probabilities: boolean):
     if (!(right[node] > node && right[node] < n)) return `node ${node} has right child ${right[node]} of ${n}`
   }
   return null
+}
+
+/** A tree's arrays in the order the layout stores them. */
+function storedArrays(tree: FlatTree): (Int32Array | Uint8Array | Float64Array)[] {
+  return [tree.feature, tree.left, tree.right, tree.missingLeft, tree.threshold, tree.value, tree.cover]
 }
 
 function putArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | Float64Array): number {
