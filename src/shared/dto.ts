@@ -196,6 +196,27 @@ export interface LeaderboardEntry {
   champion: boolean
 }
 
+/** An `auto` training run: every candidate, best first, with the model kept for each. */
+export interface ModelRun {
+  id: number
+  leaderboard: LeaderboardEntry[]
+  championId: number | null
+  createdAt: string
+}
+
+/** What exporting a model to ONNX wrote: the file, its size, the operator sets and the graph's inputs and outputs. */
+export interface OnnxExportReport {
+  file: string
+  bytes: number
+  modelId: number
+  format: 'onnx'
+  opset: { ai_onnx: number; ai_onnx_ml: number; ir_version: number }
+  inputs: { name: string; type: string }[]
+  outputs: { name: string; type: string }[]
+  trainingDataSha256: string | null
+  notes: string[]
+}
+
 /** One change of a model's decision threshold after training (ptm strategy --apply). */
 export interface ThresholdChange {
   threshold: number

@@ -15,6 +15,8 @@ export interface Dialogs {
   saveCsv(defaultName: string): Promise<string | null>
   /** Shows a save dialog for a PDF; the chosen path, or null. */
   savePdf(defaultName: string): Promise<string | null>
+  /** Shows a save dialog for a model file (ONNX); the chosen path, or null. */
+  saveModel(defaultName: string): Promise<string | null>
   /** Shows a file in the system's file manager. */
   showInFolder(path: string): void
 }

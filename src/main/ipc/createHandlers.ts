@@ -129,6 +129,49 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       await service.writeEvaluationReport(summary.id, path)
       return { path }
     },
+    'committee/strategy': async ({ modelId, handle, ...request }) =>
+      service.strategy(service.resolveModelId(modelId), {
+        ...request,
+        data: handle && files.resolve(handle)
+      }),
+    'committee/swapSet': async ({ modelId, handle, ...request }) =>
+      service.swapSet(service.resolveModelId(modelId), { ...request, data: handle && files.resolve(handle) }),
+    'committee/applyThreshold': ({ modelId, threshold, reason }) =>
+      service.applyThreshold(modelId, threshold, reason),
+    'committee/thresholdHistory': ({ modelId }) => service.models.thresholdHistory(modelId),
+    'committee/columns': async ({ modelId, handle }) => {
+      const population = await service.population(
+        service.resolveModelId(modelId),
+        handle && files.resolve(handle)
+      )
+      return [...population.columns.keys()]
+    },
+    'committee/validate': async ({ modelId, handle, ...request }) =>
+      service.validate(service.resolveModelId(modelId), {
+        ...request,
+        data: handle && files.resolve(handle)
+      }),
+    'committee/validationReport': async ({ modelId, handle, ...request }) => {
+      const id = service.resolveModelId(modelId)
+      const data = handle && files.resolve(handle)
+      const path = await dialogs.savePdf(`model-${id}-validation.pdf`)
+      if (!path) return null
+      const pack = await service.validate(id, { ...request, data })
+      // The strategy at the model's threshold goes in the pack when the data has a loan amount.
+      const strategy = await service.strategy(id, { data }).catch((e: unknown) => {
+        if (e instanceof InputError) return null
+        throw e
+      })
+      await service.writeValidationReport(pack, strategy?.result ?? null, path)
+      return { path }
+    },
+    'models/run': ({ id }) => service.models.run(id),
+    'models/exportOnnx': async ({ id }) => {
+      service.models.summary(id)
+      const path = await dialogs.saveModel(`model-${id}.onnx`)
+      if (!path) return null
+      return service.exportModel(id, path)
+    },
     'scoring/decisionSheet': async ({ auditId }) => {
       service.audit.single(auditId)
       const path = await dialogs.savePdf(`decision-${auditId}.pdf`)

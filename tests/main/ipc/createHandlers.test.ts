@@ -35,6 +35,7 @@ describe('saves the app does through main', () => {
       openCsv: async () => input,
       saveCsv: async () => savePath(db, input),
       savePdf: async () => savePath(db, input),
+      saveModel: async () => savePath(db, input),
       showInFolder: () => undefined
     }
     const handlers = createHandlers({

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { exportDatasetCsv } from '../storage/exportCsv'
 import { generateDataset, type GenerateDatasetOptions } from '../storage/generateDataset'
@@ -37,6 +38,7 @@ import { exportModelFile, type ExportReport } from './exportModel'
 import { estimateTrainingSeconds, trainAndStore, type TrainOutcome } from './trainService'
 import {
   strategyOf,
+  swapSetOf,
   validationOf,
   type StrategyReport,
   type StrategyRequest,
@@ -44,7 +46,7 @@ import {
 } from './committee'
 import { filePopulation, heldOutPopulation, type Population } from './population'
 import { writeValidationReport } from '../reports/validationReport'
-import type { StrategyResult, ValidationPack } from '../../../shared/validation'
+import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
@@ -58,6 +60,8 @@ export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
   readonly audit: AuditRepo
+  /** Scored populations for strategy and validation, the last two asked for (see population). */
+  private readonly populations = new Map<string, Population>()
   /** Loaded models by id: parsing and validating an artifact once, not per request. */
   private readonly modelCache = new Map<number, LoadedModel>()
 
@@ -372,15 +376,33 @@ export class Workbench {
    * file of loans (with outcomes, for the observed rates) when `data` names one.
    */
   async population(modelId: number, data?: string): Promise<Population> {
+    // A committee drags a cut-off over the same rows many times: keep the last few scored.
+    const key = `${modelId}\0${data ? `${data}\0${fileStamp(data)}` : ''}`
+    const cached = this.populations.get(key)
+    if (cached) return cached
     const model = this.scoringModel(modelId)
-    if (data) return filePopulation(model, data)
-    const summary = this.models.summary(modelId)
-    if (summary.datasetId === null) {
-      throw new InputError(
-        `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
-      )
+    let population: Population
+    if (data) population = await filePopulation(model, data)
+    else {
+      const summary = this.models.summary(modelId)
+      if (summary.datasetId === null) {
+        throw new InputError(
+          `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
+        )
+      }
+      population = heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
     }
-    return heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
+    this.populations.set(key, population)
+    if (this.populations.size > 2) this.populations.delete(this.populations.keys().next().value!)
+    return population
+  }
+
+  /** Whom a change of cut-off concerns (see committee.ts swapSetOf). */
+  async swapSet(
+    modelId: number,
+    request: StrategyRequest & { data?: string; from: number; to: number; limit?: number }
+  ): Promise<SwapSetView> {
+    return swapSetOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
   }
 
   /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
@@ -432,5 +454,15 @@ export class Workbench {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
     await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
+  }
+}
+
+/** When a file was last changed and how big it is: a scored copy of it is stale once these change. */
+function fileStamp(path: string): string {
+  try {
+    const s = statSync(path)
+    return `${s.size}:${s.mtimeMs}`
+  } catch {
+    return 'missing'
   }
 }

@@ -1,10 +1,16 @@
-import type { StrategyResult, StrategyTarget, ValidationPack } from '../../../shared/validation'
+import type {
+  StrategyReport,
+  StrategyTarget,
+  SwapRow,
+  SwapSetView,
+  ValidationPack
+} from '../../../shared/validation'
 import { InputError } from '../base/errors'
 import { normaliseColumnName } from '../data/columnNames'
 import { parseNumber } from '../data/csv/parseNumber'
 import type { LoadedModel } from '../scoring/loadModel'
 import { DEFAULT_LGD_POLICY, DEFAULT_MARGIN, lgdPerRow } from '../validation/exposure'
-import { buildStrategy } from '../validation/strategy'
+import { buildStrategy, swapRows, swapSet, type PortfolioRows } from '../validation/strategy'
 import { buildValidationPack } from '../validation/validationPack'
 import type { Population } from './population'
 
@@ -19,11 +25,7 @@ export interface StrategyRequest {
   target?: StrategyTarget
 }
 
-export interface StrategyReport {
-  model: { id: number; name: string; threshold: number }
-  data: { label: string; rows: number; skipped: Population['skipped'] }
-  result: StrategyResult
-}
+export type { StrategyReport }
 
 /**
  * The cut-off strategy of a model on a scored population: for every cut-off, approvals,
@@ -36,6 +38,52 @@ export function strategyOf(
   request: StrategyRequest
 ): StrategyReport {
   const { artifact } = model
+  const { rows, lgd, policy, eadColumn } = portfolioOf(model, population, request)
+  const result = buildStrategy(rows, {
+    margin: request.margin ?? DEFAULT_MARGIN,
+    threshold: artifact.threshold,
+    grades: artifact.riskGrades,
+    target: request.target,
+    lgd: { policy, source: lgd.source, missing: lgd.missing },
+    eadColumn
+  })
+  return {
+    model: { id: model.id, name: model.name, threshold: artifact.threshold },
+    data: { label: population.label, rows: population.pd.length, skipped: population.skipped },
+    result
+  }
+}
+
+/**
+ * Who moves between two cut-offs: the counts, bad rates and losses of the applicants
+ * approved only under `to` (swapped in) and only under `from` (swapped out), and up to
+ * `limit` of each, riskiest first, so a committee sees whom the change concerns.
+ */
+export function swapSetOf(
+  model: LoadedModel,
+  population: Population,
+  request: StrategyRequest & { from: number; to: number; limit?: number }
+): SwapSetView {
+  const { rows } = portfolioOf(model, population, request)
+  const set = swapSet(rows, request.from, request.to)
+  const { swapIn, swapOut } = swapRows(rows.pd, request.from, request.to)
+  const limit = request.limit ?? 50
+  const list = (indices: Int32Array): SwapRow[] =>
+    Array.from(indices)
+      .sort((a, b) => rows.pd[b] - rows.pd[a])
+      .slice(0, limit)
+      .map((i) => ({
+        line: population.lines[i],
+        id: population.ids?.[i] ?? null,
+        pd: rows.pd[i],
+        outcome: rows.outcome ? rows.outcome[i] : null,
+        exposure: rows.ead[i]
+      }))
+  return { ...set, swapInRows: list(swapIn), swapOutRows: list(swapOut) }
+}
+
+/** The population as a portfolio: PDs, outcomes, exposures (EAD) and losses given default (LGD). */
+function portfolioOf(model: LoadedModel, population: Population, request: StrategyRequest) {
   const eadColumn = request.ead ?? loanAmountColumn(model, population)
   const ead = exposures(population, eadColumn)
   const collateralName = [...population.columns.keys()].find(
@@ -48,22 +96,8 @@ export function strategyOf(
     policy,
     collateralName
   )
-  const result = buildStrategy(
-    { pd: population.pd, outcome: population.outcome, ead, lgd: lgd.lgd },
-    {
-      margin: request.margin ?? DEFAULT_MARGIN,
-      threshold: artifact.threshold,
-      grades: artifact.riskGrades,
-      target: request.target,
-      lgd: { policy, source: lgd.source, missing: lgd.missing },
-      eadColumn
-    }
-  )
-  return {
-    model: { id: model.id, name: model.name, threshold: artifact.threshold },
-    data: { label: population.label, rows: population.pd.length, skipped: population.skipped },
-    result
-  }
+  const rows: PortfolioRows = { pd: population.pd, outcome: population.outcome, ead, lgd: lgd.lgd }
+  return { rows, lgd, policy, eadColumn }
 }
 
 /** What a committee asks of `ptm validate` (and the Validation screen). */
