@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+import { ScorecardTableSchema } from './ScorecardTable'
 
 export { TrainParamsSchema, type TrainParams }
 
@@ -115,7 +116,15 @@ export const ModelArtifactSchema = z.object({
   drift: z.array(DriftBinsSchema),
   params: TrainParamsSchema,
   datasetId: z.number().int(),
-  trainedAt: z.string()
+  trainedAt: z.string(),
+  /**
+   * True when the engine reads missing values itself (NaN reaches its trees, e.g. a
+   * scorecard's missing bin): scoring then leaves them missing instead of imputing them.
+   * Absent (older artifacts, the forest) means imputed.
+   */
+  keepsMissing: z.boolean().optional(),
+  /** A scorecard engine's points table (see ScorecardTable.ts). */
+  scorecard: ScorecardTableSchema.optional()
 })
 export type ModelArtifact = z.infer<typeof ModelArtifactSchema>
 
