@@ -32,6 +32,8 @@ import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/sco
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
+import type { ModelArtifact } from '../model/ModelArtifact'
+import type { ScorecardTable } from '../model/ScorecardTable'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
@@ -149,7 +151,8 @@ export class Workbench {
     const full = TrainParamsSchema.parse(params)
     const table = this.datasets.loadTable(datasetId)
     const trained = await trainModel(table, datasetId, full, options)
-    const name = options.name ?? `${engineFor(full.engine).describe(full)} on ${dataset.name}`
+    const name =
+      options.name ?? `${engineFor(full.engine).describe(full, trained.artifact)} on ${dataset.name}`
     const id = this.models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
     if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
     return { model: this.models.summary(id), evaluation: trained.evaluation }
@@ -165,8 +168,9 @@ export class Workbench {
     const full = TrainParamsSchema.parse(params)
     const trainRows = Math.round(rows * (1 - full.testSize))
     // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
-    const fitRows = Math.round(trainRows * (full.smote ? 1.8 : 1))
-    const engine = engineFor(full.engine).estimateSeconds(fitRows, full)
+    const chosen = engineFor(full.engine)
+    const fitRows = Math.round(trainRows * (full.smote && chosen.acceptsSmote !== false ? 1.8 : 1))
+    const engine = chosen.estimateSeconds(fitRows, full)
     return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
   }
 
@@ -322,6 +326,21 @@ export class Workbench {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
     await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+  }
+
+  /**
+   * A scorecard model's points table with its artifact and summary; an InputError naming
+   * the engine for a model that has none.
+   */
+  scorecardOf(modelId: number): { model: ModelSummary; artifact: ModelArtifact; scorecard: ScorecardTable } {
+    const model = this.models.summary(modelId)
+    const artifact = this.models.artifact(modelId)
+    if (!artifact.scorecard) {
+      throw new InputError(
+        `Model ${modelId} "${model.name}" was trained with the ${engineFor(artifact.params.engine).label} engine and has no points table. Train a scorecard with "ptm train --engine scorecard", or pass its id with --model.`
+      )
+    }
+    return { model, artifact, scorecard: artifact.scorecard }
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
