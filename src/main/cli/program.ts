@@ -7,6 +7,7 @@ import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
+import { registerScorecardCommand } from './commands/scorecardCommand'
 import { isUserError } from './common/userError'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -70,6 +71,7 @@ export async function runCli(
   registerAllCommand(program, run)
   registerReportCommands(program, run)
   registerExportModelCommand(program, run)
+  registerScorecardCommand(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })
