@@ -325,7 +325,20 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
-    await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+    const artifact = this.models.artifact(modelId)
+    const scorecard = artifact.scorecard && {
+      table: artifact.scorecard,
+      calibration: artifact.params.calibration
+    }
+    await writeEvaluationReport(
+      {
+        model: summary,
+        evaluation,
+        generatedAt: new Date().toISOString(),
+        ...(scorecard ? { scorecard } : {})
+      },
+      path
+    )
   }
 
   /**
