@@ -30,8 +30,9 @@ export const scorecardEngine: Engine = {
       : `Scorecard, ${n} characteristic${n === 1 ? '' : 's'}`
   },
   estimateSeconds: (fitRows) => ({
-    // Six fits (the model and the five cross-fitted fold models the pipeline needs for calibration).
-    seconds: 6 * (0.05 + fitRows * 4e-6),
+    // Six fits (the model and the five cross-fitted fold models the pipeline needs for
+    // calibration); one fit measured 0.47 s on 8,000 rows and 2.5 s on 80,000 (19 features).
+    seconds: 6 * (0.05 + fitRows * 3e-5),
     note: 'The scorecard fits in seconds; the pipeline fits it six times (five folds score the training rows for calibration).'
   }),
   async train({ fitRows, features, params, onProgress }) {
