@@ -25,7 +25,8 @@ export function binRouter(c: RoutableCharacteristic, feature: FeatureSpec): (x: 
       return k
     }
   }
-  if (feature.kind !== 'categorical') throw new Error(`characteristic of ${feature.name} is categorical, its feature is not`)
+  if (feature.kind !== 'categorical')
+    throw new Error(`characteristic of ${feature.name} is categorical, its feature is not`)
   const codeToBin = new Int32Array(feature.levels.length).fill(-1)
   const index = new Map(feature.levels.map((level, code) => [level, code]))
   c.bins.forEach((bin, k) => {

@@ -51,7 +51,8 @@ export function draftCharacteristic(
   featureIndex: number,
   o: BinningOptions
 ): CharacteristicDraft {
-  const shape = feature.kind === 'numeric' ? numericShape(column, y, feature, o) : categoricalShape(column, y, feature, o)
+  const shape =
+    feature.kind === 'numeric' ? numericShape(column, y, feature, o) : categoricalShape(column, y, feature, o)
   const { counts, notes } = shape
   const total = sumCounts(counts)
   const missing = counts[counts.length - 1]

@@ -44,7 +44,8 @@ export function fitScorecard(
     minBinShare: o.minBinShare,
     minClass: MIN_CLASS_COUNT,
     maxBins: o.maxBins,
-    trends: o.binTrend === 'shaped' ? ['ascending', 'descending', 'peak', 'valley'] : ['ascending', 'descending']
+    trends:
+      o.binTrend === 'shaped' ? ['ascending', 'descending', 'peak', 'valley'] : ['ascending', 'descending']
   }
   const drafts = features.map((f, i) => draftCharacteristic(columns[i], y, f, i, binning))
   const woe = drafts.map((d) => woeColumn(d, features[d.featureIndex], columns[d.featureIndex]))
@@ -92,7 +93,8 @@ export function fitScorecard(
   const vif = varianceInflation(kept.map((i) => woe[i]))
   kept.forEach((i, j) => {
     const v = vif[j]
-    if (v !== null && v > 5) notes.push(`${drafts[i].feature}'s WoE has a variance inflation factor of ${v.toFixed(1)}.`)
+    if (v !== null && v > 5)
+      notes.push(`${drafts[i].feature}'s WoE has a variance inflation factor of ${v.toFixed(1)}.`)
   })
   const factor = o.pdo / Math.LN2
   const offset = o.basePoints - factor * Math.log(o.baseOdds)

@@ -60,7 +60,9 @@ export function fitLogisticL2(columns: Float64Array[], label: Uint8Array, l2: nu
       h[a * d + a] += l2
     }
     const hessian = new Matrix(
-      Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (b <= a ? h[a * d + b] : h[b * d + a])))
+      Array.from({ length: d }, (_, a) =>
+        Array.from({ length: d }, (_, b) => (b <= a ? h[a * d + b] : h[b * d + a]))
+      )
     )
     const step = new CholeskyDecomposition(hessian).solve(Matrix.columnVector(Array.from(gradient)))
     // Halve the step until the loss does not rise (it is a descent direction).
@@ -74,7 +76,8 @@ export function fitLogisticL2(columns: Float64Array[], label: Uint8Array, l2: nu
       scale /= 2
     }
     let change = 0
-    for (let a = 0; a <= p; a++) change = Math.max(change, Math.abs(next[a] - beta[a]) / (1 + Math.abs(beta[a])))
+    for (let a = 0; a <= p; a++)
+      change = Math.max(change, Math.abs(next[a] - beta[a]) / (1 + Math.abs(beta[a])))
     beta = next
     const improved = loss - nextLoss
     loss = nextLoss
@@ -86,7 +89,10 @@ export function fitLogisticL2(columns: Float64Array[], label: Uint8Array, l2: nu
 }
 
 /** P(label = 1) of each row under a fit. */
-export function predictLogistic(fit: Pick<LogisticFit, 'intercept' | 'coefficients'>, columns: Float64Array[]): Float64Array {
+export function predictLogistic(
+  fit: Pick<LogisticFit, 'intercept' | 'coefficients'>,
+  columns: Float64Array[]
+): Float64Array {
   const out = new Float64Array(columns[0]?.length ?? 0)
   margins(columns, Float64Array.of(fit.intercept, ...fit.coefficients), out)
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i])

@@ -17,7 +17,8 @@ import type { TreeEnsemble } from '../../model/TreeEnsemble'
 export function scorecardEnsemble(table: ScorecardTable, features: FeatureSpec[]): TreeEnsemble {
   const trees = table.characteristics.map((c) => characteristicTree(c, featureIndexOf(c, features), features))
   const importance = new Float64Array(features.length)
-  for (const c of table.characteristics) importance[featureIndexOf(c, features)] = Math.abs(c.coefficient) * woeSpread(c)
+  for (const c of table.characteristics)
+    importance[featureIndexOf(c, features)] = Math.abs(c.coefficient) * woeSpread(c)
   const sum = importance.reduce((s, v) => s + v, 0)
   if (sum > 0) for (let f = 0; f < importance.length; f++) importance[f] /= sum
   return {
@@ -133,7 +134,13 @@ class TreeBuilder {
     }
   }
 
-  private push(feature: number, threshold: number, missingLeft: number, value: number, cover: number): number {
+  private push(
+    feature: number,
+    threshold: number,
+    missingLeft: number,
+    value: number,
+    cover: number
+  ): number {
     this.feature.push(feature)
     this.threshold.push(threshold)
     this.missingLeft.push(missingLeft)

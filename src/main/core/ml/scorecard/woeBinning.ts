@@ -72,7 +72,8 @@ export function binNumeric(values: Float64Array, y: Uint8Array, o: BinningOption
     }
   }
   if (current.good + current.bad > 0) prebins.push(current)
-  if (prebins.length === 0) return { boundaries: [], bins: [{ good: 0, bad: 0 }], missing, trend: o.trends[0] }
+  if (prebins.length === 0)
+    return { boundaries: [], bins: [{ good: 0, bad: 0 }], missing, trend: o.trends[0] }
   const merge = bestMerge(prebins, n, o, o.trends)
   return {
     boundaries: merge.merge.starts.slice(1).map((s) => edges[s - 1]),
@@ -143,7 +144,8 @@ export function binCategorical(
   )
   const seen = new Set(binCodes.flat())
   let home = binCodes.findIndex((c) => c.includes(homeCode))
-  if (home < 0) home = bins.reduce((big, b, k) => (b.good + b.bad > bins[big].good + bins[big].bad ? k : big), 0)
+  if (home < 0)
+    home = bins.reduce((big, b, k) => (b.good + b.bad > bins[big].good + bins[big].bad ? k : big), 0)
   for (let code = 0; code < numLevels; code++) if (!seen.has(code)) binCodes[home].push(code)
   for (const c of binCodes) c.sort((a, b) => a - b)
   return { codes: binCodes, bins, missing }

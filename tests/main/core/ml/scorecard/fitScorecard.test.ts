@@ -40,7 +40,9 @@ function printedBin(c: Characteristic, d: ScorecardData, r: number): number {
   if (v === null) return c.bins.length - 1
   const k = c.bins.findIndex((b) =>
     typeof v === 'number'
-      ? !b.missing && (b.from === null || b.from === undefined || v > b.from) && (b.to === null || b.to === undefined || v <= b.to)
+      ? !b.missing &&
+        (b.from === null || b.from === undefined || v > b.from) &&
+        (b.to === null || b.to === undefined || v <= b.to)
       : (b.categories ?? []).includes(v)
   )
   if (k < 0) throw new Error(`row ${r}: ${c.feature} = ${v} is in no printed bin`)
@@ -57,7 +59,8 @@ function logisticProbability(t: ScorecardTable, d: ScorecardData, r: number): nu
 describe('fitScorecard', () => {
   it("gives the trees the logistic regression's probability on every row", () => {
     const p = predictEnsemble(ensemble, data.columns, n)
-    for (let r = 0; r < n; r++) expect(Math.abs(p[r] - logisticProbability(table, data, r))).toBeLessThan(1e-12)
+    for (let r = 0; r < n; r++)
+      expect(Math.abs(p[r] - logisticProbability(table, data, r))).toBeLessThan(1e-12)
   })
 
   it('counts every training row in exactly one printed bin of each characteristic', () => {
@@ -103,7 +106,10 @@ describe('fitScorecard', () => {
         printed += bin.points
       }
       // score = offset + factor × ln(odds of repaying), offset = 600 − 20/ln 2 × ln 50.
-      expect(exact).toBeCloseTo(600 - (20 / Math.LN2) * Math.log(50) + (20 / Math.LN2) * Math.log((1 - p[r]) / p[r]), 8)
+      expect(exact).toBeCloseTo(
+        600 - (20 / Math.LN2) * Math.log(50) + (20 / Math.LN2) * Math.log((1 - p[r]) / p[r]),
+        8
+      )
       expect(Math.abs(scoreToDefaultProbability(table, exact) - p[r])).toBeLessThan(1e-12)
       // Printed points are each within half a point of the exact ones.
       expect(Math.abs(printed - exact)).toBeLessThanOrEqual(m / 2)
@@ -117,7 +123,9 @@ describe('fitScorecard', () => {
     const kept = table.characteristics.map((c) => c.feature)
     expect(kept).toEqual(expect.arrayContaining(['Score', 'Debt', 'Occupation', 'Age']))
     expect(kept).not.toContain('Noise')
-    expect(table.dropped.find((d) => d.feature === 'Noise')?.reason).toMatch(/information value .* below 0.02/)
+    expect(table.dropped.find((d) => d.feature === 'Noise')?.reason).toMatch(
+      /information value .* below 0.02/
+    )
     for (const c of table.characteristics) expect(c.coefficient).toBeGreaterThan(0)
     expect(notes.some((s) => /Noise is left out/.test(s))).toBe(true)
   })

@@ -4,8 +4,14 @@ import { fitLogisticL2, predictLogistic } from '../../../../../src/main/core/ml/
 // 24 rows, two columns, labels mixed (not separable). The oracle is scikit-learn 1.2:
 //   LogisticRegression(C=1/l2, tol=1e-14, max_iter=100000, solver='lbfgs').fit(X, y)
 // whose solvers agree with each other to ~1e-6 (lbfgs and newton-cg differ there).
-const x1 = [-1.2, 0.4, 2.1, -0.3, 0.9, -2.0, 1.5, 0.0, -0.7, 1.1, 0.3, -1.6, 2.4, -0.1, 0.6, -0.9, 1.8, -2.3, 0.2, 1.3, -0.5, 0.8, -1.1, 1.7]
-const x2 = [0.5, -1.0, 0.3, 1.2, -0.4, 0.8, -1.5, 0.1, 2.0, -0.2, 0.7, -0.6, 1.1, -1.3, 0.0, 0.9, -0.8, 1.6, -0.1, 0.4, -2.1, 1.0, 0.2, -0.3]
+const x1 = [
+  -1.2, 0.4, 2.1, -0.3, 0.9, -2.0, 1.5, 0.0, -0.7, 1.1, 0.3, -1.6, 2.4, -0.1, 0.6, -0.9, 1.8, -2.3, 0.2, 1.3,
+  -0.5, 0.8, -1.1, 1.7
+]
+const x2 = [
+  0.5, -1.0, 0.3, 1.2, -0.4, 0.8, -1.5, 0.1, 2.0, -0.2, 0.7, -0.6, 1.1, -1.3, 0.0, 0.9, -0.8, 1.6, -0.1, 0.4,
+  -2.1, 1.0, 0.2, -0.3
+]
 const y = Uint8Array.from([0, 0, 1, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1])
 const columns = [Float64Array.from(x1), Float64Array.from(x2)]
 

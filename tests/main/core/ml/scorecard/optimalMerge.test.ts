@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { logLikelihood, optimalMerge, type Trend } from '../../../../../src/main/core/ml/scorecard/optimalMerge'
+import {
+  logLikelihood,
+  optimalMerge,
+  type Trend
+} from '../../../../../src/main/core/ml/scorecard/optimalMerge'
 import type { ClassCounts } from '../../../../../src/main/core/ml/scorecard/woe'
 
 const TRENDS: Trend[] = ['ascending', 'descending', 'peak', 'valley']
@@ -92,10 +96,9 @@ describe('optimalMerge', () => {
         const merge = optimalMerge(prebins, o)
         if (!merge) return true
         const bins = merge.starts.map((s, k) =>
-          prebins.slice(s, merge.starts[k + 1] ?? prebins.length).reduce(
-            (c, p) => ({ good: c.good + p.good, bad: c.bad + p.bad }),
-            { good: 0, bad: 0 }
-          )
+          prebins
+            .slice(s, merge.starts[k + 1] ?? prebins.length)
+            .reduce((c, p) => ({ good: c.good + p.good, bad: c.bad + p.bad }), { good: 0, bad: 0 })
         )
         return (
           merge.starts[0] === 0 &&
@@ -135,12 +138,14 @@ describe('optimalMerge', () => {
       { good: 90, bad: 10 },
       { good: 9, bad: 1 }
     ]
-    expect(optimalMerge(same, { minCount: 0, minClass: 0, maxBins: 3, trend: 'ascending' })?.starts).toEqual([0])
+    expect(optimalMerge(same, { minCount: 0, minClass: 0, maxBins: 3, trend: 'ascending' })?.starts).toEqual([
+      0
+    ])
   })
 
   it('returns null when no grouping meets the limits', () => {
-    expect(optimalMerge([{ good: 3, bad: 1 }], { minCount: 10, minClass: 0, maxBins: 4, trend: 'ascending' })).toBe(
-      null
-    )
+    expect(
+      optimalMerge([{ good: 3, bad: 1 }], { minCount: 10, minClass: 0, maxBins: 4, trend: 'ascending' })
+    ).toBe(null)
   })
 })

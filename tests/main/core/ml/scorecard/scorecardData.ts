@@ -1,5 +1,9 @@
 import { Rng } from '../../../../../src/main/core/base/random'
-import { buildFeatureMatrix, fitFeatureSpecs, type RawInputs } from '../../../../../src/main/core/ml/preprocess'
+import {
+  buildFeatureMatrix,
+  fitFeatureSpecs,
+  type RawInputs
+} from '../../../../../src/main/core/ml/preprocess'
 import type { FeatureSpec } from '../../../../../src/main/core/model/ModelArtifact'
 
 /**
