@@ -1,5 +1,5 @@
 /**
- * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict]
+ * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict,real]
  * [--repeat N] [--requests N] [--out bench/results/NAME.json]`.
  *
  * Every figure the issues ask for, with the reference stacks (../shared/bench/*.py) run on
@@ -18,6 +18,7 @@ import { PYTHON, pythonStack, ROOT } from './lib/proc'
 import { markdownReport, printSection, type SectionResult } from './lib/report'
 import { dataSection } from './sections/data'
 import { predictSection } from './sections/predict'
+import { realSection } from './sections/real'
 import { scoreSection } from './sections/score'
 import { trainSection } from './sections/train'
 
@@ -32,7 +33,7 @@ interface Options {
 function usage(message?: string): never {
   if (message) console.error(message)
   console.error(
-    'usage: npm run bench -- [--quick] [--only data,train,score,predict] [--repeat N] [--out bench/results/NAME.json]'
+    'usage: npm run bench -- [--quick] [--only data,train,score,predict,real] [--repeat N] [--out bench/results/NAME.json]'
   )
   process.exit(2)
 }
@@ -89,6 +90,7 @@ async function runSection(
     if (name === 'data') section = await dataSection(config)
     else if (name === 'train') section = await trainSection(config, python)
     else if (name === 'score') section = await scoreSection(config, python)
+    else if (name === 'real') section = await realSection(config, python)
     else section = await predictSection(config)
   } catch (error) {
     section = {

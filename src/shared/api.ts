@@ -10,14 +10,14 @@ import type {
   DatasetDetail,
   DatasetProfile,
   DatasetSummary,
-  ErrorInfo,
-  JobInfo
+  ErrorInfo
 } from './dto'
+import type { JobInfo } from './jobs'
 import { GenerateParamsSchema } from './params/generateParams'
 import { TrainParamsSchema } from './params/trainParams'
 
 /**
- * The one contract between the renderer and main (ARCHITECTURE.md rule 2): every call,
+ * The one contract between the renderer and main (docs/ARCHITECTURE.md rule 2): every call,
  * its input schema (validated in main before use) and its output type, and every
  * event. The IPC registration, the preload's window.api, the typed renderer client and
  * the e2e bridge are all derived from `calls` and `events`, so a call cannot exist in

@@ -140,27 +140,6 @@ export interface DatasetProfile {
   correlation: { names: string[]; matrix: number[][] }
 }
 
-export type JobKind = 'generate' | 'import' | 'profile' | 'train' | 'score'
-export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled'
-
-/** A background job as the jobs panel shows it. */
-export interface JobInfo {
-  id: string
-  kind: JobKind
-  label: string
-  status: JobStatus
-  phase: string
-  done: number
-  total: number
-  startedAt: string
-  elapsedSeconds: number
-  /** Estimated seconds left, null until there is enough progress to tell. */
-  etaSeconds: number | null
-  /** What the job produced (e.g. { datasetId }) once done. */
-  result?: Record<string, unknown>
-  error?: ErrorInfo
-}
-
 /** An error as the renderer receives it: plain data, shown to the user in words. */
 export interface ErrorInfo {
   code: string
@@ -189,8 +168,18 @@ export interface ModelSummary {
   params: Record<string, unknown>
   seed: number
   metrics: ModelMetrics
+  /** The decision threshold scoring uses now: the last one a committee applied, else training's (metrics.threshold). */
+  threshold: number
   createdAt: string
   active: boolean
+}
+
+/** One change of a model's decision threshold after training (ptm strategy --apply). */
+export interface ThresholdChange {
+  threshold: number
+  previous: number
+  reason: string
+  appliedAt: string
 }
 
 /** One feature's push on an applicant's probability (probability points, + raises risk). */

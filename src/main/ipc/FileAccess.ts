@@ -5,7 +5,7 @@ import { InputError } from '../core/base/errors'
 import type { PickedFile } from '../../shared/api'
 
 /**
- * Files chosen by the user, known to the renderer only by opaque handles (ARCHITECTURE.md
+ * Files chosen by the user, known to the renderer only by opaque handles (docs/ARCHITECTURE.md
  * rule 9). The dialogs themselves are Electron's (or the e2e bridge's stand-ins).
  */
 export interface Dialogs {

@@ -4,8 +4,10 @@ import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
 import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
-import { checkScoringFile } from '../core/scoring/scoreCsvFile'
+import { checkScoringFile, errorsPathFor } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
+import { engineFor } from '../core/ml/engines'
+import { TrainParamsSchema, type TrainParamsInput } from '../../shared/params/trainParams'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallParsed<C>) => Promise<CallOutput<C>> | CallOutput<C> }
@@ -77,12 +79,14 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       service.estimateTraining(datasetId, params),
     'models/train': ({ datasetId, activate, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
-      return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, {
-        datasetId,
-        activate,
-        name,
-        ...params
-      })
+      // The job's time left starts from the estimate the Train screen showed.
+      const { seconds } = service.estimateTraining(datasetId, params)
+      return jobs.start(
+        'train',
+        `Train ${describeTraining(params)} on ${dataset.name}`,
+        { datasetId, activate, name, ...params },
+        seconds
+      )
     },
     'models/activate': ({ id }) => {
       service.activateModel(id)
@@ -103,6 +107,9 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       const model = service.scoringModel(modelId)
       const output = await dialogs.saveCsv(basename(input).replace(/\.[^.]+$/, '') + '-scored.csv')
       if (!output) return null
+      // Refused now, not as a failed job later: the database, the input, a folder or a device.
+      await service.checkOutput(output, 'scored file', [input])
+      await service.checkOutput(errorsPathFor(output), 'errors file', [input, output])
       return jobs.start('score', `Score ${basename(input)}`, { input, output, modelId: model.id })
     },
     'scoring/batch': ({ id }) => service.audit.batch(id),
@@ -130,4 +137,10 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       return { path }
     }
   }
+}
+
+/** A training job's settings in words ("Forest 200×15"), defaults filled in. */
+function describeTraining(params: TrainParamsInput): string {
+  const full = TrainParamsSchema.parse(params)
+  return engineFor(full.engine).describe(full)
 }

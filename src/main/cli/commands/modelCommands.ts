@@ -1,8 +1,9 @@
 import type { Command } from 'commander'
-import { createWriteStream } from 'node:fs'
-import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
+import { CancelledError } from '../../core/base/errors'
+import { writeOutput } from '../../core/base/outputFile'
+import { neutraliseCell } from '../../core/scoring/neutraliseCell'
 import type { TrainParams } from '../../core/model/ModelArtifact'
 import type { CliContext } from '../common/CliContext'
 import { fmt, textTable } from '../common/format'
@@ -70,12 +71,13 @@ export function registerModelCommands(program: Command, run: Run): void {
         else
           ctx.print(
             textTable(
-              ['id', '', 'name', 'dataset', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
+              ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
               list.map((m) => [
                 m.id,
                 m.active ? 'active' : '',
                 m.name,
                 m.datasetName,
+                m.threshold.toFixed(3),
                 m.metrics.auc.toFixed(4),
                 m.metrics.ks.toFixed(4),
                 m.metrics.brier.toFixed(4),
@@ -84,7 +86,10 @@ export function registerModelCommands(program: Command, run: Run): void {
               ])
             )
           )
-        ctx.printJson({ models: list })
+        const service = ctx.service()
+        ctx.printJson({
+          models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
+        })
       })
     )
 
@@ -131,6 +136,7 @@ export async function trainAndReport(
   const { model, evaluation } = await service.trainModel(id, params, {
     name: options.name,
     activate: options.activate,
+    signal: ctx.signal,
     onProgress: (p) => ctx.progress(`${p.phase} ${p.total > 1 ? `${p.done}/${p.total}` : ''}`)
   })
   ctx.progressDone()
@@ -209,22 +215,27 @@ async function showPrepared(
     )
   )
   if (o.out) {
-    const out = createWriteStream(resolve(o.out))
-    out.write(stringify([['_line', '_split', ...names, table.targetName]]))
-    for (let start = 0; start < table.numRows; start += 5000) {
-      const rows = []
-      for (let r = start; r < Math.min(table.numRows, start + 5000); r++) {
-        rows.push([
-          table.lines[r],
-          inTest[r] ? 'test' : 'train',
-          ...prepared.matrix.map((c) => c[r]),
-          table.target[r]
-        ])
+    const header = ['_line', '_split', ...names, table.targetName].map(neutraliseCell)
+    await writeOutput(
+      resolve(o.out),
+      { protect: service.protectedPaths(), what: 'CSV file' },
+      async (out) => {
+        await out.write(stringify([header]))
+        for (let start = 0; start < table.numRows; start += 5000) {
+          if (ctx.signal?.aborted) throw new CancelledError()
+          const rows = []
+          for (let r = start; r < Math.min(table.numRows, start + 5000); r++) {
+            rows.push([
+              table.lines[r],
+              inTest[r] ? 'test' : 'train',
+              ...prepared.matrix.map((c) => c[r]),
+              table.target[r]
+            ])
+          }
+          await out.write(stringify(rows))
+        }
       }
-      if (!out.write(stringify(rows))) await once(out, 'drain')
-    }
-    out.end()
-    await once(out, 'finish')
+    )
     ctx.print(`\nWritten to ${resolve(o.out)}`)
   }
   ctx.printJson({

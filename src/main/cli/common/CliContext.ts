@@ -14,7 +14,9 @@ export class CliContext {
   constructor(
     readonly options: GlobalOptions,
     readonly stdout: NodeJS.WritableStream = process.stdout,
-    readonly stderr: NodeJS.WritableStream = process.stderr
+    readonly stderr: NodeJS.WritableStream = process.stderr,
+    /** Aborted when the user interrupts the command (see runCli). */
+    readonly signal?: AbortSignal
   ) {}
 
   get json(): boolean {

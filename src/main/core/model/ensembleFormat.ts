@@ -1,3 +1,4 @@
+import { corruptModel } from '../base/errors'
 import type { FlatTree } from './FlatTree'
 import { FOREST_COMBINE, isForestCombine, type EnsembleCombine, type TreeEnsemble } from './TreeEnsemble'
 
@@ -84,8 +85,8 @@ export function readEnsembleHeader(buf: Buffer): EnsembleHeader {
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw malformed('it does not start with PTMF')
   const version = buf.readUInt32LE(4)
   if (version !== FOREST_VERSION && version !== ENSEMBLE_VERSION) {
-    throw new Error(
-      `Stored model has format version ${version}; this build reads versions ${FOREST_VERSION} and ${ENSEMBLE_VERSION}.`
+    throw corruptModel(
+      `format version ${version}; this build reads versions ${FOREST_VERSION} and ${ENSEMBLE_VERSION}`
     )
   }
   const numFeatures = buf.readUInt32LE(8)
@@ -165,7 +166,7 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
 }
 
 function malformed(what: string): Error {
-  return new Error(`Stored model trees are corrupt (${what}); retrain the model or restore it from a backup.`)
+  return corruptModel(what)
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ModelSummary } from '../../../shared/dto'
 import type { BinaryEvaluation, CalibrationBin, ModelEvaluation } from '../../../shared/evaluation'
+import type { ProtectedPath } from '../base/outputFile'
 import {
   COLOR,
   CONTENT_WIDTH,
@@ -416,8 +417,12 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
       `${num(m.numRows, 0)} held-out test rows: ${pct(rows.test / Math.max(1, rows.total))} of the dataset's ${num(rows.total, 0)} rows, set aside by a stratified, seeded split before anything was fitted and never used in any fit. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The model was trained on the other ${num(rows.train, 0)} rows${synthetic}.`
     )
   } else {
+    const how =
+      evaluation.evaluatedOn === 'cross-fitted'
+        ? `each row was scored by a model fitted on the other ${Math.max(1, (evaluation.calibrationFit?.folds ?? 5) - 1)} of ${evaluation.calibrationFit?.folds ?? 5} folds (SMOTE, when on, inside those folds only)`
+        : 'each row was scored only by the trees that did not see it'
     flow.paragraph(
-      `${num(m.numRows, 0)} out-of-bag training rows (the model was trained with no test share): each row was scored only by the trees that did not see it. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The calibration was fitted on these same scores, so the calibration figures are optimistic. Training used ${num(rows.train, 0)} rows${synthetic}.`
+      `${num(m.numRows, 0)} training rows scored out of sample (the model was trained with no test share): ${how}. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The calibration was fitted on these same scores, so the calibration figures are optimistic. Training used ${num(rows.train, 0)} rows${synthetic}.`
     )
   }
   const approveAll = 1 - m.positiveRate
@@ -474,7 +479,7 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   ]
   const h = table(doc, PAGE.left, 0, columns, metricRows, { draw: false })
   flow.heading(
-    `Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-bag'} rows`,
+    `Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-sample training'} rows`,
     h
   )
   flow.y += table(doc, PAGE.left, flow.y, columns, metricRows, { boldFirstColumn: true }) + 6
@@ -657,11 +662,27 @@ function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void 
   )
 }
 
+/** How the calibration and the threshold were fitted, in words (models stored before it was recorded: out-of-bag). */
+export function calibrationNote(evaluation: ModelEvaluation): string {
+  const fit = evaluation.calibrationFit
+  const method =
+    fit?.method === 'platt'
+      ? 'Platt scaling'
+      : fit?.method === 'none'
+        ? 'no calibration map'
+        : 'centred isotonic regression'
+  const scores =
+    fit?.scores === 'cross-fitted'
+      ? `${num(fit.rows, 0)} training rows scored by ${fit.folds} cross-fitted models, each fitted on the other folds (SMOTE, when on, inside those folds only), so no row was scored by a model that saw it or a synthetic row made from it`
+      : `${fit ? num(fit.rows, 0) : 'the'} training rows scored out-of-bag (by the trees whose bootstrap left them out)`
+  return `Probabilities are calibrated to the real default rate with ${method}, and the decision threshold maximises F1, both fitted on ${scores}; never on the rows evaluated here.`
+}
+
 function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
   const s = evaluation.seconds
   const notes = [
     ...evaluation.notes,
-    'Probabilities are calibrated to the real default rate of the training rows; the decision threshold maximises F1 on out-of-bag training rows, never on the rows evaluated here.',
+    calibrationNote(evaluation),
     'Risk grades come from fixed probability bands: A below 5 %, B 5–10 %, C 10–20 %, D 20–40 %, E 40 % and above.',
     `Time taken: preparing ${s.preparing.toFixed(1)} s, SMOTE ${s.smote.toFixed(1)} s, training ${s.training.toFixed(1)} s, evaluating ${s.evaluating.toFixed(1)} s.`,
     'These figures describe the rows the model was evaluated on. Before relying on the model for a different region, product or period, check it on recent loans of that kind.'
@@ -678,7 +699,11 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
  * ROC, precision-recall, KS, calibration, probability histogram and feature importance.
  * All or nothing: a failure leaves no file at `path`.
  */
-export async function writeEvaluationReport(input: EvaluationReportInput, path: string): Promise<void> {
+export async function writeEvaluationReport(
+  input: EvaluationReportInput,
+  path: string,
+  protect: readonly ProtectedPath[] = []
+): Promise<void> {
   const { model, evaluation } = input
   await writePdfFile(
     path,
@@ -697,8 +722,9 @@ export async function writeEvaluationReport(input: EvaluationReportInput, path: 
       drawFooters(
         doc,
         `Evaluation report · model #${model.id} ${model.name}`,
-        `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-bag rows'}`
+        `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-sample training rows'}`
       )
-    }
+    },
+    protect
   )
 }

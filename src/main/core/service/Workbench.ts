@@ -9,7 +9,8 @@ import {
   type ImportResult
 } from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
-import { InputError } from '../base/errors'
+import { InputError, WorkbenchError } from '../base/errors'
+import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
@@ -22,9 +23,11 @@ import type {
   HistoryFilter,
   InputFieldInfo,
   ModelSummary,
-  ScoreResult
+  ScoreResult,
+  ThresholdChange
 } from '../../../shared/dto'
-import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
+import { AuditRepo, type ScoreAuditEntry, type ScoreChannel } from '../storage/AuditRepo'
+import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
@@ -34,12 +37,22 @@ import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
 import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ScorecardTable } from '../model/ScorecardTable'
+import {
+  strategyOf,
+  validationOf,
+  type StrategyReport,
+  type StrategyRequest,
+  type ValidateRequest
+} from './committee'
+import { filePopulation, heldOutPopulation, type Population } from './population'
+import { writeValidationReport } from '../reports/validationReport'
+import type { StrategyResult, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
 
 /**
- * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
+ * The one service over the core (docs/ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
  */
@@ -94,7 +107,7 @@ export class Workbench {
   }
 
   generateDataset(options: GenerateDatasetOptions): Promise<DatasetSummary> {
-    return generateDataset(this.db, options)
+    return generateDataset(this.db, { ...options, protect: this.protectedPaths() })
   }
 
   previewCsv(path: string): Promise<CsvPreview> {
@@ -105,8 +118,29 @@ export class Workbench {
     return importCsv(this.db, options)
   }
 
-  exportDataset(id: number, path: string): Promise<{ rows: number }> {
-    return exportDatasetCsv(this.db, id, path)
+  /** Writes a dataset back out as CSV; formula-like cells are neutralised unless `raw`. */
+  exportDataset(
+    id: number,
+    path: string,
+    options: { raw?: boolean; signal?: AbortSignal } = {}
+  ): Promise<{ rows: number }> {
+    return exportDatasetCsv(this.db, id, path, { ...options, protect: this.protectedPaths() })
+  }
+
+  /**
+   * The files no output of this service may replace: its database (with SQLite's files
+   * beside it) and the given inputs being read.
+   */
+  protectedPaths(inputs: string[] = []): ProtectedPath[] {
+    return [
+      ...databaseFiles(this.dbPath),
+      ...inputs.map((path) => ({ path, what: 'the input file being read' }))
+    ]
+  }
+
+  /** Refuses an output path that would destroy something (see checkOutputPath); returns where it lands. */
+  checkOutput(path: string, what: string, inputs: string[] = []): Promise<string> {
+    return checkOutputPath(path, { protect: this.protectedPaths(inputs), what })
   }
 
   /**
@@ -217,9 +251,9 @@ export class Workbench {
   private scoringModelId(id?: number): number {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
-      throw new InputError(
-        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".',
-        { reason: 'NO_ACTIVE_MODEL' }
+      throw new WorkbenchError(
+        'NO_ACTIVE_MODEL',
+        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".'
       )
     }
     return modelId
@@ -264,19 +298,35 @@ export class Workbench {
 
   /** Scores one applicant and writes the audit record. */
   scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(input, channel, modelId)
+    return { ...result, Audit_Id: this.audit.recordScore(audit) }
+  }
+
+  /**
+   * Scores one applicant and returns the audit record to write, unwritten: for a caller
+   * that must not block on the database (/predict queues the record and answers only once
+   * it is written). The record keeps a bounded projection of the input (auditInputs).
+   */
+  scoreUnrecorded(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number
+  ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
     const model = this.scoringModel(modelId)
     const result = scoreOne(model, input)
-    const auditId = this.audit.recordScore({
-      modelId: model.id,
-      modelName: model.name,
-      channel,
-      probability: result.Default_Probability,
-      prediction: result.Default_Prediction,
-      grade: result.Risk_Grade,
-      inputs: input,
-      outputs: { ...result, Contributions: undefined }
-    })
-    return { ...result, Audit_Id: auditId }
+    return {
+      result,
+      audit: {
+        modelId: model.id,
+        modelName: model.name,
+        channel,
+        probability: result.Default_Probability,
+        prediction: result.Default_Prediction,
+        grade: result.Risk_Grade,
+        inputs: auditInputs(model.artifact, input),
+        outputs: { ...result, Contributions: undefined }
+      }
+    }
   }
 
   /**
@@ -309,6 +359,7 @@ export class Workbench {
     const summary = await scoreCsvFile(model, {
       input,
       output,
+      protect: this.protectedPaths(),
       signal: options.signal,
       onProgress: options.onProgress,
       threads: options.threads
@@ -337,7 +388,8 @@ export class Workbench {
         generatedAt: new Date().toISOString(),
         ...(scorecard ? { scorecard } : {})
       },
-      path
+      path,
+      this.protectedPaths()
     )
   }
 
@@ -356,15 +408,70 @@ export class Workbench {
     return { model, artifact, scorecard: artifact.scorecard }
   }
 
+  /**
+   * The rows a committee's strategy and validation use: the model's held-out rows, or a
+   * file of loans (with outcomes, for the observed rates) when `data` names one.
+   */
+  async population(modelId: number, data?: string): Promise<Population> {
+    const model = this.scoringModel(modelId)
+    if (data) return filePopulation(model, data)
+    const summary = this.models.summary(modelId)
+    if (summary.datasetId === null) {
+      throw new InputError(
+        `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
+      )
+    }
+    return heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
+  }
+
+  /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
+  async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  }
+
+  /**
+   * Makes `threshold` the model's decision threshold from now on (recorded with the one it
+   * replaces, the reason and the time): every score, decision sheet and audit row after it
+   * uses it.
+   */
+  applyThreshold(modelId: number, threshold: number, reason: string): ThresholdChange {
+    const change = this.models.applyThreshold(modelId, threshold, reason)
+    this.modelCache.delete(modelId)
+    return change
+  }
+
+  /**
+   * The validation pack of a model: on its held-out rows, or on a newer file, compared
+   * with the held-out rows for stability when those still exist.
+   */
+  async validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
+    const model = this.scoringModel(modelId)
+    const population = await this.population(modelId, request.data)
+    let reference: Population | null = null
+    if (
+      request.data &&
+      this.models.summary(modelId).datasetId !== null &&
+      model.artifact.params.testSize > 0
+    ) {
+      reference = await this.population(modelId)
+    }
+    return validationOf(model, population, reference, request, new Date().toISOString())
+  }
+
+  /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
+  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+    return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
+  }
+
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
   exportModel(modelId: number, path: string): Promise<ExportReport> {
-    return exportModelFile(this, modelId, path)
+    return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
   /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path)
+    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
   }
 }

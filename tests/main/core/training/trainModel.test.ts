@@ -164,8 +164,9 @@ describe('trainModel', () => {
   })
 
   it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {
-    const trained = await trainModel(table, 1, PARAMS)
-    const { split, matrix } = prepareFeatures(table, PARAMS)
+    const params: TrainParams = { ...PARAMS, smote: true }
+    const trained = await trainModel(table, 1, params)
+    const { split, matrix } = prepareFeatures(table, params)
     const testColumns = gatherRows(matrix, split.test)
     const rawScores = predictEnsemble(trained.ensemble, testColumns, split.test.length)
     const realRate = mean(Uint8Array.from(split.test, (r) => table.target[r]))
@@ -179,7 +180,8 @@ describe('trainModel', () => {
   })
 
   it('trains the ml-random-forest reference engine, and ours is not worse on the same rows', async () => {
-    const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5 }
+    // The reference engine's few coarse trees need balanced rows to rank at all.
+    const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5, smote: true }
     const reference = await trainModel(small, 1, { ...params, engine: 'ml-random-forest' })
     const ours = await trainModel(small, 1, { ...params, engine: 'forest' })
     expect(reference.ensemble.trees).toHaveLength(5)
