@@ -189,7 +189,7 @@ export class ModelRepo {
   artifact(id: number): ModelArtifact {
     const row = this.db.prepare('SELECT artifact FROM models WHERE id = ?').get(id) as
       { artifact: string } | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return parseArtifact(id, row.artifact)
   }
 
