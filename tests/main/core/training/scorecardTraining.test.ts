@@ -13,6 +13,7 @@ import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { withEngineered } from '../../../../src/main/core/ml/featureEngineering'
 import { buildFeatureMatrix, type RawInputs } from '../../../../src/main/core/ml/preprocess'
 import { poisonRows } from '../../../helpers/poisonTable'
+import { parseArtifact } from '../../../../src/main/core/scoring/loadModel'
 import { prepareBatchModel } from '../../../../src/main/core/scoring/scoreCsvFile'
 import { useTempDir } from '../../../helpers/tempDir'
 
@@ -78,6 +79,36 @@ describe('the scorecard engine in the training pipeline', () => {
     expect(trained.artifact.params.smote).toBe(false)
     expect(trained.evaluation.rows.synthetic).toBe(0)
     expect(trained.evaluation.notes.some((n) => /SMOTE is off/.test(n))).toBe(true)
+  })
+
+  it('scores a category it never saw as the most frequent one, as every engine does', async () => {
+    const { model } = await service.trainModel(datasetId, PARAMS)
+    const employment = service
+      .scoringModel(model.id)
+      .artifact.inputs.find((i) => i.name === 'Employment_Status')!
+    const mostFrequent = employment.kind === 'categorical' ? employment.mostFrequent : null
+    const base = { Age: 40, Credit_Score: 700, Debt_to_Income: 0.4 }
+    const unseen = service.scoreApplicant({ ...base, Employment_Status: 'Astronaut' }, 'cli', model.id)
+    const known = service.scoreApplicant({ ...base, Employment_Status: mostFrequent }, 'cli', model.id)
+    expect(unseen.Default_Probability).toBe(known.Default_Probability)
+    expect(unseen.Warnings.some((w) => /"Astronaut" was never seen in training/.test(w.message))).toBe(true)
+  })
+
+  it('loads an artifact from before the scorecard (no scorecard keys, no keepsMissing)', async () => {
+    const forest = await trainModel(table, 1, {
+      ...PARAMS,
+      engine: 'forest',
+      trees: 3,
+      maxDepth: 3,
+      threads: 1
+    })
+    const params: Record<string, unknown> = { ...forest.artifact.params }
+    for (const key of ['pdo', 'basePoints', 'baseOdds', 'minBinShare', 'maxBins', 'minIv', 'binTrend', 'l2'])
+      delete params[key]
+    const old = parseArtifact(1, JSON.stringify({ ...forest.artifact, params }))
+    expect(old.keepsMissing).toBeUndefined()
+    expect(old.scorecard).toBeUndefined()
+    expect(old.params.pdo).toBe(20)
   })
 
   it('is the same model for the same seed', async () => {
