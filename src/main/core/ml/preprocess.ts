@@ -86,14 +86,23 @@ export function fitFeatureSpecs(
 export interface FeatureMatrix {
   /** One column per feature, in the order of the feature specs. */
   columns: Float64Array[]
-  /** Per feature: rows whose value was missing and got imputed. */
+  /** Per feature: rows whose value was missing (imputed, or left NaN with keepMissing). */
   imputed: number[]
   /** Per categorical feature: rows whose category was never seen in training (encoded as the most frequent). */
   unseen: number[]
 }
 
-/** Applies the fitted preprocessing to raw inputs, giving the forest's feature columns. */
-export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): FeatureMatrix {
+/**
+ * Applies the fitted preprocessing to raw inputs, giving the model's feature columns. With
+ * `keepMissing` (an engine that reads missing values itself, artifact.keepsMissing) a
+ * missing value stays NaN instead of taking the median or the most frequent level; an
+ * unseen category still takes the most frequent level's code either way.
+ */
+export function buildFeatureMatrix(
+  features: FeatureSpec[],
+  raw: RawInputs,
+  keepMissing = false
+): FeatureMatrix {
   const n = raw.numRows
   const columns: Float64Array[] = []
   const imputed: number[] = []
@@ -108,8 +117,12 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
       for (let i = 0; i < n; i++) {
         let x = values ? values[i] : NaN
         if (x !== x) {
-          x = f.median
           missing++
+          if (keepMissing) {
+            out[i] = NaN
+            continue
+          }
+          x = f.median
         }
         const z = (x - f.mean) * inv
         // z − z is 0 only for a finite z: extreme inputs take the overflow-safe way.
@@ -121,7 +134,7 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
       for (let i = 0; i < n; i++) {
         const v = values ? values[i] : null
         if (v === null || v === undefined) {
-          out[i] = f.fill
+          out[i] = keepMissing ? NaN : f.fill
           missing++
           continue
         }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+import { ENGINES, TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+import { ScorecardTableSchema } from './ScorecardTable'
 
 export { TrainParamsSchema, type TrainParams }
 
@@ -113,9 +114,18 @@ export const ModelArtifactSchema = z.object({
   /** Default rate of the training rows (before SMOTE): the calibrated base rate. */
   baseRate: z.number().min(0).max(1),
   drift: z.array(DriftBinsSchema),
-  params: TrainParamsSchema,
+  // A stored model was made by one engine (`auto` stores each candidate under its own).
+  params: TrainParamsSchema.extend({ engine: z.enum(ENGINES) }),
   datasetId: z.number().int(),
-  trainedAt: z.string()
+  trainedAt: z.string(),
+  /**
+   * True when the engine reads missing values itself (NaN reaches its trees, e.g. a
+   * scorecard's missing bin): scoring then leaves them missing instead of imputing them.
+   * Absent (older artifacts, the forest) means imputed.
+   */
+  keepsMissing: z.boolean().optional(),
+  /** A scorecard engine's points table (see ScorecardTable.ts). */
+  scorecard: ScorecardTableSchema.optional()
 })
 export type ModelArtifact = z.infer<typeof ModelArtifactSchema>
 

@@ -43,8 +43,8 @@ function balance(
   const numericIdx = features.flatMap((f, i) => (f.kind === 'numeric' ? [i] : []))
   const categoricalIdx = features.flatMap((f, i) => (f.kind === 'categorical' ? [i] : []))
   const result = smoteNc(
-    numericIdx.map((i) => columns[i]),
-    categoricalIdx.map((i) => Int32Array.from(columns[i])),
+    numericIdx.map((i) => imputedForSmote(columns[i], features[i])),
+    categoricalIdx.map((i) => Int32Array.from(imputedForSmote(columns[i], features[i]))),
     y,
     { rng: new Rng(seed), k: params.smoteK }
   )
@@ -61,6 +61,19 @@ function balance(
   extendedY.set(y)
   extendedY.fill(result.minorityClass, numReal)
   return { columns: extended, y: extendedY, numReal }
+}
+
+/**
+ * A column as SMOTE reads it: an engine that keeps missing values (NaN) still has its
+ * neighbours found and its synthetic rows made on imputed values, as every engine's were
+ * (the training median, standardised as buildFeatureMatrix does; the most frequent level).
+ * Synthetic rows thus have no missing values; the real rows keep theirs. The column itself
+ * when it has none.
+ */
+function imputedForSmote(column: Float64Array, feature: FeatureSpec): Float64Array {
+  if (!column.some((v) => v !== v)) return column
+  const fill = feature.kind === 'numeric' ? (feature.median - feature.mean) * (1 / feature.std) : feature.fill
+  return column.map((v) => (v === v ? v : fill))
 }
 
 /** FNV-1a over the row indices: a seed salt that names the subset. */

@@ -39,9 +39,15 @@ export interface PreparedFeatures {
 /**
  * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
  * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
- * and training all go through here.
+ * and training all go through here. With `keepMissing` (an engine that reads missing
+ * values itself) the matrix keeps them as NaN.
  */
-export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
+export function prepareFeatures(
+  table: Table,
+  params: TrainParams,
+  engineer = true,
+  keepMissing = false
+): PreparedFeatures {
   const y = table.target
   const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
   if (params.testSize > 0 && countPositives(y, split.test) === 0) {
@@ -74,6 +80,6 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     inputs: describeInputs(raw, split.train),
     features,
     dropped,
-    matrix: buildFeatureMatrix(features, featured).columns
+    matrix: buildFeatureMatrix(features, featured, keepMissing).columns
   }
 }

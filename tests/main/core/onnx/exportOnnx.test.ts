@@ -213,6 +213,14 @@ describe('exportScoringOnnx on generated data', () => {
     expect(Math.max(...both.product.probability)).toBeGreaterThan(0.8)
   })
 
+  it('a scorecard exports exactly: missing values reach its missing bins, +∞ splits and category codes hold', async () => {
+    const id = await train({ engine: 'scorecard', calibration: 'none' })
+    const both = await scoreBothWays(wb, id, rows)
+    expect(both.artifact.keepsMissing).toBe(true)
+    expectSameScores(both)
+    expect(agreement(both.product.probability, both.onnx.probability).maxAbsDiff).toBeLessThan(1e-9)
+  })
+
   it('refuses a model with an input column named like one of its outputs', async () => {
     const model = wb.models.load(await train({}))
     const inputs = model.artifact.inputs.map((i, k) => (k === 0 ? { ...i, name: 'Risk_Grade' } : i))

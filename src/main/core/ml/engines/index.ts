@@ -6,13 +6,15 @@ import {
 import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
 import { referenceEngine } from './referenceEngine'
+import { scorecardEngine } from './scorecardEngine'
 
-export type { Engine, EngineTrainInput, EngineTrainResult, FitRows } from './Engine'
+export type { Engine, EngineTrainInput, EngineTrainResult, FitRows, RowExplainer } from './Engine'
 
 /** Every engine, by the id users choose it with (the ids are the shared parameter schema's). */
 const ENGINES: Record<EngineId, Engine> = {
   forest: forestEngine,
-  'ml-random-forest': referenceEngine
+  'ml-random-forest': referenceEngine,
+  scorecard: scorecardEngine
 }
 
 /** The engine of an id (the id was checked by the parameter schema). */
