@@ -26,7 +26,7 @@ export const scorecardEngine: Engine = {
   describe: (p, artifact) => {
     const n = artifact?.scorecard?.characteristics.length
     return n === undefined
-      ? `Scorecard ${p.basePoints} at ${p.baseOdds}:1, ${p.pdo} PDO`
+      ? `Scorecard, up to ${p.maxBins} bins (${p.basePoints} at ${p.baseOdds}:1, ${p.pdo} PDO)`
       : `Scorecard, ${n} characteristic${n === 1 ? '' : 's'}`
   },
   estimateSeconds: (fitRows) => ({
