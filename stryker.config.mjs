@@ -1,0 +1,47 @@
+// Mutation testing (npm run test:mutation). Run it a folder or a file list at a time:
+//   npm run test:mutation -- --mutate 'src/main/core/ml/metrics.ts'
+//   node scripts/mutation/runFolders.mjs ml scoring      (folder by folder, reports kept per folder)
+// Each mutant runs only the tests that executed it in the dry run (coverageAnalysis perTest).
+// STRYKER_REPORT names the report files (scripts/mutation/runFolders.mjs sets it per folder).
+import { FOLDERS } from './scripts/mutation/folders.mjs'
+
+const report = process.env.STRYKER_REPORT ?? 'mutation'
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  // Everything the README's table measures; --mutate narrows it.
+  mutate: Object.values(FOLDERS).flat(),
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants) would need the whole related suite per mutant.
+  ignoreStatic: true,
+  // vitest compiles with esbuild, which checks no types; keep files byte-for-byte (a test compares
+  // the generated WebAssembly module with its source).
+  disableTypeChecks: false,
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
+  timeoutMS: 30_000,
+  timeoutFactor: 2,
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  incrementalFile: `reports/mutation/${report}.incremental.json`,
+  ignorePatterns: [
+    'out',
+    'dist',
+    'test-results',
+    'bench',
+    'docs',
+    'resources',
+    'examples',
+    'security',
+    'reports',
+    '.electron-native',
+    'src/renderer',
+    'tests/e2e',
+    'tests/electron'
+  ],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always'
+}
