@@ -70,7 +70,7 @@ describe('fitIsotonic', () => {
     const model = fitIsotonic(score, y)
     const expected = isotonicByMinMax(score, y)
     // Each run of equal fitted values is one block; its centre weighs each distinct score by its rows.
-    for (let start = 0; start < expected.x.length; ) {
+    for (let start = 0; start < expected.x.length;) {
       let end = start + 1
       while (end < expected.x.length && expected.f[end] === expected.f[start]) end++
       let rows = 0
