@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RISK_GRADES, riskGrade } from '../../../../src/main/core/model/ModelArtifact'
+import {
+  DEFAULT_RISK_GRADES,
+  FeatureSpecSchema,
+  riskGrade
+} from '../../../../src/main/core/model/ModelArtifact'
 import { documentedGrade, documentedGradeBands } from '../../../helpers/documentedGrades'
 
 describe('risk grades against the bands the README documents', () => {
@@ -36,5 +40,15 @@ describe('risk grades against the bands the README documents', () => {
     expect(riskGrade(grades, 0.4999).grade).toBe('low')
     expect(riskGrade(grades, 0.5).grade).toBe('high')
     expect(riskGrade(grades, 0.95).grade).toBe('high')
+  })
+})
+
+describe('FeatureSpecSchema', () => {
+  const numeric = { name: 'x', kind: 'numeric', source: 'input', median: 1, mean: 1 } as const
+
+  it('takes a positive scale and refuses a zero or negative one (a constant column is stored with std 1)', () => {
+    expect(FeatureSpecSchema.safeParse({ ...numeric, std: 0.5 }).success).toBe(true)
+    expect(FeatureSpecSchema.safeParse({ ...numeric, std: 0 }).success).toBe(false)
+    expect(FeatureSpecSchema.safeParse({ ...numeric, std: -1 }).success).toBe(false)
   })
 })
