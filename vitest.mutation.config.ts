@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 // The unit suite as Stryker runs it (npm run test:mutation): the main-process and shared tests
-// only. Stryker's vitest runner runs one fork per Stryker worker and, in related mode, only the
-// test files that import the mutated file; each mutant then runs only the tests that covered it.
+// only. Stryker's vitest runner runs them once to learn which tests cover which mutant, then
+// each mutant runs only the tests that covered it.
 export default defineConfig({
   test: {
     include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
