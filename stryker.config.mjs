@@ -36,12 +36,10 @@ export default {
     'test-results',
     'bench',
     'docs',
-    'resources',
     'examples',
     'security',
     'reports',
     '.electron-native',
-    'src/renderer',
     'tests/e2e',
     'tests/electron'
   ],
