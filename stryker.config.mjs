@@ -1,6 +1,8 @@
-// Mutation testing (npm run test:mutation). Run it a folder or a file list at a time:
-//   npm run test:mutation -- --mutate 'src/main/core/ml/metrics.ts'
-//   node scripts/mutation/runFolders.mjs ml scoring      (folder by folder, reports kept per folder)
+// Mutation testing (npm run test:mutation). Run it a folder or a file list at a time, with the
+// tests that should kill its mutants:
+//   npm run test:mutation -- --mutate src/main/core/ml/metrics.ts --testFiles 'tests/main/core/ml/**/*.test.ts'
+//   npm run test:mutation:folders -- ml scoring   (folder by folder as scripts/mutation/folders.mjs
+//                                                  lists them; reports kept per folder)
 // Each mutant runs only the tests that executed it in the dry run (coverageAnalysis perTest).
 // STRYKER_REPORT names the report files (scripts/mutation/runFolders.mjs sets it per folder).
 import { FOLDERS } from './scripts/mutation/folders.mjs'
@@ -10,7 +12,7 @@ const report = process.env.STRYKER_REPORT ?? 'mutation'
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   // Everything the README's table measures; --mutate narrows it.
-  mutate: Object.values(FOLDERS).flat(),
+  mutate: Object.values(FOLDERS).flatMap((f) => f.mutate),
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   // related: false: vitest's related-file analysis found no tests at all for some folders in
@@ -30,18 +32,19 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${report}.json` },
   htmlReporter: { fileName: `reports/mutation/${report}.html` },
   incrementalFile: `reports/mutation/${report}.incremental.json`,
+  // Anchored at the root ('/reports', not 'reports', which would also drop src/main/core/reports).
   ignorePatterns: [
-    'out',
-    'dist',
-    'test-results',
-    'bench',
-    'docs',
-    'examples',
-    'security',
-    'reports',
-    '.electron-native',
-    'tests/e2e',
-    'tests/electron'
+    '/out',
+    '/dist',
+    '/test-results',
+    '/bench',
+    '/docs',
+    '/examples',
+    '/security',
+    '/reports',
+    '/.electron-native',
+    '/tests/e2e',
+    '/tests/electron'
   ],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always'

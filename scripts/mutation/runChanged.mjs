@@ -12,7 +12,10 @@ const base = args.base ?? process.env.MUTATION_BASE ?? 'main'
 const minutes = Number(args.minutes ?? 10)
 const breakAt = args.break === undefined ? null : Number(args.break)
 
-const measured = new Set(gitLines(['ls-files', '--', ...Object.values(FOLDERS).flat().map(pathspec)]))
+const measured = new Map()
+for (const folder of Object.values(FOLDERS))
+  for (const file of gitLines(['ls-files', '--', ...folder.mutate.map(pathspec)]))
+    measured.set(file, folder.tests)
 const changed = gitLines(['diff', '--name-only', '--diff-filter=AMR', `${base}...HEAD`]).filter((f) =>
   measured.has(f)
 )
@@ -22,11 +25,16 @@ if (changed.length === 0) {
 }
 console.log(`mutation: ${changed.length} changed file(s) against ${base}: ${changed.join(', ')}`)
 
-const child = spawn('npx', ['stryker', 'run', '--mutate', changed.join(',')], {
-  stdio: 'inherit',
-  detached: true,
-  env: { ...process.env, STRYKER_REPORT: 'changed' }
-})
+const tests = [...new Set(changed.flatMap((file) => measured.get(file)))]
+const child = spawn(
+  'npx',
+  ['stryker', 'run', '--mutate', changed.join(','), '--testFiles', tests.join(',')],
+  {
+    stdio: 'inherit',
+    detached: true,
+    env: { ...process.env, STRYKER_REPORT: 'changed' }
+  }
+)
 let timedOut = false
 const cap = setTimeout(() => {
   timedOut = true

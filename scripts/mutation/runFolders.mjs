@@ -32,8 +32,17 @@ console.log(formatTable(summarise(Object.keys(FOLDERS), times)))
 process.exit(failed ? 1 : 0)
 
 /** Runs Stryker in its own process group, so that stopping this script stops its workers too. */
-function runStryker(globs, report) {
-  const child = spawn('npx', ['stryker', 'run', '--incremental', '--mutate', globs.join(',')], {
+function runStryker({ mutate, tests }, report) {
+  const args = [
+    'stryker',
+    'run',
+    '--incremental',
+    '--mutate',
+    mutate.join(','),
+    '--testFiles',
+    tests.join(',')
+  ]
+  const child = spawn('npx', args, {
     stdio: 'inherit',
     detached: true,
     env: { ...process.env, STRYKER_REPORT: report }
