@@ -190,7 +190,10 @@ describe('the numbers on screen are the numbers the service returns', () => {
       const auditId = Number((await fact(page, 'Audit record')).slice(1))
       const record = await callApi(bridge, 'history/single', { id: auditId })
       if (record.kind !== 'single') throw new Error('expected a single score')
-      const expected = await callApi(bridge, 'scoring/scoreOne', { input: record.inputs, modelId })
+      const expected = await callApi(bridge, 'scoring/scoreOne', {
+        input: record.inputs as Record<string, string | number | boolean | null>,
+        modelId
+      })
       const p = expected.Default_Probability
       expect(Math.abs(record.probability - p)).toBeLessThan(1e-6)
 

@@ -23,21 +23,30 @@ function refusal(...args: string[]): string | null {
 }
 
 describe('training options derived from the parameter schema', () => {
-  it('defaults to the README’s train line: 200 trees, depth 15, leaf 1, sqrt, SMOTE k 5, 20 % test, seed 42', () => {
+  it('defaults to the README’s train line: 200 trees, depth 15, leaf 1, sqrt, no SMOTE (k 5 when on), 20 % test, seed 42', () => {
     expect(train()).toEqual({
       engine: 'forest',
       trees: 200,
       maxDepth: 15,
       minSamplesLeaf: 1,
       maxFeatures: 'sqrt',
-      smote: true,
+      smote: false,
       smoteK: 5,
       testSize: 0.2,
       seed: 42,
       calibration: 'isotonic',
       highRiskCut: 600,
       map: {},
-      threads: 2
+      threads: 2,
+      budgetSeconds: 180,
+      pdo: 20,
+      basePoints: 600,
+      baseOdds: 50,
+      minBinShare: 0.05,
+      maxBins: 8,
+      minIv: 0.02,
+      binTrend: 'monotone',
+      l2: 1
     })
   })
 
@@ -52,7 +61,7 @@ describe('training options derived from the parameter schema', () => {
         '3',
         '--max-features',
         'log2',
-        '--no-smote',
+        '--smote',
         '--smote-k',
         '7',
         '--test-size',
@@ -74,14 +83,23 @@ describe('training options derived from the parameter schema', () => {
       maxDepth: 8,
       minSamplesLeaf: 3,
       maxFeatures: 'log2',
-      smote: false,
+      smote: true,
       smoteK: 7,
       testSize: 0.25,
       seed: 4294967295,
       calibration: 'platt',
       highRiskCut: -12.5,
       map: {},
-      threads: 4
+      threads: 4,
+      budgetSeconds: 180,
+      pdo: 20,
+      basePoints: 600,
+      baseOdds: 50,
+      minBinShare: 0.05,
+      maxBins: 8,
+      minIv: 0.02,
+      binTrend: 'monotone',
+      l2: 1
     })
     expect(train('--max-features', '7').maxFeatures).toBe(7)
     expect(train('--max-features', ' all ').maxFeatures).toBe('all')
@@ -103,7 +121,10 @@ describe('training options derived from the parameter schema', () => {
     [['--seed', '-1'], 'expected a whole number from 0 to 4294967295'],
     [['--max-features', 'half'], 'expected sqrt, log2, all or a whole number from 1 to 10000'],
     [['--max-features', '0'], 'expected sqrt, log2, all or a whole number from 1 to 10000'],
-    [['--engine', 'gbm'], "argument 'gbm' is invalid. Allowed choices are forest, ml-random-forest."],
+    [
+      ['--engine', 'xgboost'],
+      "argument 'xgboost' is invalid. Allowed choices are forest, ml-random-forest, scorecard, auto."
+    ],
     [['--calibration', 'beta'], 'Allowed choices are isotonic, platt, none.']
   ])('refuses %j: %s', (args, message) => {
     expect(refusal(...args)).toContain(message)
@@ -122,7 +143,7 @@ describe('training options derived from the parameter schema', () => {
     expect(refusal('--map', 'Age=')).not.toBeNull()
   })
 
-  it('shows defaults in the help and offers --no-smote for a setting on by default', () => {
+  it('shows defaults in the help and offers both --smote and --no-smote', () => {
     const options = addParamOptions(new Command('train'), trainParamShape).options
     const help = (flag: string): string | undefined => options.find((o) => o.long === flag)?.description
     expect(help('--trees')).toBe('number of trees (default: 200)')
@@ -130,13 +151,20 @@ describe('training options derived from the parameter schema', () => {
       'share of rows held out for evaluation (0 = evaluate on out-of-sample training scores) (default: 0.2)'
     )
     expect(help('--no-smote')).toBe(
-      'do not balance the training rows with SMOTE-NC (inside the training split only)'
+      'do not balance the training rows with SMOTE-NC (inside the training split, and inside each cross-fitting fold, only)'
     )
-    expect(help('--smote')).toBeUndefined()
+    expect(help('--smote')).toBe(
+      'balance the training rows with SMOTE-NC (inside the training split, and inside each cross-fitting fold, only)'
+    )
     expect(help('--map')).toBe(
       'use a column for an engineered feature role: Credit_Score, Loan_Amount, Account_Balance, Age (repeatable)'
     )
-    expect(options.find((o) => o.long === '--engine')?.argChoices).toEqual(['forest', 'ml-random-forest'])
+    expect(options.find((o) => o.long === '--engine')?.argChoices).toEqual([
+      'forest',
+      'ml-random-forest',
+      'scorecard',
+      'auto'
+    ])
     expect(options.find((o) => o.long === '--trees')?.flags).toBe('--trees <n>')
   })
 })

@@ -182,7 +182,7 @@ describe('scores checked against independent oracles', () => {
     const service = Workbench.open(template.copyTo(tmp.path('w.db')))
     try {
       // A shifted batch: scores 80 points lower, every applicant from the North region.
-      const rows = fixtureRows().map((row) => ({
+      const rows: Record<string, string>[] = fixtureRows().map((row) => ({
         ...row,
         Credit_Score: row.Credit_Score === '' ? '' : String(Number(row.Credit_Score) - 80),
         Region: 'North'

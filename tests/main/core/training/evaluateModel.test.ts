@@ -125,7 +125,7 @@ describe('rowBalancer', () => {
   })
 
   it('with SMOTE appends synthetic defaulted rows up to balance, after the real ones', () => {
-    const balancer = rowBalancer(columns, y, features, { ...DEFAULT_TRAIN_PARAMS, smoteK: 3 })
+    const balancer = rowBalancer(columns, y, features, { ...DEFAULT_TRAIN_PARAMS, smote: true, smoteK: 3 })
     const rows = balancer()
     expect(rows.numReal).toBe(20)
     expect(rows.y).toHaveLength(32)
@@ -139,7 +139,7 @@ describe('rowBalancer', () => {
   })
 
   it('balances a subset from its own rows, the same whoever asks first', () => {
-    const params = { ...DEFAULT_TRAIN_PARAMS, smoteK: 2 }
+    const params = { ...DEFAULT_TRAIN_PARAMS, smote: true, smoteK: 2 }
     const subset = Int32Array.from([0, 1, 2, 5, 6, 7, 8, 9, 10, 11])
     const first = rowBalancer(columns, y, features, params)(subset)
     const other = rowBalancer(columns, y, features, params)
