@@ -119,7 +119,7 @@ export function registerDataCommands(program: Command, run: Run): void {
     .description('list the datasets')
     .action(
       run((ctx) => {
-        const list = ctx.service().listDatasets()
+        const list = ctx.reader().listDatasets()
         if (list.length === 0)
           ctx.print(
             'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".'
@@ -223,7 +223,7 @@ export function registerDataCommands(program: Command, run: Run): void {
     )
     .action(
       run(async (ctx, opts: { dataset?: number; out: string; raw?: boolean }) => {
-        const service = ctx.service()
+        const service = ctx.reader()
         const id = service.resolveDatasetId(opts.dataset)
         const { rows } = await service.exportDataset(id, resolve(opts.out), {
           raw: opts.raw === true,

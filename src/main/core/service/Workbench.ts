@@ -32,18 +32,9 @@ import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
 import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
-import { writeEvaluationReport } from '../reports/evaluationReport'
-import { writeDecisionSheet } from '../reports/decisionSheet'
-import { exportModelFile, type ExportReport } from './exportModel'
-import {
-  strategyOf,
-  validationOf,
-  type StrategyReport,
-  type StrategyRequest,
-  type ValidateRequest
-} from './committee'
-import { filePopulation, heldOutPopulation, type Population } from './population'
-import { writeValidationReport } from '../reports/validationReport'
+import type { ExportReport } from './exportModel'
+import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
+import type { Population } from './population'
 import type { StrategyResult, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
@@ -53,6 +44,10 @@ const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
  * The one service over the core (docs/ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
+ *
+ * Reports, the committee's statistics and ONNX export are imported on first use: their
+ * libraries (pdfkit, @stdlib's distributions, protobufjs) cost ~0.4 s to load, which
+ * every command would otherwise pay before doing anything (`ptm datasets` included).
  */
 export class Workbench {
   readonly datasets: DatasetRepo
@@ -72,9 +67,16 @@ export class Workbench {
     this.audit = new AuditRepo(db)
   }
 
-  /** Opens the database file (migrating it) and returns a service over it. */
-  static open(dbPath: string, nativeBinding?: string): Workbench {
-    return new Workbench(openDatabase(dbPath, { nativeBinding }), dbPath, nativeBinding)
+  /**
+   * Opens the database file (migrating it) and returns a service over it. `verify: false`
+   * skips the whole-file check for a caller that only reads (see OpenDatabaseOptions.verify).
+   */
+  static open(dbPath: string, nativeBinding?: string, options: { verify?: boolean } = {}): Workbench {
+    return new Workbench(
+      openDatabase(dbPath, { nativeBinding, verify: options.verify }),
+      dbPath,
+      nativeBinding
+    )
   }
 
   close(): void {
@@ -372,6 +374,7 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
+    const { writeEvaluationReport } = await import('../reports/evaluationReport')
     await writeEvaluationReport(
       { model: summary, evaluation, generatedAt: new Date().toISOString() },
       path,
@@ -385,6 +388,7 @@ export class Workbench {
    */
   async population(modelId: number, data?: string): Promise<Population> {
     const model = this.scoringModel(modelId)
+    const { filePopulation, heldOutPopulation } = await import('./population')
     if (data) return filePopulation(model, data)
     const summary = this.models.summary(modelId)
     if (summary.datasetId === null) {
@@ -397,6 +401,7 @@ export class Workbench {
 
   /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
   async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    const { strategyOf } = await import('./committee')
     return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
   }
 
@@ -426,16 +431,23 @@ export class Workbench {
     ) {
       reference = await this.population(modelId)
     }
+    const { validationOf } = await import('./committee')
     return validationOf(model, population, reference, request, new Date().toISOString())
   }
 
   /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
-  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+  async writeValidationReport(
+    pack: ValidationPack,
+    strategy: StrategyResult | null,
+    path: string
+  ): Promise<void> {
+    const { writeValidationReport } = await import('../reports/validationReport')
     return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
-  exportModel(modelId: number, path: string): Promise<ExportReport> {
+  async exportModel(modelId: number, path: string): Promise<ExportReport> {
+    const { exportModelFile } = await import('./exportModel')
     return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
@@ -443,6 +455,7 @@ export class Workbench {
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
+    const { writeDecisionSheet } = await import('../reports/decisionSheet')
     await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
   }
 }
