@@ -3,7 +3,8 @@ import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Engine, EngineTrainInput, EngineTrainResult } from '../ml/engines'
 import { foldRows, stratifiedFolds } from '../ml/split'
-import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { TreeEnsemble } from '../model/TreeEnsemble'
+import { compiledPredictor } from '../scoring/compiledPredictor'
 
 /** Folds of cross-fitting: each fold model fits on 80 % of the training rows. */
 export const CROSS_FIT_FOLDS = 5
@@ -73,8 +74,7 @@ export async function honestScores(
       signal: input.signal
     })
     const scored = inFold[f]
-    const p = predictEnsemble(
-      model.ensemble,
+    const p = compiledPredictor(model.ensemble)(
       columns.map((c) => gather(c, scored)),
       scored.length
     )

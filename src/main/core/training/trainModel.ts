@@ -12,7 +12,8 @@ import {
   type ModelArtifact,
   type TrainParams
 } from '../model/ModelArtifact'
-import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { TreeEnsemble } from '../model/TreeEnsemble'
+import { compiledPredictor } from '../scoring/compiledPredictor'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
 import { rowBalancer } from './balanceRows'
@@ -131,10 +132,11 @@ export async function trainModel(
   let evaluated: { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] }
   if (test.length > 0) {
     const columns = matrix.map((col) => gather(col, test))
-    const p = applyCalibrationArray(calibration.model, predictEnsemble(ensemble, columns, test.length))
+    const predict = compiledPredictor(ensemble)
+    const p = applyCalibrationArray(calibration.model, predict(columns, test.length))
     const ys = gather8(y, test)
     const permutation = permutationOnSample(
-      (c, rows) => predictEnsemble(ensemble, c, rows.length),
+      (c, rows) => predict(c, rows.length),
       columns,
       ys,
       names,
@@ -218,6 +220,7 @@ function evaluateOnHonestScores(
 ): { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] } {
   const folds = honest.foldModels
   if (!folds) throw new Error('evaluating without held-out rows needs the cross-fitted fold models')
+  const predictors = folds.ensembles.map(compiledPredictor)
   const scored = Int32Array.from(calibrated.keys()).filter((i) => Number.isFinite(calibrated[i]))
   const permutation = permutationOnSample(
     (c, rows) => {
@@ -226,8 +229,7 @@ function evaluateOnHonestScores(
       for (let f = 0; f < folds.ensembles.length; f++) {
         const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[scored[rows[i]]] === f)
         if (mine.length === 0) continue
-        const p = predictEnsemble(
-          folds.ensembles[f],
+        const p = predictors[f](
           c.map((col) => gather(col, mine)),
           mine.length
         )
