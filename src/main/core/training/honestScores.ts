@@ -84,3 +84,35 @@ export async function honestScores(
   options.onFold?.(k, k)
   return { scores, method: 'cross-fitted', folds: k, foldModels: { fold, ensembles } }
 }
+
+/** Scores of training rows `rows` (indices into the training rows) from the given feature columns. */
+export type HonestPredictor = (columns: ArrayLike<number>[], rows: Int32Array) => Float64Array
+
+/**
+ * Scores training rows, from columns that may be permuted, each by the part of the model
+ * that never fitted on it: its fold's model when the scores were cross-fitted, else the
+ * engine's out-of-bag record (the trees that left it out).
+ */
+export function honestPredictor(honest: HonestScores, learned: EngineTrainResult): HonestPredictor {
+  const folds = honest.foldModels
+  if (honest.method === 'out-of-bag') {
+    if (!learned.predictOutOfBag)
+      throw new Error("out-of-bag scores without the engine's out-of-bag predictor")
+    return learned.predictOutOfBag
+  }
+  if (!folds) throw new Error('cross-fitted scores without their fold models')
+  const predictors = folds.ensembles.map(compiledPredictor)
+  return (columns, rows) => {
+    const out = new Float64Array(rows.length)
+    for (let f = 0; f < predictors.length; f++) {
+      const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[rows[i]] === f)
+      if (mine.length === 0) continue
+      const p = predictors[f](
+        columns.map((col) => Float64Array.from(mine, (i) => col[i])),
+        mine.length
+      )
+      for (let i = 0; i < mine.length; i++) out[mine[i]] = p[i]
+    }
+    return out
+  }
+}

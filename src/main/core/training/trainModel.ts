@@ -18,7 +18,7 @@ import type { ModelEvaluation } from '../../../shared/evaluation'
 import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
 import { rowBalancer } from './balanceRows'
 import { bestF1Threshold, countScores, permutationOnSample } from './evaluateModel'
-import { honestScores, type HonestScores } from './honestScores'
+import { honestPredictor, honestScores, type HonestPredictor } from './honestScores'
 import { prepareFeatures } from './prepareFeatures'
 
 export { DEFAULT_TRAIN_PARAMS, prepareFeatures }
@@ -113,8 +113,10 @@ export async function trainModel(
 
   // 5. Honest scores of the training rows, then the calibration and the decision
   // threshold that maximises F1, both fitted on them (never on test rows).
+  // With no held-out rows the evaluation needs honest scores of permuted rows too: from the
+  // engine's out-of-bag record when it keeps one, else from cross-fitted fold models.
   const honest = await honestScores(engine, engineInput, learned, {
-    crossFit: test.length === 0,
+    crossFit: test.length === 0 && learned.predictOutOfBag === undefined,
     onFold: (done, total) => progress('cross-fitting', done, total)
   })
   checkCancel()
@@ -148,12 +150,14 @@ export async function trainModel(
       engineInput.columns,
       realTrainY,
       calibratedHonest,
-      honest,
+      honestPredictor(honest, learned),
       names,
       params
     )
     notes.push(
-      `Evaluated on cross-fitted scores of the training rows (--test-size 0): each row was scored by a model fitted on the other ${honest.folds - 1} folds, SMOTE inside them only; the calibration was fitted on the same scores, so calibration figures are optimistic.`
+      honest.method === 'out-of-bag'
+        ? 'Evaluated on out-of-bag scores of the training rows (--test-size 0): each row was scored by the trees whose bootstrap left it out; the calibration was fitted on the same scores, so calibration figures are optimistic.'
+        : `Evaluated on cross-fitted scores of the training rows (--test-size 0): each row was scored by a model fitted on the other ${honest.folds - 1} folds, SMOTE inside them only; the calibration was fitted on the same scores, so calibration figures are optimistic.`
     )
   }
   const metrics = evaluateBinary(evaluated.y, evaluated.p, threshold)
@@ -179,7 +183,7 @@ export async function trainModel(
     artifact,
     ensemble,
     evaluation: {
-      evaluatedOn: test.length > 0 ? 'test' : 'cross-fitted',
+      evaluatedOn: test.length > 0 ? 'test' : honest.method === 'out-of-bag' ? 'oob' : 'cross-fitted',
       calibrationFit: {
         method: calibration.used,
         scores: honest.method,
@@ -206,36 +210,30 @@ export async function trainModel(
 }
 
 /**
- * With no held-out rows: the training rows' honest (cross-fitted) scores, calibrated, are
- * the evaluation, and permutation importance permutes each row for the fold model that
- * never fitted on it.
+ * With no held-out rows: the training rows' honest scores, calibrated, are the evaluation,
+ * and permutation importance permutes each row for the part of the model that never
+ * fitted on it (see honestPredictor).
  */
 function evaluateOnHonestScores(
   columns: Float64Array[],
   y: Uint8Array,
   calibrated: Float64Array,
-  honest: HonestScores,
+  predictHonest: HonestPredictor,
   names: string[],
   params: TrainParams
 ): { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] } {
-  const folds = honest.foldModels
-  if (!folds) throw new Error('evaluating without held-out rows needs the cross-fitted fold models')
-  const predictors = folds.ensembles.map(compiledPredictor)
   const scored = Int32Array.from(calibrated.keys()).filter((i) => Number.isFinite(calibrated[i]))
+  // Row i of the permuted columns is training row scored[rows[i]]; permutationOnSample asks
+  // for the same rows every time, so they are mapped once.
+  let asked: Int32Array | null = null
+  let trainingRows = new Int32Array(0)
   const permutation = permutationOnSample(
     (c, rows) => {
-      // Row i of the permuted columns is training row scored[rows[i]]: its own fold's model scores it.
-      const out = new Float64Array(rows.length)
-      for (let f = 0; f < folds.ensembles.length; f++) {
-        const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[scored[rows[i]]] === f)
-        if (mine.length === 0) continue
-        const p = predictors[f](
-          c.map((col) => gather(col, mine)),
-          mine.length
-        )
-        for (let i = 0; i < mine.length; i++) out[mine[i]] = p[i]
+      if (rows !== asked) {
+        asked = rows
+        trainingRows = Int32Array.from(rows, (i) => scored[i])
       }
-      return out
+      return predictHonest(c, trainingRows)
     },
     columns.map((col) => gather(col, scored)),
     gather8(y, scored),

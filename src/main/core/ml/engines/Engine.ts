@@ -67,6 +67,13 @@ export interface EngineTrainResult {
    * row's synthetic children were in the bag), and the pipeline cross-fits instead.
    */
   outOfBag: Float64Array | null
+  /**
+   * Scores real training rows `rows` (indices into the input's rows) from the given
+   * feature columns (column f, entry k: feature f of row rows[k], its own or, for
+   * permutation importance, another row's), each by the part of the model that did not fit
+   * on it: the outOfBag scores for the rows' own values. Absent when the engine cannot.
+   */
+  predictOutOfBag?: (columns: ArrayLike<number>[], rows: Int32Array) => Float64Array
   /** Sentences for the training log (e.g. a setting the engine could not honour). */
   notes: string[]
 }

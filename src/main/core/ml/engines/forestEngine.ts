@@ -1,4 +1,5 @@
 import type { TrainParams } from '../../../../shared/params/trainParams'
+import { outOfBagPredictor } from '../forest/outOfBag'
 import { trainForest } from '../forest/trainForest'
 import type { Engine } from './Engine'
 
@@ -36,6 +37,11 @@ export const forestEngine: Engine = {
       },
       { signal, onProgress }
     )
-    return { ensemble: trained.forest, outOfBag: trained.oobProbability.subarray(0, fit.numReal), notes: [] }
+    return {
+      ensemble: trained.forest,
+      outOfBag: trained.oobProbability.subarray(0, fit.numReal),
+      predictOutOfBag: outOfBagPredictor(trained.forest, params.seed, fit.y.length),
+      notes: []
+    }
   }
 }
