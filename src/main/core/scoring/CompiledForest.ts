@@ -1,5 +1,6 @@
 import { FOREST_COMBINE, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
 import type { FlatTree } from '../model/FlatTree'
+import { crc32 } from 'node:zlib'
 import { FOREST_WALK_WASM } from './forestWalkWasm'
 
 /**
@@ -80,6 +81,47 @@ export class CompiledForest {
     for (const tree of trees()) writer.write(t, compileTree(tree, t++, cuts, perTree))
     const expected = (combine.aggregate === 'mean' ? rootSum / numTrees : rootSum) + combine.bias
     return new CompiledForest({ memory, layout, numTrees, numFeatures, combine, expectedMargin: expected }, 0)
+  }
+
+  /**
+   * The compiled trees as a model stores them (ModelRepo), to be {@link restore}d instead of
+   * compiled again: the bytes of the kernel's memory up to the first scratch area.
+   */
+  storedForm(): StoredCompiledForest {
+    const { memory, layout, numTrees, numFeatures, combine, expectedMargin } = this.shared
+    const bytes = new Uint8Array(memory.buffer, 0, layout.scratch[0].columns).slice()
+    return {
+      layout: COMPILED_LAYOUT,
+      numNodes: layout.numNodes,
+      numTrees,
+      numCuts: layout.numCuts,
+      numFeatures,
+      combine,
+      expectedMargin,
+      crc32: crc32(bytes),
+      bytes
+    }
+  }
+
+  /**
+   * The compiled forest of a {@link storedForm}, with `slots` scratch areas; null when it
+   * was written by another layout or kernel (COMPILED_LAYOUT), or its bytes are not the
+   * ones stored (their length or CRC-32 differ): the caller compiles the forest again.
+   */
+  static restore(stored: StoredCompiledForest, slots = 1): CompiledForest | null {
+    if (stored.layout !== COMPILED_LAYOUT || !isCombine(stored.combine)) return null
+    if (!Number.isFinite(stored.expectedMargin)) return null
+    const { numNodes, numTrees, numCuts, numFeatures } = stored
+    if (![numNodes, numTrees, numCuts].every((n) => Number.isInteger(n) && n >= 0)) return null
+    if (!Number.isInteger(numFeatures) || numFeatures < 1 || numFeatures > 0xffff) return null
+    if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`CompiledForest: ${slots} slots`)
+    const layout = planLayout(numNodes, numTrees, numCuts, numFeatures, slots)
+    if (stored.bytes.length !== layout.scratch[0].columns || crc32(stored.bytes) !== stored.crc32) return null
+    const pages = Math.ceil(layout.bytes / 65536)
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
+    new Uint8Array(memory.buffer).set(stored.bytes)
+    const { combine, expectedMargin } = stored
+    return new CompiledForest({ memory, layout, numTrees, numFeatures, combine, expectedMargin }, 0)
   }
 
   /** Uses the compiled forest of another thread's {@link handle}, with scratch slot `slot`. */
@@ -175,6 +217,39 @@ export class CompiledForest {
   }
 }
 
+/**
+ * The version of the compiled layout and kernel: this file's layout number and the
+ * kernel's CRC-32, so that a rebuilt kernel (npm run build:wasm) or a changed layout never
+ * reads trees compiled for another one.
+ */
+const COMPILED_LAYOUT = `1:${crc32(Buffer.from(FOREST_WALK_WASM, 'base64')).toString(16)}`
+
+/** A compiled forest as a model stores it (see {@link CompiledForest.storedForm}). */
+export interface StoredCompiledForest {
+  /** The layout and kernel it was compiled for. */
+  layout: string
+  numNodes: number
+  numTrees: number
+  numCuts: number
+  numFeatures: number
+  combine: EnsembleCombine
+  expectedMargin: number
+  /** CRC-32 of `bytes`, checked before they are used. */
+  crc32: number
+  /** The kernel's memory from 0 up to the first scratch area: the trees and the cuts. */
+  bytes: Uint8Array
+}
+
+/** True for a well-formed EnsembleCombine (a stored header is checked before it is used). */
+function isCombine(c: EnsembleCombine | undefined): boolean {
+  return (
+    c !== undefined &&
+    (c.aggregate === 'mean' || c.aggregate === 'sum') &&
+    (c.link === 'identity' || c.link === 'logistic') &&
+    Number.isFinite(c.bias)
+  )
+}
+
 /** A compiled forest as it crosses to a worker thread: the shared memory and how it is laid out. */
 export interface CompiledForestHandle {
   memory: WebAssembly.Memory
@@ -243,6 +318,9 @@ interface Layout {
   cutStart: number
   scratch: Scratch[]
   bytes: number
+  /** What the layout was planned for (a stored form records them). */
+  numNodes: number
+  numCuts: number
 }
 
 /** The kernel's block of rows walked in lockstep (BLOCK in src/wasm/forestWalk.ts). */
@@ -280,7 +358,7 @@ function planLayout(
     phi: region(rows * numFeatures * 4),
     total: region(rows * 8)
   }))
-  return { nodes, values, missingLeft, roots, depths, cuts, cutStart, scratch, bytes: at }
+  return { nodes, values, missingLeft, roots, depths, cuts, cutStart, scratch, bytes: at, numNodes, numCuts }
 }
 
 function writeCuts(buffer: ArrayBufferLike, layout: Layout, cuts: Float64Array[]): void {

@@ -29,7 +29,7 @@ import type { DriftBins, InputField, ModelArtifact } from '../model/ModelArtifac
 import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } from './loadModel'
 import { readEnsembleHeader, serializedTrees } from '../model/ensembleFormat'
 import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
-import { CompiledForest } from './CompiledForest'
+import { CompiledForest, type StoredCompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
 import { ScoringWorkers } from './ScoringWorkers'
 
@@ -116,6 +116,23 @@ export interface BatchModel {
   name: string
   artifact: ModelArtifact
   compiled: CompiledForest
+}
+
+/**
+ * A model for batch files from its stored compiled forest (ModelRepo.loadStoredCompiled),
+ * or null when that was made for another layout or kernel, or is damaged: then the forest
+ * is compiled again (prepareBatchModel).
+ */
+export function restoreBatchModel(stored: {
+  id: number
+  name: string
+  artifact: ModelArtifact
+  compiled: StoredCompiledForest
+}): BatchModel | null {
+  const compiled = CompiledForest.restore(stored.compiled, MAX_SCORING_THREADS)
+  if (!compiled) return null
+  checkFeatureCount(stored.id, compiled.numFeatures, stored.artifact)
+  return { id: stored.id, name: stored.name, artifact: stored.artifact, compiled }
 }
 
 /**

@@ -31,7 +31,7 @@ import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
-import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
+import { prepareBatchModel, restoreBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import type { ExportReport } from './exportModel'
 import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
 import type { Population } from './population'
@@ -186,7 +186,14 @@ export class Workbench {
     const table = this.datasets.loadTable(datasetId)
     const trained = await trainModel(table, datasetId, full, options)
     const name = options.name ?? `${engineFor(full.engine).describe(full)} on ${dataset.name}`
-    const id = this.models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
+    const id = this.models.save(
+      name,
+      dataset.name,
+      trained.artifact,
+      trained.ensemble,
+      trained.evaluation,
+      trained.compiled?.storedForm()
+    )
     if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
     return { model: this.models.summary(id), evaluation: trained.evaluation }
   }
@@ -328,17 +335,38 @@ export class Workbench {
   }
 
   /**
-   * A model compiled for batch files, from its loaded forest when it is loaded already;
-   * else read from the store and compiled, on a short-lived thread for a large forest (see
-   * compileInWorker), so that during a batch only the compiled trees stay in memory.
+   * A model compiled for batch files: the compiled forest stored with it, when it fits this
+   * version; else compiled from its loaded forest when it is loaded already, or read from
+   * the store and compiled, on a short-lived thread for a large forest (see
+   * compileInWorker), so that during a batch only the compiled trees stay in memory. A
+   * model compiled here is stored compiled for the next batch.
    */
   async batchModel(id?: number, options: { thread?: boolean } = {}): Promise<BatchModel> {
     const modelId = this.scoringModelId(id)
+    const stored = this.models.loadStoredCompiled(modelId)
+    const restored = stored ? restoreBatchModel(stored) : null
+    if (restored) return restored
     const loaded = this.modelCache.get(modelId)
-    if (loaded) return prepareBatchModel(loaded)
     const thread = options.thread ?? this.models.forestSize(modelId) >= COMPILE_IN_THREAD_FROM_BYTES
-    if (this.dbPath === ':memory:' || !thread) return prepareBatchModel(this.models.loadStored(modelId))
-    return compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
+    const model = loaded
+      ? prepareBatchModel(loaded)
+      : this.dbPath === ':memory:' || !thread
+        ? prepareBatchModel(this.models.loadStored(modelId))
+        : await compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
+    this.keepCompiled(modelId, model)
+    return model
+  }
+
+  /**
+   * Stores a model's compiled forest for the next batch. Only a cache of the forest: when
+   * the database cannot take it now (busy, read-only), the next batch compiles again.
+   */
+  private keepCompiled(modelId: number, model: BatchModel): void {
+    try {
+      this.models.saveCompiled(modelId, model.compiled.storedForm())
+    } catch {
+      // A cache write that fails changes nothing the caller asked for.
+    }
   }
 
   /** Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by batchModel). */

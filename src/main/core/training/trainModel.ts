@@ -12,8 +12,9 @@ import {
   type ModelArtifact,
   type TrainParams
 } from '../model/ModelArtifact'
-import type { TreeEnsemble } from '../model/TreeEnsemble'
-import { compiledPredictor } from '../scoring/compiledPredictor'
+import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { CompiledForest } from '../scoring/CompiledForest'
+import { compileIfPossible, predictorOf, type Predictor } from '../scoring/compiledPredictor'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
 import { rowBalancer } from './balanceRows'
@@ -39,6 +40,8 @@ export interface TrainHooks {
 export interface TrainedModel {
   artifact: ModelArtifact
   ensemble: TreeEnsemble
+  /** The ensemble compiled for batch scoring (compiled once here, stored with the model); null beyond the compiled layout's limits. */
+  compiled: CompiledForest | null
   evaluation: ModelEvaluation
 }
 
@@ -108,6 +111,7 @@ export async function trainModel(
     onProgress: (done, total) => progress('training', done, total)
   })
   const ensemble = learned.ensemble
+  const compiled = compileIfPossible(ensemble)
   notes.push(...learned.notes)
   checkCancel()
 
@@ -134,7 +138,7 @@ export async function trainModel(
   let evaluated: { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] }
   if (test.length > 0) {
     const columns = matrix.map((col) => gather(col, test))
-    const predict = compiledPredictor(ensemble)
+    const predict: Predictor = compiled ? predictorOf(compiled) : (c, n) => predictEnsemble(ensemble, c, n)
     const p = applyCalibrationArray(calibration.model, predict(columns, test.length))
     const ys = gather8(y, test)
     const permutation = permutationOnSample(
@@ -182,6 +186,7 @@ export async function trainModel(
   return {
     artifact,
     ensemble,
+    compiled,
     evaluation: {
       evaluatedOn: test.length > 0 ? 'test' : honest.method === 'out-of-bag' ? 'oob' : 'cross-fitted',
       calibrationFit: {

@@ -5,6 +5,7 @@ import { m003Scoring } from './003_scoring'
 import { m004Profiles } from './004_profiles'
 import { m005Thresholds } from './005_thresholds'
 import { m006ColumnSqlNames } from './006_column_sql_names'
+import { m007CompiledForests } from './007_compiled_forests'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -16,5 +17,6 @@ export const migrations: readonly Migration[] = [
   m003Scoring,
   m004Profiles,
   m005Thresholds,
-  m006ColumnSqlNames
+  m006ColumnSqlNames,
+  m007CompiledForests
 ]
