@@ -1,6 +1,5 @@
 import { FOREST_COMBINE, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
 import type { FlatTree } from '../model/FlatTree'
-import { crc32 } from 'node:zlib'
 import { FOREST_WALK_WASM } from './forestWalkWasm'
 
 /**
@@ -83,47 +82,6 @@ export class CompiledForest {
     return new CompiledForest({ memory, layout, numTrees, numFeatures, combine, expectedMargin: expected }, 0)
   }
 
-  /**
-   * The compiled trees as a model stores them (ModelRepo), to be {@link restore}d instead of
-   * compiled again: the bytes of the kernel's memory up to the first scratch area.
-   */
-  storedForm(): StoredCompiledForest {
-    const { memory, layout, numTrees, numFeatures, combine, expectedMargin } = this.shared
-    const bytes = new Uint8Array(memory.buffer, 0, layout.scratch[0].columns).slice()
-    return {
-      layout: COMPILED_LAYOUT,
-      numNodes: layout.numNodes,
-      numTrees,
-      numCuts: layout.numCuts,
-      numFeatures,
-      combine,
-      expectedMargin,
-      crc32: crc32(bytes),
-      bytes
-    }
-  }
-
-  /**
-   * The compiled forest of a {@link storedForm}, with `slots` scratch areas; null when it
-   * was written by another layout or kernel (COMPILED_LAYOUT), or its bytes are not the
-   * ones stored (their length or CRC-32 differ): the caller compiles the forest again.
-   */
-  static restore(stored: StoredCompiledForest, slots = 1): CompiledForest | null {
-    if (stored.layout !== COMPILED_LAYOUT || !isCombine(stored.combine)) return null
-    if (!Number.isFinite(stored.expectedMargin)) return null
-    const { numNodes, numTrees, numCuts, numFeatures } = stored
-    if (![numNodes, numTrees, numCuts].every((n) => Number.isInteger(n) && n >= 0)) return null
-    if (!Number.isInteger(numFeatures) || numFeatures < 1 || numFeatures > 0xffff) return null
-    if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`CompiledForest: ${slots} slots`)
-    const layout = planLayout(numNodes, numTrees, numCuts, numFeatures, slots)
-    if (stored.bytes.length !== layout.scratch[0].columns || crc32(stored.bytes) !== stored.crc32) return null
-    const pages = Math.ceil(layout.bytes / 65536)
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true })
-    new Uint8Array(memory.buffer).set(stored.bytes)
-    const { combine, expectedMargin } = stored
-    return new CompiledForest({ memory, layout, numTrees, numFeatures, combine, expectedMargin }, 0)
-  }
-
   /** Uses the compiled forest of another thread's {@link handle}, with scratch slot `slot`. */
   static attach(handle: CompiledForestHandle, slot: number): CompiledForest {
     return new CompiledForest(handle, slot)
@@ -172,6 +130,75 @@ export class CompiledForest {
     return { raw, path }
   }
 
+  /**
+   * Per row of `numRows` rows of column-major features, the sum of the leaf values of the
+   * trees t with trees[t][r] = 1, added in tree order: an out-of-bag score is this sum over
+   * the trees that left the row out, divided by their number (trainForest's oobProbability,
+   * bit for bit). `trees` holds one 0/1 mask over the rows per tree.
+   */
+  sumOverTrees(columns: ArrayLike<number>[], numRows: number, trees: Uint8Array[]): Float64Array {
+    if (trees.length !== this.shared.numTrees) {
+      throw new RangeError(`${trees.length} tree masks for a forest of ${this.shared.numTrees} trees`)
+    }
+    const sums = new Float64Array(numRows)
+    for (let start = 0; start < numRows; start += CompiledForest.CHUNK_ROWS) {
+      const count = Math.min(CompiledForest.CHUNK_ROWS, numRows - start)
+      const hasMissing = this._binChunk(columns, start, count)
+      const { memory, layout, numTrees } = this.shared
+      const S = this.scratch
+      const total = new Float64Array(memory.buffer, S.total, count)
+      total.fill(0)
+      // Once binned, the chunk's value and path regions are free: the trees' row lists go
+      // there (indices in the value region, each group's starts in the path region), as
+      // many trees per kernel call as their lists fit.
+      const capacity = (S.nodeOf - S.columns) >> 2
+      const maxGroup = ((S.total - S.phi) >> 2) - 1
+      const index = new Int32Array(memory.buffer, S.columns, capacity)
+      const starts = new Int32Array(memory.buffer, S.phi, maxGroup + 1)
+      for (let first = 0; first < numTrees;) {
+        let used = 0
+        let t = first
+        for (; t < numTrees && t - first < maxGroup && used + count <= capacity; t++) {
+          starts[t - first] = used
+          const mask = trees[t]
+          for (let r = 0; r < count; r++) if (mask[start + r] === 1) index[used++] = r
+        }
+        starts[t - first] = used
+        this.kernel.walkForestRows(
+          layout.nodes,
+          layout.values,
+          layout.roots + first * 4,
+          layout.depths + first * 4,
+          t - first,
+          S.bins,
+          this.shared.numFeatures,
+          S.phi,
+          S.columns,
+          S.total,
+          S.nodeOf,
+          hasMissing ? layout.missingLeft : 0
+        )
+        first = t
+      }
+      sums.set(total, start)
+    }
+    return sums
+  }
+
+  /** Copies rows [start, start + count) into the kernel's memory and bins them; true when a value is missing. */
+  private _binChunk(columns: ArrayLike<number>[], start: number, count: number): boolean {
+    const { memory, layout, numFeatures: F } = this.shared
+    const S = this.scratch
+    const values = new Float64Array(memory.buffer, S.columns, count * F)
+    for (let f = 0; f < F; f++) {
+      const column = columns[f]
+      const at = f * count
+      if (column instanceof Float64Array) values.set(column.subarray(start, start + count), at)
+      else for (let r = 0; r < count; r++) values[at + r] = column[start + r]
+    }
+    return this.kernel.binColumns(S.columns, count, F, layout.cuts, layout.cutStart, S.bins) === 1
+  }
+
   /** One kernel call over rows [start, start + count), count ≤ CHUNK_ROWS. */
   private _predictChunk(
     columns: ArrayLike<number>[],
@@ -183,14 +210,7 @@ export class CompiledForest {
     const { memory, layout, numTrees, numFeatures: F } = this.shared
     const S = this.scratch
     const buffer = memory.buffer
-    const values = new Float64Array(buffer, S.columns, count * F)
-    for (let f = 0; f < F; f++) {
-      const column = columns[f]
-      const at = f * count
-      if (column instanceof Float64Array) values.set(column.subarray(start, start + count), at)
-      else for (let r = 0; r < count; r++) values[at + r] = column[start + r]
-    }
-    const hasMissing = this.kernel.binColumns(S.columns, count, F, layout.cuts, layout.cutStart, S.bins)
+    const hasMissing = this._binChunk(columns, start, count)
     const total = new Float64Array(buffer, S.total, count)
     const phi = new Float32Array(buffer, S.phi, count * F)
     total.fill(0)
@@ -217,39 +237,6 @@ export class CompiledForest {
   }
 }
 
-/**
- * The version of the compiled layout and kernel: this file's layout number and the
- * kernel's CRC-32, so that a rebuilt kernel (npm run build:wasm) or a changed layout never
- * reads trees compiled for another one.
- */
-const COMPILED_LAYOUT = `1:${crc32(Buffer.from(FOREST_WALK_WASM, 'base64')).toString(16)}`
-
-/** A compiled forest as a model stores it (see {@link CompiledForest.storedForm}). */
-export interface StoredCompiledForest {
-  /** The layout and kernel it was compiled for. */
-  layout: string
-  numNodes: number
-  numTrees: number
-  numCuts: number
-  numFeatures: number
-  combine: EnsembleCombine
-  expectedMargin: number
-  /** CRC-32 of `bytes`, checked before they are used. */
-  crc32: number
-  /** The kernel's memory from 0 up to the first scratch area: the trees and the cuts. */
-  bytes: Uint8Array
-}
-
-/** True for a well-formed EnsembleCombine (a stored header is checked before it is used). */
-function isCombine(c: EnsembleCombine | undefined): boolean {
-  return (
-    c !== undefined &&
-    (c.aggregate === 'mean' || c.aggregate === 'sum') &&
-    (c.link === 'identity' || c.link === 'logistic') &&
-    Number.isFinite(c.bias)
-  )
-}
-
 /** A compiled forest as it crosses to a worker thread: the shared memory and how it is laid out. */
 export interface CompiledForestHandle {
   memory: WebAssembly.Memory
@@ -271,6 +258,20 @@ export interface ForestOutput {
 /** The kernel's exports (src/wasm/forestWalk.ts). */
 interface Kernel {
   walkForest: WalkForest
+  walkForestRows: (
+    nodes: number,
+    values: number,
+    roots: number,
+    depths: number,
+    numTrees: number,
+    bins: number,
+    stride: number,
+    rowStart: number,
+    rowIndex: number,
+    total: number,
+    nodeOf: number,
+    missingLeft: number
+  ) => void
   binColumns: (
     columns: number,
     numRows: number,
@@ -307,7 +308,7 @@ interface Scratch {
 }
 
 /** Byte offsets of the regions of the kernel's memory: the trees, then one scratch area per slot. */
-interface Layout {
+export interface Layout {
   nodes: number
   values: number
   missingLeft: number
@@ -330,7 +331,8 @@ const LEAF_CUT = 0xffff
 /** Bins are u16 and 0xffff marks a missing value (MISSING_BIN in src/wasm/forestWalk.ts). */
 const MAX_CUTS = LEAF_CUT - 1
 
-function planLayout(
+/** Where each region of a compiled forest's memory lies (exported for its stored form, compiledForestStore.ts). */
+export function planLayout(
   numNodes: number,
   numTrees: number,
   numCuts: number,

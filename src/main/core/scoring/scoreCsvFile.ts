@@ -29,7 +29,8 @@ import type { DriftBins, InputField, ModelArtifact } from '../model/ModelArtifac
 import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } from './loadModel'
 import { readEnsembleHeader, serializedTrees } from '../model/ensembleFormat'
 import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
-import { CompiledForest, type StoredCompiledForest } from './CompiledForest'
+import { CompiledForest } from './CompiledForest'
+import { restoreCompiled, type StoredCompiledForest } from './compiledForestStore'
 import { neutraliseCell } from './neutraliseCell'
 import { ScoringWorkers } from './ScoringWorkers'
 
@@ -129,7 +130,7 @@ export function restoreBatchModel(stored: {
   artifact: ModelArtifact
   compiled: StoredCompiledForest
 }): BatchModel | null {
-  const compiled = CompiledForest.restore(stored.compiled, MAX_SCORING_THREADS)
+  const compiled = restoreCompiled(stored.compiled, MAX_SCORING_THREADS)
   if (!compiled) return null
   checkFeatureCount(stored.id, compiled.numFeatures, stored.artifact)
   return { id: stored.id, name: stored.name, artifact: stored.artifact, compiled }

@@ -31,6 +31,7 @@ import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
+import { storedForm } from '../scoring/compiledForestStore'
 import { prepareBatchModel, restoreBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
 import type { ExportReport } from './exportModel'
 import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
@@ -192,7 +193,7 @@ export class Workbench {
       trained.artifact,
       trained.ensemble,
       trained.evaluation,
-      trained.compiled?.storedForm()
+      trained.compiled ? storedForm(trained.compiled) : undefined
     )
     if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
     return { model: this.models.summary(id), evaluation: trained.evaluation }
@@ -363,7 +364,7 @@ export class Workbench {
    */
   private keepCompiled(modelId: number, model: BatchModel): void {
     try {
-      this.models.saveCompiled(modelId, model.compiled.storedForm())
+      this.models.saveCompiled(modelId, storedForm(model.compiled))
     } catch {
       // A cache write that fails changes nothing the caller asked for.
     }

@@ -6,7 +6,7 @@ import { type TreeEnsemble } from '../model/TreeEnsemble'
 import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../training/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
-import type { StoredCompiledForest } from '../scoring/CompiledForest'
+import type { StoredCompiledForest } from '../scoring/compiledForestStore'
 
 export type { LoadedModel, StoredModel }
 

@@ -4,6 +4,7 @@ import { deriveSeed, Rng } from '../base/random'
 import type { Engine, EngineTrainInput, EngineTrainResult } from '../ml/engines'
 import { foldRows, stratifiedFolds } from '../ml/split'
 import type { TreeEnsemble } from '../model/TreeEnsemble'
+import type { CompiledForest } from '../scoring/CompiledForest'
 import { compiledPredictor } from '../scoring/compiledPredictor'
 
 /** Folds of cross-fitting: each fold model fits on 80 % of the training rows. */
@@ -93,13 +94,13 @@ export type HonestPredictor = (columns: ArrayLike<number>[], rows: Int32Array) =
  * that never fitted on it: its fold's model when the scores were cross-fitted, else the
  * engine's out-of-bag record (the trees that left it out).
  */
-export function honestPredictor(honest: HonestScores, learned: EngineTrainResult): HonestPredictor {
+export function honestPredictor(
+  honest: HonestScores,
+  learned: EngineTrainResult,
+  compiled: CompiledForest | null
+): HonestPredictor {
   const folds = honest.foldModels
-  if (honest.method === 'out-of-bag') {
-    if (!learned.predictOutOfBag)
-      throw new Error("out-of-bag scores without the engine's out-of-bag predictor")
-    return learned.predictOutOfBag
-  }
+  if (honest.method === 'out-of-bag') return outOfBagPredictor(learned, compiled)
   if (!folds) throw new Error('cross-fitted scores without their fold models')
   const predictors = folds.ensembles.map(compiledPredictor)
   return (columns, rows) => {
@@ -115,4 +116,53 @@ export function honestPredictor(honest: HonestScores, learned: EngineTrainResult
     }
     return out
   }
+}
+
+/**
+ * Scores rows by the trees that left them out of their bootstrap: the mean of those trees'
+ * leaves (the forest's out-of-bag score, bit for bit, for the rows' own values), NaN for a
+ * row no tree left out. The trees of the last rows asked for are kept: permutation
+ * importance asks for the same rows some fifty times.
+ */
+function outOfBagPredictor(learned: EngineTrainResult, compiled: CompiledForest | null): HonestPredictor {
+  const outOfBagTrees = learned.outOfBagTrees
+  if (!outOfBagTrees) throw new Error("out-of-bag scores without the engine's out-of-bag record")
+  let cached: { rows: Int32Array; trees: Uint8Array[]; count: Int32Array } | null = null
+  return (columns, rows) => {
+    if (cached?.rows !== rows) {
+      const trees = outOfBagTrees(rows)
+      const count = new Int32Array(rows.length)
+      for (const mask of trees) for (let k = 0; k < rows.length; k++) count[k] += mask[k]
+      cached = { rows, trees, count }
+    }
+    const { trees, count } = cached
+    const sums = compiled
+      ? compiled.sumOverTrees(columns, rows.length, trees)
+      : sumOverTrees(learned.ensemble, columns, rows.length, trees)
+    for (let k = 0; k < rows.length; k++) sums[k] = count[k] > 0 ? sums[k] / count[k] : NaN
+    return sums
+  }
+}
+
+/** CompiledForest.sumOverTrees by the TypeScript walk, for an ensemble beyond the compiled layout's limits. */
+function sumOverTrees(
+  ensemble: TreeEnsemble,
+  columns: ArrayLike<number>[],
+  numRows: number,
+  trees: Uint8Array[]
+): Float64Array {
+  const sums = new Float64Array(numRows)
+  ensemble.trees.forEach(({ feature, threshold, missingLeft, left, right, value }, t) => {
+    const mask = trees[t]
+    for (let k = 0; k < numRows; k++) {
+      if (mask[k] === 0) continue
+      let node = 0
+      while (feature[node] >= 0) {
+        const x = columns[feature[node]][k]
+        node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node]
+      }
+      sums[k] += value[node]
+    }
+  })
+  return sums
 }

@@ -3,7 +3,13 @@ import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Table } from '../data/Table'
 import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
-import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
+import {
+  buildFeatureMatrix,
+  describeInputs,
+  fitFeatureSpecs,
+  SortedValues,
+  type RawInputs
+} from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
 import type { ModelArtifact, TrainParams } from '../model/ModelArtifact'
 
@@ -41,7 +47,12 @@ export interface PreparedFeatures {
  * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
  * and training all go through here.
  */
-export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
+export function prepareFeatures(
+  table: Table,
+  params: TrainParams,
+  engineer = true,
+  sortedValues: SortedValues = new SortedValues()
+): PreparedFeatures {
   const y = table.target
   const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
   if (params.testSize > 0 && countPositives(y, split.test) === 0) {
@@ -61,7 +72,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
+  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames, sortedValues)
   if (features.length === 0)
     throw new InputError(
       'The dataset has no usable feature columns (all are identifiers, empty or the target).'
@@ -71,7 +82,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     raw,
     featured,
     engineering,
-    inputs: describeInputs(raw, split.train),
+    inputs: describeInputs(raw, split.train, sortedValues),
     features,
     dropped,
     matrix: buildFeatureMatrix(features, featured).columns

@@ -3,6 +3,7 @@ import { CancelledError, InputError } from '../base/errors'
 import type { Table } from '../data/Table'
 import { applyCalibrationArray, fitCalibration } from '../ml/calibration'
 import { fitDriftBins } from '../ml/drift'
+import { SortedValues } from '../ml/preprocess'
 import { engineFor } from '../ml/engines'
 import { evaluateBinary } from '../ml/metrics'
 import {
@@ -75,9 +76,14 @@ export async function trainModel(
     )
   }
 
-  const prepared = prepareFeatures(table, params)
+  // Each raw column's training values are sorted once, for the inputs' ranges, the
+  // imputation medians and the drift deciles (kept only until those are fitted).
+  let sortedValues: SortedValues | null = new SortedValues()
+  const prepared = prepareFeatures(table, params, true, sortedValues)
   const { split, raw, engineering, inputs, features, matrix } = prepared
   const { train, test } = split
+  const drift = fitDriftBins(raw, train, sortedValues)
+  sortedValues = null
   for (const name of prepared.dropped)
     notes.push(`Column "${name}" has no values in the training rows and is not used.`)
   checkCancel()
@@ -120,7 +126,7 @@ export async function trainModel(
   // With no held-out rows the evaluation needs honest scores of permuted rows too: from the
   // engine's out-of-bag record when it keeps one, else from cross-fitted fold models.
   const honest = await honestScores(engine, engineInput, learned, {
-    crossFit: test.length === 0 && learned.predictOutOfBag === undefined,
+    crossFit: test.length === 0 && learned.outOfBagTrees === undefined,
     onFold: (done, total) => progress('cross-fitting', done, total)
   })
   checkCancel()
@@ -154,7 +160,7 @@ export async function trainModel(
       engineInput.columns,
       realTrainY,
       calibratedHonest,
-      honestPredictor(honest, learned),
+      honestPredictor(honest, learned, compiled),
       names,
       params
     )
@@ -178,7 +184,7 @@ export async function trainModel(
     threshold,
     riskGrades: DEFAULT_RISK_GRADES,
     baseRate,
-    drift: fitDriftBins(raw, train),
+    drift,
     params,
     datasetId,
     trainedAt: new Date().toISOString()

@@ -68,12 +68,12 @@ export interface EngineTrainResult {
    */
   outOfBag: Float64Array | null
   /**
-   * Scores real training rows `rows` (indices into the input's rows) from the given
-   * feature columns (column f, entry k: feature f of row rows[k], its own or, for
-   * permutation importance, another row's), each by the part of the model that did not fit
-   * on it: the outOfBag scores for the rows' own values. Absent when the engine cannot.
+   * For each tree of an averaging ensemble (a forest), a 0/1 mask over real training rows
+   * `rows` (indices into the input's rows): 1 where the tree did not fit on the row. The
+   * pipeline scores a row, its own values or permuted ones, by those trees alone; with the
+   * row's own values that is its outOfBag score. Absent when the engine keeps no record.
    */
-  predictOutOfBag?: (columns: ArrayLike<number>[], rows: Int32Array) => Float64Array
+  outOfBagTrees?: (rows: Int32Array) => Uint8Array[]
   /** Sentences for the training log (e.g. a setting the engine could not honour). */
   notes: string[]
 }

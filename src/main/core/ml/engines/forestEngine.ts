@@ -1,5 +1,5 @@
 import type { TrainParams } from '../../../../shared/params/trainParams'
-import { outOfBagPredictor } from '../forest/outOfBag'
+import { outOfBagMasks } from '../forest/outOfBag'
 import { trainForest } from '../forest/trainForest'
 import type { Engine } from './Engine'
 
@@ -40,7 +40,7 @@ export const forestEngine: Engine = {
     return {
       ensemble: trained.forest,
       outOfBag: trained.oobProbability.subarray(0, fit.numReal),
-      predictOutOfBag: outOfBagPredictor(trained.forest, params.seed, fit.y.length),
+      outOfBagTrees: (rows) => outOfBagMasks(params.seed, params.trees, fit.y.length, rows),
       notes: []
     }
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { Rng } from '../../../../../src/main/core/base/random'
 import { binColumns, fitBins } from '../../../../../src/main/core/ml/binning'
-import { outOfBagMasks, outOfBagPredictor } from '../../../../../src/main/core/ml/forest/outOfBag'
+import { outOfBagMasks } from '../../../../../src/main/core/ml/forest/outOfBag'
+import { predictEnsemble } from '../../../../../src/main/core/model/TreeEnsemble'
+import { CompiledForest } from '../../../../../src/main/core/scoring/CompiledForest'
 import { growForestTree, trainForest } from '../../../../../src/main/core/ml/forest/trainForest'
 import { createTreeLearner } from '../../../../../src/main/core/ml/forest/treeLearner'
 
@@ -44,21 +46,32 @@ describe('out-of-bag record of a forest, replayed from its seed', () => {
     }
   })
 
-  it("gives trainForest's out-of-bag probabilities exactly for the rows' own values", async () => {
+  it("gives, through the compiled walk over each tree's rows, trainForest's out-of-bag probabilities exactly", async () => {
     const { columns, y } = data(1200, 2)
     const trained = await trainForest(columns, y, OPTIONS)
     const rows = Int32Array.from({ length: y.length }, (_, i) => i)
-    const predicted = outOfBagPredictor(trained.forest, OPTIONS.seed, y.length)(columns, rows)
+    const masks = outOfBagMasks(OPTIONS.seed, OPTIONS.trees, y.length, rows)
+    const sums = CompiledForest.compile(trained.forest).sumOverTrees(columns, y.length, masks)
+    const predicted = sums.map((s, r) => {
+      const count = masks.reduce((n, m) => n + m[r], 0)
+      return count > 0 ? s / count : NaN
+    })
     // NaN where no tree left the row out, in the same places.
     expect(Array.from(predicted)).toEqual(Array.from(trained.oobProbability))
   })
 
-  it('scores a subset of rows from columns given for that subset only', async () => {
-    const { columns, y } = data(900, 3)
-    const trained = await trainForest(columns, y, OPTIONS)
-    const rows = Int32Array.from([899, 3, 450, 12])
-    const subset = columns.map((c) => Float64Array.from(rows, (r) => c[r]))
-    const predicted = outOfBagPredictor(trained.forest, OPTIONS.seed, y.length)(subset, rows)
-    expect(Array.from(predicted)).toEqual(Array.from(rows, (r) => trained.oobProbability[r]))
+  it('sums the chosen trees of each row over more rows than one kernel chunk, as the trees themselves give them', async () => {
+    const { columns, y } = data(CompiledForest.CHUNK_ROWS + 700, 3)
+    const trained = await trainForest(columns, y, { ...OPTIONS, trees: 9 })
+    const rng = new Rng(8)
+    const masks = trained.forest.trees.map(() => Uint8Array.from(y, () => (rng.next() < 0.4 ? 1 : 0)))
+    const sums = CompiledForest.compile(trained.forest).sumOverTrees(columns, y.length, masks)
+    // The oracle: each chosen tree alone, as a one-tree forest, added in tree order.
+    const expected = new Float64Array(y.length)
+    trained.forest.trees.forEach((tree, t) => {
+      const alone = predictEnsemble({ ...trained.forest, trees: [tree] }, columns, y.length)
+      for (let r = 0; r < y.length; r++) if (masks[t][r] === 1) expected[r] += alone[r]
+    })
+    expect(Array.from(sums)).toEqual(Array.from(expected))
   })
 })
