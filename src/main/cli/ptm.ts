@@ -10,6 +10,12 @@ const interrupt = (): void => {
 }
 process.on('SIGINT', interrupt)
 process.on('SIGTERM', interrupt)
+// A reader that stops early (`ptm datasets | head -1`) closes the pipe: end quietly with the
+// status so far, as other command-line tools do, instead of an unhandled EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  throw error
+})
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -5,7 +5,7 @@ import { m003Scoring } from './003_scoring'
 import { m004Profiles } from './004_profiles'
 import { m005Thresholds } from './005_thresholds'
 import { m006ColumnSqlNames } from './006_column_sql_names'
-import { m007CompiledForests } from './007_compiled_forests'
+import { m007StoreCopies } from './007_store_copies'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -18,5 +18,5 @@ export const migrations: readonly Migration[] = [
   m004Profiles,
   m005Thresholds,
   m006ColumnSqlNames,
-  m007CompiledForests
+  m007StoreCopies
 ]
