@@ -150,11 +150,11 @@ export function registerDataCommands(program: Command, run: Run): void {
     .option('--dataset <id>', 'dataset id (default: the latest)', intOption(1))
     .option('--report', 'also print every rejected line of the import report')
     .action(
-      run((ctx, opts: { dataset?: number; report?: boolean }) => {
+      run(async (ctx, opts: { dataset?: number; report?: boolean }) => {
         const service = ctx.service()
         const id = service.resolveDatasetId(opts.dataset)
         const detail = service.getDataset(id)
-        const profile = service.profileDataset(id)
+        const profile = await service.profileDataset(id)
         ctx.print(
           `Dataset ${id} "${detail.name}": ${fmt(profile.numRows, 0)} rows; target "${profile.target}" = "${profile.positiveClass}" in ${pct(profile.defaultRate)} of rows\n`
         )

@@ -8,7 +8,8 @@ import {
   type ImportOptions,
   type ImportResult
 } from '../storage/importCsv'
-import { profileTable, type DatasetProfile } from '../eda/profileTable'
+import type { DatasetProfile } from '../eda/profileTable'
+import { profileTableInWorkers } from '../eda/profileInWorkers'
 import { InputError, WorkbenchError } from '../base/errors'
 import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
@@ -146,18 +147,19 @@ export class Workbench {
 
   /**
    * Column statistics, class balance and correlations of a dataset (the EDA screens'
-   * data), computed once and kept: a dataset never changes after import.
+   * data), computed once and kept: a dataset never changes after import. A large dataset's
+   * numeric columns are profiled on worker threads.
    */
-  profileDataset(
+  async profileDataset(
     id: number,
     onProgress?: (phase: string, done: number, total: number) => void
-  ): DatasetProfile {
+  ): Promise<DatasetProfile> {
     const cached = this.cachedProfile(id)
     if (cached) return cached
     onProgress?.('loading rows', 0, 2)
     const table = this.datasets.loadTable(id)
     onProgress?.('profiling', 1, 2)
-    const profile = profileTable(table)
+    const profile = await profileTableInWorkers(table)
     this.db.prepare('INSERT OR REPLACE INTO dataset_profiles (dataset_id, profile) VALUES (?, ?)').run(
       id,
       JSON.stringify(profile, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))
