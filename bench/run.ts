@@ -1,12 +1,14 @@
 /**
- * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict,real]
+ * The workbench's benchmark: `npm run bench -- [--quick] [--only startup,train,score,data,predict,smote,real]
  * [--repeat N] [--requests N] [--out bench/results/NAME.json]`.
  *
- * Every figure the issues ask for, with the reference stacks (../shared/bench/*.py) run on
- * the same rows in the same run, so that ratios, not absolute times, are compared. Each
- * measured step runs in a child process of its own (its peak RSS is its own). Prints a
- * table per section as it goes, writes one JSON file to bench/results/ and ends with the
- * whole run as Markdown (paste into the README). See bench/README.md.
+ * Every figure issue 12 asks for, as whole commands (`node out/cli/ptm.js …`, a fresh
+ * process each, the model and data loaded from the store), with the reference stacks
+ * (../shared/bench/*.py, bench/reference/*.py) run on the same rows in the same run,
+ * alternating, so that ratios, not absolute times, are compared; kernel timings only as
+ * breakdowns beneath. Prints a table per section as it goes, writes one JSON file to
+ * bench/results/ and ends with the whole run as Markdown (paste into the README). See
+ * bench/README.md.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -16,31 +18,34 @@ import { benchConfig, SECTIONS, type BenchConfig, type SectionName } from './lib
 import { RESULTS_DIR } from './lib/fixtures'
 import { PYTHON, pythonStack, ROOT } from './lib/proc'
 import { markdownReport, printSection, type SectionResult } from './lib/report'
+import { buildCli } from './lib/command'
 import { dataSection } from './sections/data'
 import { predictSection } from './sections/predict'
 import { realSection } from './sections/real'
 import { scoreSection } from './sections/score'
+import { smoteSection } from './sections/smote'
+import { startupSection } from './sections/startup'
 import { trainSection } from './sections/train'
 
 interface Options {
   quick: boolean
   only: SectionName[]
   out: string
-  repeat: number
+  repeat?: number
   requests?: number
 }
 
 function usage(message?: string): never {
   if (message) console.error(message)
   console.error(
-    'usage: npm run bench -- [--quick] [--only data,train,score,predict,real] [--repeat N] [--out bench/results/NAME.json]'
+    `usage: npm run bench -- [--quick] [--only ${SECTIONS.join(',')}] [--repeat N] [--requests N] [--out bench/results/NAME.json]`
   )
   process.exit(2)
 }
 
 function parseOptions(argv: string[]): Options {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
-  const options: Options = { quick: false, only: [...SECTIONS], out: '', repeat: 1 }
+  const options: Options = { quick: false, only: [...SECTIONS], out: '' }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [key, inline] = arg.includes('=')
@@ -87,11 +92,13 @@ async function runSection(
   const load = loadavg()[0]
   let section: SectionResult
   try {
-    if (name === 'data') section = await dataSection(config)
+    if (name === 'startup') section = await startupSection(config)
+    else if (name === 'data') section = await dataSection(config, python)
     else if (name === 'train') section = await trainSection(config, python)
     else if (name === 'score') section = await scoreSection(config, python)
+    else if (name === 'smote') section = await smoteSection(config, python)
     else if (name === 'real') section = await realSection(config, python)
-    else section = await predictSection(config)
+    else section = await predictSection(config, python)
   } catch (error) {
     section = {
       name,
@@ -100,11 +107,15 @@ async function runSection(
       notes: [],
       data: {},
       checks: [],
+      headline: [],
       error: (error as Error).message
     }
   }
   section.seconds = (performance.now() - t0) / 1000
   section.data.loadAverage = { start: load, end: loadavg()[0] }
+  section.notes.push(
+    `Load average (1 min) ${load.toFixed(1)} at the start of this section, ${loadavg()[0].toFixed(1)} at its end, on ${cpus().length} CPUs.`
+  )
   printSection(section)
   return section
 }
@@ -113,6 +124,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   const config = benchConfig(options.quick, options.repeat)
   if (options.requests !== undefined) config.predict.requests = options.requests
+  await buildCli()
   const started = new Date()
   const stack = await pythonStack()
   const python = stack.ok ? { ok: true } : { ok: false, reason: stack.reason }
@@ -129,7 +141,7 @@ async function main(): Promise<void> {
     pythonStack: stack.ok ? stack.versions : { missing: stack.reason }
   }
   console.log(
-    `bench: ${options.quick ? 'QUICK (harness check, tiny sizes)' : 'full'} run of ${options.only.join(', ')}; repeat ${options.repeat}`
+    `bench: ${options.quick ? 'QUICK (harness check, tiny sizes)' : 'full'} run of ${options.only.join(', ')}; repeat ${config.repeat}`
   )
   console.log(
     `node ${environment.node}, ${environment.cpus} CPUs, load ${environment.loadAverageAtStart.map((l) => l.toFixed(2)).join(' ')}, commit ${environment.commit}${environment.dirtyFiles ? ` (+${environment.dirtyFiles} modified files)` : ''}`

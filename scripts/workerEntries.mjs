@@ -5,5 +5,6 @@ export const WORKER_ENTRIES = {
   forestWorker: 'src/main/core/ml/forest/forestWorker.ts',
   scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
   compileWorker: 'src/main/core/service/compileWorker.ts',
-  jobWorker: 'src/main/jobs/jobWorker.ts'
+  jobWorker: 'src/main/jobs/jobWorker.ts',
+  profileWorker: 'src/main/core/eda/profileWorker.ts'
 }

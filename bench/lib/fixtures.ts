@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
-import { ROOT, runStep } from './proc'
+import { ptm } from './command'
+import { ROOT } from './proc'
 
 /** Generated data, databases and CSV files of the bench (gitignored). */
 export const DATA_DIR = join(ROOT, 'bench', 'data')
@@ -10,14 +10,14 @@ export const TARGET = 'Default'
 export const ID_COLUMN = 'Customer_ID'
 export const SEED = 42
 
-/** A generated dataset in its own database, with its CSV export (what the sections share). */
+/** A generated dataset in a store of its own, with its CSV (row i depends only on the seed and i). */
 export interface Fixture {
   rows: number
   seed: number
   db: string
   datasetId: number
   csv: string
-  /** Models trained on it, by a key of their parameters. */
+  /** Models trained on it, by their `ptm train` options. */
   models: Record<string, number>
 }
 
@@ -26,18 +26,14 @@ export function dataPath(name: string): string {
   return join(DATA_DIR, name)
 }
 
-const manifestPath = (rows: number): string => dataPath(`gen-${rows}.json`)
+const manifestPath = (rows: number): string => dataPath(`store-${rows}.json`)
 
 /** Removes a SQLite database with its WAL files. */
 export function removeDb(db: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
 }
 
-export function fixturePaths(rows: number): { db: string; csv: string } {
-  return { db: dataPath(`gen-${rows}.db`), csv: dataPath(`gen-${rows}.csv`) }
-}
-
-export function saveFixture(fixture: Fixture): void {
+function saveFixture(fixture: Fixture): void {
   writeFileSync(manifestPath(fixture.rows), JSON.stringify(fixture, null, 2))
 }
 
@@ -50,41 +46,48 @@ function loadFixture(rows: number, seed: number): Fixture | undefined {
 }
 
 /**
- * The generated dataset of `rows` rows (seed 42) and its CSV export: made by the data
- * section of this run, or reused from an earlier run, or generated now (untimed).
+ * A store holding the generated dataset of `rows` rows (seed 42) and that dataset as CSV:
+ * reused from an earlier run, or made now with `ptm generate --out` (untimed).
  */
 export async function ensureFixture(rows: number, seed = SEED): Promise<Fixture> {
   const cached = loadFixture(rows, seed)
   if (cached) return cached
-  const { db, csv } = fixturePaths(rows)
+  const db = dataPath(`store-${rows}.db`)
+  const csv = dataPath(`gen-${rows}.csv`)
   removeDb(db)
   rmSync(csv, { force: true })
-  const generated = await runStep<{ datasetId: number }>('generate', [db, rows, seed])
-  await runStep('export', [db, generated.result.datasetId, csv])
-  const fixture: Fixture = { rows, seed, db, datasetId: generated.result.datasetId, csv, models: {} }
+  const generated = await ptm<{ datasetId: number }>(db, [
+    'generate',
+    '--rows',
+    rows,
+    '--seed',
+    seed,
+    '--out',
+    csv
+  ])
+  const fixture: Fixture = { rows, seed, db, datasetId: generated.json.datasetId, csv, models: {} }
   saveFixture(fixture)
   return fixture
 }
 
-export const modelKey = (params: Partial<TrainParams>): string =>
-  JSON.stringify(params, Object.keys(params).sort())
-
-export function rememberModel(fixture: Fixture, params: Partial<TrainParams>, modelId: number): void {
-  fixture.models[modelKey(params)] = modelId
+/** Remembers a model trained on the fixture with these `ptm train` options. */
+export function rememberModel(fixture: Fixture, args: string[], modelId: number): void {
+  fixture.models[args.join(' ')] = modelId
   saveFixture(fixture)
 }
 
-/** A model trained on the fixture with these parameters (trained now, untimed, when there is none yet). */
-export async function ensureModel(fixture: Fixture, params: Partial<TrainParams>): Promise<number> {
-  const known = fixture.models[modelKey(params)]
+/** A model trained on the fixture with these `ptm train` options (trained now, untimed, when there is none yet). */
+export async function ensureModel(fixture: Fixture, args: string[]): Promise<number> {
+  const known = fixture.models[args.join(' ')]
   if (known !== undefined) return known
-  const trained = await runStep<{ modelId: number }>('train', [
-    fixture.db,
+  const trained = await ptm<{ modelId: number }>(fixture.db, [
+    'train',
+    '--dataset',
     fixture.datasetId,
-    JSON.stringify(params)
+    ...args
   ])
-  rememberModel(fixture, params, trained.result.modelId)
-  return trained.result.modelId
+  rememberModel(fixture, args, trained.json.modelId)
+  return trained.json.modelId
 }
 
 /** True when `file` exists and is newer than every source. */

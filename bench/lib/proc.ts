@@ -10,6 +10,11 @@ export const SHARED_BENCH = process.env.PTM_BENCH_SHARED ?? '/work/shared/bench'
 export const PYTHON =
   process.env.PTM_BENCH_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 
+/** A reference script: `reference/NAME.py` is this bench's own (bench/reference/), any other name a shared one. */
+function referenceScript(script: string): string {
+  return script.startsWith('reference/') ? join(ROOT, 'bench', script) : join(SHARED_BENCH, script)
+}
+
 /** Marker of the one result line a step prints on stdout. */
 export const RESULT_MARKER = '@@BENCH '
 
@@ -83,7 +88,7 @@ export async function runPython<T>(
   const t0 = performance.now()
   const { stdout, stderr, code } = await runProcess(
     PYTHON,
-    ['-c', wrapper, PYTHON, join(SHARED_BENCH, script), ...args.map(String)],
+    ['-c', wrapper, PYTHON, referenceScript(script), ...args.map(String)],
     options.timeoutMs
   )
   const processSeconds = (performance.now() - t0) / 1000
@@ -129,10 +134,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 export function runProcess(
   command: string,
   args: string[],
-  timeoutMs = 4 * 3600_000
+  timeoutMs = 4 * 3600_000,
+  env?: Record<string, string>
 ): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: env ? { ...process.env, ...env } : process.env
+    })
     running.add(child)
     let stdout = ''
     let stderr = ''
@@ -155,13 +165,9 @@ export function runProcess(
   })
 }
 
-/** Starts a long-running step (the /predict server) and hands back the child. */
-export function startStep(name: string, args: (string | number)[]): ChildProcess {
-  const script = join(ROOT, 'bench', 'steps', `${name}.ts`)
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args.map(String)], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe']
-  })
+/** Starts a long-running process (the /predict server) and hands back the child. */
+export function startProcess(command: string, args: (string | number)[]): ChildProcess {
+  const child = spawn(command, args.map(String), { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
   running.add(child)
   child.on('close', () => running.delete(child))
   return child

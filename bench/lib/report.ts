@@ -14,6 +14,8 @@ export interface SectionResult {
   data: Record<string, unknown>
   /** Targets of the issues, checked on this run's figures. */
   checks: Check[]
+  /** Rows of the whole-command table at the top of the report (the README's). */
+  headline: Headline[]
   seconds?: number
   error?: string
 }
@@ -25,8 +27,42 @@ export interface Check {
   met: boolean
 }
 
+/** One row of the whole-command table: what the user runs, ours and the reference in the same run. */
+export interface Headline {
+  what: string
+  rows: string
+  ours: string
+  reference: string
+  ratio: string
+  goal: string
+  /** null when the row has no goal of its own. */
+  met: boolean | null
+}
+
+export const HEADLINE_COLUMNS = [
+  'What the user runs (whole command, cold)',
+  'Rows',
+  'Ours',
+  'Reference, same run',
+  'Ours vs reference',
+  'Goal',
+  'Met'
+]
+
+function headlineRow(h: Headline): string[] {
+  return [
+    h.what,
+    h.rows,
+    h.ours,
+    h.reference,
+    h.ratio,
+    h.goal,
+    h.met === null ? '–' : h.met ? 'yes' : '**no**'
+  ]
+}
+
 export function newSection(name: string, title: string): SectionResult {
-  return { name, title, tables: [], notes: [], data: {}, checks: [] }
+  return { name, title, tables: [], notes: [], data: {}, checks: [], headline: [] }
 }
 
 /** Adds a table to the section and returns its rows, to push to. */
@@ -82,6 +118,8 @@ export function markdownTable(columns: string[], rows: string[][]): string {
 
 export function printSection(section: SectionResult): void {
   console.log(`\n== ${section.title} ==`)
+  if (section.headline.length)
+    console.log(textTable(HEADLINE_COLUMNS, section.headline.map(headlineRow)) + '\n')
   for (const t of section.tables) {
     if (t.title) console.log(`-- ${t.title}`)
     if (t.rows.length) console.log(textTable(t.columns, t.rows) + '\n')
@@ -95,6 +133,10 @@ export function printSection(section: SectionResult): void {
 /** The whole run as Markdown, ready to paste into the README. */
 export function markdownReport(header: string[], sections: SectionResult[]): string {
   const out: string[] = [...header, '']
+  const headline = sections.flatMap((s) => s.headline)
+  if (headline.length) {
+    out.push('### Whole commands', '', markdownTable(HEADLINE_COLUMNS, headline.map(headlineRow)), '')
+  }
   for (const s of sections) {
     out.push(`### ${s.title}`, '')
     for (const t of s.tables) {

@@ -1,18 +1,21 @@
+import { readFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { mainTrainParams, type BenchConfig } from '../lib/config'
-import { ensureFixture, ensureModel } from '../lib/fixtures'
-import { RESULT_MARKER, runStep, startStep, tail } from '../lib/proc'
+import { forestArgs, type BenchConfig } from '../lib/config'
+import { PTM_JS } from '../lib/command'
+import { encodeNumeric, fitNumericEncoding } from '../lib/csvFiles'
+import { dataPath, ensureFixture, ensureModel, ID_COLUMN, TARGET } from '../lib/fixtures'
+import { runPython, runStep, startProcess, tail } from '../lib/proc'
 import { addTable, attempt, mb, median, newSection, num, percentile, type SectionResult } from '../lib/report'
 
 /** The body of the spec's curl example (seed-spec.md, "Make a Sample Prediction"). */
-export const SPEC_BODY = JSON.stringify({
+export const SPEC_BODY = {
   Credit_Score: 650,
   Loan_Amount: 50000,
   Account_Balance: 200000,
   Interest_Rate: 5.5,
   Loan_to_Balance_Ratio: 0.25,
   High_Credit_Risk: 0
-})
+}
 
 interface Reply {
   status: number
@@ -44,171 +47,246 @@ function post(agent: Agent, port: number, body: string): Promise<Reply> {
   })
 }
 
+interface Load {
+  latencies: number[]
+  seconds: number
+  statuses: Record<number, number>
+  sample: string
+}
+
+/** `clients` keep-alive connections, each sending requests back to back until `total` are done. */
+async function drive(port: number, body: string, clients: number, total: number): Promise<Load> {
+  const latencies: number[] = []
+  const statuses: Record<number, number> = {}
+  let sample = ''
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+      while (next < total) {
+        next++
+        const reply = await post(agent, port, body)
+        latencies.push(reply.ms)
+        statuses[reply.status] = (statuses[reply.status] ?? 0) + 1
+        sample ||= reply.body
+      }
+      agent.destroy()
+    })
+  )
+  return { latencies, seconds: (performance.now() - t0) / 1000, statuses, sample }
+}
+
+/** Peak resident set of a process (Linux: VmHWM), MB; NaN elsewhere. */
+function peakRssOf(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) / 1024 : NaN
+  } catch {
+    return NaN
+  }
+}
+
 /**
- * Issue 4: /predict latency. The service (createPredictServer) runs in a child process on
- * 127.0.0.1, an ephemeral port; this process sends sequential POST /predict requests with
- * the spec's body over one keep-alive connection and times each to the last byte.
+ * /predict as a user runs it: `ptm serve --port 0` (the CLI, cold, on the store of the
+ * 100k-row model), then from this process: sequential requests with the spec's body
+ * (exact reasons), sequential with `"reasons": false`, and 16 concurrent keep-alive
+ * clients; beside scikit-learn's one-row predict_proba latency in the same run.
  */
-export async function predictSection(config: BenchConfig): Promise<SectionResult> {
-  const section = newSection('predict', 'Predict: POST /predict latency (sequential, loopback, keep-alive)')
+export async function predictSection(
+  config: BenchConfig,
+  python: { ok: boolean; reason?: string }
+): Promise<SectionResult> {
+  const p = config.predict
+  const section = newSection('predict', 'Predict: POST /predict over loopback')
   const table = addTable(section, [
+    'Load',
     'Requests',
-    'Median ms',
+    'p50 ms',
     'p90 ms',
     'p99 ms',
     'Max ms',
     'Requests/s',
-    'Statuses',
-    'Server peak RSS MB'
+    'Statuses'
   ])
-  const fixture = await ensureFixture(config.train.rows)
-  const modelId = await ensureModel(fixture, mainTrainParams(config))
+  const store = await ensureFixture(config.train.modelRows)
+  const modelId = await ensureModel(store, forestArgs(config))
 
-  const server = startStep('serve', [fixture.db, modelId])
+  let skP50: number | undefined
+  if (python.ok) {
+    await attempt(section, "scikit-learn's one-row latency", async () => {
+      const encoding = await fitNumericEncoding(store.csv, [ID_COLUMN])
+      const train = await encodeNumeric(store.csv, dataPath(`gen-${store.rows}.num.csv`), encoding, [
+        store.csv
+      ])
+      const sk = await runPython<{ p50_ms: number; p99_ms: number; calls: number }>(
+        'reference/sk_latency.py',
+        [train, TARGET, p.skCalls]
+      )
+      skP50 = sk.result.p50_ms
+      table.push([
+        `scikit-learn predict_proba, one row, no reasons (n_jobs=2)`,
+        num(sk.result.calls),
+        sk.result.p50_ms.toFixed(2),
+        '–',
+        sk.result.p99_ms.toFixed(2),
+        '–',
+        '–',
+        '–'
+      ])
+      section.data.sklearn = sk
+    })
+  } else section.notes.push(`scikit-learn not measured: ${python.reason}`)
+
+  const server = startProcess(process.execPath, [
+    PTM_JS,
+    '--db',
+    store.db,
+    '--json',
+    'serve',
+    '--port',
+    0,
+    '--model',
+    modelId
+  ])
   let stdout = ''
   let stderr = ''
   server.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d))
   server.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   const closed = new Promise<number | null>((resolve) => server.on('close', resolve))
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${tail(stderr)}`)), 120_000)
-    const check = (): void => {
-      const m = /@@LISTEN (\d+)/.exec(stdout)
-      if (m) {
-        clearTimeout(timer)
-        resolve(Number(m[1]))
-      }
-    }
-    server.stdout!.on('data', check)
-    server.on('close', () => reject(new Error(`server exited:\n${tail(stderr)}`)))
-  })
-
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const statuses: Record<number, number> = {}
-  const latencies: number[] = []
-  let sample = ''
   try {
-    for (let i = 0; i < config.predict.warmup; i++) await post(agent, port, SPEC_BODY)
-    const t0 = performance.now()
-    for (let i = 0; i < config.predict.requests; i++) {
-      const reply = await post(agent, port, SPEC_BODY)
-      statuses[reply.status] = (statuses[reply.status] ?? 0) + 1
-      latencies.push(reply.ms)
-      if (i === 0) sample = reply.body
-    }
-    const wall = (performance.now() - t0) / 1000
-    agent.destroy()
-    server.stdin!.end()
-    const code = await closed
-    const line = stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER))
-    const serverRss = line
-      ? (JSON.parse(line.slice(RESULT_MARKER.length)) as { maxRssKb: number }).maxRssKb / 1024
-      : NaN
-    if (code !== 0) section.notes.push(`server exited with ${code}: ${tail(stderr, 3)}`)
-
-    const med = median(latencies)
-    const p99 = percentile(latencies, 99)
-    table.push([
-      num(latencies.length),
-      med.toFixed(2),
-      percentile(latencies, 90).toFixed(2),
-      p99.toFixed(2),
-      Math.max(...latencies).toFixed(2),
-      num(latencies.length / wall, 1),
-      Object.entries(statuses)
-        .map(([s, n]) => `${s}×${n}`)
-        .join(' '),
-      mb(serverRss)
-    ])
-    section.data = {
-      requests: latencies.length,
-      warmup: config.predict.warmup,
-      modelId,
-      body: JSON.parse(SPEC_BODY) as unknown,
-      medianMs: med,
-      p90Ms: percentile(latencies, 90),
-      p99Ms: p99,
-      maxMs: Math.max(...latencies),
-      meanMs: latencies.reduce((a, b) => a + b, 0) / latencies.length,
-      requestsPerSecond: latencies.length / wall,
-      statuses,
-      serverPeakRssMb: serverRss,
-      sampleResponse: JSON.parse(sample) as unknown
-    }
-    await attempt(section, 'in-process breakdown', async () => {
-      const n = Math.min(100, config.predict.requests)
-      const single = await runStep<{
-        scoreOne: number[]
-        scoreApplicant: number[]
-        shap: { algorithm2: number[]; prepared: number[]; perCall: number[]; maxRelativeGap: number }
-      }>('single', [fixture.db, modelId, n, SPEC_BODY])
-      const row = (label: string, ms: number[]): string[] => [
-        label,
-        num(ms.length),
-        median(ms).toFixed(2),
-        percentile(ms, 90).toFixed(2),
-        percentile(ms, 99).toFixed(2),
-        Math.max(...ms).toFixed(2)
-      ]
-      const parts = addTable(
-        section,
-        ['In-process, no HTTP (breakdown)', 'Calls', 'Median ms', 'p90 ms', 'p99 ms', 'Max ms'],
-        'Where the time goes'
-      )
-      parts.push(row('scoreOne: validate, forest, calibrate, TreeSHAP reasons', single.result.scoreOne))
-      parts.push(
-        row('Workbench.scoreApplicant: scoreOne + audit record (SQLite)', single.result.scoreApplicant)
-      )
-      const shap = single.result.shap
-      const ratio = (ms: number[]): string => `${(median(ms) / median(shap.algorithm2)).toFixed(3)}×`
-      const shapTable = addTable(
-        section,
-        ['Exact TreeSHAP alone (interleaved)', 'Calls', 'Median ms', 'p90 ms', 'vs Algorithm 2'],
-        'Exact TreeSHAP over the whole forest, one applicant'
-      )
-      const shapRow = (label: string, ms: number[]): string[] => [
-        label,
-        num(ms.length),
-        median(ms).toFixed(2),
-        percentile(ms, 90).toFixed(2),
-        ratio(ms)
-      ]
-      shapTable.push(shapRow('Algorithm 2, tree by tree (before)', shap.algorithm2))
-      shapTable.push(shapRow('Linear TreeShap, forest prepared once (forestShapPrepared)', shap.prepared))
-      shapTable.push(shapRow('forestShap (prepares the forest on every call)', shap.perCall))
-      section.notes.push(
-        `Exact TreeSHAP alone: the three run one after another on each of the same vectors (the model's own split points); largest difference from Algorithm 2 ${shap.maxRelativeGap.toExponential(1)} of the largest contribution.`
-      )
-      section.data.inProcess = {
-        calls: n,
-        scoreOne: { medianMs: median(single.result.scoreOne), p99Ms: percentile(single.result.scoreOne, 99) },
-        scoreApplicant: {
-          medianMs: median(single.result.scoreApplicant),
-          p99Ms: percentile(single.result.scoreApplicant, 99)
-        },
-        exactShap: {
-          calls: shap.algorithm2.length,
-          algorithm2MedianMs: median(shap.algorithm2),
-          preparedMedianMs: median(shap.prepared),
-          perCallMedianMs: median(shap.perCall),
-          maxRelativeGap: shap.maxRelativeGap
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`ptm serve did not start:\n${tail(stderr)}`)), 120_000)
+      server.stdout!.on('data', () => {
+        const m = /"address":"http:\/\/[^"]*:(\d+)"/.exec(stdout)
+        if (m) {
+          clearTimeout(timer)
+          resolve(Number(m[1]))
         }
-      }
+      })
+      server.on('close', () => reject(new Error(`ptm serve exited:\n${tail(stderr)}`)))
     })
-    const ok = statuses[200] === latencies.length
+    const withReasons = JSON.stringify(SPEC_BODY)
+    const probabilityOnly = JSON.stringify({ ...SPEC_BODY, reasons: false })
+    await drive(port, withReasons, 1, p.warmup)
+    await drive(port, probabilityOnly, 1, p.warmup)
+    const loads: [string, Load][] = [
+      ['sequential, exact reasons (the spec’s body)', await drive(port, withReasons, 1, p.requests)],
+      ['sequential, "reasons": false', await drive(port, probabilityOnly, 1, p.requests)],
+      [
+        `${p.clients} concurrent clients, exact reasons`,
+        await drive(port, withReasons, p.clients, p.concurrentRequests)
+      ],
+      [
+        `${p.clients} concurrent clients, "reasons": false`,
+        await drive(port, probabilityOnly, p.clients, p.concurrentRequests)
+      ]
+    ]
+    const serverRss = peakRssOf(server.pid)
+    for (const [label, l] of loads) {
+      table.push([
+        label,
+        num(l.latencies.length),
+        median(l.latencies).toFixed(2),
+        percentile(l.latencies, 90).toFixed(2),
+        percentile(l.latencies, 99).toFixed(2),
+        Math.max(...l.latencies).toFixed(2),
+        num(l.latencies.length / l.seconds, 0),
+        Object.entries(l.statuses)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')
+      ])
+    }
+    const [seq, seqFast, conc] = loads.map(([, l]) => l)
+    const seqP50 = median(seq.latencies)
+    const concRate = conc.latencies.length / conc.seconds
+    const concP50 = median(conc.latencies)
+    const concP99 = percentile(conc.latencies, 99)
+    const allOk = loads.every(([, l]) => (l.statuses[200] ?? 0) === l.latencies.length)
+    if (skP50 !== undefined) {
+      const rateGoal = 1000 / skP50
+      section.headline.push({
+        what: '`/predict` one applicant, exact reasons',
+        rows: '1',
+        ours: `p50 ${seqP50.toFixed(1)} ms ("reasons": false ${median(seqFast.latencies).toFixed(1)} ms)`,
+        reference: `scikit-learn predict_proba, one row, no reasons: p50 ${skP50.toFixed(1)} ms`,
+        ratio: `${(seqP50 / skP50).toFixed(2)}×`,
+        goal: '≤ 2×',
+        met: seqP50 <= 2 * skP50
+      })
+      section.headline.push({
+        what: `\`/predict\`, ${p.clients} concurrent clients, exact reasons`,
+        rows: num(conc.latencies.length),
+        ours: `${num(concRate)} req/s, p50 ${concP50.toFixed(1)} ms, p99 ${concP99.toFixed(1)} ms`,
+        reference: `1000 / scikit-learn's one-row ms = ${num(rateGoal)} req/s`,
+        ratio: `${(concRate / rateGoal).toFixed(2)}×; p99 = ${(concP99 / concP50).toFixed(1)}× p50`,
+        goal: '≥ 1000 / sklearn ms req/s, p99 ≤ 10× p50',
+        met: concRate >= rateGoal && concP99 <= 10 * concP50
+      })
+      section.checks.push(
+        {
+          what: '/predict p50 with reasons ÷ scikit-learn one-row p50',
+          target: '≤ 2',
+          value: (seqP50 / skP50).toFixed(2),
+          met: seqP50 <= 2 * skP50
+        },
+        {
+          what: `/predict with ${p.clients} clients: requests/s and p99 ÷ p50`,
+          target: `≥ ${num(rateGoal)} req/s, ≤ 10`,
+          value: `${num(concRate)} req/s, ${(concP99 / concP50).toFixed(1)}`,
+          met: concRate >= rateGoal && concP99 <= 10 * concP50
+        }
+      )
+    }
     section.checks.push({
-      what: `POST /predict × ${num(latencies.length)} (spec's body)`,
-      target: 'all 200; median and p99 reported',
-      value: `median ${med.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms${ok ? '' : `, statuses ${JSON.stringify(statuses)}`}`,
-      met: ok
+      what: 'every /predict answered 200',
+      target: 'all',
+      value: allOk ? 'all' : 'not all (see the table)',
+      met: allOk
     })
+    section.data = {
+      ...section.data,
+      modelId,
+      loads: Object.fromEntries(
+        loads.map(([k, l]) => [
+          k,
+          {
+            ...l,
+            latencies: undefined,
+            p50: median(l.latencies),
+            p99: percentile(l.latencies, 99),
+            rate: l.latencies.length / l.seconds
+          }
+        ])
+      ),
+      serverPeakRssMb: serverRss,
+      sample: JSON.parse(seq.sample) as unknown
+    }
     section.notes.push(
-      `Body: the spec's curl example ${SPEC_BODY}; every call is scored (with TreeSHAP reasons) and written to the audit table, as in production.`,
-      `${config.predict.warmup} warm-up requests first (not counted). Client and server share the machine's 2 cores.`
+      `Server: \`ptm serve --port 0 --model ${modelId}\` (node out/cli/ptm.js), peak RSS ${mb(serverRss)} MB; every call audited. Client and server share the machine's cores.`
     )
   } finally {
-    agent.destroy()
-    if (server.exitCode === null) server.stdin!.end()
+    server.kill('SIGINT')
+    await closed
   }
+
+  await attempt(section, 'in-process breakdown', async () => {
+    const single = await runStep<{
+      scoreOne: number[]
+      scoreApplicant: number[]
+      shap: { prepared: number[] }
+    }>('single', [store.db, modelId, Math.min(100, p.requests), JSON.stringify(SPEC_BODY)])
+    const parts = addTable(
+      section,
+      ['In one process, no HTTP (breakdown)', 'Calls', 'p50 ms', 'p99 ms'],
+      'Breakdown: one applicant'
+    )
+    const row = (label: string, ms: number[]): void => {
+      parts.push([label, num(ms.length), median(ms).toFixed(2), percentile(ms, 99).toFixed(2)])
+    }
+    row('scoreOne: validate, forest, calibrate, exact TreeSHAP reasons', single.result.scoreOne)
+    row('Workbench.scoreApplicant: scoreOne + audit record', single.result.scoreApplicant)
+    row('exact TreeSHAP alone (Linear TreeShap, prepared forest)', single.result.shap.prepared)
+  })
   return section
 }

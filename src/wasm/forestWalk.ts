@@ -80,6 +80,74 @@ export function walkForest(
   }
 }
 
+/**
+ * Like walkForest without path attribution, but tree t walks only the rows listed for it:
+ * rowIndex[rowStart[t] .. rowStart[t + 1]) (i32 row numbers of `bins`), adding its leaf
+ * value to total[row]. Trees go in order, so each row's sum runs in tree order as
+ * walkForest's does. Out-of-bag scores use it: each row by the trees that left it out.
+ */
+export function walkForestRows(
+  nodes: usize,
+  values: usize,
+  roots: usize,
+  depths: usize,
+  numTrees: i32,
+  bins: usize,
+  stride: i32,
+  rowStart: usize,
+  rowIndex: usize,
+  total: usize,
+  nodeOf: usize,
+  missingLeft: usize
+): void {
+  for (let t = 0; t < numTrees; t++) {
+    const root = load<i32>(roots + (<usize>t << 2))
+    const depth = load<i32>(depths + (<usize>t << 2))
+    const from = load<i32>(rowStart + (<usize>t << 2))
+    const to = load<i32>(rowStart + (<usize>(t + 1) << 2))
+    for (let r0 = from; r0 < to; r0 += BLOCK) {
+      const m = min(BLOCK, to - r0)
+      const rows = rowIndex + (<usize>r0 << 2)
+      for (let k = 0; k < m; k++) store<i32>(nodeOf + (<usize>k << 2), root)
+      for (let d = 0; d < depth; d++) {
+        if (missingLeft != 0) stepRows(nodes, bins, stride, rows, m, nodeOf, missingLeft, true)
+        else stepRows(nodes, bins, stride, rows, m, nodeOf, 0, false)
+      }
+      for (let k = 0; k < m; k++) {
+        const leaf = <usize>load<i32>(nodeOf + (<usize>k << 2))
+        const sum = total + (<usize>load<i32>(rows + (<usize>k << 2)) << 3)
+        store<f64>(sum, load<f64>(sum) + load<f64>(values + (leaf << 3)))
+      }
+    }
+  }
+}
+
+/** stepBlock for the listed rows of walkForestRows (no path attribution). */
+@inline
+function stepRows(
+  nodes: usize,
+  bins: usize,
+  stride: i32,
+  rows: usize,
+  m: i32,
+  nodeOf: usize,
+  missingLeft: usize,
+  withMissing: bool
+): void {
+  for (let k = 0; k < m; k++) {
+    const slot = nodeOf + (<usize>k << 2)
+    const index = <usize>load<i32>(slot)
+    const node = nodes + (index << 4)
+    const split = load<u32>(node)
+    const f = <usize>(split & 0xffff)
+    const row = <usize>load<i32>(rows + (<usize>k << 2))
+    const bin = <u32>load<u16>(bins + ((row * <usize>stride + f) << 1))
+    let right = ((split >>> 16) - bin) >>> 31
+    if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
+    store<i32>(slot, load<i32>(node, 4) + <i32>right)
+  }
+}
+
 /** Moves each of the block's m rows one level down its tree (inlined: each call site folds withPath and withMissing away). */
 @inline
 function stepBlock(

@@ -10,10 +10,10 @@ const interrupt = (): void => {
 }
 process.on('SIGINT', interrupt)
 process.on('SIGTERM', interrupt)
-// `ptm … | head` closes the pipe early: the reader has what it wanted, so stop quietly
-// (Node would otherwise throw EPIPE as an unhandled error with a stack).
+// A reader that stops early (`ptm datasets | head -1`) closes the pipe: end quietly with the
+// status so far, as other command-line tools do, instead of an unhandled EPIPE.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
   throw error
 })
 

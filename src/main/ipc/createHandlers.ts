@@ -42,7 +42,7 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
         jobs.start('profile', `Profile ${service.getDataset(id).name}`, { datasetId: id }).id
       )
       if (job.status !== 'done') throw new InputError(job.error?.message ?? 'Profiling the dataset failed.')
-      return service.profileDataset(id)
+      return await service.profileDataset(id)
     },
     'datasets/generate': (input) =>
       jobs.start(

@@ -115,7 +115,7 @@ export function registerDataCommands(program: Command, run: Run): void {
     .description('list the datasets')
     .action(
       run((ctx) => {
-        const list = ctx.service().listDatasets()
+        const list = ctx.reader().listDatasets()
         if (list.length === 0)
           ctx.print(
             'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".'
@@ -146,11 +146,11 @@ export function registerDataCommands(program: Command, run: Run): void {
     .option('--dataset <id>', 'dataset id (default: the latest)', intOption(1))
     .option('--report', 'also print every rejected line of the import report')
     .action(
-      run((ctx, opts: { dataset?: number; report?: boolean }) => {
+      run(async (ctx, opts: { dataset?: number; report?: boolean }) => {
         const service = ctx.service()
         const id = service.resolveDatasetId(opts.dataset)
         const detail = service.getDataset(id)
-        const profile = service.profileDataset(id)
+        const profile = await service.profileDataset(id)
         ctx.print(
           `Dataset ${id} "${detail.name}": ${fmt(profile.numRows, 0)} rows; target "${profile.target}" = "${profile.positiveClass}" in ${pct(profile.defaultRate)} of rows\n`
         )
@@ -219,7 +219,7 @@ export function registerDataCommands(program: Command, run: Run): void {
     )
     .action(
       run(async (ctx, opts: { dataset?: number; out: string; raw?: boolean }) => {
-        const service = ctx.service()
+        const service = ctx.reader()
         const id = service.resolveDatasetId(opts.dataset)
         const { rows } = await service.exportDataset(id, resolve(opts.out), {
           raw: opts.raw === true,

@@ -14,7 +14,7 @@ export function registerExportModelCommand(program: Command, run: Run): void {
     .requiredOption('--out <file.onnx>', 'file to write (replaced only once complete)')
     .action(
       run(async (ctx, o: { model?: number; format: 'onnx'; out: string }) => {
-        const service = ctx.service()
+        const service = ctx.reader()
         const id = service.resolveModelId(o.model)
         const report = await service.exportModel(id, o.out)
         const { opset } = report

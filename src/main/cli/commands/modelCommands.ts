@@ -47,7 +47,7 @@ export function registerModelCommands(program: Command, run: Run): void {
     .option('--model <id>', 'model id (default: the active model)', intOption(1))
     .action(
       run((ctx, o: { model?: number }) => {
-        const service = ctx.service()
+        const service = ctx.reader()
         const id = service.resolveModelId(o.model)
         const summary = service.models.summary(id)
         const evaluation = service.modelEvaluation(id)
@@ -62,7 +62,7 @@ export function registerModelCommands(program: Command, run: Run): void {
     .description('list the trained models')
     .action(
       run((ctx) => {
-        const list = ctx.service().listModels()
+        const list = ctx.reader().listModels()
         if (list.length === 0) ctx.print('No models yet. Train one with "ptm train".')
         else
           ctx.print(
@@ -82,7 +82,7 @@ export function registerModelCommands(program: Command, run: Run): void {
               ])
             )
           )
-        const service = ctx.service()
+        const service = ctx.reader()
         ctx.printJson({
           models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
         })

@@ -12,7 +12,7 @@ export function registerReportCommands(program: Command, run: Run): void {
     .requiredOption('--out <file.pdf>', 'PDF file to write (replaced only once complete)')
     .action(
       run(async (ctx, o: { model?: number; out: string }) => {
-        const service = ctx.service()
+        const service = ctx.reader()
         const id = service.resolveModelId(o.model)
         const out = resolve(o.out)
         await service.writeEvaluationReport(id, out)
@@ -35,7 +35,7 @@ export function registerReportCommands(program: Command, run: Run): void {
     .action(
       run(async (ctx, o: { audit: number; out: string }) => {
         const out = resolve(o.out)
-        await ctx.service().writeDecisionSheet(o.audit, out)
+        await ctx.reader().writeDecisionSheet(o.audit, out)
         ctx.print(`Decision sheet of audit record ${o.audit} written to ${out}`)
         ctx.printJson({ auditId: o.audit, out })
       })

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
-import { createPredictServer } from '../../http/predictServer'
 import type { Run } from '../common/CliContext'
 import { fmt, pct } from '../common/format'
 import { intOption } from '../common/parseOptions'
@@ -97,6 +96,8 @@ export function registerScoreCommands(program: Command, run: Run): void {
       run(async (ctx, o: { host: string; port: number; model?: number }) => {
         const service = ctx.service()
         if (o.model !== undefined) service.scoringModel(o.model)
+        // Fastify is loaded by the one command that serves (~0.1 s of every other command's start).
+        const { createPredictServer } = await import('../../http/predictServer')
         const app = createPredictServer(service, { modelId: o.model })
         try {
           await app.listen({ host: o.host, port: o.port })

@@ -15,6 +15,8 @@ export interface GlobalOptions {
 /** What a command needs: the service, and how to talk to the person or script that called it. */
 export class CliContext {
   private workbench: Workbench | undefined
+  /** Whether the open database was checked whole (see service and reader). */
+  private verified = false
 
   constructor(
     readonly options: GlobalOptions,
@@ -32,15 +34,28 @@ export class CliContext {
     return resolveDbPath(this.options.db)
   }
 
-  /** The service over the database, opened on first use. */
+  /** The service over the database, opened (and checked whole) on first use. */
   service(): Workbench {
+    if (this.workbench && !this.verified) this.close()
     this.workbench ??= Workbench.open(this.dbPath)
+    this.verified = true
+    return this.workbench
+  }
+
+  /**
+   * The service for a command that never writes to the database: opened without reading
+   * every page first (seconds on a store of large datasets); a damaged page it reads is
+   * still refused (see OpenDatabaseOptions.verify).
+   */
+  reader(): Workbench {
+    this.workbench ??= Workbench.open(this.dbPath, undefined, { verify: false })
     return this.workbench
   }
 
   close(): void {
     this.workbench?.close()
     this.workbench = undefined
+    this.verified = false
   }
 
   /** Human-readable output (suppressed with --json, where stdout carries one JSON object). */

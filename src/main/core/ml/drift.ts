@@ -1,6 +1,6 @@
 import type { DriftBins } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
-import { sortedNonMissing } from './preprocess'
+import { SortedValues } from './preprocess'
 import { quantileSorted } from '../base/stats'
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
@@ -9,10 +9,14 @@ const MAX_LEVELS = 30
 const EPSILON = 1e-4
 
 /** Training distribution of every raw input column: deciles for numbers, level shares for categories. */
-export function fitDriftBins(raw: RawInputs, rows: Int32Array): DriftBins[] {
+export function fitDriftBins(
+  raw: RawInputs,
+  rows: Int32Array,
+  sortedValues: SortedValues = new SortedValues()
+): DriftBins[] {
   const bins: DriftBins[] = []
   for (const [name, values] of raw.numeric) {
-    const sorted = sortedNonMissing(values, rows)
+    const sorted = sortedValues.of(values, rows)
     const edges = [...new Set(DECILES.map((q) => quantileSorted(sorted, q)).filter(Number.isFinite))]
     const counts = countNumeric(values, rows, edges)
     bins.push({ name, kind: 'numeric', edges, shares: counts.shares, missingShare: counts.missingShare })

@@ -13,10 +13,14 @@ export interface RawInputs {
 }
 
 /** Describes each raw input column over the training rows: range and median, or categories. */
-export function describeInputs(raw: RawInputs, rows: Int32Array): InputField[] {
+export function describeInputs(
+  raw: RawInputs,
+  rows: Int32Array,
+  sortedValues: SortedValues = new SortedValues()
+): InputField[] {
   const fields: InputField[] = []
   for (const [name, values] of raw.numeric) {
-    const sorted = sortedNonMissing(values, rows)
+    const sorted = sortedValues.of(values, rows)
     const q = (p: number): number | null => (sorted.length ? quantileSorted(sorted, p) : null)
     fields.push({
       name,
@@ -51,13 +55,14 @@ export function describeInputs(raw: RawInputs, rows: Int32Array): InputField[] {
 export function fitFeatureSpecs(
   raw: RawInputs,
   rows: Int32Array,
-  engineered: Set<string>
+  engineered: Set<string>,
+  sortedValues: SortedValues = new SortedValues()
 ): { features: FeatureSpec[]; dropped: string[] } {
   const features: FeatureSpec[] = []
   const dropped: string[] = []
   const source = (name: string): 'input' | 'engineered' => (engineered.has(name) ? 'engineered' : 'input')
   for (const [name, values] of raw.numeric) {
-    const sorted = sortedNonMissing(values, rows)
+    const sorted = sortedValues.of(values, rows)
     if (sorted.length === 0) {
       dropped.push(name)
       continue
@@ -162,6 +167,30 @@ function standardiseExtreme(x: number, mean: number, std: number): number {
   if (z - z === 0) return z
   const side = x / 2 - mean / 2
   return side > 0 ? Number.MAX_VALUE : side < 0 ? -Number.MAX_VALUE : 0
+}
+
+/**
+ * sortedNonMissing of columns over one set of rows, each column sorted once however often
+ * it is asked for: training reads the same sorted training values for the inputs' ranges,
+ * the imputation medians and the drift deciles. Callers only read the arrays.
+ */
+export class SortedValues {
+  private rows: ArrayLike<number> | null = null
+  private readonly sorted = new Map<Float64Array, Float64Array>()
+
+  /** The non-missing values of `values` at `rows`, sorted ascending. */
+  of(values: Float64Array, rows: ArrayLike<number>): Float64Array {
+    if (rows !== this.rows) {
+      this.rows = rows
+      this.sorted.clear()
+    }
+    let sorted = this.sorted.get(values)
+    if (!sorted) {
+      sorted = sortedNonMissing(values, rows)
+      this.sorted.set(values, sorted)
+    }
+    return sorted
+  }
 }
 
 /** Non-missing values of `values` at `rows`, sorted ascending. */

@@ -130,6 +130,75 @@ export class CompiledForest {
     return { raw, path }
   }
 
+  /**
+   * Per row of `numRows` rows of column-major features, the sum of the leaf values of the
+   * trees t with trees[t][r] = 1, added in tree order: an out-of-bag score is this sum over
+   * the trees that left the row out, divided by their number (trainForest's oobProbability,
+   * bit for bit). `trees` holds one 0/1 mask over the rows per tree.
+   */
+  sumOverTrees(columns: ArrayLike<number>[], numRows: number, trees: Uint8Array[]): Float64Array {
+    if (trees.length !== this.shared.numTrees) {
+      throw new RangeError(`${trees.length} tree masks for a forest of ${this.shared.numTrees} trees`)
+    }
+    const sums = new Float64Array(numRows)
+    for (let start = 0; start < numRows; start += CompiledForest.CHUNK_ROWS) {
+      const count = Math.min(CompiledForest.CHUNK_ROWS, numRows - start)
+      const hasMissing = this._binChunk(columns, start, count)
+      const { memory, layout, numTrees } = this.shared
+      const S = this.scratch
+      const total = new Float64Array(memory.buffer, S.total, count)
+      total.fill(0)
+      // Once binned, the chunk's value and path regions are free: the trees' row lists go
+      // there (indices in the value region, each group's starts in the path region), as
+      // many trees per kernel call as their lists fit.
+      const capacity = (S.nodeOf - S.columns) >> 2
+      const maxGroup = ((S.total - S.phi) >> 2) - 1
+      const index = new Int32Array(memory.buffer, S.columns, capacity)
+      const starts = new Int32Array(memory.buffer, S.phi, maxGroup + 1)
+      for (let first = 0; first < numTrees;) {
+        let used = 0
+        let t = first
+        for (; t < numTrees && t - first < maxGroup && used + count <= capacity; t++) {
+          starts[t - first] = used
+          const mask = trees[t]
+          for (let r = 0; r < count; r++) if (mask[start + r] === 1) index[used++] = r
+        }
+        starts[t - first] = used
+        this.kernel.walkForestRows(
+          layout.nodes,
+          layout.values,
+          layout.roots + first * 4,
+          layout.depths + first * 4,
+          t - first,
+          S.bins,
+          this.shared.numFeatures,
+          S.phi,
+          S.columns,
+          S.total,
+          S.nodeOf,
+          hasMissing ? layout.missingLeft : 0
+        )
+        first = t
+      }
+      sums.set(total, start)
+    }
+    return sums
+  }
+
+  /** Copies rows [start, start + count) into the kernel's memory and bins them; true when a value is missing. */
+  private _binChunk(columns: ArrayLike<number>[], start: number, count: number): boolean {
+    const { memory, layout, numFeatures: F } = this.shared
+    const S = this.scratch
+    const values = new Float64Array(memory.buffer, S.columns, count * F)
+    for (let f = 0; f < F; f++) {
+      const column = columns[f]
+      const at = f * count
+      if (column instanceof Float64Array) values.set(column.subarray(start, start + count), at)
+      else for (let r = 0; r < count; r++) values[at + r] = column[start + r]
+    }
+    return this.kernel.binColumns(S.columns, count, F, layout.cuts, layout.cutStart, S.bins) === 1
+  }
+
   /** One kernel call over rows [start, start + count), count ≤ CHUNK_ROWS. */
   private _predictChunk(
     columns: ArrayLike<number>[],
@@ -141,14 +210,7 @@ export class CompiledForest {
     const { memory, layout, numTrees, numFeatures: F } = this.shared
     const S = this.scratch
     const buffer = memory.buffer
-    const values = new Float64Array(buffer, S.columns, count * F)
-    for (let f = 0; f < F; f++) {
-      const column = columns[f]
-      const at = f * count
-      if (column instanceof Float64Array) values.set(column.subarray(start, start + count), at)
-      else for (let r = 0; r < count; r++) values[at + r] = column[start + r]
-    }
-    const hasMissing = this.kernel.binColumns(S.columns, count, F, layout.cuts, layout.cutStart, S.bins)
+    const hasMissing = this._binChunk(columns, start, count)
     const total = new Float64Array(buffer, S.total, count)
     const phi = new Float32Array(buffer, S.phi, count * F)
     total.fill(0)
@@ -196,6 +258,20 @@ export interface ForestOutput {
 /** The kernel's exports (src/wasm/forestWalk.ts). */
 interface Kernel {
   walkForest: WalkForest
+  walkForestRows: (
+    nodes: number,
+    values: number,
+    roots: number,
+    depths: number,
+    numTrees: number,
+    bins: number,
+    stride: number,
+    rowStart: number,
+    rowIndex: number,
+    total: number,
+    nodeOf: number,
+    missingLeft: number
+  ) => void
   binColumns: (
     columns: number,
     numRows: number,
@@ -232,7 +308,7 @@ interface Scratch {
 }
 
 /** Byte offsets of the regions of the kernel's memory: the trees, then one scratch area per slot. */
-interface Layout {
+export interface Layout {
   nodes: number
   values: number
   missingLeft: number
@@ -243,6 +319,9 @@ interface Layout {
   cutStart: number
   scratch: Scratch[]
   bytes: number
+  /** What the layout was planned for (a stored form records them). */
+  numNodes: number
+  numCuts: number
 }
 
 /** The kernel's block of rows walked in lockstep (BLOCK in src/wasm/forestWalk.ts). */
@@ -252,7 +331,8 @@ const LEAF_CUT = 0xffff
 /** Bins are u16 and 0xffff marks a missing value (MISSING_BIN in src/wasm/forestWalk.ts). */
 const MAX_CUTS = LEAF_CUT - 1
 
-function planLayout(
+/** Where each region of a compiled forest's memory lies (exported for its stored form, compiledForestStore.ts). */
+export function planLayout(
   numNodes: number,
   numTrees: number,
   numCuts: number,
@@ -280,7 +360,7 @@ function planLayout(
     phi: region(rows * numFeatures * 4),
     total: region(rows * 8)
   }))
-  return { nodes, values, missingLeft, roots, depths, cuts, cutStart, scratch, bytes: at }
+  return { nodes, values, missingLeft, roots, depths, cuts, cutStart, scratch, bytes: at, numNodes, numCuts }
 }
 
 function writeCuts(buffer: ArrayBufferLike, layout: Layout, cuts: Float64Array[]): void {

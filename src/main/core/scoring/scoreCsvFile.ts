@@ -1,21 +1,13 @@
-import { createHash, type Hash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { basename } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import iconv from 'iconv-lite'
 import type { BatchSummary, PsiInfo } from '../../../shared/dto'
 import { normaliseColumnName } from '../data/columnNames'
-import {
-  fromFileSystemError,
-  headerOnlyError,
-  MAX_RECORD_CHARS,
-  openQuoteError,
-  type CsvInputError
-} from '../data/csv/CsvInputError'
+import { headerOnlyError } from '../data/csv/CsvInputError'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
-import { BadByteError, badByteInputError, EncodingGuard, inEncodingFound } from '../data/csv/encodingGuard'
-import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
+import { inEncodingFound } from '../data/csv/encodingGuard'
+import { BadRecordError, readCsvChunks } from '../data/csv/readCsvChunks'
 import { CancelledError, InputError } from '../base/errors'
 import { checkOutputPath, OutputFile, removeStaleOutput, type ProtectedPath } from '../base/outputFile'
 import {
@@ -30,6 +22,7 @@ import { checkFeatureCount, corruptForest, type LoadedModel, type StoredModel } 
 import { readEnsembleHeader, serializedTrees } from '../model/ensembleFormat'
 import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type ScoreChunk } from './ChunkScorer'
 import { CompiledForest } from './CompiledForest'
+import { restoreCompiled, type StoredCompiledForest } from './compiledForestStore'
 import { neutraliseCell } from './neutraliseCell'
 import { ScoringWorkers } from './ScoringWorkers'
 
@@ -116,6 +109,23 @@ export interface BatchModel {
   name: string
   artifact: ModelArtifact
   compiled: CompiledForest
+}
+
+/**
+ * A model for batch files from its stored compiled forest (ModelRepo.loadStoredCompiled),
+ * or null when that was made for another layout or kernel, or is damaged: then the forest
+ * is compiled again (prepareBatchModel).
+ */
+export function restoreBatchModel(stored: {
+  id: number
+  name: string
+  artifact: ModelArtifact
+  compiled: StoredCompiledForest
+}): BatchModel | null {
+  const compiled = restoreCompiled(stored.compiled, MAX_SCORING_THREADS)
+  if (!compiled) return null
+  checkFeatureCount(stored.id, compiled.numFeatures, stored.artifact)
+  return { id: stored.id, name: stored.name, artifact: stored.artifact, compiled }
 }
 
 /**
@@ -230,24 +240,29 @@ async function scoreWithFormat(
     }
     const chunkBytes = options.chunkBytes ?? CHUNK_BYTES
     try {
-      await readChunks(options.input, format, chunkBytes, hash, options.signal, {
-        onHeader: (lineBreaks) => {
-          line += lineBreaks
-        },
-        onChunk: async (chunk, bytesRead) => {
-          if (options.signal?.aborted) throw new CancelledError()
-          inFlight.push(scoreChunk(chunk))
-          // Claim the promise's rejection now: it is awaited only when its turn comes.
-          inFlight[inFlight.length - 1].catch(() => undefined)
-          while (inFlight.length >= maxInFlight) await take()
-          options.onProgress?.(bytesRead, format.sizeBytes)
+      await readCsvChunks(
+        options.input,
+        format,
+        { chunkBytes, hash, signal: options.signal },
+        {
+          onHeader: (lineBreaks) => {
+            line += lineBreaks
+          },
+          onChunk: async (bytes, bytesRead) => {
+            if (options.signal?.aborted) throw new CancelledError()
+            inFlight.push(scoreChunk({ bytes }))
+            // Claim the promise's rejection now: it is awaited only when its turn comes.
+            inFlight[inFlight.length - 1].catch(() => undefined)
+            while (inFlight.length >= maxInFlight) await take()
+            options.onProgress?.(bytesRead, format.sizeBytes)
+          }
         }
-      })
+      )
     } catch (error) {
       if (!(error instanceof BadRecordError)) throw error
       // The bad record starts where the chunks sent so far end: count their lines first.
       while (inFlight.length) await take()
-      throw error.inputError(options.input, line)
+      throw error.inputError(options.input, line, 'score')
     }
     while (inFlight.length) await take()
     if (options.signal?.aborted) throw new CancelledError()
@@ -284,111 +299,6 @@ async function scoreWithFormat(
 function defaultThreads(sizeBytes: number): number {
   if (sizeBytes < WORKERS_FROM_BYTES) return 0
   return Math.max(1, Math.min(MAX_SCORING_THREADS, availableParallelism()))
-}
-
-/**
- * Streams a CSV file as chunks of whole UTF-8 records after its header, hashing the
- * file's own bytes on the way. Other encodings are decoded to UTF-8 first; a UTF-8 byte
- * order mark is dropped. A record that cannot be cut out (a quote never closed) is a
- * BadRecordError placed relative to the bytes not yet sent as chunks.
- */
-async function readChunks(
-  path: string,
-  format: CsvFormat,
-  chunkBytes: number,
-  hash: Hash,
-  signal: AbortSignal | undefined,
-  on: {
-    /** The header was read, after this many line breaks (blank lines before it included). */
-    onHeader: (lineBreaks: number) => void
-    onChunk: (chunk: ScoreChunk, bytesRead: number) => Promise<void>
-  }
-): Promise<void> {
-  const delimiter = format.delimiter.charCodeAt(0)
-  const source = createReadStream(path, { highWaterMark: chunkBytes })
-  const decoder = format.encoding === 'utf-8' ? null : iconv.getDecoder(format.encoding)
-  let pending: Buffer = Buffer.alloc(0)
-  let headerRead = false
-  let atStart = true
-  const headerTable = new CsvRecordTable()
-  const guard = new EncodingGuard(format.encoding, format.encoding === 'utf-8' && !format.bom)
-
-  /** Cuts what `pending` holds of whole records into chunks; at the end, all of it. */
-  const cut = async (final: boolean, bytesRead: number): Promise<void> => {
-    if (!headerRead) {
-      const found = tokenizeCsv(pending, 0, pending.length, delimiter, final, headerTable, 1)
-      if (headerTable.numRecords === 0) {
-        if (!final && pending.length > MAX_RECORD_CHARS) throw new BadRecordError('too long', 0)
-        return
-      }
-      headerRead = true
-      on.onHeader(found.lineBreaks)
-      pending = pending.subarray(found.end)
-    }
-    while (pending.length >= chunkBytes || (final && pending.length > 0)) {
-      let end: number
-      try {
-        end = recordBoundary(pending, 0, pending.length, delimiter, final)
-      } catch (error) {
-        if (error instanceof UnclosedQuoteError) throw new BadRecordError('unclosed', error.lineBreaks)
-        throw error
-      }
-      if (end === 0) {
-        if (pending.length > MAX_RECORD_CHARS) throw new BadRecordError('too long', 0)
-        return
-      }
-      // Its own buffer: the chunk is moved to a worker thread whole.
-      const bytes = new Uint8Array(end)
-      bytes.set(pending.subarray(0, end))
-      await on.onChunk({ bytes }, bytesRead)
-      pending = pending.subarray(end)
-    }
-  }
-
-  try {
-    for await (const raw of source) {
-      if (signal?.aborted) throw new CancelledError()
-      const buffer = raw as Buffer
-      hash.update(buffer)
-      guard.check(buffer)
-      let bytes = decoder ? Buffer.from(decoder.write(buffer), 'utf8') : buffer
-      if (atStart && bytes.length > 0) {
-        atStart = false
-        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
-      }
-      pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
-      await cut(false, source.bytesRead)
-    }
-    guard.end()
-    const rest = decoder?.end()
-    if (rest) pending = Buffer.concat([pending, Buffer.from(rest, 'utf8')])
-    await cut(true, source.bytesRead)
-  } catch (error) {
-    if (error instanceof BadByteError)
-      throw await badByteInputError(path, format.encoding, format.delimiter, error)
-    throw fromFileSystemError(path, error)
-  } finally {
-    source.destroy()
-  }
-}
-
-/**
- * A record readChunks cannot cut out: a quote never closed, or a record past
- * MAX_RECORD_CHARS (most likely the same). `lineBreaks` counts from the bytes not yet sent.
- */
-class BadRecordError extends Error {
-  constructor(
-    readonly kind: 'unclosed' | 'too long',
-    readonly lineBreaks: number
-  ) {
-    super(`bad record (${kind})`)
-    this.name = 'BadRecordError'
-  }
-
-  /** The user's error, once the line where the unsent bytes start is known. */
-  inputError(path: string, line: number): CsvInputError {
-    return openQuoteError(path, line + this.lineBreaks, this.kind, 'score')
-  }
 }
 
 /** The batch summary's counts, summed over chunks in file order. */

@@ -9,7 +9,8 @@ import {
   type ImportOptions,
   type ImportResult
 } from '../storage/importCsv'
-import { profileTable, type DatasetProfile } from '../eda/profileTable'
+import type { DatasetProfile } from '../eda/profileTable'
+import { profileTableInWorkers } from '../eda/profileInWorkers'
 import { InputError, WorkbenchError } from '../base/errors'
 import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
@@ -31,24 +32,15 @@ import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
-import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
-import { writeEvaluationReport } from '../reports/evaluationReport'
-import { writeDecisionSheet } from '../reports/decisionSheet'
-import { exportModelFile, type ExportReport } from './exportModel'
+import { storedForm } from '../scoring/compiledForestStore'
+import { prepareBatchModel, restoreBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
+import type { ExportReport } from './exportModel'
 import { estimateTrainingSeconds, trainAndStore, type TrainOutcome } from './trainService'
 import { engineFor } from '../ml/engines'
 import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ScorecardTable } from '../model/ScorecardTable'
-import {
-  strategyOf,
-  swapSetOf,
-  validationOf,
-  type StrategyReport,
-  type StrategyRequest,
-  type ValidateRequest
-} from './committee'
-import { filePopulation, heldOutPopulation, type Population } from './population'
-import { writeValidationReport } from '../reports/validationReport'
+import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
+import type { Population } from './population'
 import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
@@ -58,6 +50,10 @@ const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
  * The one service over the core (docs/ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
+ *
+ * Reports, the committee's statistics and ONNX export are imported on first use: their
+ * libraries (pdfkit, @stdlib's distributions, protobufjs) cost ~0.4 s to load, which
+ * every command would otherwise pay before doing anything (`ptm datasets` included).
  */
 export class Workbench {
   readonly datasets: DatasetRepo
@@ -79,9 +75,16 @@ export class Workbench {
     this.audit = new AuditRepo(db)
   }
 
-  /** Opens the database file (migrating it) and returns a service over it. */
-  static open(dbPath: string, nativeBinding?: string): Workbench {
-    return new Workbench(openDatabase(dbPath, { nativeBinding }), dbPath, nativeBinding)
+  /**
+   * Opens the database file (migrating it) and returns a service over it. `verify: false`
+   * skips the whole-file check for a caller that only reads (see OpenDatabaseOptions.verify).
+   */
+  static open(dbPath: string, nativeBinding?: string, options: { verify?: boolean } = {}): Workbench {
+    return new Workbench(
+      openDatabase(dbPath, { nativeBinding, verify: options.verify }),
+      dbPath,
+      nativeBinding
+    )
   }
 
   close(): void {
@@ -150,18 +153,19 @@ export class Workbench {
 
   /**
    * Column statistics, class balance and correlations of a dataset (the EDA screens'
-   * data), computed once and kept: a dataset never changes after import.
+   * data), computed once and kept: a dataset never changes after import. A large dataset's
+   * numeric columns are profiled on worker threads.
    */
-  profileDataset(
+  async profileDataset(
     id: number,
     onProgress?: (phase: string, done: number, total: number) => void
-  ): DatasetProfile {
+  ): Promise<DatasetProfile> {
     const cached = this.cachedProfile(id)
     if (cached) return cached
     onProgress?.('loading rows', 0, 2)
     const table = this.datasets.loadTable(id)
     onProgress?.('profiling', 1, 2)
-    const profile = profileTable(table)
+    const profile = await profileTableInWorkers(table)
     this.db.prepare('INSERT OR REPLACE INTO dataset_profiles (dataset_id, profile) VALUES (?, ?)').run(
       id,
       JSON.stringify(profile, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))
@@ -321,17 +325,38 @@ export class Workbench {
   }
 
   /**
-   * A model compiled for batch files, from its loaded forest when it is loaded already;
-   * else read from the store and compiled, on a short-lived thread for a large forest (see
-   * compileInWorker), so that during a batch only the compiled trees stay in memory.
+   * A model compiled for batch files: the compiled forest stored with it, when it fits this
+   * version; else compiled from its loaded forest when it is loaded already, or read from
+   * the store and compiled, on a short-lived thread for a large forest (see
+   * compileInWorker), so that during a batch only the compiled trees stay in memory. A
+   * model compiled here is stored compiled for the next batch.
    */
   async batchModel(id?: number, options: { thread?: boolean } = {}): Promise<BatchModel> {
     const modelId = this.scoringModelId(id)
+    const stored = this.models.loadStoredCompiled(modelId)
+    const restored = stored ? restoreBatchModel(stored) : null
+    if (restored) return restored
     const loaded = this.modelCache.get(modelId)
-    if (loaded) return prepareBatchModel(loaded)
     const thread = options.thread ?? this.models.forestSize(modelId) >= COMPILE_IN_THREAD_FROM_BYTES
-    if (this.dbPath === ':memory:' || !thread) return prepareBatchModel(this.models.loadStored(modelId))
-    return compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
+    const model = loaded
+      ? prepareBatchModel(loaded)
+      : this.dbPath === ':memory:' || !thread
+        ? prepareBatchModel(this.models.loadStored(modelId))
+        : await compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
+    this.keepCompiled(modelId, model)
+    return model
+  }
+
+  /**
+   * Stores a model's compiled forest for the next batch. Only a cache of the forest: when
+   * the database cannot take it now (busy, read-only), the next batch compiles again.
+   */
+  private keepCompiled(modelId: number, model: BatchModel): void {
+    try {
+      this.models.saveCompiled(modelId, storedForm(model.compiled))
+    } catch {
+      // A cache write that fails changes nothing the caller asked for.
+    }
   }
 
   /** Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by batchModel). */
@@ -372,6 +397,7 @@ export class Workbench {
       table: artifact.scorecard,
       calibration: artifact.params.calibration
     }
+    const { writeEvaluationReport } = await import('../reports/evaluationReport')
     await writeEvaluationReport(
       {
         model: summary,
@@ -409,6 +435,7 @@ export class Workbench {
     const cached = this.populations.get(key)
     if (cached) return cached
     const model = this.scoringModel(modelId)
+    const { filePopulation, heldOutPopulation } = await import('./population')
     let population: Population
     if (data) population = await filePopulation(model, data)
     else {
@@ -430,11 +457,13 @@ export class Workbench {
     modelId: number,
     request: StrategyRequest & { data?: string; from: number; to: number; limit?: number }
   ): Promise<SwapSetView> {
+    const { swapSetOf } = await import('./committee')
     return swapSetOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
   }
 
   /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
   async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    const { strategyOf } = await import('./committee')
     return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
   }
 
@@ -464,16 +493,23 @@ export class Workbench {
     ) {
       reference = await this.population(modelId)
     }
+    const { validationOf } = await import('./committee')
     return validationOf(model, population, reference, request, new Date().toISOString())
   }
 
   /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
-  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+  async writeValidationReport(
+    pack: ValidationPack,
+    strategy: StrategyResult | null,
+    path: string
+  ): Promise<void> {
+    const { writeValidationReport } = await import('../reports/validationReport')
     return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
-  exportModel(modelId: number, path: string): Promise<ExportReport> {
+  async exportModel(modelId: number, path: string): Promise<ExportReport> {
+    const { exportModelFile } = await import('./exportModel')
     return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
@@ -481,6 +517,7 @@ export class Workbench {
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
+    const { writeDecisionSheet } = await import('../reports/decisionSheet')
     await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
   }
 }

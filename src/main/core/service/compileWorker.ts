@@ -12,7 +12,8 @@ import { ModelRepo } from '../storage/ModelRepo'
 const init = workerData as CompileWorkerInit
 let reply: CompileWorkerReply
 try {
-  const db = openDatabase(init.dbPath, { nativeBinding: init.nativeBinding, readonly: true })
+  // The caller's connection checked the whole file when it opened it.
+  const db = openDatabase(init.dbPath, { nativeBinding: init.nativeBinding, readonly: true, verify: false })
   try {
     const model = prepareBatchModel(new ModelRepo(db).loadStored(init.modelId))
     const { id, name, artifact } = model

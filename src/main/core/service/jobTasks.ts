@@ -63,7 +63,7 @@ export const jobTasks: { [K in JobKind]: Task<K> } = {
 
   async profile(service, params, hooks) {
     const { datasetId } = params
-    service.profileDataset(datasetId, (phase, done, total) => hooks.progress(phase, done, total))
+    await service.profileDataset(datasetId, (phase, done, total) => hooks.progress(phase, done, total))
     return { datasetId }
   }
 }

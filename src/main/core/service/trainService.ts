@@ -1,3 +1,4 @@
+import { storedForm } from '../scoring/compiledForestStore'
 import type { LeaderboardEntry, ModelSummary } from '../../../shared/dto'
 import type { EngineId, TrainParams } from '../../../shared/params/trainParams'
 import { allEngines, engineFor, isEngineId } from '../ml/engines'
@@ -55,7 +56,14 @@ async function trainOne(
   const trained = await trainModel(datasets.loadTable(datasetId), datasetId, params, options)
   const name =
     options.name ?? `${engineFor(params.engine).describe(params, trained.artifact)} on ${dataset.name}`
-  const id = models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
+  const id = models.save(
+    name,
+    dataset.name,
+    trained.artifact,
+    trained.ensemble,
+    trained.evaluation,
+    trained.compiled ? storedForm(trained.compiled) : undefined
+  )
   if (activation === 'always' || (activation === 'if-none' && models.activeId() === undefined))
     models.activate(id)
   return { model: models.summary(id), evaluation: trained.evaluation }

@@ -6,6 +6,7 @@ import { type TreeEnsemble } from '../model/TreeEnsemble'
 import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../training/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
+import type { StoredCompiledForest } from '../scoring/compiledForestStore'
 
 export type { LoadedModel, StoredModel }
 
@@ -31,13 +32,14 @@ const ACTIVE_KEY = 'active_model_id'
 export class ModelRepo {
   constructor(private readonly db: Database.Database) {}
 
-  /** Stores a trained model in one transaction and returns its id. */
+  /** Stores a trained model (with its compiled forest, when given) in one transaction and returns its id. */
   save(
     name: string,
     datasetName: string,
     artifact: ModelArtifact,
     forest: TreeEnsemble,
-    evaluation: ModelEvaluation
+    evaluation: ModelEvaluation,
+    compiled?: StoredCompiledForest
   ): number {
     // A model that could not be loaded again is never stored (a NaN turned null, say).
     const stored = ModelArtifactSchema.safeParse(JSON.parse(JSON.stringify(artifact, finiteOrNull)))
@@ -58,12 +60,12 @@ export class ModelRepo {
       f1: m.report.class1.f1,
       threshold: m.threshold
     }
-    const info = this.db
-      .prepare(
-        `INSERT INTO models (name, dataset_id, dataset_name, engine, artifact_version, params, seed, metrics, evaluation, artifact, forest)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(
+    const insert = this.db.prepare(
+      `INSERT INTO models (name, dataset_id, dataset_name, engine, artifact_version, params, seed, metrics, evaluation, artifact, forest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    const store = (): number => {
+      const info = insert.run(
         name,
         artifact.datasetId,
         datasetName,
@@ -76,7 +78,50 @@ export class ModelRepo {
         JSON.stringify(artifact),
         serializeEnsemble(forest)
       )
-    return Number(info.lastInsertRowid)
+      const id = Number(info.lastInsertRowid)
+      if (compiled) this.saveCompiled(id, compiled)
+      return id
+    }
+    return this.db.transaction(store)()
+  }
+
+  /** Stores (or replaces) a model's compiled forest. */
+  saveCompiled(id: number, compiled: StoredCompiledForest): void {
+    const { bytes, layout, ...header } = compiled
+    this.db
+      .prepare('INSERT OR REPLACE INTO model_compiled (model_id, layout, header, trees) VALUES (?, ?, ?, ?)')
+      .run(id, layout, JSON.stringify(header), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  }
+
+  /**
+   * A model's artifact (validated, with its applied threshold) and its stored compiled
+   * forest, without reading the forest itself; undefined when none was stored. Whether
+   * the compiled form fits this version is CompiledForest.restore's to say.
+   */
+  loadStoredCompiled(
+    id: number
+  ): { id: number; name: string; artifact: ModelArtifact; compiled: StoredCompiledForest } | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT m.id, m.name, m.artifact, c.layout, c.header, c.trees
+         FROM models m JOIN model_compiled c ON c.model_id = m.id WHERE m.id = ?`
+      )
+      .get(id) as
+      | { id: number; name: string; artifact: string; layout: string; header: string; trees: Buffer }
+      | undefined
+    if (!row) return undefined
+    let header: Omit<StoredCompiledForest, 'layout' | 'bytes'>
+    try {
+      header = JSON.parse(row.header) as Omit<StoredCompiledForest, 'layout' | 'bytes'>
+    } catch {
+      return undefined
+    }
+    return this.withAppliedThreshold({
+      id: row.id,
+      name: row.name,
+      artifact: parseArtifact(row.id, row.artifact),
+      compiled: { ...header, layout: row.layout, bytes: row.trees }
+    })
   }
 
   list(): ModelSummary[] {

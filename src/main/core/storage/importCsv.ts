@@ -1,15 +1,16 @@
 import type Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { CancelledError, InputError } from '../base/errors'
 import type { DatasetSummary, ImportReport, RejectedLine } from './DatasetRepo'
 import { DatasetRepo, MAX_DATASET_COLUMNS, MAX_REPORTED_LINES } from './DatasetRepo'
-import { readCsvRecords, type CsvRecord } from '../data/csv/readCsvRecords'
+import { readCsvRecords } from '../data/csv/readCsvRecords'
+import { forEachRecords, type CsvRecords } from '../data/csv/forEachRecords'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
 import { CsvInputError } from '../data/csv/CsvInputError'
 import { inEncodingFound } from '../data/csv/encodingGuard'
 import { clip } from '../base/clipText'
 import { isMissingNumberToken, isMissingToken, parseNumber } from '../data/csv/parseNumber'
-import { sha256File } from '../data/fileHash'
 import { ColumnProfiler } from '../data/inferColumnKinds'
 import type { ColumnKind, ColumnSpec } from '../data/Table'
 import type { CsvPreview } from '../../../shared/dto'
@@ -93,10 +94,10 @@ async function previewWithFormat(path: string, format: CsvFormat, sampleRows: nu
 }
 
 /**
- * Imports a loan CSV in two streaming passes: the first infers column kinds and the
- * target's classes from the whole file, the second converts and writes the rows in one
- * transaction. Rows that cannot be used (ragged, no target, text in a numeric column)
- * are reported by line and column; every other row is imported.
+ * Imports a loan CSV in two streaming passes of the byte tokenizer: the first infers column
+ * kinds and the target's classes from the whole file (and hashes it), the second converts
+ * and writes the rows in one transaction. Rows that cannot be used (ragged, no target,
+ * text in a numeric column) are reported by line and column; every other row is imported.
  */
 export async function importCsv(db: Database.Database, options: ImportOptions): Promise<ImportResult> {
   const format = await sniffCsv(options.path)
@@ -147,23 +148,33 @@ async function importWithFormat(
   const kindOf = (name: string): Exclude<ColumnKind, 'target'> | undefined =>
     options.kinds && Object.hasOwn(options.kinds, name) ? options.kinds[name] : undefined
 
-  // Pass 1: what the columns hold, over the whole file.
+  // Pass 1: what the columns hold, over the whole file, and the file's SHA-256.
   const profilers = header.map((name) => new ColumnProfiler(name))
   const targetValues = new Set<string>()
   const progress = (phase: ImportProgress['phase'], bytes: number, total: number): void =>
     options.onProgress?.({ phase, done: bytes, total })
-  await readCsvRecords(
-    options.path,
-    format,
-    (batch) => {
-      for (const { fields } of batch) {
-        for (let c = 0; c < fields.length && c < profilers.length; c++) profilers[c].add(fields[c])
-        const t = fields[targetIndex]?.trim()
-        if (t !== undefined && !isMissingToken(t) && targetValues.size <= 10) targetValues.add(t)
+  const hash = createHash('sha256')
+  const read = (phase: ImportProgress['phase'], onRecords: (records: CsvRecords) => void): Promise<number> =>
+    forEachRecords(
+      options.path,
+      format,
+      { hash: phase === 'reading' ? hash : undefined, signal: options.signal },
+      (records, bytesRead) => {
+        onRecords(records)
+        progress(phase, bytesRead, format.sizeBytes)
       }
-    },
-    { signal: options.signal, onProgress: (b, t) => progress('reading', b, t) }
-  )
+    )
+  await read('reading', (records) => {
+    for (let r = 0; r < records.count; r++) {
+      const width = Math.min(records.fieldCount(r), profilers.length)
+      for (let c = 0; c < width; c++) profilers[c].add(records.field(r, c))
+      if (targetIndex < records.fieldCount(r) && targetValues.size <= 10) {
+        const t = records.field(r, targetIndex).trim()
+        if (!isMissingToken(t)) targetValues.add(t)
+      }
+    }
+  })
+  const sourceSha256 = hash.digest('hex')
   const classes = resolveTargetClasses(file, options.target, [...targetValues], options.positive)
   const columns: ColumnSpec[] = header.map((name, i) =>
     i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? profilers[i].inferKind() }
@@ -175,7 +186,6 @@ async function importWithFormat(
   }
 
   // Pass 2: convert and write, all in one transaction.
-  const sourceSha256 = await sha256File(options.path)
   const writer = new DatasetRepo(db).create(
     {
       name: options.name ?? file.replace(/\.[^.]+$/, ''),
@@ -196,27 +206,18 @@ async function importWithFormat(
     if (rejected.length < MAX_REPORTED_LINES) rejected.push(line)
   }
   const convert = makeRowConverter(columns, targetIndex, classes.numeric)
+  const cells = new Array<string | number | null>(columns.length)
   try {
-    await readCsvRecords(
-      options.path,
-      format,
-      (batch: CsvRecord[]) => {
-        if (options.signal?.aborted) throw new CancelledError()
-        const rows: (string | number | null)[][] = []
-        const lines: number[] = []
-        for (const record of batch) {
-          rowsRead++
-          const result = convert(record)
-          if ('reason' in result) reject(result)
-          else {
-            rows.push(result.cells)
-            lines.push(record.line)
-          }
-        }
-        writer.append(rows, lines)
-      },
-      { signal: options.signal, onProgress: (b, t) => progress('importing', b, t) }
-    )
+    await read('importing', (records) => {
+      if (options.signal?.aborted) throw new CancelledError()
+      for (let r = 0; r < records.count; r++) {
+        rowsRead++
+        const line = records.line(r)
+        const rejection = convert(line, records.fieldCount(r), (c) => records.field(r, c), cells)
+        if (rejection) reject(rejection)
+        else writer.appendRow(cells, line)
+      }
+    })
     if (writer.rowCount === 0) {
       throw new InputError(
         `${file}: none of the ${rowsRead} rows could be imported (first problem, line ${rejected[0]?.line}: ${rejected[0]?.reason}). Fix the file and import it again.`
@@ -239,42 +240,37 @@ async function importWithFormat(
   }
 }
 
-type Converted = { cells: (string | number | null)[] } | RejectedLine
+/**
+ * Reads one CSV record (field `c` of the record by `field(c)`) into `cells` as typed cells;
+ * returns the reason it cannot be imported, or null. `cells` is reused from row to row.
+ */
+type RowConverter = (
+  line: number,
+  fieldCount: number,
+  field: (column: number) => string,
+  cells: (string | number | null)[]
+) => RejectedLine | null
 
-/** Turns one CSV record into typed cells, or the reason it cannot be imported. */
-function makeRowConverter(
-  columns: ColumnSpec[],
-  targetIndex: number,
-  targetNumeric: boolean
-): (record: CsvRecord) => Converted {
+/** The converter of `columns` (see RowConverter). */
+function makeRowConverter(columns: ColumnSpec[], targetIndex: number, targetNumeric: boolean): RowConverter {
   const width = columns.length
-  return ({ line, fields }) => {
-    if (fields.length !== width) {
-      return { line, reason: `has ${fields.length} fields, the header has ${width}` }
-    }
-    const cells: (string | number | null)[] = new Array(width)
+  const numeric = columns.map((c) => c.kind === 'numeric' || (c.kind === 'target' && targetNumeric))
+  const name = (c: number): string => clip(columns[c].name, 200)
+  return (line, fieldCount, field, cells) => {
+    if (fieldCount !== width) return { line, reason: `has ${fieldCount} fields, the header has ${width}` }
     for (let c = 0; c < width; c++) {
-      const text = fields[c].trim()
-      const kind = columns[c].kind
-      const numeric = kind === 'numeric' || (kind === 'target' && targetNumeric)
-      if (numeric ? isMissingNumberToken(text) : isMissingToken(text)) {
-        if (c === targetIndex)
-          return { line, column: clip(columns[c].name, 200), reason: 'the target value is missing' }
+      const text = field(c).trim()
+      if (numeric[c] ? isMissingNumberToken(text) : isMissingToken(text)) {
+        if (c === targetIndex) return { line, column: name(c), reason: 'the target value is missing' }
         cells[c] = null
-      } else if (numeric) {
+      } else if (numeric[c]) {
         const value = parseNumber(text)
-        if (Number.isNaN(value)) {
-          return {
-            line,
-            column: clip(columns[c].name, 200),
-            value: clip(text, 200),
-            reason: 'is not a number'
-          }
-        }
+        if (Number.isNaN(value))
+          return { line, column: name(c), value: clip(text, 200), reason: 'is not a number' }
         if (!Number.isFinite(value)) {
           return {
             line,
-            column: clip(columns[c].name, 200),
+            column: name(c),
             value: clip(text, 200),
             reason: 'is too large to be a number (beyond ±1.8e308)'
           }
@@ -284,6 +280,6 @@ function makeRowConverter(
         cells[c] = text
       }
     }
-    return { cells }
+    return null
   }
 }

@@ -4,7 +4,9 @@ import { deriveSeed, Rng } from '../base/random'
 import type { Engine, EngineTrainInput, EngineTrainResult } from '../ml/engines'
 import { foldRows, stratifiedFolds } from '../ml/split'
 import type { TrainParams } from '../model/ModelArtifact'
-import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { TreeEnsemble } from '../model/TreeEnsemble'
+import type { CompiledForest } from '../scoring/CompiledForest'
+import { compiledPredictor } from '../scoring/compiledPredictor'
 
 /** Folds of cross-fitting: each fold model fits on 80 % of the training rows. */
 export const CROSS_FIT_FOLDS = 5
@@ -90,8 +92,7 @@ export async function crossFittedScores(
       signal: input.signal
     })
     const scored = inFold[f]
-    const p = predictEnsemble(
-      model.ensemble,
+    const p = compiledPredictor(model.ensemble)(
       columns.map((c) => gather(c, scored)),
       scored.length
     )
@@ -100,4 +101,85 @@ export async function crossFittedScores(
   }
   options.onFold?.(k, k)
   return { scores, method: 'cross-fitted', folds: k, foldModels: { fold, ensembles } }
+}
+
+/** Scores of training rows `rows` (indices into the training rows) from the given feature columns. */
+export type HonestPredictor = (columns: ArrayLike<number>[], rows: Int32Array) => Float64Array
+
+/**
+ * Scores training rows, from columns that may be permuted, each by the part of the model
+ * that never fitted on it: its fold's model when the scores were cross-fitted, else the
+ * engine's out-of-bag record (the trees that left it out).
+ */
+export function honestPredictor(
+  honest: HonestScores,
+  learned: EngineTrainResult,
+  compiled: CompiledForest | null
+): HonestPredictor {
+  const folds = honest.foldModels
+  if (honest.method === 'out-of-bag') return outOfBagPredictor(learned, compiled)
+  if (!folds) throw new Error('cross-fitted scores without their fold models')
+  const predictors = folds.ensembles.map(compiledPredictor)
+  return (columns, rows) => {
+    const out = new Float64Array(rows.length)
+    for (let f = 0; f < predictors.length; f++) {
+      const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[rows[i]] === f)
+      if (mine.length === 0) continue
+      const p = predictors[f](
+        columns.map((col) => Float64Array.from(mine, (i) => col[i])),
+        mine.length
+      )
+      for (let i = 0; i < mine.length; i++) out[mine[i]] = p[i]
+    }
+    return out
+  }
+}
+
+/**
+ * Scores rows by the trees that left them out of their bootstrap: the mean of those trees'
+ * leaves (the forest's out-of-bag score, bit for bit, for the rows' own values), NaN for a
+ * row no tree left out. The trees of the last rows asked for are kept: permutation
+ * importance asks for the same rows some fifty times.
+ */
+function outOfBagPredictor(learned: EngineTrainResult, compiled: CompiledForest | null): HonestPredictor {
+  const outOfBagTrees = learned.outOfBagTrees
+  if (!outOfBagTrees) throw new Error("out-of-bag scores without the engine's out-of-bag record")
+  let cached: { rows: Int32Array; trees: Uint8Array[]; count: Int32Array } | null = null
+  return (columns, rows) => {
+    if (cached?.rows !== rows) {
+      const trees = outOfBagTrees(rows)
+      const count = new Int32Array(rows.length)
+      for (const mask of trees) for (let k = 0; k < rows.length; k++) count[k] += mask[k]
+      cached = { rows, trees, count }
+    }
+    const { trees, count } = cached
+    const sums = compiled
+      ? compiled.sumOverTrees(columns, rows.length, trees)
+      : sumOverTrees(learned.ensemble, columns, rows.length, trees)
+    for (let k = 0; k < rows.length; k++) sums[k] = count[k] > 0 ? sums[k] / count[k] : NaN
+    return sums
+  }
+}
+
+/** CompiledForest.sumOverTrees by the TypeScript walk, for an ensemble beyond the compiled layout's limits. */
+function sumOverTrees(
+  ensemble: TreeEnsemble,
+  columns: ArrayLike<number>[],
+  numRows: number,
+  trees: Uint8Array[]
+): Float64Array {
+  const sums = new Float64Array(numRows)
+  ensemble.trees.forEach(({ feature, threshold, missingLeft, left, right, value }, t) => {
+    const mask = trees[t]
+    for (let k = 0; k < numRows; k++) {
+      if (mask[k] === 0) continue
+      let node = 0
+      while (feature[node] >= 0) {
+        const x = columns[feature[node]][k]
+        node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node]
+      }
+      sums[k] += value[node]
+    }
+  })
+  return sums
 }

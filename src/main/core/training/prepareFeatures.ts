@@ -3,7 +3,13 @@ import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Table } from '../data/Table'
 import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
-import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
+import {
+  buildFeatureMatrix,
+  describeInputs,
+  fitFeatureSpecs,
+  SortedValues,
+  type RawInputs
+} from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
 import type { ModelArtifact, TrainParams } from '../model/ModelArtifact'
 
@@ -46,7 +52,8 @@ export function prepareFeatures(
   table: Table,
   params: TrainParams,
   engineer = true,
-  keepMissing = false
+  keepMissing = false,
+  sortedValues: SortedValues = new SortedValues()
 ): PreparedFeatures {
   const y = table.target
   const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
@@ -67,7 +74,7 @@ export function prepareFeatures(
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
+  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames, sortedValues)
   if (features.length === 0)
     throw new InputError(
       'The dataset has no usable feature columns (all are identifiers, empty or the target).'
@@ -77,7 +84,7 @@ export function prepareFeatures(
     raw,
     featured,
     engineering,
-    inputs: describeInputs(raw, split.train),
+    inputs: describeInputs(raw, split.train, sortedValues),
     features,
     dropped,
     matrix: buildFeatureMatrix(features, featured, keepMissing).columns

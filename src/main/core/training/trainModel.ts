@@ -3,6 +3,7 @@ import { CancelledError, InputError } from '../base/errors'
 import type { Table } from '../data/Table'
 import { applyCalibrationArray, fitCalibration } from '../ml/calibration'
 import { fitDriftBins } from '../ml/drift'
+import { SortedValues } from '../ml/preprocess'
 import { engineFor } from '../ml/engines'
 import { evaluateBinary } from '../ml/metrics'
 import {
@@ -13,11 +14,13 @@ import {
   type TrainParams
 } from '../model/ModelArtifact'
 import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
+import type { CompiledForest } from '../scoring/CompiledForest'
+import { compileIfPossible, predictorOf, type Predictor } from '../scoring/compiledPredictor'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { DEFAULT_TRAIN_PARAMS, type EngineId } from '../../../shared/params/trainParams'
 import { rowBalancer } from './balanceRows'
 import { bestF1Threshold, countScores, permutationOnSample } from './evaluateModel'
-import { honestScores, type HonestScores } from './honestScores'
+import { honestPredictor, honestScores, type HonestPredictor } from './honestScores'
 import { prepareFeatures } from './prepareFeatures'
 
 export { DEFAULT_TRAIN_PARAMS, prepareFeatures }
@@ -49,6 +52,8 @@ export type LearnerParams = TrainParams & { engine: EngineId }
 export interface TrainedModel {
   artifact: ModelArtifact
   ensemble: TreeEnsemble
+  /** The ensemble compiled for batch scoring (compiled once here, stored with the model); null beyond the compiled layout's limits. */
+  compiled: CompiledForest | null
   evaluation: ModelEvaluation
 }
 
@@ -89,9 +94,14 @@ export async function trainModel(
     )
   }
 
-  const prepared = prepareFeatures(table, params, true, engine.keepsMissing === true)
+  // Each raw column's training values are sorted once, for the inputs' ranges, the
+  // imputation medians and the drift deciles (kept only until those are fitted).
+  let sortedValues: SortedValues | null = new SortedValues()
+  const prepared = prepareFeatures(table, params, true, engine.keepsMissing === true, sortedValues)
   const { split, raw, engineering, inputs, features, matrix } = prepared
   const { train, test } = split
+  const drift = fitDriftBins(raw, train, sortedValues)
+  sortedValues = null
   for (const name of prepared.dropped)
     notes.push(`Column "${name}" has no values in the training rows and is not used.`)
   checkCancel()
@@ -124,13 +134,16 @@ export async function trainModel(
     onProgress: (done, total) => progress('training', done, total)
   })
   const ensemble = learned.ensemble
+  const compiled = compileIfPossible(ensemble)
   notes.push(...learned.notes)
   checkCancel()
 
   // 5. Honest scores of the training rows, then the calibration and the decision
   // threshold that maximises F1, both fitted on them (never on test rows).
+  // With no held-out rows the evaluation needs honest scores of permuted rows too: from the
+  // engine's out-of-bag record when it keeps one, else from cross-fitted fold models.
   const honest = await honestScores(engine, engineInput, learned, {
-    crossFit: test.length === 0,
+    crossFit: test.length === 0 && learned.outOfBagTrees === undefined,
     onFold: (done, total) => progress('cross-fitting', done, total)
   })
   checkCancel()
@@ -148,10 +161,11 @@ export async function trainModel(
   let evaluated: { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] }
   if (test.length > 0) {
     const columns = matrix.map((col) => gather(col, test))
-    const p = applyCalibrationArray(calibration.model, predictEnsemble(ensemble, columns, test.length))
+    const predict: Predictor = compiled ? predictorOf(compiled) : (c, n) => predictEnsemble(ensemble, c, n)
+    const p = applyCalibrationArray(calibration.model, predict(columns, test.length))
     const ys = gather8(y, test)
     const permutation = permutationOnSample(
-      (c, rows) => predictEnsemble(ensemble, c, rows.length),
+      (c, rows) => predict(c, rows.length),
       columns,
       ys,
       names,
@@ -163,12 +177,14 @@ export async function trainModel(
       engineInput.columns,
       realTrainY,
       calibratedHonest,
-      honest,
+      honestPredictor(honest, learned, compiled),
       names,
       params
     )
     notes.push(
-      `Evaluated on cross-fitted scores of the training rows (--test-size 0): each row was scored by a model fitted on the other ${honest.folds - 1} folds, SMOTE inside them only; the calibration was fitted on the same scores, so calibration figures are optimistic.`
+      honest.method === 'out-of-bag'
+        ? 'Evaluated on out-of-bag scores of the training rows (--test-size 0): each row was scored by the trees whose bootstrap left it out; the calibration was fitted on the same scores, so calibration figures are optimistic.'
+        : `Evaluated on cross-fitted scores of the training rows (--test-size 0): each row was scored by a model fitted on the other ${honest.folds - 1} folds, SMOTE inside them only; the calibration was fitted on the same scores, so calibration figures are optimistic.`
     )
   }
   const metrics = evaluateBinary(evaluated.y, evaluated.p, threshold)
@@ -185,7 +201,7 @@ export async function trainModel(
     threshold,
     riskGrades: DEFAULT_RISK_GRADES,
     baseRate,
-    drift: fitDriftBins(raw, train),
+    drift,
     params,
     datasetId,
     trainedAt: new Date().toISOString(),
@@ -195,8 +211,9 @@ export async function trainModel(
   return {
     artifact,
     ensemble,
+    compiled,
     evaluation: {
-      evaluatedOn: test.length > 0 ? 'test' : 'cross-fitted',
+      evaluatedOn: test.length > 0 ? 'test' : honest.method === 'out-of-bag' ? 'oob' : 'cross-fitted',
       calibrationFit: {
         method: calibration.used,
         scores: honest.method,
@@ -223,36 +240,30 @@ export async function trainModel(
 }
 
 /**
- * With no held-out rows: the training rows' honest (cross-fitted) scores, calibrated, are
- * the evaluation, and permutation importance permutes each row for the fold model that
- * never fitted on it.
+ * With no held-out rows: the training rows' honest scores, calibrated, are the evaluation,
+ * and permutation importance permutes each row for the part of the model that never
+ * fitted on it (see honestPredictor).
  */
 function evaluateOnHonestScores(
   columns: Float64Array[],
   y: Uint8Array,
   calibrated: Float64Array,
-  honest: HonestScores,
+  predictHonest: HonestPredictor,
   names: string[],
   params: TrainParams
 ): { y: Uint8Array; p: Float64Array; permutation: ModelEvaluation['permutationImportance'] } {
-  const folds = honest.foldModels
-  if (!folds) throw new Error('evaluating without held-out rows needs the cross-fitted fold models')
   const scored = Int32Array.from(calibrated.keys()).filter((i) => Number.isFinite(calibrated[i]))
+  // Row i of the permuted columns is training row scored[rows[i]]; permutationOnSample asks
+  // for the same rows every time, so they are mapped once.
+  let asked: Int32Array | null = null
+  let trainingRows = new Int32Array(0)
   const permutation = permutationOnSample(
     (c, rows) => {
-      // Row i of the permuted columns is training row scored[rows[i]]: its own fold's model scores it.
-      const out = new Float64Array(rows.length)
-      for (let f = 0; f < folds.ensembles.length; f++) {
-        const mine = Int32Array.from(rows.keys()).filter((i) => folds.fold[scored[rows[i]]] === f)
-        if (mine.length === 0) continue
-        const p = predictEnsemble(
-          folds.ensembles[f],
-          c.map((col) => gather(col, mine)),
-          mine.length
-        )
-        for (let i = 0; i < mine.length; i++) out[mine[i]] = p[i]
+      if (rows !== asked) {
+        asked = rows
+        trainingRows = Int32Array.from(rows, (i) => scored[i])
       }
-      return out
+      return predictHonest(c, trainingRows)
     },
     columns.map((col) => gather(col, scored)),
     gather8(y, scored),

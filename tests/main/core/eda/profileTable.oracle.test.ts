@@ -79,7 +79,7 @@ describe('profileTable against pandas and numpy', () => {
     const service = Workbench.open(tmp.path('w.db'))
     try {
       const imported = await service.importCsv({ path: CSV, target: 'Default' })
-      const stored = service.profileDataset(imported.dataset.id)
+      const stored = await service.profileDataset(imported.dataset.id)
       expectClose(stored.columns, oracle.columns, 1e-12, 'columns')
       expectClose(stored.correlation, oracle.correlation, 1e-12, 'correlation')
     } finally {

@@ -10,11 +10,11 @@ describe('Workbench.profileDataset', () => {
     const dataset = await service.generateDataset({ rows: 500, seed: 3 })
     expect(service.cachedProfile(dataset.id)).toBeUndefined()
     const phases: string[] = []
-    const first = service.profileDataset(dataset.id, (phase) => phases.push(phase))
+    const first = await service.profileDataset(dataset.id, (phase) => phases.push(phase))
     expect(phases).toEqual(['loading rows', 'profiling'])
     expect(first.numRows).toBe(500)
     const again: string[] = []
-    const second = service.profileDataset(dataset.id, (phase) => again.push(phase))
+    const second = await service.profileDataset(dataset.id, (phase) => again.push(phase))
     expect(again).toEqual([])
     expect(second).toEqual(JSON.parse(JSON.stringify(first)))
     service.close()
@@ -23,7 +23,7 @@ describe('Workbench.profileDataset', () => {
   it('drops the stored profile with its dataset', async () => {
     const service = Workbench.open(tmp.path('w.db'))
     const dataset = await service.generateDataset({ rows: 300, seed: 4 })
-    service.profileDataset(dataset.id)
+    await service.profileDataset(dataset.id)
     service.deleteDataset(dataset.id)
     const left = service.db.prepare('SELECT COUNT(*) AS n FROM dataset_profiles').get() as { n: number }
     expect(left.n).toBe(0)

@@ -121,8 +121,10 @@ describe('ModelRepo', () => {
       )
       expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
       expect(() => service.models.load(modelId)).toThrow(why)
-      // The batch path reads the same bytes tree by tree and refuses them the same way,
-      // in this thread and on the thread that compiles large models.
+      // The batch path restores the trees compiled at training (their own CRC-checked copy);
+      // without them it reads the same bytes tree by tree and refuses them the same way, in
+      // this thread and on the thread that compiles large models.
+      service.db.prepare('DELETE FROM model_compiled WHERE model_id = ?').run(modelId)
       for (const thread of [false, true]) {
         const batch = (): Promise<unknown> => service.batchModel(modelId, { thread })
         await expect(batch()).rejects.toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }))
@@ -136,10 +138,15 @@ describe('ModelRepo', () => {
   it('compiles a batch model from the stored bytes, here or on its own thread, that scores exactly as the loaded forest', async () => {
     const service = open()
     const { modelId, datasetId } = template.ids()
+    // Without the compiled form stored at training (each compile stores it again).
+    const uncompiled = (): unknown => service.db.prepare('DELETE FROM model_compiled').run()
+    uncompiled()
     // Nothing loaded yet: read from the stored bytes.
     const fromBytes = await service.batchModel(modelId, { thread: false })
+    uncompiled()
     const fromThread = await service.batchModel(modelId, { thread: true })
     const loaded = service.scoringModel(modelId)
+    uncompiled()
     const fromForest = await service.batchModel(modelId) // now compiled from the loaded forest
     const table = service.datasets.loadTable(datasetId)
     const columns = prepareFeatures(table, DEFAULT_TRAIN_PARAMS).matrix
@@ -150,6 +157,38 @@ describe('ModelRepo', () => {
     expect(fromThread.artifact).toEqual(loaded.artifact)
     expect(Array.from(fromForest.compiled.predict(columns, n, false).raw)).toEqual(expected)
     expect(fromBytes.compiled.expectedMargin).toBe(fromForest.compiled.expectedMargin)
+    service.close()
+  })
+
+  it('restores the forest compiled at training, scoring as the loaded forest; compiles a damaged or foreign one again and stores it', async () => {
+    const service = open()
+    const { modelId, datasetId } = template.ids()
+    const table = service.datasets.loadTable(datasetId)
+    const columns = prepareFeatures(table, DEFAULT_TRAIN_PARAMS).matrix
+    const n = columns[0].length
+    const expected = Array.from(predictEnsemble(service.models.load(modelId).ensemble, columns, n))
+    const stored = service.models.loadStoredCompiled(modelId)
+    expect(stored?.compiled.bytes.length).toBeGreaterThan(0)
+    const restored = await service.batchModel(modelId)
+    expect(Array.from(restored.compiled.predict(columns, n, false).raw)).toEqual(expected)
+
+    // One byte flipped: the CRC refuses it, the forest is compiled again and stored whole.
+    const trees = Buffer.from(stored!.compiled.bytes)
+    trees[trees.length >> 1] ^= 0xff
+    service.db.prepare('UPDATE model_compiled SET trees = ? WHERE model_id = ?').run(trees, modelId)
+    const recompiled = await service.batchModel(modelId)
+    expect(Array.from(recompiled.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(Buffer.from(service.models.loadStoredCompiled(modelId)!.compiled.bytes).equals(trees)).toBe(false)
+
+    // Made for another layout or kernel: compiled again, same scores.
+    service.db.prepare("UPDATE model_compiled SET layout = '0:foreign' WHERE model_id = ?").run(modelId)
+    const other = await service.batchModel(modelId)
+    expect(Array.from(other.compiled.predict(columns, n, false).raw)).toEqual(expected)
+    expect(service.models.loadStoredCompiled(modelId)!.compiled.layout).not.toBe('0:foreign')
+
+    // Deleting the model deletes its compiled forest.
+    service.models.delete(modelId)
+    expect(service.db.prepare('SELECT count(*) AS n FROM model_compiled').get()).toEqual({ n: 0 })
     service.close()
   })
 
@@ -164,6 +203,7 @@ describe('ModelRepo', () => {
     }
     // The header is checked against the artifact before any tree is read.
     service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeEnsemble(short), modelId)
+    service.db.prepare('DELETE FROM model_compiled WHERE model_id = ?').run(modelId)
     await expect(service.batchModel(modelId)).rejects.toThrow(
       /its forest expects \d+ features but its artifact lists/
     )

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { classifyError } from '../../../../src/main/core/base/classifyError'
 import { migrations } from '../../../../src/main/core/storage/migrations'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
@@ -43,18 +44,43 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file)).toThrow(/newer version/)
   })
 
-  it('refuses a damaged database file', () => {
-    const file = tmp.path('damaged.db')
+  /** A database whose table `filler` has a page overwritten with garbage. */
+  function damagedDatabase(name: string): string {
+    const file = tmp.path(name)
     const db = openDatabase(file)
     db.exec('CREATE TABLE filler (x TEXT)')
     const insert = db.prepare('INSERT INTO filler VALUES (?)')
     for (let i = 0; i < 2000; i++) insert.run('x'.repeat(200))
     db.pragma('wal_checkpoint(TRUNCATE)')
+    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").get() as {
+      rootpage: number
+    }
+    const pageSize = db.pragma('page_size', { simple: true }) as number
     db.close()
-    // Overwrite a page in the middle of the file with garbage.
+    // Overwrite a page in the middle of the table (its pages follow its root) with garbage.
     const fd = openSync(file, 'r+')
-    writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096 * 5)
+    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1 + 20) * pageSize)
     closeSync(fd)
+    return file
+  }
+
+  it('refuses a damaged database file', () => {
+    const file = damagedDatabase('damaged.db')
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DATABASE_FILE' }))
+  })
+
+  it('opens without the whole-file check for a reader, which still fails on the damaged pages it reads', () => {
+    const file = damagedDatabase('damaged-reader.db')
+    const db = openDatabase(file, { verify: false })
+    // The catalog pages are sound: what a listing reads works.
+    expect(db.prepare('SELECT count(*) AS n FROM datasets').get()).toEqual({ n: 0 })
+    let failure: unknown
+    try {
+      db.prepare('SELECT count(*) AS n, max(length(x)) AS m FROM filler').get()
+    } catch (error) {
+      failure = error
+    }
+    db.close()
+    expect(classifyError(failure, { database: file }).code).toBe('DATABASE_FILE')
   })
 })

@@ -21,6 +21,7 @@ import {
   trainModel,
   type LearnerParams
 } from '../../../../src/main/core/training/trainModel'
+import { trainForest } from '../../../../src/main/core/ml/forest/trainForest'
 import { bestF1Threshold } from '../../../../src/main/core/training/evaluateModel'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
@@ -149,8 +150,8 @@ describe('trainModel', () => {
     expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })
 
-  it('evaluates on cross-fitted scores with --test-size 0 and still reports every metric', async () => {
-    const trained = await trainModel(table, 1, { ...PARAMS, testSize: 0 })
+  it('evaluates on cross-fitted scores with --test-size 0 and SMOTE, and still reports every metric', async () => {
+    const trained = await trainModel(table, 1, { ...PARAMS, testSize: 0, smote: true })
     const e = trained.evaluation
     expect(e.evaluatedOn).toBe('cross-fitted')
     expect(e.calibrationFit).toMatchObject({ scores: 'cross-fitted', folds: 5, rows: 3000 })
@@ -162,6 +163,41 @@ describe('trainModel', () => {
     expect(Number.isFinite(e.metrics.brier)).toBe(true)
     expect(e.notes.join(' ')).toMatch(/cross-fitted/)
     expect(e.permutationImportance).toHaveLength(trained.artifact.features.length)
+  })
+
+  it('evaluates on out-of-bag scores with --test-size 0 and no SMOTE: the forest fitted once, no fold models', async () => {
+    const params = { ...PARAMS, testSize: 0, smote: false }
+    const trained = await trainModel(table, 1, params)
+    const e = trained.evaluation
+    expect(e.evaluatedOn).toBe('oob')
+    expect(e.calibrationFit).toMatchObject({ scores: 'out-of-bag', folds: 0 })
+    expect(e.notes.join(' ')).toMatch(/out-of-bag/)
+    // The oracle: the same forest trained on its own, its out-of-bag probabilities
+    // calibrated by the stored map and measured by evaluateBinary.
+    const { matrix } = prepareFeatures(table, params)
+    const { oobProbability } = await trainForest(matrix, table.target, {
+      trees: params.trees,
+      maxDepth: params.maxDepth,
+      minSamplesLeaf: params.minSamplesLeaf,
+      maxFeatures: params.maxFeatures,
+      seed: params.seed,
+      threads: 1
+    })
+    const scored = Int32Array.from(oobProbability.keys()).filter((i) => Number.isFinite(oobProbability[i]))
+    const p = applyCalibrationArray(
+      trained.artifact.calibration,
+      Float64Array.from(scored, (i) => oobProbability[i])
+    )
+    const expected = evaluateBinary(
+      Uint8Array.from(scored, (i) => table.target[i]),
+      p,
+      trained.artifact.threshold
+    )
+    expect(e.metrics.numRows).toBe(scored.length)
+    expect(e.metrics.auc).toBe(expected.auc)
+    expect(e.metrics.brier).toBe(expected.brier)
+    expect(e.permutationImportance).toHaveLength(trained.artifact.features.length)
+    expect(e.permutationImportance.some((f) => f.mean > 0)).toBe(true)
   })
 
   it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {

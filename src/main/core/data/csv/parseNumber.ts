@@ -19,6 +19,8 @@ const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length))
  * A trailing `%` is dropped, not divided by 100: `12.5%` is 12.5.
  */
 export function parseNumber(text: string): number {
+  const plain = plainDecimal(text)
+  if (plain !== undefined) return plain
   const match = NUMBER_SHAPE.exec(text.trim())
   if (match === null) return NaN
   const [, open, signBefore, signAfter, digits, close] = match
@@ -30,6 +32,42 @@ export function parseNumber(text: string): number {
   const magnitude = Number(digits.replace(/,/g, ''))
   if (magnitude === 0) return 0
   return open !== undefined || sign === '-' ? -magnitude : magnitude
+}
+
+/**
+ * The common cell read without the regular expression (import and scoring parse millions):
+ * an optional sign, digits with at most one '.', an optional exponent with digits, nothing
+ * else. That is what NUMBER_SHAPE reads with a sign and DIGITS but no grouping, currency,
+ * percent, parentheses or spaces, and the value is the same (Number of the text, −0 read as
+ * 0). undefined for any other text, which the regular expression then decides.
+ */
+function plainDecimal(text: string): number | undefined {
+  const n = text.length
+  let i = 0
+  let code = n > 0 ? text.charCodeAt(0) : 0
+  if (code === 0x2d || code === 0x2b) code = ++i < n ? text.charCodeAt(i) : 0
+  let digits = 0
+  let dot = false
+  for (; i < n; i++) {
+    code = text.charCodeAt(i)
+    if (code >= 0x30 && code <= 0x39) digits++
+    else if (code === 0x2e && !dot) dot = true
+    else break
+  }
+  if (digits === 0) return undefined
+  if (i < n) {
+    if (code !== 0x65 && code !== 0x45) return undefined
+    i++
+    if (i < n && (text.charCodeAt(i) === 0x2d || text.charCodeAt(i) === 0x2b)) i++
+    const first = i
+    for (; i < n; i++) {
+      code = text.charCodeAt(i)
+      if (code < 0x30 || code > 0x39) return undefined
+    }
+    if (i === first) return undefined
+  }
+  const value = Number(text)
+  return value === 0 ? 0 : value
 }
 
 /**

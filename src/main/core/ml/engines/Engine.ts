@@ -105,6 +105,13 @@ export interface EngineTrainResult {
    * row's synthetic children were in the bag), and the pipeline cross-fits instead.
    */
   outOfBag: Float64Array | null
+  /**
+   * For each tree of an averaging ensemble (a forest), a 0/1 mask over real training rows
+   * `rows` (indices into the input's rows): 1 where the tree did not fit on the row. The
+   * pipeline scores a row, its own values or permuted ones, by those trees alone; with the
+   * row's own values that is its outOfBag score. Absent when the engine keeps no record.
+   */
+  outOfBagTrees?: (rows: Int32Array) => Uint8Array[]
   /** Sentences for the training log (e.g. a setting the engine could not honour). */
   notes: string[]
   /** Sections the engine adds to the model's artifact (a scorecard's points table). */

@@ -1,4 +1,5 @@
 import type { TrainParams } from '../../../../shared/params/trainParams'
+import { outOfBagMasks } from '../forest/outOfBag'
 import { trainForest } from '../forest/trainForest'
 import type { Engine } from './Engine'
 
@@ -44,6 +45,11 @@ export const forestEngine: Engine = {
       },
       { signal, onProgress }
     )
-    return { ensemble: trained.forest, outOfBag: trained.oobProbability.subarray(0, fit.numReal), notes: [] }
+    return {
+      ensemble: trained.forest,
+      outOfBag: trained.oobProbability.subarray(0, fit.numReal),
+      outOfBagTrees: (rows) => outOfBagMasks(params.seed, params.trees, fit.y.length, rows),
+      notes: []
+    }
   }
 }

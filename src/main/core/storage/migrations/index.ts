@@ -6,6 +6,7 @@ import { m004Profiles } from './004_profiles'
 import { m005Thresholds } from './005_thresholds'
 import { m006ColumnSqlNames } from './006_column_sql_names'
 import { m007ModelRuns } from './007_model_runs'
+import { m008StoreCopies } from './008_store_copies'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   m004Profiles,
   m005Thresholds,
   m006ColumnSqlNames,
-  m007ModelRuns
+  m007ModelRuns,
+  m008StoreCopies
 ]

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   isMissingNumberToken,
@@ -109,4 +110,62 @@ describe('isMissingToken', () => {
       expect(isMissingNumberToken(text)).toBe(true)
     }
   )
+})
+
+describe('parseNumber on plain decimals (read without the regular expression)', () => {
+  // The oracle: the general reading, a number shape checked by a regular expression written
+  // here from the documented grammar, then Number of the text without its sign, negated.
+  const PLAIN = /^([-+])?((?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)$/i
+  const oracle = (text: string): number => {
+    const m = PLAIN.exec(text)
+    if (!m) return NaN
+    const magnitude = Number(m[2])
+    if (magnitude === 0) return 0
+    return m[1] === '-' ? -magnitude : magnitude
+  }
+
+  it('reads every plain decimal, and refuses near-misses, exactly as the grammar says', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true }).map(String),
+          fc.integer().map(String),
+          fc.stringMatching(/^[-+]?[0-9]{0,4}\.?[0-9]{0,4}([eE][-+]?[0-9]{0,3})?$/),
+          fc.string({ unit: fc.constantFrom(...'0123456789.-+eE'), maxLength: 8 })
+        ),
+        (text) => {
+          const expected = oracle(text)
+          const got = parseNumber(text)
+          if (Number.isNaN(expected)) return
+          expect(Object.is(got, expected)).toBe(true)
+        }
+      ),
+      { numRuns: 3000, seed: 12 }
+    )
+  })
+
+  it.each(['-0', '+0', '0.0', '-0e5', '1e400', '-1e400', '007', '5.', '.5', '1E+3', '2e-2'])(
+    'reads %j as the regular expression does',
+    (text) => {
+      const value = parseNumber(text)
+      expect(Object.is(value, value === 0 ? 0 : Number(text))).toBe(true)
+    }
+  )
+
+  it.each([
+    ['.', NaN],
+    ['-', NaN],
+    ['+', NaN],
+    ['e5', NaN],
+    ['1e', NaN],
+    ['1e+', NaN],
+    ['1..2', NaN],
+    ['--1', NaN],
+    ['1-', NaN],
+    ['1 ', 1],
+    [' -1', -1],
+    ['1,000', 1000]
+  ])('leaves %j to the general reading, which gives %d', (text, expected) => {
+    expect(Object.is(parseNumber(text), expected)).toBe(true)
+  })
 })
