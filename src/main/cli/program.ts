@@ -9,6 +9,8 @@ import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
 import { registerCommitteeCommands } from './commands/committeeCommands'
+import { registerGovernanceCommands } from './commands/governanceCommands'
+import { registerDecisionCommands } from './commands/decisionCommands'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
 const STEP_ALIASES: Record<string, string> = { deploy: 'serve' }
@@ -49,6 +51,10 @@ export async function runCli(
     .description('Loan default workbench: data, models and scoring from the command line.')
     .option('--db <file>', "database file (default: the app's data folder, or $PTM_DB)")
     .option('--json', 'print one JSON object on stdout')
+    .option(
+      '--lang <lang>',
+      'language of messages to people and of decision sheets: en or hi (default: $PTM_LANG, else en)'
+    )
     .showHelpAfterError('(run "ptm --help" for usage)')
     .exitOverride()
     .configureOutput({
@@ -75,6 +81,8 @@ export async function runCli(
   registerReportCommands(program, run)
   registerCommitteeCommands(program, run)
   registerExportModelCommand(program, run)
+  registerGovernanceCommands(program, run)
+  registerDecisionCommands(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

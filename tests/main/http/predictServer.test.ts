@@ -54,7 +54,12 @@ describe('predictServer', () => {
   it('writes every /predict call to the audit table with channel http, its inputs and outputs', async () => {
     const { app, service } = serve()
     const first = (await post(app, SPEC_BODY)).json()
-    const second = (await post(app, '{"Credit_Score": 420}')).json()
+    const second = (
+      await post(
+        app,
+        '{"Credit_Score": 420, "Loan_Amount": 90000, "Account_Balance": 1000, "Interest_Rate": 14}'
+      )
+    ).json()
     const history = service.history({ kind: 'single' })
     expect(history).toHaveLength(2)
     expect(history.map((h) => h.id).sort()).toEqual([first.Audit_Id, second.Audit_Id].sort())
@@ -68,8 +73,11 @@ describe('predictServer', () => {
       grade: first.Risk_Grade,
       inputs: JSON.parse(SPEC_BODY)
     })
-    // A refused request scores nothing, so it is not an audited score.
+    // A refused request scores nothing, so it is not an audited score: a wrong type, or a
+    // request the policy checks stop (a required field left out, an impossible value).
     await post(app, '{"Credit_Score": "high"}')
+    await post(app, '{"Credit_Score": 650}')
+    await post(app, '{"Credit_Score": 650, "Loan_Amount": -50000, "Account_Balance": 0, "Interest_Rate": 9}')
     expect(service.history({ kind: 'single' })).toHaveLength(2)
   })
 

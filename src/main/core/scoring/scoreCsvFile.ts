@@ -32,6 +32,7 @@ import { ChunkScorer, HISTOGRAM_BINS, type ChunkResult, type FilePlan, type Scor
 import { CompiledForest } from './CompiledForest'
 import { neutraliseCell } from './neutraliseCell'
 import { ScoringWorkers } from './ScoringWorkers'
+import type { Governance } from '../policy/modelDefaults'
 
 export const OUTPUT_COLUMNS = [
   'Default_Probability',
@@ -54,6 +55,8 @@ export interface ScoreFileOptions {
   protect?: readonly ProtectedPath[]
   /** Input bytes per chunk (default CHUNK_BYTES); tests make it small to cross chunk boundaries. */
   chunkBytes?: number
+  /** The model's policy checks and dictionary (rows failing a check go to the errors file). */
+  governance?: Governance
 }
 
 /** `SCORED.csv` → `SCORED.errors.csv`: where rows that cannot be scored go. */
@@ -175,7 +178,9 @@ async function scoreWithFormat(
   const plan: FilePlan = {
     header,
     delimiter: format.delimiter,
-    columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!)
+    columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!),
+    policy: options.governance?.policy,
+    dictionary: options.governance?.dictionary
   }
   const errorsPath = errorsPathFor(options.output)
   const input: ProtectedPath = { path: options.input, what: 'the input file being scored' }

@@ -5,6 +5,8 @@ import { m003Scoring } from './003_scoring'
 import { m004Profiles } from './004_profiles'
 import { m005Thresholds } from './005_thresholds'
 import { m006ColumnSqlNames } from './006_column_sql_names'
+import { m007Governance } from './007_governance'
+import { m008Decisions } from './008_decisions'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -16,5 +18,7 @@ export const migrations: readonly Migration[] = [
   m003Scoring,
   m004Profiles,
   m005Thresholds,
-  m006ColumnSqlNames
+  m006ColumnSqlNames,
+  m007Governance,
+  m008Decisions
 ]
