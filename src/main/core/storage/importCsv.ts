@@ -15,7 +15,7 @@ import type { ColumnKind, ColumnSpec } from '../data/Table'
 import type { CsvPreview } from '../../../shared/dto'
 
 export type { CsvPreview }
-import { resolveTargetClasses } from '../data/targetClasses'
+import { isOutcome, resolveTargetClasses, TargetTally } from '../data/targetClasses'
 
 export interface ImportProgress {
   phase: 'reading' | 'importing'
@@ -149,7 +149,7 @@ async function importWithFormat(
 
   // Pass 1: what the columns hold, over the whole file.
   const profilers = header.map((name) => new ColumnProfiler(name))
-  const targetValues = new Set<string>()
+  const targetValues = new TargetTally()
   const progress = (phase: ImportProgress['phase'], bytes: number, total: number): void =>
     options.onProgress?.({ phase, done: bytes, total })
   await readCsvRecords(
@@ -159,16 +159,21 @@ async function importWithFormat(
       for (const { fields } of batch) {
         for (let c = 0; c < fields.length && c < profilers.length; c++) profilers[c].add(fields[c])
         const t = fields[targetIndex]?.trim()
-        if (t !== undefined && !isMissingToken(t) && targetValues.size <= 10) targetValues.add(t)
+        if (t !== undefined && !isMissingToken(t)) targetValues.add(t)
       }
     },
     { signal: options.signal, onProgress: (b, t) => progress('reading', b, t) }
   )
-  const classes = resolveTargetClasses(file, options.target, [...targetValues], options.positive)
+  const outcomes = targetValues.outcomes()
+  const classes = resolveTargetClasses(file, options.target, outcomes.values, options.positive)
   const columns: ColumnSpec[] = header.map((name, i) =>
     i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? profilers[i].inferKind() }
   )
   const warnings: string[] = []
+  if (outcomes.stray > 0)
+    warnings.push(
+      `${outcomes.stray} row${outcomes.stray === 1 ? ' has' : 's have'} a target value other than ${outcomes.values.map((v) => `"${clip(v, 40)}"`).join(' and ')}: rejected line by line (see the report).`
+    )
   for (const c of columns) {
     if (c.kind === 'identifier')
       warnings.push(`Column "${c.name}" is unique per row (an identifier): kept, but not used as a feature.`)
@@ -195,7 +200,7 @@ async function importWithFormat(
     rowsRejected++
     if (rejected.length < MAX_REPORTED_LINES) rejected.push(line)
   }
-  const convert = makeRowConverter(columns, targetIndex, classes.numeric)
+  const convert = makeRowConverter(columns, targetIndex, classes.numeric, outcomes.values)
   try {
     await readCsvRecords(
       options.path,
@@ -245,8 +250,10 @@ type Converted = { cells: (string | number | null)[] } | RejectedLine
 function makeRowConverter(
   columns: ColumnSpec[],
   targetIndex: number,
-  targetNumeric: boolean
+  targetNumeric: boolean,
+  outcomes: string[]
 ): (record: CsvRecord) => Converted {
+  const shownOutcomes = outcomes.map((v) => `"${clip(v, 40)}"`).join(' or ')
   const width = columns.length
   return ({ line, fields }) => {
     if (fields.length !== width) {
@@ -261,6 +268,13 @@ function makeRowConverter(
         if (c === targetIndex)
           return { line, column: clip(columns[c].name, 200), reason: 'the target value is missing' }
         cells[c] = null
+      } else if (c === targetIndex && !isOutcome(text, outcomes, targetNumeric)) {
+        return {
+          line,
+          column: clip(columns[c].name, 200),
+          value: clip(text, 200),
+          reason: `is not an outcome: the target is ${shownOutcomes}`
+        }
       } else if (numeric) {
         const value = parseNumber(text)
         if (Number.isNaN(value)) {
