@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { ModelEvaluation, ThresholdEvaluation } from './evaluation'
-import { DictionarySchema } from './dictionary'
+import { DictionarySchema, type Dictionary } from './dictionary'
 import type { ModelGovernanceInfo, ActivationInfo } from './governance'
 import { LANGS } from './i18n/types'
-import { OVERRIDE_REASONS, PolicySchema } from './policy'
+import { OVERRIDE_REASONS, PolicySchema, type Policy } from './policy'
 import type {
   OverrideInfo,
   BatchSummary,
@@ -62,8 +62,7 @@ export const ImportInput = z
 export const TrainInput = TrainParamsSchema.partial()
   .extend({
     datasetId: id,
-    name: z.string().trim().min(1).max(200).optional(),
-    activate: z.boolean().optional()
+    name: z.string().trim().min(1).max(200).optional()
   })
   .strict()
 
@@ -75,7 +74,7 @@ export const HistoryInput = z
     from: z.string().optional(),
     to: z.string().optional(),
     modelId: id.optional(),
-    decision: z.enum(['default', 'no-default']).optional(),
+    decision: z.enum(['default', 'no-default', 'approve', 'decline', 'refer']).optional(),
     kind: z.enum(['single', 'batch']).optional(),
     reference: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(5000).optional()
@@ -125,6 +124,15 @@ export interface FileCheck {
   /** File columns the model does not use (kept unchanged in the output). */
   extra: string[]
   sizeBytes: number
+}
+
+/** The scoring form of a model: its input fields, how they are named and typed, and the checks before a score. */
+export interface ScoringForm {
+  modelId: number
+  fields: InputFieldInfo[]
+  dictionary: Dictionary
+  policy: Policy
+  purpose: string | null
 }
 
 /** A file the user picked, known to main by its handle. */
@@ -197,10 +205,9 @@ export const calls = {
     AppInfo
   >(z.object({ bank: z.string().max(200).optional(), branch: z.string().max(200).optional() }).strict()),
   'models/delete': call<z.ZodObject<{ id: typeof id }>, { deleted: true }>(z.object({ id }).strict()),
-  'scoring/fields': call<
-    z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>,
-    { modelId: number; fields: InputFieldInfo[] }
-  >(z.object({ modelId: id.optional() }).strict()),
+  'scoring/fields': call<z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>, ScoringForm>(
+    z.object({ modelId: id.optional() }).strict()
+  ),
   'scoring/scoreOne': call<
     z.ZodObject<{
       input: typeof applicant

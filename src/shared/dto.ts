@@ -174,6 +174,10 @@ export interface ModelSummary {
   threshold: number
   createdAt: string
   active: boolean
+  /** What the model is for, in words (null until the risk team writes it). */
+  purpose: string | null
+  /** Who asked for it to be made active, while that waits for a second person (else null). */
+  activationPendingBy: string | null
 }
 
 /** One change of a model's decision threshold after training (ptm strategy --apply). */
@@ -333,7 +337,8 @@ export interface HistoryFilter {
   from?: string
   to?: string
   modelId?: number
-  decision?: 'default' | 'no-default'
+  /** By prediction ('default', 'no-default') or by the verdict given ('approve', 'decline', 'refer'). */
+  decision?: 'default' | 'no-default' | Verdict
   kind?: 'single' | 'batch'
   /** Text found in the applicant reference (name, customer id, application number). */
   reference?: string

@@ -58,3 +58,20 @@ export type OverrideReason = (typeof OVERRIDE_REASONS)[number]
 
 /** The one verdict vocabulary: what the model and the policy say about an applicant. */
 export type Verdict = 'approve' | 'decline' | 'refer'
+
+/** One policy check an applicant fails: nothing is scored until none remain. */
+export interface PolicyIssue {
+  field: string
+  rule: 'required' | 'min' | 'max'
+  /** The value given (null when the field was not provided). */
+  value: number | string | null
+  /** The limit broken, for 'min' and 'max'. */
+  bound: number | null
+}
+
+/** A referral rule a scored applicant meets, with what it read. */
+export interface FiredReferral {
+  rule: ReferralRule
+  /** The field's value for a field rule, the probability for a probability rule, the count for notProvided. */
+  value: number
+}

@@ -90,16 +90,15 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     }),
     'models/evaluationAt': ({ id, threshold }) =>
       evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
-    'models/estimate': ({ datasetId, name: _name, activate: _activate, ...params }) =>
-      service.estimateTraining(datasetId, params),
-    'models/train': ({ datasetId, activate, name, ...params }) => {
+    'models/estimate': ({ datasetId, name: _name, ...params }) => service.estimateTraining(datasetId, params),
+    'models/train': ({ datasetId, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
       // The job's time left starts from the estimate the Train screen showed.
       const { seconds } = service.estimateTraining(datasetId, params)
       return jobs.start(
         'train',
         `Train ${describeTraining(params)} on ${dataset.name}`,
-        { datasetId, activate, name, ...params },
+        { datasetId, name, ...params },
         seconds
       )
     },
@@ -111,7 +110,16 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       service.deleteModel(id)
       return { deleted: true as const }
     },
-    'scoring/fields': ({ modelId }) => service.inputFields(modelId),
+    'scoring/fields': ({ modelId }) => {
+      const form = service.inputFields(modelId)
+      const governance = service.modelGovernance(form.modelId)
+      return {
+        ...form,
+        dictionary: governance.dictionary,
+        policy: governance.policy,
+        purpose: governance.purpose
+      }
+    },
     'scoring/scoreOne': ({ input, modelId, reference, lang }) =>
       service.scoreApplicant(input, 'app', modelId, { reference: cleanRef(reference), lang }),
     'scoring/override': (request) => service.recordOverride(request),

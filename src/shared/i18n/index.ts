@@ -1,6 +1,16 @@
+import { app } from './areas/app'
 import { cli } from './areas/cli'
+import { common } from './areas/common'
+import { data } from './areas/data'
 import { decision } from './areas/decision'
+import { explore } from './areas/explore'
+import { firstSteps } from './areas/firstSteps'
+import { governance } from './areas/governance'
+import { history } from './areas/history'
+import { models } from './areas/models'
+import { score } from './areas/score'
 import { sheet } from './areas/sheet'
+import { train } from './areas/train'
 import { units } from './areas/units'
 import { makeTranslator } from './translate'
 import { LANGS, type Lang, type MessagePath, type MessageParams, type MessageTree } from './types'
@@ -12,7 +22,22 @@ import { LANGS, type Lang, type MessagePath, type MessageParams, type MessageTre
  * by side (areas/*.ts); tests/shared/i18n.test.ts checks both are complete and that every
  * message is one vue-i18n reads as plain text.
  */
-const AREAS = { decision, units, cli, sheet }
+const AREAS = {
+  decision,
+  units,
+  cli,
+  sheet,
+  app,
+  common,
+  firstSteps,
+  score,
+  history,
+  models,
+  governance,
+  train,
+  data,
+  explore
+}
 
 type Areas = typeof AREAS
 type English = { [K in keyof Areas]: Areas[K]['en'] }

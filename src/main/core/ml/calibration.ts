@@ -188,7 +188,7 @@ function isotonicOnValidRows(score: Float64Array, y: Uint8Array): IsotonicCalibr
   const knotsX: number[] = []
   const knotsY: number[] = []
   const m = x.length
-  for (let start = 0; start < m; ) {
+  for (let start = 0; start < m;) {
     let end = start + 1
     while (end < m && fitted[end] === fitted[start]) end++
     let w = 0

@@ -1,16 +1,8 @@
-import type { Policy } from '../../../shared/policy'
+import type { Policy, PolicyIssue } from '../../../shared/policy'
 import type { InputField } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 
-/** One policy check an applicant fails: nothing is scored until none remain. */
-export interface PolicyIssue {
-  field: string
-  rule: 'required' | 'min' | 'max'
-  /** The value given (null when the field was not provided). */
-  value: number | string | null
-  /** The limit broken, for 'min' and 'max'. */
-  bound: number | null
-}
+export type { PolicyIssue }
 
 /** Whether row r provided the input field (a number that is not NaN, a category that is not null). */
 export function provided(raw: RawInputs, field: InputField, r: number): boolean {

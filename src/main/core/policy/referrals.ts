@@ -1,12 +1,7 @@
-import type { Policy, ReferralRule, Verdict } from '../../../shared/policy'
+import type { FiredReferral, Policy, Verdict } from '../../../shared/policy'
 import type { RawInputs } from '../ml/preprocess'
 
-/** A referral rule a scored applicant meets, with what it read. */
-export interface FiredReferral {
-  rule: ReferralRule
-  /** The field's value for a field rule, the probability for a probability rule, the count for notProvided. */
-  value: number
-}
+export type { FiredReferral }
 
 /**
  * The referral rules of a policy that row r meets, given its probability of default and

@@ -5,7 +5,7 @@ import type { Lang } from '../../../shared/i18n'
 import { formatShare } from '../../../shared/numbers'
 import type { Verdict } from '../../../shared/policy'
 import type { ProtectedPath } from '../base/outputFile'
-import { DecisionText } from '../policy/decisionText'
+import { DecisionText } from '../../../shared/decisionText'
 import { readSheetOutputs, type SheetOutputs } from './decisionSheetData'
 import {
   COLOR,

@@ -156,7 +156,6 @@ export function runsLineHeight(text: string, size: number): number {
   return (LATIN_ASCENT + ([...text].some(isDevanagari) ? DEVA_DESCENT : LATIN_DESCENT)) * size
 }
 
-
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
 
 /** The user-perceived characters of a text: a Devanagari cluster is never cut in two. */

@@ -10,7 +10,7 @@ import { describeReason, type Reason } from './reasons'
 import type { Dictionary } from '../../../shared/dictionary'
 import type { Policy } from '../../../shared/policy'
 import { checkApplicants } from '../policy/checkApplicants'
-import { DecisionText } from '../policy/decisionText'
+import { DecisionText } from '../../../shared/decisionText'
 import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
 
 /** Whole records of a scored file, as the coordinator cuts them (see scoreCsvFile). */

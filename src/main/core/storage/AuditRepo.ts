@@ -113,7 +113,13 @@ export class AuditRepo {
     if (filter.kind !== 'batch') {
       const extra: string[] = []
       const extraArgs: string[] = []
-      if (filter.decision !== undefined) extra.push(`prediction = ${filter.decision === 'default' ? 1 : 0}`)
+      if (filter.decision === 'default' || filter.decision === 'no-default')
+        extra.push(`prediction = ${filter.decision === 'default' ? 1 : 0}`)
+      else if (filter.decision !== undefined) {
+        // Records from before verdicts had only the prediction: decline at 1, approve at 0.
+        extra.push("coalesce(decision, CASE prediction WHEN 1 THEN 'decline' ELSE 'approve' END) = ?")
+        extraArgs.push(filter.decision)
+      }
       if (filter.reference) {
         // The reference is JSON text: a match anywhere in it finds the name, customer id or application number.
         extra.push("instr(lower(coalesce(applicant_ref, '')), lower(?)) > 0")

@@ -84,10 +84,13 @@ export class ModelRepo {
     const rows = this.db
       .prepare(
         `SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at,
-                (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied
+                (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied,
+                (SELECT purpose FROM model_settings s WHERE s.model_id = models.id) AS purpose,
+                (SELECT requested_by FROM model_activations a WHERE a.model_id = models.id AND a.status = 'pending'
+                  ORDER BY a.id DESC LIMIT 1) AS pending_by
          FROM models ORDER BY id`
       )
-      .all() as (ModelRow & { applied: number | null })[]
+      .all() as (ModelRow & { applied: number | null; purpose: string | null; pending_by: string | null })[]
     return rows.map((r) => {
       const metrics = JSON.parse(r.metrics) as ModelSummary['metrics']
       return {
@@ -101,7 +104,9 @@ export class ModelRepo {
         metrics,
         threshold: r.applied ?? metrics.threshold,
         createdAt: r.created_at,
-        active: r.id === active
+        active: r.id === active,
+        purpose: r.purpose,
+        activationPendingBy: r.pending_by
       }
     })
   }

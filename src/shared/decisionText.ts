@@ -1,15 +1,13 @@
-import { fieldLabel, formatFieldValue, type Dictionary } from '../../../shared/dictionary'
-import { translator, type Lang, type Translate } from '../../../shared/i18n'
-import { formatShare, formatSignedShare } from '../../../shared/numbers'
-import type { Verdict } from '../../../shared/policy'
-import type { PolicyIssue } from './checkApplicants'
-import type { FiredReferral } from './referrals'
+import { fieldLabel, formatFieldValue, type Dictionary } from './dictionary'
+import { translator, type Lang, type Translate } from './i18n'
+import { formatShare, formatSignedShare } from './numbers'
+import type { FiredReferral, PolicyIssue, Verdict } from './policy'
 
 /**
  * The sentences of a decision in the catalogue's words (shared/i18n, area "decision"),
  * naming fields through the data dictionary: what the CLI prints, /predict answers, the
- * audit keeps and the scored file's reasons say. The renderer and the decision sheet build
- * the same sentences from the same messages in the reader's language.
+ * audit keeps, the scored file's reasons say, the decision sheet prints and the Score and
+ * History screens show: one class, so every channel says a decision the same way.
  */
 export class DecisionText {
   readonly t: Translate
@@ -17,9 +15,11 @@ export class DecisionText {
 
   constructor(
     readonly dictionary: Dictionary,
-    readonly lang: Lang = 'en'
+    readonly lang: Lang = 'en',
+    /** The catalogue's reader: main's translator by default, vue-i18n's in the renderer. */
+    t?: Translate
   ) {
-    this.t = translator(lang)
+    this.t = t ?? translator(lang)
     this.entries = new Map(dictionary.map((e) => [e.field, e]))
   }
 

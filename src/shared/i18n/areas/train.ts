@@ -1,0 +1,187 @@
+import { area } from '../types'
+
+/** The Train screen: settings, the one time estimate, progress by labelled phase. */
+export const train = area(
+  {
+    aria: 'Training settings',
+    on: 'Training on',
+    datasetLine: '{rows} loans · {rate} defaulted · target {target}',
+    estimated: 'Estimated time:',
+    estimating: 'Estimating the time…',
+    start: 'Start training',
+    startFailed: 'Could not start training',
+    cannotStart: 'This training cannot start',
+    columnsFailed: 'Could not read the columns of the active dataset',
+    longTitle: 'This training will take {time}.',
+    longText:
+      '{note} The window stays usable meanwhile and you can cancel at any time; fewer trees, our forest engine or a smaller dataset train faster.',
+    progressWhat: 'training',
+    failedTitle: 'Training failed',
+    cancelledTitle: 'Training cancelled',
+    failedText: 'Training failed; nothing was saved.',
+    cancelledText: 'Training was cancelled; no model was saved.',
+    trained: 'Model #{id} is trained. Open it on the Models screen.',
+    unknown: 'unknown',
+    underSecond: 'under a second',
+    about: 'about {time}',
+    phase: {
+      training: 'Growing trees: {done} of {total}',
+      preparing: 'Preparing the data (imputation, encoding, engineered features)…',
+      smote: 'Balancing the classes with SMOTE…',
+      crossFitting: 'Scoring the training rows honestly: fold {done} of {total}',
+      crossFittingPlain: 'Scoring the training rows honestly…',
+      calibrating: 'Calibrating the probabilities…',
+      evaluating: 'Evaluating on held-out rows…',
+      starting: 'Starting…'
+    },
+    forest: {
+      title: 'The forest',
+      engine: 'Engine',
+      ours: 'Our forest',
+      hintForest: 'Fast histogram forest on two threads; the one we recommend.',
+      hintReference: 'The npm reference implementation, for comparison: slow on large data.',
+      featuresPerSplit: 'Features per split',
+      all: 'all',
+      number: 'number',
+      numberAria: 'Number of features per split',
+      featuresHint: 'How many features each split may choose from; fewer make trees differ more.'
+    },
+    numbers: {
+      trees: 'Trees',
+      treesHint: 'More: steadier, slower.',
+      maxDepth: 'Max depth',
+      maxDepthHint: 'Questions in a row per tree.',
+      minSamplesLeaf: 'Min loans per leaf',
+      minSamplesLeafHint: 'Larger: smoother probabilities.',
+      seed: 'Seed',
+      seedHint: 'Same data and seed, same model.',
+      smoteK: 'neighbours k',
+      testShare: 'Test share (%)',
+      testShareHint: 'Loans held back, never trained on, to measure the model honestly.',
+      highRiskCut: 'High-risk credit score cut',
+      highRiskCutHint: 'Scores below it set High_Credit_Risk (CIBIL sub-prime: 600).'
+    },
+    balancing: {
+      title: 'Balancing and evaluation',
+      smote: 'SMOTE oversampling',
+      smoteHint: 'Adds synthetic defaulters to the training rows only, so the forest sees enough of them.',
+      heldBack: '{n} loans held back, never trained on, to measure the model honestly.',
+      noneHeld: 'None held back: the model is measured on out-of-bag rows instead.',
+      calibration: 'Probability calibration',
+      isotonic: 'Isotonic (step curve)',
+      platt: 'Platt (S-curve)',
+      none: 'None (raw vote share)',
+      isotonicHint: 'Maps scores to observed default rates with a step curve; best with many loans.',
+      plattHint: 'Maps scores with a smooth S-curve; steadier on small datasets.',
+      noneHint: "Uses the trees' vote share as is: often over- or under-confident."
+    },
+    roles: {
+      title: 'Engineered features',
+      hint: 'Which column of the dataset plays each role. Automatic: a column of that name.',
+      columnFor: 'Column for {role}',
+      automatic: 'Automatic ({column})',
+      automaticNone: 'Automatic: none found',
+      Credit_Score: 'High_Credit_Risk: score below the high-risk cut',
+      Loan_Amount: 'Loan_to_Balance_Ratio, with the account balance',
+      Account_Balance: 'Loan_to_Balance_Ratio, with the loan amount',
+      Age: 'Age_Group: 18-25, 26-35, 36-45, 46-60, 60+'
+    },
+    name: {
+      label: 'Model name (optional)',
+      placeholder: 'Forest {trees}×{depth} on {dataset}',
+      reset: 'Reset to defaults',
+      hint: 'The first model trained becomes the active one by itself. A later one is made active on the Models screen, by two people: one asks, a second confirms.'
+    }
+  },
+  {
+    aria: 'प्रशिक्षण सेटिंग',
+    on: 'प्रशिक्षण डेटासेट',
+    datasetLine: '{rows} ऋण · {rate} में चूक · लक्ष्य {target}',
+    estimated: 'अनुमानित समय:',
+    estimating: 'समय का अनुमान लगाया जा रहा है…',
+    start: 'प्रशिक्षण शुरू करें',
+    startFailed: 'प्रशिक्षण शुरू नहीं हो सका',
+    cannotStart: 'यह प्रशिक्षण शुरू नहीं हो सकता',
+    columnsFailed: 'सक्रिय डेटासेट के कॉलम नहीं पढ़े जा सके',
+    longTitle: 'इस प्रशिक्षण में {time} लगेगा।',
+    longText:
+      '{note} इस बीच विंडो उपयोग में रहती है और आप कभी भी रद्द कर सकते हैं; कम ट्री, हमारा फ़ॉरेस्ट इंजन या छोटा डेटासेट जल्दी प्रशिक्षित होते हैं।',
+    progressWhat: 'प्रशिक्षण',
+    failedTitle: 'प्रशिक्षण विफल',
+    cancelledTitle: 'प्रशिक्षण रद्द',
+    failedText: 'प्रशिक्षण विफल रहा; कुछ भी सहेजा नहीं गया।',
+    cancelledText: 'प्रशिक्षण रद्द हुआ; कोई मॉडल नहीं सहेजा गया।',
+    trained: 'मॉडल #{id} प्रशिक्षित हुआ। उसे मॉडल स्क्रीन पर खोलें।',
+    unknown: 'अज्ञात',
+    underSecond: 'एक सेकंड से कम',
+    about: 'लगभग {time}',
+    phase: {
+      training: 'ट्री बन रहे हैं: {total} में से {done}',
+      preparing: 'डेटा तैयार हो रहा है (खाली मान, एन्कोडिंग, बनाए गए फ़ीचर)…',
+      smote: 'SMOTE से वर्गों का संतुलन…',
+      crossFitting: 'प्रशिक्षण पंक्तियों का निष्पक्ष आकलन: {total} में से भाग {done}',
+      crossFittingPlain: 'प्रशिक्षण पंक्तियों का निष्पक्ष आकलन…',
+      calibrating: 'संभावनाओं का कैलिब्रेशन…',
+      evaluating: 'अलग रखी पंक्तियों पर मूल्यांकन…',
+      starting: 'शुरू हो रहा है…'
+    },
+    forest: {
+      title: 'फ़ॉरेस्ट',
+      engine: 'इंजन',
+      ours: 'हमारा फ़ॉरेस्ट',
+      hintForest: 'दो थ्रेड पर तेज़ हिस्टोग्राम फ़ॉरेस्ट; हमारी सिफ़ारिश।',
+      hintReference: 'तुलना के लिए npm का संदर्भ कार्यान्वयन: बड़े डेटा पर धीमा।',
+      featuresPerSplit: 'हर विभाजन के फ़ीचर',
+      all: 'सभी',
+      number: 'संख्या',
+      numberAria: 'हर विभाजन के फ़ीचर की संख्या',
+      featuresHint: 'हर विभाजन कितने फ़ीचर में से चुन सकता है; कम होने पर ट्री अधिक भिन्न होते हैं।'
+    },
+    numbers: {
+      trees: 'ट्री',
+      treesHint: 'अधिक: स्थिर, धीमा।',
+      maxDepth: 'अधिकतम गहराई',
+      maxDepthHint: 'हर ट्री में लगातार प्रश्न।',
+      minSamplesLeaf: 'हर पत्ती में न्यूनतम ऋण',
+      minSamplesLeafHint: 'बड़ा: संभावनाएँ अधिक सहज।',
+      seed: 'सीड',
+      seedHint: 'वही डेटा और सीड, वही मॉडल।',
+      smoteK: 'पड़ोसी k',
+      testShare: 'परीक्षण हिस्सा (%)',
+      testShareHint: 'अलग रखे ऋण, जिन पर कभी प्रशिक्षण नहीं होता, ताकि मॉडल को ईमानदारी से मापा जा सके।',
+      highRiskCut: 'उच्च जोखिम क्रेडिट स्कोर सीमा',
+      highRiskCutHint: 'इससे कम स्कोर पर High_Credit_Risk लगता है (सिबिल सब-प्राइम: 600)।'
+    },
+    balancing: {
+      title: 'संतुलन और मूल्यांकन',
+      smote: 'SMOTE ओवरसैंपलिंग',
+      smoteHint: 'केवल प्रशिक्षण पंक्तियों में कृत्रिम चूककर्ता जोड़ता है, ताकि फ़ॉरेस्ट उन्हें पर्याप्त देखे।',
+      heldBack: '{n} ऋण अलग रखे गए, जिन पर कभी प्रशिक्षण नहीं होता, ताकि मॉडल को ईमानदारी से मापा जा सके।',
+      noneHeld: 'कुछ अलग नहीं रखा गया: मॉडल को आउट-ऑफ़-बैग पंक्तियों पर मापा जाता है।',
+      calibration: 'संभावना कैलिब्रेशन',
+      isotonic: 'आइसोटोनिक (सीढ़ी वक्र)',
+      platt: 'प्लैट (S-वक्र)',
+      none: 'कोई नहीं (कच्चा वोट हिस्सा)',
+      isotonicHint: 'स्कोर को सीढ़ी वक्र से देखी गई चूक दरों पर ले जाता है; अधिक ऋणों पर सबसे अच्छा।',
+      plattHint: 'स्कोर को सहज S-वक्र से ले जाता है; छोटे डेटासेट पर स्थिर।',
+      noneHint: 'ट्री के वोट हिस्से को जैसा है वैसा लेता है: अक्सर ज़्यादा या कम आत्मविश्वासी।'
+    },
+    roles: {
+      title: 'बनाए गए फ़ीचर',
+      hint: 'डेटासेट का कौन सा कॉलम कौन सी भूमिका निभाता है। स्वचालित: उसी नाम का कॉलम।',
+      columnFor: '{role} के लिए कॉलम',
+      automatic: 'स्वचालित ({column})',
+      automaticNone: 'स्वचालित: कोई नहीं मिला',
+      Credit_Score: 'High_Credit_Risk: उच्च जोखिम सीमा से कम स्कोर',
+      Loan_Amount: 'Loan_to_Balance_Ratio, खाते की शेष राशि के साथ',
+      Account_Balance: 'Loan_to_Balance_Ratio, ऋण राशि के साथ',
+      Age: 'Age_Group: 18-25, 26-35, 36-45, 46-60, 60+'
+    },
+    name: {
+      label: 'मॉडल का नाम (वैकल्पिक)',
+      placeholder: '{dataset} पर फ़ॉरेस्ट {trees}×{depth}',
+      reset: 'डिफ़ॉल्ट पर लौटें',
+      hint: 'पहला प्रशिक्षित मॉडल अपने आप सक्रिय होता है। बाद वाला मॉडल स्क्रीन पर दो लोगों द्वारा सक्रिय किया जाता है: एक अनुरोध करता है, दूसरा पुष्टि करता है।'
+    }
+  }
+)
