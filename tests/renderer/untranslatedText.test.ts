@@ -73,7 +73,8 @@ describe('the renderer’s templates', () => {
       for (const attr of READ_ATTRIBUTES) {
         // A literal attribute: name="…" not bound with ":" or "v-bind:".
         const re = new RegExp(`(^|[\\s])${attr}="([^"]*)"`, 'g')
-        for (const m of body.matchAll(re)) for (const w of words(m[2])) found.push(`${relative(ROOT, file)}: ${attr}="${w}"`)
+        for (const m of body.matchAll(re))
+          for (const w of words(m[2])) found.push(`${relative(ROOT, file)}: ${attr}="${w}"`)
       }
     }
     expect(found).toEqual([])
