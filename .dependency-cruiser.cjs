@@ -11,6 +11,7 @@ const LAYERS = [
   ['model', '^src/main/core/model/'],
   ['eda', '^src/main/core/eda/'],
   ['ml', '^src/main/core/ml/'],
+  ['policy', '^src/main/core/policy/'],
   ['scoring', '^src/main/core/scoring/'],
   ['training', '^src/main/core/training/'],
   ['analysis', '^src/main/core/(validation|onnx)/'],

@@ -34,6 +34,15 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [vue()]
+    plugins: [vue()],
+    // vue-i18n's feature flags: the Composition API only, messages compiled at run time
+    // without eval (the CSP forbids it), no devtools hooks in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: true,
+      __VUE_I18N_LEGACY_API__: false,
+      __INTLIFY_PROD_DEVTOOLS__: false,
+      __INTLIFY_JIT_COMPILATION__: true,
+      __INTLIFY_DROP_MESSAGE_COMPILER__: false
+    }
   }
 })

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import type { ModelEvaluation, ThresholdEvaluation } from './evaluation'
+import { DictionarySchema, type Dictionary } from './dictionary'
+import type { ModelGovernanceInfo, ActivationInfo } from './governance'
+import { LANGS } from './i18n/types'
+import { OVERRIDE_REASONS, PolicySchema, type Policy } from './policy'
 import type {
+  OverrideInfo,
   BatchSummary,
   HistoryEntry,
   InputFieldInfo,
@@ -61,8 +66,7 @@ export const ImportInput = z
 export const TrainInput = TrainParamsSchema.partial()
   .extend({
     datasetId: id,
-    name: z.string().trim().min(1).max(200).optional(),
-    activate: z.boolean().optional()
+    name: z.string().trim().min(1).max(200).optional()
   })
   .strict()
 
@@ -115,9 +119,42 @@ export const HistoryInput = z
     from: z.string().optional(),
     to: z.string().optional(),
     modelId: id.optional(),
-    decision: z.enum(['default', 'no-default']).optional(),
+    decision: z.enum(['default', 'no-default', 'approve', 'decline', 'refer']).optional(),
     kind: z.enum(['single', 'batch']).optional(),
+    reference: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(5000).optional()
+  })
+  .strict()
+
+const personName = z.string().trim().min(1).max(120)
+const lang = z.enum(LANGS)
+
+/** Who an application is about, as typed on the Score screen. */
+export const ApplicantRefInput = z
+  .object({
+    name: z.string().trim().max(120).optional(),
+    customerId: z.string().trim().max(120).optional(),
+    applicationNo: z.string().trim().max(120).optional()
+  })
+  .strict()
+
+export const OverrideInput = z
+  .object({
+    auditId: z.number().int().positive(),
+    decision: z.enum(['approve', 'decline']),
+    reason: z.enum(OVERRIDE_REASONS),
+    note: z.string().max(1000).optional(),
+    officer: personName
+  })
+  .strict()
+
+export const GovernanceInput = z
+  .object({
+    id: z.number().int().positive(),
+    by: personName,
+    purpose: z.string().max(200).nullable().optional(),
+    policy: PolicySchema.nullable().optional(),
+    dictionary: DictionarySchema.nullable().optional()
   })
   .strict()
 
@@ -134,6 +171,15 @@ export interface FileCheck {
   sizeBytes: number
 }
 
+/** The scoring form of a model: its input fields, how they are named and typed, and the checks before a score. */
+export interface ScoringForm {
+  modelId: number
+  fields: InputFieldInfo[]
+  dictionary: Dictionary
+  policy: Policy
+  purpose: string | null
+}
+
 /** A file the user picked, known to main by its handle. */
 export interface PickedFile {
   handle: string
@@ -145,6 +191,9 @@ export interface AppInfo {
   version: string
   dbPath: string
   platform: string
+  /** The bank and branch printed on decision sheets (null when not set). */
+  bank: string | null
+  branch: string | null
 }
 
 export const calls = {
@@ -179,16 +228,51 @@ export const calls = {
   /** Rough training time, shown before starting (the reference engine is slow on large data). */
   'models/estimate': call<typeof TrainInput, { seconds: number; note: string }>(TrainInput),
   'models/train': call<typeof TrainInput, JobInfo>(TrainInput),
-  'models/activate': call<z.ZodObject<{ id: typeof id }>, ModelSummary>(z.object({ id }).strict()),
+  /** Maker: a named person asks for a model to be made active. */
+  'models/requestActivation': call<
+    z.ZodObject<{ id: typeof id; by: typeof personName; note: z.ZodOptional<z.ZodString> }>,
+    ActivationInfo
+  >(z.object({ id, by: personName, note: z.string().max(1000).optional() }).strict()),
+  /** Checker: a second named person confirms (the model becomes active) or rejects, with a note. */
+  'models/decideActivation': call<
+    z.ZodObject<{ id: typeof id; by: typeof personName; note: z.ZodString; confirm: z.ZodBoolean }>,
+    ActivationInfo
+  >(
+    z.object({ id, by: personName, note: z.string().trim().min(1).max(1000), confirm: z.boolean() }).strict()
+  ),
+  /** A model's purpose, policy checks, data dictionary and activation record. */
+  'models/governance': call<z.ZodObject<{ id: typeof id }>, ModelGovernanceInfo>(z.object({ id }).strict()),
+  /** Sets a model's purpose, policy or dictionary (null: back to the defaults), logged with who did it. */
+  'models/setGovernance': call<typeof GovernanceInput, ModelGovernanceInfo>(GovernanceInput),
+  /** Sets the bank and branch printed on decision sheets. */
+  'app/setBranch': call<
+    z.ZodObject<{ bank: z.ZodOptional<z.ZodString>; branch: z.ZodOptional<z.ZodString> }>,
+    AppInfo
+  >(z.object({ bank: z.string().max(200).optional(), branch: z.string().max(200).optional() }).strict()),
   'models/delete': call<z.ZodObject<{ id: typeof id }>, { deleted: true }>(z.object({ id }).strict()),
-  'scoring/fields': call<
-    z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>,
-    { modelId: number; fields: InputFieldInfo[] }
-  >(z.object({ modelId: id.optional() }).strict()),
+  'scoring/fields': call<z.ZodObject<{ modelId: z.ZodOptional<typeof id> }>, ScoringForm>(
+    z.object({ modelId: id.optional() }).strict()
+  ),
   'scoring/scoreOne': call<
-    z.ZodObject<{ input: typeof applicant; modelId: z.ZodOptional<typeof id> }>,
+    z.ZodObject<{
+      input: typeof applicant
+      modelId: z.ZodOptional<typeof id>
+      reference: z.ZodOptional<typeof ApplicantRefInput>
+      lang: z.ZodOptional<typeof lang>
+    }>,
     ScoreResult
-  >(z.object({ input: applicant, modelId: id.optional() }).strict()),
+  >(
+    z
+      .object({
+        input: applicant,
+        modelId: id.optional(),
+        reference: ApplicantRefInput.optional(),
+        lang: lang.optional()
+      })
+      .strict()
+  ),
+  /** Records an officer's own decision on a score (approve or decline, with a reason code). */
+  'scoring/override': call<typeof OverrideInput, OverrideInfo>(OverrideInput),
   'scoring/checkFile': call<
     z.ZodObject<{ handle: typeof fileHandle; modelId: z.ZodOptional<typeof id> }>,
     FileCheck
@@ -239,9 +323,10 @@ export const calls = {
     z.object({ id }).strict()
   ),
   /** Writes the one-page decision sheet of a single score (audit record) as a PDF; null when cancelled. */
-  'scoring/decisionSheet': call<z.ZodObject<{ auditId: typeof id }>, { path: string } | null>(
-    z.object({ auditId: id }).strict()
-  )
+  'scoring/decisionSheet': call<
+    z.ZodObject<{ auditId: typeof id; lang: z.ZodOptional<typeof lang> }>,
+    { path: string } | null
+  >(z.object({ auditId: id, lang: lang.optional() }).strict())
 } as const
 
 export type Channel = keyof typeof calls

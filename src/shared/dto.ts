@@ -1,3 +1,5 @@
+import type { OverrideReason, ReferralRule, Verdict } from './policy'
+
 /**
  * Plain data that crosses process boundaries (IPC, HTTP, worker messages, JSON output).
  * No classes, no typed arrays: everything here survives structured clone and JSON.
@@ -174,6 +176,10 @@ export interface ModelSummary {
   runId: number | null
   createdAt: string
   active: boolean
+  /** What the model is for, in words (null until the risk team writes it). */
+  purpose: string | null
+  /** Who asked for it to be made active, while that waits for a second person (else null). */
+  activationPendingBy: string | null
 }
 
 /** One candidate of an `auto` training run, as the leaderboard shows it. */
@@ -240,6 +246,37 @@ export interface FieldIssueInfo {
   field: string
   severity: 'error' | 'warning'
   message: string
+  /** Which check: a policy rule ('required', 'min', 'max') or a warning ('range', 'category'). */
+  rule?: string
+  /** The values the message quotes, so it can be said again in another language (value, min, max, fill). */
+  values?: Record<string, number | string | null>
+}
+
+/** Who an application is about, as the officer gives it: carried into the audit, History and the sheet. */
+export interface ApplicantRef {
+  name?: string
+  customerId?: string
+  applicationNo?: string
+  /** A free reference (`ptm score --ref TEXT`, or /predict's Applicant_Ref as a string). */
+  text?: string
+}
+
+/** A referral rule a score met, and why in words. */
+export interface ReferralInfo {
+  rule: ReferralRule
+  value: number
+  text: string
+}
+
+/** The officer's own decision on a scored applicant, against or with the model, with a reason code. */
+export interface OverrideInfo {
+  id: number
+  auditId: number
+  decision: 'approve' | 'decline'
+  reason: OverrideReason
+  note: string
+  officer: string
+  createdAt: string
 }
 
 /** The result of scoring one applicant (the /predict response keeps the spec's field names). */
@@ -248,13 +285,30 @@ export interface ScoreResult {
   Default_Probability: number
   Risk_Grade: string
   Risk_Label: string
-  /** The features that raised the risk most (at most 3), then the ones that lowered it most. */
+  /** The verdict in the one vocabulary: refer when a referral rule fired, else by the threshold. */
+  Decision: Verdict
+  /** The verdict in words ("Approve", "Decline", "Refer to a senior officer"). */
+  Decision_Text: string
+  /** Why, in one sentence. */
+  Decision_Why: string
+  /** The referral rules met (the verdict is 'refer' when there is any). */
+  Referrals: ReferralInfo[]
+  /** The fields given that raised the risk most (at most 3), then the ones that lowered it most. */
   Reasons: ReasonInfo[]
-  /** Every feature's contribution; base rate + Σ contributions = Default_Probability. */
+  /**
+   * Every provided field's contribution; Base_Rate + Σ Contributions + Not_Provided.contribution
+   * = Default_Probability. Fields not provided are never a reason: their share is pooled.
+   */
   Contributions: ReasonInfo[]
+  /** The model's fields the applicant did not provide (filled with typical values) and their pooled share. */
+  Not_Provided: { fields: string[]; contribution: number; text: string }
+  /** Where the contributions start: the calibrated score of the model's average training row. */
   Base_Rate: number
+  /** The default rate of the loan book the model learnt from. */
+  Book_Default_Rate: number
   Threshold: number
   Model_Version: number
+  Applicant_Ref: ApplicantRef | null
   Warnings: FieldIssueInfo[]
   /** Id of the audit record of this score. */
   Audit_Id: number
@@ -312,6 +366,11 @@ export type HistoryEntry =
       probability: number
       prediction: number
       grade: string
+      /** The verdict given (null for records written before verdicts existed). */
+      decision: Verdict | null
+      reference: ApplicantRef | null
+      /** Officers' decisions on this score, the latest first. */
+      overrides: OverrideInfo[]
       inputs: Record<string, unknown>
       outputs: Record<string, unknown>
     }
@@ -321,7 +380,10 @@ export interface HistoryFilter {
   from?: string
   to?: string
   modelId?: number
-  decision?: 'default' | 'no-default'
+  /** By prediction ('default', 'no-default') or by the verdict given ('approve', 'decline', 'refer'). */
+  decision?: 'default' | 'no-default' | Verdict
   kind?: 'single' | 'batch'
+  /** Text found in the applicant reference (name, customer id, application number). */
+  reference?: string
   limit?: number
 }

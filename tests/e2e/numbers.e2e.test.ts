@@ -61,7 +61,7 @@ describe('the numbers on screen are the numbers the service returns', () => {
     const dataset = await s.bridge.service.generateDataset({ rows: 3000, seed: 7 })
     const { model } = await s.bridge.service.trainModel(dataset.id, { trees: 30, maxDepth: 10, threads: 1 })
     modelId = model.id
-    s.bridge.service.activateModel(modelId)
+    s.bridge.service.governance.activateAutomatically(modelId)
     await s.page.reload()
   })
 

@@ -43,7 +43,7 @@ describe('analyst screens look as their reference screenshots', () => {
     const dataset = await s.bridge.service.generateDataset({ rows: 2000, seed: 7 })
     const { model } = await s.bridge.service.trainModel(dataset.id, { trees: 30, maxDepth: 10, threads: 1 })
     modelId = model.id
-    s.bridge.service.activateModel(modelId)
+    s.bridge.service.governance.activateAutomatically(modelId)
     await s.page.reload()
   })
 

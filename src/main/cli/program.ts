@@ -10,6 +10,8 @@ import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
 import { registerScorecardCommand } from './commands/scorecardCommand'
 import { registerCommitteeCommands } from './commands/committeeCommands'
+import { registerGovernanceCommands } from './commands/governanceCommands'
+import { registerDecisionCommands } from './commands/decisionCommands'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
 const STEP_ALIASES: Record<string, string> = { deploy: 'serve' }
@@ -50,6 +52,10 @@ export async function runCli(
     .description('Loan default workbench: data, models and scoring from the command line.')
     .option('--db <file>', "database file (default: the app's data folder, or $PTM_DB)")
     .option('--json', 'print one JSON object on stdout')
+    .option(
+      '--lang <lang>',
+      'language of messages to people and of decision sheets: en or hi (default: $PTM_LANG, else en)'
+    )
     .showHelpAfterError('(run "ptm --help" for usage)')
     .exitOverride()
     .configureOutput({
@@ -77,6 +83,8 @@ export async function runCli(
   registerCommitteeCommands(program, run)
   registerExportModelCommand(program, run)
   registerScorecardCommand(program, run)
+  registerGovernanceCommands(program, run)
+  registerDecisionCommands(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

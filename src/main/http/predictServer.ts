@@ -135,6 +135,9 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
         return reply
           .code(422)
           .send({ error: 'Invalid applicant fields.', code: info.code, fields: info.details?.fields })
+      // The policy checks: a required field not sent or an impossible value; nothing was scored or audited.
+      if (info.code === 'POLICY_CHECK_FAILED')
+        return reply.code(422).send({ error: info.message, code: info.code, fields: info.details?.fields })
       throw error
     }
   })

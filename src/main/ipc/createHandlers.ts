@@ -8,6 +8,7 @@ import { checkScoringFile, errorsPathFor } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
 import { engineFor, isEngineId } from '../core/ml/engines'
 import { TrainParamsSchema, type TrainParamsInput } from '../../shared/params/trainParams'
+import type { ApplicantRef } from '../../shared/dto'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallParsed<C>) => Promise<CallOutput<C>> | CallOutput<C> }
@@ -26,7 +27,21 @@ export interface HandlerDeps {
  */
 export function createHandlers({ service, jobs, files, dialogs, version }: HandlerDeps): Handlers {
   return {
-    'app/info': () => ({ version, dbPath: service.dbPath, platform: process.platform }),
+    'app/info': () => ({
+      version,
+      dbPath: service.dbPath,
+      platform: process.platform,
+      ...service.governance.branchInfo()
+    }),
+    'app/setBranch': (input) => {
+      service.governance.setBranchInfo(input)
+      return {
+        version,
+        dbPath: service.dbPath,
+        platform: process.platform,
+        ...service.governance.branchInfo()
+      }
+    },
     'datasets/list': () => service.listDatasets(),
     'datasets/get': ({ id }) => service.getDataset(id),
     'datasets/delete': ({ id }) => {
@@ -75,29 +90,39 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
     }),
     'models/evaluationAt': ({ id, threshold }) =>
       evaluateAtThreshold(service.modelEvaluation(id).scoreCounts, threshold),
-    'models/estimate': ({ datasetId, name: _name, activate: _activate, ...params }) =>
-      service.estimateTraining(datasetId, params),
-    'models/train': ({ datasetId, activate, name, ...params }) => {
+    'models/estimate': ({ datasetId, name: _name, ...params }) => service.estimateTraining(datasetId, params),
+    'models/train': ({ datasetId, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
       // The job's time left starts from the estimate the Train screen showed.
       const { seconds } = service.estimateTraining(datasetId, params)
       return jobs.start(
         'train',
         `Train ${describeTraining(params)} on ${dataset.name}`,
-        { datasetId, activate, name, ...params },
+        { datasetId, name, ...params },
         seconds
       )
     },
-    'models/activate': ({ id }) => {
-      service.activateModel(id)
-      return service.models.summary(id)
-    },
+    'models/requestActivation': ({ id, by, note }) => service.requestActivation(id, by, note ?? ''),
+    'models/decideActivation': ({ id, by, note, confirm }) => service.decideActivation(id, by, note, confirm),
+    'models/governance': ({ id }) => service.modelGovernance(id),
+    'models/setGovernance': ({ id, by, ...change }) => service.setModelGovernance(id, change, by),
     'models/delete': ({ id }) => {
       service.deleteModel(id)
       return { deleted: true as const }
     },
-    'scoring/fields': ({ modelId }) => service.inputFields(modelId),
-    'scoring/scoreOne': ({ input, modelId }) => service.scoreApplicant(input, 'app', modelId),
+    'scoring/fields': ({ modelId }) => {
+      const form = service.inputFields(modelId)
+      const governance = service.modelGovernance(form.modelId)
+      return {
+        ...form,
+        dictionary: governance.dictionary,
+        policy: governance.policy,
+        purpose: governance.purpose
+      }
+    },
+    'scoring/scoreOne': ({ input, modelId, reference, lang }) =>
+      service.scoreApplicant(input, 'app', modelId, { reference: cleanRef(reference), lang }),
+    'scoring/override': (request) => service.recordOverride(request),
     'scoring/checkFile': async ({ handle, modelId }) => {
       const model = service.scoringModel(modelId)
       return { modelId: model.id, ...(await checkScoringFile(model, files.resolve(handle))) }
@@ -172,14 +197,21 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       if (!path) return null
       return service.exportModel(id, path)
     },
-    'scoring/decisionSheet': async ({ auditId }) => {
+    'scoring/decisionSheet': async ({ auditId, lang }) => {
       service.audit.single(auditId)
-      const path = await dialogs.savePdf(`decision-${auditId}.pdf`)
+      const path = await dialogs.savePdf(`decision-${auditId}${lang === 'hi' ? '-hi' : ''}.pdf`)
       if (!path) return null
-      await service.writeDecisionSheet(auditId, path)
+      await service.writeDecisionSheet(auditId, path, lang)
       return { path }
     }
   }
+}
+
+/** The reference as typed, without its empty parts (null when nothing was typed). */
+function cleanRef(ref: ApplicantRef | undefined): ApplicantRef | null {
+  if (!ref) return null
+  const kept = Object.fromEntries(Object.entries(ref).filter(([, v]) => typeof v === 'string' && v.trim()))
+  return Object.keys(kept).length ? (kept as ApplicantRef) : null
 }
 
 /** A training job's settings in words ("Forest 200×15"), defaults filled in. */

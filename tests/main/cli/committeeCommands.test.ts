@@ -81,7 +81,7 @@ describe('ptm strategy and ptm validate', () => {
         db,
         'score',
         '--applicant',
-        JSON.stringify({ Credit_Score: 650, Loan_Amount: 50000, Account_Balance: 200000 }),
+        JSON.stringify({ Credit_Score: 650, Loan_Amount: 50000, Account_Balance: 200000, Interest_Rate: 9 }),
         '--json'
       )
     ) as { Threshold: number; Default_Probability: number; Default_Prediction: number }

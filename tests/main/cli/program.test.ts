@@ -94,7 +94,7 @@ describe('ptm', () => {
     expect(noData.code).toBe(1)
     expect(oneLine(noData.stderr)).toMatch(/^ptm: There is no dataset yet/)
 
-    const noModel = await ptm(db, 'activate', '7')
+    const noModel = await ptm(db, 'activate', '7', '--by', 'Asha')
     expect(noModel.code).toBe(1)
     expect(oneLine(noModel.stderr)).toMatch(/^ptm: There is no model 7/)
     expect(noModel.stdout).toBe('')

@@ -13,6 +13,9 @@ import {
 import { useTrainedTemplate } from '../../fixtures/trainedDatabase'
 import { useTempDir } from '../../helpers/tempDir'
 
+/** The fields the default policy requires (the spec's /predict fields): every scored body sends them. */
+const REQUIRED = { Credit_Score: 650, Loan_Amount: 50000, Account_Balance: 200000, Interest_Rate: 9 }
+
 /** Bytes of the largest audit record a request may leave (a model's inputs, clipped values, one summary). */
 const MAX_AUDIT_ROW_BYTES = 16 * 1024
 /** Bytes of the largest answer to a request of at most 1 MB. */
@@ -124,7 +127,7 @@ describe('/predict under hostile clients', () => {
   it('answers 70,000 unknown keys with one summarised warning and writes a small audit record', async () => {
     const { app, service } = serve()
     const payload = JSON.stringify({
-      Credit_Score: 650,
+      ...REQUIRED,
       ...Object.fromEntries(Array.from({ length: 70_000 }, (_, i) => [`u${i}`, 1]))
     })
     const response = await post(app, payload)
@@ -138,7 +141,7 @@ describe('/predict under hostile clients', () => {
     const record = service.audit.single(response.json().Audit_Id)
     if (record.kind !== 'single') throw new Error('expected a single score')
     expect(record.inputs).toEqual({
-      Credit_Score: 650,
+      ...REQUIRED,
       '(ignored fields)': expect.stringMatching(/^70000 fields not used by the model: u0, /)
     })
     expect(auditRowBytes(service, response.json().Audit_Id)).toBeLessThan(MAX_AUDIT_ROW_BYTES)
@@ -152,7 +155,7 @@ describe('/predict under hostile clients', () => {
     )
     expect(response.statusCode).toBe(422)
     expect(response.body.length).toBeLessThan(MAX_RESPONSE_BYTES)
-    const ok = await post(app, JSON.stringify({ Region: 'R'.repeat(900_000) }))
+    const ok = await post(app, JSON.stringify({ ...REQUIRED, Region: 'R'.repeat(900_000) }))
     expect(ok.statusCode).toBe(200)
     expect(auditRowBytes(service, ok.json().Audit_Id)).toBeLessThan(MAX_AUDIT_ROW_BYTES)
   })

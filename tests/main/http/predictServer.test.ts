@@ -54,7 +54,12 @@ describe('predictServer', () => {
   it('writes every /predict call to the audit table with channel http, its inputs and outputs', async () => {
     const { app, service } = serve()
     const first = (await post(app, SPEC_BODY)).json()
-    const second = (await post(app, '{"Credit_Score": 420}')).json()
+    const second = (
+      await post(
+        app,
+        '{"Credit_Score": 420, "Loan_Amount": 90000, "Account_Balance": 1000, "Interest_Rate": 14}'
+      )
+    ).json()
     const history = service.history({ kind: 'single' })
     expect(history).toHaveLength(2)
     expect(history.map((h) => h.id).sort()).toEqual([first.Audit_Id, second.Audit_Id].sort())
@@ -68,8 +73,11 @@ describe('predictServer', () => {
       grade: first.Risk_Grade,
       inputs: JSON.parse(SPEC_BODY)
     })
-    // A refused request scores nothing, so it is not an audited score.
+    // A refused request scores nothing, so it is not an audited score: a wrong type, or a
+    // request the policy checks stop (a required field left out, an impossible value).
     await post(app, '{"Credit_Score": "high"}')
+    await post(app, '{"Credit_Score": 650}')
+    await post(app, '{"Credit_Score": 650, "Loan_Amount": -50000, "Account_Balance": 0, "Interest_Rate": 9}')
     expect(service.history({ kind: 'single' })).toHaveLength(2)
   })
 
@@ -94,6 +102,59 @@ describe('predictServer', () => {
       expect(other.statusCode, payload).toBe(422)
       expect(other.json().error, payload).toMatch(/JSON object of applicant fields/)
     }
+  })
+
+  it('answers a blank or impossible applicant with 422 naming every field, and never with a decision', async () => {
+    const { app, service } = serve()
+    const blank = await post(app, '{}')
+    expect(blank.statusCode).toBe(422)
+    expect(blank.json()).toMatchObject({ code: 'POLICY_CHECK_FAILED' })
+    expect(blank.json().fields.map((f: { field: string; rule: string }) => [f.field, f.rule])).toEqual([
+      ['Credit_Score', 'required'],
+      ['Loan_Amount', 'required'],
+      ['Account_Balance', 'required'],
+      ['Interest_Rate', 'required']
+    ])
+    expect(blank.json()).not.toHaveProperty('Default_Prediction')
+    const impossible = await post(
+      app,
+      '{"Credit_Score": 650, "Loan_Amount": -50000, "Account_Balance": 200000, "Interest_Rate": 140}'
+    )
+    expect(impossible.statusCode).toBe(422)
+    expect(impossible.json().fields.map((f: { field: string; message: string }) => f.message)).toEqual([
+      'Loan amount −₹50,000 is not possible: it must be at least ₹0.',
+      'Interest rate 140 % is not possible: it must be at most 100 %.'
+    ])
+    expect(service.history({ kind: 'single' })).toEqual([])
+  })
+
+  it('keeps an optional Applicant_Ref with the score (not as a field) and answers the verdict in words', async () => {
+    const { app, service } = serve()
+    const body = JSON.parse(SPEC_BODY) as Record<string, unknown>
+    const response = await post(
+      app,
+      JSON.stringify({
+        ...body,
+        Applicant_Ref: { name: 'Asha Verma', customer_id: 'CUST42', application_no: 'APP-7' }
+      })
+    )
+    expect(response.statusCode).toBe(200)
+    const result = response.json()
+    expect(result.Applicant_Ref).toEqual({ name: 'Asha Verma', customerId: 'CUST42', applicationNo: 'APP-7' })
+    expect(result.Warnings.map((w: { field: string }) => w.field)).not.toContain('Applicant_Ref')
+    expect(['approve', 'decline', 'refer']).toContain(result.Decision)
+    expect(result.Decision_Text).toBe(
+      { approve: 'Approve', decline: 'Decline', refer: 'Refer to a senior officer' }[
+        result.Decision as string
+      ]
+    )
+    const record = service.audit.single(result.Audit_Id)
+    expect(record).toMatchObject({ reference: result.Applicant_Ref, decision: result.Decision })
+    const asText = await post(app, JSON.stringify({ ...body, Applicant_Ref: 'APP-8' }))
+    expect(asText.json().Applicant_Ref).toEqual({ text: 'APP-8' })
+    const wrong = await post(app, JSON.stringify({ ...body, Applicant_Ref: [1] }))
+    expect(wrong.statusCode).toBe(422)
+    expect(wrong.json().error).toMatch(/^Applicant_Ref: expected text or an object/)
   })
 
   it('answers a body over 1 MB with 413', async () => {

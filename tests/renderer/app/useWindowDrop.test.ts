@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The stores, the router and the notices stand in for the app: the test reads which flow a
 // dropped file was handed to, and what the user was told.
-const { showError, fromDrop, dropFile, push, route, models } = vi.hoisted(() => ({
+const { showError, fromDrop, dropFile, push, route, models, app } = vi.hoisted(() => ({
   showError: vi.fn(),
   fromDrop: vi.fn(),
   dropFile: vi.fn(),
   push: vi.fn(),
   route: { name: 'data' as string },
-  models: { activeModel: null as { id: number } | null }
+  models: { activeModel: null as { id: number } | null },
+  app: { mode: 'analyst' as 'analyst' | 'officer' }
 }))
 vi.mock('../../../src/renderer/src/ui', () => ({ showError }))
 vi.mock('vue-router', () => ({ useRoute: () => route, useRouter: () => ({ push }) }))
@@ -19,6 +20,7 @@ vi.mock('../../../src/renderer/src/features/score/scoreStore', () => ({
   useScoreStore: () => ({ dropFile, tab: 'one' })
 }))
 vi.mock('../../../src/renderer/src/stores/modelStore', () => ({ useModelStore: () => models }))
+vi.mock('../../../src/renderer/src/stores/appStore', () => ({ useAppStore: () => app }))
 
 import { useWindowDrop } from '../../../src/renderer/src/app/useWindowDrop'
 
@@ -35,6 +37,7 @@ describe('useWindowDrop: a file dropped on the window', () => {
     for (const f of [showError, fromDrop, dropFile, push]) f.mockReset()
     route.name = 'data'
     models.activeModel = null
+    app.mode = 'analyst'
   })
 
   it.each(['book.xlsx', 'report.pdf', 'loans.csv.zip', 'photo.png'])(
@@ -80,5 +83,16 @@ describe('useWindowDrop: a file dropped on the window', () => {
     expect(drop.dragging.value).toBe(false)
     drop.onDragEnter({ dataTransfer: { types: ['text/plain'] } } as unknown as DragEvent)
     expect(drop.dragging.value).toBe(false)
+  })
+
+  it('takes no file in officer mode (an officer scores one applicant at a time): no overlay, no flow', async () => {
+    app.mode = 'officer'
+    const drop = useWindowDrop()
+    drop.onDragEnter({ dataTransfer: { types: ['Files'] } } as unknown as DragEvent)
+    expect(drop.dragging.value).toBe(false)
+    await drop.onDrop(dropOf('loans.csv'))
+    expect(fromDrop).not.toHaveBeenCalled()
+    expect(dropFile).not.toHaveBeenCalled()
+    expect(push).not.toHaveBeenCalled()
   })
 })

@@ -11,7 +11,7 @@ import { intOption } from '../common/parseOptions'
 import { formatEvaluation } from '../common/printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
 
-/** preprocess, feature, train, evaluate, models, activate: the spec's steps 2–5. */
+/** preprocess, feature, train, evaluate, models: the spec's steps 2–5 (activate: governanceCommands). */
 export function registerModelCommands(program: Command, run: Run): void {
   for (const step of ['preprocess', 'feature'] as const) {
     addTrainOptions(
@@ -34,10 +34,9 @@ export function registerModelCommands(program: Command, run: Run): void {
         "train a random forest with SMOTE on the training rows and evaluate it on held-out rows (the spec's step 4)"
       )
       .option('--name <name>', 'model name')
-      .option('--activate', 'make the new model the one used for scoring (automatic when there is none)')
   ).action(
-    run(async (ctx, o: TrainCliOptions & { name?: string; activate?: boolean }) => {
-      await trainAndReport(ctx, toTrainParams(o), o.dataset, { name: o.name, activate: o.activate })
+    run(async (ctx, o: TrainCliOptions & { name?: string }) => {
+      await trainAndReport(ctx, toTrainParams(o), o.dataset, { name: o.name })
     })
   )
 
@@ -86,18 +85,6 @@ export function registerModelCommands(program: Command, run: Run): void {
         ctx.printJson({
           models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
         })
-      })
-    )
-
-  program
-    .command('activate')
-    .description('choose the model used for scoring')
-    .argument('<id>', 'model id', intOption(1))
-    .action(
-      run((ctx, id: number) => {
-        ctx.service().activateModel(id)
-        ctx.print(`Model ${id} is now used for scoring.`)
-        ctx.printJson({ modelId: id, active: true })
       })
     )
 

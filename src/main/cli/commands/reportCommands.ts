@@ -24,7 +24,7 @@ export function registerReportCommands(program: Command, run: Run): void {
   program
     .command('decision')
     .description(
-      'write the one-page credit decision sheet (PDF) of a scored applicant, with the main reasons'
+      'write the one-page credit decision sheet (PDF) of a scored applicant, with the main reasons (--lang hi for Hindi)'
     )
     .requiredOption(
       '--audit <id>',
@@ -35,9 +35,9 @@ export function registerReportCommands(program: Command, run: Run): void {
     .action(
       run(async (ctx, o: { audit: number; out: string }) => {
         const out = resolve(o.out)
-        await ctx.reader().writeDecisionSheet(o.audit, out)
-        ctx.print(`Decision sheet of audit record ${o.audit} written to ${out}`)
-        ctx.printJson({ auditId: o.audit, out })
+        await ctx.reader().writeDecisionSheet(o.audit, out, ctx.lang)
+        ctx.print(ctx.t('cli.sheetWritten', { id: o.audit, path: out }))
+        ctx.printJson({ auditId: o.audit, out, lang: ctx.lang })
       })
     )
 }

@@ -3,8 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
-import type { Run } from '../common/CliContext'
-import { fmt, pct } from '../common/format'
+import type { CliContext, Run } from '../common/CliContext'
+import { fmt } from '../common/format'
+import { refLine } from '../../../shared/applicantRef'
+import type { ScoreResult } from '../../../shared/dto'
+import { formatShare } from '../../../shared/numbers'
+import { readApplicantRef } from '../../core/service/governance'
 import { intOption } from '../common/parseOptions'
 
 /** score and serve: the spec's step 6 and the card's offline batch scoring. */
@@ -17,6 +21,10 @@ export function registerScoreCommands(program: Command, run: Run): void {
     .option('--model <id>', 'model id (default: the active model)', intOption(1))
     .option('--applicant <json>', 'score one applicant given as a JSON object of raw fields')
     .option(
+      '--ref <text>',
+      'who the applicant is (name, customer id, application number): kept in the audit record and on the decision sheet'
+    )
+    .option(
       '--threads <n>',
       'worker threads for a file, 0 to 4 (default: one per core, none for small files)',
       intOption(0, MAX_SCORING_THREADS)
@@ -26,7 +34,7 @@ export function registerScoreCommands(program: Command, run: Run): void {
         async (
           ctx,
           file: string | undefined,
-          o: { out?: string; model?: number; applicant?: string; threads?: number }
+          o: { out?: string; model?: number; applicant?: string; ref?: string; threads?: number }
         ) => {
           const service = ctx.service()
           if (o.applicant !== undefined) {
@@ -41,12 +49,13 @@ export function registerScoreCommands(program: Command, run: Run): void {
             }
             if (input === null || typeof input !== 'object' || Array.isArray(input))
               throw new InputError('--applicant: expected a JSON object of fields.')
-            const result = service.scoreApplicant(input as Record<string, unknown>, 'cli', o.model)
-            ctx.print(
-              `Default probability ${pct(result.Default_Probability)} → ${result.Default_Prediction ? 'DEFAULT expected' : 'no default expected'} (threshold ${pct(result.Threshold)}), risk grade ${result.Risk_Grade} (${result.Risk_Label}); model ${result.Model_Version}`
-            )
-            for (const r of result.Reasons) ctx.print(`  ${r.text}`)
-            for (const w of result.Warnings) ctx.print(`  warning: ${w.message}`)
+            const lang = ctx.lang
+            const reference = o.ref === undefined ? undefined : readApplicantRef(o.ref, '--ref')
+            const result = service.scoreApplicant(input as Record<string, unknown>, 'cli', o.model, {
+              reference,
+              lang
+            })
+            printScore(ctx, result)
             ctx.printJson(result)
             return
           }
@@ -149,4 +158,34 @@ function describeAddress(a: AddressInfo): string {
   if (a.address === '0.0.0.0') return `${urlOf(a)} (every IPv4 network interface)`
   if (a.address === '::') return `${urlOf(a)} (every network interface)`
   return urlOf(a)
+}
+
+/** One applicant's score as a person reads it, in the catalogue's words and the user's language. */
+function printScore(ctx: CliContext, result: ScoreResult): void {
+  const t = ctx.t
+  ctx.print(
+    t('cli.scoreLine', {
+      verdict: result.Decision_Text,
+      probability: formatShare(result.Default_Probability),
+      threshold: formatShare(result.Threshold),
+      grade: result.Risk_Grade,
+      model: result.Model_Version
+    })
+  )
+  ctx.print(`  ${result.Decision_Why}`)
+  if (result.Reasons.length) {
+    ctx.print(t('cli.reasons'))
+    for (const r of result.Reasons) ctx.print(`  ${r.text}`)
+  }
+  if (result.Not_Provided.text) ctx.print(`  ${result.Not_Provided.text}`)
+  if (result.Warnings.length) {
+    ctx.print(t('cli.warnings'))
+    for (const w of result.Warnings) ctx.print(`  ${w.message}`)
+  }
+  const reference = refLine(result.Applicant_Ref)
+  ctx.print(
+    reference
+      ? t('cli.auditFor', { id: result.Audit_Id, reference })
+      : t('cli.audit', { id: result.Audit_Id })
+  )
 }

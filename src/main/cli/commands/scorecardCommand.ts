@@ -1,12 +1,8 @@
 import type { Command } from 'commander'
 import type { Characteristic, ScorecardTable } from '../../core/model/ScorecardTable'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct, textTable } from '../common/format'
 import { intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** Longest bin label printed in the terminal table (the JSON keeps every category). */
 const LABEL_WIDTH = 44

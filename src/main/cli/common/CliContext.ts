@@ -1,5 +1,7 @@
+import { InputError } from '../../core/base/errors'
 import { Workbench } from '../../core/service/Workbench'
 import { resolveDbPath } from '../../core/storage/defaultDbPath'
+import { isLang, translator, type Lang, type Translate } from '../../../shared/i18n'
 
 /** Options every command accepts. */
 /** Wraps a command's action so it runs with a CliContext of its own (program.ts makes it). */
@@ -10,6 +12,7 @@ export type Run = (
 export interface GlobalOptions {
   db?: string
   json?: boolean
+  lang?: string
 }
 
 /** What a command needs: the service, and how to talk to the person or script that called it. */
@@ -28,6 +31,18 @@ export class CliContext {
 
   get json(): boolean {
     return this.options.json === true
+  }
+
+  /** The language of what a person reads: --lang, else $PTM_LANG, else English. */
+  get lang(): Lang {
+    const asked = this.options.lang ?? process.env.PTM_LANG ?? 'en'
+    if (!isLang(asked)) throw new InputError(`--lang ${asked}: give en (English) or hi (Hindi).`)
+    return asked
+  }
+
+  /** The catalogue's messages in the user's language. */
+  get t(): Translate {
+    return translator(this.lang)
   }
 
   get dbPath(): string {

@@ -39,6 +39,13 @@ export const ERROR_CATALOGUE = {
     meaning: "An applicant's field has the wrong type (text where a number is expected).",
     remedy: 'Send numbers as numbers and categories as text; the message names every bad field.'
   },
+  POLICY_CHECK_FAILED: {
+    exit: USER,
+    http: 422,
+    meaning:
+      "An applicant fails the model's policy checks: a required field is empty or a value is impossible. Nothing was scored.",
+    remedy: 'Fill in or correct the fields the message names (the risk team sets the checks per model).'
+  },
   NOT_FOUND: {
     exit: USER,
     http: 404,

@@ -55,3 +55,49 @@ export function resolveTargetClasses(
     `${file}: the target column "${target}" has the values ${shown}; say which one means default with --positive (for example --positive "${values[0]}").`
   )
 }
+
+/** Distinct target values counted at most; past it a column is plainly not a yes/no outcome. */
+const MAX_TALLIED = 1000
+/** Stray values (neither of the two outcomes) are bad cells when they are at most this share of the rows. */
+export const MAX_STRAY_SHARE = 0.05
+
+/**
+ * Counts a target column's values over the whole file, so that a stray value ("maybe" on
+ * one line of two thousand) is a bad cell of its row, like text in a numeric column,
+ * instead of a third class that refuses the whole file.
+ */
+export class TargetTally {
+  private readonly counts = new Map<string, number>()
+  private total = 0
+  private untallied = 0
+
+  add(value: string): void {
+    this.total++
+    const seen = this.counts.get(value)
+    if (seen !== undefined) this.counts.set(value, seen + 1)
+    else if (this.counts.size < MAX_TALLIED) this.counts.set(value, 1)
+    else this.untallied++
+  }
+
+  /**
+   * The values to decide the classes from: the two most frequent when every other value
+   * together is at most MAX_STRAY_SHARE of the rows (those rows are then rejected one by
+   * one), else all of them (resolveTargetClasses refuses more than two, naming them).
+   */
+  outcomes(): { values: string[]; stray: number } {
+    const ranked = [...this.counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    if (ranked.length <= 2) return { values: ranked.map(([v]) => v), stray: 0 }
+    const stray = this.total - ranked[0][1] - ranked[1][1]
+    if (this.untallied === 0 && stray <= MAX_STRAY_SHARE * this.total)
+      return { values: [ranked[0][0], ranked[1][0]], stray }
+    return { values: ranked.map(([v]) => v), stray: 0 }
+  }
+}
+
+/** Whether a target cell is one of the two outcomes (numbers compared as numbers: "1.0" is "1"). */
+export function isOutcome(text: string, values: string[], numeric: boolean): boolean {
+  if (values.includes(text)) return true
+  if (!numeric) return false
+  const x = parseNumber(text)
+  return values.some((v) => parseNumber(v) === x)
+}

@@ -1,19 +1,20 @@
-import type { FieldIssueInfo, HistoryEntry, ReasonInfo } from '../../../shared/dto'
+import { refLine } from '../../../shared/applicantRef'
+import type { Dictionary } from '../../../shared/dictionary'
+import type { HistoryEntry } from '../../../shared/dto'
+import type { Lang } from '../../../shared/i18n'
+import { formatShare } from '../../../shared/numbers'
+import type { Verdict } from '../../../shared/policy'
 import type { ProtectedPath } from '../base/outputFile'
+import { DecisionText } from '../../../shared/decisionText'
+import { readSheetOutputs, type SheetOutputs } from './decisionSheetData'
 import {
   COLOR,
   CONTENT_WIDTH,
   PAGE,
   drawFooters,
-  fitText,
-  formatDateTime,
   label,
-  num,
   paragraph,
-  pct,
-  pdfText,
   rule,
-  style,
   textHeight,
   writePdfFile,
   type Doc,
@@ -21,427 +22,479 @@ import {
 } from './pdfKit'
 
 /**
- * The one-page credit decision sheet of a single score: the decision, the probability and
- * grade, the principal reasons in plain words (as a branch must give an applicant whose
- * loan is declined), the applicant's details as entered, and the officer's signature.
- * Drawn at fixed positions: whatever the record holds, it stays one A4 page.
+ * The one-page credit decision sheet of a single score, in English or Hindi (the
+ * catalogue's "sheet" and "decision" areas, drawn with the embedded Noto fonts so ₹ and
+ * Devanagari print): the applicant reference, the verdict in the one vocabulary with its
+ * reason, any officer's decision against or with the model, the main reasons by the fields
+ * the applicant gave (fields not provided are one line, never a reason), the applicant's
+ * details by their display names and units, every point to check, and the applicant's
+ * right to reasons and review. Always exactly one A4 page.
  */
 
 export interface DecisionSheetInput {
   entry: Extract<HistoryEntry, { kind: 'single' }>
   generatedAt: string
+  lang: Lang
+  /** The model's data dictionary (display names, units). */
+  dictionary: Dictionary
+  /** What the sheet says of the model: its purpose and when it was trained (null when it was deleted). */
+  model: { purpose: string | null; trainedAt: string | null }
+  /** The bank and branch the workbench is set up for (lines left out when not set). */
+  branch?: { bank?: string | null; branch?: string | null }
 }
 
-/** What the sheet reads from an audit record's outputs (the ScoreResult without Contributions). */
-interface SheetOutputs {
-  prediction: 0 | 1
-  probability: number
-  grade: string
-  gradeLabel: string
-  threshold: number | null
-  baseRate: number | null
-  modelVersion: number
-  raising: ReasonInfo[]
-  lowering: ReasonInfo[]
-  warnings: FieldIssueInfo[]
-}
-
-/** Reasons shown per direction, at most. */
-const MAX_REASONS = 5
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v)
-const numberOr = <T>(v: unknown, fallback: T): number | T =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fallback
-const stringOr = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback)
-
-/**
- * The outputs of an audit record, read defensively: the record is JSON written by an
- * earlier version of the app, so a missing part falls back to the record's own columns.
- */
-function readOutputs(entry: DecisionSheetInput['entry']): SheetOutputs {
-  const out = entry.outputs
-  const reasons = (Array.isArray(out.Reasons) ? out.Reasons : []).filter(
-    (r): r is ReasonInfo => isRecord(r) && typeof r.text === 'string' && typeof r.contribution === 'number'
-  )
-  const byMagnitude = (a: ReasonInfo, b: ReasonInfo): number =>
-    Math.abs(b.contribution) - Math.abs(a.contribution)
-  const warnings = (Array.isArray(out.Warnings) ? out.Warnings : []).filter(
-    (w): w is FieldIssueInfo => isRecord(w) && typeof w.message === 'string'
-  )
-  const prediction = numberOr(out.Default_Prediction, entry.prediction) === 1 ? 1 : 0
-  return {
-    prediction,
-    probability: numberOr(out.Default_Probability, entry.probability),
-    grade: stringOr(out.Risk_Grade, entry.grade),
-    gradeLabel: stringOr(out.Risk_Label, ''),
-    threshold: numberOr(out.Threshold, null),
-    baseRate: numberOr(out.Base_Rate, null),
-    modelVersion: numberOr(out.Model_Version, entry.modelId),
-    // Scoring keeps at most 3 of each; the cap keeps a foreign record on one page.
-    raising: reasons
-      .filter((r) => r.contribution > 0)
-      .sort(byMagnitude)
-      .slice(0, MAX_REASONS),
-    lowering: reasons
-      .filter((r) => r.contribution < 0)
-      .sort(byMagnitude)
-      .slice(0, MAX_REASONS),
-    warnings
-  }
-}
-
-/** The decision in words, as the branch states it. */
-export function decisionText(prediction: 0 | 1): string {
-  return prediction === 1 ? 'High risk of default — refer/decline' : 'Within risk appetite'
-}
-
-/** Fields whose values are rupee amounts (Annual_Income, Loan_Amount, Account_Balance...), not ratios of them (Debt_to_Income). */
-const AMOUNT_FIELD = /(amount|income|balance|salary|emi|deposit|savings)$/i
-const RATIO_FIELD = /(_to_|ratio|rate|share|percent|pct)/i
-
-/** An applicant's value as the sheet shows it: amounts in rupees with Indian grouping. */
-export function formatInput(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(not given)'
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '(not given)'
-    const text = num(value, 4)
-    return AMOUNT_FIELD.test(field) && !RATIO_FIELD.test(field) ? `Rs. ${text}` : text
-  }
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
-  if (typeof value === 'string') return value
-  return JSON.stringify(value)
-}
-
+/** Reasons shown per direction. */
+const MAX_REASONS = 3
 const BODY: TextStyle = { size: 9 }
 const SMALL: TextStyle = { size: 7.5, color: COLOR.muted }
 const LEFT = PAGE.left
 const RIGHT = PAGE.left + CONTENT_WIDTH
 
-function sectionHeading(doc: Doc, text: string, y: number): number {
-  label(doc, text, LEFT, y, { size: 10.5, weight: 'bold', color: COLOR.accent })
-  rule(doc, LEFT, y + 14, CONTENT_WIDTH, COLOR.accent, 0.7)
-  return y + 20
+const VERDICT_COLOUR: Record<Verdict, string> = { approve: COLOR.good, decline: COLOR.bad, refer: '#8a5a00' }
+
+/** A date in India, in the sheet's language ("24 Nov 2026, 07:26 IST"). */
+function dateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const text = date.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', {
+    timeZone: 'Asia/Kolkata',
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    numberingSystem: 'latn'
+  })
+  return `${text} IST`
 }
 
-/** Bank and branch lines to fill in or stamp, a seal box, the title and the record's identity. */
-function header(doc: Doc, input: DecisionSheetInput, out: SheetOutputs): number {
-  const { entry } = input
-  let y = PAGE.top - 8
-  const lineW = 300
-  for (const name of ['Bank', 'Branch (name and code)']) {
-    label(doc, name, LEFT, y + 6, SMALL)
-    rule(doc, LEFT + 95, y + 14, lineW - 95, COLOR.muted)
-    y += 20
+function date(iso: string, lang: Lang): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return d.toLocaleDateString(lang === 'hi' ? 'hi-IN' : 'en-IN', {
+    timeZone: 'Asia/Kolkata',
+    day: '2-digit',
+    month: 'short',
+    year: 'numeric',
+    numberingSystem: 'latn'
+  })
+}
+
+/** Draws one sheet: the parts top to bottom, the closing block anchored to the page's foot. */
+class SheetDrawer {
+  readonly text: DecisionText
+  readonly out: SheetOutputs
+
+  constructor(
+    readonly doc: Doc,
+    readonly input: DecisionSheetInput
+  ) {
+    this.text = new DecisionText(input.dictionary, input.lang)
+    this.out = readSheetOutputs(input.entry)
   }
-  const sealW = 120
-  doc
-    .save()
-    .rect(RIGHT - sealW, PAGE.top - 8, sealW, 38)
-    .lineWidth(0.6)
-    .dash(2, { space: 2 })
-    .strokeColor(COLOR.rule)
-    .stroke()
-    .restore()
-  label(doc, 'Branch seal', RIGHT - sealW / 2, PAGE.top + 6, SMALL, { align: 'center' })
-  y += 10
-  label(doc, 'Loan application — credit decision sheet', LEFT, y, { size: 17, weight: 'bold' })
-  y += 28
 
-  const colW = CONTENT_WIDTH / 2
-  const meta = (k: string, v: string, x: number, top: number, width: number): void => {
-    label(doc, k, x, top, { size: 8.5, color: COLOR.muted })
-    label(doc, v, x + 92, top, { size: 8.5 }, { maxWidth: width - 92 })
+  get t(): DecisionText['t'] {
+    return this.text.t
   }
-  meta('Date of assessment', formatDateTime(entry.createdAt), LEFT, y, colW - 6)
-  meta('Reference', `Audit record #${entry.id}`, LEFT + colW, y, colW)
-  meta('Model version', `#${out.modelVersion} ${entry.modelName}`, LEFT, y + 13, CONTENT_WIDTH)
-  return y + 2 * 13 + 8
-}
 
-/** The decision in a tinted box with a coloured bar: what the officer and applicant look at first. */
-function decisionBox(doc: Doc, y: number, out: SheetOutputs): number {
-  const colour = out.prediction === 1 ? COLOR.bad : COLOR.good
-  const height = 74
-  doc.save().rect(LEFT, y, CONTENT_WIDTH, height).fillOpacity(0.07).fill(colour).restore()
-  doc.save().rect(LEFT, y, 5, height).fill(colour).restore()
-  const x = LEFT + 16
-  const width = CONTENT_WIDTH - 26
-  label(doc, "The model's assessment", x, y + 9, SMALL)
-  label(
-    doc,
-    decisionText(out.prediction),
-    x,
-    y + 21,
-    { size: 15, weight: 'bold', color: colour },
-    { maxWidth: width }
-  )
-  const grade = `Risk grade ${out.grade}${out.gradeLabel ? ` (${out.gradeLabel})` : ''}`
-  const threshold = out.threshold !== null ? `; the model refers applicants from ${pct(out.threshold)}` : ''
-  label(
-    doc,
-    `Estimated probability of default ${pct(out.probability)}${threshold}. ${grade}.`,
-    x,
-    y + 42,
-    { size: 9.5 },
-    { maxWidth: width }
-  )
-  label(
-    doc,
-    'A statistical assessment to support the branch; the decision on the loan is taken by the sanctioning officer.',
-    x,
-    y + 57,
-    SMALL,
-    { maxWidth: width }
-  )
-  return y + height + 14
-}
+  heading(text: string, y: number): number {
+    label(this.doc, text, LEFT, y, { size: 10.5, weight: 'bold', color: COLOR.accent })
+    rule(this.doc, LEFT, y + 15, CONTENT_WIDTH, COLOR.accent, 0.7)
+    return y + 21
+  }
 
-/** One bulleted reason, at most two lines. Returns the height used. */
-function reasonLine(doc: Doc, text: string, y: number, colour: string): number {
-  doc
-    .save()
-    .circle(LEFT + 10, y + 4.5, 2.2)
-    .fill(colour)
-    .restore()
-  return paragraph(doc, text, LEFT + 18, y, CONTENT_WIDTH - 18, BODY, { maxHeight: 24 }) + 4
-}
-
-function reasonsSection(doc: Doc, y: number, out: SheetOutputs): number {
-  y = sectionHeading(doc, 'Main reasons', y)
-  const base = out.baseRate !== null ? ` from ${pct(out.baseRate)} for the model's average applicant` : ''
-  y +=
-    paragraph(
-      doc,
-      `The details of this application that moved the estimated probability of default the most${base}, in percentage points.`,
+  /** Bank and branch (when set), the seal box, the title, and who and what the sheet is about. */
+  header(): number {
+    const { doc, input, t } = this
+    const { entry } = input
+    let y = PAGE.top - 8
+    for (const [key, value] of [
+      ['sheet.bank', input.branch?.bank],
+      ['sheet.branch', input.branch?.branch]
+    ] as const) {
+      if (!value) continue
+      label(doc, t(key), LEFT, y + 4, SMALL)
+      label(doc, value, LEFT + 60, y + 2, { size: 9.5, weight: 'bold' }, { maxWidth: 250 })
+      y += 16
+    }
+    const sealW = 120
+    doc
+      .save()
+      .rect(RIGHT - sealW, PAGE.top - 8, sealW, 38)
+      .lineWidth(0.6)
+      .dash(2, { space: 2 })
+      .strokeColor(COLOR.rule)
+      .stroke()
+      .restore()
+    label(doc, t('sheet.seal'), RIGHT - sealW / 2, PAGE.top + 6, SMALL, { align: 'center' })
+    y = Math.max(y, PAGE.top + 36)
+    label(doc, t('sheet.title'), LEFT, y, { size: 16, weight: 'bold' }, { maxWidth: CONTENT_WIDTH })
+    y += 30
+    const row = (
+      key: Parameters<typeof t>[0],
+      value: string,
+      x: number,
+      top: number,
+      width: number,
+      bold = false
+    ): void => {
+      label(doc, t(key), x, top + 1, { size: 8.5, color: COLOR.muted })
+      label(
+        doc,
+        value,
+        x + 100,
+        top,
+        { size: bold ? 10 : 8.5, weight: bold ? 'bold' : 'regular' },
+        { maxWidth: width - 100 }
+      )
+    }
+    const half = CONTENT_WIDTH / 2
+    row('sheet.applicant', refLine(entry.reference) || t('sheet.noApplicant'), LEFT, y, CONTENT_WIDTH, true)
+    y += 16
+    row('sheet.date', dateTime(entry.createdAt, input.lang), LEFT, y, half - 6)
+    row('sheet.reference', t('sheet.referenceValue', { id: entry.id }), LEFT + half, y, half)
+    y += 14
+    const purpose = input.model.purpose ?? t('sheet.defaultPurpose')
+    const trained = input.model.trainedAt ? date(input.model.trainedAt, input.lang) : '-'
+    row(
+      'sheet.model',
+      t('sheet.modelValue', { purpose, id: this.out.modelVersion, date: trained }),
       LEFT,
       y,
-      CONTENT_WIDTH,
-      SMALL
-    ) + 6
-
-  label(doc, 'What raised the risk', LEFT, y, { size: 9, weight: 'bold' })
-  y += 14
-  if (out.raising.length > 0) {
-    for (const r of out.raising) y += reasonLine(doc, r.text, y, COLOR.bad)
-  } else if (out.prediction === 1) {
-    // An adverse decision must come with its reasons: when the model cannot single any
-    // out (e.g. the probability equals its average), the officer has to write them.
-    y +=
-      paragraph(
-        doc,
-        'The model did not single out any detail for this score. The officer must state the principal reasons here:',
-        LEFT + 18,
-        y,
-        CONTENT_WIDTH - 18,
-        BODY
-      ) + 16
-    for (let i = 0; i < 2; i++) {
-      rule(doc, LEFT + 18, y, CONTENT_WIDTH - 18, COLOR.muted)
-      y += 18
-    }
-  } else {
-    y +=
-      paragraph(
-        doc,
-        'No detail of this application raised the risk.',
-        LEFT + 18,
-        y,
-        CONTENT_WIDTH - 18,
-        BODY
-      ) + 4
+      CONTENT_WIDTH
+    )
+    return y + 22
   }
-  y += 4
-  label(doc, 'What lowered the risk', LEFT, y, { size: 9, weight: 'bold' })
-  y += 14
-  if (out.lowering.length > 0) {
-    for (const r of out.lowering) y += reasonLine(doc, r.text, y, COLOR.good)
-  } else {
-    y +=
-      paragraph(
-        doc,
-        'No detail of this application lowered the risk.',
-        LEFT + 18,
-        y,
-        CONTENT_WIDTH - 18,
-        BODY
-      ) + 4
-  }
-  return y + 8
-}
 
-/** The warnings as lines, at most `maxLines` of them (the rest counted). */
-function warningLines(out: SheetOutputs, maxLines: number): string[] {
-  if (out.warnings.length === 0) return ['None.']
-  const lines = out.warnings.map((w) => w.message)
-  if (lines.length <= maxLines) return lines
-  const shown = lines.slice(0, maxLines - 1)
-  return [...shown, `... and ${lines.length - shown.length} more (see the audit record).`]
-}
-
-/**
- * The applicant's fields as entered, as (field, value) pairs in two or three column
- * pairs, within `height`; fields that do not fit are counted, not drawn.
- */
-function inputsTable(doc: Doc, y: number, height: number, entry: DecisionSheetInput['entry']): number {
-  const fields = Object.entries(entry.inputs)
-  const rowH = 13
-  if (fields.length === 0) {
-    label(doc, '(no fields were recorded with this score)', LEFT + 3, y, { size: 8, color: COLOR.muted })
-    return rowH
-  }
-  const capacity = (pairsPerRow: number): number => pairsPerRow * Math.floor(height / rowH)
-  const pairsPerRow = fields.length <= capacity(2) ? 2 : 3
-  const fit = capacity(pairsPerRow)
-  const shown = fields.length <= fit ? fields : fields.slice(0, Math.max(0, fit - 1))
-  const rows = Math.ceil((shown.length + (shown.length < fields.length ? 1 : 0)) / pairsPerRow)
-  const gap = 14
-  const pairW = (CONTENT_WIDTH - gap * (pairsPerRow - 1)) / pairsPerRow
-  const keyW = pairW * 0.52
-  // Column-major: down the first pair of columns, then the next, as a form reads.
-  shown.forEach(([field, value], i) => {
-    const col = Math.floor(i / rows)
-    const row = i % rows
-    const x = LEFT + col * (pairW + gap)
-    const top = y + row * rowH
-    if (row % 2 === 0)
-      doc
-        .save()
-        .rect(x, top - 2.5, pairW, rowH)
-        .fill(COLOR.panel)
-        .restore()
-    label(doc, field, x + 3, top, { size: 8, color: COLOR.muted }, { maxWidth: keyW - 6, cut: 'middle' })
-    label(doc, formatInput(field, value), x + keyW, top, { size: 8 }, { maxWidth: pairW - keyW - 3 })
-  })
-  if (shown.length < fields.length) {
-    const i = shown.length
-    const x = LEFT + Math.floor(i / rows) * (pairW + gap)
+  /** The verdict in a tinted box: what the officer and the applicant look at first. */
+  verdict(y: number): number {
+    const { doc, out, text, t } = this
+    const colour = VERDICT_COLOUR[out.decision]
+    const x = LEFT + 16
+    const width = CONTENT_WIDTH - 26
+    const grade = out.grade ? t(`decision.gradeLabel.${out.grade as 'A'}`) : ''
+    const riskLine = t('sheet.riskLine', {
+      probability: formatShare(out.probability),
+      grade: out.grade,
+      label: grade,
+      threshold: out.threshold === null ? '-' : formatShare(out.threshold)
+    })
+    const why = text.verdictWhy(
+      out.decision,
+      out.probability,
+      out.threshold ?? 0,
+      out.referrals.map((r) => text.referral(r))
+    )
+    const leaning =
+      out.decision === 'refer' && out.threshold !== null
+        ? t(
+            out.probability >= out.threshold
+              ? 'decision.modelLeaning.decline'
+              : 'decision.modelLeaning.approve'
+          )
+        : ''
+    const whyText = leaning ? `${why} ${leaning}` : why
+    const whyH = textHeight(doc, whyText, width, BODY)
+    const height = 10 + 12 + 22 + 14 + whyH + 6 + 12
+    doc.save().rect(LEFT, y, CONTENT_WIDTH, height).fillOpacity(0.07).fill(colour).restore()
+    doc.save().rect(LEFT, y, 5, height).fill(colour).restore()
+    label(doc, t('sheet.assessment'), x, y + 8, SMALL)
     label(
       doc,
-      `... and ${fields.length - shown.length} more fields (audit record #${entry.id})`,
-      x + 3,
-      y + (i % rows) * rowH,
-      { size: 8, color: COLOR.muted },
-      { maxWidth: pairW - 6 }
+      text.verdict(out.decision),
+      x,
+      y + 20,
+      { size: 16, weight: 'bold', color: colour },
+      { maxWidth: width }
+    )
+    label(doc, riskLine, x, y + 44, { size: 9.5, weight: 'bold' }, { maxWidth: width })
+    paragraph(doc, whyText, x, y + 58, width, BODY)
+    label(doc, t('sheet.support'), x, y + 58 + whyH + 4, SMALL, { maxWidth: width })
+    return y + height + 10
+  }
+
+  /** The latest officer's decision on this score, when one was recorded. */
+  override(y: number): number {
+    const latest = this.input.entry.overrides[0]
+    if (!latest) return y
+    const { doc, out, t } = this
+    let line = t('decision.override.line', {
+      decision: t(`decision.finalDecision.${latest.decision}`),
+      officer: latest.officer,
+      date: dateTime(latest.createdAt, this.input.lang),
+      reason: t(`decision.overrideReason.${latest.reason}`)
+    })
+    if (out.decision !== 'refer' && out.decision !== latest.decision)
+      line += ` — ${t('decision.override.against', { verdict: this.text.verdict(out.decision) })}`
+    if (latest.note) line += `. ${t('decision.override.note', { note: latest.note })}`
+    const h = textHeight(doc, line, CONTENT_WIDTH - 20, BODY) + 22
+    doc.save().rect(LEFT, y, CONTENT_WIDTH, h).lineWidth(0.8).strokeColor(COLOR.accent).stroke().restore()
+    label(doc, t('sheet.officerDecision'), LEFT + 10, y + 5, {
+      size: 8.5,
+      weight: 'bold',
+      color: COLOR.accent
+    })
+    paragraph(doc, line, LEFT + 10, y + 17, CONTENT_WIDTH - 20, BODY)
+    return y + h + 10
+  }
+
+  bullet(text: string, x: number, y: number, width: number, colour: string, maxHeight = 40): number {
+    this.doc
+      .save()
+      .circle(x + 4, y + 5.5, 2.2)
+      .fill(colour)
+      .restore()
+    return paragraph(this.doc, text, x + 11, y, width - 11, BODY, { maxHeight }) + 3
+  }
+
+  /** One column of reasons (raised or lowered) from (x, y); returns its height. */
+  reasonColumn(
+    title: string,
+    reasons: SheetOutputs['reasons'],
+    empty: 'sheet.noneRaised' | 'sheet.noneLowered' | 'sheet.mustState',
+    x: number,
+    y: number,
+    width: number,
+    colour: string
+  ): number {
+    const { doc, text, t } = this
+    const top = y
+    label(doc, title, x, y, { size: 9, weight: 'bold' })
+    y += 15
+    if (reasons.length) for (const r of reasons) y += this.bullet(text.reason(r), x, y, width, colour)
+    else if (empty === 'sheet.mustState') {
+      // An adverse decision must come with its reasons: when the model names none, the officer writes them.
+      y += paragraph(doc, t(empty), x, y, width, BODY) + 14
+      for (let i = 0; i < 2; i++) {
+        rule(doc, x, y, width, COLOR.muted)
+        y += 16
+      }
+    } else y += paragraph(doc, t(empty), x, y, width, BODY) + 3
+    return y - top
+  }
+
+  /** What raised and lowered the risk (side by side), among the fields given; then the one line for those not given. */
+  reasons(y: number): number {
+    const { doc, out, text, t } = this
+    y = this.heading(t('sheet.reasons'), y)
+    y += paragraph(doc, t('sheet.reasonsIntro'), LEFT, y, CONTENT_WIDTH, SMALL) + 5
+    const raising = out.reasons.filter((r) => r.contribution > 0).slice(0, MAX_REASONS)
+    const lowering = out.reasons.filter((r) => r.contribution < 0).slice(0, MAX_REASONS)
+    const gap = 18
+    const colW = (CONTENT_WIDTH - gap) / 2
+    const noneRaised = out.decision === 'approve' ? 'sheet.noneRaised' : 'sheet.mustState'
+    const left = this.reasonColumn(t('sheet.raised'), raising, noneRaised, LEFT, y, colW, COLOR.bad)
+    const right = this.reasonColumn(
+      t('sheet.lowered'),
+      lowering,
+      'sheet.noneLowered',
+      LEFT + colW + gap,
+      y,
+      colW,
+      COLOR.good
+    )
+    y += Math.max(left, right) + 2
+    const missing = text.notProvided(out.notProvided)
+    if (missing) y += this.bullet(missing, LEFT, y, CONTENT_WIDTH, COLOR.muted, 36)
+    if (out.bookRate !== null)
+      y +=
+        2 +
+        paragraph(
+          doc,
+          t('sheet.bookRate', { rate: formatShare(out.bookRate) }),
+          LEFT,
+          y + 2,
+          CONTENT_WIDTH,
+          SMALL
+        )
+    return y + 8
+  }
+
+  /** The applicant's fields as entered, by display name and unit, in two or three column pairs within `height`. */
+  details(y: number, height: number): number {
+    const { doc, input, text, t } = this
+    const fields = Object.entries(input.entry.inputs).filter(([k]) => !k.startsWith('('))
+    const rowH = 13
+    if (fields.length === 0) {
+      label(doc, t('sheet.noDetails'), LEFT + 3, y, { size: 8, color: COLOR.muted })
+      return rowH
+    }
+    const capacity = (pairs: number): number => pairs * Math.max(1, Math.floor(height / rowH))
+    const pairsPerRow = fields.length <= capacity(2) ? 2 : 3
+    const fit = capacity(pairsPerRow)
+    const shown = fields.length <= fit ? fields : fields.slice(0, Math.max(0, fit - 1))
+    const rows = Math.ceil((shown.length + (shown.length < fields.length ? 1 : 0)) / pairsPerRow)
+    const gap = 14
+    const pairW = (CONTENT_WIDTH - gap * (pairsPerRow - 1)) / pairsPerRow
+    const keyW = pairW * (pairsPerRow === 2 ? 0.5 : 0.58)
+    // Column-major: down the first pair of columns, then the next, as a form reads.
+    shown.forEach(([field, value], i) => {
+      const x = LEFT + Math.floor(i / rows) * (pairW + gap)
+      const top = y + (i % rows) * rowH
+      if ((i % rows) % 2 === 0)
+        doc
+          .save()
+          .rect(x, top - 2.5, pairW, rowH)
+          .fill(COLOR.panel)
+          .restore()
+      label(doc, text.label(field), x + 3, top, { size: 8, color: COLOR.muted }, { maxWidth: keyW - 6 })
+      const shownValue = typeof value === 'number' || typeof value === 'string' ? value : null
+      label(doc, text.value(field, shownValue), x + keyW, top, { size: 8 }, { maxWidth: pairW - keyW - 3 })
+    })
+    if (shown.length < fields.length) {
+      const i = shown.length
+      label(
+        doc,
+        t('sheet.moreDetails', { n: fields.length - shown.length, id: input.entry.id }),
+        LEFT + Math.floor(i / rows) * (pairW + gap) + 3,
+        y + (i % rows) * rowH,
+        { size: 8, color: COLOR.muted },
+        { maxWidth: pairW - 6 }
+      )
+    }
+    return rows * rowH
+  }
+
+  /** Every warning of the score, each in full (wrapped): none is hidden behind a count. */
+  checkLines(): string[] {
+    const lines = this.out.warnings.map((w) => this.text.warning(w))
+    return lines.length ? lines : [this.t('sheet.noChecks')]
+  }
+
+  checksHeight(lines: string[]): number {
+    return (
+      21 + lines.reduce((s, l) => s + textHeight(this.doc, l, CONTENT_WIDTH - 18, { size: 8 }) + 2, 0) + 6
     )
   }
-  return rows * rowH
-}
 
-/**
- * What the officer decided, with boxes to tick and lines for remarks, in the space between
- * the warnings and the closing block (nothing when there is no room for it).
- */
-function officerDecision(doc: Doc, top: number, bottom: number): void {
-  if (bottom - top < 50) return
-  let y = sectionHeading(doc, "Officer's decision", top)
-  let x = LEFT
-  for (const choice of [
-    'Sanctioned',
-    'Declined',
-    'Referred to higher authority',
-    'More documents requested'
-  ]) {
-    doc.save().rect(x, y, 8, 8).lineWidth(0.7).strokeColor(COLOR.ink).stroke().restore()
-    x += 13 + label(doc, choice, x + 13, y + 0.5, { size: 8.5 }) + 22
+  checks(y: number, lines: string[]): number {
+    y = this.heading(this.t('sheet.checks'), y)
+    for (const l of lines) {
+      label(this.doc, '•', LEFT + 5, y, { size: 8 })
+      y += paragraph(this.doc, l, LEFT + 16, y, CONTENT_WIDTH - 18, { size: 8 }) + 2
+    }
+    return y + 6
   }
-  y += 16
-  label(doc, 'Remarks', LEFT, y + 4, SMALL)
-  const lines = Math.min(3, Math.floor((bottom - y - 4) / 18))
-  for (let i = 0; i < lines; i++) {
-    y += 18
-    rule(doc, LEFT, y, CONTENT_WIDTH, COLOR.muted)
+
+  /** Boxes to tick and lines for remarks, in the room left (nothing when there is too little). */
+  officerBoxes(top: number, bottom: number): void {
+    const { doc, t } = this
+    if (bottom - top < 52) return
+    let y = this.heading(t('sheet.decide'), top)
+    let x = LEFT
+    for (const key of [
+      'sheet.sanctioned',
+      'sheet.declined',
+      'sheet.referredUp',
+      'sheet.moreDocuments'
+    ] as const) {
+      doc
+        .save()
+        .rect(x, y + 1, 8, 8)
+        .lineWidth(0.7)
+        .strokeColor(COLOR.ink)
+        .stroke()
+        .restore()
+      x += 13 + label(doc, t(key), x + 13, y, { size: 8.5 }) + 20
+    }
+    y += 14
+    label(doc, t('sheet.remarks'), LEFT, y + 4, SMALL)
+    const lines = Math.min(3, Math.floor((bottom - y - 4) / 18))
+    for (let i = 0; i < lines; i++) {
+      y += 18
+      rule(doc, LEFT, y, CONTENT_WIDTH, COLOR.muted)
+    }
   }
-}
 
-/** What the applicant may ask for: the reasons in writing and a review by an officer. */
-function applicantNote(entryId: number): string {
-  return `You may ask the branch for the main reasons for this decision in writing, and for your application to be reviewed by a bank officer, who can take into account information the model did not see (for example documents, guarantees or a change in your circumstances). Please quote reference audit record #${entryId}.`
-}
+  closingHeight(): number {
+    return (
+      textHeight(this.doc, this.t('sheet.applicantNote', { id: this.input.entry.id }), CONTENT_WIDTH - 20, {
+        size: 8.5
+      }) +
+      24 +
+      30 +
+      16
+    )
+  }
 
-/** The applicant's right to the reasons and a review, and the signature lines; anchored to the page bottom. */
-function closingBlock(doc: Doc, y: number, entryId: number): void {
-  const note = applicantNote(entryId)
-  const noteH = textHeight(doc, note, CONTENT_WIDTH - 20, { size: 8.5 })
-  doc
-    .save()
-    .rect(LEFT, y, CONTENT_WIDTH, noteH + 24)
-    .fill(COLOR.panel)
-    .restore()
-  label(doc, 'For the applicant', LEFT + 10, y + 6, { size: 8.5, weight: 'bold' })
-  paragraph(doc, note, LEFT + 10, y + 18, CONTENT_WIDTH - 20, { size: 8.5 })
-  y += noteH + 24 + 30
-
-  const colW = (CONTENT_WIDTH - 24) / 2
-  const blocks: [string, string[]][] = [
-    ['Assessed by (bank officer)', ['Name and designation', 'Signature and date']],
-    ['Received by (applicant)', ['Name', 'Signature and date']]
-  ]
-  blocks.forEach(([title, lines], i) => {
-    const x = LEFT + i * (colW + 24)
-    label(doc, title, x, y - 24, { size: 8.5, weight: 'bold' })
-    lines.forEach((caption, j) => {
-      const w = (colW - 12) / 2
-      const lx = x + j * (w + 12)
-      rule(doc, lx, y, w, COLOR.muted)
-      label(doc, caption, lx, y + 3, SMALL)
+  /** The applicant's right to the reasons and a review, and the signature lines. */
+  closing(y: number): void {
+    const { doc, t } = this
+    const note = t('sheet.applicantNote', { id: this.input.entry.id })
+    const noteH = textHeight(doc, note, CONTENT_WIDTH - 20, { size: 8.5 })
+    doc
+      .save()
+      .rect(LEFT, y, CONTENT_WIDTH, noteH + 24)
+      .fill(COLOR.panel)
+      .restore()
+    label(doc, t('sheet.forApplicant'), LEFT + 10, y + 5, { size: 8.5, weight: 'bold' })
+    paragraph(doc, note, LEFT + 10, y + 19, CONTENT_WIDTH - 20, { size: 8.5 })
+    y += noteH + 24 + 32
+    const colW = (CONTENT_WIDTH - 24) / 2
+    const blocks = [
+      ['sheet.assessedBy', ['sheet.nameDesignation', 'sheet.signatureDate']],
+      ['sheet.receivedBy', ['sheet.name', 'sheet.signatureDate']]
+    ] as const
+    blocks.forEach(([title, captions], i) => {
+      const x = LEFT + i * (colW + 24)
+      label(doc, t(title), x, y - 26, { size: 8.5, weight: 'bold' })
+      captions.forEach((caption, j) => {
+        const w = (colW - 12) / 2
+        const lx = x + j * (w + 12)
+        rule(doc, lx, y, w, COLOR.muted)
+        label(doc, t(caption), lx, y + 3, SMALL, { maxWidth: w })
+      })
     })
-  })
-}
+  }
 
-/** Height of the closing block, for anchoring it to the page bottom. */
-function closingHeight(doc: Doc, entryId: number): number {
-  return textHeight(doc, applicantNote(entryId), CONTENT_WIDTH - 20, { size: 8.5 }) + 24 + 30 + 14
+  draw(): void {
+    const { doc, input, t } = this
+    let y = this.header()
+    y = this.verdict(y)
+    y = this.override(y)
+    y = this.reasons(y)
+    const closingTop = PAGE.height - PAGE.bottom - this.closingHeight()
+    // Every point to check is shown; the applicant's details take the room that is left.
+    const lines = this.checkLines()
+    const checksH = this.checksHeight(lines)
+    y = this.heading(t('sheet.details'), y)
+    y += this.details(y, Math.max(13, closingTop - checksH - y - 12)) + 10
+    y = this.checks(y, lines)
+    this.officerBoxes(y + 4, closingTop - 8)
+    this.closing(closingTop)
+    drawFooters(
+      doc,
+      t('sheet.footer', { id: input.entry.id, model: this.out.modelVersion }),
+      t('sheet.printed', {
+        printed: dateTime(input.generatedAt, input.lang),
+        scored: dateTime(input.entry.createdAt, input.lang)
+      }),
+      (page, pages) => t('sheet.page', { page, pages })
+    )
+  }
 }
 
 /**
- * Writes the one-page credit decision sheet of a single score (an audit record): the
- * decision, probability and grade, the reasons that raised and lowered the risk, the
- * applicant's details, warnings, the applicant's right to reasons and review, and
- * signature lines. Always exactly one A4 page; all or nothing, as writeEvaluationReport.
+ * Writes the one-page credit decision sheet of a single score (an audit record) in the
+ * language asked for; all or nothing, as every PDF (writePdfFile).
  */
 export async function writeDecisionSheet(
   input: DecisionSheetInput,
   path: string,
   protect: readonly ProtectedPath[] = []
 ): Promise<void> {
-  const { entry } = input
-  const out = readOutputs(entry)
+  const text = new DecisionText(input.dictionary, input.lang)
+  const out = readSheetOutputs(input.entry)
   await writePdfFile(
     path,
     {
-      title: `Credit decision sheet, audit record #${entry.id}`,
-      subject: decisionText(out.prediction),
-      createdAt: input.generatedAt
+      title: text.t('sheet.docTitle', { id: input.entry.id }),
+      subject: text.verdict(out.decision),
+      createdAt: input.generatedAt,
+      embedFonts: true
     },
-    (doc) => {
-      let y = header(doc, input, out)
-      y = decisionBox(doc, y, out)
-      y = reasonsSection(doc, y, out)
-
-      const closingTop = PAGE.height - PAGE.bottom - closingHeight(doc, entry.id)
-      // Warnings take what they need (up to 4 lines), the applicant's details the rest.
-      const warnings = warningLines(out, 4)
-      style(doc, { size: 8 })
-      const warningTexts = warnings.map((w) => fitText(doc, pdfText(w), CONTENT_WIDTH - 18))
-      const warningsH = 20 + warningTexts.length * 11 + 8
-
-      y = sectionHeading(doc, "The applicant's details as entered", y)
-      y += inputsTable(doc, y, Math.max(13, closingTop - warningsH - y - 10), entry) + 10
-
-      y = sectionHeading(doc, 'Points to check', y)
-      for (const w of warningTexts) {
-        label(doc, `•  ${w}`, LEFT + 4, y, { size: 8 })
-        y += 11
-      }
-      officerDecision(doc, y + 10, closingTop - 10)
-      closingBlock(doc, closingTop, entry.id)
-      drawFooters(
-        doc,
-        `Credit decision sheet · reference audit record #${entry.id} · model #${out.modelVersion}`,
-        `Printed ${formatDateTime(input.generatedAt)} by the Loan Default Workbench from the audit record of ${formatDateTime(entry.createdAt)}`
-      )
-    },
+    (doc) => new SheetDrawer(doc, input).draw(),
     protect
   )
 }

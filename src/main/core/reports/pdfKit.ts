@@ -1,5 +1,16 @@
 import PDFDocument from 'pdfkit'
 import { checkOutputPath, writeOutput, type ProtectedPath } from '../base/outputFile'
+import {
+  drawableText,
+  drawRuns,
+  fontName,
+  registerScriptFonts,
+  runsLineHeight,
+  runsWidth,
+  splitGraphemes,
+  wrapRuns,
+  type Weight
+} from './pdfScripts'
 
 /**
  * The small PDF toolkit the reports share (evaluationReport.ts, decisionSheet.ts): A4
@@ -40,12 +51,31 @@ export interface TextStyle {
   color?: string
 }
 
+/**
+ * Documents drawn with the embedded fonts (₹ and Hindi, see pdfScripts.ts): their text is
+ * drawn in script runs; every other document uses the standard Helvetica.
+ */
+const SCRIPT_DOCS = new WeakSet<Doc>()
+
+const scriptWeight = (s: TextStyle): Weight => (s.weight === 'bold' ? 'bold' : 'regular')
+
 /** Sets font, size and colour in one call. */
 export function style(doc: Doc, s: TextStyle): Doc {
+  const font = SCRIPT_DOCS.has(doc) ? fontName('latin', scriptWeight(s)) : FONT[s.weight ?? 'regular']
   return doc
-    .font(FONT[s.weight ?? 'regular'])
+    .font(font)
     .fontSize(s.size)
     .fillColor(s.color ?? COLOR.ink)
+}
+
+/** Text as the document can draw it: spelled for the standard fonts, nearly as given for the embedded ones. */
+function docText(doc: Doc, text: string): string {
+  return SCRIPT_DOCS.has(doc) ? drawableText(text) : pdfText(text)
+}
+
+/** Width of a line in the current style (script runs in a document with the embedded fonts). */
+function lineWidth(doc: Doc, text: string, weight: Weight): number {
+  return SCRIPT_DOCS.has(doc) ? runsWidth(doc, text, weight) : doc.widthOfString(text)
 }
 
 /** The characters beyond Latin-1 that the standard fonts' WinAnsi encoding has. */
@@ -94,19 +124,27 @@ export function pdfText(value: string): string {
  * `text` cut with an ellipsis so that it is at most `maxWidth` wide in the current font:
  * at the end, or in the middle for names whose ends tell them apart (Feature_12_x).
  */
-export function fitText(doc: Doc, text: string, maxWidth: number, cut: 'end' | 'middle' = 'end'): string {
-  if (doc.widthOfString(text) <= maxWidth) return text
+export function fitText(
+  doc: Doc,
+  text: string,
+  maxWidth: number,
+  cut: 'end' | 'middle' = 'end',
+  weight: Weight = 'regular'
+): string {
+  if (lineWidth(doc, text, weight) <= maxWidth) return text
+  // Cut between user-perceived characters: a Devanagari cluster is never split.
+  const parts = splitGraphemes(text)
   const shorten = (keep: number): string => {
-    if (cut === 'end') return text.slice(0, keep).trimEnd() + '…'
+    if (cut === 'end') return parts.slice(0, keep).join('').trimEnd() + '…'
     const tail = Math.floor(keep / 2)
-    return text.slice(0, keep - tail) + '…' + text.slice(text.length - tail)
+    return parts.slice(0, keep - tail).join('') + '…' + parts.slice(parts.length - tail).join('')
   }
   // The longest kept length that fits, by bisection (width grows with the length kept).
   let lo = 0
-  let hi = text.length
+  let hi = parts.length
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (doc.widthOfString(shorten(mid)) <= maxWidth) lo = mid
+    if (lineWidth(doc, shorten(mid), weight) <= maxWidth) lo = mid
     else hi = mid - 1
   }
   return shorten(lo)
@@ -126,17 +164,23 @@ export function label(
   options: { align?: 'left' | 'right' | 'center'; maxWidth?: number; cut?: 'end' | 'middle' } = {}
 ): number {
   style(doc, s)
-  let line = pdfText(text)
-  if (options.maxWidth !== undefined) line = fitText(doc, line, options.maxWidth, options.cut)
-  const width = doc.widthOfString(line)
+  const weight = scriptWeight(s)
+  let line = docText(doc, text)
+  if (options.maxWidth !== undefined) line = fitText(doc, line, options.maxWidth, options.cut, weight)
+  const width = lineWidth(doc, line, weight)
   const left = options.align === 'right' ? x - width : options.align === 'center' ? x - width / 2 : x
-  doc.text(line, left, y, { lineBreak: false })
+  if (SCRIPT_DOCS.has(doc)) drawRuns(doc, line, left, y, weight, s.size)
+  else doc.text(line, left, y, { lineBreak: false })
   return width
 }
 
 /** Height of wrapped text at a width, in the given style. */
 export function textHeight(doc: Doc, text: string, width: number, s: TextStyle, lineGap = 1.5): number {
   style(doc, s)
+  if (SCRIPT_DOCS.has(doc)) {
+    const clean = docText(doc, text)
+    return wrapRuns(doc, clean, width, scriptWeight(s)).length * (runsLineHeight(clean, s.size) + lineGap)
+  }
   return doc.heightOfString(pdfText(text), { width, lineGap })
 }
 
@@ -154,6 +198,7 @@ export function paragraph(
   options: { maxHeight?: number; lineGap?: number; align?: 'left' | 'justify' } = {}
 ): number {
   const lineGap = options.lineGap ?? 1.5
+  if (SCRIPT_DOCS.has(doc)) return scriptParagraph(doc, text, x, y, width, s, lineGap, options.maxHeight)
   const clean = pdfText(text)
   style(doc, s)
   const natural = doc.heightOfString(clean, { width, lineGap })
@@ -161,6 +206,30 @@ export function paragraph(
   // An explicit height keeps pdfkit's line wrapper from ever adding a page.
   doc.text(clean, x, y, { width, height: height + 0.5, lineGap, ellipsis: true, align: options.align })
   return height
+}
+
+/** paragraph() in a document with the embedded fonts: lines broken here, each drawn in script runs. */
+function scriptParagraph(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  s: TextStyle,
+  lineGap: number,
+  maxHeight: number | undefined
+): number {
+  style(doc, s)
+  const weight = scriptWeight(s)
+  const clean = drawableText(text)
+  const step = runsLineHeight(clean, s.size) + lineGap
+  const lines = wrapRuns(doc, clean, width, weight)
+  const room = maxHeight === undefined ? lines.length : Math.max(1, Math.floor((maxHeight + lineGap) / step))
+  const shown = lines.slice(0, room)
+  if (shown.length < lines.length)
+    shown[shown.length - 1] = fitText(doc, `${shown[shown.length - 1]} ${lines[room]}`, width, 'end', weight)
+  shown.forEach((line, i) => drawRuns(doc, line, x, y + i * step, weight, s.size))
+  return shown.length * step
 }
 
 /** A thin horizontal rule. */
@@ -224,15 +293,20 @@ export function formatDateTime(iso: string): string {
  * Draws the footer of every buffered page: a rule, `left` and "Page i of n" on the first
  * line, `second` under it. Needs a document created with bufferPages.
  */
-export function drawFooters(doc: Doc, left: string, second: string): void {
+export function drawFooters(
+  doc: Doc,
+  left: string,
+  second: string,
+  pageLabelOf: (page: number, pages: number) => string = (page, pages) => `Page ${page} of ${pages}`
+): void {
   const range = doc.bufferedPageRange()
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
     const y = PAGE.height - PAGE.bottom + 18
     rule(doc, PAGE.left, y - 6, CONTENT_WIDTH)
-    const pageLabel = `Page ${i - range.start + 1} of ${range.count}`
+    const pageLabel = pageLabelOf(i - range.start + 1, range.count)
     style(doc, { size: 7.5 })
-    const pageWidth = doc.widthOfString(pageLabel)
+    const pageWidth = lineWidth(doc, docText(doc, pageLabel), 'regular')
     label(
       doc,
       left,
@@ -254,7 +328,7 @@ export function drawFooters(doc: Doc, left: string, second: string): void {
  */
 export async function writePdfFile(
   path: string,
-  meta: { title: string; subject: string; createdAt: string },
+  meta: { title: string; subject: string; createdAt: string; embedFonts?: boolean },
   draw: (doc: Doc) => void,
   protect: readonly ProtectedPath[] = []
 ): Promise<void> {
@@ -267,8 +341,8 @@ export async function writePdfFile(
     margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
     bufferPages: true,
     info: {
-      Title: pdfText(meta.title),
-      Subject: pdfText(meta.subject),
+      Title: meta.embedFonts ? meta.title : pdfText(meta.title),
+      Subject: meta.embedFonts ? meta.subject : pdfText(meta.subject),
       Author: 'Loan Default Workbench',
       Creator: 'Loan Default Workbench',
       CreationDate: Number.isNaN(created.getTime()) ? new Date() : created
@@ -280,6 +354,10 @@ export async function writePdfFile(
     doc.once('end', resolve)
     doc.once('error', reject)
   })
+  if (meta.embedFonts) {
+    registerScriptFonts(doc)
+    SCRIPT_DOCS.add(doc)
+  }
   draw(doc)
   doc.end()
   await ended

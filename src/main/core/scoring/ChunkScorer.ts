@@ -7,6 +7,10 @@ import type { CompiledForest } from './CompiledForest'
 import { FORMULA_START_CHARS, neutraliseCell } from './neutraliseCell'
 import { CategoryCells, parseCsvInputs } from './parseCsvInputs'
 import { describeReason, type Reason } from './reasons'
+import type { Dictionary } from '../../../shared/dictionary'
+import type { Policy } from '../../../shared/policy'
+import { checkApplicants } from '../policy/checkApplicants'
+import { DecisionText } from '../../../shared/decisionText'
 import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
 
 /** Whole records of a scored file, as the coordinator cuts them (see scoreCsvFile). */
@@ -48,6 +52,10 @@ export interface FilePlan {
   delimiter: string
   /** File column of each model input, in the order of artifact.inputs. */
   columnOf: number[]
+  /** The model's policy checks: rows that fail them go to the errors file, unscored. */
+  policy?: Policy
+  /** The model's data dictionary: reasons name fields and show values through it. */
+  dictionary?: Dictionary
 }
 
 export const HISTOGRAM_BINS = 20
@@ -70,6 +78,8 @@ export class ChunkScorer {
   private readonly gradeIndex: Map<string, number>
   /** One reason filled in for each sentence written (describeReason reads it at once). */
   private readonly reason: Reason = { feature: '', value: null, contribution: 0, direction: 'raises' }
+  /** The dictionary's words for reasons and policy messages, when the plan has a dictionary. */
+  private readonly text: DecisionText | null
 
   constructor(
     private readonly artifact: ModelArtifact,
@@ -81,8 +91,10 @@ export class ChunkScorer {
     this.copyRecords = plan.delimiter === ','
     this.categories = artifact.inputs.map(() => new CategoryCells())
     this.gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
+    this.text = plan.dictionary ? new DecisionText(plan.dictionary) : null
+    const label = (name: string): string => (this.text ? this.text.label(name) : name)
     this.plainNames = artifact.features.map(
-      (f) => neutraliseCell(f.name) === f.name && !CSV_SPECIAL.test(f.name)
+      (f) => neutraliseCell(label(f.name)) === label(f.name) && !CSV_SPECIAL.test(label(f.name))
     )
   }
 
@@ -104,6 +116,23 @@ export class ChunkScorer {
       this.plan.header.length,
       this.categories
     )
+    if (this.plan.policy) {
+      const text = this.text ?? new DecisionText([])
+      const refused = inputs.failed.slice()
+      checkApplicants(
+        this.plan.policy,
+        artifact.inputs,
+        inputs.raw,
+        (r, issue) => {
+          inputs.failed[r] = 1
+          const message = `${issue.field}: ${text.issue(issue)}`
+          const list = inputs.errors.get(r)
+          if (list) list.push(message)
+          else inputs.errors.set(r, [message])
+        },
+        refused
+      )
+    }
     const scored = scoreApplicants({ artifact, compiled: this.compiled }, inputs, 'path')
 
     const drift = artifact.drift.map((bins) => {
@@ -173,8 +202,8 @@ export class ChunkScorer {
   /**
    * Row r's k-th reason as the text of an output cell, neutralised, and quoted for CSV
    * when `quote`; '' when the row has fewer. The sentence is the feature's name, its value
-   * and fixed words: a name that neutraliseCell leaves alone and that needs no quotes
-   * (checked once per feature), with a number or plain text value, needs neither check.
+   * and fixed words: a sentence whose name neutraliseCell leaves alone (checked once per
+   * feature) is not neutralised again; it is quoted when it holds a comma or a quote.
    */
   private _reasonText(scored: ScoredApplicants, r: number, k: number, quote: boolean): string {
     const top = scored.top!
@@ -185,9 +214,10 @@ export class ChunkScorer {
     reason.feature = this.artifact.features[f].name
     reason.value = featureValue(this.artifact, scored.featured, f, r)
     reason.contribution = top.contribution[at]
-    const text = describeReason(reason)
-    const plainValue = typeof reason.value !== 'string' || !CSV_SPECIAL.test(reason.value)
-    if (this.plainNames[f] && plainValue) return text
+    reason.direction = 'raises'
+    const text = this.text ? this.text.reason(reason) : describeReason(reason)
+    // The value is formatted (₹1,56,664 has commas): the sentence itself decides the quotes.
+    if (this.plainNames[f] && !CSV_SPECIAL.test(text)) return text
     const safe = neutraliseCell(text)
     return quote ? csvCell(safe) : safe
   }

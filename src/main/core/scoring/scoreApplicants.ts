@@ -7,6 +7,13 @@ import { explainerFor } from '../ml/engines/explainers'
 import type { CompiledForest } from './CompiledForest'
 import { forestShapPrepared, prepareForestShap, type PreparedForestShap } from './linearTreeShap'
 import type { Reason } from './reasons'
+import {
+  attributeToFields,
+  featureSources,
+  featuresNotProvided,
+  providedInputs,
+  type NotProvided
+} from './fieldReasons'
 
 export type ReasonMode = 'exact' | 'path' | 'none'
 
@@ -32,9 +39,17 @@ export interface ScoredApplicants {
   probability: Float64Array
   prediction: Uint8Array
   grade: string[]
-  /** Per row with 'exact', every feature's contribution (calibrated probability points), largest |value| first; else empty. */
+  /**
+   * Per row with 'exact', the contribution (calibrated probability points) of every input
+   * field the applicant provided, largest |value| first (see fieldReasons); else empty.
+   */
   contributions: Reason[][]
-  /** With 'path', per row the `batchReasons` features that raised the risk most (typed arrays: no objects per row). */
+  /** Per row with 'exact', the fields not provided and their pooled share; else none. */
+  notProvided: NotProvided[]
+  /**
+   * With 'path', per row the `batchReasons` features that raised the risk most, among those
+   * computed from provided fields only (typed arrays: no objects per row).
+   */
   top: TopReasons | null
   /** The raw inputs with the engineered features added: the values reasons quote. */
   featured: RawInputs
@@ -42,6 +57,7 @@ export interface ScoredApplicants {
    * Per row, the calibrated probability the contributions start from: base + Σ
    * contributions = probability. It is the calibrated forest output of the model's
    * average training row, except where calibration is flat around a row (see rescale).
+   * With 'exact': base + Σ contributions + notProvided.contribution = probability.
    */
   base: Float64Array
 }
@@ -83,6 +99,11 @@ export function scoreApplicants(
   const prediction = new Uint8Array(n)
   const grade: string[] = new Array(n)
   const contributions: Reason[][] = new Array(n)
+  const notProvided: NotProvided[] = new Array(n)
+  // Which fields each row gave: reasons come only from those (fieldReasons.ts).
+  const sources = mode === 'none' ? [] : featureSources(artifact)
+  const given = mode === 'none' ? [] : providedInputs(artifact, parsed.raw)
+  const skip = mode === 'path' ? featuresNotProvided(sources, given, n) : null
   const top: TopReasons | null =
     mode === 'path'
       ? {
@@ -103,8 +124,10 @@ export function scoreApplicants(
   let start = rawBase
   let startProbability = base
   const none: Reason[] = []
+  const nothing: NotProvided = { fields: [], contribution: 0 }
   for (let r = 0; r < n; r++) {
     contributions[r] = none
+    notProvided[r] = nothing
     if (parsed.failed[r]) {
       probability[r] = NaN
       grade[r] = ''
@@ -137,10 +160,22 @@ export function scoreApplicants(
     if (phi === null) continue
     const scale = rescale(toProbability, combine.link, raw, start, p, startProbability)
     rowBase[r] = p - scale * (raw - start)
-    if (top) topRaising(phi, scale, top, r)
-    else contributions[r] = allReasons(phi, scale, artifact, (f) => featureValue(artifact, featured, f, r))
+    if (top) topRaising(phi, scale, top, r, skip!)
+    else {
+      const row = r
+      const fields = attributeToFields(
+        artifact,
+        sources,
+        phi,
+        scale,
+        (i) => given[i][row] === 1,
+        (i) => inputValue(artifact, featured, i, row)
+      )
+      contributions[r] = fields.reasons
+      notProvided[r] = fields.notProvided
+    }
   }
-  return { probability, prediction, grade, contributions, top, featured, base: rowBase }
+  return { probability, prediction, grade, contributions, notProvided, top, featured, base: rowBase }
 }
 
 /**
@@ -206,49 +241,36 @@ export function featureValue(
   return featured.categorical.get(feature.name)?.[r] ?? null
 }
 
-function reasonOf(
-  artifact: ModelArtifact,
-  f: number,
-  contribution: number,
-  value: number | string | null
-): Reason {
-  return {
-    feature: artifact.features[f].name,
-    value,
-    contribution,
-    direction: contribution > 0 ? 'raises' : 'lowers'
+/** The raw value of input field `i` for row `r`, null when missing. */
+function inputValue(artifact: ModelArtifact, raw: RawInputs, i: number, r: number): number | string | null {
+  const field = artifact.inputs[i]
+  if (field.kind === 'numeric') {
+    const v = raw.numeric.get(field.name)?.[r]
+    return v === undefined || Number.isNaN(v) ? null : v
   }
-}
-
-/** Every feature's non-zero contribution, largest |value| first. */
-function allReasons(
-  phi: ArrayLike<number>,
-  scale: number,
-  artifact: ModelArtifact,
-  value: (f: number) => number | string | null
-): Reason[] {
-  const out: Reason[] = []
-  for (let f = 0; f < phi.length; f++) {
-    const contribution = phi[f] * scale
-    if (contribution === 0 || !Number.isFinite(contribution)) continue
-    out.push(reasonOf(artifact, f, contribution, value(f)))
-  }
-  return out.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+  return raw.categorical.get(field.name)?.[r] ?? null
 }
 
 /**
- * Writes into `top` the features of row `row` that raised the risk most (phi > 0),
- * largest first, with a small insertion list instead of sorting every feature of a
+ * Writes into `top` the features of row `row` that raised the risk most (phi > 0) and
+ * whose sources the row provided (`skip` marks the others), largest first, with a small insertion list instead of sorting every feature of a
  * million rows.
  */
-function topRaising(phi: ArrayLike<number>, scale: number, top: TopReasons, row: number): void {
+function topRaising(
+  phi: ArrayLike<number>,
+  scale: number,
+  top: TopReasons,
+  row: number,
+  skip: Uint8Array
+): void {
   const limit = top.perRow
   const at0 = row * limit
   const best = top.feature
+  const skip0 = row * phi.length
   let size = 0
   for (let f = 0; f < phi.length; f++) {
     const v = phi[f]
-    if (!(v > 0) || !Number.isFinite(v * scale)) continue
+    if (!(v > 0) || !Number.isFinite(v * scale) || skip[skip0 + f] === 1) continue
     if (size === limit && v <= phi[best[at0 + limit - 1]]) continue
     let at = size === limit ? limit - 1 : size++
     while (at > 0 && phi[best[at0 + at - 1]] < v) {

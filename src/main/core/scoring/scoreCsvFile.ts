@@ -25,6 +25,7 @@ import { CompiledForest } from './CompiledForest'
 import { restoreCompiled, type StoredCompiledForest } from './compiledForestStore'
 import { neutraliseCell } from './neutraliseCell'
 import { ScoringWorkers } from './ScoringWorkers'
+import type { Governance } from '../policy/modelDefaults'
 
 export const OUTPUT_COLUMNS = [
   'Default_Probability',
@@ -47,6 +48,8 @@ export interface ScoreFileOptions {
   protect?: readonly ProtectedPath[]
   /** Input bytes per chunk (default CHUNK_BYTES); tests make it small to cross chunk boundaries. */
   chunkBytes?: number
+  /** The model's policy checks and dictionary (rows failing a check go to the errors file). */
+  governance?: Governance
 }
 
 /** `SCORED.csv` → `SCORED.errors.csv`: where rows that cannot be scored go. */
@@ -190,7 +193,9 @@ async function scoreWithFormat(
   const plan: FilePlan = {
     header,
     delimiter: format.delimiter,
-    columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!)
+    columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!),
+    policy: options.governance?.policy,
+    dictionary: options.governance?.dictionary
   }
   const errorsPath = errorsPathFor(options.output)
   const input: ProtectedPath = { path: options.input, what: 'the input file being scored' }

@@ -1,11 +1,22 @@
-import type { FieldIssueInfo, ReasonInfo, ScoreResult } from '../../../shared/dto'
+import type { ApplicantRef, FieldIssueInfo, ReasonInfo, ScoreResult } from '../../../shared/dto'
+import type { Lang } from '../../../shared/i18n'
 import { WorkbenchError } from '../base/errors'
-import { riskGrade } from '../model/ModelArtifact'
-import type { LoadedModel } from './loadModel'
-import { ENGINEERED_NAMES, parseApplicants } from './parseApplicants'
 import { clip } from '../base/clipText'
-import { describeReason, type Reason } from './reasons'
+import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
+import { checkApplicants } from '../policy/checkApplicants'
+import { DecisionText } from '../../../shared/decisionText'
+import { modelGovernance, type Governance } from '../policy/modelDefaults'
+import { firedReferrals, verdictOf } from '../policy/referrals'
+import type { LoadedModel } from './loadModel'
+import { ENGINEERED_NAMES, parseApplicants, type ParsedApplicants } from './parseApplicants'
+import type { Reason } from './reasons'
 import { scoreApplicants } from './scoreApplicants'
+
+/** What scoring one applicant reads besides the model: policy, dictionary, the language of its texts. */
+export interface ScoreContext extends Governance {
+  lang?: Lang
+  reference?: ApplicantRef | null
+}
 
 /** An applicant's fields have the wrong type (FIELD_INVALID): lists every bad field in `details.fields`. */
 function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
@@ -19,13 +30,91 @@ function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
 }
 
 /**
- * Scores one applicant from raw fields (the model's input schema; engineered features
- * are computed, never asked for), with exact TreeSHAP reasons. Unknown fields,
- * missing fields, unseen categories and out-of-range values are warnings; a wrong type
- * is an error naming the field.
+ * Scores one applicant from raw fields (the model's input schema; engineered features are
+ * computed, never asked for), in this order: types (a wrong type is FIELD_INVALID naming
+ * the field), the model's policy checks (a required field not provided or an impossible
+ * value is POLICY_CHECK_FAILED naming every field: no score, no decision), the score with
+ * exact reasons by the fields given, the referral rules and the verdict. Unknown fields,
+ * values outside the training range and unseen categories are warnings.
  */
-export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Omit<ScoreResult, 'Audit_Id'> {
+export function scoreOne(
+  model: LoadedModel,
+  input: Record<string, unknown>,
+  context: ScoreContext = modelGovernance(model.artifact)
+): Omit<ScoreResult, 'Audit_Id'> {
   const { artifact } = model
+  const text = new DecisionText(context.dictionary, context.lang ?? 'en')
+  const warnings = fieldWarnings(artifact, input)
+  // Own fields only: a model input named like an Object method ("constructor") is not inherited.
+  const parsed = parseApplicants(
+    artifact,
+    1,
+    (field) => (Object.hasOwn(input, field.name) ? input[field.name] : undefined),
+    false
+  )
+  const errors = parsed.issues[0].filter((i) => i.severity === 'error')
+  if (errors.length) throw fieldValidationError(errors)
+  const blocked: FieldIssueInfo[] = []
+  checkApplicants(context.policy, artifact.inputs, parsed.raw, (_r, issue) =>
+    blocked.push({
+      field: issue.field,
+      severity: 'error',
+      message: text.issue(issue),
+      rule: issue.rule,
+      values: { value: issue.value, bound: issue.bound }
+    })
+  )
+  if (blocked.length) {
+    throw new WorkbenchError(
+      'POLICY_CHECK_FAILED',
+      text.t('decision.policy.blocked', { problems: blocked.map((b) => b.message).join(' ') }),
+      { fields: blocked }
+    )
+  }
+  warnings.push(...rangeWarnings(artifact, parsed, text))
+  const scored = scoreApplicants(model, parsed, 'exact')
+  const p = scored.probability[0]
+  const grade = riskGrade(artifact.riskGrades, p)
+  const contributions = scored.contributions[0].map((r) => toInfo(r, text))
+  const raising = contributions.filter((c) => c.contribution > 0).slice(0, 3)
+  const lowering = contributions.filter((c) => c.contribution < 0).slice(0, 3)
+  const np = scored.notProvided[0]
+  const referrals = firedReferrals(context.policy, parsed.raw, 0, p, np.fields.length).map((f) => ({
+    ...f,
+    text: text.referral(f)
+  }))
+  const verdict = verdictOf(p, artifact.threshold, referrals.length > 0)
+  return {
+    Default_Prediction: scored.prediction[0] === 1 ? 1 : 0,
+    Default_Probability: round(p, 6),
+    Risk_Grade: grade.grade,
+    Risk_Label: grade.label,
+    Decision: verdict,
+    Decision_Text: text.verdict(verdict),
+    Decision_Why: text.verdictWhy(
+      verdict,
+      p,
+      artifact.threshold,
+      referrals.map((r) => r.text)
+    ),
+    Referrals: referrals,
+    Reasons: [...raising, ...lowering],
+    Contributions: contributions,
+    Not_Provided: { fields: np.fields, contribution: round(np.contribution, 6), text: text.notProvided(np) },
+    Base_Rate: round(scored.base[0], 6),
+    Book_Default_Rate: artifact.baseRate,
+    Threshold: artifact.threshold,
+    Model_Version: model.id,
+    Applicant_Ref: context.reference ?? null,
+    Warnings: warnings
+  }
+}
+
+/** Unknown field names a warning lists by name; the rest are counted. */
+const MAX_NAMED_UNKNOWN = 5
+
+/** Warnings about the fields sent: engineered ones and the target are ignored, unknown ones summed up. */
+function fieldWarnings(artifact: ModelArtifact, input: Record<string, unknown>): FieldIssueInfo[] {
   const known = new Set(artifact.inputs.map((f) => f.name))
   const warnings: FieldIssueInfo[] = []
   const unknown: string[] = []
@@ -51,38 +140,50 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
     }
   }
   if (unknownCount > 0) warnings.push(unknownFieldsWarning(unknown, unknownCount, [...known]))
-  // Own fields only: a model input named like an Object method ("constructor") is not inherited.
-  const parsed = parseApplicants(
-    artifact,
-    1,
-    (field) => (Object.hasOwn(input, field.name) ? input[field.name] : undefined),
-    true
-  )
-  const errors = parsed.issues[0].filter((i) => i.severity === 'error')
-  if (errors.length) throw fieldValidationError(errors)
-  warnings.push(...parsed.issues[0])
-  const scored = scoreApplicants(model, parsed, 'exact')
-  const p = scored.probability[0]
-  const grade = riskGrade(artifact.riskGrades, p)
-  const contributions = scored.contributions[0].map(toInfo)
-  const raising = contributions.filter((c) => c.contribution > 0).slice(0, 3)
-  const lowering = contributions.filter((c) => c.contribution < 0).slice(0, 3)
-  return {
-    Default_Prediction: scored.prediction[0] === 1 ? 1 : 0,
-    Default_Probability: round(p, 6),
-    Risk_Grade: grade.grade,
-    Risk_Label: grade.label,
-    Reasons: [...raising, ...lowering],
-    Contributions: contributions,
-    Base_Rate: round(scored.base[0], 6),
-    Threshold: artifact.threshold,
-    Model_Version: model.id,
-    Warnings: warnings
-  }
+  return warnings
 }
 
-/** Unknown field names a warning lists by name; the rest are counted. */
-const MAX_NAMED_UNKNOWN = 5
+/** Values outside what the model learnt from, and categories it never saw: the result needs care. */
+function rangeWarnings(
+  artifact: ModelArtifact,
+  parsed: ParsedApplicants,
+  text: DecisionText
+): FieldIssueInfo[] {
+  const out: FieldIssueInfo[] = []
+  for (const field of artifact.inputs) {
+    if (field.kind === 'numeric') {
+      const x = parsed.raw.numeric.get(field.name)![0]
+      if (x !== x || field.min === null || field.max === null || (x >= field.min && x <= field.max)) continue
+      out.push({
+        field: field.name,
+        severity: 'warning',
+        rule: 'range',
+        values: { value: x, min: field.min, max: field.max },
+        message: text.t('decision.policy.outsideTraining', {
+          field: text.label(field.name),
+          value: text.value(field.name, x),
+          min: text.value(field.name, field.min),
+          max: text.value(field.name, field.max)
+        })
+      })
+    } else {
+      const s = parsed.raw.categorical.get(field.name)![0]
+      if (s === null || field.categories.includes(s)) continue
+      out.push({
+        field: field.name,
+        severity: 'warning',
+        rule: 'category',
+        values: { value: clip(s, 60), fill: field.mostFrequent },
+        message: text.t('decision.policy.unseenCategory', {
+          field: text.label(field.name),
+          value: clip(s, 60),
+          fill: text.value(field.name, field.mostFrequent)
+        })
+      })
+    }
+  }
+  return out
+}
 
 /** The one warning for every field the model does not know. */
 function unknownFieldsWarning(names: string[], count: number, fields: string[]): FieldIssueInfo {
@@ -99,9 +200,9 @@ function unknownFieldsWarning(names: string[], count: number, fields: string[]):
 }
 
 /** A reason as answered and audited: a long text value is clipped (a request may send a megabyte). */
-function toInfo(r: Reason): ReasonInfo {
+function toInfo(r: Reason, text: DecisionText): ReasonInfo {
   const reason = typeof r.value === 'string' ? { ...r, value: clip(r.value, 60) } : r
-  return { ...reason, contribution: round(r.contribution, 6), text: describeReason(reason) }
+  return { ...reason, contribution: round(r.contribution, 6), text: text.reason(reason) }
 }
 
 function round(x: number, digits: number): number {

@@ -27,7 +27,20 @@ import type {
   ScoreResult,
   ThresholdChange
 } from '../../../shared/dto'
-import { AuditRepo, type ScoreAuditEntry, type ScoreChannel } from '../storage/AuditRepo'
+import {
+  AuditRepo,
+  type OverrideRequest,
+  type ScoreAuditEntry,
+  type ScoreChannel
+} from '../storage/AuditRepo'
+import { GovernanceRepo } from '../storage/GovernanceRepo'
+import type { ApplicantRef, OverrideInfo } from '../../../shared/dto'
+import type { ActivationInfo, ModelGovernanceInfo } from '../../../shared/governance'
+import { resolveDictionary, type Dictionary } from '../../../shared/dictionary'
+import type { Policy } from '../../../shared/policy'
+import type { Lang } from '../../../shared/i18n'
+import type { Governance } from '../policy/modelDefaults'
+import { governanceOf, readApplicantRef } from './governance'
 import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
@@ -42,6 +55,12 @@ import type { ScorecardTable } from '../model/ScorecardTable'
 import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
 import type { Population } from './population'
 import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
+
+/** How one score is asked for: who it is about, and the language of its texts. */
+export interface ScoreOptions {
+  reference?: ApplicantRef | null
+  lang?: Lang
+}
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
@@ -61,6 +80,7 @@ export class Workbench {
   readonly audit: AuditRepo
   /** Scored populations for strategy and validation, the last two asked for (see population). */
   private readonly populations = new Map<string, Population>()
+  readonly governance: GovernanceRepo
   /** Loaded models by id: parsing and validating an artifact once, not per request. */
   private readonly modelCache = new Map<number, LoadedModel>()
 
@@ -73,6 +93,7 @@ export class Workbench {
     this.datasets = new DatasetRepo(db)
     this.models = new ModelRepo(db)
     this.audit = new AuditRepo(db)
+    this.governance = new GovernanceRepo(db, this.models)
   }
 
   /**
@@ -221,8 +242,44 @@ export class Workbench {
     return this.models.evaluation(id)
   }
 
-  activateModel(id: number): void {
-    this.models.activate(id)
+  /** The maker's half of making a model active: a named person asks, with a note. */
+  requestActivation(id: number, by: string, note = ''): ActivationInfo {
+    return this.governance.requestActivation(id, by, note)
+  }
+
+  /** The checker's half: a second named person confirms (the model becomes active) or rejects, with a note. */
+  decideActivation(id: number, by: string, note: string, confirm: boolean): ActivationInfo {
+    return this.governance.decideActivation(id, by, note, confirm)
+  }
+
+  /** A model's purpose, policy, dictionary and activation record. */
+  modelGovernance(id: number): ModelGovernanceInfo {
+    const model = this.scoringModel(id)
+    return governanceOf(this.governance, id, model.artifact, this.models.summary(id).datasetId).info
+  }
+
+  /** Sets a model's purpose, policy or dictionary (null: back to the defaults), logged with the author. */
+  setModelGovernance(
+    id: number,
+    change: { purpose?: string | null; policy?: Policy | null; dictionary?: Dictionary | null },
+    by: string
+  ): ModelGovernanceInfo {
+    if (change.purpose !== undefined) this.governance.update(id, 'purpose', change.purpose, by)
+    if (change.policy !== undefined) this.governance.update(id, 'policy', change.policy, by)
+    if (change.dictionary !== undefined) this.governance.update(id, 'dictionary', change.dictionary, by)
+    return this.modelGovernance(id)
+  }
+
+  /** What scoring reads besides the model: its policy checks and dictionary. */
+  scoringGovernance(model: { id: number; artifact: LoadedModel['artifact'] }): Governance {
+    const datasetId = this.models.summary(model.id).datasetId
+    const { policy, dictionary } = governanceOf(this.governance, model.id, model.artifact, datasetId)
+    return { policy, dictionary }
+  }
+
+  /** Records an officer's decision (approve or decline) on a scored applicant, with a reason code. */
+  recordOverride(request: OverrideRequest): OverrideInfo {
+    return this.audit.recordOverride(request)
   }
 
   deleteModel(id: number): void {
@@ -291,9 +348,17 @@ export class Workbench {
     }
   }
 
-  /** Scores one applicant and writes the audit record. */
-  scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
-    const { result, audit } = this.scoreUnrecorded(input, channel, modelId)
+  /**
+   * Scores one applicant (policy checks first: a blocked applicant gets no score and no
+   * record) and writes the audit record with the applicant reference.
+   */
+  scoreApplicant(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number,
+    options: ScoreOptions = {}
+  ): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(input, channel, modelId, options)
     return { ...result, Audit_Id: this.audit.recordScore(audit) }
   }
 
@@ -305,10 +370,18 @@ export class Workbench {
   scoreUnrecorded(
     input: Record<string, unknown>,
     channel: ScoreChannel,
-    modelId?: number
+    modelId?: number,
+    options: ScoreOptions = {}
   ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
     const model = this.scoringModel(modelId)
-    const result = scoreOne(model, input)
+    // /predict sends the reference inside the body, as Applicant_Ref: it is not a field.
+    const { Applicant_Ref: sentRef, ...fields } = input
+    const reference = options.reference ?? readApplicantRef(sentRef)
+    const result = scoreOne(model, fields, {
+      ...this.scoringGovernance(model),
+      lang: options.lang,
+      reference
+    })
     return {
       result,
       audit: {
@@ -318,7 +391,9 @@ export class Workbench {
         probability: result.Default_Probability,
         prediction: result.Default_Prediction,
         grade: result.Risk_Grade,
-        inputs: auditInputs(model.artifact, input),
+        decision: result.Decision,
+        reference,
+        inputs: auditInputs(model.artifact, fields),
         outputs: { ...result, Contributions: undefined }
       }
     }
@@ -378,7 +453,8 @@ export class Workbench {
       protect: this.protectedPaths(),
       signal: options.signal,
       onProgress: options.onProgress,
-      threads: options.threads
+      threads: options.threads,
+      governance: this.scoringGovernance(model)
     })
     const id = this.audit.recordBatch({ ...summary, modelName: model.name })
     return this.audit.batch(id)
@@ -513,13 +589,43 @@ export class Workbench {
     return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
-  /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
-  async writeDecisionSheet(auditId: number, path: string): Promise<void> {
+  /**
+   * Writes the one-page decision sheet of a single score (an audit record) as a PDF, in
+   * English or Hindi, naming fields through the model's dictionary (the defaults when the
+   * model was deleted since).
+   */
+  async writeDecisionSheet(auditId: number, path: string, lang: Lang = 'en'): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
+    const exists = this.models.list().some((m) => m.id === entry.modelId)
+    const governance = exists ? this.modelGovernance(entry.modelId) : null
+    const dictionary =
+      governance?.dictionary ??
+      resolveDictionary(
+        Object.keys(entry.inputs).map((name) => ({ name, kind: guessKind(entry.inputs[name]) }))
+      )
     const { writeDecisionSheet } = await import('../reports/decisionSheet')
-    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
+    await writeDecisionSheet(
+      {
+        entry,
+        generatedAt: new Date().toISOString(),
+        lang,
+        dictionary,
+        model: {
+          purpose: governance?.purpose ?? null,
+          trainedAt: exists ? this.scoringModel(entry.modelId).artifact.trainedAt : null
+        },
+        branch: this.governance.branchInfo()
+      },
+      path,
+      this.protectedPaths()
+    )
   }
+}
+
+/** The kind of a field recorded in an audit record, for a dictionary built without its model. */
+function guessKind(value: unknown): 'numeric' | 'categorical' {
+  return typeof value === 'number' ? 'numeric' : 'categorical'
 }
 
 /** When a file was last changed and how big it is: a scored copy of it is stale once these change. */

@@ -3,6 +3,7 @@ import type { LeaderboardEntry, ModelSummary } from '../../../shared/dto'
 import type { EngineId, TrainParams } from '../../../shared/params/trainParams'
 import { allEngines, engineFor, isEngineId } from '../ml/engines'
 import type { DatasetRepo } from '../storage/DatasetRepo'
+import type { GovernanceRepo } from '../storage/GovernanceRepo'
 import type { ModelRepo } from '../storage/ModelRepo'
 import { searchChampion } from '../training/autoSearch'
 import { trainModel, type ModelEvaluation, type TrainHooks, type TrainProgress } from '../training/trainModel'
@@ -17,6 +18,7 @@ export interface TrainOutcome {
 interface Stores {
   datasets: DatasetRepo
   models: ModelRepo
+  governance: GovernanceRepo
 }
 
 type Options = TrainHooks & { name?: string; activate?: boolean }
@@ -46,7 +48,7 @@ export async function trainAndStore(
 }
 
 async function trainOne(
-  { datasets, models }: Stores,
+  { datasets, models, governance }: Stores,
   datasetId: number,
   params: TrainParams & { engine: EngineId },
   options: Options,
@@ -64,9 +66,19 @@ async function trainOne(
     trained.evaluation,
     trained.compiled ? storedForm(trained.compiled) : undefined
   )
-  if (activation === 'always' || (activation === 'if-none' && models.activeId() === undefined))
-    models.activate(id)
+  activate(governance, models, id, activation)
   return { model: models.summary(id), evaluation: trained.evaluation }
+}
+
+/**
+ * Makes a new model active as asked. Maker–checker guards replacing an active model by
+ * hand; the first model (or the workbench's own pipelines, `ptm all`) is made active at
+ * once, and the activation log says so.
+ */
+function activate(governance: GovernanceRepo, models: ModelRepo, id: number, activation: Activation): void {
+  if (activation === 'never') return
+  if (models.activeId() === undefined) governance.activateAutomatically(id)
+  else if (activation === 'always') governance.activateAutomatically(id, 'workbench pipeline (ptm all)')
 }
 
 /**
@@ -111,7 +123,7 @@ async function trainChampion(
   progress('keeping', search.leaderboard.length, search.leaderboard.length)
   if (!champion) throw new Error('the auto search chose no champion')
   stores.models.saveRun(datasetId, leaderboard, champion.model.id)
-  if (options.activate || stores.models.activeId() === undefined) stores.models.activate(champion.model.id)
+  activate(stores.governance, stores.models, champion.model.id, options.activate ? 'always' : 'if-none')
   return { model: stores.models.summary(champion.model.id), evaluation: champion.evaluation, leaderboard }
 }
 

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3'
-import type { BatchSummary, HistoryEntry, HistoryFilter } from '../../../shared/dto'
-import { notFound } from '../base/errors'
+import type {
+  ApplicantRef,
+  BatchSummary,
+  HistoryEntry,
+  HistoryFilter,
+  OverrideInfo
+} from '../../../shared/dto'
+import { OVERRIDE_REASONS, type OverrideReason, type Verdict } from '../../../shared/policy'
+import { InputError, notFound } from '../base/errors'
 
 export type ScoreChannel = 'app' | 'cli' | 'http'
 
@@ -12,8 +19,20 @@ export interface ScoreAuditEntry {
   probability: number
   prediction: number
   grade: string
+  /** The verdict given (approve, decline or refer). */
+  decision: Verdict
+  reference: ApplicantRef | null
   inputs: unknown
   outputs: unknown
+}
+
+/** An officer's decision on a scored applicant, as recorded. */
+export interface OverrideRequest {
+  auditId: number
+  decision: 'approve' | 'decline'
+  reason: OverrideReason
+  note?: string
+  officer: string
 }
 
 /** The scoring audit trail: single scores and batch files. Records are only ever added. */
@@ -24,8 +43,8 @@ export class AuditRepo {
   recordScore(entry: ScoreAuditEntry): number {
     const info = this.db
       .prepare(
-        `INSERT INTO score_audit (model_id, model_name, channel, probability, prediction, grade, inputs, outputs)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO score_audit (model_id, model_name, channel, probability, prediction, grade, decision, applicant_ref, inputs, outputs)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         entry.modelId,
@@ -34,6 +53,8 @@ export class AuditRepo {
         entry.probability,
         entry.prediction,
         entry.grade,
+        entry.decision,
+        entry.reference ? JSON.stringify(entry.reference) : null,
         JSON.stringify(entry.inputs),
         JSON.stringify(entry.outputs)
       )
@@ -90,18 +111,27 @@ export class AuditRepo {
     const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const entries: HistoryEntry[] = []
     if (filter.kind !== 'batch') {
-      const decision =
-        filter.decision === undefined
-          ? ''
-          : `${w ? ' AND' : 'WHERE'} prediction = ${filter.decision === 'default' ? 1 : 0}`
+      const extra: string[] = []
+      const extraArgs: string[] = []
+      if (filter.decision === 'default' || filter.decision === 'no-default')
+        extra.push(`prediction = ${filter.decision === 'default' ? 1 : 0}`)
+      else if (filter.decision !== undefined) {
+        // Records from before verdicts had only the prediction: decline at 1, approve at 0.
+        extra.push("coalesce(decision, CASE prediction WHEN 1 THEN 'decline' ELSE 'approve' END) = ?")
+        extraArgs.push(filter.decision)
+      }
+      if (filter.reference) {
+        // The reference is JSON text: a match anywhere in it finds the name, customer id or application number.
+        extra.push("instr(lower(coalesce(applicant_ref, '')), lower(?)) > 0")
+        extraArgs.push(filter.reference)
+      }
+      const more = extra.length ? `${w ? ' AND ' : 'WHERE '}${extra.join(' AND ')}` : ''
       const rows = this.db
-        .prepare(
-          `SELECT id, created_at, model_id, model_name, channel, probability, prediction, grade, inputs, outputs FROM score_audit ${w}${decision} ORDER BY id DESC LIMIT ?`
-        )
-        .all(...args, limit) as AuditRow[]
-      for (const r of rows) entries.push(toSingle(r))
+        .prepare(`SELECT * FROM score_audit ${w}${more} ORDER BY id DESC LIMIT ?`)
+        .all(...args, ...extraArgs, limit) as AuditRow[]
+      for (const r of rows) entries.push(this.toSingle(r))
     }
-    if (filter.kind !== 'single' && filter.decision === undefined) {
+    if (filter.kind !== 'single' && filter.decision === undefined && !filter.reference) {
       const rows = this.db
         .prepare(`SELECT * FROM score_batches ${w} ORDER BY id DESC LIMIT ?`)
         .all(...args, limit) as BatchRow[]
@@ -118,8 +148,78 @@ export class AuditRepo {
       throw notFound(
         `There is no audit record ${id}. Each score prints its Audit_Id (ptm score --applicant ... --json); the app lists them under History.`
       )
-    return toSingle(found)
+    return this.toSingle(found)
   }
+
+  /**
+   * Records an officer's decision on a single score (approve or decline, against or with
+   * the model) with a reason code; 'other' needs a note. Returns the record.
+   */
+  recordOverride(request: OverrideRequest): OverrideInfo {
+    const officer = request.officer.trim()
+    const note = (request.note ?? '').trim()
+    if (!officer) throw new InputError('Say who decides: give the officer’s name (--by NAME).')
+    if (!(OVERRIDE_REASONS as readonly string[]).includes(request.reason))
+      throw new InputError(
+        `"${request.reason}" is not a reason code. Use one of: ${OVERRIDE_REASONS.join(', ')}.`
+      )
+    if (request.reason === 'other' && !note)
+      throw new InputError('The reason code "other" needs a note saying why (--note TEXT).')
+    const entry = this.single(request.auditId)
+    if (entry.kind !== 'single')
+      throw new InputError(`Audit record ${request.auditId} is not a single score.`)
+    const info = this.db
+      .prepare(
+        'INSERT INTO score_overrides (audit_id, decision, reason, note, officer) VALUES (?, ?, ?, ?, ?)'
+      )
+      .run(request.auditId, request.decision, request.reason, note, officer)
+    return this.overridesOf(request.auditId).find((o) => o.id === Number(info.lastInsertRowid))!
+  }
+
+  /** The officers' decisions on one score, the latest first. */
+  overridesOf(auditId: number): OverrideInfo[] {
+    const rows = this.db
+      .prepare('SELECT * FROM score_overrides WHERE audit_id = ? ORDER BY id DESC')
+      .all(auditId) as OverrideRow[]
+    return rows.map((r) => ({
+      id: r.id,
+      auditId: r.audit_id,
+      decision: r.decision,
+      reason: r.reason,
+      note: r.note,
+      officer: r.officer,
+      createdAt: r.created_at
+    }))
+  }
+
+  private toSingle(r: AuditRow): HistoryEntry {
+    return {
+      kind: 'single',
+      id: r.id,
+      createdAt: r.created_at,
+      modelId: r.model_id,
+      modelName: r.model_name,
+      channel: r.channel,
+      probability: r.probability,
+      prediction: r.prediction,
+      grade: r.grade,
+      decision: r.decision,
+      reference: r.applicant_ref ? (JSON.parse(r.applicant_ref) as ApplicantRef) : null,
+      overrides: this.overridesOf(r.id),
+      inputs: JSON.parse(r.inputs) as Record<string, unknown>,
+      outputs: JSON.parse(r.outputs) as Record<string, unknown>
+    }
+  }
+}
+
+interface OverrideRow {
+  id: number
+  audit_id: number
+  decision: 'approve' | 'decline'
+  reason: OverrideReason
+  note: string
+  officer: string
+  created_at: string
 }
 
 interface AuditRow {
@@ -131,6 +231,8 @@ interface AuditRow {
   probability: number
   prediction: number
   grade: string
+  decision: Verdict | null
+  applicant_ref: string | null
   inputs: string
   outputs: string
 }
@@ -150,22 +252,6 @@ interface BatchRow {
   predicted_defaults: number
   seconds: number
   summary: string
-}
-
-function toSingle(r: AuditRow): HistoryEntry {
-  return {
-    kind: 'single',
-    id: r.id,
-    createdAt: r.created_at,
-    modelId: r.model_id,
-    modelName: r.model_name,
-    channel: r.channel,
-    probability: r.probability,
-    prediction: r.prediction,
-    grade: r.grade,
-    inputs: JSON.parse(r.inputs) as Record<string, unknown>,
-    outputs: JSON.parse(r.outputs) as Record<string, unknown>
-  }
 }
 
 function toBatch(r: BatchRow): BatchSummary {

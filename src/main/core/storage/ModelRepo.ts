@@ -129,10 +129,18 @@ export class ModelRepo {
     const rows = this.db
       .prepare(
         `SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at, run_id,
-                (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied
+                (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied,
+                (SELECT purpose FROM model_settings s WHERE s.model_id = models.id) AS purpose,
+                (SELECT requested_by FROM model_activations a WHERE a.model_id = models.id AND a.status = 'pending'
+                  ORDER BY a.id DESC LIMIT 1) AS pending_by
          FROM models ORDER BY id`
       )
-      .all() as (ModelRow & { applied: number | null; run_id: number | null })[]
+      .all() as (ModelRow & {
+      applied: number | null
+      purpose: string | null
+      pending_by: string | null
+      run_id: number | null
+    })[]
     return rows.map((r) => {
       const metrics = JSON.parse(r.metrics) as ModelSummary['metrics']
       return {
@@ -147,7 +155,9 @@ export class ModelRepo {
         threshold: r.applied ?? metrics.threshold,
         runId: r.run_id,
         createdAt: r.created_at,
-        active: r.id === active
+        active: r.id === active,
+        purpose: r.purpose,
+        activationPendingBy: r.pending_by
       }
     })
   }

@@ -16,7 +16,7 @@ import type { ColumnKind, ColumnSpec } from '../data/Table'
 import type { CsvPreview } from '../../../shared/dto'
 
 export type { CsvPreview }
-import { resolveTargetClasses } from '../data/targetClasses'
+import { isOutcome, resolveTargetClasses, TargetTally } from '../data/targetClasses'
 
 export interface ImportProgress {
   phase: 'reading' | 'importing'
@@ -150,7 +150,7 @@ async function importWithFormat(
 
   // Pass 1: what the columns hold, over the whole file, and the file's SHA-256.
   const profilers = header.map((name) => new ColumnProfiler(name))
-  const targetValues = new Set<string>()
+  const targetValues = new TargetTally()
   const progress = (phase: ImportProgress['phase'], bytes: number, total: number): void =>
     options.onProgress?.({ phase, done: bytes, total })
   const hash = createHash('sha256')
@@ -168,18 +168,23 @@ async function importWithFormat(
     for (let r = 0; r < records.count; r++) {
       const width = Math.min(records.fieldCount(r), profilers.length)
       for (let c = 0; c < width; c++) profilers[c].add(records.field(r, c))
-      if (targetIndex < records.fieldCount(r) && targetValues.size <= 10) {
+      if (targetIndex < records.fieldCount(r)) {
         const t = records.field(r, targetIndex).trim()
         if (!isMissingToken(t)) targetValues.add(t)
       }
     }
   })
   const sourceSha256 = hash.digest('hex')
-  const classes = resolveTargetClasses(file, options.target, [...targetValues], options.positive)
+  const outcomes = targetValues.outcomes()
+  const classes = resolveTargetClasses(file, options.target, outcomes.values, options.positive)
   const columns: ColumnSpec[] = header.map((name, i) =>
     i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? profilers[i].inferKind() }
   )
   const warnings: string[] = []
+  if (outcomes.stray > 0)
+    warnings.push(
+      `${outcomes.stray} row${outcomes.stray === 1 ? ' has' : 's have'} a target value other than ${outcomes.values.map((v) => `"${clip(v, 40)}"`).join(' and ')}: rejected line by line (see the report).`
+    )
   for (const c of columns) {
     if (c.kind === 'identifier')
       warnings.push(`Column "${c.name}" is unique per row (an identifier): kept, but not used as a feature.`)
@@ -205,7 +210,7 @@ async function importWithFormat(
     rowsRejected++
     if (rejected.length < MAX_REPORTED_LINES) rejected.push(line)
   }
-  const convert = makeRowConverter(columns, targetIndex, classes.numeric)
+  const convert = makeRowConverter(columns, targetIndex, classes.numeric, outcomes.values)
   const cells = new Array<string | number | null>(columns.length)
   try {
     await read('importing', (records) => {
@@ -251,8 +256,14 @@ type RowConverter = (
   cells: (string | number | null)[]
 ) => RejectedLine | null
 
-/** The converter of `columns` (see RowConverter). */
-function makeRowConverter(columns: ColumnSpec[], targetIndex: number, targetNumeric: boolean): RowConverter {
+/** The converter of `columns` (see RowConverter); a target cell must be one of `outcomes`. */
+function makeRowConverter(
+  columns: ColumnSpec[],
+  targetIndex: number,
+  targetNumeric: boolean,
+  outcomes: string[]
+): RowConverter {
+  const shownOutcomes = outcomes.map((v) => `"${clip(v, 40)}"`).join(' or ')
   const width = columns.length
   const numeric = columns.map((c) => c.kind === 'numeric' || (c.kind === 'target' && targetNumeric))
   const name = (c: number): string => clip(columns[c].name, 200)
@@ -263,6 +274,13 @@ function makeRowConverter(columns: ColumnSpec[], targetIndex: number, targetNume
       if (numeric[c] ? isMissingNumberToken(text) : isMissingToken(text)) {
         if (c === targetIndex) return { line, column: name(c), reason: 'the target value is missing' }
         cells[c] = null
+      } else if (c === targetIndex && !isOutcome(text, outcomes, targetNumeric)) {
+        return {
+          line,
+          column: name(c),
+          value: clip(text, 200),
+          reason: `is not an outcome: the target is ${shownOutcomes}`
+        }
       } else if (numeric[c]) {
         const value = parseNumber(text)
         if (Number.isNaN(value))

@@ -1,3 +1,4 @@
+import { t } from '../i18n'
 import type {
   CallInput,
   CallOutput,
@@ -73,6 +74,6 @@ export function registerDroppedFile(file: File): Promise<PickedFile> {
 /** The words to show a user for any error a call or an action raised. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message
-  if (error instanceof Error) return `Something went wrong in the window: ${error.message}`
+  if (error instanceof Error) return t('common.windowError', { message: error.message })
   return String(error)
 }

@@ -3,7 +3,9 @@ import { useRoute, useRouter } from 'vue-router'
 import { useImportStore } from '../features/data/importStore'
 import { useScoreStore } from '../features/score/scoreStore'
 import { useModelStore } from '../stores/modelStore'
+import { useAppStore } from '../stores/appStore'
 import { showError } from '../ui'
+import { t } from '../i18n'
 
 /**
  * A CSV file dropped anywhere on the window: scored as a batch on the Score screen (when a
@@ -12,6 +14,7 @@ import { showError } from '../ui'
  */
 export function useWindowDrop() {
   const models = useModelStore()
+  const app = useAppStore()
   const importFlow = useImportStore()
   const scoreFlow = useScoreStore()
   const router = useRouter()
@@ -22,8 +25,9 @@ export function useWindowDrop() {
 
   const dropsToScore = computed(() => route.name === 'score' && models.activeModel !== null)
 
+  // A branch officer scores one applicant at a time: files are the analyst's.
   function hasFiles(event: DragEvent): boolean {
-    return event.dataTransfer?.types.includes('Files') ?? false
+    return app.mode === 'analyst' && (event.dataTransfer?.types.includes('Files') ?? false)
   }
 
   function onDragEnter(event: DragEvent): void {
@@ -47,12 +51,13 @@ export function useWindowDrop() {
 
   async function onDrop(event: DragEvent): Promise<void> {
     event.preventDefault()
+    if (app.mode !== 'analyst') return
     depth = 0
     dragging.value = false
     const file = event.dataTransfer?.files[0]
     if (!file) return
     if (!/\.(csv|tsv|txt)$/i.test(file.name)) {
-      showError(`"${file.name}" is not a CSV file. Drop a .csv file exported from your loan system.`)
+      showError(t('app.drop.notCsv', { name: file.name }))
       return
     }
     try {
@@ -65,7 +70,7 @@ export function useWindowDrop() {
         await importFlow.fromDrop(file)
       }
     } catch (e) {
-      showError(e, `Could not open ${file.name}`)
+      showError(e, t('app.drop.couldNotOpen', { name: file.name }))
     }
   }
 

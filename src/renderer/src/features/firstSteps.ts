@@ -1,7 +1,9 @@
+import { t } from '../i18n'
+
 /**
  * What a screen says while what it needs does not exist yet, and the way to it: data →
  * train → make a model active → score. Said here, in one place, so the path reads the
- * same on every screen (and its words can be translated together).
+ * same on every screen (the words are the catalogue's "firstSteps" area).
  */
 
 /** An empty screen's words: what it is for, what to do first, and the screen to go to. */
@@ -9,67 +11,68 @@ export interface FirstStep {
   title: string
   text: string
   firstStep: string
-  action: string
-  to: string
+  action?: string
+  to?: string
 }
 
-const GO_TO_DATA = { action: 'Go to Data', to: '/data' } as const
-const MAKE_A_DATASET =
-  'Generate a synthetic loan book or import a CSV file on the Data screen; it becomes the active dataset'
+const goToData = (): Pick<FirstStep, 'action' | 'to'> => ({ action: t('firstSteps.goData'), to: '/data' })
 
 /** Explore, with no dataset. */
-export const EXPLORE_FIRST: FirstStep = {
-  title: 'Nothing to explore yet',
-  text: "Explore shows each column's distribution, how it relates to default, the correlations and the missing values of a dataset.",
-  firstStep: `${MAKE_A_DATASET}.`,
-  ...GO_TO_DATA
+export function exploreFirst(): FirstStep {
+  return {
+    title: t('firstSteps.explore.title'),
+    text: t('firstSteps.explore.text'),
+    firstStep: t('firstSteps.explore.first', { make: t('firstSteps.makeDataset') }),
+    ...goToData()
+  }
 }
 
 /** Train, with no dataset. */
-export const TRAIN_FIRST: FirstStep = {
-  title: 'Nothing to train on yet',
-  text: 'A model learns from a dataset of past loans and their outcomes: who repaid and who defaulted.',
-  firstStep: `${MAKE_A_DATASET}, and you train on it here.`,
-  ...GO_TO_DATA
+export function trainFirst(): FirstStep {
+  return {
+    title: t('firstSteps.train.title'),
+    text: t('firstSteps.train.text'),
+    firstStep: t('firstSteps.train.first', { make: t('firstSteps.makeDataset') }),
+    ...goToData()
+  }
 }
 
 /** Models, with no model: train one, or first make a dataset to train on. */
 export function modelsFirst(hasDataset: boolean): FirstStep {
   return {
-    title: 'No model yet',
-    text: 'A model predicts, for a loan applicant, the probability of default. Each training run on the Train screen adds a model version here, with how well it predicts on loans it never saw.',
+    title: t('firstSteps.models.title'),
+    text: t('firstSteps.models.text'),
     ...(hasDataset
-      ? {
-          firstStep:
-            'Train a model on the active dataset on the Train screen (200 trees on 20,000 loans take well under a minute).',
-          action: 'Go to Train',
-          to: '/train'
-        }
-      : {
-          firstStep:
-            'Create a dataset on the Data screen (generate a synthetic loan book or import a CSV file), then train a model on it.',
-          ...GO_TO_DATA
-        })
+      ? { firstStep: t('firstSteps.models.firstTrain'), action: t('firstSteps.goTrain'), to: '/train' }
+      : { firstStep: t('firstSteps.models.firstData'), ...goToData() })
   }
 }
 
-/** Score, with no active model: make one active, or first train one. */
-export function scoreFirst(hasModels: boolean): FirstStep {
-  const text =
-    'Scoring gives, for one applicant or a whole CSV file of them, the probability of default, the decision, the risk grade (A–E) and the main reasons.'
+/**
+ * Score, with no active model. A branch officer is told to ask the risk team (no link to
+ * screens an officer does not see); an analyst is shown the way to a model.
+ */
+export function scoreFirst(hasModels: boolean, officer = false): FirstStep {
+  if (officer)
+    return {
+      title: t('firstSteps.score.officerTitle'),
+      text: t('firstSteps.score.officerText'),
+      firstStep: t('firstSteps.score.officerFirst')
+    }
+  const text = t('firstSteps.score.text')
   return hasModels
     ? {
-        title: 'No model is active for scoring',
+        title: t('firstSteps.score.noActiveTitle'),
         text,
-        firstStep: 'Choose the model to score with on the Models screen: open one and press “Make active”.',
-        action: 'Go to Models',
+        firstStep: t('firstSteps.score.noActiveFirst'),
+        action: t('firstSteps.goModels'),
         to: '/models'
       }
     : {
-        title: 'No model to score with yet',
+        title: t('firstSteps.score.noModelTitle'),
         text,
-        firstStep: 'Train a model on the Train screen; the first model trained becomes the active one.',
-        action: 'Go to Train',
+        firstStep: t('firstSteps.score.noModelFirst'),
+        action: t('firstSteps.goTrain'),
         to: '/train'
       }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { DatasetProfile, DatasetSummary } from '../../../shared/dto'
@@ -11,7 +12,7 @@ export const useDatasetStore = defineStore('datasets', () => {
   const datasets = ref<DatasetSummary[]>([])
   const loaded = ref(false)
   const lister = useAction(() => call('datasets/list', {}), {
-    failure: 'Could not load the datasets',
+    failure: () => t('common.datasetsFailed'),
     report: 'inline',
     latestOnly: true
   })

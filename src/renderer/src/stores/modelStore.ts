@@ -4,6 +4,8 @@ import type { ModelSummary } from '../../../shared/dto'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { call, onEvent } from '../api/client'
 import { useAction } from '../ui/composables/useAction'
+import type { ActivationInfo } from '../../../shared/governance'
+import { t } from '../i18n'
 
 export interface ModelDetail {
   summary: ModelSummary
@@ -15,7 +17,7 @@ export const useModelStore = defineStore('models', () => {
   const models = ref<ModelSummary[]>([])
   const loaded = ref(false)
   const lister = useAction(() => call('models/list', {}), {
-    failure: 'Could not load the models',
+    failure: () => t('models.list.loadFailed'),
     report: 'inline',
     latestOnly: true
   })
@@ -40,9 +42,23 @@ export const useModelStore = defineStore('models', () => {
     await refresh()
   }
 
-  async function activate(id: number): Promise<void> {
-    await call('models/activate', { id })
+  /** The maker's half: a named person asks for a model to be made active. */
+  async function requestActivation(id: number, by: string, note: string): Promise<ActivationInfo> {
+    const asked = await call('models/requestActivation', { id, by, note })
     await refresh()
+    return asked
+  }
+
+  /** The checker's half: a second named person confirms (the model becomes active) or rejects, with a note. */
+  async function decideActivation(
+    id: number,
+    by: string,
+    note: string,
+    confirm: boolean
+  ): Promise<ActivationInfo> {
+    const decided = await call('models/decideActivation', { id, by, note, confirm })
+    await refresh()
+    return decided
   }
 
   async function remove(id: number): Promise<void> {
@@ -70,7 +86,8 @@ export const useModelStore = defineStore('models', () => {
     activeModel,
     init,
     refresh,
-    activate,
+    requestActivation,
+    decideActivation,
     remove,
     detail
   }

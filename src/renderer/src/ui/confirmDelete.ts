@@ -1,5 +1,6 @@
 import { ElMessageBox } from 'element-plus'
 import { showError, showSuccess } from './notify'
+import { t } from '../i18n'
 
 /** A deletion the user is asked to confirm, and the words around it. */
 export interface DeleteRequest {
@@ -23,8 +24,8 @@ export async function confirmDelete(request: DeleteRequest): Promise<boolean> {
   try {
     await ElMessageBox.confirm(request.message, request.title, {
       type: 'warning',
-      confirmButtonText: 'Delete',
-      cancelButtonText: 'Keep it',
+      confirmButtonText: t('common.delete'),
+      cancelButtonText: t('common.keepIt'),
       confirmButtonClass: 'el-button--danger'
     })
   } catch {

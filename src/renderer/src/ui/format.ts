@@ -1,3 +1,5 @@
+import { lang } from '../i18n'
+
 /**
  * Number, money, time and size formats for Indian users: ₹ with lakh/crore grouping
  * (12,34,567), counts the same way, dates in en-IN. Pure functions, unit-tested.
@@ -6,7 +8,15 @@
 const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 })
 const count = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 })
 const numberFormats = new Map<number, Intl.NumberFormat>()
-const dateTime = new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' })
+/** Dates in the window's language, with Latin digits as on Indian bank documents. */
+const dateTimes = {
+  en: new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'short' }),
+  hi: new Intl.DateTimeFormat('hi-IN', { dateStyle: 'medium', timeStyle: 'short', numberingSystem: 'latn' })
+}
+const dates = {
+  en: new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium' }),
+  hi: new Intl.DateTimeFormat('hi-IN', { dateStyle: 'medium', numberingSystem: 'latn' })
+}
 
 /** What an absent value shows as. */
 export const MISSING = '—'
@@ -81,10 +91,16 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`
 }
 
-/** An ISO timestamp as a local date and time, en-IN. */
+/** An ISO timestamp as a local date and time, in the window's language. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? MISSING : dateTime.format(date)
+  return Number.isNaN(date.getTime()) ? MISSING : dateTimes[lang.value].format(date)
+}
+
+/** An ISO timestamp as a local date, in the window's language. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? MISSING : dates[lang.value].format(date)
 }
 
 const MONEY_NAME = /income|balance|amount|salary|emi|principal|outstanding|loan_?amt|limit|rupee|inr/i

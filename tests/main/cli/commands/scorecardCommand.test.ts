@@ -70,11 +70,11 @@ describe('ptm scorecard', () => {
       '500',
       '--base-odds',
       '20',
-      '--activate',
       '--json'
     )
     expect(train.code).toBe(0)
-    const json = onlyJson(await ptm(db, 'scorecard', '--json'))
+    const { modelId } = onlyJson(train) as { modelId: number }
+    const json = onlyJson(await ptm(db, 'scorecard', '--model', String(modelId), '--json'))
     expect(json.scorecard).toMatchObject({ pdo: 40, basePoints: 500, baseOdds: 20 })
   })
 

@@ -9,6 +9,9 @@ import { serializeEnsemble } from '../../../../src/main/core/model/ensembleForma
 import { ModelArtifactSchema } from '../../../../src/main/core/model/ModelArtifact'
 import { parseModel } from '../../../../src/main/core/scoring/loadModel'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { modelGovernance } from '../../../../src/main/core/policy/modelDefaults'
+
+const NO_POLICY = { required: [], limits: [], referrals: [] }
 
 const MAX = Number.MAX_VALUE
 /** Finite doubles with the extremes (±MAX, ±1e308, subnormals) drawn often. */
@@ -139,14 +142,12 @@ describe('training and scoring stay finite for finite extremes', () => {
             serializeEnsemble(trained.ensemble)
           )
           for (const x of [MAX, -MAX, 1e308, 5e-324, 0]) {
-            const result = scoreOne(model, {
-              Credit_Score: 500,
-              Loan_Amount: x,
-              Account_Balance: -x,
-              Age: x,
-              Noise: x,
-              Region: 'N'
-            })
+            // The arithmetic under test, not the policy: the default policy refuses these as impossible.
+            const result = scoreOne(
+              model,
+              { Credit_Score: 500, Loan_Amount: x, Account_Balance: -x, Age: x, Noise: x, Region: 'N' },
+              { ...modelGovernance(model.artifact), policy: NO_POLICY }
+            )
             expect(result.Default_Probability).toBeGreaterThanOrEqual(0)
             expect(result.Default_Probability).toBeLessThanOrEqual(1)
             expect(result.Contributions.every((c) => Number.isFinite(c.contribution))).toBe(true)

@@ -3,19 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, ScoreResult } from '../../../../src/shared/dto'
-import {
-  decisionText,
-  formatInput,
-  writeDecisionSheet
-} from '../../../../src/main/core/reports/decisionSheet'
+import type { Lang } from '../../../../src/shared/i18n'
+import { writeDecisionSheet, type DecisionSheetInput } from '../../../../src/main/core/reports/decisionSheet'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import { flat, pageCount, pdfPages } from './pdfPages'
+import { flat, pageCount, pdfPages, pdfText } from './pdfPages'
 
 type SingleEntry = Extract<HistoryEntry, { kind: 'single' }>
 
-/** The text a pdfkit PDF shows, one string per drawn line, all pages. */
+/** The text a pdfkit PDF shows, one string per drawn run, all pages. */
 const pdfLines = (file: string): string[] => pdfPages(file).flat()
-
 /** A complete applicant of the generated schema, varied below towards more and less risk. */
 const APPLICANT = {
   Age: 38,
@@ -36,6 +32,14 @@ const APPLICANT = {
   Debt_to_Income: 0.4
 }
 const RISKIER = [
+  {
+    Credit_Score: 560,
+    Past_Delinquencies: 4,
+    Debt_to_Income: 1.5,
+    Employment_Status: 'Unemployed',
+    Account_Balance: 1000
+  },
+  { Credit_Score: 555, Past_Delinquencies: 5, Debt_to_Income: 2, Existing_Loans: 4, Collateral: 'No' },
   { Credit_Score: 480, Past_Delinquencies: 3, Debt_to_Income: 1.2, Account_Balance: 5000, Interest_Rate: 15 },
   { Credit_Score: 520, Past_Delinquencies: 2, Debt_to_Income: 0.9 },
   { Credit_Score: 450, Past_Delinquencies: 4, Debt_to_Income: 1.5, Employment_Status: 'Unemployed' },
@@ -45,7 +49,7 @@ const RISKIER = [
 describe('writeDecisionSheet', () => {
   let dir = ''
   let service: Workbench
-  /** A flagged applicant whose score has reasons that raised the risk, and one within the risk appetite. */
+  /** A flagged applicant whose score has reasons that raised the risk, and one the model approves. */
   let declined: ScoreResult
   let approved: ScoreResult
 
@@ -54,11 +58,13 @@ describe('writeDecisionSheet', () => {
     service = Workbench.open(join(dir, 'sheet.db'))
     const dataset = await service.generateDataset({ rows: 2000, seed: 1 })
     await service.trainModel(dataset.id, { trees: 10, maxDepth: 6, threads: 1 })
-    approved = service.scoreApplicant(APPLICANT, 'app')
+    approved = service.scoreApplicant(APPLICANT, 'app', undefined, {
+      reference: { name: 'Asha Verma', customerId: 'CUST0000042', applicationNo: 'APP-7' }
+    })
     const scored = RISKIER.map((over) => service.scoreApplicant({ ...APPLICANT, ...over }, 'app'))
-    const found = scored.find((r) => r.Default_Prediction === 1 && r.Reasons.some((x) => x.contribution > 0))
+    const found = scored.find((r) => r.Decision === 'decline' && r.Reasons.some((x) => x.contribution > 0))
     if (!found)
-      throw new Error('no riskier applicant was flagged with reasons: change RISKIER for this model')
+      throw new Error('no riskier applicant was declined with reasons: change RISKIER for this model')
     declined = found
   })
   afterAll(() => {
@@ -72,10 +78,18 @@ describe('writeDecisionSheet', () => {
     return e
   }
   const out = (name: string): string => join(dir, name)
+  /** The sheet's input for an audit record, as the service builds it. */
+  const input = (e: SingleEntry, lang: Lang = 'en'): DecisionSheetInput => ({
+    entry: e,
+    generatedAt: new Date().toISOString(),
+    lang,
+    dictionary: service.modelGovernance(e.modelId).dictionary,
+    model: { purpose: 'Retail loans', trainedAt: '2026-03-01T10:00:00Z' }
+  })
 
-  // The sheet a declined applicant is handed: one page, the decision, and why.
-  it('gives a flagged applicant one A4 page with the decision and the reasons that raised the risk, before those that lowered it', async () => {
-    expect(approved.Default_Prediction).toBe(0)
+  // The sheet a declined applicant is handed: one page, the decision in the one vocabulary, and why.
+  it('gives a declined applicant one A4 page with the verdict, the reasons by display name and the applicant reference', async () => {
+    expect(approved.Decision).toBe('approve')
     const file = out('declined.pdf')
     await service.writeDecisionSheet(declined.Audit_Id, file)
 
@@ -84,100 +98,131 @@ describe('writeDecisionSheet', () => {
     expect(pageCount(file)).toBe(1)
     expect(bytes.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]')
     const lines = pdfLines(file)
-    const text = lines.join('\n')
+    const text = flat(lines)
     expect(text).toContain('Loan application — credit decision sheet')
-    expect(text).toContain('High risk of default — refer/decline')
-    expect(text).toContain(`Audit record #${declined.Audit_Id}`)
-    expect(text).toContain(`Risk grade ${declined.Risk_Grade} (${declined.Risk_Label})`)
-    expect(text).toContain(`${(declined.Default_Probability * 100).toFixed(1)} %`)
-    const raising = declined.Reasons.filter((r) => r.contribution > 0)
-    const lowering = declined.Reasons.filter((r) => r.contribution < 0)
-    for (const r of [...raising, ...lowering]) expect(text).toContain(r.text)
-    const raisedAt = lines.findIndex((l) => l.includes(raising[0].text))
-    expect(raisedAt).toBeLessThan(lines.findIndex((l) => l === 'What lowered the risk'))
-    expect(flat(lines)).toContain('reviewed by a bank officer')
+    expect(lines).toContain('Decline')
+    expect(text).toContain(`Audit record ${declined.Audit_Id}`)
+    expect(text).toContain(`risk grade ${declined.Risk_Grade} (${declined.Risk_Label})`)
+    expect(text).toContain(`Risk of default ${(declined.Default_Probability * 100).toFixed(1)} %`)
+    for (const r of declined.Reasons) expect(text).toContain(r.text)
+    // Display names, never column names.
+    expect(text).not.toContain('Credit_Score')
+    expect(text).toContain('Credit score')
+    expect(text).toContain('What raised the risk')
+    expect(text).toContain('What lowered the risk')
+    expect(text).toContain('reviewed by a bank officer')
     expect(text).toContain('Assessed by (bank officer)')
     expect(text).toContain('Page 1 of 1')
+    expect(pdfText(file).missingGlyphs).toBe(0)
   })
 
-  it('says "Within risk appetite" for an applicant below the threshold, and shows amounts in rupees grouped the Indian way', async () => {
+  it('says "Approve" for an applicant below the cut-off, with the reference and amounts in ₹ grouped the Indian way', async () => {
     const file = out('approved.pdf')
     await service.writeDecisionSheet(approved.Audit_Id, file)
     expect(pageCount(file)).toBe(1)
-    const text = pdfLines(file).join('\n')
-    expect(text).toContain('Within risk appetite')
-    expect(text).not.toContain('refer/decline')
-    expect(text).toContain('Rs. 25,00,000')
-    expect(text).toContain('Rs. 9,00,000')
+    const lines = pdfLines(file)
+    const text = flat(lines)
+    expect(lines).toContain('Approve')
+    expect(lines).not.toContain('Decline')
+    expect(text).toContain('Asha Verma · CUST0000042 · APP-7')
+    expect(text).toContain('Loan amount ₹25,00,000')
+    expect(text).toContain('Annual income ₹9,00,000')
+    expect(text).toContain('Interest rate 8.5 %')
+    expect(text).toContain('Debt to income 40 %')
     for (const r of approved.Reasons) expect(text).toContain(r.text)
   })
 
-  it('formats inputs for people: rupee amounts, ratios as plain numbers, missing values named', () => {
-    expect(formatInput('Loan_Amount', 2500000)).toBe('Rs. 25,00,000')
-    expect(formatInput('Debt_to_Income', 0.4)).toBe('0.4')
-    expect(formatInput('Credit_Score', 720)).toBe('720')
-    expect(formatInput('Region', 'North-East')).toBe('North-East')
-    expect(formatInput('Annual_Income', null)).toBe('(not given)')
-    expect(decisionText(1)).toBe('High risk of default — refer/decline')
-    expect(decisionText(0)).toBe('Within risk appetite')
+  it('shows every point to check in full and the fields not provided as one line, never as a reason', async () => {
+    const partial = service.scoreApplicant(
+      { ...APPLICANT, Past_Delinquencies: null, Annual_Income: null },
+      'app'
+    )
+    const e = entry(partial.Audit_Id)
+    const warnings = Array.from({ length: 13 }, (_, i) => ({
+      field: 'Loan_Term_Months',
+      severity: 'warning',
+      rule: 'range',
+      values: { value: 400 + i, min: 12, max: 360 },
+      message: 'ignored: the sheet says it again from its values'
+    }))
+    const file = out('checks.pdf')
+    await writeDecisionSheet(input({ ...e, outputs: { ...e.outputs, Warnings: warnings } }), file)
+    const text = flat(pdfLines(file))
+    expect(pageCount(file)).toBe(1)
+    for (let i = 0; i < 13; i++)
+      expect(text).toContain(
+        `Loan term ${400 + i} months is outside anything the model learnt from (12 months to 360 months)`
+      )
+    expect(text).not.toMatch(/and \d+ more \(see/)
+    const moved = partial.Not_Provided.contribution * 100
+    expect(text).toContain(
+      `2 fields not provided (Annual income, Past missed payments): filled with typical values, which moved the risk by ${moved < 0 ? '-' : '+'}${Math.abs(moved).toFixed(1)} %.`
+    )
+    expect(text).not.toMatch(/(Past missed payments|Annual income): .* (raised|lowered) the risk/)
+  })
+
+  it('prints the officer’s decision against the model with its reason code, name and note', async () => {
+    const e = entry(declined.Audit_Id)
+    const override = service.recordOverride({
+      auditId: declined.Audit_Id,
+      decision: 'approve',
+      reason: 'collateral',
+      note: 'FD pledged',
+      officer: 'Meena Iyer'
+    })
+    const file = out('override.pdf')
+    await writeDecisionSheet(input({ ...e, overrides: [override] }), file)
+    const text = flat(pdfLines(file))
+    expect(text).toContain('Officer’s decision recorded')
+    expect(text).toMatch(
+      /Approved by Meena Iyer on .*: Additional security or guarantee — against the model \(Decline\)\. Note: FD pledged/
+    )
+  })
+
+  it('draws the Hindi sheet with every glyph in its font: the verdict, the labels and the reference as written', async () => {
+    const file = out('hindi.pdf')
+    await service.writeDecisionSheet(approved.Audit_Id, file, 'hi')
+    expect(pageCount(file)).toBe(1)
+    const { pages, missingGlyphs } = pdfText(file)
+    expect(missingGlyphs).toBe(0)
+    const lines = pages.flat()
+    const text = flat(lines)
+    // Text read back from a PDF is in drawing order (a pre-base vowel sign before its consonant),
+    // so only words without one are compared here; the shaping itself is checked by eye (docs/).
+    expect(text).toContain('करें')
+    expect(text).toContain('आवेदक')
+    expect(text).toContain('बैंक की सीमा')
+    expect(text).toContain('Asha Verma · CUST0000042 · APP-7')
+    expect(text).toContain('₹25,00,000')
+    expect(text).not.toContain('Approve')
   })
 
   // An adverse decision always comes with its reasons: when the model has none, the officer writes them.
-  it('asks the officer to state the principal reasons when a flagged score has no reason that raised the risk', async () => {
+  it('asks the officer to state the principal reasons when a declined score has no reason that raised the risk', async () => {
     const e = entry(declined.Audit_Id)
     const file = out('no-reasons.pdf')
-    await writeDecisionSheet(
-      { entry: { ...e, outputs: { ...e.outputs, Reasons: [] } }, generatedAt: new Date().toISOString() },
-      file
-    )
-    const text = pdfLines(file).join('\n')
-    expect(text).toContain('High risk of default — refer/decline')
+    await writeDecisionSheet(input({ ...e, overrides: [], outputs: { ...e.outputs, Reasons: [] } }), file)
+    const text = flat(pdfLines(file))
+    expect(text).toContain('Decline')
     expect(text).toContain('The officer must state the principal reasons here')
   })
 
-  it('stays one page however many fields, reasons and warnings the record holds', async () => {
+  it('stays one page however many fields the record holds, counting those it cannot show', async () => {
     const e = entry(declined.Audit_Id)
     const inputs = Object.fromEntries(Array.from({ length: 90 }, (_, i) => [`Field_${i}`, i * 100000]))
-    const warnings = Array.from({ length: 30 }, (_, i) => ({
-      field: `Field_${i}`,
-      severity: 'warning',
-      message: `Field_${i} is outside the training range; the value was used as given`
-    }))
-    const long = 'a reason described at great length, '.repeat(12)
-    const reasons = Array.from({ length: 12 }, (_, i) => ({
-      feature: `Field_${i}`,
-      value: i,
-      contribution: 0.01 * (i + 1),
-      direction: 'raises',
-      text: `Reason ${i}: ${long}`
-    }))
     const file = out('crowded.pdf')
-    await writeDecisionSheet(
-      {
-        entry: { ...e, inputs, outputs: { ...e.outputs, Reasons: reasons, Warnings: warnings } },
-        generatedAt: new Date().toISOString()
-      },
-      file
-    )
+    await writeDecisionSheet(input({ ...e, inputs }), file)
     expect(pageCount(file)).toBe(1)
-    const text = pdfLines(file).join('\n')
-    expect(text).toMatch(/\.\.\. and \d+ more fields/)
-    expect(text).toMatch(/\.\.\. and \d+ more \(see the audit record\)/)
+    expect(flat(pdfLines(file))).toMatch(/… and \d+ more fields \(audit record \d+\)/)
   })
 
-  it('writes text the standard fonts cannot show as "Rs." and "?", never as garbled bytes', async () => {
+  it('shows ₹ and Hindi given in a record as written, never as "?" or garbled bytes', async () => {
     const e = entry(approved.Audit_Id)
     const file = out('unicode.pdf')
-    await writeDecisionSheet(
-      {
-        entry: { ...e, modelName: 'मॉडल ₹ v2', inputs: { ...e.inputs, Region: 'दक्षिण' } },
-        generatedAt: new Date().toISOString()
-      },
-      file
-    )
-    const text = pdfLines(file).join('\n')
-    expect(text).toContain(`#${approved.Model_Version} ? Rs. v2`)
-    expect(text).toMatch(/Region\n\?/)
+    await writeDecisionSheet(input({ ...e, inputs: { ...e.inputs, Region: 'दक्षिण' } }), file)
+    const { pages, missingGlyphs } = pdfText(file)
+    expect(missingGlyphs).toBe(0)
+    expect(flat(pages.flat())).not.toContain('?')
   })
 
   it('rejects a folder that does not exist with a message naming the file, and leaves nothing behind', async () => {
@@ -194,9 +239,7 @@ describe('writeDecisionSheet', () => {
     const file = join(folder, 'sheet.pdf')
     writeFileSync(file, 'earlier sheet')
     const broken = { ...entry(approved.Audit_Id), inputs: null as unknown as Record<string, unknown> }
-    await expect(
-      writeDecisionSheet({ entry: broken, generatedAt: new Date().toISOString() }, file)
-    ).rejects.toThrow()
+    await expect(writeDecisionSheet(input(broken), file)).rejects.toThrow()
     expect(readFileSync(file, 'utf8')).toBe('earlier sheet')
     expect(readdirSync(folder)).toEqual(['sheet.pdf'])
   })

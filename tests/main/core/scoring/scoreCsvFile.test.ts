@@ -21,7 +21,10 @@ import { useTempDir } from '../../../helpers/tempDir'
 /** The generated training data as CSV records (header first), read once per file. */
 interface Loans {
   header: string[]
+  /** Rows with every field the default policy requires. */
   rows: string[][]
+  /** Every row, as trained on. */
+  all: string[][]
 }
 
 function readCsv(path: string): string[][] {
@@ -50,9 +53,14 @@ describe('scoreCsvFile', () => {
       const service = Workbench.open(template.template())
       const csv = tmp.path('training.csv')
       await service.exportDataset(template.ids().datasetId, csv)
-      const [header, ...rows] = readCsv(csv)
+      const [header, ...all] = readCsv(csv)
+      // Rows with every field the default policy requires (the generated book leaves some credit scores empty).
+      const required = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Interest_Rate'].map((c) =>
+        column(header, c)
+      )
+      const rows = all.filter((r) => required.every((i) => r[i] !== ''))
       const model = service.models.load(template.ids().modelId)
-      cache = { loans: { header, rows }, model, batch: prepareBatchModel(model) }
+      cache = { loans: { header, rows, all }, model, batch: prepareBatchModel(model) }
       service.close()
     }
     return cache
@@ -69,6 +77,11 @@ describe('scoreCsvFile', () => {
     const twoBad = [...good[5]]
     twoBad[column(header, 'Annual_Income')] = 'lots' // after the blank line: line 9
     twoBad[column(header, 'Region')] = 'Atlantis' // an unseen category is a warning only
+    // The model's policy checks, as for one applicant: a required field left empty, an impossible amount.
+    const noScore = [...good[6]]
+    noScore[column(header, 'Credit_Score')] = '' // line 10
+    const negative = [...good[7]]
+    negative[column(header, 'Loan_Amount')] = '-50000' // line 11
     const records: (string[] | 'blank')[] = [
       header,
       good[0],
@@ -78,7 +91,9 @@ describe('scoreCsvFile', () => {
       good[4],
       'blank',
       twoBad,
-      ...good.slice(6)
+      noScore,
+      negative,
+      ...good.slice(8)
     ]
     const input = tmp.write('applicants.csv', '')
     writeRecords(input, records)
@@ -90,8 +105,8 @@ describe('scoreCsvFile', () => {
 
     const dataRecords = records.filter((r) => r !== 'blank').length - 1
     expect(summary.rowsIn).toBe(dataRecords)
-    expect(summary.rowsError).toBe(3)
-    expect(summary.rowsScored).toBe(dataRecords - 3)
+    expect(summary.rowsError).toBe(5)
+    expect(summary.rowsScored).toBe(dataRecords - 5)
     expect(summary.rowsIn).toBe(summary.rowsScored + summary.rowsError)
     expect(summary).toMatchObject({
       fileName: 'applicants.csv',
@@ -109,12 +124,14 @@ describe('scoreCsvFile', () => {
     const [errHeader, ...errors] = readCsv(errorsPathFor(output))
     expect(errHeader.slice(0, 2)).toEqual(['line', 'error'])
     expect(errHeader.slice(2)).toEqual(header)
-    expect(errors.map((e) => e[0])).toEqual(['4', '6', '9'])
+    expect(errors.map((e) => e[0])).toEqual(['4', '6', '9', '10', '11'])
     expect(errors[0][1]).toBe(`has ${header.length - 2} fields, the header has ${header.length}`)
     expect(errors[1][1]).toMatch(/Credit_Score: "six fifty" is not a number/)
     expect(errors[2][1]).toMatch(/Annual_Income: "lots" is not a number/)
     expect(errors[2][1]).not.toMatch(/Region/)
     expect(errors[1].slice(2)).toEqual(textInNumber)
+    expect(errors[3][1]).toBe("Credit_Score: Credit score is required by the bank's policy: enter it.")
+    expect(errors[4][1]).toBe('Loan_Amount: Loan amount −₹50,000 is not possible: it must be at least ₹0.')
   })
 
   it('records the batch with its counts, grades and drift', async () => {
@@ -280,7 +297,7 @@ describe('scoreCsvFile', () => {
 
   it('reports PSI near 0 for the training data itself and a major shift for a shifted column', async () => {
     const { loans, batch } = await fixture()
-    const same = tmp.write('same.csv', stringify([loans.header, ...loans.rows]))
+    const same = tmp.write('same.csv', stringify([loans.header, ...loans.all]))
     const stable = await scoreCsvFile(batch, { input: same, output: tmp.path('a.csv') })
     for (const p of stable.psi) {
       expect(p.psi, p.column).toBeLessThan(0.02)
@@ -289,7 +306,7 @@ describe('scoreCsvFile', () => {
 
     const score = column(loans.header, 'Credit_Score')
     const region = column(loans.header, 'Region')
-    const shifted = loans.rows.map((r) => {
+    const shifted = loans.all.map((r) => {
       const out = [...r]
       if (out[score] !== '') out[score] = String(Number(out[score]) - 150)
       out[region] = 'North'

@@ -7,6 +7,7 @@ import {
   trainModel
 } from '../../../../src/main/core/training/trainModel'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { modelGovernance } from '../../../../src/main/core/policy/modelDefaults'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
@@ -60,8 +61,13 @@ describe('ModelRepo', () => {
       predictEnsemble(trained.ensemble, matrix, table.numRows)
     )
     const inMemory = { id, name: 'round trip', artifact: trained.artifact, ensemble: trained.ensemble }
+    // Both scored without policy checks: the comparison is of the models, and {} must score.
+    const unchecked = {
+      ...modelGovernance(trained.artifact),
+      policy: { required: [], limits: [], referrals: [] }
+    }
     for (const applicant of APPLICANTS)
-      expect(scoreOne(loaded, applicant)).toEqual(scoreOne(inMemory, applicant))
+      expect(scoreOne(loaded, applicant, unchecked)).toEqual(scoreOne(inMemory, applicant, unchecked))
     expect(service.models.summary(id).metrics.auc).toBe(trained.evaluation.metrics.auc)
     service.close()
   })

@@ -81,6 +81,28 @@ describe('importCsv', () => {
     db.close()
   })
 
+  it('rejects a stray target value on its own line, as any bad cell, and imports the rest', async () => {
+    const db = openDatabase(tmp.path('w.db'))
+    const lines = GOOD.split('\n')
+    lines.splice(3, 0, 'X1,650,20000,Salaried,maybe') // line 4
+    lines.splice(8, 0, 'X2,651,20000,Salaried,2') // line 9: a number, but not an outcome
+    const { dataset, report } = await importCsv(db, {
+      path: tmp.write('stray.csv', lines.join('\n')),
+      target: 'Default'
+    })
+    expect(report.rowsRead).toBe(42)
+    expect(report.rowsImported).toBe(40)
+    expect(report.rejected).toEqual([
+      { line: 4, column: 'Default', value: 'maybe', reason: 'is not an outcome: the target is "0" or "1"' },
+      { line: 9, column: 'Default', value: '2', reason: 'is not an outcome: the target is "0" or "1"' }
+    ])
+    expect(report.warnings[0]).toBe(
+      '2 rows have a target value other than "0" and "1": rejected line by line (see the report).'
+    )
+    expect(dataset).toMatchObject({ rows: 40, positiveClass: '1', positiveCount: 10 })
+    db.close()
+  })
+
   it('needs --positive for a two-valued text target and uses it', async () => {
     const db = openDatabase(tmp.path('w.db'))
     const text =

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Table } from '../../../../src/main/core/data/Table'
@@ -17,6 +18,9 @@ import { poisonRows } from '../../../helpers/poisonTable'
 import { parseArtifact } from '../../../../src/main/core/scoring/loadModel'
 import { prepareBatchModel } from '../../../../src/main/core/scoring/scoreCsvFile'
 import { useTempDir } from '../../../helpers/tempDir'
+
+/** No required fields, limits or referrals: these tests score partial applicants on purpose. */
+const NO_POLICY = { required: [], limits: [], referrals: [] }
 
 const PARAMS: LearnerParams = {
   ...DEFAULT_TRAIN_PARAMS,
@@ -84,6 +88,7 @@ describe('the scorecard engine in the training pipeline', () => {
 
   it('scores a category it never saw as the most frequent one, as every engine does', async () => {
     const { model } = await service.trainModel(datasetId, PARAMS)
+    service.setModelGovernance(model.id, { policy: NO_POLICY }, 'test')
     const employment = service
       .scoringModel(model.id)
       .artifact.inputs.find((i) => i.name === 'Employment_Status')!
@@ -92,7 +97,9 @@ describe('the scorecard engine in the training pipeline', () => {
     const unseen = service.scoreApplicant({ ...base, Employment_Status: 'Astronaut' }, 'cli', model.id)
     const known = service.scoreApplicant({ ...base, Employment_Status: mostFrequent }, 'cli', model.id)
     expect(unseen.Default_Probability).toBe(known.Default_Probability)
-    expect(unseen.Warnings.some((w) => /"Astronaut" was never seen in training/.test(w.message))).toBe(true)
+    expect(
+      unseen.Warnings.some((w) => /"Astronaut" was never seen when the model learnt/.test(w.message))
+    ).toBe(true)
   })
 
   it('loads an artifact from before the scorecard (no scorecard keys, no keepsMissing)', async () => {
@@ -122,6 +129,8 @@ describe('the scorecard engine in the training pipeline', () => {
   it('scores one applicant, and a file, as the trees say, with missing values in their bins', async () => {
     const { model } = await service.trainModel(datasetId, PARAMS, { activate: true })
     expect(model.name).toMatch(/^Scorecard, \d+ characteristics on /)
+    // Fields left out on purpose: the default policy would refuse the applicant.
+    service.setModelGovernance(model.id, { policy: NO_POLICY }, 'test')
     const loaded = service.scoringModel(model.id)
     const applicant: Record<string, number | string | null> = {
       Age: 30,
@@ -155,13 +164,11 @@ describe('the scorecard engine in the training pipeline', () => {
     expect(x[loaded.artifact.features.findIndex((f) => f.name === 'Credit_Score')][0]).toBeNaN()
     const p = predictEnsemble(loaded.ensemble, x, 1)[0]
     expect(one.Default_Probability).toBeCloseTo(p, 6)
-    expect(
-      one.Warnings.some((w) =>
-        /Credit_Score is missing: the model scores it as a missing value/.test(w.message)
-      )
-    ).toBe(true)
-    // Reasons are points lost against the best bin: all raise the risk, and sum to p − (best applicant's p).
-    const sum = one.Contributions.reduce((s, c) => s + c.contribution, 0)
+    // The missing score is not a reason of its own: its points are pooled as "not provided".
+    expect(one.Not_Provided.fields).toContain('Credit_Score')
+    // Reasons are points lost against the best bin: all raise the risk, and with the pooled
+    // share sum to p − (best applicant's p).
+    const sum = one.Contributions.reduce((s, c) => s + c.contribution, one.Not_Provided.contribution)
     expect(one.Contributions.every((c) => c.direction === 'raises')).toBe(true)
     expect(sum).toBeCloseTo(one.Default_Probability - one.Base_Rate, 5)
 
@@ -179,10 +186,9 @@ describe('the scorecard engine in the training pipeline', () => {
     )
     const output = temp.path('out.csv')
     await service.scoreFile(input, output, { model: prepareBatchModel(service.models.loadStored(model.id)) })
-    const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1)
-    rows.forEach((row, i) => {
+    const rows = parse(readFileSync(output, 'utf8'), { from_line: 2 }) as string[][]
+    rows.forEach((cells, i) => {
       const single = service.scoreApplicant(applicants[i], 'cli', model.id)
-      const cells = row.split(',')
       expect(Number(cells[names.length])).toBeCloseTo(single.Default_Probability, 6)
       // The file's first reason is the single score's largest.
       expect(cells[names.length + 3]).toBe(single.Contributions[0]?.text ?? '')

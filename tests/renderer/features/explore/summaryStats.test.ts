@@ -23,7 +23,7 @@ const region = {
 
 describe('summary statistics', () => {
   it('lists the five-number summary after the mean, in table order', () => {
-    expect(SUMMARY_STATS.map((s) => s.label)).toEqual(['Mean', 'Min', 'Q1', 'Median', 'Q3', 'Max'])
+    expect(SUMMARY_STATS.map((s) => s.key)).toEqual(['mean', 'min', 'q1', 'median', 'q3', 'max'])
   })
 
   it('writes money in rupees, other numbers plainly, and a dash for a category', () => {

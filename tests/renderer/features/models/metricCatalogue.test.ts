@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BinaryEvaluation } from '../../../../src/shared/evaluation'
 import {
+  BASELINE,
   betterOf,
   COMPARISON_FIGURES,
   EVALUATED_ROWS,
@@ -11,6 +12,7 @@ import {
   MODEL_FACTS,
   THRESHOLD
 } from '../../../../src/renderer/src/features/models/metricCatalogue'
+import { setLang } from '../../../../src/renderer/src/i18n'
 
 /** An evaluation with a distinct value in every field the catalogue reads. */
 const evaluation = {
@@ -23,6 +25,7 @@ const evaluation = {
   brier: 0.07553,
   logLoss: 0.2781,
   accuracy: 0.91,
+  positiveRate: 0.101,
   report: { class1: { f1: 0.4812 } }
 } as unknown as BinaryEvaluation
 
@@ -50,11 +53,28 @@ describe('metric catalogue', () => {
       brier: '0.0755',
       logLoss: '0.278',
       accuracy: '91.0 %',
+      baseline: '89.9 %',
       f1: '0.481',
       threshold: '38.2 %'
     })
     expect(EVALUATED_ROWS.format(EVALUATED_ROWS.of(evaluation))).toBe('600')
     expect(formatMetric('auc', 0.5)).toBe('0.500')
+  })
+
+  it('shows the approve-everyone baseline right after accuracy, wherever accuracy is shown', () => {
+    for (const figures of [MODEL_FACTS, COMPARISON_FIGURES]) {
+      const at = figures.findIndex((f) => f.name === 'accuracy')
+      expect(figures[at + 1].name).toBe('baseline')
+    }
+    expect(BASELINE.label).toBe('Approve everyone')
+    expect(betterOf(BASELINE, 0.9, 0.8)).toBeNull()
+  })
+
+  it('follows the window’s language in its words', () => {
+    setLang('hi')
+    expect(metric('accuracy').label).toBe('सटीकता')
+    setLang('en')
+    expect(metric('accuracy').label).toBe('Accuracy')
   })
 
   it('shows the threshold on one model and the evaluated rows beside another', () => {

@@ -21,29 +21,28 @@ describe('trainInput', () => {
       testSize: 0.2,
       smote: false
     })
-    // Automatic mapping, no name and no activation are left to main's defaults.
+    // Automatic mapping and no name are left to main's defaults; a model is never made active from here.
     expect(input).not.toHaveProperty('map')
     expect(input).not.toHaveProperty('name')
     expect(input).not.toHaveProperty('activate')
   })
 
-  it('sends a number of features per split, the chosen columns, the name and the activation', () => {
+  it('sends a number of features per split, the chosen columns and the name', () => {
     const form = defaultTrainForm()
     form.featuresPerSplit = 'number'
     form.featuresNumber = 6
     form.testSharePercent = 12.5
     form.map.Credit_Score = 'CIBIL'
     form.name = '  March model  '
-    form.activate = true
     const input = trainInput(form, 1)
     expect(TrainInput.parse(input)).toEqual({ ...DEFAULT_TRAIN_PARAMS, ...input })
     expect(input).toMatchObject({
       maxFeatures: 6,
       testSize: 0.125,
       map: { Credit_Score: 'CIBIL' },
-      name: 'March model',
-      activate: true
+      name: 'March model'
     })
+    expect(input).not.toHaveProperty('activate')
   })
 })
 

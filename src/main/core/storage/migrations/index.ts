@@ -7,6 +7,8 @@ import { m005Thresholds } from './005_thresholds'
 import { m006ColumnSqlNames } from './006_column_sql_names'
 import { m007ModelRuns } from './007_model_runs'
 import { m008StoreCopies } from './008_store_copies'
+import { m009Governance } from './009_governance'
+import { m010Decisions } from './010_decisions'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -20,5 +22,7 @@ export const migrations: readonly Migration[] = [
   m005Thresholds,
   m006ColumnSqlNames,
   m007ModelRuns,
-  m008StoreCopies
+  m008StoreCopies,
+  m009Governance,
+  m010Decisions
 ]

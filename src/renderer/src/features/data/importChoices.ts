@@ -1,13 +1,16 @@
+import { t } from '../../i18n'
 import type { CsvPreview } from '../../../../shared/dto'
 
 /** A kind the user can give a column in the import dialog (the target is chosen separately). */
 export type FeatureKind = 'numeric' | 'categorical' | 'identifier'
 
-export const FEATURE_KINDS: { value: FeatureKind; label: string }[] = [
-  { value: 'numeric', label: 'Numeric' },
-  { value: 'categorical', label: 'Categorical' },
-  { value: 'identifier', label: 'Identifier (not a feature)' }
-]
+/** The kinds a column can be given, with their words (read when shown: they follow the language). */
+export function featureKinds(): { value: FeatureKind; label: string }[] {
+  return (['numeric', 'categorical', 'identifier'] as const).map((value) => ({
+    value,
+    label: t(`data.import.kinds.${value}`)
+  }))
+}
 
 const POSITIVE_WORDS = /^(1|1\.0|yes|y|true|default|defaulted|bad|npa|charged[ _-]?off|written[ _-]?off)$/i
 
@@ -51,6 +54,12 @@ export function changedKinds(
 
 /** A delimiter in words for the import dialog ("comma", "tab"); any other is shown as it is. */
 export function delimiterName(delimiter: string): string {
-  const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }
-  return names[delimiter] ?? delimiter
+  const names: Record<string, 'comma' | 'semicolon' | 'tab' | 'pipe'> = {
+    ',': 'comma',
+    ';': 'semicolon',
+    '\t': 'tab',
+    '|': 'pipe'
+  }
+  const name = names[delimiter]
+  return name ? t(`data.import.delimiters.${name}`) : delimiter
 }

@@ -1,10 +1,12 @@
+import { t } from '../../i18n'
+import { adoptNewDataset } from './newDataset'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { PickedFile } from '../../../../shared/api'
 import type { CsvPreview, DatasetDetail } from '../../../../shared/dto'
 import { resultOf, type JobInfo } from '../../../../shared/jobs'
 import { call, registerDroppedFile } from '../../api/client'
-import { useAppStore, useDatasetStore, useJobStore } from '../../stores'
+import { useDatasetStore, useJobStore } from '../../stores'
 import { useAction } from '../../ui/composables/useAction'
 import { showError } from '../../ui/notify'
 import type { FeatureKind } from './importChoices'
@@ -22,13 +24,12 @@ export interface ImportChoices {
  * pick (main's dialog) → preview → choices → import job → report.
  */
 export const useImportStore = defineStore('import', () => {
-  const app = useAppStore()
   const datasets = useDatasetStore()
   const jobs = useJobStore()
   const file = ref<PickedFile | null>(null)
   const preview = ref<CsvPreview | null>(null)
   const previewer = useAction((picked: PickedFile) => call('datasets/preview', { handle: picked.handle }), {
-    failure: (picked) => `Could not open ${picked.fileName}`
+    failure: (picked) => t('data.import.openFailed', { file: picked.fileName })
   })
   const dialogOpen = ref(false)
   /** Why the last preview or import failed, shown in the dialog. */
@@ -78,14 +79,15 @@ export const useImportStore = defineStore('import', () => {
       const imported = resultOf(job, 'import')
       if (imported) {
         await datasets.refresh()
-        app.setActiveDataset(imported.datasetId)
+        // A new import never replaces the dataset someone works with: its report offers "Use".
+        adoptNewDataset(imported.datasetId, false)
         await showReport(imported.datasetId)
       } else if (job.status === 'failed') {
-        error.value = job.error?.message ?? 'The import failed; nothing was saved.'
+        error.value = job.error?.message ?? t('data.import.failed')
         dialogOpen.value = true
       }
     } catch (e) {
-      showError(e, 'The import finished but its report could not be shown')
+      showError(e, t('data.import.reportFailed'))
     }
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import type { BarSeriesOption } from 'echarts/charts'
 import type {
   CategoricalProfile,
@@ -7,7 +8,7 @@ import type {
 } from '../../../../shared/dto'
 import { formatCompact, formatCount, formatPercent, formatStat, isMoneyColumn } from '../../ui/format'
 import {
-  CLASS_NAMES,
+  classNames,
   TEXT,
   classColor,
   cutOffLine,
@@ -45,7 +46,7 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
     mode === 'stacked' ? countsByClass[k] : countsByClass[k].map((c) => (totals[k] ? c / totals[k] : 0))
   const series: BarSeriesOption[] = ([0, 1] as const).map((k) => ({
     type: 'bar',
-    name: CLASS_NAMES[k],
+    name: classNames()[k],
     data: values(k),
     itemStyle: {
       color: classColor(k),
@@ -55,7 +56,7 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
     ...(mode === 'stacked' ? { stack: 'class' } : { barGap: '-100%' })
   }))
   return {
-    title: title(`${column.name}: distribution by outcome`),
+    title: title(t('explore.charts.distribution', { column: column.name })),
     legend: { top: 0, right: 0 },
     grid: { left: 64, right: 16, top: 64, bottom: 56 },
     tooltip: {
@@ -68,9 +69,9 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
         const all = repaid + defaulted
         return [
           `<b>${escapeHtml(formatStat(column.name, edges[i]))} – ${escapeHtml(formatStat(column.name, edges[i + 1]))}</b>`,
-          `Repaid: ${formatCount(repaid)}`,
-          `Defaulted: ${formatCount(defaulted)}`,
-          `Default rate in this range: ${all ? formatPercent(defaulted / all) : '—'}`
+          escapeHtml(t('explore.charts.repaidN', { n: formatCount(repaid) })),
+          escapeHtml(t('explore.charts.defaultedN', { n: formatCount(defaulted) })),
+          escapeHtml(t('explore.charts.rangeRate', { rate: all ? formatPercent(defaulted / all) : '—' }))
         ].join('<br>')
       }
     },
@@ -84,7 +85,7 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
     },
     yAxis: {
       type: 'value',
-      name: mode === 'stacked' ? 'Loans' : 'Share of class',
+      name: mode === 'stacked' ? t('explore.charts.loans') : t('explore.charts.shareOfClass'),
       axisLabel: {
         ...TEXT,
         formatter: (v: number) => (mode === 'stacked' ? formatCompact(v) : formatPercent(v, 0))
@@ -98,7 +99,7 @@ export function histogramOption(column: NumericProfile, mode: HistogramMode = 's
 export function boxByClassOption(column: NumericProfile): ChartOption {
   const money = isMoneyColumn(column.name)
   const data = column.boxByClass.map((b, k) => ({
-    name: CLASS_NAMES[k],
+    name: classNames()[k],
     value: b ? [b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker] : [],
     itemStyle: {
       color: k === 0 ? CLASS_FILLS.repaid : CLASS_FILLS.defaulted,
@@ -106,27 +107,27 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
     }
   }))
   return {
-    title: title(`${column.name} by outcome`),
+    title: title(t('explore.charts.byOutcome', { column: column.name })),
     grid: { left: 72, right: 16, top: 64, bottom: 32 },
     tooltip: {
       trigger: 'item',
       formatter: (params: unknown) => {
         const k = hoveredIndex(params)
         const b = column.boxByClass[k]
-        if (!b) return 'No values'
+        if (!b) return escapeHtml(t('explore.charts.noValues'))
         const f = (v: number): string => escapeHtml(formatStat(column.name, v))
         return [
-          `<b>${CLASS_NAMES[k]}</b> (${formatCount(b.count)} loans)`,
-          `Upper whisker: ${f(b.upperWhisker)}`,
-          `Q3: ${f(b.q3)}`,
-          `Median: ${f(b.median)}`,
-          `Q1: ${f(b.q1)}`,
-          `Lower whisker: ${f(b.lowerWhisker)}`,
-          `Mean: ${f(b.mean)}`
+          `<b>${escapeHtml(t('explore.charts.classLoans', { name: classNames()[k], n: formatCount(b.count) }))}</b>`,
+          t('explore.charts.upper', { v: f(b.upperWhisker) }),
+          t('explore.charts.q3', { v: f(b.q3) }),
+          t('explore.charts.median', { v: f(b.median) }),
+          t('explore.charts.q1', { v: f(b.q1) }),
+          t('explore.charts.lower', { v: f(b.lowerWhisker) }),
+          t('explore.charts.mean', { v: f(b.mean) })
         ].join('<br>')
       }
     },
-    xAxis: { type: 'category', data: [...CLASS_NAMES], axisLabel: TEXT },
+    xAxis: { type: 'category', data: classNames(), axisLabel: TEXT },
     yAxis: {
       type: 'value',
       scale: true,
@@ -139,16 +140,16 @@ export function boxByClassOption(column: NumericProfile): ChartOption {
 /** Default rate per category (the most frequent ones, as main sent them), with the overall rate as a line. */
 export function categoryRateOption(column: CategoricalProfile, overallRate: number): ChartOption {
   const option = horizontalBarsOption({
-    title: `Default rate by ${column.name}`,
+    title: t('explore.charts.rateBy', { column: column.name }),
     items: column.top,
     name: (c) => c.value,
     value: (c) => c.defaultRate,
     details: (c) => [
-      `Loans: ${formatCount(c.count)}`,
-      `Defaulted: ${formatCount(c.defaults)}`,
-      `Default rate: ${formatPercent(c.defaultRate)}`
+      t('explore.charts.loansN', { n: formatCount(c.count) }),
+      t('explore.charts.defaultedN', { n: formatCount(c.defaults) }),
+      t('explore.charts.defaultRate', { rate: formatPercent(c.defaultRate) })
     ],
-    seriesName: 'Default rate',
+    seriesName: t('explore.charts.defaultRateName'),
     color: CLASS_COLORS.defaulted,
     axisFormat: (v) => formatPercent(v, 0),
     labelFormat: (v) => formatPercent(v),
@@ -156,7 +157,7 @@ export function categoryRateOption(column: CategoricalProfile, overallRate: numb
     nameWidth: 160
   })
   const [bars] = option.series as BarSeriesOption[]
-  bars.markLine = cutOffLine(`overall ${formatPercent(overallRate)}`, overallRate)
+  bars.markLine = cutOffLine(t('explore.charts.overall', { rate: formatPercent(overallRate) }), overallRate)
   return option
 }
 
@@ -176,7 +177,7 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
     }
   }
   return {
-    title: title('Correlation of numeric columns (Pearson)'),
+    title: title(t('explore.correlation.title')),
     grid: { left: 8, right: 90, top: 40, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
@@ -184,7 +185,7 @@ export function correlationOption(correlation: DatasetProfile['correlation']): C
         if (!params || typeof params !== 'object' || !('value' in params) || !Array.isArray(params.value))
           return ''
         const [x, y, r] = params.value as [number, number, number | null]
-        return `${escapeHtml(names[y])} × ${escapeHtml(names[x])}<br>r = ${r === null ? 'undefined' : r.toFixed(2)}`
+        return `${escapeHtml(names[y])} × ${escapeHtml(names[x])}<br>r = ${r === null ? escapeHtml(t('explore.correlation.undefined')) : r.toFixed(2)}`
       }
     },
     xAxis: {
@@ -243,15 +244,21 @@ export function columnsWithMissing(profile: DatasetProfile): ColumnProfile[] {
 export function missingOption(profile: DatasetProfile): ChartOption {
   const share = (c: ColumnProfile): number => missingShare(c, profile.numRows)
   return horizontalBarsOption({
-    title: 'Missing values per column',
+    title: t('explore.missing.chart'),
     items: columnsWithMissing(profile),
     name: (c) => c.name,
     value: share,
     details: (c) => [
-      `Missing: ${formatCount(c.missing)} of ${formatCount(profile.numRows)} (${formatPercent(share(c), 2)})`,
-      `Default rate where missing: ${c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)}`
+      t('explore.missing.of', {
+        n: formatCount(c.missing),
+        total: formatCount(profile.numRows),
+        share: formatPercent(share(c), 2)
+      }),
+      t('explore.missing.rateWhereMissing', {
+        rate: c.missingDefaultRate === null ? '—' : formatPercent(c.missingDefaultRate)
+      })
     ],
-    seriesName: 'Missing',
+    seriesName: t('explore.missing.series'),
     color: STATUS_COLORS.caution,
     axisFormat: (v) => formatPercent(v, 1),
     labelFormat: (v) => formatPercent(v, 2),

@@ -5,13 +5,13 @@ import { formatPercent, formatStat, MISSING } from '../../ui/format'
 export type SummaryStat = keyof Pick<NumericProfile, 'mean' | 'min' | 'q1' | 'median' | 'q3' | 'max'>
 
 /** The summary table's statistics, in column order, with the room each needs (max holds the longest ₹). */
-export const SUMMARY_STATS: readonly { key: SummaryStat; label: string; minWidth: number }[] = [
-  { key: 'mean', label: 'Mean', minWidth: 100 },
-  { key: 'min', label: 'Min', minWidth: 88 },
-  { key: 'q1', label: 'Q1', minWidth: 88 },
-  { key: 'median', label: 'Median', minWidth: 88 },
-  { key: 'q3', label: 'Q3', minWidth: 88 },
-  { key: 'max', label: 'Max', minWidth: 104 }
+export const SUMMARY_STATS: readonly { key: SummaryStat; minWidth: number }[] = [
+  { key: 'mean', minWidth: 100 },
+  { key: 'min', minWidth: 88 },
+  { key: 'q1', minWidth: 88 },
+  { key: 'median', minWidth: 88 },
+  { key: 'q3', minWidth: 88 },
+  { key: 'max', minWidth: 104 }
 ]
 
 /** A statistic of a column as the table writes it: ₹ for money, a dash for a column that is not numeric. */

@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import { computed, ref, watch, type Ref } from 'vue'
 import type { DatasetProfile } from '../../../../shared/dto'
 import { useDatasetStore } from '../../stores/datasetStore'
@@ -11,7 +12,7 @@ export function useDatasetProfile(datasetId: Ref<number | undefined>) {
   const datasets = useDatasetStore()
   const profile = ref<DatasetProfile | null>(null)
   const load = useAction((id: number) => datasets.loadProfile(id), {
-    failure: 'Could not compute the statistics',
+    failure: () => t('explore.failed'),
     report: 'inline',
     latestOnly: true
   })

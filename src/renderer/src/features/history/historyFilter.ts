@@ -1,17 +1,27 @@
 import type { CallInput } from '../../../../shared/api'
+import type { Verdict } from '../../../../shared/policy'
 
 /** The History screen's filters, as the user sets them. */
 export interface HistoryFilterForm {
   /** Local calendar days, first and last included; null for any date. */
   days: [Date, Date] | null
   modelId: number | null
-  decision: 'default' | 'no-default' | null
+  /** The verdict given (approve, decline, refer). */
+  decision: Verdict | null
   kind: 'single' | 'batch' | null
+  /** Text in the applicant reference (name, customer id, application number). */
+  reference: string
 }
 
-/** No filter set: every date, model, decision and kind. */
+/** No filter set: every date, model, verdict, kind and applicant. */
 export function noFilter(form: HistoryFilterForm): boolean {
-  return form.days === null && form.modelId === null && form.decision === null && form.kind === null
+  return (
+    form.days === null &&
+    form.modelId === null &&
+    form.decision === null &&
+    form.kind === null &&
+    form.reference.trim() === ''
+  )
 }
 
 /** The most entries main returns for one query (its cap). */
@@ -20,8 +30,9 @@ export const HISTORY_LIMIT = 5000
 /**
  * The history/list filter for the form. Main stores UTC timestamps (ISO strings, which
  * sort as text), so local days become the UTC instants of their first and last millisecond.
+ * A branch officer (`singlesOnly`) sees single applicants, never batch files.
  */
-export function historyQuery(form: HistoryFilterForm): CallInput<'history/list'> {
+export function historyQuery(form: HistoryFilterForm, singlesOnly = false): CallInput<'history/list'> {
   const query: CallInput<'history/list'> = { limit: HISTORY_LIMIT }
   if (form.days) {
     const [first, last] = form.days
@@ -32,6 +43,8 @@ export function historyQuery(form: HistoryFilterForm): CallInput<'history/list'>
   }
   if (form.modelId !== null) query.modelId = form.modelId
   if (form.decision !== null) query.decision = form.decision
-  if (form.kind !== null) query.kind = form.kind
+  if (singlesOnly) query.kind = 'single'
+  else if (form.kind !== null) query.kind = form.kind
+  if (form.reference.trim()) query.reference = form.reference.trim()
   return query
 }

@@ -1,16 +1,18 @@
 import type { HistoryEntry } from '../../../../shared/dto'
+import { t } from '../../i18n'
 import { formatDateTime } from '../../ui/format'
 
 /** Where a score was asked for, short (a table cell) and in full (the details). */
-export const CHANNEL_WORDS = {
-  app: { short: 'this app', long: 'this app' },
-  cli: { short: 'ptm command', long: 'the ptm command' },
-  http: { short: '/predict', long: 'the /predict service' }
-} as const
+export function channelWords(channel: 'app' | 'cli' | 'http'): { short: string; long: string } {
+  return {
+    short: t(`history.channel.${channel}Short`),
+    long: t(`history.channel.${channel}Long`)
+  }
+}
 
 /** An entry of the history in a line: the drawer's title, the Details button's name. */
 export function describeEntry(entry: HistoryEntry): string {
   return entry.kind === 'single'
-    ? `Applicant scored ${formatDateTime(entry.createdAt)} (record #${entry.id})`
-    : `Batch ${entry.fileName}, ${formatDateTime(entry.createdAt)}`
+    ? t('history.entrySingle', { time: formatDateTime(entry.createdAt), id: entry.id })
+    : t('history.entryBatch', { file: entry.fileName, time: formatDateTime(entry.createdAt) })
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts'
 import type {
   BinaryEvaluation,
@@ -8,7 +9,8 @@ import type {
 } from '../../../../shared/evaluation'
 import { formatCount, formatNumber, formatPercent } from '../../ui/format'
 import {
-  CLASS_NAMES,
+  classNames,
+  escapeHtml,
   TEXT,
   barTooltip,
   classColor,
@@ -98,20 +100,22 @@ const DIAGONAL: [number, number][] = [
 /** ROC curves (one per model) with the chance diagonal; the legend carries each AUC. */
 export function rocOption(models: ModelCurves[]): ChartOption {
   return modelCurvesOption(models, {
-    title: 'ROC curve',
-    xName: 'False positive rate (good borrowers flagged)',
-    yName: 'True positive rate (defaulters caught)',
+    title: t('explore.eval.roc'),
+    xName: t('explore.eval.rocX'),
+    yName: t('explore.eval.rocY'),
     legend: (m) => `${m.label}: AUC ${formatMetric('auc', m.metrics.auc)}`,
     points: ({ roc }) => roc.fpr.map((x, i) => [x, roc.tpr[i]]),
     tooltip: (m, i) => {
       const { fpr, tpr, thresholds } = m.metrics.roc
       return [
-        `Flag when p ≥ ${i === 0 ? 'never' : formatPercent(thresholds[i])}`,
-        `Defaulters caught: ${formatPercent(tpr[i])}`,
-        `Good borrowers flagged: ${formatPercent(fpr[i])}`
+        t('explore.eval.flagWhen', {
+          threshold: i === 0 ? t('explore.eval.never') : formatPercent(thresholds[i])
+        }),
+        t('explore.eval.caught', { share: formatPercent(tpr[i]) }),
+        t('explore.eval.flagged', { share: formatPercent(fpr[i]) })
       ]
     },
-    reference: referenceLine('Chance', DIAGONAL)
+    reference: referenceLine(t('explore.eval.chance'), DIAGONAL)
   })
 }
 
@@ -119,21 +123,23 @@ export function rocOption(models: ModelCurves[]): ChartOption {
 export function precisionRecallOption(models: ModelCurves[]): ChartOption {
   const rate = models[0]?.metrics.positiveRate ?? 0
   return modelCurvesOption(models, {
-    title: 'Precision-recall curve',
-    xName: 'Recall (defaulters caught)',
-    yName: 'Precision (flagged who default)',
+    title: t('explore.eval.pr'),
+    xName: t('explore.eval.prX'),
+    yName: t('explore.eval.prY'),
     legend: (m) => `${m.label}: AP ${formatMetric('averagePrecision', m.metrics.averagePrecision)}`,
     points: ({ precisionRecall: pr }) => pr.recall.map((r, i) => [r, pr.precision[i]]),
     tooltip: (m, i) => {
       const { precision, recall, thresholds } = m.metrics.precisionRecall
-      const t = thresholds[i]
+      const cut = thresholds[i]
       return [
-        t === undefined ? 'Flag nobody' : `Flag when p ≥ ${formatPercent(t)}`,
-        `Defaulters caught (recall): ${formatPercent(recall[i])}`,
-        `Flagged who default (precision): ${formatPercent(precision[i])}`
+        cut === undefined
+          ? t('explore.eval.flagNobody')
+          : t('explore.eval.flagWhen', { threshold: formatPercent(cut) }),
+        t('explore.eval.recall', { share: formatPercent(recall[i]) }),
+        t('explore.eval.precision', { share: formatPercent(precision[i]) })
       ]
     },
-    reference: referenceLine(`No skill (default rate ${formatPercent(rate)})`, [
+    reference: referenceLine(t('explore.eval.noSkill', { rate: formatPercent(rate) }), [
       [0, rate],
       [1, rate]
     ])
@@ -155,27 +161,27 @@ export function ksOption(ks: KsResult): ChartOption {
     lineStyle: { width: 2, color },
     itemStyle: { color }
   })
-  const positive = line('Defaulted', cdfPositive, CLASS_COLORS.defaulted)
+  const positive = line(classNames()[1], cdfPositive, CLASS_COLORS.defaulted)
   positive.markLine = cutOffLine(
-    `KS ${formatMetric('ks', ks.ks)} at ${formatPercent(ks.threshold)}`,
+    t('explore.eval.ksAt', { ks: formatMetric('ks', ks.ks), threshold: formatPercent(ks.threshold) }),
     ks.threshold
   )
   return curveChartOption({
-    title: 'KS plot: share of each class scoring below the cut-off',
-    xName: 'Cut-off on the probability of default',
-    yName: 'Share of the class below the cut-off',
+    title: t('explore.eval.ksTitle'),
+    xName: t('explore.eval.ksX'),
+    yName: t('explore.eval.ksY'),
     trigger: 'axis',
     tooltip: (params: unknown) => {
       const i = hoveredIndex(params)
       if (i < 0) return ''
       return [
-        `<b>Cut-off ${formatPercent(thresholds[i])}</b>`,
-        `Defaulters below: ${formatPercent(cdfPositive[i])}`,
-        `Repaid below: ${formatPercent(cdfNegative[i])}`,
-        `Gap: ${formatPercent(Math.abs(cdfNegative[i] - cdfPositive[i]))}`
+        `<b>${escapeHtml(t('explore.eval.cutOff', { threshold: formatPercent(thresholds[i]) }))}</b>`,
+        escapeHtml(t('explore.eval.defaultersBelow', { share: formatPercent(cdfPositive[i]) })),
+        escapeHtml(t('explore.eval.repaidBelow', { share: formatPercent(cdfNegative[i]) })),
+        escapeHtml(t('explore.eval.gap', { share: formatPercent(Math.abs(cdfNegative[i] - cdfPositive[i])) }))
       ].join('<br>')
     },
-    series: [positive, line('Repaid', cdfNegative, CLASS_COLORS.repaid)],
+    series: [positive, line(classNames()[0], cdfNegative, CLASS_COLORS.repaid)],
     roomForLabel: true
   })
 }
@@ -195,20 +201,24 @@ export function calibrationOption(
     itemStyle: { color: m.color }
   }))
   return curveChartOption({
-    title: 'Calibration: predicted against observed default rate',
-    xName: 'Predicted probability of default',
-    yName: 'Observed default rate',
+    title: t('explore.eval.calibrationTitle'),
+    xName: t('explore.eval.calibrationX'),
+    yName: t('explore.eval.calibrationY'),
     trigger: 'item',
     tooltip: perModelTooltip(models, (_m, i, k) => {
       const b = used[k][i]
       if (!b) return null
       return [
-        `Probabilities ${formatPercent(b.lower, 0)} – ${formatPercent(b.upper, 0)}: ${formatCount(b.count)} loans`,
-        `Predicted on average: ${formatPercent(b.meanPredicted)}`,
-        `Actually defaulted: ${formatPercent(b.fractionPositive)}`
+        t('explore.eval.bin', {
+          from: formatPercent(b.lower, 0),
+          to: formatPercent(b.upper, 0),
+          n: formatCount(b.count)
+        }),
+        t('explore.eval.predicted', { share: formatPercent(b.meanPredicted) }),
+        t('explore.eval.actual', { share: formatPercent(b.fractionPositive) })
       ]
     }),
-    series: [...series, referenceLine('Perfectly calibrated', DIAGONAL)]
+    series: [...series, referenceLine(t('explore.eval.perfect'), DIAGONAL)]
   })
 }
 
@@ -231,17 +241,20 @@ export function probabilityHistogramOption(histogram: ProbabilityHistogram, thre
   const position = bins > 0 ? (threshold - edges[0]) / width - 0.5 : 0
   const bar = (k: 0 | 1, counts: number[]): BarSeriesOption => ({
     type: 'bar',
-    name: CLASS_NAMES[k],
+    name: classNames()[k],
     data: share(counts),
     itemStyle: { color: classColor(k) },
     barGap: '0%',
     barCategoryGap: '20%'
   })
   const defaulted = bar(1, positive)
-  defaulted.markLine = cutOffLine(`threshold ${formatPercent(threshold)}`, position)
+  defaulted.markLine = cutOffLine(
+    t('explore.eval.threshold', { threshold: formatPercent(threshold) }),
+    position
+  )
   return {
     animation: false,
-    title: title('Predicted probability by true outcome (share of each class)'),
+    title: title(t('explore.eval.histogramTitle')),
     legend: { top: 0, right: 0, textStyle: TEXT },
     grid: { left: 60, right: 20, top: 48, bottom: 64 },
     tooltip: barTooltip((params: unknown) => {
@@ -249,14 +262,14 @@ export function probabilityHistogramOption(histogram: ProbabilityHistogram, thre
       if (i < 0) return ''
       return [
         `<b>Probability ${labels[i]}</b>`,
-        `Repaid: ${formatCount(negative[i])} loans`,
-        `Defaulted: ${formatCount(positive[i])} loans`
+        escapeHtml(t('explore.eval.repaidLoans', { n: formatCount(negative[i]) })),
+        escapeHtml(t('explore.eval.defaultedLoans', { n: formatCount(positive[i]) }))
       ].join('<br>')
     }),
     xAxis: {
       type: 'category',
       data: labels,
-      name: 'Predicted probability of default',
+      name: t('explore.eval.probability'),
       nameLocation: 'middle',
       nameGap: 40,
       axisLabel: { ...TEXT, rotate: 35, hideOverlap: true }
@@ -317,12 +330,12 @@ export function confusionCells(c: ConfusionMatrix): ConfusionCell[] {
 }
 
 const CELL_WORDS = [
-  ['repaid, predicted repaid', 'repaid, flagged as default'],
-  ['defaulted, missed', 'defaulted, caught']
+  ['explore.eval.cellRepaidRepaid', 'explore.eval.cellRepaidFlagged'],
+  ['explore.eval.cellDefaultMissed', 'explore.eval.cellDefaultCaught']
 ] as const
 
 /** The confusion matrix as a heatmap: rows the actual outcome, columns the prediction, shaded by share of the row. */
-export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matrix'): ChartOption {
+export function confusionOption(c: ConfusionMatrix, chartTitle = t('explore.eval.confusion')): ChartOption {
   const cells = confusionCells(c)
   return {
     animation: false,
@@ -333,12 +346,12 @@ export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matr
       formatter: (params: unknown) => {
         const cell = cells[hoveredIndex(params)]
         if (!cell) return ''
-        return `${formatCount(cell.count)} loans ${CELL_WORDS[cell.actual][cell.predicted]}<br>${formatPercent(cell.shareOfActual)} of the ${CLASS_NAMES[cell.actual].toLowerCase()} loans`
+        return `${escapeHtml(t('explore.eval.cellLine', { n: formatCount(cell.count), what: t(CELL_WORDS[cell.actual][cell.predicted]) }))}<br>${escapeHtml(t('explore.eval.cellShare', { share: formatPercent(cell.shareOfActual), class: classNames()[cell.actual].toLowerCase() }))}`
       }
     },
     xAxis: {
       type: 'category',
-      data: ['Predicted: repaid', 'Predicted: default'],
+      data: [t('explore.eval.predictedRepaid'), t('explore.eval.predictedDefault')],
       position: 'top',
       axisLabel: { ...TEXT, fontWeight: 600 },
       axisTick: { show: false },
@@ -346,7 +359,7 @@ export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matr
     },
     yAxis: {
       type: 'category',
-      data: ['Actually repaid', 'Actually defaulted'],
+      data: [t('explore.eval.actuallyRepaid'), t('explore.eval.actuallyDefaulted')],
       inverse: true,
       axisLabel: { ...TEXT, fontWeight: 600 },
       axisTick: { show: false }
@@ -361,7 +374,7 @@ export function confusionOption(c: ConfusionMatrix, chartTitle = 'Confusion matr
     series: [
       {
         type: 'heatmap',
-        name: 'Loans',
+        name: t('explore.eval.loans'),
         data: cells.map((cell) => ({
           value: [cell.predicted, cell.actual, cell.count, cell.shareOfActual],
           label: { color: cell.shareOfActual > 0.55 ? ON_DARK_COLOR : TEXT_COLOR }

@@ -1,6 +1,7 @@
 import type { ModelMetrics } from '../../../../shared/dto'
 import type { BinaryEvaluation } from '../../../../shared/evaluation'
 import { formatCount, formatPercent } from '../../ui/format'
+import { t, type MessageKey } from '../../i18n'
 
 /**
  * Every figure the model screens show about a model, said once: its name, label, how it is
@@ -11,7 +12,7 @@ import { formatCount, formatPercent } from '../../ui/format'
 /** The quality measures of a model on rows it never saw. */
 export type MetricName = 'auc' | 'gini' | 'ks' | 'averagePrecision' | 'brier' | 'logLoss' | 'accuracy' | 'f1'
 /** Figures that describe the evaluation rather than grade the model. */
-export type ContextName = 'threshold' | 'evaluatedRows'
+export type ContextName = 'threshold' | 'evaluatedRows' | 'baseline'
 
 /** One figure of the catalogue. */
 export interface Figure<N extends string = MetricName | ContextName> {
@@ -30,99 +31,112 @@ export interface Figure<N extends string = MetricName | ContextName> {
 
 const threeDecimals = (v: number): string => v.toFixed(3)
 
+/**
+ * A figure whose words come from the catalogue (models.metric.<name>), read each time they
+ * are shown (getters), so they follow the window's language.
+ */
+function figure<N extends string>(
+  name: N,
+  rest: Omit<Figure<N>, 'name' | 'label' | 'help' | 'shortLabel'>,
+  short = false
+): Figure<N> {
+  const key = (part: string): MessageKey => `models.metric.${name}.${part}` as MessageKey
+  return {
+    name,
+    ...rest,
+    get label() {
+      return t(key('label'))
+    },
+    get help() {
+      return t(key('help'))
+    },
+    get shortLabel() {
+      return short ? t(key('short')) : undefined
+    }
+  }
+}
+
 /** The quality measures, in the order the screens show them. */
 export const METRICS: readonly Figure<MetricName>[] = [
-  {
-    name: 'auc',
-    label: 'AUC',
-    help: 'Chance that a defaulter scores above a repayer: 0.5 is guessing, 1 is perfect.',
+  figure('auc', {
     better: 'higher',
     format: threeDecimals,
     of: (m) => m.auc
-  },
-  {
-    name: 'gini',
-    label: 'Gini',
-    help: '2 × AUC − 1, as banks often quote it.',
+  }),
+  figure('gini', {
     better: 'higher',
     format: threeDecimals,
     of: (m) => m.gini
-  },
-  {
-    name: 'ks',
-    label: 'KS',
-    help: 'Largest gap between the score distributions of defaulters and repayers.',
+  }),
+  figure('ks', {
     better: 'higher',
     format: threeDecimals,
     of: (m) => m.ks.ks
-  },
-  {
-    name: 'averagePrecision',
-    label: 'Average precision',
-    help: 'Area under the precision-recall curve; compare with the default rate.',
+  }),
+  figure('averagePrecision', {
     better: 'higher',
     format: threeDecimals,
     of: (m) => m.averagePrecision
-  },
-  {
-    name: 'brier',
-    label: 'Brier score',
-    shortLabel: 'Brier',
-    help: 'Mean squared error of the probabilities: lower is better.',
-    better: 'lower',
-    format: (v) => v.toFixed(4),
-    of: (m) => m.brier
-  },
-  {
-    name: 'logLoss',
-    label: 'Log loss',
-    help: 'Penalises confident wrong probabilities: lower is better.',
+  }),
+  figure(
+    'brier',
+    {
+      better: 'lower',
+      format: (v) => v.toFixed(4),
+      of: (m) => m.brier
+    },
+    true
+  ),
+  figure('logLoss', {
     better: 'lower',
     format: threeDecimals,
     of: (m) => m.logLoss
-  },
-  {
-    name: 'accuracy',
-    label: 'Accuracy',
-    help: "Share of loans predicted right at the model's own threshold.",
+  }),
+  figure('accuracy', {
     better: 'higher',
     format: (v) => formatPercent(v),
     of: (m) => m.accuracy
-  },
-  {
-    name: 'f1',
-    label: 'F1 (defaulted)',
-    help: "Balance of precision and recall on defaulters at the model's own threshold.",
+  }),
+  figure('f1', {
     better: 'higher',
     format: threeDecimals,
     of: (m) => m.report.class1.f1
-  }
+  })
 ]
 
 /** The decision threshold the model was trained with. */
-export const THRESHOLD: Figure<ContextName> = {
-  name: 'threshold',
-  label: 'Threshold',
-  help: 'The probability from which the model predicts default (chosen in training).',
+export const THRESHOLD: Figure<ContextName> = figure('threshold', {
   better: null,
   format: (v) => formatPercent(v),
   of: (m) => m.threshold
-}
+})
 
 /** How many loans the figures are measured on. */
-export const EVALUATED_ROWS: Figure<ContextName> = {
-  name: 'evaluatedRows',
-  label: 'Evaluated rows',
-  help: 'Loans the figures are measured on.',
+export const EVALUATED_ROWS: Figure<ContextName> = figure('evaluatedRows', {
   better: null,
   format: (v) => formatCount(v),
   of: (m) => m.numRows
+})
+
+/**
+ * What accuracy must beat: approving every applicant is right for every loan that was
+ * repaid (1 − the default rate of the evaluated rows). Shown beside accuracy everywhere.
+ */
+export const BASELINE: Figure<ContextName> = figure('baseline', {
+  better: null,
+  format: (v) => formatPercent(v),
+  of: (m) => 1 - m.positiveRate
+})
+
+/** The measures with the approve-everyone baseline right after accuracy. */
+function withBaseline(figures: readonly Figure[]): Figure[] {
+  return figures.flatMap((f) => (f.name === 'accuracy' ? [f, BASELINE] : [f]))
 }
 
-/** The tiles of one model's page: every measure, then its threshold. */
-export const MODEL_FACTS: readonly Figure[] = [...METRICS, THRESHOLD]
+/** The tiles of one model's page: every measure (accuracy beside its baseline), then its threshold. */
+export const MODEL_FACTS: readonly Figure[] = [...withBaseline(METRICS), THRESHOLD]
 /** The columns of two models side by side: every measure, then the rows each was measured on. */
-export const COMPARISON_FIGURES: readonly Figure[] = [...METRICS, EVALUATED_ROWS]
+export const COMPARISON_FIGURES: readonly Figure[] = [...withBaseline(METRICS), EVALUATED_ROWS]
 
 /** The catalogue entry of a quality measure. */
 export function metric(name: MetricName): Figure<MetricName> {

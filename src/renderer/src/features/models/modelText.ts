@@ -1,24 +1,28 @@
 import type { ModelSummary } from '../../../../shared/dto'
 import type { ModelEvaluation, ThresholdEvaluation } from '../../../../shared/evaluation'
 import { formatCount, formatPercent } from '../../ui/format'
+import { t } from '../../i18n'
 
 /** A model's training parameters in one short line: "200 trees · depth 15 · leaf 1 · √ features · SMOTE k=5 · isotonic". */
 export function describeParams(params: Record<string, unknown>): string {
   const parts: string[] = []
   if (params.engine === 'ml-random-forest') parts.push('ml-random-forest')
-  if (typeof params.trees === 'number') parts.push(`${params.trees} trees`)
-  if (typeof params.maxDepth === 'number') parts.push(`depth ${params.maxDepth}`)
-  if (typeof params.minSamplesLeaf === 'number') parts.push(`leaf ${params.minSamplesLeaf}`)
+  if (typeof params.trees === 'number') parts.push(t('models.params.trees', { n: params.trees }))
+  if (typeof params.maxDepth === 'number') parts.push(t('models.params.depth', { n: params.maxDepth }))
+  if (typeof params.minSamplesLeaf === 'number')
+    parts.push(t('models.params.leaf', { n: params.minSamplesLeaf }))
   const mf = params.maxFeatures
-  if (mf === 'sqrt') parts.push('√ features')
-  else if (mf === 'log2') parts.push('log₂ features')
-  else if (mf === 'all') parts.push('all features')
-  else if (typeof mf === 'number') parts.push(`${mf} features`)
-  if (params.smote === true) parts.push(`SMOTE k=${typeof params.smoteK === 'number' ? params.smoteK : 5}`)
-  else if (params.smote === false) parts.push('no SMOTE')
-  if (typeof params.testSize === 'number') parts.push(`test ${formatPercent(params.testSize, 0)}`)
+  if (mf === 'sqrt') parts.push(t('models.params.sqrt'))
+  else if (mf === 'log2') parts.push(t('models.params.log2'))
+  else if (mf === 'all') parts.push(t('models.params.all'))
+  else if (typeof mf === 'number') parts.push(t('models.params.features', { n: mf }))
+  if (params.smote === true)
+    parts.push(t('models.params.smote', { k: typeof params.smoteK === 'number' ? params.smoteK : 5 }))
+  else if (params.smote === false) parts.push(t('models.params.noSmote'))
+  if (typeof params.testSize === 'number')
+    parts.push(t('models.params.test', { share: formatPercent(params.testSize, 0) }))
   if (typeof params.calibration === 'string') parts.push(params.calibration)
-  if (typeof params.seed === 'number') parts.push(`seed ${params.seed}`)
+  if (typeof params.seed === 'number') parts.push(t('models.params.seed', { n: params.seed }))
   return parts.join(' · ')
 }
 
@@ -30,18 +34,21 @@ export function modelLabel(model: Pick<ModelSummary, 'id' | 'name'>): string {
 /** Where the evaluation's figures come from, in words a risk committee reads. */
 export function evaluatedOnText(evaluation: ModelEvaluation): string {
   const n = formatCount(evaluation.metrics.numRows)
-  if (evaluation.evaluatedOn === 'test') return `Evaluated on ${n} held-out rows never seen in training.`
-  if (evaluation.evaluatedOn === 'cross-fitted')
-    return `Evaluated on ${n} training rows, each scored by a model fitted on the other folds (no test share was held out).`
-  return `Evaluated on ${n} out-of-bag rows: each tree is judged only on rows it was not grown on (no test share was held out).`
+  const key =
+    evaluation.evaluatedOn === 'test'
+      ? 'models.page.evaluatedTest'
+      : evaluation.evaluatedOn === 'cross-fitted'
+        ? 'models.page.evaluatedCrossFitted'
+        : 'models.page.evaluatedOob'
+  return t(key, { n })
 }
 
 /** The training rows in words: "2,400 training rows (+1,884 synthetic from SMOTE), 600 held out". */
 export function rowsText(evaluation: ModelEvaluation): string {
   const { train, test, synthetic } = evaluation.rows
-  const parts = [`${formatCount(train)} training rows`]
-  if (synthetic > 0) parts[0] += ` (+${formatCount(synthetic)} synthetic from SMOTE)`
-  if (test > 0) parts.push(`${formatCount(test)} held out`)
+  const parts = [t('models.page.trainingRows', { n: formatCount(train) })]
+  if (synthetic > 0) parts[0] += t('models.page.synthetic', { n: formatCount(synthetic) })
+  if (test > 0) parts.push(t('models.page.heldOut', { n: formatCount(test) }))
   return parts.join(', ')
 }
 
@@ -56,5 +63,47 @@ export function thresholdWords(r: ThresholdEvaluation): string {
   const { tp, fn, fp, tn } = r.confusion
   const defaulters = tp + fn
   const repaid = fp + tn
-  return `At ${formatPercent(r.threshold)}: ${formatCount(tp)} of ${formatCount(defaulters)} defaulters caught (${formatPercent(defaulters ? tp / defaulters : 0)}); ${formatCount(fp)} of ${formatCount(repaid)} good borrowers flagged (${formatPercent(repaid ? fp / repaid : 0)}).`
+  return t('models.threshold.words', {
+    threshold: formatPercent(r.threshold),
+    tp: formatCount(tp),
+    defaulters: formatCount(defaulters),
+    caught: formatPercent(defaulters ? tp / defaulters : 0),
+    fp: formatCount(fp),
+    repaid: formatCount(repaid),
+    flagged: formatPercent(repaid ? fp / repaid : 0)
+  })
+}
+
+/** Whether two models were tested on the same held-out rows, and if not, why (for the comparison's caption). */
+export function sameTestRows(
+  a: { summary: ModelSummary; evaluation: ModelEvaluation },
+  b: { summary: ModelSummary; evaluation: ModelEvaluation }
+): { same: true } | { same: false; why: string } {
+  const why: string[] = []
+  const pa = a.summary.params
+  const pb = b.summary.params
+  if (a.summary.datasetId === null || b.summary.datasetId === null) why.push(t('models.compare.whyDeleted'))
+  else if (a.summary.datasetId !== b.summary.datasetId) why.push(t('models.compare.whyDataset'))
+  if (pa.seed !== pb.seed) why.push(t('models.compare.whySeed'))
+  if (pa.testSize !== pb.testSize) why.push(t('models.compare.whyTestShare'))
+  if (a.evaluation.evaluatedOn !== 'test' || b.evaluation.evaluatedOn !== 'test')
+    why.push(t('models.compare.whyOob'))
+  return why.length ? { same: false, why: why.join(', ') } : { same: true }
+}
+
+/**
+ * The threshold at which a model flags `rate` of its evaluated applicants, from its stored
+ * per-bin score counts (0.001 grid): the lowest cut that flags no more than that share.
+ */
+export function thresholdForFlagRate(counts: ModelEvaluation['scoreCounts'], rate: number): number {
+  const bins = counts.positive.length
+  let total = 0
+  for (let b = 0; b < bins; b++) total += counts.positive[b] + counts.negative[b]
+  let flagged = 0
+  for (let cut = bins - 1; cut >= 0; cut--) {
+    const next = flagged + counts.positive[cut] + counts.negative[cut]
+    if (total > 0 && next / total > rate) return (cut + 1) / 1000
+    flagged = next
+  }
+  return 0
 }

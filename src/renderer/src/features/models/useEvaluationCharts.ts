@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import { computed, reactive, type Ref } from 'vue'
 import type { CalibrationStrategy } from '../../../../shared/evaluation'
 import type { ModelDetail } from '../../stores'
@@ -28,14 +29,17 @@ export function useEvaluationCharts(
   calibrationBins: Ref<CalibrationStrategy>
 ) {
   // Each model shown, by its number, in its colour.
-  const curves = computed<(ModelCurves & { id: number })[]>(() =>
+  const curves = computed<(ModelCurves & Omit<ThresholdModel, 'label' | 'color'>)[]>(() =>
     [primary.value, secondary.value]
       .filter((d): d is ModelDetail => d !== null)
       .map((d, k) => ({
         id: d.summary.id,
         label: `#${d.summary.id}`,
         color: MODEL_COLORS[k],
-        metrics: d.evaluation.metrics
+        metrics: d.evaluation.metrics,
+        // The threshold the model scores with now (a committee may have moved it since training).
+        threshold: d.summary.threshold,
+        scoreCounts: d.evaluation.scoreCounts
       }))
   )
   const evaluation = computed(() => primary.value.evaluation)
@@ -47,34 +51,39 @@ export function useEvaluationCharts(
   const chart = (spec: () => ChartSpec) => computed<ChartSpec>(() => ({ height: HEIGHT, ...spec() }))
   const histogram = (d: ModelDetail): ChartSpec => ({
     option: probabilityHistogramOption(d.evaluation.metrics.histogram, d.evaluation.metrics.threshold),
-    label: 'Predicted probability by true outcome'
+    label: t('explore.eval.histogram')
   })
 
   return reactive({
     thresholdModels: computed<ThresholdModel[]>(() =>
-      curves.value.map(({ id, label, color, metrics }) => ({
+      curves.value.map(({ id, label, color, threshold, scoreCounts }) => ({
         id,
         label,
         color,
-        threshold: metrics.threshold
+        threshold,
+        scoreCounts
       }))
     ),
-    roc: chart(() => ({ option: rocOption(curves.value), label: 'ROC curve', testId: 'roc-chart' })),
+    roc: chart(() => ({
+      option: rocOption(curves.value),
+      label: t('explore.eval.roc'),
+      testId: 'roc-chart'
+    })),
     precisionRecall: chart(() => ({
       option: precisionRecallOption(curves.value),
-      label: 'Precision-recall curve',
+      label: t('explore.eval.pr'),
       testId: 'pr-chart'
     })),
     ks: chart(() => ({
       option: ksOption(evaluation.value.metrics.ks),
-      label: 'KS plot',
+      label: t('explore.eval.ks'),
       testId: 'ks-chart'
     })),
     calibration: chart(() => ({
       option: calibrationOption(
         curves.value.map((c) => ({ ...c, bins: c.metrics.calibration[calibrationBins.value] }))
       ),
-      label: 'Calibration curve',
+      label: t('explore.eval.calibration'),
       testId: 'calibration-chart'
     })),
     histogramPrimary: chart(() => ({ ...histogram(primary.value), testId: 'probability-histogram' })),
@@ -85,24 +94,24 @@ export function useEvaluationCharts(
       return {
         option: {
           ...shown.option,
-          title: chartTitle(`#${d.summary.id}: predicted probability by true outcome`)
+          title: chartTitle(t('explore.eval.histogramModel', { id: d.summary.id }))
         },
-        label: `${shown.label}, model ${d.summary.id}`
+        label: t('explore.eval.histogramOf', { chart: shown.label, id: d.summary.id })
       }
     }),
     impurity: chart(() => ({
       option: importanceOption(
-        'Impurity importance',
+        t('explore.eval.impurity'),
         evaluation.value.impurityImportance.map((i) => ({ feature: i.feature, value: i.importance })),
         MODEL_COLORS[0]
       ),
-      label: 'Impurity importance',
+      label: t('explore.eval.impurity'),
       height: importanceHeight.value,
       testId: 'impurity-importance'
     })),
     permutation: chart(() => ({
       option: importanceOption(
-        'Permutation importance (drop in AUC)',
+        t('explore.eval.permutationTitle'),
         evaluation.value.permutationImportance.map((i) => ({
           feature: i.feature,
           value: i.mean,
@@ -110,7 +119,7 @@ export function useEvaluationCharts(
         })),
         SECOND_MEASURE_COLOR
       ),
-      label: 'Permutation importance',
+      label: t('explore.eval.permutation'),
       height: importanceHeight.value,
       testId: 'permutation-importance'
     }))

@@ -2,6 +2,7 @@ import { computed, ref, watch, type Ref } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import { type ModelDetail, useModelStore } from '../../stores/modelStore'
 import { useAction } from '../../ui/composables/useAction'
+import { t } from '../../i18n'
 
 /**
  * The model a page shows (the route's id) and the one it is compared with (`?compare=`), each
@@ -20,12 +21,12 @@ export function useModelPair() {
   })
 
   const loadPrimary = useAction((id: number) => models.detail(id), {
-    failure: (id) => `Could not open model #${id}`,
+    failure: (id) => t('models.page.openFailed', { id }),
     report: 'inline',
     latestOnly: true
   })
   const loadSecondary = useAction((id: number) => models.detail(id), {
-    failure: (id) => `Could not open model #${id} to compare`,
+    failure: (id) => t('models.page.compareFailed', { id }),
     latestOnly: true
   })
   const primary = follow(modelId, (id) => (Number.isInteger(id) && id > 0 ? loadPrimary.run(id) : null))

@@ -1,20 +1,29 @@
 import { ref, watch, type Ref } from 'vue'
 import type { ThresholdEvaluation } from '../../../../shared/evaluation'
+import type { ModelEvaluation } from '../../../../shared/evaluation'
 import { call, errorMessage } from '../../api/client'
+import { t } from '../../i18n'
 
-/** A model on the threshold panel: its id, how it is named, its colour, and the threshold it was trained with. */
+/**
+ * A model on the threshold panel: its id, how it is named, its colour, the threshold it
+ * scores with, and its evaluated rows' score counts (to find the threshold of a flag rate).
+ */
 export interface ThresholdModel {
   id: number
   label: string
   color: string
   threshold: number
+  scoreCounts: ModelEvaluation['scoreCounts']
 }
 
 /**
- * The confusion matrix and classification report of each model at the threshold the user
- * sets (a share in [0, 1]), asked of main as the threshold moves.
+ * The confusion matrix and classification report of each model at its threshold (a share
+ * in [0, 1], by model id), asked of main as the thresholds move.
  */
-export function useThresholdEvaluation(models: Ref<ThresholdModel[]>, threshold: Ref<number>) {
+export function useThresholdEvaluation(
+  models: Ref<ThresholdModel[]>,
+  thresholds: Ref<Record<number, number>>
+) {
   const results = ref<Record<number, ThresholdEvaluation>>({})
   const error = ref<string | null>(null)
 
@@ -34,22 +43,21 @@ export function useThresholdEvaluation(models: Ref<ThresholdModel[]>, threshold:
         if (wanted.get(id) === target) break
       }
     } catch (e) {
-      error.value = `Could not count the loans at this threshold: ${errorMessage(e)}`
+      error.value = t('models.threshold.countFailed', { error: errorMessage(e) })
     } finally {
       inFlight.delete(id)
     }
   }
 
   watch(
-    [threshold, () => models.value.map((m) => m.id).join(',')],
+    [thresholds, () => models.value.map((m) => m.id).join(',')],
     () => {
-      const t = Math.min(1, Math.max(0, threshold.value))
       for (const m of models.value) {
-        wanted.set(m.id, t)
+        wanted.set(m.id, Math.min(1, Math.max(0, thresholds.value[m.id] ?? m.threshold)))
         if (!inFlight.has(m.id)) void follow(m.id)
       }
     },
-    { immediate: true }
+    { immediate: true, deep: true }
   )
 
   return { results, error }

@@ -1,4 +1,6 @@
-import type { ReasonInfo } from '../../../../shared/dto'
+import type { DecisionText } from '../../../../shared/decisionText'
+import type { ScoreResult } from '../../../../shared/dto'
+import { t } from '../../i18n'
 import {
   barLabel,
   barTooltip,
@@ -18,7 +20,7 @@ import {
   TEXT_COLOR,
   UNKNOWN_GRADE_COLOR
 } from '../../ui/charts/palette'
-import { formatCount, formatNumber, formatPercent, formatStat } from '../../ui/format'
+import { formatCount, formatNumber, formatPercent } from '../../ui/format'
 
 /**
  * ECharts options for scores: one applicant's probability and what moved it, a batch's
@@ -66,7 +68,7 @@ export function gaugeOption(probability: number, threshold: number): ChartOption
           color: decisionColor,
           formatter: (v: number) => `${formatNumber(v, 1)} %`
         },
-        data: [{ value: Math.round(probability * 1000) / 10, name: 'probability of default' }]
+        data: [{ value: Math.round(probability * 1000) / 10, name: t('score.chart.gaugeName') }]
       }
     ]
   }
@@ -82,45 +84,52 @@ export interface WaterfallStep {
   text?: string
 }
 
-/** How a reason's feature and value read on an axis: "Credit_Score = 540", "Collateral (missing)". */
-export function reasonLabel(reason: Pick<ReasonInfo, 'feature' | 'value'>): string {
-  if (reason.value === null || reason.value === '') return `${reason.feature} (missing)`
-  const value = typeof reason.value === 'number' ? formatStat(reason.feature, reason.value) : reason.value
-  return `${reason.feature} = ${value}`
-}
-
 /**
- * The steps from the base rate to the probability: the `maxBars` largest contributions
- * one by one, the rest summed. Base rate + Σ contributions = probability (main's invariant).
+ * The steps from the base rate to the probability: the `maxBars` largest contributions of the
+ * fields given, one by one (by display name and value), the rest summed, then the pooled
+ * share of the fields not provided. Base rate + Σ contributions + not-provided share =
+ * probability (main's invariant).
  */
 export function waterfallSteps(
-  baseRate: number,
-  contributions: ReasonInfo[],
-  probability: number,
+  result: Pick<ScoreResult, 'Base_Rate' | 'Contributions' | 'Default_Probability' | 'Not_Provided'>,
+  words: Pick<DecisionText, 'label' | 'value' | 'reason'>,
   maxBars = 8
 ): WaterfallStep[] {
-  const sorted = [...contributions].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+  const sorted = [...result.Contributions].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
   const shown = sorted.slice(0, maxBars)
   const rest = sorted.slice(maxBars)
-  const steps: WaterfallStep[] = [{ label: 'Base rate', start: 0, end: baseRate, kind: 'total' }]
-  let running = baseRate
+  const steps: WaterfallStep[] = [
+    { label: t('score.chart.base'), start: 0, end: result.Base_Rate, kind: 'total' }
+  ]
+  let running = result.Base_Rate
   const push = (label: string, delta: number, text?: string): void => {
     steps.push({ label, start: running, end: running + delta, kind: delta >= 0 ? 'raises' : 'lowers', text })
     running += delta
   }
-  for (const c of shown) push(reasonLabel(c), c.contribution, c.text)
-  if (rest.length) {
+  for (const c of shown)
+    push(`${words.label(c.feature)}: ${words.value(c.feature, c.value)}`, c.contribution, words.reason(c))
+  if (rest.length)
     push(
-      `${rest.length} other ${rest.length === 1 ? 'feature' : 'features'}`,
+      t('score.chart.others', {}, rest.length),
       rest.reduce((sum, c) => sum + c.contribution, 0)
     )
-  }
-  steps.push({ label: 'Probability of default', start: 0, end: probability, kind: 'total' })
+  const missing = result.Not_Provided
+  if (missing.fields.length && missing.contribution !== 0)
+    push(t('score.chart.notProvided', {}, missing.fields.length), missing.contribution)
+  steps.push({
+    label: t('score.chart.probability'),
+    start: 0,
+    end: result.Default_Probability,
+    kind: 'total'
+  })
   return steps
 }
 
 function signedPoints(delta: number): string {
-  return `${delta >= 0 ? '+' : '−'}${formatNumber(Math.abs(delta) * 100, 1)} pts`
+  return t('score.chart.points', {
+    sign: delta >= 0 ? '+' : '−',
+    value: formatNumber(Math.abs(delta) * 100, 1)
+  })
 }
 
 /** The waterfall of contributions, top to bottom: base rate → each feature's push → probability. */
@@ -161,7 +170,7 @@ export function waterfallOption(steps: WaterfallStep[]): ChartOption {
       },
       {
         type: 'bar',
-        name: 'Contribution',
+        name: t('score.chart.contribution'),
         stack: 'waterfall',
         stackStrategy: 'all',
         barCategoryGap: '30%',
@@ -188,20 +197,24 @@ export function gradeDistributionOption(grades: Record<string, number>): ChartOp
   const total = names.reduce((sum, g) => sum + (grades[g] ?? 0), 0)
   return {
     animation: false,
-    title: title('Rows per risk grade'),
+    title: title(t('score.chart.grades')),
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: barTooltip((params: unknown) => {
       const g = names[hoveredIndex(params)]
       if (g === undefined) return ''
       const n = grades[g] ?? 0
-      return `<b>Grade ${escapeHtml(g)}</b><br>${formatCount(n)} rows (${formatPercent(total ? n / total : 0)})`
+      return `<b>${escapeHtml(t('score.chart.grade', { grade: g }))}</b><br>${escapeHtml(t('score.chart.rows', { n: formatCount(n), share: formatPercent(total ? n / total : 0) }))}`
     }),
-    xAxis: { type: 'category', data: names.map((g) => `Grade ${g}`), axisLabel: TEXT },
+    xAxis: {
+      type: 'category',
+      data: names.map((g) => t('score.chart.grade', { grade: g })),
+      axisLabel: TEXT
+    },
     yAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatCount(v) } },
     series: [
       {
         type: 'bar',
-        name: 'Rows',
+        name: t('score.chart.rowsName'),
         data: names.map((g) => ({
           value: grades[g] ?? 0,
           itemStyle: { color: GRADE_COLORS[g] ?? UNKNOWN_GRADE_COLOR }

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { FileCheck, PickedFile } from '../../../../shared/api'
-import type { BatchSummary, InputFieldInfo, ScoreResult } from '../../../../shared/dto'
+import type { FileCheck, PickedFile, ScoringForm } from '../../../../shared/api'
+import type { BatchSummary, OverrideInfo, ScoreResult } from '../../../../shared/dto'
+import { lang, t } from '../../i18n'
 import { resultOf, type JobInfo } from '../../../../shared/jobs'
 import { call, errorMessage, registerDroppedFile } from '../../api/client'
 import { useJobStore } from '../../stores/jobStore'
@@ -19,19 +20,32 @@ export const useScoreStore = defineStore('score', () => {
 
   // One applicant.
   const fieldsModelId = ref<number | null>(null)
-  const fields = ref<InputFieldInfo[]>([])
+  /** The model's fields, dictionary and policy: what the form asks and checks. */
+  const form = ref<ScoringForm | null>(null)
+  const fields = computed(() => form.value?.fields ?? [])
   const fieldsError = ref<string | null>(null)
   const values = ref<Record<string, string>>({})
+  /** Who the application is for (name, customer id, application number). */
+  const reference = ref({ name: '', customerId: '', applicationNo: '' })
   const result = ref<ScoreResult | null>(null)
+  /** The form as it was when `result` was scored: any edit since makes the result out of date. */
+  const scoredAs = ref<string | null>(null)
+  /** Officers' decisions recorded on the shown result, the latest first. */
+  const overrides = ref<OverrideInfo[]>([])
+
+  const snapshot = (): string =>
+    JSON.stringify({ model: fieldsModelId.value, values: values.value, reference: reference.value })
+  /** True when the form changed after the shown result was scored: the result is not this applicant's. */
+  const stale = computed(() => result.value !== null && scoredAs.value !== snapshot())
 
   /** The form of a model's inputs; what was typed is kept for fields the model shares. */
   async function loadFields(modelId: number): Promise<void> {
-    if (fieldsModelId.value === modelId && fields.value.length) return
+    if (fieldsModelId.value === modelId && form.value) return
     try {
       const loaded = await call('scoring/fields', { modelId })
       const kept: Record<string, string> = {}
       for (const f of loaded.fields) kept[f.name] = values.value[f.name] ?? ''
-      fields.value = loaded.fields
+      form.value = loaded
       values.value = kept
       fieldsModelId.value = loaded.modelId
       fieldsError.value = null
@@ -42,12 +56,27 @@ export const useScoreStore = defineStore('score', () => {
   }
 
   async function scoreOne(): Promise<ScoreResult> {
-    if (fieldsModelId.value === null) throw new Error('The form is not loaded')
-    result.value = await call('scoring/scoreOne', {
-      input: applicantInput(fields.value, values.value),
-      modelId: fieldsModelId.value
+    if (fieldsModelId.value === null || !form.value) throw new Error('The form is not loaded')
+    const asked = snapshot()
+    const scored = await call('scoring/scoreOne', {
+      input: applicantInput(form.value, values.value),
+      modelId: fieldsModelId.value,
+      reference: reference.value,
+      lang: lang.value
     })
-    return result.value
+    result.value = scored
+    scoredAs.value = asked
+    overrides.value = []
+    return scored
+  }
+
+  /** Empties the form and the reference, and forgets the result. */
+  function clear(): void {
+    values.value = Object.fromEntries(fields.value.map((f) => [f.name, '']))
+    reference.value = { name: '', customerId: '', applicationNo: '' }
+    result.value = null
+    scoredAs.value = null
+    overrides.value = []
   }
 
   // Batch.
@@ -55,7 +84,7 @@ export const useScoreStore = defineStore('score', () => {
   const check = ref<FileCheck | null>(null)
   const checker = useAction(
     (picked: PickedFile, modelId: number) => call('scoring/checkFile', { handle: picked.handle, modelId }),
-    { failure: (picked) => `Could not check ${picked.fileName}`, report: 'inline', latestOnly: true }
+    { failure: () => t('score.batch.checkFailed'), report: 'inline', latestOnly: true }
   )
   const batchJobId = ref<string | null>(null)
   const batch = ref<BatchSummary | null>(null)
@@ -117,24 +146,29 @@ export const useScoreStore = defineStore('score', () => {
       try {
         batch.value = await call('scoring/batch', { id: batchId })
       } catch (e) {
-        batchError.value = `The file was scored, but its summary could not be loaded: ${errorMessage(e)}`
+        batchError.value = t('score.batch.summaryFailed', { error: errorMessage(e) })
       }
     } else if (done.status === 'failed') {
-      batchError.value = done.error?.message ?? 'Scoring failed.'
+      batchError.value = done.error?.message ?? t('score.batch.failed')
     } else if (done.status === 'cancelled') {
-      batchError.value = 'Scoring was cancelled: no output file was kept.'
+      batchError.value = t('score.batch.cancelled')
     }
   }
 
   return {
     tab,
     fieldsModelId,
+    form,
     fields,
     fieldsError,
     values,
+    reference,
     result,
+    stale,
+    overrides,
     loadFields,
     scoreOne,
+    clear,
     file,
     check,
     checking: computed(() => checker.busy),

@@ -1,14 +1,21 @@
+import type { HistoryEntry } from '../../../../shared/dto'
+import type { Verdict } from '../../../../shared/policy'
+import { t } from '../../i18n'
+
 /**
- * The words for a score's decision, in one place so every screen says a verdict the same
- * way (the result, History's table, filters and details).
+ * The one verdict vocabulary, said the same way on every screen (the result, History's
+ * table, filters and details), the decision sheet, the CLI and /predict: the catalogue's
+ * decision.verdict messages.
  */
 
-/** The decision on an applicant: 1 predicted to default, 0 not. */
-export function verdictText(prediction: number): string {
-  return prediction === 1 ? 'Predicted to default' : 'Not predicted to default'
+/** The verdict in words: "Approve", "Decline", "Refer to a senior officer". */
+export function verdictText(verdict: Verdict): string {
+  return t(`decision.verdict.${verdict}`)
 }
 
-/** The decision inside a sentence ("… · grade E · predicted to default"). */
-export function verdictInline(prediction: number): string {
-  return prediction === 1 ? 'predicted to default' : 'not predicted to default'
+/** The verdict of an audited score (records older than verdicts: by the prediction). */
+export function verdictOf(
+  entry: Pick<Extract<HistoryEntry, { kind: 'single' }>, 'decision' | 'prediction'>
+): Verdict {
+  return entry.decision ?? (entry.prediction === 1 ? 'decline' : 'approve')
 }

@@ -1,30 +1,31 @@
+import type { MessageKey } from '../../i18n'
 import type { TRAIN_LIMITS } from './trainParameters'
 
 /** A number of the Train form, by its name in the form (and in TRAIN_LIMITS). */
 export type TrainNumber = keyof typeof TRAIN_LIMITS
 
-/** How the Train form shows a number: its input's id, its label and the hint under it. */
+/** How the Train form shows a number: its input's id, and its label and hint (catalogue keys). */
 export interface TrainNumberField {
   id: string
-  label: string
-  hint: string
+  label: MessageKey
+  hint: MessageKey | null
 }
 
 /** Every number of the Train form, by name: the words beside the bounds of trainParameters.ts. */
 export const TRAIN_NUMBER_FIELDS: Record<TrainNumber, TrainNumberField> = {
-  trees: { id: 'train-trees', label: 'Trees', hint: 'More: steadier, slower.' },
-  maxDepth: { id: 'train-depth', label: 'Max depth', hint: 'Questions in a row per tree.' },
-  minSamplesLeaf: { id: 'train-leaf', label: 'Min loans per leaf', hint: 'Larger: smoother probabilities.' },
-  seed: { id: 'train-seed', label: 'Seed', hint: 'Same data and seed, same model.' },
-  smoteK: { id: 'train-smote-k', label: 'neighbours k', hint: '' },
+  trees: { id: 'train-trees', label: 'train.numbers.trees', hint: 'train.numbers.treesHint' },
+  maxDepth: { id: 'train-depth', label: 'train.numbers.maxDepth', hint: 'train.numbers.maxDepthHint' },
+  minSamplesLeaf: {
+    id: 'train-leaf',
+    label: 'train.numbers.minSamplesLeaf',
+    hint: 'train.numbers.minSamplesLeafHint'
+  },
+  seed: { id: 'train-seed', label: 'train.numbers.seed', hint: 'train.numbers.seedHint' },
+  smoteK: { id: 'train-smote-k', label: 'train.numbers.smoteK', hint: null },
   testSharePercent: {
     id: 'train-test',
-    label: 'Test share (%)',
-    hint: 'Loans held back, never trained on, to measure the model honestly.'
+    label: 'train.numbers.testShare',
+    hint: 'train.numbers.testShareHint'
   },
-  highRiskCut: {
-    id: 'train-cut',
-    label: 'High-risk credit score cut',
-    hint: 'Scores below it set High_Credit_Risk (CIBIL sub-prime: 600).'
-  }
+  highRiskCut: { id: 'train-cut', label: 'train.numbers.highRiskCut', hint: 'train.numbers.highRiskCutHint' }
 }

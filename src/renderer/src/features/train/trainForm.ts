@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import type { CallInput } from '../../../../shared/api'
 import type { ColumnSpec } from '../../../../shared/dto'
 import { formatDuration } from '../../ui/format'
@@ -12,11 +13,8 @@ import {
 export { ENGINEERING_ROLES, type EngineeringRole }
 
 /** What each role feeds, in words. */
-export const ROLE_USES: Record<EngineeringRole, string> = {
-  Credit_Score: 'High_Credit_Risk: score below the high-risk cut',
-  Loan_Amount: 'Loan_to_Balance_Ratio, with the account balance',
-  Account_Balance: 'Loan_to_Balance_Ratio, with the loan amount',
-  Age: 'Age_Group: 18-25, 26-35, 36-45, 46-60, 60+'
+export function roleUse(role: EngineeringRole): string {
+  return t(`train.roles.${role}`)
 }
 
 export type FeaturesPerSplit = 'sqrt' | 'log2' | 'all' | 'number'
@@ -38,7 +36,6 @@ export interface TrainForm {
   /** Role → column; '' means automatic (a numeric column named like the role, if any). */
   map: Record<EngineeringRole, string>
   name: string
-  activate: boolean
 }
 
 /** The models/train (and models/estimate) input for a form and a dataset. */
@@ -60,8 +57,7 @@ export function trainInput(form: TrainForm, datasetId: number): CallInput<'model
     calibration: form.calibration,
     highRiskCut: form.highRiskCut,
     ...(Object.keys(map).length ? { map } : {}),
-    ...(name ? { name } : {}),
-    ...(form.activate ? { activate: true } : {})
+    ...(name ? { name } : {})
   }
 }
 
@@ -87,29 +83,29 @@ export function estimateLevel(seconds: number): EstimateLevel {
 
 /** The estimate in words: "about 4 s", "about 12 min 30 s", "under a second". */
 export function estimateText(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return 'unknown'
-  if (seconds < 1) return 'under a second'
-  return `about ${formatDuration(seconds)}`
+  if (!Number.isFinite(seconds) || seconds < 0) return t('train.unknown')
+  if (seconds < 1) return t('train.underSecond')
+  return t('train.about', { time: formatDuration(seconds) })
 }
 
 /** The training job's phase in words, with trees done when it is growing them. */
 export function trainPhaseText(phase: string, done: number, total: number): string {
   switch (phase) {
     case 'training':
-      return `Growing trees: ${done} of ${total}`
+      return t('train.phase.training', { done, total })
     case 'preparing':
-      return 'Preparing the data (imputation, encoding, engineered features)…'
+      return t('train.phase.preparing')
     case 'smote':
-      return 'Balancing the classes with SMOTE…'
+      return t('train.phase.smote')
     case 'cross-fitting':
       return total > 0
-        ? `Scoring the training rows honestly: fold ${Math.min(done + 1, total)} of ${total}`
-        : 'Scoring the training rows honestly…'
+        ? t('train.phase.crossFitting', { done: Math.min(done + 1, total), total })
+        : t('train.phase.crossFittingPlain')
     case 'calibrating':
-      return 'Calibrating the probabilities…'
+      return t('train.phase.calibrating')
     case 'evaluating':
-      return 'Evaluating on held-out rows…'
+      return t('train.phase.evaluating')
     default:
-      return 'Starting…'
+      return t('train.phase.starting')
   }
 }

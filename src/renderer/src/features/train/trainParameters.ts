@@ -32,8 +32,7 @@ export function defaultTrainForm(): TrainForm {
     calibration: d.calibration,
     highRiskCut: d.highRiskCut,
     map: { Credit_Score: '', Loan_Amount: '', Account_Balance: '', Age: '' },
-    name: '',
-    activate: false
+    name: ''
   }
 }
 

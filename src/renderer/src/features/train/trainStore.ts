@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import { resultOf, type JobInfo } from '../../../../shared/jobs'
@@ -41,14 +42,14 @@ export const useTrainStore = defineStore('train', () => {
       await models.refresh()
       // The Train screen opens the new model; elsewhere the user is only told.
       if (trainedListeners.size) for (const listener of trainedListeners) listener(modelId)
-      else showSuccess(`Model #${modelId} is trained. Open it on the Models screen.`)
+      else showSuccess(t('train.trained', { id: modelId }))
     } else if (done.status === 'failed') {
       outcome.value = {
         status: 'failed',
-        message: done.error?.message ?? 'Training failed; nothing was saved.'
+        message: done.error?.message ?? t('train.failedText')
       }
     } else if (done.status === 'cancelled') {
-      outcome.value = { status: 'cancelled', message: 'Training was cancelled; no model was saved.' }
+      outcome.value = { status: 'cancelled', message: t('train.cancelledText') }
     }
   }
 

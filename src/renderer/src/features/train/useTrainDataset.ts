@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import { computed, ref, watch } from 'vue'
 import type { DatasetDetail } from '../../../../shared/dto'
 import { call } from '../../api/client'
@@ -14,7 +15,7 @@ export function useTrainDataset(form: TrainForm) {
   const dataset = computed(() => datasets.activeDataset)
   const detail = ref<DatasetDetail | null>(null)
   const load = useAction((id: number) => call('datasets/get', { id }), {
-    failure: 'Could not read the columns of the active dataset',
+    failure: () => t('train.columnsFailed'),
     latestOnly: true
   })
 

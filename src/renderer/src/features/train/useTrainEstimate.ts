@@ -1,6 +1,7 @@
 import { onUnmounted, ref, watch, type Ref } from 'vue'
 import { call } from '../../api/client'
 import { useAction } from '../../ui/composables/useAction'
+import { t } from '../../i18n'
 import { trainInput, type TrainForm } from './trainForm'
 
 /** Waits this long after the last change of the form before asking main again. */
@@ -13,7 +14,7 @@ const SETTLE_MS = 250
 export function useTrainEstimate(form: TrainForm, datasetId: Ref<number | undefined>) {
   const estimate = ref<{ seconds: number; note: string } | null>(null)
   const ask = useAction((id: number) => call('models/estimate', trainInput(form, id)), {
-    failure: 'This training cannot start',
+    failure: () => t('train.cannotStart'),
     report: 'inline',
     latestOnly: true
   })

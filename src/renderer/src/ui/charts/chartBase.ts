@@ -1,3 +1,4 @@
+import { t } from '../../i18n'
 import type { ComposeOption } from 'echarts/core'
 import type {
   BarSeriesOption,
@@ -38,7 +39,10 @@ export type ChartOption = ComposeOption<
   | VisualMapComponentOption
 >
 
-export const CLASS_NAMES = ['Repaid', 'Defaulted'] as const
+/** The two outcomes' names (repaid 0, defaulted 1), in the window's language. */
+export function classNames(): [string, string] {
+  return [t('explore.charts.repaid'), t('explore.charts.defaulted')]
+}
 
 /** Axis labels and legends. */
 export const TEXT = { color: TEXT_COLOR, fontSize: 12 }

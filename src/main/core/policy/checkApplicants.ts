@@ -1,0 +1,47 @@
+import type { Policy, PolicyIssue } from '../../../shared/policy'
+import type { InputField } from '../model/ModelArtifact'
+import type { RawInputs } from '../ml/preprocess'
+
+export type { PolicyIssue }
+
+/** Whether row r provided the input field (a number that is not NaN, a category that is not null). */
+export function provided(raw: RawInputs, field: InputField, r: number): boolean {
+  if (field.kind === 'numeric') {
+    const v = raw.numeric.get(field.name)?.[r]
+    return v !== undefined && v === v
+  }
+  return (raw.categorical.get(field.name)?.[r] ?? null) !== null
+}
+
+/**
+ * The checks of a model's policy that each row of parsed applicants fails: a required field
+ * not provided, a number below a hard minimum or above a hard maximum. Calls `report` per
+ * issue. Rows in `skip` (already refused: a ragged record, text in a number) are not
+ * checked: their unread cells would read as not provided.
+ */
+export function checkApplicants(
+  policy: Policy,
+  inputs: InputField[],
+  raw: RawInputs,
+  report: (row: number, issue: PolicyIssue) => void,
+  skip?: Uint8Array
+): void {
+  const byName = new Map(inputs.map((f) => [f.name, f]))
+  const required = policy.required.map((name) => byName.get(name)).filter((f) => f !== undefined)
+  const limits = policy.limits
+    .map((l) => ({ ...l, values: raw.numeric.get(l.field) }))
+    .filter((l) => l.values !== undefined)
+  for (let r = 0; r < raw.numRows; r++) {
+    if (skip?.[r]) continue
+    for (const field of required) {
+      if (!provided(raw, field, r))
+        report(r, { field: field.name, rule: 'required', value: null, bound: null })
+    }
+    for (const l of limits) {
+      const v = l.values![r]
+      if (v !== v) continue
+      if (l.min !== null && v < l.min) report(r, { field: l.field, rule: 'min', value: v, bound: l.min })
+      else if (l.max !== null && v > l.max) report(r, { field: l.field, rule: 'max', value: v, bound: l.max })
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './schema'
+export * from './resolve'
+export { SPEC_DICTIONARY, SPEC_REQUIRED_FIELDS } from './defaults'

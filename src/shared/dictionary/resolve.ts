@@ -1,0 +1,134 @@
+import type { Lang, Translate } from '../i18n'
+import { formatInr, groupIndian, parseTypedNumber } from '../numbers'
+import { SPEC_DICTIONARY } from './defaults'
+import type { Bilingual, Dictionary, DictionaryEntry, FieldUnit } from './schema'
+
+/** What the dictionary needs to know of a column to describe it. */
+export interface FieldShape {
+  name: string
+  kind: 'numeric' | 'categorical' | 'identifier' | 'target'
+  min?: number | null
+  max?: number | null
+}
+
+/** A column name compared loosely: case, spaces, underscores and hyphens ignored. */
+export function normaliseFieldName(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '')
+}
+
+const SPEC_BY_NAME = new Map(SPEC_DICTIONARY.map((e) => [normaliseFieldName(e.field), e]))
+
+/** A unit guessed from a column's name and range, for a bank's own column the defaults do not know. */
+export function guessUnit(shape: FieldShape): FieldUnit {
+  if (shape.kind !== 'numeric') return 'category'
+  const name = shape.name.toLowerCase()
+  const small = typeof shape.max === 'number' && shape.max <= 1 && (shape.min ?? 0) >= 0
+  if (/rate|interest|percent|pct/.test(name)) return small ? 'share' : 'percent'
+  if (/(_to_|ratio)/.test(name)) return 'ratio'
+  if (/amount|income|balance|salary|emi|deposit|savings|principal|outstanding|limit/.test(name)) return 'inr'
+  if (/month|duration|term/.test(name)) return 'months'
+  if (/(^|_)age($|_)|year|tenure/.test(name)) return 'years'
+  if (/score/.test(name)) return 'score'
+  if (/count|number|num_|existing|dependents|loans|delinquen|defaults/.test(name)) return 'count'
+  return 'number'
+}
+
+/** "Past_Delinquencies" → "Past delinquencies": a readable label from a column name. */
+export function labelFromName(name: string): string {
+  const spaced = name.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim()
+  return spaced ? spaced[0].toUpperCase() + spaced.slice(1).toLowerCase() : name
+}
+
+/** The entry a column starts with: the specification's when the name matches, else one guessed. */
+export function defaultEntry(shape: FieldShape): DictionaryEntry {
+  const spec = SPEC_BY_NAME.get(normaliseFieldName(shape.name))
+  if (spec) return { ...spec, field: shape.name }
+  const label = labelFromName(shape.name)
+  return {
+    field: shape.name,
+    label: { en: label, hi: '' },
+    description: { en: '', hi: '' },
+    unit: guessUnit(shape)
+  }
+}
+
+/**
+ * One entry per column: the defaults, overridden field by field by each stored layer in
+ * turn (a dataset's edits, then a model's). Entries for fields not among the columns are dropped.
+ */
+export function resolveDictionary(
+  shapes: FieldShape[],
+  ...layers: (Dictionary | null | undefined)[]
+): Dictionary {
+  const edited = new Map<string, DictionaryEntry>()
+  for (const layer of layers) for (const e of layer ?? []) edited.set(e.field, e)
+  return shapes.map((shape) => edited.get(shape.name) ?? defaultEntry(shape))
+}
+
+/** A text in the language asked for, else English. */
+export function inLang(text: Bilingual, lang: Lang): string {
+  return (lang === 'hi' && text.hi.trim()) || text.en
+}
+
+/** The name people read for a field. */
+export function fieldLabel(dictionary: Dictionary | undefined, field: string, lang: Lang): string {
+  const entry = dictionary?.find((e) => e.field === field)
+  return entry ? inLang(entry.label, lang) : field
+}
+
+/** A field's value as people read it: ₹ amounts, percentages, units, yes/no, category labels. */
+export function formatFieldValue(
+  entry: DictionaryEntry | undefined,
+  value: number | string | boolean | null | undefined,
+  lang: Lang,
+  t: Translate
+): string {
+  if (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'number' && !Number.isFinite(value))
+  )
+    return t('units.notGiven')
+  if (typeof value === 'boolean') return t(value ? 'units.yes' : 'units.no')
+  if (typeof value === 'string') {
+    const label = entry?.values?.[value]
+    return label ? inLang(label, lang) : value
+  }
+  switch (entry?.unit) {
+    case 'inr':
+      return formatInr(value)
+    case 'percent':
+      return t('units.percent', { value: groupIndian(value, 2) })
+    case 'share':
+      return t('units.percent', { value: groupIndian(value * 100, 1) })
+    case 'months':
+      return t('units.months', { value: groupIndian(value, 1) })
+    case 'years':
+      return t('units.years', { value: groupIndian(value, 1) })
+    case 'flag':
+      return value === 1 ? t('units.yes') : value === 0 ? t('units.no') : groupIndian(value, 2)
+    case 'score':
+    case 'count':
+      return groupIndian(value, 1)
+    default:
+      return groupIndian(value, 2)
+  }
+}
+
+/**
+ * A field's value as typed into a form, in the unit the model stores: "5.5%" for a rate
+ * is 5.5; "40" or "40 %" for a share is 0.4; "₹5 lakh" is 500000. Null when empty, NaN
+ * when it is not a number.
+ */
+export function parseFieldText(unit: FieldUnit, text: string): number | null {
+  const { value } = parseTypedNumber(text)
+  if (value === null || Number.isNaN(value)) return value
+  return unit === 'share' ? value / 100 : value
+}
+
+/** How a stored value is typed back into the form (a share as its percentage). */
+export function typedFieldText(unit: FieldUnit, value: number): string {
+  const typed = unit === 'share' ? value * 100 : value
+  return String(Math.round(typed * 1e6) / 1e6)
+}
