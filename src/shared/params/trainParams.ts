@@ -9,11 +9,14 @@ import { param, metaOf, numberBounds } from './paramMeta'
  */
 
 /** The model engines a user can choose. */
-export const ENGINES = ['forest', 'ml-random-forest'] as const
+export const ENGINES = ['forest', 'ml-random-forest', 'gbm'] as const
 export type EngineId = (typeof ENGINES)[number]
 
 /** Engines that grow a random forest, which read the forest settings. */
 const FOREST_ENGINES = ['forest', 'ml-random-forest'] as const
+
+/** The gradient-boosting engine, which reads the boosting settings. */
+const BOOSTING_ENGINES = ['gbm'] as const
 
 export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
 export const MAX_FEATURES_RULES = ['sqrt', 'log2', 'all'] as const
@@ -59,7 +62,7 @@ export const modelParamShape = {
     flag: '--engine',
     placeholder: '<engine>',
     label: 'Engine',
-    help: 'forest (ours, fast) or ml-random-forest (reference; slow on large data)'
+    help: 'forest (ours, fast), gbm (gradient-boosted trees, ours) or ml-random-forest (reference; slow on large data)'
   }),
   trees: param(z.number().int().min(1).max(5000).default(200), {
     flag: '--trees',
@@ -117,6 +120,87 @@ export const modelParamShape = {
   })
 }
 
+/**
+ * Settings of gradient boosting (engine gbm). The defaults are XGBoost's usual settings for
+ * tabular credit data: shallow trees, a small learning rate, row and column subsampling,
+ * and as many rounds as early stopping on a share of the training rows finds useful.
+ */
+export const boostingParamShape = {
+  rounds: param(z.number().int().min(1).max(10_000).default(500), {
+    flag: '--rounds',
+    placeholder: '<n>',
+    label: 'Boosting rounds',
+    help: 'most boosting rounds (one tree each); early stopping may keep fewer',
+    engines: BOOSTING_ENGINES
+  }),
+  learningRate: param(z.number().gt(0).max(1).default(0.05), {
+    flag: '--learning-rate',
+    placeholder: '<eta>',
+    label: 'Learning rate',
+    help: 'shrinkage of every tree (eta)',
+    engines: BOOSTING_ENGINES
+  }),
+  gbmDepth: param(z.number().int().min(1).max(16).default(3), {
+    flag: '--gbm-depth',
+    placeholder: '<n>',
+    label: 'Tree depth (boosting)',
+    help: 'maximum depth of a boosted tree',
+    engines: BOOSTING_ENGINES
+  }),
+  leaves: param(z.number().int().min(2).max(4096).default(8), {
+    flag: '--leaves',
+    placeholder: '<n>',
+    label: 'Leaves per tree',
+    help: 'most leaves of a boosted tree, grown best-first (2^depth grows full trees of the depth)',
+    engines: BOOSTING_ENGINES
+  }),
+  subsample: param(z.number().gt(0).max(1).default(0.8), {
+    flag: '--subsample',
+    placeholder: '<share>',
+    label: 'Row sample per tree',
+    help: 'share of the training rows each boosted tree is fitted on',
+    engines: BOOSTING_ENGINES,
+    percent: true
+  }),
+  colsample: param(z.number().gt(0).max(1).default(0.8), {
+    flag: '--colsample',
+    placeholder: '<share>',
+    label: 'Feature sample per tree',
+    help: 'share of the features each boosted tree may split on',
+    engines: BOOSTING_ENGINES,
+    percent: true
+  }),
+  l2: param(z.number().min(0).max(1_000_000).default(1), {
+    flag: '--l2',
+    placeholder: '<lambda>',
+    label: 'L2 penalty',
+    help: 'L2 penalty on leaf values (lambda)',
+    engines: BOOSTING_ENGINES
+  }),
+  minChildWeight: param(z.number().min(0).max(1_000_000).default(1), {
+    flag: '--min-child-weight',
+    placeholder: '<h>',
+    label: 'Minimum child weight',
+    help: 'least hessian sum in each child of a split',
+    engines: BOOSTING_ENGINES
+  }),
+  earlyStopping: param(z.number().int().min(0).max(10_000).default(50), {
+    flag: '--early-stopping',
+    placeholder: '<rounds>',
+    label: 'Early stopping',
+    help: 'stop after this many rounds without improvement on a validation share of the training rows (0 = off, all rows fitted)',
+    engines: BOOSTING_ENGINES
+  }),
+  validationShare: param(z.number().min(0.05).max(0.5).default(0.15), {
+    flag: '--validation-share',
+    placeholder: '<share>',
+    label: 'Early-stopping share',
+    help: 'share of the training rows held out to decide when to stop (never fitted on)',
+    engines: BOOSTING_ENGINES,
+    percent: true
+  })
+}
+
 // In the order stored artifacts have always listed them.
 export const trainParamShape = {
   engine: modelParamShape.engine,
@@ -131,7 +215,9 @@ export const trainParamShape = {
   calibration: modelParamShape.calibration,
   highRiskCut: prepareParamShape.highRiskCut,
   map: prepareParamShape.map,
-  threads: modelParamShape.threads
+  threads: modelParamShape.threads,
+  // Appended later: stored artifacts list them after the original keys.
+  ...boostingParamShape
 }
 export type TrainParamKey = keyof typeof trainParamShape
 

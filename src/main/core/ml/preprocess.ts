@@ -46,12 +46,15 @@ export function describeInputs(raw: RawInputs, rows: Int32Array): InputField[] {
  * Fits the spec's preprocessing on the training rows only: median imputation and
  * standard scaling for numbers, most-frequent imputation and label encoding (sorted
  * levels) for categories. Columns with no training value at all are left out (they
- * carry no information), and listed in `dropped`.
+ * carry no information), and listed in `dropped`. With `learnMissing` (an engine that
+ * learns where missing values go) every feature is marked `missing: 'learned'`: its
+ * missing values stay NaN (buildFeatureMatrix), and the fill values only describe it.
  */
 export function fitFeatureSpecs(
   raw: RawInputs,
   rows: Int32Array,
-  engineered: Set<string>
+  engineered: Set<string>,
+  learnMissing = false
 ): { features: FeatureSpec[]; dropped: string[] } {
   const features: FeatureSpec[] = []
   const dropped: string[] = []
@@ -73,7 +76,15 @@ export function fitFeatureSpecs(
       ss += d * d
     }
     const std = Math.sqrt(ss / rows.length)
-    features.push({ name, kind: 'numeric', source: source(name), median, mean, std: std > 0 ? std : 1 })
+    features.push({
+      name,
+      kind: 'numeric',
+      source: source(name),
+      median,
+      mean,
+      std: std > 0 ? std : 1,
+      ...(learnMissing ? { missing: 'learned' as const } : {})
+    })
   }
   for (const [name, values] of raw.categorical) {
     const { levels, counts } = countLevels(values, rows)
@@ -82,7 +93,14 @@ export function fitFeatureSpecs(
       continue
     }
     const top = mostFrequent(levels, counts)!
-    features.push({ name, kind: 'categorical', source: source(name), levels, fill: levels.indexOf(top) })
+    features.push({
+      name,
+      kind: 'categorical',
+      source: source(name),
+      levels,
+      fill: levels.indexOf(top),
+      ...(learnMissing ? { missing: 'learned' as const } : {})
+    })
   }
   return { features, dropped }
 }
@@ -90,13 +108,16 @@ export function fitFeatureSpecs(
 export interface FeatureMatrix {
   /** One column per feature, in the order of the feature specs. */
   columns: Float64Array[]
-  /** Per feature: rows whose value was missing and got imputed. */
+  /** Per feature: rows whose value was missing (imputed, or left NaN for a feature whose missing values are learned). */
   imputed: number[]
   /** Per categorical feature: rows whose category was never seen in training (encoded as the most frequent). */
   unseen: number[]
 }
 
-/** Applies the fitted preprocessing to raw inputs, giving the forest's feature columns. */
+/**
+ * Applies the fitted preprocessing to raw inputs, giving the model's feature columns. A
+ * missing value is imputed, or stays NaN when its feature's missing values are learned.
+ */
 export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): FeatureMatrix {
   const n = raw.numRows
   const columns: Float64Array[] = []
@@ -109,10 +130,12 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     if (f.kind === 'numeric') {
       const values = raw.numeric.get(f.name)
       const inv = 1 / f.std
+      // NaN stays NaN through the scaling when missing values are learned.
+      const fill = f.missing === 'learned' ? NaN : f.median
       for (let i = 0; i < n; i++) {
         let x = values ? values[i] : NaN
         if (x !== x) {
-          x = f.median
+          x = fill
           missing++
         }
         out[i] = (x - f.mean) * inv
@@ -120,10 +143,11 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     } else {
       const values = raw.categorical.get(f.name)
       const codes = new Map(f.levels.map((l, i) => [l, i]))
+      const fill = f.missing === 'learned' ? NaN : f.fill
       for (let i = 0; i < n; i++) {
         const v = values ? values[i] : null
         if (v === null || v === undefined) {
-          out[i] = f.fill
+          out[i] = fill
           missing++
           continue
         }

@@ -45,6 +45,12 @@ export const EngineeringSpecSchema = z.object({
 })
 export type EngineeringSpec = z.infer<typeof EngineeringSpecSchema>
 
+/**
+ * 'learned': missing values are not imputed but passed on as NaN, for an engine that learns
+ * where they go (the fill values are kept for descriptions). Absent: imputed.
+ */
+const MissingSchema = z.literal('learned').optional()
+
 /** One model feature: how its column is imputed, encoded and scaled, as fitted on the training rows. */
 export const FeatureSpecSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -55,7 +61,8 @@ export const FeatureSpecSchema = z.discriminatedUnion('kind', [
     median: finite,
     mean: finite,
     /** 1 when the training column was constant (scaling then only centres). */
-    std: finite.refine((v) => v > 0, 'must be > 0')
+    std: finite.refine((v) => v > 0, 'must be > 0'),
+    missing: MissingSchema
   }),
   z.object({
     name: z.string(),
@@ -64,7 +71,8 @@ export const FeatureSpecSchema = z.discriminatedUnion('kind', [
     /** Label encoding: code = index in this sorted list. */
     levels: z.array(z.string()).min(1),
     /** Code of the most frequent training level: fills missing and unseen values. */
-    fill: z.number().int().nonnegative()
+    fill: z.number().int().nonnegative(),
+    missing: MissingSchema
   })
 ])
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>

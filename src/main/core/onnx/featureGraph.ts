@@ -19,9 +19,10 @@ export function addFeatureMatrix(g: GraphBuilder, artifact: ModelArtifact): stri
   const width = features.length
   const row = (hint: string, values: number[]): string => g.doubles(hint, values, [1, width])
   const raw = g.node('Concat', columns, { attributes: [attr.int('axis', 1)], hint: 'features_raw' })
+  // A feature whose missing values are learned keeps NaN: Where(IsNaN, NaN, x) is x.
   const fill = row(
     'fill',
-    features.map((f) => (f.kind === 'numeric' ? f.median : f.fill))
+    features.map((f) => (f.missing === 'learned' ? NaN : f.kind === 'numeric' ? f.median : f.fill))
   )
   const imputed = g.node('Where', [g.node('IsNaN', [raw]), fill, raw], { hint: 'features_imputed' })
   const mean = row(

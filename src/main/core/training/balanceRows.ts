@@ -31,6 +31,12 @@ export function rowBalancer(
   }
 }
 
+/**
+ * The rows with SMOTE-NC's synthetic rows appended. Features whose missing values are
+ * learned (NaN in `columns`) are imputed for SMOTE alone, as every other engine's are, so
+ * that distances and interpolations are defined; a synthetic row is then missing wherever
+ * its seed row is, so the minority class keeps its pattern of missing values.
+ */
 function balance(
   columns: Float64Array[],
   y: Uint8Array,
@@ -40,11 +46,12 @@ function balance(
 ): FitRows {
   const numReal = y.length
   if (!params.smote) return { columns, y, numReal }
+  const filled = columns.map((c, i) => imputedForSmote(c, features[i]))
   const numericIdx = features.flatMap((f, i) => (f.kind === 'numeric' ? [i] : []))
   const categoricalIdx = features.flatMap((f, i) => (f.kind === 'categorical' ? [i] : []))
   const result = smoteNc(
-    numericIdx.map((i) => columns[i]),
-    categoricalIdx.map((i) => Int32Array.from(columns[i])),
+    numericIdx.map((i) => filled[i]),
+    categoricalIdx.map((i) => Int32Array.from(filled[i])),
     y,
     { rng: new Rng(seed), k: params.smoteK }
   )
@@ -57,10 +64,26 @@ function balance(
   })
   numericIdx.forEach((fi, j) => extended[fi].set(result.numeric[j], numReal))
   categoricalIdx.forEach((fi, j) => extended[fi].set(result.categorical[j], numReal))
+  columns.forEach((c, fi) => {
+    if (filled[fi] === c) return
+    for (let s = 0; s < synthetic; s++)
+      if (Number.isNaN(c[result.seedRows[s]])) extended[fi][numReal + s] = NaN
+  })
   const extendedY = new Uint8Array(numReal + synthetic)
   extendedY.set(y)
   extendedY.fill(result.minorityClass, numReal)
   return { columns: extended, y: extendedY, numReal }
+}
+
+/**
+ * The column with NaN replaced by what imputation would have given (the standardised
+ * median, or the most frequent level's code); the column itself when it has no NaN.
+ */
+function imputedForSmote(column: Float64Array, feature: FeatureSpec): Float64Array {
+  if (feature.missing !== 'learned' || !column.some(Number.isNaN)) return column
+  // As buildFeatureMatrix scales: (x − mean) · (1 / std).
+  const fill = feature.kind === 'numeric' ? (feature.median - feature.mean) * (1 / feature.std) : feature.fill
+  return column.map((x) => (Number.isNaN(x) ? fill : x))
 }
 
 /** FNV-1a over the row indices: a seed salt that names the subset. */

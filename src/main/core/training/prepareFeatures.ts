@@ -2,6 +2,7 @@ import { countPositives } from '../base/arrays'
 import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Table } from '../data/Table'
+import { engineFor } from '../ml/engines'
 import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
 import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
@@ -38,7 +39,8 @@ export interface PreparedFeatures {
 
 /**
  * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
- * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
+ * training rows only and applies them to every row (missing values left NaN for an engine
+ * that learns where they go). `ptm preprocess`, `ptm feature`
  * and training all go through here.
  */
 export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
@@ -61,7 +63,12 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
+  const { features, dropped } = fitFeatureSpecs(
+    featured,
+    split.train,
+    engineeredNames,
+    engineFor(params.engine).learnsMissing === true
+  )
   if (features.length === 0)
     throw new InputError(
       'The dataset has no usable feature columns (all are identifiers, empty or the target).'

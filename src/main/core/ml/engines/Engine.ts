@@ -13,6 +13,12 @@ export interface Engine {
   readonly id: EngineId
   /** The engine in words, for lists and help ("Random forest (ours)"). */
   readonly label: string
+  /**
+   * True when the engine learns where missing values go (boosting tries both sides of every
+   * split): the pipeline then leaves them NaN instead of imputing them, and the features are
+   * marked so in the artifact (FeatureSpec.missing), so that scoring and export do the same.
+   */
+  readonly learnsMissing?: boolean
   /** A model's default name from its settings ("Forest 200×15"). */
   describe(params: TrainParams): string
   /** Rough training time in seconds for `fitRows` rows (SMOTE rows included), with a note when it is slow. */
@@ -40,7 +46,8 @@ export interface FitRows {
 export interface EngineTrainInput {
   /**
    * The real training rows, one column per model feature (artifact order): numbers
-   * imputed and standardised, categories as their level codes. No test row is here.
+   * imputed and standardised, categories as their level codes (missing values NaN instead
+   * of imputed for an engine that `learnsMissing`). No test row is here.
    */
   columns: Float64Array[]
   /** 0/1 outcome per real training row. */

@@ -1,6 +1,7 @@
 import type { EngineId } from '../../../../shared/params/trainParams'
 import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
+import { gbmEngine } from './gbmEngine'
 import { referenceEngine } from './referenceEngine'
 
 export type { Engine, EngineTrainInput, EngineTrainResult, FitRows } from './Engine'
@@ -8,7 +9,8 @@ export type { Engine, EngineTrainInput, EngineTrainResult, FitRows } from './Eng
 /** Every engine, by the id users choose it with (the ids are the shared parameter schema's). */
 const ENGINES: Record<EngineId, Engine> = {
   forest: forestEngine,
-  'ml-random-forest': referenceEngine
+  'ml-random-forest': referenceEngine,
+  gbm: gbmEngine
 }
 
 /** The engine of an id (the id was checked by the parameter schema). */

@@ -68,9 +68,10 @@ export class FlatTreeBuilder {
   }
 
   /**
-   * Sets every internal node's value to the cover-weighted mean of its children's, bottom
-   * up, as TreeSHAP reads them; a node of zero cover takes the plain mean. Needs children
-   * added after their parents (true of every builder here).
+   * Sets every internal node's value to the mean of its children's weighted by their share
+   * of its cover, bottom up: the expectation path-dependent TreeSHAP starts from (it weighs
+   * a child by cover[child] / cover[node]). A node of zero cover takes the plain mean.
+   * Needs children added after their parents (true of every builder here).
    */
   fillInternalValues(): void {
     const { feature, left, right, value, cover } = this
@@ -78,8 +79,8 @@ export class FlatTreeBuilder {
       if (feature[n] < 0) continue
       const l = left[n]
       const r = right[n]
-      const c = cover[l] + cover[r]
-      value[n] = c > 0 ? (value[l] * cover[l] + value[r] * cover[r]) / c : (value[l] + value[r]) / 2
+      value[n] =
+        cover[n] > 0 ? (value[l] * cover[l] + value[r] * cover[r]) / cover[n] : (value[l] + value[r]) / 2
     }
   }
 

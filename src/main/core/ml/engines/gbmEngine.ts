@@ -1,0 +1,103 @@
+import { countPositives, gather, gather8 } from '../../base/arrays'
+import { deriveSeed, Rng } from '../../base/random'
+import type { TrainParams } from '../../../../shared/params/trainParams'
+import { trainGbm, type GbmValidation } from '../gbm/trainGbm'
+import { stratifiedSplit } from '../split'
+import type { Engine, EngineTrainInput } from './Engine'
+
+/** Seed salt of the early-stopping split (the pipeline uses 1 for its split, 2 for SMOTE, 4 for folds). */
+const VALIDATION_SALT = 6
+/** Fewest validation rows of each class for early stopping to be worth its noise. */
+const MIN_VALIDATION_PER_CLASS = 5
+
+/**
+ * Our gradient-boosted trees (ml/gbm): XGBoost's and LightGBM's algorithm on the forest's
+ * binned data, with missing values learned and category-set splits. Early stopping holds a
+ * stratified share of the real training rows out; the trees are fitted on the rest (and,
+ * with SMOTE, on synthetic rows made from the rest alone), so no synthetic row made from a
+ * held-out row is ever fitted on. No out-of-bag record: the pipeline cross-fits.
+ */
+export const gbmEngine: Engine = {
+  id: 'gbm',
+  label: 'Gradient-boosted trees (ours)',
+  learnsMissing: true,
+  describe: (p) =>
+    `Boosted trees ${p.rounds}×depth ${p.gbmDepth}` +
+    (p.leaves < 2 ** p.gbmDepth ? `, ${p.leaves} leaves` : ''),
+  estimateSeconds(fitRows: number, p: TrainParams) {
+    // Measured with bench/gbmBench.ts: ~0.15 µs per (row × round × leaf) in one thread, plus
+    // a fixed ~0.3 ms per round; early stopping usually ends sooner.
+    const leaves = Math.min(p.leaves, 2 ** p.gbmDepth)
+    const seconds = 0.2 + p.rounds * (3e-4 + fitRows * leaves * 0.15e-6 * p.subsample)
+    return { seconds, note: 'Our gradient-boosted trees, on one thread; early stopping may end them sooner.' }
+  },
+  // Each fold model holds out its own early-stopping share of the fold's training rows.
+  foldParams: (p) => p,
+  train: trainGbmEngine
+}
+
+async function trainGbmEngine(input: EngineTrainInput) {
+  const { params, y } = input
+  const notes: string[] = []
+  const held = params.earlyStopping > 0 ? validationRows(y, params) : null
+  if (params.earlyStopping > 0 && held === null) {
+    notes.push(
+      `Early stopping was skipped: a ${Math.round(params.validationShare * 100)} % share of the training rows would hold fewer than ${MIN_VALIDATION_PER_CLASS} rows of a class; all ${params.rounds} rounds were fitted on every training row.`
+    )
+  }
+  const fit = input.fitRows(held?.fitOn)
+  let validation: GbmValidation | null = null
+  if (held) {
+    validation = {
+      columns: input.columns.map((c) => gather(c, held.rows)),
+      y: gather8(y, held.rows),
+      marginOffset: priorShift(fit.y, fit.numReal)
+    }
+  }
+  const model = await trainGbm(
+    fit.columns,
+    fit.y,
+    {
+      rounds: params.rounds,
+      learningRate: params.learningRate,
+      maxDepth: params.gbmDepth,
+      maxLeaves: params.leaves,
+      subsample: params.subsample,
+      colsample: params.colsample,
+      l2: params.l2,
+      minChildWeight: params.minChildWeight,
+      earlyStoppingRounds: held ? params.earlyStopping : 0,
+      seed: params.seed,
+      categorical: Uint8Array.from(input.features, (f) => (f.kind === 'categorical' ? 1 : 0))
+    },
+    validation,
+    { signal: input.signal, onProgress: input.onProgress }
+  )
+  if (held) {
+    notes.push(
+      `Boosting kept ${model.roundsKept} of ${model.roundsRun} rounds run (of at most ${params.rounds}): the best log-loss on ${held.rows.length} held-out training rows, which were not fitted on.`
+    )
+  }
+  return { ensemble: model.ensemble, outOfBag: null, notes }
+}
+
+/** The early-stopping rows (a stratified share of the real training rows) and the rest, or null when too few. */
+function validationRows(y: Uint8Array, params: TrainParams): { rows: Int32Array; fitOn: Int32Array } | null {
+  const split = stratifiedSplit(y, params.validationShare, new Rng(deriveSeed(params.seed, VALIDATION_SALT)))
+  const positives = countPositives(y, split.test)
+  const fitPositives = countPositives(y, split.train)
+  if (Math.min(positives, split.test.length - positives) < MIN_VALIDATION_PER_CLASS) return null
+  if (fitPositives === 0 || fitPositives === split.train.length) return null
+  return { rows: split.test, fitOn: split.train }
+}
+
+/**
+ * logit(real rate) − logit(fit rate): what turns the margins of a model fitted on rows
+ * rebalanced by SMOTE back into log-odds of the real rows (the prior correction for
+ * resampling), so that the early-stopping loss measures the rows as they are. 0 without SMOTE.
+ */
+function priorShift(fitY: Uint8Array, numReal: number): number {
+  if (fitY.length === numReal) return 0
+  const logit = (positives: number, n: number): number => Math.log(positives / (n - positives))
+  return logit(countPositives(fitY.subarray(0, numReal)), numReal) - logit(countPositives(fitY), fitY.length)
+}
