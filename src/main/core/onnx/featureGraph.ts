@@ -41,7 +41,11 @@ function addFeatureColumn(g: GraphBuilder, artifact: ModelArtifact, feature: Fea
   if (feature.source === 'input') {
     requireInput(artifact, feature.name, feature.kind)
     if (feature.kind === 'numeric') return feature.name
-    return addCategoryCodes(g, feature.name, feature.levels, feature.fill)
+    const codes = addCategoryCodes(g, feature.name, feature.levels, feature.fill)
+    if (feature.missing !== 'learned') return codes
+    // Missing ("") stays NaN for an engine that learns where it goes; unseen text is still the fill.
+    const empty = g.node('Equal', [feature.name, g.strings(`${feature.name}_missing`, [''], [])])
+    return g.node('Where', [empty, nan(g), codes], { hint: `${feature.name}_code_or_missing` })
   }
   const { engineering } = artifact
   const numericInput = (name: string): string => requireInput(artifact, name, 'numeric')

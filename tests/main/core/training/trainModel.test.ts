@@ -23,6 +23,7 @@ import { bestF1Threshold } from '../../../../src/main/core/training/evaluateMode
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
 const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
+const GBM_PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm', rounds: 80, seed: 5 }
 const SENTINEL = 1e12
 const LEAKED = 'LEAKED_CATEGORY'
 
@@ -149,6 +150,32 @@ describe('trainModel', () => {
     expect(a.threshold).toBe(clean.artifact.threshold)
     // The poisoned rows are exactly the rows the model was evaluated on.
     expect(dirty.evaluation.rows.test).toBe(split.test.length)
+  })
+
+  it('never lets a test row reach the boosted trees: their fit, a cross-fitting fold or an early-stopping share', async () => {
+    // SMOTE on and held-out rows: the model is fitted once with early stopping, then five
+    // times more for the honest scores the calibration is fitted on, each with its own share.
+    const { split } = prepareFeatures(table, GBM_PARAMS)
+    const poisoned = poisonRows(table, split.test)
+    const clean = await trainModel(table, 1, GBM_PARAMS)
+    const dirty = await trainModel(poisoned, 1, GBM_PARAMS)
+    expect(clean.evaluation.calibrationFit?.scores).toBe('cross-fitted')
+    expect(clean.evaluation.notes.join(' ')).toMatch(/Boosting kept \d+ of \d+ rounds run/)
+    expect(serializeEnsemble(dirty.ensemble).equals(serializeEnsemble(clean.ensemble))).toBe(true)
+    expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
+    expect(dirty.evaluation.rows.synthetic).toBe(clean.evaluation.rows.synthetic)
+    // Missing values reach the boosted trees as NaN, and the artifact says so for scoring.
+    expect(clean.artifact.features.every((f) => f.missing === 'learned')).toBe(true)
+  })
+
+  it('gives the same boosted model for the same seed and another for another seed', async () => {
+    const params = { ...GBM_PARAMS, smote: false }
+    const one = await trainModel(table, 1, params)
+    const again = await trainModel(table, 1, params)
+    expect(serializeEnsemble(again.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(true)
+    expect(stable(again.artifact)).toEqual(stable(one.artifact))
+    const other = await trainModel(table, 1, { ...params, seed: params.seed + 1 })
+    expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })
 
   it('does notice a changed training row (the leak check above is not blind)', () => {
