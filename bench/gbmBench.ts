@@ -5,14 +5,16 @@
  *
  *   npx tsx bench/gbmBench.ts [--rows 100000] [--features 16] [--rounds 500] [--depth 3]
  *       [--leaves 8] [--eta 0.05] [--subsample 0.8] [--colsample 0.8] [--l2 1]
- *       [--min-child-weight 1] [--early-stopping 50] [--seed 42] [--repeat 1] [--csv FILE]
+ *       [--min-child-weight 1] [--early-stopping 50] [--validation-share 0.15] [--seed 42]
+ *       [--categorical native|codes] [--repeat 1] [--csv FILE]
  *   /usr/bin/python3 bench/reference/xgb_gbm.py FILE default --test-column test --depth 3 ...
  *
  * Rows: numeric features (normal, skewed, few-valued, some with 10 % NaN whose absence
  * itself raises the risk) and two text categories (12 and 40 levels) whose effect is not
  * monotone in the level's code. Ours gets the categories as codes of the sorted levels and
- * NaN as missing, as the pipeline gives the engine; XGBoost gets the text as pandas
- * categories. Prints one JSON line per repetition.
+ * NaN as missing, as the pipeline gives the engine, split on sets of categories (or, with
+ * --categorical codes, on thresholds of the codes); XGBoost gets the text as pandas
+ * categories (xgb_gbm.py --categorical native|codes alike). Prints one JSON line per repetition.
  */
 import { writeFileSync } from 'node:fs'
 import { deriveSeed, Rng } from '../src/main/core/base/random'
@@ -37,7 +39,10 @@ const NUMBER_OPTIONS = [
   'repeat',
   'validation-share'
 ] as const
-type Options = Record<(typeof NUMBER_OPTIONS)[number], number> & { csv: string | null }
+type Options = Record<(typeof NUMBER_OPTIONS)[number], number> & {
+  csv: string | null
+  categorical: 'native' | 'codes'
+}
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
@@ -55,11 +60,14 @@ function parseArgs(argv: string[]): Options {
     seed: 42,
     repeat: 1,
     'validation-share': 0.15,
-    csv: null
+    csv: null,
+    categorical: 'native'
   }
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '')
     if (key === 'csv') o.csv = argv[i + 1]
+    else if (key === 'categorical' && (argv[i + 1] === 'native' || argv[i + 1] === 'codes'))
+      o.categorical = argv[i + 1] as 'native' | 'codes'
     else if ((NUMBER_OPTIONS as readonly string[]).includes(key))
       o[key as (typeof NUMBER_OPTIONS)[number]] = Number(argv[i + 1])
     else throw new Error(`unknown option ${argv[i]}`)
@@ -142,8 +150,7 @@ async function main(): Promise<void> {
   // Level codes of the sorted levels (the pipeline's label encoding); the names sort as generated.
   const columns = [...loans.numeric, ...loans.categories.map((c) => Float64Array.from(c))]
   const categorical = new Uint8Array(columns.length)
-  if (!process.env.NOCAT) categorical[columns.length - 2] = 1
-  if (!process.env.NOCAT) categorical[columns.length - 1] = 1
+  if (o.categorical === 'native') categorical.fill(1, columns.length - 2)
   const pick = (rows: Int32Array): { columns: Float64Array[]; y: Uint8Array } => ({
     columns: columns.map((c) => Float64Array.from(rows, (r) => c[r])),
     y: Uint8Array.from(rows, (r) => loans.y[r])

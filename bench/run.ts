@@ -17,6 +17,7 @@ import { RESULTS_DIR } from './lib/fixtures'
 import { PYTHON, pythonStack, ROOT } from './lib/proc'
 import { markdownReport, printSection, type SectionResult } from './lib/report'
 import { dataSection } from './sections/data'
+import { gbmSection } from './sections/gbm'
 import { predictSection } from './sections/predict'
 import { scoreSection } from './sections/score'
 import { trainSection } from './sections/train'
@@ -88,6 +89,7 @@ async function runSection(
   try {
     if (name === 'data') section = await dataSection(config)
     else if (name === 'train') section = await trainSection(config, python)
+    else if (name === 'gbm') section = await gbmSection(config, python)
     else if (name === 'score') section = await scoreSection(config, python)
     else section = await predictSection(config)
   } catch (error) {

@@ -1,8 +1,8 @@
 import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { SEED } from './fixtures'
 
-export type SectionName = 'data' | 'train' | 'score' | 'predict'
-export const SECTIONS: SectionName[] = ['data', 'train', 'score', 'predict']
+export type SectionName = 'data' | 'train' | 'gbm' | 'score' | 'predict'
+export const SECTIONS: SectionName[] = ['data', 'train', 'gbm', 'score', 'predict']
 
 /** Sizes of one run: the full run measures what the issues ask for; --quick only checks the harness. */
 export interface BenchConfig {

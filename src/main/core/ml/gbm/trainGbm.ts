@@ -157,7 +157,9 @@ export async function trainGbm(
 
 /**
  * Writes the round's rows into `order` (ascending) and flags them in `sampled`; returns
- * their count. Each row is kept with probability `rate`; at least one row is kept.
+ * their count. Each row is kept with probability `rate` (to 2^-32), drawn from a xorshift32
+ * stream seeded by the round's generator: a draw of the product's generator per row cost
+ * a tenth of the whole fit. At least one row is kept.
  */
 function sampleRows(order: Int32Array, sampled: Uint8Array, rate: number, rng: Rng): number {
   const n = sampled.length
@@ -166,9 +168,14 @@ function sampleRows(order: Int32Array, sampled: Uint8Array, rate: number, rng: R
     sampled.fill(1)
     return n
   }
+  const below = rate * 4294967296
+  let x = rng.nextUint32() | 1
   let size = 0
   for (let r = 0; r < n; r++) {
-    const keep = rng.next() < rate ? 1 : 0
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    const keep = x >>> 0 < below ? 1 : 0
     sampled[r] = keep
     order[size] = r
     size += keep
