@@ -6,6 +6,7 @@ import vue from '@vitejs/plugin-vue'
 // out/main/workers/*.js, where src/main/core/base/spawnWorker.ts looks for them.
 const workerEntries = {
   forestWorker: 'src/main/core/ml/forest/forestWorker.ts',
+  gbmWorker: 'src/main/core/ml/gbm/gbmWorker.ts',
   scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
   compileWorker: 'src/main/core/service/compileWorker.ts',
   jobWorker: 'src/main/jobs/jobWorker.ts'

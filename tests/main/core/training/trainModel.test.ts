@@ -23,7 +23,7 @@ import { bestF1Threshold } from '../../../../src/main/core/training/evaluateMode
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
 const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
-const GBM_PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm', rounds: 80, seed: 5 }
+const GBM_PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm', rounds: 80, seed: 5, threads: 1 }
 const SENTINEL = 1e12
 const LEAKED = 'LEAKED_CATEGORY'
 
@@ -168,12 +168,13 @@ describe('trainModel', () => {
     expect(clean.artifact.features.every((f) => f.missing === 'learned')).toBe(true)
   })
 
-  it('gives the same boosted model for the same seed and another for another seed', async () => {
+  it('gives the same boosted model for the same seed, fitted inline or on worker threads with folds side by side, and another for another seed', async () => {
     const params = { ...GBM_PARAMS, smote: false }
     const one = await trainModel(table, 1, params)
-    const again = await trainModel(table, 1, params)
-    expect(serializeEnsemble(again.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(true)
-    expect(stable(again.artifact)).toEqual(stable(one.artifact))
+    const two = await trainModel(table, 1, { ...params, threads: 2 })
+    expect(serializeEnsemble(two.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(true)
+    expect(stable(two.artifact)).toEqual(stable(one.artifact))
+    expect(two.evaluation.metrics).toEqual(one.evaluation.metrics)
     const other = await trainModel(table, 1, { ...params, seed: params.seed + 1 })
     expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })

@@ -52,7 +52,7 @@ function input(rounds = 40) {
       numReal: rows.length
     }
   }
-  const params = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm' as const, rounds, earlyStopping: 5 }
+  const params = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm' as const, rounds, earlyStopping: 5, threads: 1 }
   return { columns: [id, x], y, features: FEATURES, params, fitRows, subsets }
 }
 

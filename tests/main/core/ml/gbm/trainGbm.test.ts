@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Rng } from '../../../../../src/main/core/base/random'
-import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { trainGbm, trainGbmInWorker, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
 import { evaluateBinary } from '../../../../../src/main/core/ml/metrics'
 import { deserializeEnsemble, serializeEnsemble } from '../../../../../src/main/core/model/ensembleFormat'
 import { leafIndexOfVector } from '../../../../../src/main/core/model/FlatTree'
@@ -298,6 +298,31 @@ describe('trainGbm', () => {
       for (const t of ensemble.trees) sum += t.value[leafIndexOfVector(t, x)]
       expect(raw[withNaN]).toBe(sum + ensemble.combine.bias)
     })
+  })
+
+  it('gives the same model on a worker thread as inline, and stops the worker when cancelled', async () => {
+    const { columns, y, categorical } = makeData(2000, 13)
+    const options = plain(5, {
+      rounds: 30,
+      maxDepth: 3,
+      maxLeaves: 8,
+      subsample: 0.8,
+      colsample: 0.8,
+      categorical
+    })
+    const inline = await trainGbm(columns, y, options)
+    let rounds = 0
+    const threaded = await trainGbmInWorker(columns, y, options, null, { onProgress: () => rounds++ })
+    expect(serializeEnsemble(threaded.ensemble).equals(serializeEnsemble(inline.ensemble))).toBe(true)
+    expect(rounds).toBe(30)
+    const controller = new AbortController()
+    const cancelled = trainGbmInWorker(columns, y, { ...options, rounds: 100_000 }, null, {
+      signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 5) controller.abort()
+      }
+    })
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' })
   })
 
   it('rejects invalid settings and single-class labels with messages naming the problem', async () => {
