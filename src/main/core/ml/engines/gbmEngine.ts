@@ -1,7 +1,8 @@
 import { countPositives, gather, gather8 } from '../../base/arrays'
 import { deriveSeed, Rng } from '../../base/random'
 import type { TrainParams } from '../../../../shared/params/trainParams'
-import { trainGbm, trainGbmInWorker, type GbmValidation } from '../gbm/trainGbm'
+import { trainGbm, type GbmValidation } from '../gbm/trainGbm'
+import { trainGbmInWorker } from '../gbm/trainGbmInWorker'
 import { stratifiedSplit } from '../split'
 import type { Engine, EngineTrainInput } from './Engine'
 

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { toThreadError } from '../../base/errors'
-import { gbmResultBuffers, trainGbm, type GbmWorkerInit, type GbmWorkerReply } from './trainGbm'
+import { trainGbm } from './trainGbm'
+import { gbmResultBuffers, type GbmWorkerInit, type GbmWorkerReply } from './trainGbmInWorker'
 
 /**
  * Boosting worker: trains one model (the data arrives as its start-up data) and sends it

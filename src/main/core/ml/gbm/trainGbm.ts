@@ -1,15 +1,14 @@
-import type { Worker } from 'node:worker_threads'
-import { fromThreadError, type ThreadError } from '../../base/errors'
 import { deriveSeed, Rng } from '../../base/random'
-import { spawnWorker } from '../../base/spawnWorker'
 import { type EnsembleCombine, type TreeEnsemble } from '../../model/TreeEnsemble'
-import { binColumns } from '../binning'
 import { binTrainingData } from '../trees/BinnedData'
 import { FlatTreeBuilder } from '../trees/FlatTreeBuilder'
 import type { BoostedTree } from './BoostedTree'
+import { ValidationTracker, type GbmValidation } from './earlyStopping'
 import { emitFlatTree } from './emitFlatTree'
 import { LeafWiseLearner } from './leafWiseLearner'
 import { CATEGORICAL_DEFAULTS } from './splitSearch'
+
+export type { GbmValidation }
 
 /**
  * Gradient-boosted trees for binary classification (XGBoost's and LightGBM's algorithm on
@@ -49,18 +48,6 @@ export interface GbmOptions {
   categorical: Uint8Array
   /** Categorical split settings; LightGBM's defaults where left out. */
   categoricalSplits?: Partial<typeof CATEGORICAL_DEFAULTS>
-}
-
-/** Rows that decide when to stop: never fitted on. */
-export interface GbmValidation {
-  columns: Float64Array[]
-  y: Uint8Array
-  /**
-   * Added to the validation margins before the loss is measured: logit(real rate) −
-   * logit(fit rate) when the fit rows were rebalanced (SMOTE), the prior correction that
-   * makes a balanced model's margins log-odds of the real rows again. 0 otherwise.
-   */
-  marginOffset: number
 }
 
 export interface TrainedGbm {
@@ -158,80 +145,6 @@ export async function trainGbm(
   }
 }
 
-/** What a boosting worker (gbmWorker.ts) is started with. */
-export interface GbmWorkerInit {
-  columns: Float64Array[]
-  y: Uint8Array
-  options: GbmOptions
-  validation: GbmValidation | null
-}
-
-/** Worker → main. */
-export type GbmWorkerReply =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: TrainedGbm }
-  | { type: 'error'; error: ThreadError }
-
-/** Buffers of a trained model, to move rather than copy across threads. */
-export function gbmResultBuffers(result: TrainedGbm): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [result.ensemble.featureImportance.buffer as ArrayBuffer]
-  for (const t of result.ensemble.trees) {
-    for (const a of [t.feature, t.threshold, t.missingLeft, t.left, t.right, t.value, t.cover])
-      buffers.push(a.buffer as ArrayBuffer)
-  }
-  if (result.validationLoss) buffers.push(result.validationLoss.buffer as ArrayBuffer)
-  return buffers
-}
-
-/**
- * trainGbm on a worker thread of its own, with the same result (the same code on the same
- * data): the calling thread stays free, and the pipeline can fit several cross-fitting
- * folds at once. The data is copied to the worker, not moved (the caller keeps it).
- * Settles after the worker has ended; an abort terminates it.
- */
-export function trainGbmInWorker(
-  columns: Float64Array[],
-  y: Uint8Array,
-  options: GbmOptions,
-  validation: GbmValidation | null = null,
-  hooks: GbmHooks = {}
-): Promise<TrainedGbm> {
-  return new Promise<TrainedGbm>((resolve, reject) => {
-    const { signal, onProgress } = hooks
-    if (signal?.aborted) {
-      reject(abortError())
-      return
-    }
-    let settled = false
-    let worker: Worker | null = null
-    const settle = (outcome: { result: TrainedGbm } | { error: Error }): void => {
-      if (settled) return
-      settled = true
-      signal?.removeEventListener('abort', onAbort)
-      const stopped = worker ? worker.terminate() : Promise.resolve(0)
-      void stopped.then(() => ('result' in outcome ? resolve(outcome.result) : reject(outcome.error)))
-    }
-    const onAbort = (): void => settle({ error: abortError() })
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const init: GbmWorkerInit = { columns, y, options, validation }
-    try {
-      worker = spawnWorker({ name: 'gbmWorker', dir: __dirname }, init)
-    } catch (e) {
-      settle({ error: e instanceof Error ? e : new Error(String(e)) })
-      return
-    }
-    worker.on('message', (reply: GbmWorkerReply) => {
-      if (reply.type === 'progress') onProgress?.(reply.done, reply.total)
-      else if (reply.type === 'done') settle({ result: reply.result })
-      else settle({ error: fromThreadError(reply.error) })
-    })
-    worker.on('error', (e: Error) => settle({ error: e }))
-    worker.on('exit', (code) =>
-      settle({ error: new Error(`boosting worker exited with code ${code} before sending its model`) })
-    )
-  })
-}
-
 /**
  * Writes the round's rows into `order` (ascending) and flags them in `sampled`; returns
  * their count. Each row is kept with probability `rate` (to 2^-32), drawn from a xorshift32
@@ -300,53 +213,6 @@ function sampleFeatures(perm: Int32Array, features: Int32Array, rng: Rng): void 
   features.sort()
 }
 
-/** Tracks the validation log-loss round by round and says when to stop. */
-class ValidationTracker {
-  private readonly bins: Uint8Array[]
-  private readonly margin: Float64Array
-  private readonly y: Uint8Array
-  private readonly history: number[] = []
-  private best = Infinity
-  bestRounds = 0
-
-  constructor(
-    validation: GbmValidation,
-    mapper: Parameters<typeof binColumns>[0],
-    bias: number,
-    private readonly patience: number
-  ) {
-    this.bins = binColumns(mapper, validation.columns)
-    this.y = validation.y
-    this.margin = new Float64Array(validation.y.length).fill(bias + validation.marginOffset)
-  }
-
-  /** Adds a round's tree; true when training should stop. */
-  addTree(tree: BoostedTree): boolean {
-    const { margin, y, bins } = this
-    let loss = 0
-    for (let r = 0; r < y.length; r++) {
-      const m = (margin[r] += tree.value[tree.leafOf(bins, r)])
-      loss += softplus(y[r] === 1 ? -m : m)
-    }
-    loss /= y.length
-    this.history.push(loss)
-    if (loss < this.best) {
-      this.best = loss
-      this.bestRounds = this.history.length
-    }
-    return this.patience > 0 && this.history.length - this.bestRounds >= this.patience
-  }
-
-  losses(): Float64Array {
-    return Float64Array.from(this.history)
-  }
-}
-
-/** log(1 + e^x) without overflow. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x))
-}
-
 /** Share of the total split gain per feature (LightGBM's importance_type 'gain'). */
 function gainImportance(trees: BoostedTree[], numFeatures: number): Float64Array {
   const importance = new Float64Array(numFeatures)
@@ -400,7 +266,8 @@ function validateInput(columns: Float64Array[], y: Uint8Array, options: GbmOptio
   return numRows
 }
 
-function abortError(): Error {
+/** The error a cancelled boosting run rejects with. */
+export function abortError(): Error {
   const error = new Error('Boosted-tree training was cancelled.')
   error.name = 'AbortError'
   return error

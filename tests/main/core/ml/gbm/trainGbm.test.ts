@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Rng } from '../../../../../src/main/core/base/random'
-import { trainGbm, trainGbmInWorker, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { trainGbmInWorker } from '../../../../../src/main/core/ml/gbm/trainGbmInWorker'
 import { evaluateBinary } from '../../../../../src/main/core/ml/metrics'
 import { deserializeEnsemble, serializeEnsemble } from '../../../../../src/main/core/model/ensembleFormat'
 import { leafIndexOfVector } from '../../../../../src/main/core/model/FlatTree'
