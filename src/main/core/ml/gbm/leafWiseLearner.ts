@@ -8,7 +8,7 @@ import {
   HistogramPool,
   subtractHistograms
 } from './gradientHistogram'
-import { SplitCandidate, SplitFinder, type SplitParams } from './splitSearch'
+import { setSplitCopies, SplitCandidate, SplitFinder, type SplitParams } from './splitSearch'
 
 /** Settings of one boosted tree, already validated. */
 export interface BoostedTreeParams extends SplitParams {
@@ -47,6 +47,9 @@ export class LeafWiseLearner {
   /** Gradients by position of `order`, gathered per leaf before its histograms are built. */
   private readonly ordered: Float64Array
   private readonly leafDepth: Int32Array
+  /** Copies each leaf will have in the emitted tree (splitSearch.ts, MAX_SUBTREE_COPIES). */
+  private readonly leafCopies: Int32Array
+  private readonly copies = new Int32Array(2)
   private readonly leafHist: Int32Array
   private readonly candidates: SplitCandidate[]
   private readonly layout: HistogramLayout
@@ -71,6 +74,7 @@ export class LeafWiseLearner {
     this.leafStart = new Int32Array(maxLeaves)
     this.leafEnd = new Int32Array(maxLeaves)
     this.leafDepth = new Int32Array(maxLeaves)
+    this.leafCopies = new Int32Array(maxLeaves)
     this.leafHist = new Int32Array(maxLeaves)
     this.candidates = Array.from({ length: maxLeaves }, () => new SplitCandidate())
     this.layout = new HistogramLayout(mapper.numValueBins)
@@ -102,6 +106,7 @@ export class LeafWiseLearner {
     this.leafStart[0] = 0
     this.leafEnd[0] = size
     this.leafDepth[0] = 0
+    this.leafCopies[0] = 1
     this.leafHist[0] = -1
     this.candidates[0].reset()
     if (this.params.maxDepth > 0 && this.params.maxLeaves > 1) {
@@ -165,6 +170,7 @@ export class LeafWiseLearner {
       tree.sumG[node],
       tree.sumH[node],
       this.leafEnd[i] - this.leafStart[i],
+      this.leafCopies[i],
       this.candidates[i]
     )
   }
@@ -199,6 +205,11 @@ export class LeafWiseLearner {
     this.leafEnd[j] = end
     this.leafDepth[i] = depth + 1
     this.leafDepth[j] = depth + 1
+    if (binHess) {
+      setSplitCopies(sides, binHess, 0, 1, K, this.copies)
+      this.leafCopies[j] = this.leafCopies[i] * this.copies[1]
+      this.leafCopies[i] *= this.copies[0]
+    } else this.leafCopies[j] = this.leafCopies[i]
     this.candidates[i].reset()
     this.candidates[j].reset()
     this.leafHist[j] = -1

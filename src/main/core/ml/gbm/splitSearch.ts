@@ -49,6 +49,46 @@ export const CATEGORICAL_DEFAULTS = {
   minDataPerGroup: 100
 } as const
 
+/**
+ * Most copies of one grown node in the emitted FlatTree. A category-set split is emitted
+ * with a copy of each child per run of categories (emitFlatTree.ts), so set splits nested
+ * on one path multiply copies; with many-level categories (a bank's branches) that could
+ * grow a tree exponentially. A set split that would push a leaf past this is not offered
+ * (numeric splits and fewer-run sets still are): 256 leaves the emitted trees of the real
+ * and generated files measured untouched.
+ */
+export const MAX_SUBTREE_COPIES = 256
+
+/**
+ * Copies of its left and right child that a category-set split makes when emitted: one
+ * per run of consecutive value bins holding rows that go that way (bins without rows join
+ * their neighbours' runs), plus one for NaN's side when NaN's rows go where no run of
+ * values goes. Bin b's hessian is hess[offset + stride · b]; the missing bin is K.
+ * Written to out[0] (left) and out[1] (right).
+ */
+export function setSplitCopies(
+  sides: Uint8Array,
+  hess: Float64Array,
+  offset: number,
+  stride: number,
+  K: number,
+  out: Int32Array
+): void {
+  out[0] = 0
+  out[1] = 0
+  let previous = -1
+  for (let b = 0; b < K; b++) {
+    if (!(hess[offset + stride * b] > 0)) continue
+    const side = sides[b]
+    if (side !== previous) out[side === 1 ? 0 : 1]++
+    previous = side
+  }
+  if (hess[offset + stride * K] > 0) {
+    const nanSide = sides[K] === 1 ? 0 : 1
+    if (out[nanSide] === 0) out[nanSide] = 1
+  }
+}
+
 /** A split of a leaf (LightGBM's SplitInfo): what it tests and the left child's sums. */
 export class SplitCandidate {
   /** Gain as defined above; 0 when there is no valid split. */
@@ -77,11 +117,15 @@ export class SplitFinder {
   private readonly sortIndex = new Int32Array(257)
   private readonly sortKey = new Float64Array(257)
   private readonly categories = new Int32Array(257)
+  private readonly candidateSides = new Uint8Array(257)
+  private readonly copies = new Int32Array(2)
   // The leaf being searched.
   private G = 0
   private H = 0
   private parentGain = 0
   private cntFactor = 0
+  /** Copies the leaf will have in the emitted tree (see MAX_SUBTREE_COPIES). */
+  private leafCopies = 1
 
   constructor(
     private readonly params: SplitParams,
@@ -92,7 +136,8 @@ export class SplitFinder {
 
   /**
    * Writes into `out` the best split of a leaf with gradient sum G, hessian sum H and
-   * `numRows` rows, over `features[0, count)` of its histograms `hist`.
+   * `numRows` rows, over `features[0, count)` of its histograms `hist`. The leaf will have
+   * `copies` copies in the emitted tree.
    */
   find(
     hist: Float64Array,
@@ -101,10 +146,12 @@ export class SplitFinder {
     G: number,
     H: number,
     numRows: number,
+    copies: number,
     out: SplitCandidate
   ): void {
     out.reset()
     if (H < 2 * this.params.minChildWeight || numRows < 2) return
+    this.leafCopies = copies
     this.G = G
     this.H = H
     this.parentGain = (G * G) / (H + this.params.l2)
@@ -179,7 +226,7 @@ export class SplitFinder {
     if (numCats <= p.maxCatToOnehot) {
       for (let i = 0; i < numCats; i++) {
         const t = cats[i]
-        this.offerCategorical(f, K, hist[o + 2 * t], hist[o + 2 * t + 1], p.l2, cats, i, 1, 1, out)
+        this.offerCategorical(hist, f, K, hist[o + 2 * t], hist[o + 2 * t + 1], p.l2, cats, i, 1, 1, out)
       }
       return
     }
@@ -214,16 +261,18 @@ export class SplitFinder {
         if (numRows - countLeft < p.minDataPerGroup || this.H - HL < p.minChildWeight) break
         if (countGroup < p.minDataPerGroup) continue
         countGroup = 0
-        this.offerCategorical(f, K, GL, HL, l2, idx, dir === 1 ? 0 : used - 1, i + 1, dir, out)
+        this.offerCategorical(hist, f, K, GL, HL, l2, idx, dir === 1 ? 0 : used - 1, i + 1, dir, out)
       }
     }
   }
 
   /**
    * Offers "the `size` categories of `list` from position `from` in direction `dir` go
-   * left, every other bin right".
+   * left, every other bin right", unless its emission would copy a child past
+   * MAX_SUBTREE_COPIES.
    */
   private offerCategorical(
+    hist: Float64Array,
     f: number,
     K: number,
     GL: number,
@@ -241,6 +290,11 @@ export class SplitFinder {
     const GR = this.G - GL
     const gain = (GL * GL) / (HL + l2) + (GR * GR) / (HR + l2) - this.parentGain
     if (!(gain > out.gain)) return
+    const sides = this.candidateSides
+    sides.fill(0, 0, K + 1)
+    for (let i = 0; i < size; i++) sides[list[from + i * dir]] = 1
+    setSplitCopies(sides, hist, this.layout.offset[f] + 1, 2, K, this.copies)
+    if (this.leafCopies * Math.max(this.copies[0], this.copies[1]) > MAX_SUBTREE_COPIES) return
     out.gain = gain
     out.feature = f
     out.categorical = true
@@ -248,9 +302,7 @@ export class SplitFinder {
     out.leftG = GL
     out.leftH = HL
     out.childL2 = l2
-    const sides = out.sides
-    sides.fill(0, 0, K + 1)
-    for (let i = 0; i < size; i++) sides[list[from + i * dir]] = 1
+    out.sides.set(sides.subarray(0, K + 1))
     out.missingLeft = sides[K]
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Rng } from '../../../../../src/main/core/base/random'
+import { MAX_SUBTREE_COPIES, setSplitCopies } from '../../../../../src/main/core/ml/gbm/splitSearch'
 import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
 import { trainGbmInWorker } from '../../../../../src/main/core/ml/gbm/trainGbmInWorker'
 import { evaluateBinary } from '../../../../../src/main/core/ml/metrics'
@@ -189,6 +190,50 @@ describe('trainGbm', () => {
     expect(Array.from(tree.feature).filter((f) => f === 0).length).toBe(6)
     // AUC 1 for the set split on the training rows.
     expect(evaluateBinary(y, predictEnsemble(asCategory.ensemble, [code], rows), 0.5).auc).toBe(1)
+  })
+
+  it('counts the copies a set split makes of each child: one per run of categories with rows, one more for NaN alone', () => {
+    const out = new Int32Array(2)
+    // Bins 0..5 go L R (no rows) L L R; NaN has rows and goes left, where runs exist.
+    const hess = Float64Array.from([1, 1, 0, 2, 1, 1, 0.5])
+    setSplitCopies(Uint8Array.from([1, 0, 0, 1, 1, 0, 1]), hess, 0, 1, 6, out)
+    // Runs over the bins with rows: {0} L, {1, (2)} R, {3, 4} L, {5} R.
+    expect(Array.from(out)).toEqual([2, 2])
+    // Every value right, NaN left: one run right, and NaN's own path to the left child.
+    setSplitCopies(Uint8Array.from([0, 0, 0, 0, 0, 0, 1]), hess, 0, 1, 6, out)
+    expect(Array.from(out)).toEqual([1, 1])
+  })
+
+  it('keeps emitted trees bounded when set splits on many-level categories nest', async () => {
+    // Two 200-level categories whose risks interact: unguarded, nested set splits of ~30
+    // scattered categories copied subtrees into millions of nodes per tree.
+    const n = 20000
+    const rng = new Rng(3)
+    const a = Float64Array.from({ length: n }, () => rng.int(200))
+    const b = Float64Array.from({ length: n }, () => rng.int(200))
+    const riskA = Array.from({ length: 200 }, () => rng.normal())
+    const riskB = Array.from({ length: 200 }, () => rng.normal())
+    const y = Uint8Array.from({ length: n }, (_, r) => {
+      const z = 2 * riskA[a[r]] * riskB[b[r]] + riskA[a[r]] + riskB[b[r]]
+      return rng.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0
+    })
+    const options = plain(2, {
+      rounds: 2,
+      learningRate: 0.1,
+      maxDepth: 4,
+      maxLeaves: 16,
+      categorical: Uint8Array.of(1, 1)
+    })
+    const { ensemble } = await trainGbm([a, b], y, options)
+    for (const tree of ensemble.trees) {
+      const leaves = Array.from(tree.feature).filter((f) => f < 0).length
+      // At most 16 grown leaves, each copied at most 256 times...
+      expect(MAX_SUBTREE_COPIES).toBe(256)
+      expect(leaves).toBeLessThanOrEqual(16 * 256)
+      // ...and the set splits are there (a threshold tree of 16 leaves has 31 nodes).
+      expect(tree.feature.length).toBeGreaterThan(200)
+    }
+    expect(evaluateBinary(y, predictEnsemble(ensemble, [a, b], n), 0.5).auc).toBeGreaterThan(0.6)
   })
 
   it('stops early at the best validation round and keeps exactly the trees up to it', async () => {
