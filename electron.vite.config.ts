@@ -1,16 +1,9 @@
 import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
-
-// Worker entries live beside the code that starts them; they are bundled to
-// out/main/workers/*.js, where src/main/core/base/spawnWorker.ts looks for them.
-const workerEntries = {
-  forestWorker: 'src/main/core/ml/forest/forestWorker.ts',
-  gbmWorker: 'src/main/core/ml/gbm/gbmWorker.ts',
-  scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
-  compileWorker: 'src/main/core/service/compileWorker.ts',
-  jobWorker: 'src/main/jobs/jobWorker.ts'
-}
+// Worker entries live beside the code that starts them; each is bundled to
+// out/main/workers/<name>.js, where src/main/core/base/spawnWorker.ts looks for it.
+import { WORKER_ENTRIES } from './scripts/workerEntries.mjs'
 
 export default defineConfig({
   main: {
@@ -20,7 +13,10 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           ...Object.fromEntries(
-            Object.entries(workerEntries).map(([name, path]) => [`workers/${name}`, resolve(__dirname, path)])
+            Object.entries(WORKER_ENTRIES).map(([name, path]) => [
+              `workers/${name}`,
+              resolve(__dirname, path)
+            ])
           )
         }
       }

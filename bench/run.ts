@@ -1,5 +1,5 @@
 /**
- * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict]
+ * The workbench's benchmark: `npm run bench -- [--quick] [--only data,train,score,predict,real]
  * [--repeat N] [--requests N] [--out bench/results/NAME.json]`.
  *
  * Every figure the issues ask for, with the reference stacks (../shared/bench/*.py) run on
@@ -19,6 +19,7 @@ import { markdownReport, printSection, type SectionResult } from './lib/report'
 import { dataSection } from './sections/data'
 import { gbmSection } from './sections/gbm'
 import { predictSection } from './sections/predict'
+import { realSection } from './sections/real'
 import { scoreSection } from './sections/score'
 import { trainSection } from './sections/train'
 
@@ -33,7 +34,7 @@ interface Options {
 function usage(message?: string): never {
   if (message) console.error(message)
   console.error(
-    'usage: npm run bench -- [--quick] [--only data,train,score,predict] [--repeat N] [--out bench/results/NAME.json]'
+    'usage: npm run bench -- [--quick] [--only data,train,score,predict,real] [--repeat N] [--out bench/results/NAME.json]'
   )
   process.exit(2)
 }
@@ -91,6 +92,7 @@ async function runSection(
     else if (name === 'train') section = await trainSection(config, python)
     else if (name === 'gbm') section = await gbmSection(config, python)
     else if (name === 'score') section = await scoreSection(config, python)
+    else if (name === 'real') section = await realSection(config, python)
     else section = await predictSection(config)
   } catch (error) {
     section = {

@@ -1,8 +1,8 @@
 import type { TrainParams } from '../../src/main/core/model/ModelArtifact'
 import { SEED } from './fixtures'
 
-export type SectionName = 'data' | 'train' | 'gbm' | 'score' | 'predict'
-export const SECTIONS: SectionName[] = ['data', 'train', 'gbm', 'score', 'predict']
+export type SectionName = 'data' | 'train' | 'gbm' | 'score' | 'predict' | 'real'
+export const SECTIONS: SectionName[] = ['data', 'train', 'gbm', 'score', 'predict', 'real']
 
 /** Sizes of one run: the full run measures what the issues ask for; --quick only checks the harness. */
 export interface BenchConfig {
@@ -24,7 +24,12 @@ export interface BenchConfig {
   }
   score: { sizes: number[] }
   predict: { requests: number; warmup: number }
+  /** Real public credit files (bench/real/): splits per file, files, our variants, reference n_jobs. */
+  real: { splits: number; datasets: string[]; variants: string[]; jobs: number }
 }
+
+const REAL_DATASETS = ['german-credit', 'credit-scoring', 'lending-club']
+const REAL_VARIANTS = ['ours', 'ours_nosmote', 'ours_gbm', 'ours_scorecard', 'ours_auto']
 
 export function benchConfig(quick: boolean, repeat: number): BenchConfig {
   return quick
@@ -42,7 +47,8 @@ export function benchConfig(quick: boolean, repeat: number): BenchConfig {
           reference: { rows: 500, trees: 5 }
         },
         score: { sizes: [20_000] },
-        predict: { requests: 500, warmup: 50 }
+        predict: { requests: 500, warmup: 50 },
+        real: { splits: 2, datasets: ['german-credit'], variants: REAL_VARIANTS, jobs: 2 }
       }
     : {
         quick,
@@ -58,7 +64,8 @@ export function benchConfig(quick: boolean, repeat: number): BenchConfig {
           reference: { rows: 2_000, trees: 20 }
         },
         score: { sizes: [100_000, 1_000_000] },
-        predict: { requests: 2_000, warmup: 50 }
+        predict: { requests: 2_000, warmup: 50 },
+        real: { splits: 5, datasets: REAL_DATASETS, variants: REAL_VARIANTS, jobs: 2 }
       }
 }
 

@@ -63,6 +63,13 @@ function main(): void {
       })
       return result.canceled ? null : (result.filePath ?? null)
     },
+    async saveModel(defaultName) {
+      const result = await dialog.showSaveDialog(win!, {
+        defaultPath: defaultName,
+        filters: [{ name: 'ONNX models', extensions: ['onnx'] }]
+      })
+      return result.canceled ? null : (result.filePath ?? null)
+    },
     showInFolder(path) {
       shell.showItemInFolder(path)
     }

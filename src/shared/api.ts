@@ -6,18 +6,22 @@ import type {
   InputFieldInfo,
   ModelSummary,
   ScoreResult,
+  ThresholdChange,
+  ModelRun,
+  OnnxExportReport,
   CsvPreview,
   DatasetDetail,
   DatasetProfile,
   DatasetSummary,
-  ErrorInfo,
-  JobInfo
+  ErrorInfo
 } from './dto'
+import type { JobInfo } from './jobs'
+import type { StrategyReport, SwapSetView, ValidationPack } from './validation'
 import { GenerateParamsSchema } from './params/generateParams'
 import { TrainParamsSchema } from './params/trainParams'
 
 /**
- * The one contract between the renderer and main (ARCHITECTURE.md rule 2): every call,
+ * The one contract between the renderer and main (docs/ARCHITECTURE.md rule 2): every call,
  * its input schema (validated in main before use) and its output type, and every
  * event. The IPC registration, the preload's window.api, the typed renderer client and
  * the e2e bridge are all derived from `calls` and `events`, so a call cannot exist in
@@ -59,6 +63,47 @@ export const TrainInput = TrainParamsSchema.partial()
     datasetId: id,
     name: z.string().trim().min(1).max(200).optional(),
     activate: z.boolean().optional()
+  })
+  .strict()
+
+/** Where a committee's strategy and validation run: the model's held-out rows, or a chosen file of loans. */
+const population = {
+  modelId: id.optional(),
+  /** A file of loans with outcomes (files/pickCsv); the model's held-out rows when omitted. */
+  handle: fileHandle.optional()
+}
+
+const share = z.number().min(0).max(1)
+
+export const StrategyTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('bad-rate'), maxBadRate: share, basis: z.enum(['expected', 'observed']) })
+    .strict(),
+  z.object({ kind: z.literal('approval'), maxApprovalRate: share }).strict(),
+  z.object({ kind: z.literal('max-profit') }).strict()
+])
+
+export const StrategyInput = z
+  .object({
+    ...population,
+    lgd: share.optional(),
+    ead: z.string().min(1).optional(),
+    margin: z.number().gt(-1).lt(1).optional(),
+    target: StrategyTargetSchema.optional()
+  })
+  .strict()
+
+export const SwapSetInput = StrategyInput.extend({
+  from: z.number().min(0).max(1.000001),
+  to: z.number().min(0).max(1.000001),
+  limit: z.number().int().min(1).max(500).optional()
+}).strict()
+
+export const ValidateInput = z
+  .object({
+    ...population,
+    segments: z.array(z.string().min(1)).max(10).optional(),
+    replicates: z.number().int().min(100).max(10_000).optional()
   })
   .strict()
 
@@ -163,6 +208,34 @@ export const calls = {
   'history/single': call<z.ZodObject<{ id: typeof id }>, HistoryEntry>(z.object({ id }).strict()),
   /** Writes a model's evaluation as a PDF report (save dialog in main); null when the user cancels. */
   'models/exportReport': call<z.ZodObject<{ id: typeof id }>, { path: string } | null>(
+    z.object({ id }).strict()
+  ),
+  /** The cut-off strategy: every cut-off's approvals, bad rates, expected loss and profit; a recommended cut-off for a target. */
+  'committee/strategy': call<typeof StrategyInput, StrategyReport>(StrategyInput),
+  /** Whom a change of cut-off concerns: those approved only under one of the two. */
+  'committee/swapSet': call<typeof SwapSetInput, SwapSetView>(SwapSetInput),
+  /** Makes a cut-off the model's decision threshold from now on, recorded with the reason. */
+  'committee/applyThreshold': call<
+    z.ZodObject<{ modelId: typeof id; threshold: z.ZodNumber; reason: z.ZodString }>,
+    ThresholdChange
+  >(
+    z
+      .object({ modelId: id, threshold: z.number().gt(0).lt(1), reason: z.string().trim().min(1).max(500) })
+      .strict()
+  ),
+  'committee/thresholdHistory': call<z.ZodObject<{ modelId: typeof id }>, ThresholdChange[]>(
+    z.object({ modelId: id }).strict()
+  ),
+  /** The columns of the strategy and validation data (for the exposure and segment pickers). */
+  'committee/columns': call<z.ZodObject<typeof population>, string[]>(z.object(population).strict()),
+  /** The validation pack: discrimination, calibration by grade, stability, concentration, segments, verdicts. */
+  'committee/validate': call<typeof ValidateInput, ValidationPack>(ValidateInput),
+  /** Writes the validation pack as a PDF (save dialog in main); null when the user cancels. */
+  'committee/validationReport': call<typeof ValidateInput, { path: string } | null>(ValidateInput),
+  /** An `auto` training run: its leaderboard and champion. */
+  'models/run': call<z.ZodObject<{ id: typeof id }>, ModelRun>(z.object({ id }).strict()),
+  /** Exports a model's whole scoring pipeline as ONNX (save dialog in main); null when the user cancels. */
+  'models/exportOnnx': call<z.ZodObject<{ id: typeof id }>, OnnxExportReport | null>(
     z.object({ id }).strict()
   ),
   /** Writes the one-page decision sheet of a single score (audit record) as a PDF; null when cancelled. */

@@ -140,27 +140,6 @@ export interface DatasetProfile {
   correlation: { names: string[]; matrix: number[][] }
 }
 
-export type JobKind = 'generate' | 'import' | 'profile' | 'train' | 'score'
-export type JobStatus = 'running' | 'done' | 'failed' | 'cancelled'
-
-/** A background job as the jobs panel shows it. */
-export interface JobInfo {
-  id: string
-  kind: JobKind
-  label: string
-  status: JobStatus
-  phase: string
-  done: number
-  total: number
-  startedAt: string
-  elapsedSeconds: number
-  /** Estimated seconds left, null until there is enough progress to tell. */
-  etaSeconds: number | null
-  /** What the job produced (e.g. { datasetId }) once done. */
-  result?: Record<string, unknown>
-  error?: ErrorInfo
-}
-
 /** An error as the renderer receives it: plain data, shown to the user in words. */
 export interface ErrorInfo {
   code: string
@@ -189,8 +168,61 @@ export interface ModelSummary {
   params: Record<string, unknown>
   seed: number
   metrics: ModelMetrics
+  /** The decision threshold scoring uses now: the last one a committee applied, else training's (metrics.threshold). */
+  threshold: number
+  /** The `auto` run that made it, when it is one of its candidates. */
+  runId: number | null
   createdAt: string
   active: boolean
+}
+
+/** One candidate of an `auto` training run, as the leaderboard shows it. */
+export interface LeaderboardEntry {
+  engine: string
+  /** The candidate in words ("Forest 200×15"). */
+  label: string
+  /** Its settings, as `ptm train` would take them. */
+  params: Record<string, unknown>
+  /** Mean and standard deviation over the folds of cross-validated AUC on the training rows. */
+  cvAuc: number
+  cvAucSd: number
+  folds: number
+  /** Seconds its cross-validation took. */
+  seconds: number
+  /** Lower is simpler (ties within one standard error go to the simpler). */
+  complexity: number
+  /** The model kept for this candidate (every candidate is kept as a version). */
+  modelId: number | null
+  champion: boolean
+}
+
+/** An `auto` training run: every candidate, best first, with the model kept for each. */
+export interface ModelRun {
+  id: number
+  leaderboard: LeaderboardEntry[]
+  championId: number | null
+  createdAt: string
+}
+
+/** What exporting a model to ONNX wrote: the file, its size, the operator sets and the graph's inputs and outputs. */
+export interface OnnxExportReport {
+  file: string
+  bytes: number
+  modelId: number
+  format: 'onnx'
+  opset: { ai_onnx: number; ai_onnx_ml: number; ir_version: number }
+  inputs: { name: string; type: string }[]
+  outputs: { name: string; type: string }[]
+  trainingDataSha256: string | null
+  notes: string[]
+}
+
+/** One change of a model's decision threshold after training (ptm strategy --apply). */
+export interface ThresholdChange {
+  threshold: number
+  previous: number
+  reason: string
+  appliedAt: string
 }
 
 /** One feature's push on an applicant's probability (probability points, + raises risk). */

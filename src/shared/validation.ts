@@ -101,6 +101,31 @@ export interface SwapSet {
   swapOut: SwapGroup
 }
 
+/** One applicant who moves between two cut-offs. */
+export interface SwapRow {
+  /** Line of the file (or of the dataset) the applicant is on. */
+  line: number
+  /** The applicant's identifier, when the data has an identifier column. */
+  id: string | null
+  pd: number
+  /** 1 defaulted, 0 repaid, null when the data has no outcomes. */
+  outcome: number | null
+  exposure: number
+}
+
+/** A swap set with the applicants it concerns, riskiest first (a limited number of each). */
+export interface SwapSetView extends SwapSet {
+  swapInRows: SwapRow[]
+  swapOutRows: SwapRow[]
+}
+
+/** A model's strategy on a population, as `ptm strategy` and the Strategy screen show it. */
+export interface StrategyReport {
+  model: { id: number; name: string; threshold: number }
+  data: { label: string; rows: number; skipped: { line: number; reason: string }[] }
+  result: StrategyResult
+}
+
 // ---------------------------------------------------------------------------------------
 // Validation pack
 // ---------------------------------------------------------------------------------------

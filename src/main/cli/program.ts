@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
-import { isCancellation } from '../core/base/errors'
+import { classifyError, exitStatusOf } from '../core/base/classifyError'
+import { resolveDbPath } from '../core/storage/defaultDbPath'
 import { CliContext, type GlobalOptions } from './common/CliContext'
 import { registerDataCommands } from './commands/dataCommands'
 import { registerModelCommands } from './commands/modelCommands'
@@ -7,7 +8,7 @@ import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
-import { isUserError } from './common/userError'
+import { registerCommitteeCommands } from './commands/committeeCommands'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
 const STEP_ALIASES: Record<string, string> = { deploy: 'serve' }
@@ -26,11 +27,14 @@ export function translateStep(argv: string[]): string[] {
 export interface CliIo {
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
+  /** Aborted when the user interrupts (Ctrl+C): a running command stops and writes nothing. */
+  signal?: AbortSignal
 }
 
 /**
  * Runs the `ptm` command line and returns its exit code: 0 success, 1 a user error
- * (one line on stderr), 2 bad usage.
+ * (one line on stderr), 2 bad usage, 130 interrupted; every failure is classified by the
+ * one error catalogue (core/base/errors.ts) and printed as one line, never a stack.
  */
 export async function runCli(
   argv: string[],
@@ -58,7 +62,7 @@ export async function runCli(
   const run =
     (action: (ctx: CliContext, ...args: never[]) => Promise<void> | void) =>
     async (...args: unknown[]): Promise<void> => {
-      const ctx = new CliContext(program.opts<GlobalOptions>(), io.stdout, io.stderr)
+      const ctx = new CliContext(program.opts<GlobalOptions>(), io.stdout, io.stderr, io.signal)
       contexts.push(ctx)
       // Commander passes the positional arguments, then the options, then the command.
       await action(ctx, ...(args.slice(0, -1) as never[]))
@@ -69,6 +73,7 @@ export async function runCli(
   registerScoreCommands(program, run)
   registerAllCommand(program, run)
   registerReportCommands(program, run)
+  registerCommitteeCommands(program, run)
   registerExportModelCommand(program, run)
 
   try {
@@ -79,15 +84,36 @@ export async function runCli(
       exitCode = error.exitCode === 0 ? 0 : 2
       if (exitCode === 2 && !commanderSpoke)
         io.stderr.write(`ptm: ${error.message}\n(run "ptm --help" for usage)\n`)
-    } else if (isUserError(error) || isCancellation(error)) {
-      io.stderr.write(`ptm: ${(error as Error).message.split('\n')[0]}\n`)
-      exitCode = 1
     } else {
-      io.stderr.write(`ptm: internal error: ${(error as Error).stack ?? String(error)}\n`)
-      exitCode = 1
+      exitCode = reportFailure(error, io, databaseOf(program.opts<GlobalOptions>()))
     }
   } finally {
     for (const ctx of contexts) ctx.close()
   }
   return exitCode
+}
+
+/** Prints a failure as one line on stderr and returns the exit status its catalogue entry gives. */
+function reportFailure(error: unknown, io: CliIo, database: string | undefined): number {
+  const info = classifyError(error, { database })
+  if (info.code === 'INTERNAL') {
+    io.stderr.write(
+      `ptm: internal error: ${info.message} (a fault in the workbench, not in what you gave; run again with PTM_DEBUG=1 to see where, and report it)\n`
+    )
+    if (process.env.PTM_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`)
+  } else if (info.code === 'CANCELLED') {
+    io.stderr.write('ptm: interrupted; nothing was written.\n')
+  } else {
+    io.stderr.write(`ptm: ${info.message}\n`)
+  }
+  return exitStatusOf(info.code)
+}
+
+/** The database a failing command was using, for messages about it (undefined when even that path is bad). */
+function databaseOf(options: GlobalOptions): string | undefined {
+  try {
+    return resolveDbPath(options.db)
+  } catch {
+    return undefined
+  }
 }

@@ -1,41 +1,106 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Workbench } from '../core/service/Workbench'
-import { InputError } from '../core/base/errors'
-import { FieldValidationError } from '../core/scoring/scoreOne'
+import { classifyError } from '../core/base/classifyError'
+import { ERROR_CATALOGUE, WorkbenchError } from '../core/base/errors'
+import { AuditQueue, type AuditQueueOptions } from './AuditQueue'
 
 /** Largest request body accepted (the spec's requests are a few hundred bytes). */
 export const MAX_BODY_BYTES = 1024 * 1024
+/** Deepest nesting of objects and arrays in a body; an applicant is one flat object. */
+export const MAX_JSON_DEPTH = 16
+/** Seconds a client is told to wait (Retry-After) when the database is busy. */
+export const RETRY_AFTER_SECONDS = 2
+/**
+ * Longest a statement of the serving connection waits for a lock, synchronously: reads
+ * rarely wait at all (WAL), and this bounds how long /health can ever be held up.
+ */
+const SERVE_BUSY_TIMEOUT_MS = 100
+
+export interface ServerTimeouts {
+  /** The whole request (headers and body) must arrive within this (a slow body is dropped with 408). */
+  requestMs?: number
+  /** The headers must arrive within this. */
+  headersMs?: number
+  /** A connection idle this long is closed. */
+  idleMs?: number
+}
 
 export interface PredictServerOptions {
   /** Score with this model; default: whichever model is active at request time. */
   modelId?: number
+  timeouts?: ServerTimeouts
+  /** How audit records wait for a busy database (see AuditQueue). */
+  audit?: AuditQueueOptions
 }
 
 /**
  * The spec's Flask /predict API on fastify: the same request (raw applicant fields as
  * JSON) and response (`{"Default_Prediction": 0}` plus probability, grade, reasons,
- * model version and warnings). Errors are JSON with a message: malformed JSON 400,
- * wrong types 422 naming the fields, bodies over 1 MB 413, unknown route 404, wrong
- * method 405, no model 503. Every call is audited like a single score.
+ * model version and warnings). Errors are JSON `{error, code}` with the status of the one
+ * error catalogue (core/base/errors.ts): malformed JSON 400, nesting deeper than
+ * MAX_JSON_DEPTH 400, wrong types 422 naming the fields, bodies over 1 MB 413, unknown
+ * route 404, wrong method 405, no model 503, database busy 503 with Retry-After. Work per
+ * request is bounded (body size, depth, one warning for all unknown fields, a bounded
+ * audit record) and slow clients are dropped. Every score is audited before it is
+ * answered, through an AuditQueue, so another program's write lock never freezes the service.
  */
 export function createPredictServer(service: Workbench, options: PredictServerOptions = {}): FastifyInstance {
-  const app = Fastify({ bodyLimit: MAX_BODY_BYTES, logger: false })
+  const timeouts = { requestMs: 10_000, headersMs: 5_000, idleMs: 30_000, ...options.timeouts }
+  const app = Fastify({
+    bodyLimit: MAX_BODY_BYTES,
+    logger: false,
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: Math.min(5_000, timeouts.idleMs),
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      // Node checks the two timeouts above only this often (default 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.requestMs / 4)))
+    }
+  })
+  service.db.pragma(`busy_timeout = ${SERVE_BUSY_TIMEOUT_MS}`)
+  const audit = new AuditQueue(service.db, service.audit, options.audit)
+  app.addHook('onClose', async () => audit.close())
+
+  const parseJson = app.getDefaultJsonParser('error', 'ignore')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, String(body), (error: Error | null, value?: unknown) => {
+      if (error) return done(error, undefined)
+      if (depthOf(value) > MAX_JSON_DEPTH) {
+        return done(
+          new WorkbenchError(
+            'REQUEST_TOO_COMPLEX',
+            `The body nests objects or arrays more than ${MAX_JSON_DEPTH} deep; an applicant is one flat JSON object of fields.`
+          ),
+          undefined
+        )
+      }
+      done(null, value)
+    })
+  })
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    const status = error.statusCode ?? 500
-    if (status === 413)
-      return reply.code(413).send({ error: `Request body too large: at most ${MAX_BODY_BYTES} bytes.` })
-    if (status === 415)
-      return reply
-        .code(415)
-        .send({ error: 'Send the applicant as JSON with Content-Type: application/json.' })
-    if (status === 400) return reply.code(400).send({ error: `Malformed JSON: ${error.message}` })
-    return reply.code(500).send({ error: `Internal error: ${error.message}` })
+    if (error.statusCode === 413)
+      return sendError(reply, 'BODY_TOO_LARGE', `Request body too large: at most ${MAX_BODY_BYTES} bytes.`)
+    if (error.statusCode === 415)
+      return sendError(
+        reply,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the applicant as JSON with Content-Type: application/json.'
+      )
+    if (error.statusCode === 408)
+      return sendError(reply, 'REQUEST_TIMEOUT', 'The request took too long to arrive; send it at once.')
+    if (error.statusCode === 400 && !(error instanceof WorkbenchError))
+      return sendError(reply, 'MALFORMED_JSON', `Malformed JSON: ${error.message}`)
+    const info = classifyError(error, { database: service.dbPath })
+    if (info.code === 'INTERNAL') return sendError(reply, 'INTERNAL', `Internal error: ${info.message}`)
+    return sendError(reply, info.code, info.message, info.details)
   })
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send({ error: `No route ${request.method} ${request.url}. Use POST /predict or GET /health.` })
+    reply.code(404).send({
+      error: `No route ${request.method} ${clipUrl(request.url)}. Use POST /predict or GET /health.`,
+      code: 'NOT_FOUND'
+    })
   })
 
   const methodNotAllowed = (allow: string) => (_request: unknown, reply: FastifyReply) =>
@@ -48,18 +113,25 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
     const body = request.body
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return reply.code(422).send({
-        error: 'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.'
+        error:
+          'Expected a JSON object of applicant fields, e.g. {"Credit_Score": 650, "Loan_Amount": 50000}.',
+        code: 'INPUT_ERROR'
       })
     }
     try {
-      const result = service.scoreApplicant(body as Record<string, unknown>, 'http', options.modelId)
-      return reply.code(200).send(result)
+      const { result, audit: entry } = service.scoreUnrecorded(
+        body as Record<string, unknown>,
+        'http',
+        options.modelId
+      )
+      const auditId = await audit.record(entry)
+      return reply.code(200).send({ ...result, Audit_Id: auditId })
     } catch (error) {
-      if (error instanceof FieldValidationError)
-        return reply.code(422).send({ error: 'Invalid applicant fields.', fields: error.fields })
-      if (error instanceof InputError && error.details?.reason === 'NO_ACTIVE_MODEL')
-        return reply.code(503).send({ error: error.message })
-      if (error instanceof InputError) return reply.code(503).send({ error: error.message })
+      const info = classifyError(error, { database: service.dbPath })
+      if (info.code === 'FIELD_INVALID')
+        return reply
+          .code(422)
+          .send({ error: 'Invalid applicant fields.', code: info.code, fields: info.details?.fields })
       throw error
     }
   })
@@ -78,12 +150,48 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
           auc: summary.metrics.auc,
           threshold: model.artifact.threshold
         },
-        inputs: model.artifact.inputs.map((f) => f.name)
+        inputs: model.artifact.inputs.map((f) => f.name),
+        pendingAuditRecords: audit.pending
       })
     } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', error: (error as Error).message })
+      const info = classifyError(error, { database: service.dbPath })
+      if (info.code === 'DATABASE_BUSY') reply.header('Retry-After', String(RETRY_AFTER_SECONDS))
+      return reply.code(503).send({ status: 'unavailable', error: info.message, code: info.code })
     }
   })
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH'], url: '/health', handler: methodNotAllowed('GET') })
   return app
+}
+
+/** Answers with the catalogue's HTTP status for `code`; a busy database also says when to retry. */
+function sendError(
+  reply: FastifyReply,
+  code: keyof typeof ERROR_CATALOGUE,
+  message: string,
+  details?: Record<string, unknown>
+): FastifyReply {
+  if (code === 'DATABASE_BUSY') reply.header('Retry-After', String(RETRY_AFTER_SECONDS))
+  return reply
+    .code(ERROR_CATALOGUE[code].http)
+    .send({ error: message, code, ...(details ? { details } : {}) })
+}
+
+/** Nesting depth of a parsed JSON value (a scalar is 0), walked without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [v, depth] = stack.pop()!
+    if (v === null || typeof v !== 'object') continue
+    const here = depth + 1
+    if (here > deepest) deepest = here
+    if (here > MAX_JSON_DEPTH) return here
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>))
+      stack.push([child, here])
+  }
+  return deepest
+}
+
+function clipUrl(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 199)}…` : url
 }

@@ -5,7 +5,7 @@ import { InputError } from '../core/base/errors'
 import type { PickedFile } from '../../shared/api'
 
 /**
- * Files chosen by the user, known to the renderer only by opaque handles (ARCHITECTURE.md
+ * Files chosen by the user, known to the renderer only by opaque handles (docs/ARCHITECTURE.md
  * rule 9). The dialogs themselves are Electron's (or the e2e bridge's stand-ins).
  */
 export interface Dialogs {
@@ -15,6 +15,8 @@ export interface Dialogs {
   saveCsv(defaultName: string): Promise<string | null>
   /** Shows a save dialog for a PDF; the chosen path, or null. */
   savePdf(defaultName: string): Promise<string | null>
+  /** Shows a save dialog for a model file (ONNX); the chosen path, or null. */
+  saveModel(defaultName: string): Promise<string | null>
   /** Shows a file in the system's file manager. */
   showInFolder(path: string): void
 }

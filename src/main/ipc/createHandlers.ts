@@ -4,8 +4,10 @@ import type { JobManager } from '../jobs/JobManager'
 import type { Dialogs, FileRegistry } from './FileAccess'
 import { basename } from 'node:path'
 import { evaluateAtThreshold } from '../core/ml/thresholdEvaluation'
-import { checkScoringFile } from '../core/scoring/scoreCsvFile'
+import { checkScoringFile, errorsPathFor } from '../core/scoring/scoreCsvFile'
 import { InputError } from '../core/base/errors'
+import { engineFor, isEngineId } from '../core/ml/engines'
+import { TrainParamsSchema, type TrainParamsInput } from '../../shared/params/trainParams'
 
 /** One function per contract call; inputs arrive already validated by the adapter. */
 export type Handlers = { [C in Channel]: (input: CallParsed<C>) => Promise<CallOutput<C>> | CallOutput<C> }
@@ -77,12 +79,14 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       service.estimateTraining(datasetId, params),
     'models/train': ({ datasetId, activate, name, ...params }) => {
       const dataset = service.getDataset(datasetId)
-      return jobs.start('train', `Train ${params.trees ?? 200} trees on ${dataset.name}`, {
-        datasetId,
-        activate,
-        name,
-        ...params
-      })
+      // The job's time left starts from the estimate the Train screen showed.
+      const { seconds } = service.estimateTraining(datasetId, params)
+      return jobs.start(
+        'train',
+        `Train ${describeTraining(params)} on ${dataset.name}`,
+        { datasetId, activate, name, ...params },
+        seconds
+      )
     },
     'models/activate': ({ id }) => {
       service.activateModel(id)
@@ -103,6 +107,9 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       const model = service.scoringModel(modelId)
       const output = await dialogs.saveCsv(basename(input).replace(/\.[^.]+$/, '') + '-scored.csv')
       if (!output) return null
+      // Refused now, not as a failed job later: the database, the input, a folder or a device.
+      await service.checkOutput(output, 'scored file', [input])
+      await service.checkOutput(errorsPathFor(output), 'errors file', [input, output])
       return jobs.start('score', `Score ${basename(input)}`, { input, output, modelId: model.id })
     },
     'scoring/batch': ({ id }) => service.audit.batch(id),
@@ -122,6 +129,49 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       await service.writeEvaluationReport(summary.id, path)
       return { path }
     },
+    'committee/strategy': async ({ modelId, handle, ...request }) =>
+      service.strategy(service.resolveModelId(modelId), {
+        ...request,
+        data: handle && files.resolve(handle)
+      }),
+    'committee/swapSet': async ({ modelId, handle, ...request }) =>
+      service.swapSet(service.resolveModelId(modelId), { ...request, data: handle && files.resolve(handle) }),
+    'committee/applyThreshold': ({ modelId, threshold, reason }) =>
+      service.applyThreshold(modelId, threshold, reason),
+    'committee/thresholdHistory': ({ modelId }) => service.models.thresholdHistory(modelId),
+    'committee/columns': async ({ modelId, handle }) => {
+      const population = await service.population(
+        service.resolveModelId(modelId),
+        handle && files.resolve(handle)
+      )
+      return [...population.columns.keys()]
+    },
+    'committee/validate': async ({ modelId, handle, ...request }) =>
+      service.validate(service.resolveModelId(modelId), {
+        ...request,
+        data: handle && files.resolve(handle)
+      }),
+    'committee/validationReport': async ({ modelId, handle, ...request }) => {
+      const id = service.resolveModelId(modelId)
+      const data = handle && files.resolve(handle)
+      const path = await dialogs.savePdf(`model-${id}-validation.pdf`)
+      if (!path) return null
+      const pack = await service.validate(id, { ...request, data })
+      // The strategy at the model's threshold goes in the pack when the data has a loan amount.
+      const strategy = await service.strategy(id, { data }).catch((e: unknown) => {
+        if (e instanceof InputError) return null
+        throw e
+      })
+      await service.writeValidationReport(pack, strategy?.result ?? null, path)
+      return { path }
+    },
+    'models/run': ({ id }) => service.models.run(id),
+    'models/exportOnnx': async ({ id }) => {
+      service.models.summary(id)
+      const path = await dialogs.saveModel(`model-${id}.onnx`)
+      if (!path) return null
+      return service.exportModel(id, path)
+    },
     'scoring/decisionSheet': async ({ auditId }) => {
       service.audit.single(auditId)
       const path = await dialogs.savePdf(`decision-${auditId}.pdf`)
@@ -130,4 +180,12 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       return { path }
     }
   }
+}
+
+/** A training job's settings in words ("Forest 200×15"), defaults filled in. */
+function describeTraining(params: TrainParamsInput): string {
+  const full = TrainParamsSchema.parse(params)
+  return isEngineId(full.engine)
+    ? engineFor(full.engine).describe({ ...full, engine: full.engine })
+    : 'the champion of an auto search'
 }

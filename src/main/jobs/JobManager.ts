@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Worker } from 'node:worker_threads'
-import type { JobInfo, JobKind } from '../../shared/dto'
-import type { TaskParams } from '../core/service/jobTasks'
+import { jobFraction, secondsLeft, type JobInfo, type JobKind, type JobParams } from '../../shared/jobs'
 import { spawnWorker } from '../core/base/spawnWorker'
-import type { JobWorkerMessage } from './jobWorker'
+import { toErrorInfo } from '../core/service/toErrorInfo'
+import type { JobWorkerData, JobWorkerMessage } from './jobWorker'
 
 export interface JobEvents {
   onProgress(job: JobInfo): void
@@ -17,13 +17,13 @@ interface RunningJob {
   info: JobInfo
   worker: Worker
   started: number
-  /** Time and done-count samples for the ETA, most recent last. */
-  samples: { t: number; done: number }[]
+  /** Seconds the job was expected to take before it started, when main could tell. */
+  estimate: number | null
   cancelRequested?: boolean
 }
 
 /**
- * Runs jobs in worker threads (ARCHITECTURE.md rule 4), one worker per job, and keeps
+ * Runs jobs in worker threads (docs/ARCHITECTURE.md rule 4), one worker per job, and keeps
  * what the jobs panel shows: phase, progress, elapsed time and time left.
  */
 export class JobManager {
@@ -35,11 +35,14 @@ export class JobManager {
     private readonly nativeBinding?: string
   ) {}
 
-  /** Starts a job and returns its first state. */
-  start(kind: JobKind, label: string, params: TaskParams): JobInfo {
+  /**
+   * Starts a job and returns its first state. `estimateSeconds`, the time the job was
+   * expected to take (the Train screen's estimate), is where its time left starts from.
+   */
+  start<K extends JobKind>(kind: K, label: string, params: JobParams<K>, estimateSeconds?: number): JobInfo {
     const id = randomUUID()
     const started = Date.now()
-    const info: JobInfo = {
+    const info = {
       id,
       kind,
       label,
@@ -47,25 +50,22 @@ export class JobManager {
       phase: 'starting',
       done: 0,
       total: 0,
+      fraction: 0,
       startedAt: new Date(started).toISOString(),
       elapsedSeconds: 0,
-      etaSeconds: null
+      etaSeconds: estimateSeconds ?? null
+    } as JobInfo
+    const workerData: JobWorkerData<K> = {
+      dbPath: this.dbPath,
+      nativeBinding: this.nativeBinding,
+      kind,
+      params
     }
-    const worker = spawnWorker(
-      { name: 'jobWorker', dir: __dirname },
-      {
-        dbPath: this.dbPath,
-        nativeBinding: this.nativeBinding,
-        kind,
-        params
-      }
-    )
-    const job: RunningJob = { info, worker, started, samples: [] }
+    const worker = spawnWorker({ name: 'jobWorker', dir: __dirname }, workerData)
+    const job: RunningJob = { info, worker, started, estimate: estimateSeconds ?? null }
     this.jobs.set(id, job)
     worker.on('message', (m: JobWorkerMessage) => this.onMessage(job, m))
-    worker.on('error', (error) =>
-      this.finish(job, { status: 'failed', error: { code: 'INTERNAL', message: error.message } })
-    )
+    worker.on('error', (error) => this.finish(job, { status: 'failed', error: toErrorInfo(error) }))
     worker.on('exit', (code) => {
       if (job.info.status === 'running') {
         this.finish(job, {
@@ -117,13 +117,18 @@ export class JobManager {
 
   private onMessage(job: RunningJob, m: JobWorkerMessage): void {
     if (m.type === 'progress') {
-      Object.assign(job.info, { phase: m.phase, done: m.done, total: m.total })
-      const now = Date.now()
-      job.samples.push({ t: now, done: m.done })
-      if (job.samples.length > 20) job.samples.shift()
+      const fraction = jobFraction(job.info.kind, m.phase, m.done, m.total)
+      // Progress never runs backwards, even when a phase restarts its own count.
+      Object.assign(job.info, {
+        phase: m.phase,
+        done: m.done,
+        total: m.total,
+        fraction: Math.max(job.info.fraction, fraction)
+      })
       this.events.onProgress(this.snapshot(job))
     } else if (m.type === 'done') {
-      this.finish(job, { status: 'done', result: m.result })
+      // The worker ran this job's kind, so its result is that kind's.
+      this.finish(job, { status: 'done', result: m.result } as Partial<JobInfo>)
     } else {
       this.finish(job, { status: m.cancelled ? 'cancelled' : 'failed', error: m.error })
     }
@@ -135,6 +140,7 @@ export class JobManager {
     if (patch.status === 'done') {
       job.info.phase = 'done'
       job.info.done = job.info.total
+      job.info.fraction = 1
     }
     job.info.elapsedSeconds = (Date.now() - job.started) / 1000
     job.info.etaSeconds = null
@@ -145,18 +151,8 @@ export class JobManager {
     const info = { ...job.info }
     if (info.status === 'running') {
       info.elapsedSeconds = (Date.now() - job.started) / 1000
-      info.etaSeconds = estimateSecondsLeft(job.samples, info.total)
+      info.etaSeconds = secondsLeft(job.estimate, info.elapsedSeconds, info.fraction)
     }
     return info
   }
-}
-
-/** Time left from the recent rate of progress; null until two samples show movement. */
-export function estimateSecondsLeft(samples: { t: number; done: number }[], total: number): number | null {
-  if (samples.length < 2 || total <= 0) return null
-  const first = samples[0]
-  const last = samples[samples.length - 1]
-  const rate = (last.done - first.done) / Math.max(1, last.t - first.t)
-  if (rate <= 0) return null
-  return Math.max(0, (total - last.done) / rate / 1000)
 }

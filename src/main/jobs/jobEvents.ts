@@ -14,9 +14,9 @@ export function jobEventSink(send: Send): ConstructorParameters<typeof JobManage
     onDone: (job) => {
       send('jobs/done', job)
       if (job.status !== 'done') return
-      if (typeof job.result?.datasetId === 'number' && job.kind !== 'profile')
+      if ((job.kind === 'generate' || job.kind === 'import') && job.result)
         send('datasets/changed', { datasetId: job.result.datasetId })
-      if (typeof job.result?.modelId === 'number') send('models/changed', { modelId: job.result.modelId })
+      if (job.kind === 'train' && job.result) send('models/changed', { modelId: job.result.modelId })
     }
   }
 }

@@ -1,20 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { jobTasks, type TaskParams } from '../core/service/jobTasks'
+import { jobTasks, type Task } from '../core/service/jobTasks'
 import { Workbench } from '../core/service/Workbench'
 import { toErrorInfo } from '../core/service/toErrorInfo'
-import type { JobKind } from '../../shared/dto'
+import type { JobKind, JobParams, JobResult } from '../../shared/jobs'
 
 /** Messages between JobManager and this worker. */
 export type JobWorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
-  | { type: 'done'; result: Record<string, unknown> }
+  | { type: 'done'; result: JobResult<JobKind> }
   | { type: 'error'; error: ReturnType<typeof toErrorInfo>; cancelled: boolean }
 
-interface JobWorkerData {
+/** What JobManager starts this worker with. */
+export interface JobWorkerData<K extends JobKind = JobKind> {
   dbPath: string
   nativeBinding?: string
-  kind: JobKind
-  params: TaskParams
+  kind: K
+  params: JobParams<K>
 }
 
 // One job per worker: its own database connection, so a crash or cancel rolls back
@@ -27,11 +28,14 @@ parentPort?.on('message', (message: { type: string }) => {
 
 async function main(): Promise<void> {
   const post = (m: JobWorkerMessage): void => parentPort?.postMessage(m)
-  const task = jobTasks[data.kind]
+  // The kind and its parameters were paired by JobManager.start's types.
+  const task = jobTasks[data.kind] as Task<JobKind> | undefined
   if (!task) throw new Error(`Unknown job kind "${data.kind}"`)
-  const service = Workbench.open(data.dbPath, data.nativeBinding)
+  let service: Workbench | undefined
   let last = 0
   try {
+    // Opened inside the try: a busy, full or foreign database file is the job's failure, told as such.
+    service = Workbench.open(data.dbPath, data.nativeBinding)
     const result = await task(service, data.params, {
       signal: controller.signal,
       progress(phase, done, total) {
@@ -44,9 +48,13 @@ async function main(): Promise<void> {
     })
     post({ type: 'done', result })
   } catch (error) {
-    post({ type: 'error', error: toErrorInfo(error), cancelled: controller.signal.aborted })
+    post({
+      type: 'error',
+      error: toErrorInfo(error, { database: data.dbPath }),
+      cancelled: controller.signal.aborted
+    })
   } finally {
-    service.close()
+    service?.close()
     // Nothing else to do: let the worker exit (the cancel listener would keep it alive).
     parentPort?.close()
   }

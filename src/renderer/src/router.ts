@@ -1,22 +1,24 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import DataView from './views/DataView.vue'
-import ExploreView from './views/ExploreView.vue'
-import HistoryView from './views/HistoryView.vue'
-import ModelsView from './views/ModelsView.vue'
-import ModelView from './views/ModelView.vue'
-import ScoreView from './views/ScoreView.vue'
-import TrainView from './views/TrainView.vue'
+import DataView from './features/data/DataView.vue'
+import ExploreView from './features/explore/ExploreView.vue'
+import HistoryView from './features/history/HistoryView.vue'
+import ModelsView from './features/models/ModelsView.vue'
+import ModelView from './features/models/ModelView.vue'
+import ScoreView from './features/score/ScoreView.vue'
+import TrainView from './features/train/TrainView.vue'
+
+/** The navigation group a screen is listed under. */
+export type NavGroup = 'data' | 'modelling'
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** The screen's title in the header and the navigation. */
     title: string
-    /** The navigation group the screen is listed under. */
-    group: 'data' | 'modelling'
+    group: NavGroup
   }
 }
 
-/** The screens, in navigation order. */
+/** The screens, in navigation order: one per feature folder (Models also has one page per model). */
 export const routes = [
   { path: '/data', name: 'data', component: DataView, meta: { title: 'Data', group: 'data' } },
   { path: '/explore', name: 'explore', component: ExploreView, meta: { title: 'Explore', group: 'data' } },

@@ -39,6 +39,12 @@ export class TestDialogs implements Dialogs {
     return this.saveAnswers.shift() ?? null
   }
 
+  /** Model files share the save queue too. */
+  async saveModel(defaultName: string): Promise<string | null> {
+    this.saveRequests.push(defaultName)
+    return this.saveAnswers.shift() ?? null
+  }
+
   showInFolder(path: string): void {
     this.shownInFolder.push(path)
   }

@@ -123,6 +123,48 @@ describe('ptm', () => {
     expect(run.stdout).toBe('')
   })
 
+  it('train --engine auto --json returns the champion and a leaderboard of every candidate', async () => {
+    const db = tmp.path('w.db')
+    expect((await ptm(db, 'generate', '--rows', '1200')).code).toBe(0)
+    const run = await ptm(
+      db,
+      'train',
+      '--engine',
+      'auto',
+      '--budget-s',
+      '10',
+      '--trees',
+      '6',
+      '--threads',
+      '1',
+      '--json'
+    )
+    expect(run.code, run.stderr).toBe(0)
+    const out = JSON.parse(run.stdout) as {
+      modelId: number
+      engine: string
+      metrics: { auc: number }
+      leaderboard: {
+        engine: string
+        params: object
+        cvAuc: number
+        cvAucSd: number
+        seconds: number
+        modelId: number
+        champion: boolean
+      }[]
+    }
+    const champion = out.leaderboard.find((e) => e.champion)!
+    expect(out.modelId).toBe(champion.modelId)
+    expect(out.engine).toBe(champion.engine)
+    for (const e of out.leaderboard) {
+      expect(e).toMatchObject({ engine: expect.any(String), params: expect.any(Object) })
+      expect(e.cvAuc).toBeGreaterThan(0.5)
+      expect(e.cvAucSd).toBeGreaterThanOrEqual(0)
+      expect(e.seconds).toBeGreaterThan(0)
+    }
+  })
+
   it('all refuses a bad option before it generates anything', async () => {
     const db = tmp.path('w.db')
     const bad = await ptm(db, 'all', '--rows', '500', '--calibration', 'sigmoid')

@@ -1,14 +1,10 @@
 import type { Command } from 'commander'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct } from '../common/format'
 import { addParamOptions, readParams } from '../common/paramOptions'
 import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
 import { trainAndReport } from './modelCommands'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** `ptm all`: the spec's whole pipeline (python main.py) — generate, prepare, train with SMOTE, evaluate. */
 export function registerAllCommand(program: Command, run: Run): void {

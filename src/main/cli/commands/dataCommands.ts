@@ -3,15 +3,11 @@ import { resolve } from 'node:path'
 import type { CategoricalProfile, NumericProfile } from '../../core/eda/profileTable'
 import type { ColumnKind } from '../../core/data/Table'
 import { InputError } from '../../core/base/errors'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct, textTable } from '../common/format'
 import { collectPairs, intOption } from '../common/parseOptions'
 import { addParamOptions, readParams } from '../common/paramOptions'
 import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** generate, import, datasets, inspect, export: loan data in and out (the spec's step 1 and EDA). */
 export function registerDataCommands(program: Command, run: Run): void {
@@ -29,6 +25,7 @@ export function registerDataCommands(program: Command, run: Run): void {
         const dataset = await ctx.service().generateDataset({
           ...readParams(GenerateParamsSchema, opts),
           name: opts.name,
+          signal: ctx.signal,
           out: opts.out ? resolve(opts.out) : undefined,
           onProgress: (done, total) => ctx.progress(`generating ${fmt(done, 0)} / ${fmt(total, 0)} rows`)
         })
@@ -82,6 +79,7 @@ export function registerDataCommands(program: Command, run: Run): void {
             positive: opts.positive,
             name: opts.name,
             kinds,
+            signal: ctx.signal,
             onProgress: (p) =>
               ctx.progress(`${p.phase} ${Math.round((100 * p.done) / Math.max(1, p.total))} %`)
           })
@@ -214,12 +212,19 @@ export function registerDataCommands(program: Command, run: Run): void {
     .command('export')
     .description('write a dataset back out as CSV')
     .option('--dataset <id>', 'dataset id (default: the latest)', intOption(1))
-    .requiredOption('--out <file.csv>', 'output file')
+    .requiredOption('--out <file.csv>', 'output file (replaced only once complete)')
+    .option(
+      '--raw',
+      "write cells exactly as stored (by default a cell Excel would run as a formula gets a leading ')"
+    )
     .action(
-      run(async (ctx, opts: { dataset?: number; out: string }) => {
+      run(async (ctx, opts: { dataset?: number; out: string; raw?: boolean }) => {
         const service = ctx.service()
         const id = service.resolveDatasetId(opts.dataset)
-        const { rows } = await service.exportDataset(id, resolve(opts.out))
+        const { rows } = await service.exportDataset(id, resolve(opts.out), {
+          raw: opts.raw === true,
+          signal: ctx.signal
+        })
         ctx.print(`Dataset ${id}: ${fmt(rows, 0)} rows written to ${resolve(opts.out)}`)
         ctx.printJson({ datasetId: id, rows, out: resolve(opts.out) })
       })

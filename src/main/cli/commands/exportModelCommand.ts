@@ -1,10 +1,6 @@
 import { Option, type Command } from 'commander'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** export-model: a stored model's whole scoring pipeline as a file other engines run (ONNX). */
 export function registerExportModelCommand(program: Command, run: Run): void {

@@ -1,18 +1,15 @@
 import type { Command } from 'commander'
-import { createWriteStream } from 'node:fs'
-import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
+import { CancelledError } from '../../core/base/errors'
+import { writeOutput } from '../../core/base/outputFile'
+import { neutraliseCell } from '../../core/scoring/neutraliseCell'
 import type { TrainParams } from '../../core/model/ModelArtifact'
-import type { CliContext } from '../common/CliContext'
+import type { CliContext, Run } from '../common/CliContext'
 import { fmt, textTable } from '../common/format'
 import { intOption } from '../common/parseOptions'
 import { formatEvaluation } from '../common/printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** preprocess, feature, train, evaluate, models, activate: the spec's steps 2–5. */
 export function registerModelCommands(program: Command, run: Run): void {
@@ -70,12 +67,13 @@ export function registerModelCommands(program: Command, run: Run): void {
         else
           ctx.print(
             textTable(
-              ['id', '', 'name', 'dataset', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
+              ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
               list.map((m) => [
                 m.id,
                 m.active ? 'active' : '',
                 m.name,
                 m.datasetName,
+                m.threshold.toFixed(3),
                 m.metrics.auc.toFixed(4),
                 m.metrics.ks.toFixed(4),
                 m.metrics.brier.toFixed(4),
@@ -84,7 +82,10 @@ export function registerModelCommands(program: Command, run: Run): void {
               ])
             )
           )
-        ctx.printJson({ models: list })
+        const service = ctx.service()
+        ctx.printJson({
+          models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
+        })
       })
     )
 
@@ -128,9 +129,10 @@ export async function trainAndReport(
       `note: ${estimate.note} Estimated ${estimate.seconds < 120 ? `${Math.ceil(estimate.seconds)} s` : `${Math.ceil(estimate.seconds / 60)} min`}.`
     )
   }
-  const { model, evaluation } = await service.trainModel(id, params, {
+  const { model, evaluation, leaderboard } = await service.trainModel(id, params, {
     name: options.name,
     activate: options.activate,
+    signal: ctx.signal,
     onProgress: (p) => ctx.progress(`${p.phase} ${p.total > 1 ? `${p.done}/${p.total}` : ''}`)
   })
   ctx.progressDone()
@@ -138,13 +140,34 @@ export async function trainAndReport(
   ctx.print(
     `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, forest ${s.training.toFixed(1)} s)\n`
   )
+  if (leaderboard) {
+    ctx.print(
+      'Leaderboard (cross-validated on the training rows only; the champion is the best, or the simplest within one standard error):'
+    )
+    ctx.print(
+      textTable(
+        ['', 'candidate', 'CV AUC', '± sd', 'folds', 'seconds', 'model'],
+        leaderboard.map((e) => [
+          e.champion ? 'champion' : '',
+          e.label,
+          e.cvAuc.toFixed(4),
+          e.cvAucSd.toFixed(4),
+          e.folds,
+          e.seconds.toFixed(1),
+          e.modelId === null ? '-' : `#${e.modelId}`
+        ])
+      ) + '\n'
+    )
+  }
   ctx.print(formatEvaluation(evaluation))
   ctx.printJson({
     modelId: model.id,
     datasetId: id,
     active: model.active,
+    engine: model.engine,
     metrics: model.metrics,
-    evaluation
+    evaluation,
+    ...(leaderboard ? { leaderboard } : {})
   })
   return model.id
 }
@@ -209,22 +232,27 @@ async function showPrepared(
     )
   )
   if (o.out) {
-    const out = createWriteStream(resolve(o.out))
-    out.write(stringify([['_line', '_split', ...names, table.targetName]]))
-    for (let start = 0; start < table.numRows; start += 5000) {
-      const rows = []
-      for (let r = start; r < Math.min(table.numRows, start + 5000); r++) {
-        rows.push([
-          table.lines[r],
-          inTest[r] ? 'test' : 'train',
-          ...prepared.matrix.map((c) => c[r]),
-          table.target[r]
-        ])
+    const header = ['_line', '_split', ...names, table.targetName].map(neutraliseCell)
+    await writeOutput(
+      resolve(o.out),
+      { protect: service.protectedPaths(), what: 'CSV file' },
+      async (out) => {
+        await out.write(stringify([header]))
+        for (let start = 0; start < table.numRows; start += 5000) {
+          if (ctx.signal?.aborted) throw new CancelledError()
+          const rows = []
+          for (let r = start; r < Math.min(table.numRows, start + 5000); r++) {
+            rows.push([
+              table.lines[r],
+              inTest[r] ? 'test' : 'train',
+              ...prepared.matrix.map((c) => c[r]),
+              table.target[r]
+            ])
+          }
+          await out.write(stringify(rows))
+        }
       }
-      if (!out.write(stringify(rows))) await once(out, 'drain')
-    }
-    out.end()
-    await once(out, 'finish')
+    )
     ctx.print(`\nWritten to ${resolve(o.out)}`)
   }
   ctx.printJson({

@@ -1,11 +1,7 @@
 import type { Command } from 'commander'
 import { resolve } from 'node:path'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** report and decision: the PDFs a risk committee files and a branch hands an applicant. */
 export function registerReportCommands(program: Command, run: Run): void {

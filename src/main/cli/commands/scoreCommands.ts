@@ -1,15 +1,12 @@
 import type { Command } from 'commander'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { InputError } from '../../core/base/errors'
+import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
 import { createPredictServer } from '../../http/predictServer'
-import type { CliContext } from '../common/CliContext'
+import type { Run } from '../common/CliContext'
 import { fmt, pct } from '../common/format'
 import { intOption } from '../common/parseOptions'
-
-type Run = (
-  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
-) => (...args: unknown[]) => Promise<void>
 
 /** score and serve: the spec's step 6 and the card's offline batch scoring. */
 export function registerScoreCommands(program: Command, run: Run): void {
@@ -38,7 +35,10 @@ export function registerScoreCommands(program: Command, run: Run): void {
             try {
               input = JSON.parse(o.applicant)
             } catch (error) {
-              throw new InputError(`--applicant: malformed JSON (${(error as Error).message}).`)
+              throw new WorkbenchError(
+                'MALFORMED_JSON',
+                `--applicant: malformed JSON (${(error as Error).message}). Give one JSON object of fields in single quotes, e.g. --applicant '{"Credit_Score": 650}'.`
+              )
             }
             if (input === null || typeof input !== 'object' || Array.isArray(input))
               throw new InputError('--applicant: expected a JSON object of fields.')
@@ -59,6 +59,7 @@ export function registerScoreCommands(program: Command, run: Run): void {
           const summary = await service.scoreFile(resolve(file), resolve(o.out), {
             modelId: o.model,
             threads: o.threads,
+            signal: ctx.signal,
             onProgress: (done, total) =>
               ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)
           })
@@ -97,18 +98,54 @@ export function registerScoreCommands(program: Command, run: Run): void {
         const service = ctx.service()
         if (o.model !== undefined) service.scoringModel(o.model)
         const app = createPredictServer(service, { modelId: o.model })
-        const address = await app.listen({ host: o.host, port: o.port })
+        try {
+          await app.listen({ host: o.host, port: o.port })
+        } catch (error) {
+          await app.close()
+          throw error
+        }
+        const addresses = app.addresses().filter((a): a is AddressInfo => typeof a !== 'string')
+        const urls = addresses.map(urlOf)
+        const exposed = addresses.filter((a) => !isLoopback(a.address))
+        const warnings = exposed.length
+          ? [
+              `listening on ${exposed.map(describeAddress).join(', ')}: any computer that can reach this one can score applicants and read the model's inputs, without a password. Use --host 127.0.0.1 unless that is what you want.`
+            ]
+          : []
         ctx.print(
-          `Serving ${o.model ? `model ${o.model}` : 'the active model'} on ${address}: POST /predict, GET /health (Ctrl+C to stop)`
+          `Serving ${o.model ? `model ${o.model}` : 'the active model'} on ${urls.join(', ')}: POST /predict, GET /health (Ctrl+C to stop)`
         )
-        ctx.printJson({ address })
+        for (const w of warnings) ctx.stderr.write(`ptm: warning: ${w}\n`)
+        ctx.printJson({ address: urls[0], addresses: urls, warnings })
         await new Promise<void>((done) => {
           const stop = (): void => {
             void app.close().then(() => done())
           }
-          process.once('SIGINT', stop)
-          process.once('SIGTERM', stop)
+          if (ctx.signal) {
+            if (ctx.signal.aborted) stop()
+            else ctx.signal.addEventListener('abort', stop, { once: true })
+          } else {
+            process.once('SIGINT', stop)
+            process.once('SIGTERM', stop)
+          }
         })
       })
     )
+}
+
+/** The URL of one bound address (IPv6 in brackets). */
+function urlOf(a: AddressInfo): string {
+  return `http://${a.family === 'IPv6' || a.address.includes(':') ? `[${a.address}]` : a.address}:${a.port}`
+}
+
+/** True for an address only this computer can reach. */
+function isLoopback(address: string): boolean {
+  return /^127\./.test(address) || address === '::1' || /^::ffff:127\./i.test(address)
+}
+
+/** An address as people read it: the wildcard ones say what they mean. */
+function describeAddress(a: AddressInfo): string {
+  if (a.address === '0.0.0.0') return `${urlOf(a)} (every IPv4 network interface)`
+  if (a.address === '::') return `${urlOf(a)} (every network interface)`
+  return urlOf(a)
 }

@@ -2,6 +2,11 @@ import { Workbench } from '../../core/service/Workbench'
 import { resolveDbPath } from '../../core/storage/defaultDbPath'
 
 /** Options every command accepts. */
+/** Wraps a command's action so it runs with a CliContext of its own (program.ts makes it). */
+export type Run = (
+  action: (ctx: CliContext, ...args: never[]) => Promise<void> | void
+) => (...args: unknown[]) => Promise<void>
+
 export interface GlobalOptions {
   db?: string
   json?: boolean
@@ -14,7 +19,9 @@ export class CliContext {
   constructor(
     readonly options: GlobalOptions,
     readonly stdout: NodeJS.WritableStream = process.stdout,
-    readonly stderr: NodeJS.WritableStream = process.stderr
+    readonly stderr: NodeJS.WritableStream = process.stderr,
+    /** Aborted when the user interrupts the command (see runCli). */
+    readonly signal?: AbortSignal
   ) {}
 
   get json(): boolean {

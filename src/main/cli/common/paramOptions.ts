@@ -14,7 +14,8 @@ type Shape = Record<string, z.ZodType>
 
 /** Adds one option per key of `shape` to `command`. */
 export function addParamOptions(command: Command, shape: Shape): Command {
-  for (const schema of Object.values(shape)) command.addOption(optionFor(schema))
+  for (const schema of Object.values(shape))
+    for (const option of optionsFor(schema)) command.addOption(option)
   return command
 }
 
@@ -37,7 +38,7 @@ export function readParams<S extends z.ZodObject>(schema: S, options: Record<str
   throw new InvalidArgumentError(`${flag}: ${describeIssue(issue, field)}`)
 }
 
-function optionFor(schema: z.ZodType): Option {
+function optionsFor(schema: z.ZodType): Option[] {
   const meta = metaOf(schema)
   const kind = baseKind(schema)
   const fallback = defaultOf(schema)
@@ -46,16 +47,18 @@ function optionFor(schema: z.ZodType): Option {
       ? ''
       : ` (default: ${fallback})`
   if (kind === 'boolean') {
-    // A setting on by default is turned off with --no-NAME; one off by default is turned on with --NAME.
-    const flag = fallback === true ? meta.flag.replace(/^--/, '--no-') : meta.flag
-    return new Option(flag, fallback === true ? `do not ${meta.help}` : meta.help)
+    // Both --NAME and --no-NAME are accepted (scripts written for either default keep working);
+    // help shows the one that changes the default. Given neither, the schema's default applies.
+    const on = new Option(meta.flag, meta.help)
+    const off = new Option(meta.flag.replace(/^--/, '--no-'), `do not ${meta.help}`)
+    return fallback === true ? [off, on.hideHelp()] : [on, off.hideHelp()]
   }
   const option = new Option(`${meta.flag} ${meta.placeholder ?? '<value>'}`, meta.help + shown)
-  if (kind === 'enum') return option.choices(enumValues(schema))
-  if (kind === 'record') return option.argParser(collectPair(schema))
-  return option.argParser((text: string) =>
+  if (kind === 'enum') return [option.choices(enumValues(schema))]
+  if (kind === 'record') return [option.argParser(collectPair(schema))]
+  const parse = (text: string): unknown =>
     checkValue(schema, kind === 'number' ? toNumber(text) : toUnion(text))
-  )
+  return [option.argParser(parse)]
 }
 
 function checkValue(schema: z.ZodType, value: unknown): unknown {

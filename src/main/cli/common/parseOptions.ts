@@ -30,3 +30,8 @@ export function collectPairs(text: string, previous: Record<string, string> = {}
   if (eq <= 0) throw new InvalidArgumentError(`expected NAME=VALUE, got "${text}"`)
   return { ...previous, [text.slice(0, eq).trim()]: text.slice(eq + 1).trim() }
 }
+
+/** Commander parser for a repeatable option collected into a list. */
+export function collectList(text: string, previous: string[] = []): string[] {
+  return [...previous, text]
+}

@@ -1,5 +1,5 @@
 /**
- * Columnar in-memory data (ARCHITECTURE.md rule 5): one typed array per column,
+ * Columnar in-memory data (docs/ARCHITECTURE.md rule 5): one typed array per column,
  * row subsets as index arrays, never arrays of row objects.
  */
 

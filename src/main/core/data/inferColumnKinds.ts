@@ -1,5 +1,5 @@
 import type { ColumnKind } from './Table'
-import { isMissingToken, parseNumber } from './csv/parseNumber'
+import { isMissingToken, isNoneWord, parseNumber } from './csv/parseNumber'
 
 /** Share of non-missing values that must read as numbers for a column to be numeric; the rest are reported per line. */
 export const NUMERIC_SHARE = 0.95
@@ -12,7 +12,10 @@ const ID_NAME = /(^|[_\s.-])(id|no|num|number|code|ref|key|account|acct|pan|aadh
 
 /** Counts what one column of a CSV holds, one value at a time, in bounded memory. */
 export class ColumnProfiler {
+  /** Values that are neither missing spellings nor "None". */
   nonMissing = 0
+  /** "None" cells: a missing number in a numeric column, a category in a text column. */
+  noneWords = 0
   numeric = 0
   integers = 0
   /** Values seen, while there are at most DISTINCT_CAP of them. */
@@ -29,11 +32,14 @@ export class ColumnProfiler {
   add(raw: string): void {
     const text = raw.trim()
     if (isMissingToken(text)) return
-    this.nonMissing++
-    const value = parseNumber(text)
-    if (!Number.isNaN(value)) {
-      this.numeric++
-      if (Number.isInteger(value)) this.integers++
+    if (isNoneWord(text)) this.noneWords++
+    else {
+      this.nonMissing++
+      const value = parseNumber(text)
+      if (!Number.isNaN(value)) {
+        this.numeric++
+        if (Number.isInteger(value)) this.integers++
+      }
     }
     if (!this.distinctOverflow) {
       this.distinct.set(text, (this.distinct.get(text) ?? 0) + 1)
@@ -66,6 +72,8 @@ export class ColumnProfiler {
   /** The kind this column most plausibly is. */
   inferKind(): Exclude<ColumnKind, 'target'> {
     if (this.nonMissing === 0) return 'categorical'
+    // The share of numbers among the other values decides; "None" then is a missing number
+    // in a numeric column and one more category in a text column.
     const numericShare = this.numeric / this.nonMissing
     const manyRows = this.nonMissing >= 20
     if (numericShare >= NUMERIC_SHARE) {

@@ -1,5 +1,5 @@
 import type { Column, NumericColumn, Table, TextColumn } from '../data/Table'
-import { quantileSorted } from '../base/stats'
+import { meanAndStd, overflowSafeScale, quantileSorted } from '../base/stats'
 
 import type {
   BoxStats,
@@ -83,6 +83,13 @@ function profileNumeric(column: NumericColumn, target: Uint8Array): NumericProfi
   const min = count ? all[0] : NaN
   const max = count ? all[count - 1] : NaN
   const histogram = histogramByClass(v, target, min, max, distinct)
+  let std = count > 1 ? Math.sqrt(m2 / (count - 1)) : NaN
+  if (count > 1 && !(Number.isFinite(mean) && Number.isFinite(std))) {
+    // Welford's differences overflow for values ±1e308 apart: the scaled two-pass form does not.
+    const moments = meanAndStd(count, (i) => all[i])
+    mean = moments.mean
+    std = moments.std * Math.sqrt(count / (count - 1))
+  }
   return {
     name: column.name,
     kind: 'numeric',
@@ -90,7 +97,7 @@ function profileNumeric(column: NumericColumn, target: Uint8Array): NumericProfi
     missing,
     distinct,
     mean: count ? mean : NaN,
-    std: count > 1 ? Math.sqrt(m2 / (count - 1)) : NaN,
+    std,
     min,
     q1: quantileSorted(all, 0.25),
     median: quantileSorted(all, 0.5),
@@ -111,18 +118,21 @@ function histogramByClass(
 ): NumericProfile['histogram'] {
   if (!(max >= min)) return { edges: [], counts: [], countsByClass: [[], []] }
   const bins = Math.max(1, Math.min(HISTOGRAM_BINS, distinct))
-  const width = max > min ? (max - min) / bins : 1
+  // Bins are placed on values divided by a power of two when max − min would overflow (exact otherwise).
+  const scale = overflowSafeScale(Math.max(Math.abs(min), Math.abs(max)))
+  const lo = min / scale
+  const width = max > min ? (max / scale - lo) / bins : 1
   const counts0 = new Array<number>(bins).fill(0)
   const counts1 = new Array<number>(bins).fill(0)
   for (let i = 0; i < v.length; i++) {
     const x = v[i]
     if (x !== x) continue
-    let b = Math.floor((x - min) / width)
+    let b = Math.floor((x / scale - lo) / width)
     if (b >= bins) b = bins - 1
     if (target[i]) counts1[b]++
     else counts0[b]++
   }
-  const edges = Array.from({ length: bins + 1 }, (_, i) => min + i * width)
+  const edges = Array.from({ length: bins + 1 }, (_, i) => Math.min(max, (lo + i * width) * scale))
   return { edges, counts: counts0.map((c, i) => c + counts1[i]), countsByClass: [counts0, counts1] }
 }
 
@@ -149,6 +159,7 @@ export function boxStats(sorted: Float64Array): BoxStats | null {
   }
   let sum = 0
   for (let i = 0; i < n; i++) sum += sorted[i]
+  const mean = Number.isFinite(sum) ? sum / n : meanAndStd(n, (i) => sorted[i]).mean
   return {
     count: n,
     min: sorted[0],
@@ -156,7 +167,7 @@ export function boxStats(sorted: Float64Array): BoxStats | null {
     median: quantileSorted(sorted, 0.5),
     q3,
     max: sorted[n - 1],
-    mean: sum / n,
+    mean,
     lowerWhisker,
     upperWhisker
   }
@@ -212,10 +223,12 @@ function profileCategorical(column: TextColumn, target: Uint8Array): Categorical
 export function pearsonMatrix(columns: ArrayLike<number>[]): number[][] {
   const k = columns.length
   const m: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(NaN))
+  // 1 for ordinary columns (bit for bit the plain sums); a power of two for extreme ones.
+  const scales = columns.map((c) => overflowSafeScale(maxAbs(c)))
   for (let a = 0; a < k; a++) {
     m[a][a] = 1
     for (let b = a + 1; b < k; b++) {
-      const r = pearson(columns[a], columns[b])
+      const r = pearson(columns[a], columns[b], scales[a], scales[b])
       m[a][b] = r
       m[b][a] = r
     }
@@ -223,7 +236,14 @@ export function pearsonMatrix(columns: ArrayLike<number>[]): number[][] {
   return m
 }
 
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+function maxAbs(values: ArrayLike<number>): number {
+  let m = 0
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) > m) m = Math.abs(values[i])
+  return m
+}
+
+/** Pearson's r of x / sx and y / sy: the same r, with the scales keeping extreme columns from overflowing. */
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>, sx: number, sy: number): number {
   let n = 0
   let mx = 0
   let my = 0
@@ -232,8 +252,8 @@ function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let sxy = 0
   // Single-pass co-moment update (stable for large magnitudes).
   for (let i = 0; i < x.length; i++) {
-    const a = x[i]
-    const b = y[i]
+    const a = x[i] / sx
+    const b = y[i] / sy
     if (a !== a || b !== b) continue
     n++
     const dx = a - mx

@@ -55,7 +55,7 @@ export function planEngineering(
 export interface EngineeredColumns {
   numeric: Map<string, Float64Array>
   categorical: Map<string, (string | null)[]>
-  /** Rows whose Loan_to_Balance_Ratio is undefined (zero, negative or missing balance): imputed, not Infinity. */
+  /** Rows whose Loan_to_Balance_Ratio is undefined (zero, negative or missing balance, or overflowing): imputed, not Infinity. */
   undefinedRatioRows: number
 }
 
@@ -76,7 +76,9 @@ export function engineerFeatures(
     const ratio = new Float64Array(numRows)
     for (let i = 0; i < numRows; i++) {
       const b = balance[i]
-      if (b > 0 && loan[i] === loan[i]) ratio[i] = loan[i] / b
+      const r = loan[i] / b
+      // A ratio that overflows (1e308 / 0.5) is as undefined as one over a zero balance.
+      if (b > 0 && r - r === 0) ratio[i] = r
       else {
         ratio[i] = NaN
         out.undefinedRatioRows++

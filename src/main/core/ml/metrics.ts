@@ -9,7 +9,6 @@
  * Results are plain number arrays so that they can cross to the renderer as JSON; no
  * value placed in them is NaN or infinite.
  */
-import type { Rng } from '../base/random'
 
 /** Upper bound on the points a chart curve keeps; summary numbers always use the full curve. */
 export const DEFAULT_MAX_CURVE_POINTS = 200
@@ -38,26 +37,6 @@ import type {
   ProbabilityHistogram,
   BinaryEvaluation
 } from '../../../shared/evaluation'
-
-export interface FeatureImportance {
-  feature: string
-  /** Mean drop of AUC over the repeats; negative when shuffling happened to help. */
-  importanceMean: number
-  /** Population standard deviation of the drops (as sklearn's permutation_importance). */
-  importanceStd: number
-  drops: number[]
-}
-
-export interface PermutationImportanceOptions {
-  repeats?: number
-  rng: Rng
-  metric?: 'auc'
-}
-
-export interface PermutationImportanceResult {
-  baseline: number
-  features: FeatureImportance[]
-}
 
 /**
  * sklearn's `_binary_clf_curve`: one entry per distinct score in descending order, with
@@ -233,61 +212,11 @@ export function evaluateBinary(y: Uint8Array, p: Float64Array, threshold: number
   }
 }
 
-/**
- * Drop in AUC when one feature column is shuffled, `repeats` times per feature.
- * Only the shuffled column is copied; the caller's `columns` array and its columns are
- * never modified, so `predict` always sees every other column as given.
- */
-export function permutationImportance(
-  predict: (columns: Float64Array[]) => Float64Array,
-  columns: Float64Array[],
-  y: Uint8Array,
-  featureNames: string[],
-  options: PermutationImportanceOptions
-): PermutationImportanceResult {
-  const repeats = options.repeats ?? 5
-  requirePositiveInteger(repeats, 'repeats')
-  if (featureNames.length !== columns.length) {
-    throw new Error(
-      `permutationImportance: ${columns.length} feature columns but ${featureNames.length} feature names; pass one name per column.`
-    )
-  }
-  for (let j = 0; j < columns.length; j++) {
-    if (columns[j].length !== y.length) {
-      throw new Error(
-        `permutationImportance: column "${featureNames[j]}" has ${columns[j].length} rows but there are ${y.length} labels.`
-      )
-    }
-  }
-  const baseline = aucScore(y, predict(columns))
-  const working = columns.slice()
-  const shuffled = new Float64Array(y.length)
-  const features: FeatureImportance[] = []
-  for (let j = 0; j < columns.length; j++) {
-    const drops: number[] = []
-    for (let r = 0; r < repeats; r++) {
-      shuffled.set(columns[j])
-      shuffleInPlace(shuffled, options.rng)
-      working[j] = shuffled
-      drops.push(baseline - aucScore(y, predict(working)))
-    }
-    working[j] = columns[j]
-    const mean = drops.reduce((s, d) => s + d, 0) / repeats
-    const variance = drops.reduce((s, d) => s + (d - mean) * (d - mean), 0) / repeats
-    features.push({
-      feature: featureNames[j],
-      importanceMean: mean,
-      importanceStd: Math.sqrt(variance),
-      drops
-    })
-  }
-  return { baseline, features }
-}
-
 // ---------------------------------------------------------------------------------------
 // Internals
 
-function aucScore(y: Uint8Array, p: Float64Array): number {
+/** ROC AUC of scores against 0/1 labels (both classes needed), as sklearn's roc_auc_score. */
+export function aucScore(y: Uint8Array, p: Float64Array): number {
   const counts = countByThreshold(y, p)
   requireBothClasses(counts)
   return aucFromCounts(counts)
@@ -556,16 +485,6 @@ function reportRow(truePositive: number, falsePositive: number, falseNegative: n
 
 function safeDivide(numerator: number, denominator: number): number {
   return denominator === 0 ? 0 : numerator / denominator
-}
-
-function shuffleInPlace(values: Float64Array, rng: Rng): void {
-  // Fisher–Yates: every permutation equally likely for a uniform rng.int.
-  for (let i = values.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1)
-    const t = values[i]
-    values[i] = values[j]
-    values[j] = t
-  }
 }
 
 function checkLabelsAndScores(y: Uint8Array, p: Float64Array): void {

@@ -1,4 +1,4 @@
-import { quantileSorted } from '../base/stats'
+import { meanAndStd, quantileSorted } from '../base/stats'
 import type { FeatureSpec, InputField } from '../model/ModelArtifact'
 
 /**
@@ -66,16 +66,12 @@ export function fitFeatureSpecs(
       continue
     }
     const median = quantileSorted(sorted, 0.5)
-    // Mean and std of the imputed training column, as StandardScaler after SimpleImputer.
-    let sum = 0
-    for (const r of rows) sum += values[r] === values[r] ? values[r] : median
-    const mean = sum / rows.length
-    let ss = 0
-    for (const r of rows) {
-      const d = (values[r] === values[r] ? values[r] : median) - mean
-      ss += d * d
-    }
-    const std = Math.sqrt(ss / rows.length)
+    // Mean and std of the imputed training column, as StandardScaler after SimpleImputer
+    // (finite for extreme values such as ±1e308: meanAndStd scales them first).
+    const { mean, std } = meanAndStd(rows.length, (i) => {
+      const x = values[rows[i]]
+      return x === x ? x : median
+    })
     features.push({
       name,
       kind: 'numeric',
@@ -130,15 +126,20 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     if (f.kind === 'numeric') {
       const values = raw.numeric.get(f.name)
       const inv = 1 / f.std
-      // NaN stays NaN through the scaling when missing values are learned.
-      const fill = f.missing === 'learned' ? NaN : f.median
+      const learned = f.missing === 'learned'
       for (let i = 0; i < n; i++) {
         let x = values ? values[i] : NaN
         if (x !== x) {
-          x = fill
           missing++
+          if (learned) {
+            out[i] = NaN
+            continue
+          }
+          x = f.median
         }
-        out[i] = (x - f.mean) * inv
+        const z = (x - f.mean) * inv
+        // z − z is 0 only for a finite z: extreme inputs take the overflow-safe way.
+        out[i] = z - z === 0 ? z : standardiseExtreme(x, f.mean, f.std)
       }
     } else {
       const values = raw.categorical.get(f.name)
@@ -163,6 +164,18 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     unseen.push(unknown)
   }
   return { columns, imputed, unseen }
+}
+
+/**
+ * (x − mean) / std when the plain form overflows (x far beyond the training range, or a
+ * subnormal std): divided first, and held within the doubles so that the forest still
+ * sends the value to the side it belongs to. A feature value is never ±Infinity or NaN.
+ */
+function standardiseExtreme(x: number, mean: number, std: number): number {
+  const z = x / std - mean / std
+  if (z - z === 0) return z
+  const side = x / 2 - mean / 2
+  return side > 0 ? Number.MAX_VALUE : side < 0 ? -Number.MAX_VALUE : 0
 }
 
 /** Non-missing values of `values` at `rows`, sorted ascending. */

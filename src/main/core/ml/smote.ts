@@ -118,7 +118,10 @@ export function smoteNc(
     const u = steps[s]
     for (let j = 0; j < d; j++) {
       const x = points.numeric[seed * d + j]
-      outNumeric[j][s] = x + u * (points.numeric[nb * d + j] - x)
+      const y = points.numeric[nb * d + j]
+      const v = x + u * (y - x)
+      // y − x overflows only for points ±1e308 apart; the convex form is then exact enough and finite.
+      outNumeric[j][s] = v - v === 0 ? v : x * (1 - u) + y * u
     }
     for (let j = 0; j < c; j++) outCategorical[j][s] = modes[seed * c + j]
   }

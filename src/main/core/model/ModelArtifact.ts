@@ -4,7 +4,7 @@ import { TrainParamsSchema, type TrainParams } from '../../../shared/params/trai
 export { TrainParamsSchema, type TrainParams }
 
 /**
- * The one scoring artifact (ARCHITECTURE.md rule 3): everything needed to turn a raw
+ * The one scoring artifact (docs/ARCHITECTURE.md rule 3): everything needed to turn a raw
  * applicant row into a calibrated probability, a decision, a grade and reasons. It is
  * plain JSON (the forest beside it is a binary blob) and is validated with the schema
  * below whenever it is loaded, so a corrupt or foreign artifact is refused, never run.

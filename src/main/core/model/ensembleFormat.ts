@@ -1,3 +1,4 @@
+import { corruptModel } from '../base/errors'
 import type { FlatTree } from './FlatTree'
 import { FOREST_COMBINE, isForestCombine, type EnsembleCombine, type TreeEnsemble } from './TreeEnsemble'
 
@@ -46,17 +47,7 @@ export function serializeEnsemble(ensemble: TreeEnsemble): Buffer {
   for (const tree of ensemble.trees) {
     buf.writeUInt32LE(tree.feature.length, offset)
     offset += 4
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = putArray(buf, offset, array)
-    }
+    for (const array of storedArrays(tree)) offset = putArray(buf, offset, array)
   }
   return buf
 }
@@ -84,8 +75,8 @@ export function readEnsembleHeader(buf: Buffer): EnsembleHeader {
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw malformed('it does not start with PTMF')
   const version = buf.readUInt32LE(4)
   if (version !== FOREST_VERSION && version !== ENSEMBLE_VERSION) {
-    throw new Error(
-      `Stored model has format version ${version}; this build reads versions ${FOREST_VERSION} and ${ENSEMBLE_VERSION}.`
+    throw corruptModel(
+      `format version ${version}; this build reads versions ${FOREST_VERSION} and ${ENSEMBLE_VERSION}`
     )
   }
   const numFeatures = buf.readUInt32LE(8)
@@ -146,17 +137,7 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
       value: new Float64Array(n),
       cover: new Float64Array(n)
     }
-    for (const array of [
-      tree.feature,
-      tree.left,
-      tree.right,
-      tree.missingLeft,
-      tree.threshold,
-      tree.value,
-      tree.cover
-    ]) {
-      offset = takeArray(buf, offset, array)
-    }
+    for (const array of storedArrays(tree)) offset = takeArray(buf, offset, array)
     const problem = checkTree(tree, numFeatures, probabilities)
     if (problem !== null) throw malformed(`tree ${t}: ${problem}`)
     yield tree
@@ -165,7 +146,7 @@ export function* serializedTrees(buf: Buffer): Generator<FlatTree> {
 }
 
 function malformed(what: string): Error {
-  return new Error(`Stored model trees are corrupt (${what}); retrain the model or restore it from a backup.`)
+  return corruptModel(what)
 }
 
 /**
@@ -191,6 +172,11 @@ function checkTree(tree: FlatTree, numFeatures: number, probabilities: boolean):
     if (!(right[node] > node && right[node] < n)) return `node ${node} has right child ${right[node]} of ${n}`
   }
   return null
+}
+
+/** A tree's arrays in the order the layout stores them. */
+function storedArrays(tree: FlatTree): (Int32Array | Uint8Array | Float64Array)[] {
+  return [tree.feature, tree.left, tree.right, tree.missingLeft, tree.threshold, tree.value, tree.cover]
 }
 
 function putArray(buf: Buffer, offset: number, array: Int32Array | Uint8Array | Float64Array): number {

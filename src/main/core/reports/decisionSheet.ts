@@ -1,4 +1,5 @@
 import type { FieldIssueInfo, HistoryEntry, ReasonInfo } from '../../../shared/dto'
+import type { ProtectedPath } from '../base/outputFile'
 import {
   COLOR,
   CONTENT_WIDTH,
@@ -399,7 +400,11 @@ function closingHeight(doc: Doc, entryId: number): number {
  * applicant's details, warnings, the applicant's right to reasons and review, and
  * signature lines. Always exactly one A4 page; all or nothing, as writeEvaluationReport.
  */
-export async function writeDecisionSheet(input: DecisionSheetInput, path: string): Promise<void> {
+export async function writeDecisionSheet(
+  input: DecisionSheetInput,
+  path: string,
+  protect: readonly ProtectedPath[] = []
+): Promise<void> {
   const { entry } = input
   const out = readOutputs(entry)
   await writePdfFile(
@@ -436,6 +441,7 @@ export async function writeDecisionSheet(input: DecisionSheetInput, path: string
         `Credit decision sheet · reference audit record #${entry.id} · model #${out.modelVersion}`,
         `Printed ${formatDateTime(input.generatedAt)} by the Loan Default Workbench from the audit record of ${formatDateTime(entry.createdAt)}`
       )
-    }
+    },
+    protect
   )
 }

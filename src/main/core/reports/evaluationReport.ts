@@ -1,5 +1,6 @@
 import type { ModelSummary } from '../../../shared/dto'
-import type { BinaryEvaluation, CalibrationBin, ModelEvaluation } from '../../../shared/evaluation'
+import type { BinaryEvaluation, ModelEvaluation } from '../../../shared/evaluation'
+import type { ProtectedPath } from '../base/outputFile'
 import {
   COLOR,
   CONTENT_WIDTH,
@@ -11,7 +12,6 @@ import {
   num,
   paragraph,
   pct,
-  style,
   table,
   writePdfFile,
   type Doc,
@@ -19,16 +19,13 @@ import {
 } from './pdfKit'
 
 import {
-  CHART_TITLE,
-  chartFrame,
-  drawLines,
-  niceTicks,
-  percentTick,
-  share,
-  unitTicks,
-  type Axis,
-  type Box
-} from './pdfCharts'
+  calibrationChart,
+  histogramChart,
+  importanceChart,
+  ksChart,
+  precisionRecallChart,
+  rocChart
+} from './evaluationCharts'
 import { Flow, keyValueGrid, panelRow, signatureBlock } from './pdfFlow'
 
 // Re-exported for the report's tests, which compare its text with what pdfText makes of it.
@@ -45,290 +42,6 @@ export interface EvaluationReportInput {
   evaluation: ModelEvaluation
   generatedAt: string
 }
-
-// ---------------------------------------------------------------------------------------
-// Charts: vector drawings with pdfkit paths
-// ---------------------------------------------------------------------------------------
-
-function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => ({ label: name, min: 0, max: 1, ticks: unitTicks, format: share })
-  const plot = chartFrame(
-    doc,
-    box,
-    `ROC curve (AUC ${fixed(m.auc)})`,
-    axis('False positive rate (repayers flagged)'),
-    axis('True positive rate (defaulters caught)'),
-    [
-      { label: 'model', color: COLOR.accent, kind: 'line' },
-      { label: 'random ranking', color: COLOR.chance, kind: 'dash' }
-    ]
-  )
-  drawLines(doc, plot, [
-    { xs: [0, 1], ys: [0, 1], color: COLOR.chance, label: 'chance', dash: true, width: 0.9 },
-    { xs: m.roc.fpr, ys: m.roc.tpr, color: COLOR.accent, label: 'model' }
-  ])
-}
-
-function precisionRecallChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => ({ label: name, min: 0, max: 1, ticks: unitTicks, format: share })
-  const plot = chartFrame(
-    doc,
-    box,
-    `Precision-recall curve (AP ${fixed(m.averagePrecision)})`,
-    axis('Recall (defaulters caught)'),
-    axis('Precision (flagged who defaulted)'),
-    [
-      { label: 'model', color: COLOR.accent, kind: 'line' },
-      { label: `default rate ${pct(m.positiveRate)}`, color: COLOR.chance, kind: 'dash' }
-    ]
-  )
-  drawLines(doc, plot, [
-    {
-      xs: [0, 1],
-      ys: [m.positiveRate, m.positiveRate],
-      color: COLOR.chance,
-      label: 'base',
-      dash: true,
-      width: 0.9
-    },
-    {
-      xs: m.precisionRecall.recall,
-      ys: m.precisionRecall.precision,
-      color: COLOR.accent,
-      label: 'model',
-      steps: 'post'
-    }
-  ])
-}
-
-function ksChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const { thresholds, cdfPositive, cdfNegative } = m.ks.curve
-  // The CDFs start at 0 below every score and reach 1 above them all.
-  const xs = [0, ...thresholds, 1]
-  const plot = chartFrame(
-    doc,
-    box,
-    `KS plot (KS ${fixed(m.ks.ks)} at ${pct(m.ks.threshold)})`,
-    { label: 'Probability threshold', min: 0, max: 1, ticks: unitTicks, format: percentTick },
-    { label: 'Share scoring below threshold', min: 0, max: 1, ticks: unitTicks, format: share },
-    [
-      { label: 'defaulters', color: COLOR.defaulter, kind: 'line' },
-      { label: 'repayers', color: COLOR.repayer, kind: 'line' },
-      { label: 'largest gap', color: COLOR.muted, kind: 'dash' }
-    ]
-  )
-  drawLines(doc, plot, [
-    { xs, ys: [0, ...cdfPositive, 1], color: COLOR.defaulter, label: 'defaulters', steps: 'pre' },
-    { xs, ys: [0, ...cdfNegative, 1], color: COLOR.repayer, label: 'repayers', steps: 'pre' }
-  ])
-  // The gap at the KS threshold, where the two CDFs are furthest apart. Both curves jump
-  // at the threshold itself, so the gap is drawn just left of it, where they hold the
-  // values "share strictly below the threshold".
-  const at = thresholds.findIndex((t) => t >= m.ks.threshold)
-  if (at >= 0) {
-    const x = plot.px(thresholds[at]) - 2.5
-    const y0 = plot.py(cdfPositive[at])
-    const y1 = plot.py(cdfNegative[at])
-    doc
-      .save()
-      .moveTo(x, y0)
-      .lineTo(x, y1)
-      .lineWidth(1.2)
-      .dash(2, { space: 1.5 })
-      .strokeColor(COLOR.ink)
-      .stroke()
-    doc.restore()
-    const text = `KS ${fixed(m.ks.ks, 2)}`
-    style(doc, { size: 7 })
-    const tx = x + 4
-    const ty = (y0 + y1) / 2 - 4
-    doc
-      .save()
-      .rect(tx - 1, ty - 1, doc.widthOfString(text) + 2, 9)
-      .fill('#ffffff')
-      .restore()
-    label(doc, text, tx, ty, { size: 7 })
-  }
-}
-
-function calibrationChart(doc: Doc, box: Box, bins: CalibrationBin[]): void {
-  const used = bins.filter((b) => b.count > 0)
-  const plot = chartFrame(
-    doc,
-    box,
-    'Calibration (10 equal-width bins)',
-    { label: 'Mean predicted probability', min: 0, max: 1, ticks: unitTicks, format: percentTick },
-    { label: 'Observed default rate', min: 0, max: 1, ticks: unitTicks, format: percentTick },
-    [
-      { label: 'model (n = rows in bin)', color: COLOR.accent, kind: 'line' },
-      { label: 'perfect calibration', color: COLOR.chance, kind: 'dash' }
-    ]
-  )
-  drawLines(doc, plot, [
-    { xs: [0, 1], ys: [0, 1], color: COLOR.chance, label: 'perfect', dash: true, width: 0.9 },
-    {
-      xs: used.map((b) => b.meanPredicted),
-      ys: used.map((b) => b.fractionPositive),
-      color: COLOR.accent,
-      label: 'model',
-      markers: true
-    }
-  ])
-  // Row counts say how much each point can be trusted (a bin of 3 rows is noise). A white
-  // backing keeps them legible where the curve passes; a count that would cover another
-  // above and below its point is left out rather than drawn illegibly.
-  const placed: Box[] = []
-  const overlaps = (a: Box): boolean =>
-    placed.some((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
-  style(doc, { size: 6 })
-  for (const b of used) {
-    const text = `n=${num(b.count, 0)}`
-    const w = doc.widthOfString(text) + 2
-    const x = plot.px(b.meanPredicted) + 3
-    const y = plot.py(b.fractionPositive)
-    const spots = b.fractionPositive > 0.9 ? [y + 3, y - 11] : [y - 11, y + 3]
-    const spot = spots.map((top) => ({ x: x - 1, y: top - 1, w, h: 8 })).find((r) => !overlaps(r))
-    if (!spot) continue
-    placed.push(spot)
-    doc.save().rect(spot.x, spot.y, spot.w, spot.h).fill('#ffffff').restore()
-    label(doc, text, spot.x + 1, spot.y + 1, { size: 6, color: COLOR.muted })
-  }
-}
-
-function histogramChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const { edges, negative, positive } = m.histogram
-  const totalNeg = negative.reduce((s, v) => s + v, 0)
-  const totalPos = positive.reduce((s, v) => s + v, 0)
-  const negShare = negative.map((v) => (totalNeg > 0 ? v / totalNeg : 0))
-  const posShare = positive.map((v) => (totalPos > 0 ? v / totalPos : 0))
-  const top = Math.max(0.05, ...negShare, ...posShare)
-  const yTicks = niceTicks(0, top, 5)
-  const plot = chartFrame(
-    doc,
-    box,
-    'Predicted probability by true class',
-    {
-      label: 'Predicted probability of default',
-      min: 0,
-      max: 1,
-      ticks: niceTicks(0, 1, 10),
-      format: percentTick
-    },
-    {
-      label: 'Share of the class',
-      min: 0,
-      max: yTicks[yTicks.length - 1],
-      ticks: yTicks,
-      format: (v) => `${Math.round(v * 100)} %`
-    },
-    [
-      { label: `defaulters (${num(totalPos, 0)} rows)`, color: COLOR.defaulter, kind: 'box' },
-      { label: `repayers (${num(totalNeg, 0)} rows)`, color: COLOR.repayer, kind: 'box' },
-      { label: `decision threshold ${pct(m.threshold)}`, color: COLOR.ink, kind: 'dash' }
-    ]
-  )
-  doc.save()
-  for (let b = 0; b + 1 < edges.length; b++) {
-    const x0 = plot.px(edges[b])
-    const w = plot.px(edges[b + 1]) - x0
-    const bar = (value: number, offset: number, color: string): void => {
-      const h = plot.area.y + plot.area.h - plot.py(value)
-      if (h > 0) doc.rect(x0 + offset, plot.py(value), w * 0.42, h).fill(color)
-    }
-    bar(negShare[b], w * 0.08, COLOR.repayer)
-    bar(posShare[b], w * 0.5, COLOR.defaulter)
-  }
-  doc.restore()
-  const tx = plot.px(m.threshold)
-  doc
-    .save()
-    .moveTo(tx, plot.area.y)
-    .lineTo(tx, plot.area.y + plot.area.h)
-    .lineWidth(1)
-    .dash(3, { space: 2 })
-    .strokeColor(COLOR.ink)
-    .stroke()
-    .restore()
-}
-
-interface Bar {
-  feature: string
-  value: number
-  spread?: number
-}
-
-/** Horizontal bars, largest first; negative values extend left of the zero line. */
-function importanceChart(doc: Doc, box: Box, title: string, axisLabel: string, bars: Bar[]): void {
-  const labelWidth = 98
-  const area: Box = { x: box.x + labelWidth, y: box.y + CHART_TITLE + 4, w: box.w - labelWidth - 8, h: 0 }
-  area.h = box.h - CHART_TITLE - 4 - 28
-  label(doc, title, box.x, box.y, { size: 9.5, weight: 'bold' }, { maxWidth: box.w })
-  const lo = Math.min(0, ...bars.map((b) => b.value - (b.spread ?? 0)))
-  const hi = Math.max(1e-9, ...bars.map((b) => b.value + (b.spread ?? 0)))
-  const ticks = niceTicks(lo, hi, 4)
-  const min = Math.min(lo, ticks[0])
-  const max = ticks[ticks.length - 1]
-  const px = (v: number): number => area.x + ((v - min) / (max - min)) * area.w
-  const rowH = area.h / Math.max(1, bars.length)
-  const barH = Math.min(8, rowH * 0.7)
-
-  doc.save().lineWidth(0.5).strokeColor(COLOR.grid)
-  for (const t of ticks) doc.moveTo(px(t), area.y).lineTo(px(t), area.y + area.h)
-  doc.stroke().restore()
-  const fontSize = Math.min(7, Math.max(5, rowH * 0.75))
-  bars.forEach((b, i) => {
-    const cy = area.y + rowH * (i + 0.5)
-    label(
-      doc,
-      b.feature,
-      area.x - 4,
-      cy - fontSize / 2,
-      { size: fontSize },
-      { align: 'right', maxWidth: labelWidth - 6, cut: 'middle' }
-    )
-    const x0 = px(Math.min(0, b.value))
-    const w = Math.abs(px(b.value) - px(0))
-    doc
-      .save()
-      .rect(x0, cy - barH / 2, Math.max(w, 0.3), barH)
-      .fill(b.value >= 0 ? COLOR.accent : COLOR.chance)
-      .restore()
-    if (b.spread !== undefined && b.spread > 0) {
-      doc
-        .save()
-        .moveTo(px(b.value - b.spread), cy)
-        .lineTo(px(b.value + b.spread), cy)
-        .lineWidth(0.7)
-        .strokeColor(COLOR.ink)
-        .stroke()
-        .restore()
-    }
-  })
-  doc
-    .save()
-    .moveTo(px(0), area.y)
-    .lineTo(px(0), area.y + area.h)
-    .lineWidth(0.8)
-    .strokeColor(COLOR.muted)
-    .stroke()
-  doc.restore()
-  for (const t of ticks)
-    label(
-      doc,
-      String(Number(t.toFixed(6))),
-      px(t),
-      area.y + area.h + 3,
-      { size: 7, color: COLOR.muted },
-      {
-        align: 'center'
-      }
-    )
-  label(doc, axisLabel, area.x + area.w / 2, area.y + area.h + 14, { size: 7.5 }, { align: 'center' })
-}
-
-// ---------------------------------------------------------------------------------------
-// The report
-// ---------------------------------------------------------------------------------------
 
 /** The value of a training parameter as text ('-' when the model does not record it). */
 function param(params: Record<string, unknown>, key: string): string {
@@ -404,8 +117,12 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
       `${num(m.numRows, 0)} held-out test rows: ${pct(rows.test / Math.max(1, rows.total))} of the dataset's ${num(rows.total, 0)} rows, set aside by a stratified, seeded split before anything was fitted and never used in any fit. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The model was trained on the other ${num(rows.train, 0)} rows${synthetic}.`
     )
   } else {
+    const how =
+      evaluation.evaluatedOn === 'cross-fitted'
+        ? `each row was scored by a model fitted on the other ${Math.max(1, (evaluation.calibrationFit?.folds ?? 5) - 1)} of ${evaluation.calibrationFit?.folds ?? 5} folds (SMOTE, when on, inside those folds only)`
+        : 'each row was scored only by the trees that did not see it'
     flow.paragraph(
-      `${num(m.numRows, 0)} out-of-bag training rows (the model was trained with no test share): each row was scored only by the trees that did not see it. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The calibration was fitted on these same scores, so the calibration figures are optimistic. Training used ${num(rows.train, 0)} rows${synthetic}.`
+      `${num(m.numRows, 0)} training rows scored out of sample (the model was trained with no test share): ${how}. ${num(m.numPositive, 0)} of them defaulted (default rate ${pct(m.positiveRate)}). The calibration was fitted on these same scores, so the calibration figures are optimistic. Training used ${num(rows.train, 0)} rows${synthetic}.`
     )
   }
   const approveAll = 1 - m.positiveRate
@@ -462,7 +179,7 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   ]
   const h = table(doc, PAGE.left, 0, columns, metricRows, { draw: false })
   flow.heading(
-    `Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-bag'} rows`,
+    `Headline figures on the ${evaluation.evaluatedOn === 'test' ? 'held-out' : 'out-of-sample training'} rows`,
     h
   )
   flow.y += table(doc, PAGE.left, flow.y, columns, metricRows, { boldFirstColumn: true }) + 6
@@ -645,11 +362,27 @@ function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void 
   )
 }
 
+/** How the calibration and the threshold were fitted, in words (models stored before it was recorded: out-of-bag). */
+export function calibrationNote(evaluation: ModelEvaluation): string {
+  const fit = evaluation.calibrationFit
+  const method =
+    fit?.method === 'platt'
+      ? 'Platt scaling'
+      : fit?.method === 'none'
+        ? 'no calibration map'
+        : 'centred isotonic regression'
+  const scores =
+    fit?.scores === 'cross-fitted'
+      ? `${num(fit.rows, 0)} training rows scored by ${fit.folds} cross-fitted models, each fitted on the other folds (SMOTE, when on, inside those folds only), so no row was scored by a model that saw it or a synthetic row made from it`
+      : `${fit ? num(fit.rows, 0) : 'the'} training rows scored out-of-bag (by the trees whose bootstrap left them out)`
+  return `Probabilities are calibrated to the real default rate with ${method}, and the decision threshold maximises F1, both fitted on ${scores}; never on the rows evaluated here.`
+}
+
 function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
   const s = evaluation.seconds
   const notes = [
     ...evaluation.notes,
-    'Probabilities are calibrated to the real default rate of the training rows; the decision threshold maximises F1 on out-of-bag training rows, never on the rows evaluated here.',
+    calibrationNote(evaluation),
     'Risk grades come from fixed probability bands: A below 5 %, B 5–10 %, C 10–20 %, D 20–40 %, E 40 % and above.',
     `Time taken: preparing ${s.preparing.toFixed(1)} s, SMOTE ${s.smote.toFixed(1)} s, training ${s.training.toFixed(1)} s, evaluating ${s.evaluating.toFixed(1)} s.`,
     'These figures describe the rows the model was evaluated on. Before relying on the model for a different region, product or period, check it on recent loans of that kind.'
@@ -666,7 +399,11 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
  * ROC, precision-recall, KS, calibration, probability histogram and feature importance.
  * All or nothing: a failure leaves no file at `path`.
  */
-export async function writeEvaluationReport(input: EvaluationReportInput, path: string): Promise<void> {
+export async function writeEvaluationReport(
+  input: EvaluationReportInput,
+  path: string,
+  protect: readonly ProtectedPath[] = []
+): Promise<void> {
   const { model, evaluation } = input
   await writePdfFile(
     path,
@@ -684,8 +421,9 @@ export async function writeEvaluationReport(input: EvaluationReportInput, path: 
       drawFooters(
         doc,
         `Evaluation report · model #${model.id} ${model.name}`,
-        `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-bag rows'}`
+        `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-sample training rows'}`
       )
-    }
+    },
+    protect
   )
 }

@@ -1,10 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { dirname } from 'node:path'
-import { finished } from 'node:stream/promises'
 import PDFDocument from 'pdfkit'
-import { InputError } from '../base/errors'
+import { checkOutputPath, writeOutput, type ProtectedPath } from '../base/outputFile'
 
 /**
  * The small PDF toolkit the reports share (evaluationReport.ts, decisionSheet.ts): A4
@@ -251,39 +246,21 @@ export function drawFooters(doc: Doc, left: string, second: string): void {
   }
 }
 
-/** Why a file cannot be written, by error code, and what to do: the user's to fix, not a bug of ours. */
-function writeProblem(code: string | undefined, path: string): string | undefined {
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `the folder ${dirname(path)} does not exist. Choose a folder that exists`
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'you may not write there, or the file is open in another program. Close it, or choose another folder'
-    case 'EBUSY':
-      return 'the file is open in another program (a PDF viewer?). Close it and try again'
-    case 'ENOSPC':
-      return 'the disk is full. Free some space or choose another drive'
-    case 'EISDIR':
-      return 'that is a folder. Give a file name ending in .pdf'
-    default:
-      return undefined
-  }
-}
-
 /**
- * Draws a PDF and writes it to `path` all or nothing: the document goes to
- * `<path>.<random>.partial`, which is renamed over `path` only once complete, and removed on any
- * error, so a failure never leaves a truncated PDF or clobbers an earlier one.
+ * Draws a PDF and writes it to `path` all or nothing (core/base/outputFile): the document
+ * is drawn in memory (a report is a few hundred kB), then written to a temporary file
+ * renamed over `path` only once complete; a failure while drawing or writing never leaves a
+ * truncated PDF nor clobbers an earlier one, and `protect` lists files it must never replace.
  */
 export async function writePdfFile(
   path: string,
   meta: { title: string; subject: string; createdAt: string },
-  draw: (doc: Doc) => void
+  draw: (doc: Doc) => void,
+  protect: readonly ProtectedPath[] = []
 ): Promise<void> {
-  // Unique per call: two writes of the same file at once must not share a partial file.
-  const partial = `${path}.${randomBytes(4).toString('hex')}.partial`
+  const options = { protect, what: 'PDF' }
+  // Refused before drawing: a wrong path costs nothing.
+  await checkOutputPath(path, options)
   const created = new Date(meta.createdAt)
   const doc = new PDFDocument({
     size: 'A4',
@@ -297,25 +274,16 @@ export async function writePdfFile(
       CreationDate: Number.isNaN(created.getTime()) ? new Date() : created
     }
   })
-  const out = createWriteStream(partial)
-  // Listened to from the start: an unwritable folder must reject this call, not crash the process.
-  const written = finished(out)
-  written.catch(() => undefined)
-  try {
-    doc.pipe(out)
-    draw(doc)
-    doc.end()
-    await written
-    await rename(partial, path)
-  } catch (error) {
-    out.destroy()
-    await finished(out).catch(() => undefined)
-    await rm(partial, { force: true })
-    const code = (error as NodeJS.ErrnoException).code
-    const problem = writeProblem(code, path)
-    if (problem) throw new InputError(`${path}: cannot write the PDF: ${problem}.`, { path, code })
-    throw error
-  }
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.once('end', resolve)
+    doc.once('error', reject)
+  })
+  draw(doc)
+  doc.end()
+  await ended
+  await writeOutput(path, options, (out) => out.write(Buffer.concat(chunks)))
 }
 
 export interface TableColumn {

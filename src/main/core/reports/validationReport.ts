@@ -1,3 +1,4 @@
+import type { ProtectedPath } from '../base/outputFile'
 import type { Light, StrategyResult, ValidationPack, Verdict } from '../../../shared/validation'
 import { lakhCrore, pValue } from '../validation/format'
 import { VALIDATION_THRESHOLDS } from '../validation/thresholds'
@@ -47,7 +48,11 @@ const LIGHT_COLOR: Record<Light, string> = {
 }
 
 /** Writes the validation pack as an A4 PDF; all or nothing, as every report. */
-export async function writeValidationReport(input: ValidationReportInput, path: string): Promise<void> {
+export async function writeValidationReport(
+  input: ValidationReportInput,
+  path: string,
+  protect: readonly ProtectedPath[] = []
+): Promise<void> {
   const { pack } = input
   await writePdfFile(
     path,
@@ -71,7 +76,8 @@ export async function writeValidationReport(input: ValidationReportInput, path: 
         `Validation pack · model #${pack.model.id} ${pack.model.name}`,
         `Generated ${formatDateTime(pack.generatedAt)} by the Loan Default Workbench · validated on ${pack.data.label}`
       )
-    }
+    },
+    protect
   )
 }
 

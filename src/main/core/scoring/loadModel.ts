@@ -1,4 +1,4 @@
-import { InputError } from '../base/errors'
+import { corruptModel, WorkbenchError } from '../base/errors'
 import { deserializeEnsemble } from '../model/ensembleFormat'
 import { type TreeEnsemble } from '../model/TreeEnsemble'
 import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
@@ -26,7 +26,7 @@ export interface StoredModel {
   forestBytes: Buffer
 }
 
-/** Validates a stored artifact and forest; throws InputError naming what is wrong. */
+/** Validates a stored artifact and forest; throws MODEL_CORRUPT naming what is wrong. */
 export function parseModel(id: number, name: string, artifactJson: string, forestBlob: Buffer): LoadedModel {
   const artifact = parseArtifact(id, artifactJson)
   let forest: TreeEnsemble
@@ -39,18 +39,23 @@ export function parseModel(id: number, name: string, artifactJson: string, fores
   return { id, name, artifact, ensemble: forest, shap: prepareForestShap(forest) }
 }
 
-/** The error for a stored forest that cannot be read. */
-export function corruptForest(id: number, error: unknown): InputError {
-  return new InputError(
-    `Model ${id}: its forest is corrupt (${(error as Error).message}). Retrain the model.`
-  )
+/** The error for a stored forest that cannot be read, naming the model (MODEL_CORRUPT). */
+export function corruptForest(id: number, error: unknown): WorkbenchError {
+  const problem =
+    error instanceof WorkbenchError && typeof error.details?.problem === 'string'
+      ? error.details.problem
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  return corruptModel(problem, id)
 }
 
 /** Refuses a forest whose feature count is not the artifact's. */
 export function checkFeatureCount(id: number, numFeatures: number, artifact: ModelArtifact): void {
   if (numFeatures !== artifact.features.length) {
-    throw new InputError(
-      `Model ${id}: its forest expects ${numFeatures} features but its artifact lists ${artifact.features.length}. Retrain the model.`
+    throw corruptModel(
+      `its forest expects ${numFeatures} features but its artifact lists ${artifact.features.length}`,
+      id
     )
   }
 }
@@ -61,12 +66,16 @@ export function parseArtifact(id: number, artifactJson: string): ModelArtifact {
   try {
     raw = JSON.parse(artifactJson)
   } catch {
-    throw new InputError(`Model ${id}: its artifact is not valid JSON (corrupt). Retrain the model.`)
+    throw new WorkbenchError(
+      'MODEL_CORRUPT',
+      `Model ${id}: its artifact is not valid JSON (corrupt). Retrain the model.`
+    )
   }
   const parsed = ModelArtifactSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new InputError(
+    throw new WorkbenchError(
+      'MODEL_CORRUPT',
       `Model ${id}: its artifact is corrupt or from an unknown version (${issue.path.join('.') || 'artifact'}: ${issue.message}). Retrain the model.`
     )
   }

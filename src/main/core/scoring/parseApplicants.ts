@@ -1,4 +1,5 @@
-import { parseNumber, isMissingToken } from '../data/csv/parseNumber'
+import { clip } from '../base/clipText'
+import { isMissingNumberToken, isMissingToken, parseNumber } from '../data/csv/parseNumber'
 import type { InputField, ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 
@@ -89,7 +90,10 @@ export function parseApplicants(
           issues[r].push({
             field: field.name,
             severity: 'warning',
-            message: `${field.name} = "${s}" was never seen in training: treated as "${field.mostFrequent}" (known values: ${field.categories.slice(0, 8).join(', ')}${field.categories.length > 8 ? ', ...' : ''})`
+            message: `${field.name} = "${clip(s, 60)}" was never seen in training: treated as "${clip(field.mostFrequent ?? '', 60)}" (known values: ${field.categories
+              .slice(0, 8)
+              .map((c) => clip(c, 40))
+              .join(', ')}${field.categories.length > 8 ? ', ...' : ''})`
           })
         }
       }
@@ -99,14 +103,24 @@ export function parseApplicants(
   return { raw: { numRows, numeric, categorical }, issues, failed }
 }
 
-/** The error of a numeric field whose value is not a number. */
+/** The error of a numeric field whose value is not a number (or overflows a double, as `1e400` does). */
 export function notANumber(field: InputField, v: unknown): string {
-  return `${field.name}: "${String(v)}" is not a number`
+  const overflows =
+    typeof v === 'number' ? !Number.isNaN(v) : typeof v === 'string' && Math.abs(parseNumber(v)) === Infinity
+  if (overflows) return `${field.name}: ${shown(v)} is too large to be a number (beyond ±1.8e308)`
+  return `${field.name}: ${shown(v)} is not a number`
 }
 
 /** The error of a categorical field whose value is not text. */
 export function notACategory(field: InputField, v: unknown): string {
-  return `${field.name}: expected a category (text), got ${JSON.stringify(v)}`
+  return `${field.name}: expected a category (text), got ${shown(v)}`
+}
+
+/** A value as a message shows it: short, and never the whole of a huge or nested value. */
+function shown(v: unknown): string {
+  if (Array.isArray(v)) return `a list of ${v.length}`
+  if (v !== null && typeof v === 'object') return 'an object'
+  return `"${clip(typeof v === 'string' ? v : String(v), 60)}"`
 }
 
 /** A number from CSV text or JSON; NaN when missing; undefined when it is not a number. */
@@ -114,9 +128,10 @@ export function readNumber(v: unknown): number | undefined {
   if (v === null || v === undefined) return NaN
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined
   if (typeof v === 'string') {
-    if (isMissingToken(v.trim())) return NaN
+    if (isMissingNumberToken(v.trim())) return NaN
     const x = parseNumber(v)
-    return Number.isNaN(x) ? undefined : x
+    // `1e400` reads as Infinity: as unusable as text, like JSON's own overflowing numbers.
+    return Number.isFinite(x) ? x : undefined
   }
   return undefined
 }

@@ -120,6 +120,8 @@ function rankedReasons(
 function formatValue(value: number | string): string {
   if (typeof value === 'string') return value
   if (!Number.isFinite(value)) return String(value)
+  // Past 1e15 two decimals mean nothing (and value × 100 may overflow): six significant digits.
+  if (Math.abs(value) >= 1e15) return String(Number(value.toPrecision(6)))
   const rounded = Math.round(value * 100) / 100
   return String(rounded === 0 ? 0 : rounded)
 }

@@ -1,9 +1,6 @@
 import { createHash, type Hash } from 'node:crypto'
-import { createWriteStream, createReadStream, type WriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { once } from 'node:events'
+import { createReadStream } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { finished } from 'node:stream/promises'
 import { basename } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import iconv from 'iconv-lite'
@@ -17,8 +14,10 @@ import {
   type CsvInputError
 } from '../data/csv/CsvInputError'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
+import { BadByteError, badByteInputError, EncodingGuard, inEncodingFound } from '../data/csv/encodingGuard'
 import { CsvRecordTable, recordBoundary, tokenizeCsv, UnclosedQuoteError } from '../data/csv/tokenizeCsv'
 import { CancelledError, InputError } from '../base/errors'
+import { checkOutputPath, OutputFile, removeStaleOutput, type ProtectedPath } from '../base/outputFile'
 import {
   emptyDriftCounts,
   expectedShares,
@@ -51,6 +50,8 @@ export interface ScoreFileOptions {
   onProgress?: (done: number, total: number) => void
   /** Worker threads (at most MAX_SCORING_THREADS); 0 scores in the calling thread. Default: 0 for small files, else one per core. */
   threads?: number
+  /** Files the outputs must never replace (the workbench database); the input is always protected. */
+  protect?: readonly ProtectedPath[]
   /** Input bytes per chunk (default CHUNK_BYTES); tests make it small to cross chunk boundaries. */
   chunkBytes?: number
 }
@@ -133,7 +134,6 @@ export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel 
     checkFeatureCount(model.id, numFeatures, model.artifact)
     compiled = CompiledForest.compileTrees(numFeatures, () => serializedTrees(bytes), MAX_SCORING_THREADS)
   } catch (error) {
-    if (error instanceof InputError) throw error
     throw corruptForest(model.id, error)
   }
   return { id: model.id, name: model.name, artifact: model.artifact, compiled }
@@ -156,8 +156,19 @@ export async function scoreCsvFile(
   options: ScoreFileOptions
 ): Promise<Omit<BatchSummary, 'id' | 'createdAt' | 'modelName'>> {
   const started = Date.now()
+  // A file that turns out to be Windows-1252 past the sample is scored again from the start.
+  return inEncodingFound(await sniffCsv(options.input), (format) =>
+    scoreWithFormat(model, options, format, started)
+  )
+}
+
+async function scoreWithFormat(
+  model: BatchModel,
+  options: ScoreFileOptions,
+  format: CsvFormat,
+  started: number
+): Promise<Omit<BatchSummary, 'id' | 'createdAt' | 'modelName'>> {
   const file = basename(options.input)
-  const format = await sniffCsv(options.input)
   const header = format.header
   const { artifact } = model
   const columnOf = matchColumns(file, header, artifact.inputs)
@@ -166,6 +177,16 @@ export async function scoreCsvFile(
     delimiter: format.delimiter,
     columnOf: artifact.inputs.map((f) => columnOf.get(f.name)!)
   }
+  const errorsPath = errorsPathFor(options.output)
+  const input: ProtectedPath = { path: options.input, what: 'the input file being scored' }
+  const outOptions = { protect: [...(options.protect ?? []), input], what: 'scored file' }
+  const errOptions = {
+    protect: [...outOptions.protect, { path: options.output, what: 'the scored output file' }],
+    what: 'errors file'
+  }
+  // Both outputs are checked before any work: a refused errors file must not cost a whole run.
+  await checkOutputPath(options.output, outOptions)
+  await checkOutputPath(errorsPath, errOptions)
   const threads = Math.min(options.threads ?? defaultThreads(format.sizeBytes), MAX_SCORING_THREADS)
   const { compiled } = model
   const workers =
@@ -174,13 +195,12 @@ export async function scoreCsvFile(
   const scoreChunk = (chunk: ScoreChunk): Promise<ChunkResult> =>
     workers ? workers.score(chunk) : Promise.resolve().then(() => inline!.score(chunk))
 
-  const errorsPath = errorsPathFor(options.output)
-  const out = new TemporaryOutput(options.output)
-  const err = new TemporaryOutput(errorsPath)
+  let err: OutputFile | undefined
+  let out: OutputFile | undefined
   const totals = new BatchTotals(artifact)
   const hash = createHash('sha256')
   try {
-    await out.open()
+    out = await OutputFile.create(options.output, outOptions)
     await out.write(stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
     const inFlight: Promise<ChunkResult>[] = []
     const maxInFlight = 4 * Math.max(1, threads)
@@ -190,10 +210,10 @@ export async function scoreCsvFile(
     const take = async (): Promise<void> => {
       const result = await inFlight.shift()!
       totals.add(result)
-      await out.write(result.output)
+      await out!.write(result.output)
       if (result.errors.length) {
-        if (!err.isOpen) {
-          await err.open()
+        if (!err) {
+          err = await OutputFile.create(errorsPath, errOptions)
           await err.write(stringify([['line', 'error', ...header.map(neutraliseCell)]]))
         }
         const rows = result.errors.map((e) =>
@@ -227,17 +247,13 @@ export async function scoreCsvFile(
     while (inFlight.length) await take()
     if (options.signal?.aborted) throw new CancelledError()
     if (totals.rowsIn === 0) throw headerOnlyError(options.input)
+    // The errors file first: should renaming it fail, the scored file is still the old one.
+    if (err) await err.commit()
+    else await removeStaleOutput(errorsPath, errOptions)
     await out.commit()
-    if (err.isOpen) await err.commit()
-    else await rm(errorsPath, { force: true })
   } catch (error) {
-    await out.discard()
-    await err.discard()
-    if (error instanceof WriteError) {
-      throw new InputError(
-        `${error.path}: cannot write the scored file (${error.cause instanceof Error ? error.cause.message : String(error.cause)}). Choose a folder that exists and that you may write to.`
-      )
-    }
+    await out?.discard()
+    await err?.discard()
     throw error
   } finally {
     await workers?.close()
@@ -290,6 +306,7 @@ async function readChunks(
   let headerRead = false
   let atStart = true
   const headerTable = new CsvRecordTable()
+  const guard = new EncodingGuard(format.encoding, format.encoding === 'utf-8' && !format.bom)
 
   /** Cuts what `pending` holds of whole records into chunks; at the end, all of it. */
   const cut = async (final: boolean, bytesRead: number): Promise<void> => {
@@ -328,6 +345,7 @@ async function readChunks(
       if (signal?.aborted) throw new CancelledError()
       const buffer = raw as Buffer
       hash.update(buffer)
+      guard.check(buffer)
       let bytes = decoder ? Buffer.from(decoder.write(buffer), 'utf8') : buffer
       if (atStart && bytes.length > 0) {
         atStart = false
@@ -336,10 +354,13 @@ async function readChunks(
       pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
       await cut(false, source.bytesRead)
     }
+    guard.end()
     const rest = decoder?.end()
     if (rest) pending = Buffer.concat([pending, Buffer.from(rest, 'utf8')])
     await cut(true, source.bytesRead)
   } catch (error) {
+    if (error instanceof BadByteError)
+      throw await badByteInputError(path, format.encoding, format.delimiter, error)
     throw fromFileSystemError(path, error)
   } finally {
     source.destroy()
@@ -403,66 +424,6 @@ class BatchTotals {
       const value = populationStabilityIndex(expectedShares(d.bins), d.counts)
       return { column: d.bins.name, psi: value, status: psiStatus(value) }
     })
-  }
-}
-
-/** A write that failed (no such folder, no permission, disk full), with the file it was for. */
-class WriteError extends Error {
-  constructor(
-    readonly path: string,
-    cause: unknown
-  ) {
-    super(`cannot write ${path}`, { cause })
-    this.name = 'WriteError'
-  }
-}
-
-/** An output written to `<path>.partial` and renamed to `path` only when complete. */
-class TemporaryOutput {
-  private stream: WriteStream | undefined
-  private failure: Error | undefined
-  private readonly partial: string
-
-  constructor(private readonly path: string) {
-    this.partial = `${path}.partial`
-  }
-
-  get isOpen(): boolean {
-    return this.stream !== undefined
-  }
-
-  async open(): Promise<void> {
-    // Without a listener a failed write would be an unhandled 'error' event and take the process down.
-    const stream = createWriteStream(this.partial).on('error', (e) => {
-      this.failure ??= e
-    })
-    this.stream = stream
-    try {
-      await once(stream, 'open')
-    } catch (e) {
-      throw new WriteError(this.path, e)
-    }
-  }
-
-  async write(data: string | Uint8Array): Promise<void> {
-    if (this.failure) throw new WriteError(this.path, this.failure)
-    if (!this.stream!.write(data)) await once(this.stream!, 'drain')
-  }
-
-  async commit(): Promise<void> {
-    if (this.failure) throw new WriteError(this.path, this.failure)
-    this.stream!.end()
-    await once(this.stream!, 'finish')
-    await rename(this.partial, this.path)
-  }
-
-  /** Closes the stream and removes the partial file; waits for the close, or an open in flight would create the file after the removal. */
-  async discard(): Promise<void> {
-    if (this.stream) {
-      this.stream.destroy()
-      await finished(this.stream).catch(() => undefined)
-    }
-    await rm(this.partial, { force: true })
   }
 }
 

@@ -1,17 +1,21 @@
 import type { FieldIssueInfo, ReasonInfo, ScoreResult } from '../../../shared/dto'
-import { InputError } from '../base/errors'
+import { WorkbenchError } from '../base/errors'
 import { riskGrade } from '../model/ModelArtifact'
 import type { LoadedModel } from './loadModel'
 import { ENGINEERED_NAMES, parseApplicants } from './parseApplicants'
+import { clip } from '../base/clipText'
 import { describeReason, type Reason } from './reasons'
 import { scoreApplicants } from './scoreApplicants'
 
-/** Raised when an applicant's fields have the wrong type: lists every bad field (HTTP 422). */
-export class FieldValidationError extends InputError {
-  constructor(readonly fields: FieldIssueInfo[]) {
-    super(`Invalid applicant data: ${fields.map((f) => f.message).join('; ')}`, { fields })
-    this.name = 'FieldValidationError'
-  }
+/** An applicant's fields have the wrong type (FIELD_INVALID): lists every bad field in `details.fields`. */
+function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
+  return new WorkbenchError(
+    'FIELD_INVALID',
+    `Invalid applicant data: ${fields.map((f) => f.message).join('; ')}`,
+    {
+      fields
+    }
+  )
 }
 
 /**
@@ -24,6 +28,8 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
   const { artifact } = model
   const known = new Set(artifact.inputs.map((f) => f.name))
   const warnings: FieldIssueInfo[] = []
+  const unknown: string[] = []
+  let unknownCount = 0
   for (const key of Object.keys(input)) {
     if (known.has(key)) continue
     if (ENGINEERED_NAMES.includes(key)) {
@@ -39,16 +45,21 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
         message: `${key} is the outcome the model predicts; the value sent was ignored`
       })
     } else {
-      warnings.push({
-        field: key,
-        severity: 'warning',
-        message: `${key} is not a field of this model and was ignored (fields: ${[...known].join(', ')})`
-      })
+      // However many unknown fields a request has, they make one warning of bounded size.
+      unknownCount++
+      if (unknown.length < MAX_NAMED_UNKNOWN) unknown.push(clip(key, 60))
     }
   }
-  const parsed = parseApplicants(artifact, 1, (field) => input[field.name], true)
+  if (unknownCount > 0) warnings.push(unknownFieldsWarning(unknown, unknownCount, [...known]))
+  // Own fields only: a model input named like an Object method ("constructor") is not inherited.
+  const parsed = parseApplicants(
+    artifact,
+    1,
+    (field) => (Object.hasOwn(input, field.name) ? input[field.name] : undefined),
+    true
+  )
   const errors = parsed.issues[0].filter((i) => i.severity === 'error')
-  if (errors.length) throw new FieldValidationError(errors)
+  if (errors.length) throw fieldValidationError(errors)
   warnings.push(...parsed.issues[0])
   const scored = scoreApplicants(model, parsed, 'exact')
   const p = scored.probability[0]
@@ -70,8 +81,27 @@ export function scoreOne(model: LoadedModel, input: Record<string, unknown>): Om
   }
 }
 
+/** Unknown field names a warning lists by name; the rest are counted. */
+const MAX_NAMED_UNKNOWN = 5
+
+/** The one warning for every field the model does not know. */
+function unknownFieldsWarning(names: string[], count: number, fields: string[]): FieldIssueInfo {
+  const listed = names.join(', ') + (count > names.length ? `, … (${count} in all)` : '')
+  const shownFields = fields.slice(0, 20).join(', ') + (fields.length > 20 ? ', …' : '')
+  return {
+    field: names[0],
+    severity: 'warning',
+    message:
+      count === 1
+        ? `${listed} is not a field of this model and was ignored (fields: ${shownFields})`
+        : `${listed} are not fields of this model and were ignored (fields: ${shownFields})`
+  }
+}
+
+/** A reason as answered and audited: a long text value is clipped (a request may send a megabyte). */
 function toInfo(r: Reason): ReasonInfo {
-  return { ...r, contribution: round(r.contribution, 6), text: describeReason(r) }
+  const reason = typeof r.value === 'string' ? { ...r, value: clip(r.value, 60) } : r
+  return { ...reason, contribution: round(r.contribution, 6), text: describeReason(reason) }
 }
 
 function round(x: number, digits: number): number {

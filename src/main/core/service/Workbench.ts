@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { exportDatasetCsv } from '../storage/exportCsv'
 import { generateDataset, type GenerateDatasetOptions } from '../storage/generateDataset'
@@ -9,22 +10,24 @@ import {
   type ImportResult
 } from '../storage/importCsv'
 import { profileTable, type DatasetProfile } from '../eda/profileTable'
-import { InputError } from '../base/errors'
+import { InputError, WorkbenchError } from '../base/errors'
+import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
 import { ModelRepo } from '../storage/ModelRepo'
 import { TrainParamsSchema, type TrainParamsInput } from '../../../shared/params/trainParams'
-import { engineFor } from '../ml/engines'
-import { prepareFeatures, trainModel, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
+import { prepareFeatures, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
 import type {
   BatchSummary,
   HistoryEntry,
   HistoryFilter,
   InputFieldInfo,
   ModelSummary,
-  ScoreResult
+  ScoreResult,
+  ThresholdChange
 } from '../../../shared/dto'
-import { AuditRepo, type ScoreChannel } from '../storage/AuditRepo'
+import { AuditRepo, type ScoreAuditEntry, type ScoreChannel } from '../storage/AuditRepo'
+import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { compileInWorker } from './compileInWorker'
@@ -32,12 +35,24 @@ import { prepareBatchModel, scoreCsvFile, type BatchModel } from '../scoring/sco
 import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
+import { estimateTrainingSeconds, trainAndStore, type TrainOutcome } from './trainService'
+import {
+  strategyOf,
+  swapSetOf,
+  validationOf,
+  type StrategyReport,
+  type StrategyRequest,
+  type ValidateRequest
+} from './committee'
+import { filePopulation, heldOutPopulation, type Population } from './population'
+import { writeValidationReport } from '../reports/validationReport'
+import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
 
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
 
 /**
- * The one service over the core (ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
+ * The one service over the core (docs/ARCHITECTURE.md rule 1): the CLI, the IPC handlers,
  * the /predict service, the job workers and the e2e bridge are thin adapters over it.
  * It owns one database connection and no other state.
  */
@@ -45,6 +60,8 @@ export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
   readonly audit: AuditRepo
+  /** Scored populations for strategy and validation, the last two asked for (see population). */
+  private readonly populations = new Map<string, Population>()
   /** Loaded models by id: parsing and validating an artifact once, not per request. */
   private readonly modelCache = new Map<number, LoadedModel>()
 
@@ -92,7 +109,7 @@ export class Workbench {
   }
 
   generateDataset(options: GenerateDatasetOptions): Promise<DatasetSummary> {
-    return generateDataset(this.db, options)
+    return generateDataset(this.db, { ...options, protect: this.protectedPaths() })
   }
 
   previewCsv(path: string): Promise<CsvPreview> {
@@ -103,8 +120,29 @@ export class Workbench {
     return importCsv(this.db, options)
   }
 
-  exportDataset(id: number, path: string): Promise<{ rows: number }> {
-    return exportDatasetCsv(this.db, id, path)
+  /** Writes a dataset back out as CSV; formula-like cells are neutralised unless `raw`. */
+  exportDataset(
+    id: number,
+    path: string,
+    options: { raw?: boolean; signal?: AbortSignal } = {}
+  ): Promise<{ rows: number }> {
+    return exportDatasetCsv(this.db, id, path, { ...options, protect: this.protectedPaths() })
+  }
+
+  /**
+   * The files no output of this service may replace: its database (with SQLite's files
+   * beside it) and the given inputs being read.
+   */
+  protectedPaths(inputs: string[] = []): ProtectedPath[] {
+    return [
+      ...databaseFiles(this.dbPath),
+      ...inputs.map((path) => ({ path, what: 'the input file being read' }))
+    ]
+  }
+
+  /** Refuses an output path that would destroy something (see checkOutputPath); returns where it lands. */
+  checkOutput(path: string, what: string, inputs: string[] = []): Promise<string> {
+    return checkOutputPath(path, { protect: this.protectedPaths(inputs), what })
   }
 
   /**
@@ -137,37 +175,25 @@ export class Workbench {
   }
 
   /**
-   * Trains a model on a dataset, stores it, and makes it the active model when asked
-   * (or when there is none yet).
+   * Trains a model on a dataset and stores it (with `auto`, the champion of a cross-validated
+   * search, every candidate kept); the new model becomes the active one when asked (or when
+   * there is none yet). See trainService.ts.
    */
-  async trainModel(
+  trainModel(
     datasetId: number,
     params: TrainParamsInput = {},
     options: TrainHooks & { name?: string; activate?: boolean } = {}
-  ): Promise<{ model: ModelSummary; evaluation: ModelEvaluation }> {
-    const dataset = this.datasets.get(datasetId)
-    const full = TrainParamsSchema.parse(params)
-    const table = this.datasets.loadTable(datasetId)
-    const trained = await trainModel(table, datasetId, full, options)
-    const name = options.name ?? `${engineFor(full.engine).describe(full)} on ${dataset.name}`
-    const id = this.models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
-    if (options.activate || this.models.activeId() === undefined) this.models.activate(id)
-    return { model: this.models.summary(id), evaluation: trained.evaluation }
+  ): Promise<TrainOutcome> {
+    return trainAndStore(this, datasetId, TrainParamsSchema.parse(params), options)
   }
 
   /**
    * How long training a dataset with these settings should take, in seconds, with a note
-   * when the engine is slow: the one estimate the CLI, the Train screen and the jobs panel
-   * show (the job refines it from its own progress while it runs).
+   * when it is slow: the one estimate the CLI, the Train screen and the jobs panel show (the
+   * job refines it from its own progress while it runs).
    */
   estimateTraining(datasetId: number, params: TrainParamsInput = {}): { seconds: number; note: string } {
-    const rows = this.datasets.get(datasetId).rows
-    const full = TrainParamsSchema.parse(params)
-    const trainRows = Math.round(rows * (1 - full.testSize))
-    // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
-    const fitRows = Math.round(trainRows * (full.smote ? 1.8 : 1))
-    const engine = engineFor(full.engine).estimateSeconds(fitRows, full)
-    return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
+    return estimateTrainingSeconds(this.datasets.get(datasetId).rows, TrainParamsSchema.parse(params))
   }
 
   listModels(): ModelSummary[] {
@@ -213,9 +239,9 @@ export class Workbench {
   private scoringModelId(id?: number): number {
     const modelId = id ?? this.models.activeId()
     if (modelId === undefined) {
-      throw new InputError(
-        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".',
-        { reason: 'NO_ACTIVE_MODEL' }
+      throw new WorkbenchError(
+        'NO_ACTIVE_MODEL',
+        'No model is active for scoring. Train one with "ptm train" or choose one with "ptm activate ID".'
       )
     }
     return modelId
@@ -260,19 +286,35 @@ export class Workbench {
 
   /** Scores one applicant and writes the audit record. */
   scoreApplicant(input: Record<string, unknown>, channel: ScoreChannel, modelId?: number): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(input, channel, modelId)
+    return { ...result, Audit_Id: this.audit.recordScore(audit) }
+  }
+
+  /**
+   * Scores one applicant and returns the audit record to write, unwritten: for a caller
+   * that must not block on the database (/predict queues the record and answers only once
+   * it is written). The record keeps a bounded projection of the input (auditInputs).
+   */
+  scoreUnrecorded(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number
+  ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
     const model = this.scoringModel(modelId)
     const result = scoreOne(model, input)
-    const auditId = this.audit.recordScore({
-      modelId: model.id,
-      modelName: model.name,
-      channel,
-      probability: result.Default_Probability,
-      prediction: result.Default_Prediction,
-      grade: result.Risk_Grade,
-      inputs: input,
-      outputs: { ...result, Contributions: undefined }
-    })
-    return { ...result, Audit_Id: auditId }
+    return {
+      result,
+      audit: {
+        modelId: model.id,
+        modelName: model.name,
+        channel,
+        probability: result.Default_Probability,
+        prediction: result.Default_Prediction,
+        grade: result.Risk_Grade,
+        inputs: auditInputs(model.artifact, input),
+        outputs: { ...result, Contributions: undefined }
+      }
+    }
   }
 
   /**
@@ -305,6 +347,7 @@ export class Workbench {
     const summary = await scoreCsvFile(model, {
       input,
       output,
+      protect: this.protectedPaths(),
       signal: options.signal,
       onProgress: options.onProgress,
       threads: options.threads
@@ -321,18 +364,105 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
-    await writeEvaluationReport({ model: summary, evaluation, generatedAt: new Date().toISOString() }, path)
+    await writeEvaluationReport(
+      { model: summary, evaluation, generatedAt: new Date().toISOString() },
+      path,
+      this.protectedPaths()
+    )
+  }
+
+  /**
+   * The rows a committee's strategy and validation use: the model's held-out rows, or a
+   * file of loans (with outcomes, for the observed rates) when `data` names one.
+   */
+  async population(modelId: number, data?: string): Promise<Population> {
+    // A committee drags a cut-off over the same rows many times: keep the last few scored.
+    const key = `${modelId}\0${data ? `${data}\0${fileStamp(data)}` : ''}`
+    const cached = this.populations.get(key)
+    if (cached) return cached
+    const model = this.scoringModel(modelId)
+    let population: Population
+    if (data) population = await filePopulation(model, data)
+    else {
+      const summary = this.models.summary(modelId)
+      if (summary.datasetId === null) {
+        throw new InputError(
+          `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
+        )
+      }
+      population = heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
+    }
+    this.populations.set(key, population)
+    if (this.populations.size > 2) this.populations.delete(this.populations.keys().next().value!)
+    return population
+  }
+
+  /** Whom a change of cut-off concerns (see committee.ts swapSetOf). */
+  async swapSet(
+    modelId: number,
+    request: StrategyRequest & { data?: string; from: number; to: number; limit?: number }
+  ): Promise<SwapSetView> {
+    return swapSetOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  }
+
+  /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
+  async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  }
+
+  /**
+   * Makes `threshold` the model's decision threshold from now on (recorded with the one it
+   * replaces, the reason and the time): every score, decision sheet and audit row after it
+   * uses it.
+   */
+  applyThreshold(modelId: number, threshold: number, reason: string): ThresholdChange {
+    const change = this.models.applyThreshold(modelId, threshold, reason)
+    this.modelCache.delete(modelId)
+    return change
+  }
+
+  /**
+   * The validation pack of a model: on its held-out rows, or on a newer file, compared
+   * with the held-out rows for stability when those still exist.
+   */
+  async validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
+    const model = this.scoringModel(modelId)
+    const population = await this.population(modelId, request.data)
+    let reference: Population | null = null
+    if (
+      request.data &&
+      this.models.summary(modelId).datasetId !== null &&
+      model.artifact.params.testSize > 0
+    ) {
+      reference = await this.population(modelId)
+    }
+    return validationOf(model, population, reference, request, new Date().toISOString())
+  }
+
+  /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
+  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+    return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
   exportModel(modelId: number, path: string): Promise<ExportReport> {
-    return exportModelFile(this, modelId, path)
+    return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
   /** Writes the one-page decision sheet of a single score (an audit record) as a PDF. */
   async writeDecisionSheet(auditId: number, path: string): Promise<void> {
     const entry = this.audit.single(auditId)
     if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path)
+    await writeDecisionSheet({ entry, generatedAt: new Date().toISOString() }, path, this.protectedPaths())
+  }
+}
+
+/** When a file was last changed and how big it is: a scored copy of it is stale once these change. */
+function fileStamp(path: string): string {
+  try {
+    const s = statSync(path)
+    return `${s.size}:${s.mtimeMs}`
+  } catch {
+    return 'missing'
   }
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { ModelSummary } from '../../../shared/dto'
-import { writeFileWhole } from '../base/writeFileWhole'
+import { writeOutput, type ProtectedPath } from '../base/outputFile'
 import { exportScoringOnnx, type OnnxExport, type TrainingProvenance } from '../onnx/exportOnnx'
 import type { DatasetRepo } from '../storage/DatasetRepo'
 import type { ModelRepo } from '../storage/ModelRepo'
@@ -27,7 +27,8 @@ export interface ExportReport {
 export async function exportModelFile(
   repos: { models: ModelRepo; datasets: DatasetRepo },
   modelId: number,
-  out: string
+  out: string,
+  protect: readonly ProtectedPath[] = []
 ): Promise<ExportReport> {
   const model = repos.models.load(modelId)
   const summary = repos.models.summary(modelId)
@@ -40,7 +41,7 @@ export async function exportModelFile(
   }
   const exported = exportScoringOnnx(model, provenance)
   const file = resolve(out)
-  await writeFileWhole(file, exported.bytes, 'ONNX model')
+  await writeOutput(file, { protect, what: 'ONNX model' }, (output) => output.write(exported.bytes))
   return {
     file,
     bytes: exported.bytes.length,

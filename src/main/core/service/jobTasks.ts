@@ -1,4 +1,4 @@
-import type { JobKind } from '../../../shared/dto'
+import type { JobKind, JobParams, JobResult } from '../../../shared/jobs'
 import type { Workbench } from './Workbench'
 
 /** What a running task can report and listen to. */
@@ -7,21 +7,20 @@ export interface TaskHooks {
   progress(phase: string, done: number, total: number): void
 }
 
-export type TaskParams = Record<string, unknown>
-export type TaskResult = Record<string, unknown>
-export type Task = (service: Workbench, params: TaskParams, hooks: TaskHooks) => Promise<TaskResult>
+export type Task<K extends JobKind> = (
+  service: Workbench,
+  params: JobParams<K>,
+  hooks: TaskHooks
+) => Promise<JobResult<K>>
 
 /**
  * The heavy operations that run as background jobs, by kind. Each is a thin call into
  * the service, so a job does exactly what the CLI command of the same name does.
  */
-export const jobTasks: Partial<Record<JobKind, Task>> = {
+export const jobTasks: { [K in JobKind]: Task<K> } = {
   async generate(service, params, hooks) {
     const dataset = await service.generateDataset({
-      rows: params.rows as number,
-      seed: params.seed as number,
-      defaultRate: params.defaultRate as number,
-      name: params.name as string | undefined,
+      ...params,
       signal: hooks.signal,
       onProgress: (done, total) => hooks.progress('generating', done, total)
     })
@@ -30,11 +29,7 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
 
   async import(service, params, hooks) {
     const { dataset, report } = await service.importCsv({
-      path: params.path as string,
-      target: params.target as string,
-      positive: params.positive as string | undefined,
-      name: params.name as string | undefined,
-      kinds: params.kinds as Record<string, 'numeric' | 'categorical' | 'identifier'> | undefined,
+      ...params,
       signal: hooks.signal,
       onProgress: (p) => hooks.progress(p.phase, p.done, p.total)
     })
@@ -42,23 +37,19 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
   },
 
   async train(service, params, hooks) {
-    const { datasetId, name, activate, ...rest } = params as {
-      datasetId: number
-      name?: string
-      activate?: boolean
-    } & Record<string, unknown>
-    const { model } = await service.trainModel(datasetId, rest, {
+    const { datasetId, name, activate, ...rest } = params
+    const { model, leaderboard } = await service.trainModel(datasetId, rest, {
       name,
       activate,
       signal: hooks.signal,
       onProgress: (p) => hooks.progress(p.phase, p.done, p.total)
     })
-    return { modelId: model.id, auc: model.metrics.auc }
+    return { modelId: model.id, auc: model.metrics.auc, ...(leaderboard ? { leaderboard } : {}) }
   },
 
   async score(service, params, hooks) {
-    const batch = await service.scoreFile(params.input as string, params.output as string, {
-      modelId: params.modelId as number | undefined,
+    const batch = await service.scoreFile(params.input, params.output, {
+      modelId: params.modelId,
       signal: hooks.signal,
       onProgress: (done, total) => hooks.progress('scoring', done, total)
     })
@@ -71,7 +62,7 @@ export const jobTasks: Partial<Record<JobKind, Task>> = {
   },
 
   async profile(service, params, hooks) {
-    const datasetId = params.datasetId as number
+    const { datasetId } = params
     service.profileDataset(datasetId, (phase, done, total) => hooks.progress(phase, done, total))
     return { datasetId }
   }

@@ -1,24 +1,27 @@
 import type Database from 'better-sqlite3'
 import type { BatchSummary, HistoryEntry, HistoryFilter } from '../../../shared/dto'
-import { NotFoundError } from './DatasetRepo'
+import { notFound } from '../base/errors'
 
 export type ScoreChannel = 'app' | 'cli' | 'http'
+
+/** One single score as the audit trail records it. */
+export interface ScoreAuditEntry {
+  modelId: number
+  modelName: string
+  channel: ScoreChannel
+  probability: number
+  prediction: number
+  grade: string
+  inputs: unknown
+  outputs: unknown
+}
 
 /** The scoring audit trail: single scores and batch files. Records are only ever added. */
 export class AuditRepo {
   constructor(private readonly db: Database.Database) {}
 
   /** Records one single score; returns its id. */
-  recordScore(entry: {
-    modelId: number
-    modelName: string
-    channel: ScoreChannel
-    probability: number
-    prediction: number
-    grade: string
-    inputs: unknown
-    outputs: unknown
-  }): number {
+  recordScore(entry: ScoreAuditEntry): number {
     const info = this.db
       .prepare(
         `INSERT INTO score_audit (model_id, model_name, channel, probability, prediction, grade, inputs, outputs)
@@ -63,7 +66,7 @@ export class AuditRepo {
 
   batch(id: number): BatchSummary {
     const r = this.db.prepare('SELECT * FROM score_batches WHERE id = ?').get(id) as BatchRow | undefined
-    if (!r) throw new NotFoundError(`There is no scored batch ${id}.`)
+    if (!r) throw notFound(`There is no scored batch ${id}.`)
     return toBatch(r)
   }
 
@@ -111,7 +114,10 @@ export class AuditRepo {
 
   single(id: number): HistoryEntry {
     const found = this.db.prepare('SELECT * FROM score_audit WHERE id = ?').get(id) as AuditRow | undefined
-    if (!found) throw new NotFoundError(`There is no audit record ${id}.`)
+    if (!found)
+      throw notFound(
+        `There is no audit record ${id}. Each score prints its Audit_Id (ptm score --applicant ... --json); the app lists them under History.`
+      )
     return toSingle(found)
   }
 }

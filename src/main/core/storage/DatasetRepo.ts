@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { notFound, WorkbenchError } from '../base/errors'
 import type { ColumnKind, ColumnSpec, Column, Table } from '../data/Table'
 import type { DatasetDetail, DatasetSummary, ImportReport } from '../../../shared/dto'
 
@@ -16,19 +17,35 @@ export interface DatasetMeta {
   params?: Record<string, unknown>
 }
 
-/** Raised for a dataset id that does not exist. */
-export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'NotFoundError'
-  }
-}
-
 type Cell = string | number | null
 
-/** SQL identifier for any column name a bank's CSV may have. */
+/** SQL identifier for any name (used for older datasets' columns, stored under their header). */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
+}
+
+/**
+ * SQLite's limit of columns in a table (SQLITE_MAX_COLUMN, 2000 in better-sqlite3's build),
+ * less the table's own `_line`: the most columns a dataset can have.
+ */
+export const MAX_DATASET_COLUMNS = 1999
+
+/**
+ * Column i's name in its dataset's rows table. Headers are never SQL names: whatever a
+ * bank's file calls a column (`_line`, `rowid`, `"`, a keyword, 10,000 characters, two
+ * names differing only in case), it is stored as `c<i>` and its header kept as data in
+ * `dataset_columns`, so no name can clash with another or with the table's own columns.
+ */
+export function sqlColumnName(position: number): string {
+  return `c${position + 1}`
+}
+
+/** A column as the rows table holds it. */
+interface StoredColumn {
+  name: string
+  kind: ColumnKind
+  /** Its SQL name, quoted; NULL in the catalog (older datasets) means its header. */
+  sql: string
 }
 
 export function datasetTableName(id: number): string {
@@ -92,6 +109,13 @@ export class DatasetWriter {
   ) {
     this.targetIndex = columns.findIndex((c) => c.kind === 'target')
     if (this.targetIndex < 0) throw new Error('DatasetWriter: no target column among the columns')
+    if (columns.length > MAX_DATASET_COLUMNS) {
+      throw new WorkbenchError(
+        'TOO_MANY_COLUMNS',
+        `${meta.sourceFile ?? meta.name}: ${columns.length} columns; a dataset holds at most ${MAX_DATASET_COLUMNS} (SQLite's limit of 2000 columns per table, one kept for the line number). Remove the columns you do not need and import again.`,
+        { columns: columns.length, limit: MAX_DATASET_COLUMNS }
+      )
+    }
     this.positiveNumber = Number(meta.positiveClass)
     db.exec('BEGIN IMMEDIATE')
     try {
@@ -113,12 +137,12 @@ export class DatasetWriter {
         )
       this.id = Number(info.lastInsertRowid)
       const addColumn = db.prepare(
-        'INSERT INTO dataset_columns (dataset_id, position, name, kind) VALUES (?, ?, ?, ?)'
+        'INSERT INTO dataset_columns (dataset_id, position, name, kind, sql_name) VALUES (?, ?, ?, ?, ?)'
       )
-      columns.forEach((c, i) => addColumn.run(this.id, i, c.name, c.kind))
+      columns.forEach((c, i) => addColumn.run(this.id, i, c.name, c.kind, sqlColumnName(i)))
       const sqlType = (c: ColumnSpec): string =>
         c.kind === 'numeric' || (c.kind === 'target' && targetIsNumeric) ? 'REAL' : 'TEXT'
-      const defs = columns.map((c) => `${quoteIdent(c.name)} ${sqlType(c)}`).join(', ')
+      const defs = columns.map((c, i) => `${sqlColumnName(i)} ${sqlType(c)}`).join(', ')
       db.exec(`CREATE TABLE ${datasetTableName(this.id)} (_line INTEGER NOT NULL, ${defs})`)
       const placeholders = columns.map(() => '?').join(', ')
       this.insert = db.prepare(`INSERT INTO ${datasetTableName(this.id)} VALUES (?, ${placeholders})`)
@@ -169,6 +193,16 @@ export class DatasetWriter {
   }
 }
 
+/**
+ * The ORDER BY that reads rows in file order: the rowid, under whichever of its aliases
+ * no column shadows (an older dataset stored its headers as SQL names, so a header
+ * "rowid" hid it); else `_line`, which older tables kept unique and in file order too.
+ */
+function rowOrder(columns: StoredColumn[]): string {
+  const taken = new Set(columns.map((c) => c.sql.toLowerCase()))
+  return ['rowid', 'oid', '_rowid_'].find((alias) => !taken.has(`"${alias}"`)) ?? '_line'
+}
+
 /** The dataset catalog and each dataset's rows. */
 export class DatasetRepo {
   constructor(private readonly db: Database.Database) {}
@@ -185,7 +219,7 @@ export class DatasetRepo {
 
   get(id: number): DatasetDetail {
     const row = this.db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined
-    if (!row) throw new NotFoundError(`There is no dataset ${id}. List the datasets with "ptm datasets".`)
+    if (!row) throw notFound(`There is no dataset ${id}. List the datasets with "ptm datasets".`)
     const columnSpecs = this.db
       .prepare('SELECT name, kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
       .all(id) as { name: string; kind: ColumnKind }[]
@@ -215,10 +249,21 @@ export class DatasetRepo {
 
   /** Iterates the rows as arrays of cells in column order (for export), in source order. */
   *iterateRows(id: number): Generator<Cell[]> {
-    const detail = this.get(id)
-    const cols = detail.columnSpecs.map((c) => quoteIdent(c.name)).join(', ')
-    const stmt = this.db.prepare(`SELECT ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`).raw(true)
+    this.get(id)
+    const columns = this.storedColumns(id)
+    const cols = columns.map((c) => c.sql).join(', ')
+    const stmt = this.db
+      .prepare(`SELECT ${cols} FROM ${datasetTableName(id)} ORDER BY ${rowOrder(columns)}`)
+      .raw(true)
     for (const row of stmt.iterate()) yield row as Cell[]
+  }
+
+  /** The columns of a dataset's rows table, in position order. */
+  private storedColumns(id: number): StoredColumn[] {
+    const rows = this.db
+      .prepare('SELECT name, kind, sql_name FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
+      .all(id) as { name: string; kind: ColumnKind; sql_name: string | null }[]
+    return rows.map((r) => ({ name: r.name, kind: r.kind, sql: quoteIdent(r.sql_name ?? r.name) }))
   }
 
   /**
@@ -269,9 +314,10 @@ export class DatasetRepo {
     const lines = new Int32Array(n)
     const positive = detail.positiveClass
     const positiveNumber = Number(positive)
-    const cols = specs.map((c) => quoteIdent(c.name)).join(', ')
+    const stored = this.storedColumns(id)
+    const cols = stored.map((c) => c.sql).join(', ')
     const stmt = this.db
-      .prepare(`SELECT _line, ${cols} FROM ${datasetTableName(id)} ORDER BY rowid`)
+      .prepare(`SELECT _line, ${cols} FROM ${datasetTableName(id)} ORDER BY ${rowOrder(stored)}`)
       .raw(true)
     let row = 0
     for (const raw of stmt.iterate()) {

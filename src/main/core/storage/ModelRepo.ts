@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
-import type { ModelSummary } from '../../../shared/dto'
+import type { LeaderboardEntry, ModelSummary, ThresholdChange } from '../../../shared/dto'
+import { InputError, notFound } from '../base/errors'
 import { serializeEnsemble } from '../model/ensembleFormat'
 import { type TreeEnsemble } from '../model/TreeEnsemble'
-import type { ModelArtifact } from '../model/ModelArtifact'
+import { ModelArtifactSchema, type ModelArtifact } from '../model/ModelArtifact'
 import type { ModelEvaluation } from '../training/trainModel'
 import { parseArtifact, parseModel, type LoadedModel, type StoredModel } from '../scoring/loadModel'
-import { NotFoundError } from './DatasetRepo'
 
 export type { LoadedModel, StoredModel }
 
@@ -39,6 +39,14 @@ export class ModelRepo {
     forest: TreeEnsemble,
     evaluation: ModelEvaluation
   ): number {
+    // A model that could not be loaded again is never stored (a NaN turned null, say).
+    const stored = ModelArtifactSchema.safeParse(JSON.parse(JSON.stringify(artifact, finiteOrNull)))
+    if (!stored.success) {
+      const issue = stored.error.issues[0]
+      throw new Error(
+        `the trained model's artifact does not validate (${issue.path.join('.') || 'artifact'}: ${issue.message}); it was not saved`
+      )
+    }
     const m = evaluation.metrics
     const metrics = {
       auc: m.auc,
@@ -75,33 +83,40 @@ export class ModelRepo {
     const active = this.activeId()
     const rows = this.db
       .prepare(
-        'SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at FROM models ORDER BY id'
+        `SELECT id, name, dataset_id, dataset_name, engine, params, seed, metrics, created_at, run_id,
+                (SELECT threshold FROM model_thresholds t WHERE t.model_id = models.id ORDER BY t.id DESC LIMIT 1) AS applied
+         FROM models ORDER BY id`
       )
-      .all() as ModelRow[]
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      datasetId: r.dataset_id,
-      datasetName: r.dataset_name,
-      engine: r.engine,
-      params: JSON.parse(r.params) as Record<string, unknown>,
-      seed: r.seed,
-      metrics: JSON.parse(r.metrics) as ModelSummary['metrics'],
-      createdAt: r.created_at,
-      active: r.id === active
-    }))
+      .all() as (ModelRow & { applied: number | null; run_id: number | null })[]
+    return rows.map((r) => {
+      const metrics = JSON.parse(r.metrics) as ModelSummary['metrics']
+      return {
+        id: r.id,
+        name: r.name,
+        datasetId: r.dataset_id,
+        datasetName: r.dataset_name,
+        engine: r.engine,
+        params: JSON.parse(r.params) as Record<string, unknown>,
+        seed: r.seed,
+        metrics,
+        threshold: r.applied ?? metrics.threshold,
+        runId: r.run_id,
+        createdAt: r.created_at,
+        active: r.id === active
+      }
+    })
   }
 
   summary(id: number): ModelSummary {
     const found = this.list().find((m) => m.id === id)
-    if (!found) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!found) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return found
   }
 
   evaluation(id: number): ModelEvaluation {
     const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as
       { evaluation: string } | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return JSON.parse(row.evaluation) as ModelEvaluation
   }
 
@@ -112,7 +127,7 @@ export class ModelRepo {
    */
   load(id: number): LoadedModel {
     const row = this.storedRow(id)
-    return parseModel(row.id, row.name, row.artifact, row.forest)
+    return this.withAppliedThreshold(parseModel(row.id, row.name, row.artifact, row.forest))
   }
 
   /**
@@ -121,18 +136,60 @@ export class ModelRepo {
    */
   loadStored(id: number): StoredModel {
     const row = this.storedRow(id)
-    return {
+    return this.withAppliedThreshold({
       id: row.id,
       name: row.name,
       artifact: parseArtifact(row.id, row.artifact),
       forestBytes: row.forest
+    })
+  }
+
+  /**
+   * Makes `threshold` model `id`'s decision threshold from now on, recorded with the one
+   * it replaces and the reason (one transaction). Returns the change.
+   */
+  applyThreshold(id: number, threshold: number, reason: string): ThresholdChange {
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new InputError(`A decision threshold must lie between 0 and 1 (exclusive), got ${threshold}.`)
     }
+    if (reason.trim() === '') throw new InputError('Say why the threshold changes (--reason TEXT).')
+    return this.db.transaction(() => {
+      const previous = this.summary(id).threshold
+      this.db
+        .prepare('INSERT INTO model_thresholds (model_id, threshold, previous, reason) VALUES (?, ?, ?, ?)')
+        .run(id, threshold, previous, reason.trim())
+      return this.thresholdHistory(id)[0]
+    })()
+  }
+
+  /** A model's threshold changes after training, the latest first. */
+  thresholdHistory(id: number): ThresholdChange[] {
+    this.summary(id)
+    const rows = this.db
+      .prepare(
+        'SELECT threshold, previous, reason, applied_at FROM model_thresholds WHERE model_id = ? ORDER BY id DESC'
+      )
+      .all(id) as { threshold: number; previous: number; reason: string; applied_at: string }[]
+    return rows.map((r) => ({
+      threshold: r.threshold,
+      previous: r.previous,
+      reason: r.reason,
+      appliedAt: r.applied_at
+    }))
+  }
+
+  /** The model as scoring must see it: with the threshold a committee applied, when there is one. */
+  private withAppliedThreshold<M extends { id: number; artifact: ModelArtifact }>(model: M): M {
+    const row = this.db
+      .prepare('SELECT threshold FROM model_thresholds WHERE model_id = ? ORDER BY id DESC LIMIT 1')
+      .get(model.id) as { threshold: number } | undefined
+    return row ? { ...model, artifact: { ...model.artifact, threshold: row.threshold } } : model
   }
 
   private storedRow(id: number): ModelRow {
     const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
       ModelRow | undefined
-    if (!row) throw new NotFoundError(`There is no model ${id}. List the models with "ptm models".`)
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return row
   }
 
@@ -151,6 +208,42 @@ export class ModelRepo {
     const id = Number(row.value)
     const exists = this.db.prepare('SELECT 1 FROM models WHERE id = ?').get(id)
     return exists ? id : undefined
+  }
+
+  /**
+   * Records an `auto` run: its leaderboard (each candidate with the id of the model kept for
+   * it) and its champion, and marks the models as the run's (one transaction).
+   */
+  saveRun(datasetId: number, leaderboard: LeaderboardEntry[], championId: number): number {
+    return this.db.transaction(() => {
+      const info = this.db
+        .prepare('INSERT INTO model_runs (dataset_id, leaderboard, champion_id) VALUES (?, ?, ?)')
+        .run(datasetId, JSON.stringify(leaderboard), championId)
+      const runId = Number(info.lastInsertRowid)
+      const mark = this.db.prepare('UPDATE models SET run_id = ? WHERE id = ?')
+      for (const e of leaderboard) if (e.modelId !== null) mark.run(runId, e.modelId)
+      return runId
+    })()
+  }
+
+  /** An `auto` run's leaderboard, best first, and its champion. */
+  run(runId: number): {
+    id: number
+    leaderboard: LeaderboardEntry[]
+    championId: number | null
+    createdAt: string
+  } {
+    const row = this.db
+      .prepare('SELECT id, leaderboard, champion_id, created_at FROM model_runs WHERE id = ?')
+      .get(runId) as
+      { id: number; leaderboard: string; champion_id: number | null; created_at: string } | undefined
+    if (!row) throw notFound(`There is no training run ${runId}.`)
+    return {
+      id: row.id,
+      leaderboard: JSON.parse(row.leaderboard) as LeaderboardEntry[],
+      championId: row.champion_id,
+      createdAt: row.created_at
+    }
   }
 
   activate(id: number): void {

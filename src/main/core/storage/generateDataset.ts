@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3'
-import { createWriteStream } from 'node:fs'
-import { once } from 'node:events'
 import { stringify } from 'csv-stringify/sync'
 import { CancelledError } from '../base/errors'
+import { OutputFile, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetSummary } from './DatasetRepo'
 import { generateLoanBatches, LOAN_COLUMNS, type GenerateOptions } from '../data/generateLoans'
 import type { ColumnSpec } from '../data/Table'
@@ -11,6 +10,8 @@ export interface GenerateDatasetOptions extends GenerateOptions {
   name?: string
   /** Also write the rows to this CSV file (the spec's data/generated_data.csv). */
   out?: string
+  /** Files `out` must never replace (the workbench database). */
+  protect?: readonly ProtectedPath[]
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
 }
@@ -38,34 +39,36 @@ export async function generateDataset(
     columns,
     true
   )
-  const out = options.out ? createWriteStream(options.out) : undefined
+  let out: OutputFile | undefined
   try {
-    out?.write(stringify([columns.map((c) => c.name)]))
+    if (options.out)
+      out = await OutputFile.create(options.out, { protect: options.protect, what: 'CSV file' })
+    await out?.write(stringify([columns.map((c) => c.name)]))
     let line = 2
     for (const batch of generateLoanBatches({ rows: options.rows, seed: options.seed, defaultRate })) {
       if (options.signal?.aborted) throw new CancelledError()
       const lines = Int32Array.from({ length: batch.length }, (_, i) => line + i)
       line += batch.length
       writer.append(batch, lines)
-      if (out && !out.write(stringify(batch))) await once(out, 'drain')
+      await out?.write(stringify(batch))
       options.onProgress?.(writer.rowCount, options.rows)
       // Let progress messages and cancellation through between batches.
       await new Promise((resolve) => setImmediate(resolve))
     }
-    if (out) {
-      out.end()
-      await once(out, 'finish')
-    }
-    return writer.commit({
+    const summary = writer.commit({
       rowsRead: writer.rowCount,
       rowsImported: writer.rowCount,
       rowsRejected: 0,
       rejected: [],
       warnings: []
     })
+    // After the dataset is committed: a CSV that cannot be renamed into place is reported,
+    // and the dataset stays (it is complete and consistent on its own).
+    await out?.commit()
+    return summary
   } catch (error) {
     writer.rollback()
-    out?.destroy()
+    await out?.discard()
     throw error
   }
 }

@@ -2,10 +2,13 @@ import type Database from 'better-sqlite3'
 import { basename } from 'node:path'
 import { CancelledError, InputError } from '../base/errors'
 import type { DatasetSummary, ImportReport, RejectedLine } from './DatasetRepo'
-import { DatasetRepo, MAX_REPORTED_LINES } from './DatasetRepo'
+import { DatasetRepo, MAX_DATASET_COLUMNS, MAX_REPORTED_LINES } from './DatasetRepo'
 import { readCsvRecords, type CsvRecord } from '../data/csv/readCsvRecords'
-import { sniffCsv } from '../data/csv/sniffCsv'
-import { isMissingToken, parseNumber } from '../data/csv/parseNumber'
+import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
+import { CsvInputError } from '../data/csv/CsvInputError'
+import { inEncodingFound } from '../data/csv/encodingGuard'
+import { clip } from '../base/clipText'
+import { isMissingNumberToken, isMissingToken, parseNumber } from '../data/csv/parseNumber'
 import { sha256File } from '../data/fileHash'
 import { ColumnProfiler } from '../data/inferColumnKinds'
 import type { ColumnKind, ColumnSpec } from '../data/Table'
@@ -41,7 +44,10 @@ const TARGET_NAME =
 
 /** Reads the head of a CSV for the import dialog: format, header, first rows and inferred column kinds. */
 export async function previewCsv(path: string, sampleRows = 200): Promise<CsvPreview> {
-  const format = await sniffCsv(path)
+  return inEncodingFound(await sniffCsv(path), (format) => previewWithFormat(path, format, sampleRows))
+}
+
+async function previewWithFormat(path: string, format: CsvFormat, sampleRows: number): Promise<CsvPreview> {
   const profilers = format.header.map((name) => new ColumnProfiler(name))
   const sample: string[][] = []
   const controller = new AbortController()
@@ -67,7 +73,13 @@ export async function previewCsv(path: string, sampleRows = 200): Promise<CsvPre
   const sampleValues: Record<string, string[]> = {}
   for (const p of profilers) {
     const values = p.distinctValues()
-    if (values && values.size <= 10) sampleValues[p.name] = [...values.keys()]
+    // defineProperty: a column named "__proto__" is a key like any other.
+    if (values && values.size <= 10)
+      Object.defineProperty(sampleValues, p.name, {
+        value: [...values.keys()],
+        enumerable: true,
+        writable: true
+      })
   }
   return {
     fileName: basename(path),
@@ -87,20 +99,53 @@ export async function previewCsv(path: string, sampleRows = 200): Promise<CsvPre
  * are reported by line and column; every other row is imported.
  */
 export async function importCsv(db: Database.Database, options: ImportOptions): Promise<ImportResult> {
-  const file = basename(options.path)
   const format = await sniffCsv(options.path)
+  checkImportable(options, format)
+  return inEncodingFound(format, (found) => importWithFormat(db, options, found))
+}
+
+/** Refuses, before reading the rows, a file the store cannot hold or options that do not fit its header. */
+function checkImportable(options: ImportOptions, format: CsvFormat): void {
+  const file = basename(options.path)
   const header = format.header
-  const targetIndex = header.indexOf(options.target)
-  if (targetIndex < 0) {
+  if (header.length > MAX_DATASET_COLUMNS) {
+    throw new CsvInputError({
+      code: 'TOO_MANY_COLUMNS',
+      file: options.path,
+      line: 1,
+      problem: `the file has ${header.length} columns; a dataset holds at most ${MAX_DATASET_COLUMNS} (SQLite's limit of 2000 columns per table, one kept for the line number)`,
+      remedy:
+        'Remove the columns you do not need (keep the target and the fields a model should use) and import again.'
+    })
+  }
+  if (header.indexOf(options.target) < 0) {
     const near = header.find((h) => h.toLowerCase() === options.target.toLowerCase())
     throw new InputError(
-      `${file}: there is no column "${options.target}"${near ? ` (did you mean "${near}"?)` : ''}. The columns are: ${header.join(', ')}.`
+      `${file}: there is no column "${clip(options.target, 80)}"${near ? ` (did you mean "${clip(near, 80)}"?)` : ''}. The columns are: ${listNames(header)}.`
     )
   }
   for (const name of Object.keys(options.kinds ?? {})) {
     if (!header.includes(name))
-      throw new InputError(`${file}: --kind names "${name}", which is not a column of the file.`)
+      throw new InputError(`${file}: --kind names "${clip(name, 80)}", which is not a column of the file.`)
   }
+}
+
+/** Column names for a message: the first few, each clipped, and how many more. */
+function listNames(names: string[]): string {
+  const shown = names.slice(0, 30).map((n) => clip(n, 60))
+  return shown.join(', ') + (names.length > shown.length ? `, … (${names.length} columns)` : '')
+}
+
+async function importWithFormat(
+  db: Database.Database,
+  options: ImportOptions,
+  format: CsvFormat
+): Promise<ImportResult> {
+  const file = basename(options.path)
+  const header = format.header
+  const targetIndex = header.indexOf(options.target)
+  const kindOf = (name: string): Exclude<ColumnKind, 'target'> | undefined =>
+    options.kinds && Object.hasOwn(options.kinds, name) ? options.kinds[name] : undefined
 
   // Pass 1: what the columns hold, over the whole file.
   const profilers = header.map((name) => new ColumnProfiler(name))
@@ -121,9 +166,7 @@ export async function importCsv(db: Database.Database, options: ImportOptions): 
   )
   const classes = resolveTargetClasses(file, options.target, [...targetValues], options.positive)
   const columns: ColumnSpec[] = header.map((name, i) =>
-    i === targetIndex
-      ? { name, kind: 'target' }
-      : { name, kind: options.kinds?.[name] ?? profilers[i].inferKind() }
+    i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? profilers[i].inferKind() }
   )
   const warnings: string[] = []
   for (const c of columns) {
@@ -213,13 +256,28 @@ function makeRowConverter(
     for (let c = 0; c < width; c++) {
       const text = fields[c].trim()
       const kind = columns[c].kind
-      if (isMissingToken(text)) {
-        if (c === targetIndex) return { line, column: columns[c].name, reason: 'the target value is missing' }
+      const numeric = kind === 'numeric' || (kind === 'target' && targetNumeric)
+      if (numeric ? isMissingNumberToken(text) : isMissingToken(text)) {
+        if (c === targetIndex)
+          return { line, column: clip(columns[c].name, 200), reason: 'the target value is missing' }
         cells[c] = null
-      } else if (kind === 'numeric' || (kind === 'target' && targetNumeric)) {
+      } else if (numeric) {
         const value = parseNumber(text)
         if (Number.isNaN(value)) {
-          return { line, column: columns[c].name, value: text, reason: 'is not a number' }
+          return {
+            line,
+            column: clip(columns[c].name, 200),
+            value: clip(text, 200),
+            reason: 'is not a number'
+          }
+        }
+        if (!Number.isFinite(value)) {
+          return {
+            line,
+            column: clip(columns[c].name, 200),
+            value: clip(text, 200),
+            reason: 'is too large to be a number (beyond ±1.8e308)'
+          }
         }
         cells[c] = value
       } else {

@@ -1,6 +1,6 @@
 import { gather, gather8 } from '../base/arrays'
 import { deriveSeed, Rng } from '../base/random'
-import { permutationImportance } from '../ml/metrics'
+import { permutationImportance } from '../ml/permutationImportance'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 
 /**

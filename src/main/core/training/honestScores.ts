@@ -3,6 +3,7 @@ import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Engine, EngineTrainInput, EngineTrainResult } from '../ml/engines'
 import { foldRows, stratifiedFolds } from '../ml/split'
+import type { TrainParams } from '../model/ModelArtifact'
 import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
 
 /** Folds of cross-fitting: each fold model fits on 80 % of the training rows. */
@@ -46,6 +47,22 @@ export async function honestScores(
   if (!options.crossFit && !input.params.smote && learned.outOfBag) {
     return { scores: learned.outOfBag, method: 'out-of-bag', folds: 0, foldModels: null }
   }
+  return crossFittedScores(engine, input, {
+    foldParams: engine.foldParams?.(input.params, CROSS_FIT_FOLDS),
+    onFold: options.onFold
+  })
+}
+
+/**
+ * Cross-fitted scores of the training rows of `input`: k stratified folds, each scored by a
+ * model fitted on the other folds with `foldParams` (the input's settings when omitted), SMOTE
+ * applied to those fitting rows alone.
+ */
+export async function crossFittedScores(
+  engine: Engine,
+  input: EngineTrainInput,
+  options: { foldParams?: TrainParams; onFold?: (done: number, total: number) => void } = {}
+): Promise<HonestScores> {
   const { y, columns, params } = input
   const positives = countPositives(y)
   const fewest = Math.min(positives, y.length - positives)
@@ -57,7 +74,7 @@ export async function honestScores(
   const k = Math.min(CROSS_FIT_FOLDS, fewest)
   const fold = stratifiedFolds(y, k, new Rng(deriveSeed(params.seed, 4)))
   const { inFold, outOfFold } = foldRows(fold, k)
-  const foldParams = engine.foldParams?.(params, k) ?? params
+  const foldParams = options.foldParams ?? params
   const scores = new Float64Array(y.length).fill(NaN)
   const ensembles: TreeEnsemble[] = new Array<TreeEnsemble>(k)
   const fitFold = async (f: number): Promise<void> => {

@@ -2,7 +2,7 @@ import { countPositives } from '../base/arrays'
 import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Table } from '../data/Table'
-import { engineFor } from '../ml/engines'
+import { engineFor, isEngineId } from '../ml/engines'
 import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
 import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
@@ -40,8 +40,8 @@ export interface PreparedFeatures {
 /**
  * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
  * training rows only and applies them to every row (missing values left NaN for an engine
- * that learns where they go). `ptm preprocess`, `ptm feature`
- * and training all go through here.
+ * that learns where they go). `ptm preprocess`, `ptm feature` and training all go through
+ * here.
  */
 export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
   const y = table.target
@@ -67,7 +67,8 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     featured,
     split.train,
     engineeredNames,
-    engineFor(params.engine).learnsMissing === true
+    // `auto` prepares for the imputing engines; its search prepares again for the others.
+    isEngineId(params.engine) && engineFor(params.engine).learnsMissing === true
   )
   if (features.length === 0)
     throw new InputError(

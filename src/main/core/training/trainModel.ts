@@ -14,7 +14,7 @@ import {
 } from '../model/ModelArtifact'
 import { predictEnsemble, type TreeEnsemble } from '../model/TreeEnsemble'
 import type { ModelEvaluation } from '../../../shared/evaluation'
-import { DEFAULT_TRAIN_PARAMS } from '../../../shared/params/trainParams'
+import { DEFAULT_TRAIN_PARAMS, type EngineId } from '../../../shared/params/trainParams'
 import { rowBalancer } from './balanceRows'
 import { bestF1Threshold, countScores, permutationOnSample } from './evaluateModel'
 import { honestScores, type HonestScores } from './honestScores'
@@ -25,7 +25,15 @@ export type { PreparedFeatures } from './prepareFeatures'
 export type { ModelEvaluation }
 
 export interface TrainProgress {
-  phase: 'preparing' | 'smote' | 'training' | 'cross-fitting' | 'calibrating' | 'evaluating'
+  phase:
+    | 'preparing'
+    | 'smote'
+    | 'training'
+    | 'cross-fitting'
+    | 'calibrating'
+    | 'evaluating'
+    | 'searching'
+    | 'keeping'
   done: number
   total: number
 }
@@ -34,6 +42,9 @@ export interface TrainHooks {
   signal?: AbortSignal
   onProgress?: (progress: TrainProgress) => void
 }
+
+/** Settings of training one engine (not the `auto` search, which trains several). */
+export type LearnerParams = TrainParams & { engine: EngineId }
 
 export interface TrainedModel {
   artifact: ModelArtifact
@@ -51,7 +62,7 @@ export interface TrainedModel {
 export async function trainModel(
   table: Table,
   datasetId: number,
-  params: TrainParams,
+  params: LearnerParams,
   hooks: TrainHooks = {}
 ): Promise<TrainedModel> {
   const t0 = Date.now()

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { DatasetProfile, DatasetSummary } from '../../../shared/dto'
-import { call, errorMessage } from '../api/client'
+import { call } from '../api/client'
+import { useAction } from '../ui/composables/useAction'
 import { useAppStore } from './appStore'
 
 /** The datasets in the database and the profiles (EDA aggregates) fetched so far. */
@@ -9,8 +10,11 @@ export const useDatasetStore = defineStore('datasets', () => {
   const app = useAppStore()
   const datasets = ref<DatasetSummary[]>([])
   const loaded = ref(false)
-  const loading = ref(false)
-  const loadError = ref<string | null>(null)
+  const lister = useAction(() => call('datasets/list', {}), {
+    failure: 'Could not load the datasets',
+    report: 'inline',
+    latestOnly: true
+  })
   // Profiles are plain aggregates, replaced whole: no deep reactivity needed.
   const profiles = shallowRef(new Map<number, DatasetProfile>())
   const profileLoading = ref(new Set<number>())
@@ -20,19 +24,11 @@ export const useDatasetStore = defineStore('datasets', () => {
 
   /** Reloads the list; keeps the active dataset valid (the latest one when it was deleted or unset). */
   async function refresh(): Promise<void> {
-    loading.value = true
-    try {
-      datasets.value = await call('datasets/list', {})
-      loadError.value = null
-      loaded.value = true
-      if (!datasets.value.some((d) => d.id === app.activeDatasetId)) {
-        app.setActiveDataset(datasets.value.at(-1)?.id ?? null)
-      }
-    } catch (error) {
-      loadError.value = errorMessage(error)
-    } finally {
-      loading.value = false
-    }
+    const listed = await lister.run()
+    if (!listed) return
+    datasets.value = listed
+    loaded.value = true
+    if (!listed.some((d) => d.id === app.activeDatasetId)) app.setActiveDataset(listed.at(-1)?.id ?? null)
   }
 
   async function remove(id: number): Promise<void> {
@@ -74,8 +70,8 @@ export const useDatasetStore = defineStore('datasets', () => {
   return {
     datasets,
     loaded,
-    loading,
-    loadError,
+    loading: computed(() => lister.busy),
+    loadError: computed(() => lister.error),
     profiles,
     profileLoading,
     activeDataset,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { JobInfo } from '../../../shared/dto'
+import type { JobInfo } from '../../../shared/jobs'
 import { call, onEvent } from '../api/client'
 import { useDatasetStore } from './datasetStore'
 
@@ -24,6 +24,8 @@ export const useJobStore = defineStore('jobs', () => {
   const jobs = ref<Record<string, TrackedJob>>({})
   const order = ref<string[]>([])
   const dismissed = ref(new Set<string>())
+  /** Jobs asked to cancel that have not ended yet (rolling back can take a moment). */
+  const cancelling = ref(new Set<string>())
   /** Wall clock for elapsed / time-left displays; ticks once a second while a job runs. */
   const now = ref(Date.now())
   const waiters = new Map<string, ((job: JobInfo) => void)[]>()
@@ -58,6 +60,7 @@ export const useJobStore = defineStore('jobs', () => {
     jobs.value[info.id] = { info, receivedAt: Date.now() }
     tick()
     if (info.status !== 'running') {
+      stopCancelling(info.id)
       for (const resolve of waiters.get(info.id) ?? []) resolve(info)
       waiters.delete(info.id)
       if (!existing || existing.info.status === 'running') {
@@ -83,6 +86,13 @@ export const useJobStore = defineStore('jobs', () => {
     return info
   }
 
+  /** Tracks a job main just started and calls `then` with its final state. */
+  function follow(info: JobInfo, then: (done: JobInfo) => unknown): JobInfo {
+    track(info)
+    void waitFor(info.id).then(then)
+    return info
+  }
+
   /** Resolves with the job's final state (done, failed or cancelled). */
   function waitFor(id: string): Promise<JobInfo> {
     const known = jobs.value[id]
@@ -90,9 +100,32 @@ export const useJobStore = defineStore('jobs', () => {
     return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]))
   }
 
+  /**
+   * Asks main to cancel a job; it shows as cancelling until it ends. False (and not
+   * cancelling) when main says it had ended already.
+   */
   async function cancel(id: string): Promise<boolean> {
-    const { cancelled } = await call('jobs/cancel', { id })
-    return cancelled
+    cancelling.value = new Set(cancelling.value).add(id)
+    try {
+      const { cancelled } = await call('jobs/cancel', { id })
+      if (!cancelled) stopCancelling(id)
+      return cancelled
+    } catch (e) {
+      stopCancelling(id)
+      throw e
+    }
+  }
+
+  function stopCancelling(id: string): void {
+    if (!cancelling.value.has(id)) return
+    const next = new Set(cancelling.value)
+    next.delete(id)
+    cancelling.value = next
+  }
+
+  /** True from a cancel request until the job ends. */
+  function isCancelling(id: string): boolean {
+    return cancelling.value.has(id)
   }
 
   function dismiss(id: string): void {
@@ -129,8 +162,10 @@ export const useJobStore = defineStore('jobs', () => {
     now,
     init,
     track,
+    follow,
     waitFor,
     cancel,
+    isCancelling,
     dismiss,
     clearFinished,
     onFinished,

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { ModelSummary } from '../../../shared/dto'
 import type { ModelEvaluation } from '../../../shared/evaluation'
-import { call, errorMessage, onEvent } from '../api/client'
+import { call, onEvent } from '../api/client'
+import { useAction } from '../ui/composables/useAction'
 
 export interface ModelDetail {
   summary: ModelSummary
@@ -13,8 +14,11 @@ export interface ModelDetail {
 export const useModelStore = defineStore('models', () => {
   const models = ref<ModelSummary[]>([])
   const loaded = ref(false)
-  const loading = ref(false)
-  const loadError = ref<string | null>(null)
+  const lister = useAction(() => call('models/list', {}), {
+    failure: 'Could not load the models',
+    report: 'inline',
+    latestOnly: true
+  })
   // Evaluations never change once stored: fetched once, replaced whole.
   const details = shallowRef(new Map<number, ModelDetail>())
   let started = false
@@ -22,16 +26,10 @@ export const useModelStore = defineStore('models', () => {
   const activeModel = computed(() => models.value.find((m) => m.active) ?? null)
 
   async function refresh(): Promise<void> {
-    loading.value = true
-    try {
-      models.value = await call('models/list', {})
-      loadError.value = null
-      loaded.value = true
-    } catch (error) {
-      loadError.value = errorMessage(error)
-    } finally {
-      loading.value = false
-    }
+    const listed = await lister.run()
+    if (!listed) return
+    models.value = listed
+    loaded.value = true
   }
 
   /** Loads the list and follows main's 'models/changed' (a training job stored a model). */
@@ -64,5 +62,16 @@ export const useModelStore = defineStore('models', () => {
     return fetched
   }
 
-  return { models, loaded, loading, loadError, activeModel, init, refresh, activate, remove, detail }
+  return {
+    models,
+    loaded,
+    loading: computed(() => lister.busy),
+    loadError: computed(() => lister.error),
+    activeModel,
+    init,
+    refresh,
+    activate,
+    remove,
+    detail
+  }
 })

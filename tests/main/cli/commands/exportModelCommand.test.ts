@@ -57,7 +57,9 @@ describe('ptm export-model', () => {
 
     const nowhere = await ptm(db, 'export-model', '--out', tmp.path('no/such/folder/m.onnx'))
     expect(nowhere.code).toBe(1)
-    expect(oneLine(nowhere.stderr)).toMatch(/cannot write the ONNX model: the folder .* does not exist/)
+    expect(oneLine(nowhere.stderr)).toMatch(
+      /: the folder .* does not exist\. Create it or choose another folder/
+    )
   })
 
   it('exits 2 for a format it does not write', async () => {

@@ -45,18 +45,21 @@ function drawLabels(rng: Rng, prob: Float64Array): Uint8Array {
 }
 
 describe('fitIsotonic', () => {
-  it('pools adjacent violators as worked by hand, keeping only the ends of flat runs', () => {
-    // y = 0 1 0 0 1 0 1 1 at x = 1..8: (1,0,0) pools to 1/3, (1,0) to 1/2.
-    // Fitted: 0, 1/3, 1/3, 1/3, 1/2, 1/2, 1, 1; the middle 1/3 (x = 3) is dropped.
+  it('pools adjacent violators and puts one knot at each pooled block’s centre, as worked by hand', () => {
+    // y = 0 1 0 0 1 0 1 1 at x = 1..8: (1,0,0) pools to 1/3, (1,0) to 1/2, (1,1) stays 1.
+    // Blocks {1}, {2,3,4}, {5,6}, {7,8}: centres 1, 3, 5.5, 7.5 with values 0, 1/3, 1/2, 1.
     const model = fitIsotonic(
       Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]),
       Uint8Array.from([0, 1, 0, 0, 1, 0, 1, 1])
     )
-    expect(model.x).toEqual([1, 2, 4, 5, 6, 7, 8])
-    expect(model.y).toEqual([0, 1 / 3, 1 / 3, 0.5, 0.5, 1, 1])
+    expect(model.x).toEqual([1, 3, 5.5, 7.5])
+    expect(model.y).toEqual([0, 1 / 3, 0.5, 1])
+    // Between centres the map rises: x = 2 lies halfway from 0 to 1/3; x = 8 is beyond the last centre.
+    expect(applyCalibration(model, 2)).toBeCloseTo(1 / 6, 15)
+    expect(applyCalibration(model, 8)).toBe(1)
   })
 
-  it('is non-decreasing and equals the least-squares monotone fit (min–max formula) with tied scores', () => {
+  it('takes the least-squares monotone fit (min–max formula) at each block’s weighted centre, with tied scores', () => {
     const rng = new Rng(21)
     const n = 60
     const score = Float64Array.from({ length: n }, () => rng.int(25) / 25) // many ties
@@ -66,10 +69,24 @@ describe('fitIsotonic', () => {
     )
     const model = fitIsotonic(score, y)
     const expected = isotonicByMinMax(score, y)
-    expected.x.forEach((x, i) => expect(applyCalibration(model, x)).toBeCloseTo(expected.f[i], 12))
+    // Each run of equal fitted values is one block; its centre weighs each distinct score by its rows.
+    for (let start = 0; start < expected.x.length;) {
+      let end = start + 1
+      while (end < expected.x.length && expected.f[end] === expected.f[start]) end++
+      let rows = 0
+      let sum = 0
+      for (let i = start; i < end; i++) {
+        const count = score.filter((s) => s === expected.x[i]).length
+        rows += count
+        sum += count * expected.x[i]
+      }
+      expect(applyCalibration(model, sum / rows)).toBeCloseTo(expected.f[start], 12)
+      start = end
+    }
+    // Strictly increasing knots: no flat steps between the outermost centres, so no ties there.
     for (let i = 1; i < model.y.length; i++) {
       expect(model.x[i]).toBeGreaterThan(model.x[i - 1])
-      expect(model.y[i]).toBeGreaterThanOrEqual(model.y[i - 1])
+      expect(model.y[i]).toBeGreaterThan(model.y[i - 1])
     }
   })
 

@@ -8,11 +8,11 @@ import {
   evaluateBinary,
   ksStatistic,
   logLoss,
-  permutationImportance,
   precisionRecallCurve,
   probabilityHistogram,
   rocCurve
 } from '../../../../src/main/core/ml/metrics'
+import { permutationImportance } from '../../../../src/main/core/ml/permutationImportance'
 
 /*
  * Hand-worked example (8 rows, a tie at 0.8 between a default and a non-default):

@@ -169,10 +169,11 @@ describe('exportScoringOnnx on generated data', () => {
       // The documented hash, recomputed straight from SQLite: column list, then each row as JSON.
       const hash = createHash('sha256')
       const columns = wb.db
-        .prepare('SELECT name, kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
-        .all(datasetId) as { name: string; kind: string }[]
-      hash.update(`${JSON.stringify(columns)}\n`)
-      const select = columns.map((c) => `"${c.name}"`).join(', ')
+        .prepare('SELECT name, kind, sql_name FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
+        .all(datasetId) as { name: string; kind: string; sql_name: string }[]
+      hash.update(`${JSON.stringify(columns.map(({ name, kind }) => ({ name, kind })))}\n`)
+      // The store names a dataset's SQL columns c1…cN (a bank's header is data, not SQL).
+      const select = columns.map((c) => `"${c.sql_name}"`).join(', ')
       for (const row of wb.db
         .prepare(`SELECT ${select} FROM dataset_${datasetId} ORDER BY rowid`)
         .raw(true)
@@ -200,7 +201,7 @@ describe('exportScoringOnnx on generated data', () => {
     it('is refused with a one-line reason when the folder does not exist, leaving nothing behind', async () => {
       const id = wb.resolveModelId(undefined)
       await expect(exportModelFile(wb, id, tmp.path('missing/model.onnx'))).rejects.toThrow(
-        /cannot write the ONNX model: the folder .* does not exist/
+        /: the folder .* does not exist\. Create it or choose another folder/
       )
     })
   })

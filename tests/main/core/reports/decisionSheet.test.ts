@@ -1,50 +1,20 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HistoryEntry, ScoreResult } from '../../../../src/shared/dto'
-import { InputError } from '../../../../src/main/core/base/errors'
 import {
   decisionText,
   formatInput,
   writeDecisionSheet
 } from '../../../../src/main/core/reports/decisionSheet'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
+import { flat, pageCount, pdfPages } from './pdfPages'
 
 type SingleEntry = Extract<HistoryEntry, { kind: 'single' }>
 
-/** Bytes 0x80–0x9F of WinAnsi (Windows-1252); the rest of the encoding is Latin-1. */
-const WIN_ANSI_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
-const winAnsi = (bytes: Buffer): string =>
-  String.fromCharCode(...bytes).replace(/[\u0080-\u009f]/g, (c) => WIN_ANSI_HIGH[c.charCodeAt(0) - 0x80])
-
-/** The text a pdfkit PDF shows, one string per drawn line: its Flate streams inflated, the WinAnsi hex strings of TJ operators decoded. */
-function pdfLines(file: string): string[] {
-  const raw = readFileSync(file).toString('latin1')
-  const lines: string[] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string
-    try {
-      content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1')
-    } catch {
-      content = m[1]
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('')
-      lines.push(winAnsi(Buffer.from(hex, 'hex')).replace(/\u00a0/g, ' '))
-    }
-  }
-  return lines
-}
-
-/** The lines as one run of text, wrapped lines joined, for phrases that may break across lines. */
-const flat = (lines: string[]): string => lines.join(' ').replace(/\s+/g, ' ')
-
-const pageCount = (file: string): number =>
-  readFileSync(file)
-    .toString('latin1')
-    .match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
+/** The text a pdfkit PDF shows, one string per drawn line, all pages. */
+const pdfLines = (file: string): string[] => pdfPages(file).flat()
 
 /** A complete applicant of the generated schema, varied below towards more and less risk. */
 const APPLICANT = {
@@ -213,7 +183,7 @@ describe('writeDecisionSheet', () => {
   it('rejects a folder that does not exist with a message naming the file, and leaves nothing behind', async () => {
     const file = join(dir, 'no-such-folder', 'sheet.pdf')
     const error = await service.writeDecisionSheet(approved.Audit_Id, file).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(InputError)
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
     expect((error as Error).message).toContain(file)
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false)
   })

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ModelSummary } from '../../../../src/shared/dto'
 import type { ModelEvaluation } from '../../../../src/shared/evaluation'
-import { InputError } from '../../../../src/main/core/base/errors'
 import { pdfText, writeEvaluationReport } from '../../../../src/main/core/reports/evaluationReport'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { flat, pageCount, pdfPages } from './pdfPages'
@@ -19,7 +18,12 @@ describe('writeEvaluationReport', () => {
     dir = mkdtempSync(join(tmpdir(), 'ptm-report-'))
     service = Workbench.open(join(dir, 'report.db'))
     const dataset = await service.generateDataset({ rows: 2000, seed: 1 })
-    ;({ model, evaluation } = await service.trainModel(dataset.id, { trees: 10, maxDepth: 6, threads: 1 }))
+    ;({ model, evaluation } = await service.trainModel(dataset.id, {
+      trees: 10,
+      maxDepth: 6,
+      threads: 1,
+      smote: true
+    }))
   })
   afterAll(() => {
     service.close()
@@ -104,27 +108,46 @@ describe('writeEvaluationReport', () => {
     })
   })
 
-  it('shows the notes recorded at training and an out-of-bag evaluation for what it is', async () => {
-    const file = join(dir, 'oob.pdf')
-    const note = 'Evaluated out-of-bag (--test-size 0): the calibration was fitted on the same scores.'
-    await writeEvaluationReport(
-      {
-        model,
-        evaluation: { ...evaluation, evaluatedOn: 'oob', notes: [note] },
-        generatedAt: new Date().toISOString()
-      },
-      file
-    )
-    const text = flat(pdfPages(file).flat())
-    expect(text).toContain(note)
-    expect(text).toContain('out-of-bag training rows')
-    expect(text).not.toContain('held-out test rows')
+  it('shows the notes recorded at training and an evaluation on out-of-sample training rows for what it is', async () => {
+    for (const [evaluatedOn, how] of [
+      ['oob', 'each row was scored only by the trees that did not see it'],
+      ['cross-fitted', 'each row was scored by a model fitted on the other 4 of 5 folds']
+    ] as const) {
+      const file = join(dir, `${evaluatedOn}.pdf`)
+      const note = 'A note recorded at training.'
+      await writeEvaluationReport(
+        {
+          model,
+          evaluation: {
+            ...evaluation,
+            evaluatedOn,
+            calibrationFit: {
+              method: 'isotonic',
+              scores: 'cross-fitted',
+              folds: 5,
+              rows: 1600,
+              positives: 160
+            },
+            notes: [note]
+          },
+          generatedAt: new Date().toISOString()
+        },
+        file
+      )
+      const text = flat(pdfPages(file).flat())
+      expect(text).toContain(note)
+      expect(text).toContain('training rows scored out of sample')
+      expect(text).toContain(how)
+      expect(text).not.toContain('held-out test rows')
+      // How the calibration was fitted, as the evaluation recorded it.
+      expect(text).toContain('fitted on 1,600 training rows scored by 5 cross-fitted models')
+    }
   })
 
   it('rejects a folder that does not exist with a message naming the file, and leaves nothing behind', async () => {
     const file = join(dir, 'no-such-folder', 'report.pdf')
     const error = await service.writeEvaluationReport(model.id, file).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(InputError)
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
     expect((error as Error).message).toContain(file)
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false)
   })

@@ -12,12 +12,16 @@ const winAnsi = (bytes: Buffer): string =>
 export function pdfPages(file: string): string[][] {
   const raw = readFileSync(file).toString('latin1')
   const pages: string[][] = []
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream is read by the /Length of its dictionary: compressed bytes may themselves end
+  // in a line break, which a search for "endstream" would cut off and break the inflating.
+  for (const m of raw.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = m.index + m[0].length
+    const bytes = Buffer.from(raw.slice(start, start + Number(m[1])), 'latin1')
     let content: string
     try {
-      content = inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1')
+      content = inflateSync(bytes).toString('latin1')
     } catch {
-      content = m[1]
+      content = bytes.toString('latin1')
     }
     const lines: string[] = []
     for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StrategyResult, ValidationPack } from '../../../../src/shared/validation'
-import { InputError } from '../../../../src/main/core/base/errors'
 import { pdfText } from '../../../../src/main/core/reports/pdfKit'
 import { writeValidationReport } from '../../../../src/main/core/reports/validationReport'
 import { DEFAULT_LGD_POLICY, lgdPerRow } from '../../../../src/main/core/validation/exposure'
@@ -101,7 +100,9 @@ describe('writeValidationReport', () => {
 
   it('refuses a folder that does not exist, leaving no file', async () => {
     const file = join(dir, 'missing', 'pack.pdf')
-    await expect(writeValidationReport({ pack }, file)).rejects.toBeInstanceOf(InputError)
+    const error = await writeValidationReport({ pack }, file).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'NOT_FOUND' })
+    expect((error as Error).message).toContain(file)
     expect(existsSync(file)).toBe(false)
   })
 })

@@ -270,9 +270,11 @@ describe('scoreCsvFile', () => {
     const { loans, batch } = await fixture()
     const input = tmp.write('few.csv', stringify([loans.header, ...loans.rows.slice(0, 20)]))
     const output = tmp.path('no-such-folder/scored.csv')
-    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(InputError)
     await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(
-      /no-such-folder\/scored\.csv: cannot write/
+      expect.objectContaining({ code: 'NOT_FOUND' })
+    )
+    await expect(scoreCsvFile(batch, { input, output })).rejects.toThrow(
+      /no-such-folder\/scored\.csv: the folder .*no-such-folder does not exist/
     )
   })
 

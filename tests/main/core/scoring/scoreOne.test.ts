@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { FieldIssueInfo } from '../../../../src/shared/dto'
+import { WorkbenchError } from '../../../../src/main/core/base/errors'
 import type { Table } from '../../../../src/main/core/data/Table'
 import { DEFAULT_TRAIN_PARAMS, trainModel } from '../../../../src/main/core/training/trainModel'
-import { FieldValidationError, scoreOne } from '../../../../src/main/core/scoring/scoreOne'
+import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
@@ -109,7 +111,7 @@ describe('scoreOne', () => {
     expect(result.Warnings.every((w) => /is missing: filled with/.test(w.message))).toBe(true)
   })
 
-  it('refuses wrong types with a FieldValidationError that lists every bad field', () => {
+  it('refuses wrong types with a FIELD_INVALID error that lists every bad field', () => {
     const bad = {
       ...FULL_APPLICANT,
       Credit_Score: 'six fifty',
@@ -123,8 +125,9 @@ describe('scoreOne', () => {
     } catch (e) {
       error = e
     }
-    expect(error).toBeInstanceOf(FieldValidationError)
-    const fields = (error as FieldValidationError).fields
+    expect(error).toBeInstanceOf(WorkbenchError)
+    expect((error as WorkbenchError).code).toBe('FIELD_INVALID')
+    const fields = (error as WorkbenchError).details!.fields as FieldIssueInfo[]
     expect(fields.map((f) => f.field).sort()).toEqual(['Area_Type', 'Credit_Score', 'Loan_Amount', 'Region'])
     expect(fields.every((f) => f.severity === 'error')).toBe(true)
     expect((error as Error).message).toMatch(/Credit_Score: "six fifty" is not a number/)

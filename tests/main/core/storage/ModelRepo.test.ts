@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { InputError } from '../../../../src/main/core/base/errors'
 import { predictEnsemble } from '../../../../src/main/core/model/TreeEnsemble'
 import { serializeEnsemble } from '../../../../src/main/core/model/ensembleFormat'
 import {
@@ -9,7 +8,6 @@ import {
 } from '../../../../src/main/core/training/trainModel'
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import { NotFoundError } from '../../../../src/main/core/storage/DatasetRepo'
 import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 
@@ -92,12 +90,14 @@ describe('ModelRepo', () => {
       const text = typeof changed === 'string' ? changed : JSON.stringify(changed)
       service.db.prepare('UPDATE models SET artifact = ? WHERE id = ?').run(text, modelId)
 
-      expect(() => service.models.load(modelId)).toThrow(InputError)
+      expect(() => service.models.load(modelId)).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }))
       expect(() => service.models.load(modelId)).toThrow(new RegExp(`^Model ${modelId}: `))
       expect(() => service.models.load(modelId)).toThrow(/Retrain the model/)
       expect(() => service.models.load(modelId)).toThrow(why)
       // The service every adapter uses refuses it the same way, before scoring anything.
-      expect(() => service.scoreApplicant(APPLICANTS[0], 'app')).toThrow(InputError)
+      expect(() => service.scoreApplicant(APPLICANTS[0], 'app')).toThrow(
+        expect.objectContaining({ code: 'MODEL_CORRUPT' })
+      )
       expect(service.history({ kind: 'single' })).toEqual([])
       service.close()
     }
@@ -115,7 +115,7 @@ describe('ModelRepo', () => {
       const service = open()
       const { modelId } = template.ids()
       service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
-      expect(() => service.models.load(modelId)).toThrow(InputError)
+      expect(() => service.models.load(modelId)).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }))
       expect(() => service.models.load(modelId)).toThrow(
         new RegExp(`^Model ${modelId}: its forest is corrupt`)
       )
@@ -125,7 +125,7 @@ describe('ModelRepo', () => {
       // in this thread and on the thread that compiles large models.
       for (const thread of [false, true]) {
         const batch = (): Promise<unknown> => service.batchModel(modelId, { thread })
-        await expect(batch()).rejects.toThrow(InputError)
+        await expect(batch()).rejects.toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }))
         await expect(batch()).rejects.toThrow(new RegExp(`^Model ${modelId}: its forest is corrupt`))
         await expect(batch()).rejects.toThrow(why)
       }
@@ -189,7 +189,7 @@ describe('ModelRepo', () => {
       [first, false],
       [second, true]
     ])
-    expect(() => service.models.activate(999)).toThrow(NotFoundError)
+    expect(() => service.models.activate(999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     expect(service.models.activeId()).toBe(second)
     service.close()
 
@@ -213,7 +213,7 @@ describe('ModelRepo', () => {
     service.deleteModel(second)
     expect(service.models.list().map((m) => m.id)).toEqual([first])
     expect(service.models.activeId()).toBe(first)
-    expect(() => service.models.load(second)).toThrow(NotFoundError)
+    expect(() => service.models.load(second)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
 
     expect(service.scoreApplicant(APPLICANTS[0], 'app').Model_Version).toBe(first)
     service.deleteModel(first)
@@ -224,7 +224,7 @@ describe('ModelRepo', () => {
     ).toEqual({ n: 0 })
     // The cached model went with it.
     expect(() => service.scoringModel()).toThrow(/No model is active/)
-    expect(() => service.deleteModel(first)).toThrow(NotFoundError)
+    expect(() => service.deleteModel(first)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     service.close()
   })
 

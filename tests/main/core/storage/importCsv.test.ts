@@ -43,16 +43,19 @@ describe('importCsv', () => {
       { name: 'Employment_Status', kind: 'categorical' },
       { name: 'Default', kind: 'target' }
     ])
-    // Real column types, readable by any SQLite tool.
+    // Real column types, readable by any SQLite tool: column i is c<i>, its header kept in dataset_columns.
     const info = db.prepare(`PRAGMA table_info(dataset_${dataset.id})`).all() as {
       name: string
       type: string
     }[]
-    expect(Object.fromEntries(info.map((c) => [c.name, c.type]))).toMatchObject({
-      Credit_Score: 'REAL',
-      Employment_Status: 'TEXT',
-      Default: 'REAL'
-    })
+    expect(info.map((c) => [c.name, c.type])).toEqual([
+      ['_line', 'INTEGER'],
+      ['c1', 'TEXT'],
+      ['c2', 'REAL'],
+      ['c3', 'REAL'],
+      ['c4', 'TEXT'],
+      ['c5', 'REAL']
+    ])
     db.close()
   })
 
@@ -105,7 +108,7 @@ describe('importCsv', () => {
     ['empty.csv', '', /empty/i],
     ['header-only.csv', 'Credit_Score,Default\n', /header/i],
     ['no-header.csv', '650,50000,0\n700,20000,1\n', /header/i],
-    ['dupes.csv', 'Score,Default,score\n1,0,2\n', /duplicate|twice|same name/i],
+    ['dupes.csv', 'Score,Default,Score\n1,0,2\n', /duplicate|twice|same name/i],
     [
       'binary.csv',
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3]),
@@ -163,6 +166,28 @@ describe('importCsv', () => {
       name: 'Unnamed_1',
       kind: 'identifier'
     })
+    db.close()
+  })
+
+  it('keeps "none" a category in a text column and reads "None" as missing in a numeric one', async () => {
+    const db = openDatabase(tmp.path('w.db'))
+    // German credit's other_parties: none / guarantor / co applicant; a pandas export's None in a number column.
+    const rows = ['other_parties,Amount,Default']
+    for (let i = 0; i < 40; i++)
+      rows.push(`${['none', 'guarantor', 'co applicant'][i % 3]},${i % 5 ? 1000 + i : 'None'},${i % 2}`)
+    const { dataset, report } = await importCsv(db, {
+      path: tmp.write('none.csv', rows.join('\n')),
+      target: 'Default'
+    })
+    expect(report.rowsRejected).toBe(0)
+    const table = new DatasetRepo(db).loadTable(dataset.id)
+    const parties = table.columns.find((c) => c.name === 'other_parties')!
+    const amount = table.columns.find((c) => c.name === 'Amount')!
+    expect(parties.kind).toBe('categorical')
+    if (parties.kind !== 'numeric')
+      expect([...parties.levels].sort()).toEqual(['co applicant', 'guarantor', 'none'])
+    expect(amount.kind).toBe('numeric')
+    if (amount.kind === 'numeric') expect(Array.from(amount.values).filter(Number.isNaN)).toHaveLength(8)
     db.close()
   })
 

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { migrations } from '../../../../src/main/core/storage/migrations'
-import { DatabaseFileError, openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 
 describe('openDatabase', () => {
@@ -31,7 +31,7 @@ describe('openDatabase', () => {
 
   it('refuses a file that is not a SQLite database, saying what to do', () => {
     const file = tmp.write('junk.db', Buffer.alloc(8192, 0x41))
-    expect(() => openDatabase(file)).toThrow(DatabaseFileError)
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DATABASE_FILE' }))
     expect(() => openDatabase(file)).toThrow(/--db/)
   })
 
@@ -55,6 +55,6 @@ describe('openDatabase', () => {
     const fd = openSync(file, 'r+')
     writeSync(fd, Buffer.alloc(4096, 0xff), 0, 4096, 4096 * 5)
     closeSync(fd)
-    expect(() => openDatabase(file)).toThrow(DatabaseFileError)
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DATABASE_FILE' }))
   })
 })

@@ -37,7 +37,12 @@ async function heldOutCalibration(settings: TrainParamsInput) {
 // rows). Held-out rows, which no fit has seen, are the judge.
 describe('calibration on honest scores', () => {
   it('with SMOTE: cross-fitted, and the held-out default rate is met within 0.012 (ECE under 0.03)', async () => {
-    const { meanP, rate, ece, evaluation } = await heldOutCalibration({ trees: 60, maxDepth: 12, seed: 7 })
+    const { meanP, rate, ece, evaluation } = await heldOutCalibration({
+      trees: 60,
+      maxDepth: 12,
+      seed: 7,
+      smote: true
+    })
     expect(evaluation.calibrationFit).toMatchObject({ scores: 'cross-fitted', folds: 5, method: 'isotonic' })
     expect(Math.abs(meanP - rate)).toBeLessThan(0.012)
     expect(ece).toBeLessThan(0.03)

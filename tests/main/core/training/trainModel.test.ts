@@ -13,17 +13,25 @@ import {
 import { predictEnsemble } from '../../../../src/main/core/model/TreeEnsemble'
 import { serializeEnsemble } from '../../../../src/main/core/model/ensembleFormat'
 import { evaluateBinary } from '../../../../src/main/core/ml/metrics'
-import type { ModelArtifact, TrainParams } from '../../../../src/main/core/model/ModelArtifact'
+import type { ModelArtifact } from '../../../../src/main/core/model/ModelArtifact'
 import {
   DEFAULT_TRAIN_PARAMS,
   prepareFeatures,
-  trainModel
+  trainModel,
+  type LearnerParams
 } from '../../../../src/main/core/training/trainModel'
 import { bestF1Threshold } from '../../../../src/main/core/training/evaluateModel'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
-const PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
-const GBM_PARAMS: TrainParams = { ...DEFAULT_TRAIN_PARAMS, engine: 'gbm', rounds: 80, seed: 5, threads: 1 }
+const PARAMS: LearnerParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
+const GBM_PARAMS: LearnerParams = {
+  ...DEFAULT_TRAIN_PARAMS,
+  engine: 'gbm',
+  rounds: 80,
+  seed: 5,
+  threads: 1,
+  smote: true
+}
 const SENTINEL = 1e12
 const LEAKED = 'LEAKED_CATEGORY'
 
@@ -217,8 +225,9 @@ describe('trainModel', () => {
   })
 
   it('calibrates SMOTE-trained scores back to the real default rate, which the raw forest over-states', async () => {
-    const trained = await trainModel(table, 1, PARAMS)
-    const { split, matrix } = prepareFeatures(table, PARAMS)
+    const params: LearnerParams = { ...PARAMS, smote: true }
+    const trained = await trainModel(table, 1, params)
+    const { split, matrix } = prepareFeatures(table, params)
     const testColumns = gatherRows(matrix, split.test)
     const rawScores = predictEnsemble(trained.ensemble, testColumns, split.test.length)
     const realRate = mean(Uint8Array.from(split.test, (r) => table.target[r]))
@@ -232,7 +241,8 @@ describe('trainModel', () => {
   })
 
   it('trains the ml-random-forest reference engine, and ours is not worse on the same rows', async () => {
-    const params: TrainParams = { ...PARAMS, trees: 5, maxDepth: 5 }
+    // The reference engine's few coarse trees need balanced rows to rank at all.
+    const params: LearnerParams = { ...PARAMS, trees: 5, maxDepth: 5, smote: true }
     const reference = await trainModel(small, 1, { ...params, engine: 'ml-random-forest' })
     const ours = await trainModel(small, 1, { ...params, engine: 'forest' })
     expect(reference.ensemble.trees).toHaveLength(5)

@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import { WorkbenchError } from '../../base/errors'
 
 /** Why a file could not be read as loan CSV; stable strings the renderer may switch on. */
 export type CsvInputErrorCode =
@@ -11,6 +12,9 @@ export type CsvInputErrorCode =
   | 'BINARY_FILE'
   | 'EXCEL_FILE'
   | 'MALFORMED_CSV'
+  | 'BAD_COLUMN_NAME'
+  | 'TOO_MANY_COLUMNS'
+  | 'BAD_ENCODING'
 
 /** What went wrong, where, and what the user should do about it. */
 export interface CsvInputErrorInit {
@@ -32,22 +36,43 @@ export interface CsvInputErrorInit {
  * A file that cannot be read as CSV, with a one-line message of the form
  * `loans.csv, line 3, column 2: <what was wrong>. <what to do>`.
  */
-export class CsvInputError extends Error {
-  readonly code: CsvInputErrorCode
+export class CsvInputError extends WorkbenchError {
+  declare readonly code: CsvInputErrorCode
   readonly file: string
   readonly line?: number
   readonly column?: number
 
   constructor(init: CsvInputErrorInit) {
     const file = basename(init.file)
-    super(formatMessage(file, init), { cause: init.cause })
+    super(
+      init.code,
+      formatMessage(file, init),
+      { file, line: init.line, column: init.column },
+      { cause: init.cause }
+    )
     this.name = 'CsvInputError'
-    this.code = init.code
     this.file = file
     this.line = init.line
     this.column = init.column
   }
 }
+
+/** Why a file cannot be read, by errno (ENOENT has its own code, NOT_FOUND). */
+const UNREADABLE_BECAUSE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'the operation is not permitted',
+  EBUSY: 'it is locked by another program',
+  EISDIR: 'it is a folder',
+  EIO: 'the disk reported an error',
+  ELOOP: 'its symbolic links loop',
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  ENAMETOOLONG: 'its path is too long',
+  EMFILE: 'too many files are open',
+  ENXIO: 'it is a device or socket, not a file'
+}
+
+/** Errors of the path itself rather than of access to the file. */
+const PATH_PROBLEMS = new Set(['EISDIR', 'ELOOP', 'ENOTDIR', 'ENAMETOOLONG', 'ENXIO'])
 
 /** Turns an fs error into a {@link CsvInputError} the user can act on; other errors pass through. */
 export function fromFileSystemError(path: string, error: unknown): unknown {
@@ -62,13 +87,17 @@ export function fromFileSystemError(path: string, error: unknown): unknown {
       remedy: 'Choose the file again.'
     })
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EISDIR' || code === 'EIO') {
+  const problem =
+    code !== undefined && Object.hasOwn(UNREADABLE_BECAUSE, code) ? UNREADABLE_BECAUSE[code] : undefined
+  if (problem !== undefined) {
     return new CsvInputError({
       code: 'UNREADABLE',
       file: path,
       cause: error,
-      problem: `the file cannot be read (${code})`,
-      remedy: 'Close any program that has it open (such as Excel), check you may read it, and try again.'
+      problem: `the file cannot be read: ${problem} (${code})`,
+      remedy: PATH_PROBLEMS.has(code!)
+        ? 'Check the path and choose the CSV file itself.'
+        : 'Close any program that has it open (such as Excel), check you may read it, and try again.'
     })
   }
   return error

@@ -11,7 +11,7 @@ const NUMBER_SHAPE = new RegExp(
   'i'
 )
 
-const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?', 'none', '#n/a'])
+const MISSING_TOKENS = new Set(['', 'na', 'n/a', 'null', 'nan', '-', '?', '#n/a'])
 const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length))
 
 /**
@@ -32,7 +32,12 @@ export function parseNumber(text: string): number {
   return open !== undefined || sign === '-' ? -magnitude : magnitude
 }
 
-/** True for the spellings exports use for "no value": '', NA, N/A, null, NaN, -, ?, None, #N/A (any case, trimmed). */
+/**
+ * True for the spellings exports use for "no value" in any column: '', NA, N/A, null, NaN,
+ * -, ?, #N/A (any case, trimmed). "None" is not among them: it is a real category in bank
+ * files (German credit's other_parties = none for 907 of 1,000 loans), so it is missing only
+ * where a number is expected ({@link isMissingNumberToken}).
+ */
 export function isMissingToken(text: string): boolean {
   // Most cells are longer than any token and have no spaces around them: answer those
   // without trimming and lower-casing a copy (batch scoring asks for every category cell).
@@ -44,6 +49,16 @@ export function isMissingToken(text: string): boolean {
     return false
   }
   return MISSING_TOKENS.has(text.trim().toLowerCase())
+}
+
+/** "None" (any case, trimmed): Python's way of writing a missing value into a column of numbers. */
+export function isNoneWord(text: string): boolean {
+  return text.length <= 8 && text.trim().toLowerCase() === 'none'
+}
+
+/** A missing value where a number is expected: the missing spellings, and "None". */
+export function isMissingNumberToken(text: string): boolean {
+  return isMissingToken(text) || isNoneWord(text)
 }
 
 /** Printable ASCII other than space: never trimmed away. */

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs'
 import { basename } from 'node:path'
-import { PassThrough } from 'node:stream'
+import { PassThrough, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CsvError, Parser } from 'csv-parse'
 import iconv from 'iconv-lite'
@@ -11,6 +11,7 @@ import {
   MAX_RECORD_CHARS,
   openQuoteError
 } from './CsvInputError'
+import { BadByteError, badByteInputError, EncodingChange, EncodingGuard } from './encodingGuard'
 import type { CsvFormat } from './sniffCsv'
 
 /** One data record as read: its fields untouched (not trimmed, not typed). */
@@ -40,8 +41,10 @@ export const DEFAULT_BATCH_SIZE = 5000
 /**
  * Streams the data records of a CSV file described by {@link sniffCsv} to `onBatch`, awaiting each batch
  * before reading on. Ragged records are passed on and counted; blank rows are skipped. Rejects with a
- * {@link CsvInputError} for unreadable or malformed files or a file with no data rows, and with an Error
- * named 'AbortError' when `signal` aborts.
+ * {@link CsvInputError} for unreadable or malformed files, bytes the encoding refuses (with line and
+ * column) or a file with no data rows; with EncodingChange when a file sniffed as UTF-8 turns out to be
+ * Windows-1252 past the sample (read it again in that encoding); and with an Error named 'AbortError'
+ * when `signal` aborts.
  */
 export async function readCsvRecords(
   path: string,
@@ -56,6 +59,26 @@ export async function readCsvRecords(
   if (signal?.aborted) throw abortError(path, signal.reason)
 
   const source = createReadStream(path)
+  // Every byte passes the encoding guard before it is decoded (see encodingGuard.ts).
+  const guard = new EncodingGuard(format.encoding, format.encoding === 'utf-8' && !format.bom)
+  const guarded = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        guard.check(chunk)
+        done(null, chunk)
+      } catch (error) {
+        done(error as Error)
+      }
+    },
+    flush(done) {
+      try {
+        guard.end()
+        done()
+      } catch (error) {
+        done(error as Error)
+      }
+    }
+  })
   // UTF-8 goes straight to csv-parse, which works on bytes and so never splits a character across chunks.
   // iconv-lite strips the BOM of UTF-16; csv-parse's `bom` option strips the UTF-8 one.
   const decoder = format.encoding === 'utf-8' ? new PassThrough() : iconv.decodeStream(format.encoding)
@@ -108,9 +131,12 @@ export async function readCsvRecords(
   }
 
   try {
-    await pipeline(source, decoder, parser, consume, { signal })
+    await pipeline(source, guarded, decoder, parser, consume, { signal })
   } catch (error) {
     if (signal?.aborted) throw abortError(path, signal.reason)
+    if (error instanceof EncodingChange) throw error
+    if (error instanceof BadByteError)
+      throw await badByteInputError(path, format.encoding, format.delimiter, error)
     // The record csv-parse failed on starts right after the last one it parsed.
     if (error instanceof CsvError) throw malformed(path, error, parser.lines.next)
     throw fromFileSystemError(path, error)

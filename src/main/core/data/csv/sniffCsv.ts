@@ -2,9 +2,10 @@ import { open, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
 import iconv from 'iconv-lite'
 import { CsvInputError, fromFileSystemError } from './CsvInputError'
+import { BadByteError, badByteInputError, EncodingGuard, type CsvEncoding } from './encodingGuard'
 import { parseNumber } from './parseNumber'
 
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+export type { CsvEncoding }
 export type CsvLineEnding = 'lf' | 'crlf' | 'cr'
 
 /** How a CSV file is written, as found by {@link sniffCsv}; {@link readCsvRecords} reads the file with it. */
@@ -44,7 +45,16 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
   rejectWorkbooks(path, sample)
 
   const wholeFile = sample.length === sizeBytes
-  const { encoding, bom, text } = decodeSample(path, sample, wholeFile)
+  let decoded: DecodedSample
+  try {
+    decoded = decodeSample(sample, wholeFile)
+  } catch (error) {
+    if (!(error instanceof SampleByteError)) throw error
+    // Placed by line and column, with the delimiter the sample most likely uses.
+    const text = iconv.decode(sample, error.encoding === 'windows-1252' ? 'latin1' : error.encoding)
+    throw await badByteInputError(path, error.encoding, detectDelimiter(text, wholeFile), error.bad)
+  }
+  const { encoding, bom, text } = decoded
   if (text.trim() === '') throw emptyFile(path, 'the file holds only blank lines and spaces')
 
   const delimiter = detectDelimiter(text, wholeFile)
@@ -77,11 +87,13 @@ async function readSample(path: string): Promise<{ sample: Buffer; sizeBytes: nu
   try {
     const info = await stat(path)
     if (!info.isFile()) {
+      // A FIFO or device would block or never end: only regular files are read.
+      const folder = info.isDirectory()
       throw new CsvInputError({
         code: 'UNREADABLE',
         file: path,
-        problem: 'this is a folder, not a file',
-        remedy: 'Choose the CSV file inside it.'
+        problem: folder ? 'this is a folder, not a file' : 'this is a device, pipe or socket, not a file',
+        remedy: folder ? 'Choose the CSV file inside it.' : 'Choose the CSV file itself.'
       })
     }
     const handle = await open(path, 'r')
@@ -139,33 +151,53 @@ interface DecodedSample {
   text: string
 }
 
-function decodeSample(path: string, sample: Buffer, wholeFile: boolean): DecodedSample {
+/** A byte of the sample its encoding refuses (a NUL, an invalid sequence), to be placed by line and column. */
+class SampleByteError extends Error {
+  constructor(
+    readonly encoding: CsvEncoding,
+    readonly bad: BadByteError
+  ) {
+    super(bad.message)
+    this.name = 'SampleByteError'
+  }
+}
+
+/** Runs the sample through the guard the readers use, so the sample and the rest are judged alike. */
+function guardSample(encoding: CsvEncoding, sample: Buffer, wholeFile: boolean): void {
+  const guard = new EncodingGuard(encoding, false)
+  try {
+    guard.check(sample)
+    if (wholeFile) guard.end()
+  } catch (error) {
+    if (error instanceof BadByteError) throw new SampleByteError(encoding, error)
+    throw error
+  }
+}
+
+function decodeSample(sample: Buffer, wholeFile: boolean): DecodedSample {
   if (startsWith(sample, UTF8_BOM)) {
-    // The BOM declares UTF-8, so a stray invalid byte becomes U+FFFD rather than changing the encoding.
+    // The BOM declares UTF-8: a byte that is not UTF-8 is refused where it is, not decoded to U+FFFD.
+    guardSample('utf-8', sample, wholeFile)
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sample, { stream: !wholeFile })
     return { encoding: 'utf-8', bom: true, text: stripBom(text) }
   }
-  if (startsWith(sample, UTF16LE_BOM)) return decodeUtf16(sample, 'utf-16le', true)
-  if (startsWith(sample, UTF16BE_BOM)) return decodeUtf16(sample, 'utf-16be', true)
+  if (startsWith(sample, UTF16LE_BOM)) return decodeUtf16(sample, 'utf-16le', true, wholeFile)
+  if (startsWith(sample, UTF16BE_BOM)) return decodeUtf16(sample, 'utf-16be', true, wholeFile)
 
   if (sample.includes(0)) {
     // Excel's "Unicode Text" and some core-banking exports are UTF-16 without a BOM: ASCII text then has
-    // a zero in every second byte. Any other NUL means a binary file (image, PDF, database...).
+    // a zero in every second byte. Any other NUL means a binary file (image, PDF, database...), refused
+    // naming where the NUL is, as it is anywhere later in the file.
     const unmarked = guessUnmarkedUtf16(sample)
-    if (unmarked !== undefined) return decodeUtf16(sample, unmarked, false)
-    throw new CsvInputError({
-      code: 'BINARY_FILE',
-      file: path,
-      problem: 'this is a binary file (it contains NUL bytes), not a CSV text file',
-      remedy:
-        'Choose the CSV export of the loan table, or save the table as CSV from the program that made it.'
-    })
+    if (unmarked !== undefined) return decodeUtf16(sample, unmarked, false, wholeFile)
+    throw new SampleByteError('utf-8', new BadByteError(sample.indexOf(0), 'nul', [0]))
   }
 
   const utf8 = decodeUtf8(sample, wholeFile)
   if (utf8 !== undefined) return { encoding: 'utf-8', bom: false, text: stripBom(utf8) }
   // Bytes that are not UTF-8 come from "CSV (Comma delimited)" in Western Windows Excel, which writes
   // windows-1252 (€ as 0x80, é as 0xE9, – as 0x96). Latin-1 would garble 0x80-0x9F.
+  guardSample('windows-1252', sample, wholeFile)
   return { encoding: 'windows-1252', bom: false, text: iconv.decode(sample, 'windows-1252') }
 }
 
@@ -178,9 +210,16 @@ function decodeUtf8(sample: Buffer, wholeFile: boolean): string | undefined {
   }
 }
 
-function decodeUtf16(sample: Buffer, encoding: 'utf-16le' | 'utf-16be', bom: boolean): DecodedSample {
+function decodeUtf16(
+  sample: Buffer,
+  encoding: 'utf-16le' | 'utf-16be',
+  bom: boolean,
+  wholeFile: boolean
+): DecodedSample {
   // An odd byte count means the sample cut a code unit in half; drop the half.
   const even = sample.subarray(0, sample.length - (sample.length % 2))
+  // (A surrogate cut off at the sample's end waits for the rest of the file: check does not end.)
+  guardSample(encoding, wholeFile ? sample : even, wholeFile)
   return { encoding, bom, text: stripBom(iconv.decode(even, encoding, { stripBOM: true })) }
 }
 
@@ -334,6 +373,26 @@ export function nameUnnamedColumns(header: string[]): string[] {
   return header.map((h, i) => (h === '' ? `Unnamed_${i + 1}` : h))
 }
 
+/** The first C0 or C1 control character or DEL in a name (invisible; NUL ends names in many tools), or -1. */
+function firstControlCode(name: string): number {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i)
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return code
+  }
+  return -1
+}
+
+function controlName(code: number): string {
+  const names: Record<number, string> = {
+    0: 'NUL',
+    9: 'tab',
+    10: 'line feed',
+    13: 'carriage return',
+    127: 'DEL'
+  }
+  return `${names[code] ?? 'control character'} U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
 function checkHeader(path: string, header: string[], line: number): void {
   const unnamed = header.findIndex((name) => name === '')
   if (unnamed >= 0) {
@@ -347,6 +406,18 @@ function checkHeader(path: string, header: string[], line: number): void {
         'Make the first row hold a name for every column (e.g. loan_id, income, defaulted), delete columns without data, and import again.'
     })
   }
+  const control = header.findIndex((name) => firstControlCode(name) >= 0)
+  if (control >= 0) {
+    const code = firstControlCode(header[control])
+    throw new CsvInputError({
+      code: 'BAD_COLUMN_NAME',
+      file: path,
+      line,
+      column: control + 1,
+      problem: `the name of column ${control + 1} holds a control character (${controlName(code)}), which no column name may have`,
+      remedy: `Rename column ${control + 1} in the first row to plain text (letters, digits, spaces, punctuation) and try again.`
+    })
+  }
   if (header.every((name) => !Number.isNaN(parseNumber(name)))) {
     throw new CsvInputError({
       code: 'NO_HEADER',
@@ -358,11 +429,13 @@ function checkHeader(path: string, header: string[], line: number): void {
     })
   }
 
+  // Names that differ only in case are different columns (the store keeps headers as data,
+  // never as SQL names); only exactly equal names clash.
   const firstSeen = new Map<string, number>()
   const clashes: string[] = []
   let firstClashColumn: number | undefined
   header.forEach((name, i) => {
-    const key = name.toLowerCase()
+    const key = name
     const earlier = firstSeen.get(key)
     if (earlier === undefined) {
       firstSeen.set(key, i)

@@ -37,6 +37,18 @@ export interface Engine {
   concurrentFits?(params: TrainParams): number
   /** Learns from prepared training rows (see the input's invariants). */
   train(input: EngineTrainInput): Promise<EngineTrainResult>
+  /**
+   * The settings `auto` cross-validates for this engine, most promising first (the first is
+   * always tried), derived from the user's settings; the engine is left out of the search
+   * when omitted (the slow reference engine).
+   */
+  candidates?(base: TrainParams): TrainParams[]
+  /**
+   * How complex a model these settings make, for breaking ties: among candidates whose
+   * cross-validated AUC is within one standard error of the best, `auto` keeps the least
+   * complex (a scorecard before boosting before a forest, fewer trees before more).
+   */
+  complexity?(params: TrainParams): number
 }
 
 /** Rows to fit on: real rows first, then any synthetic rows made from them alone. */

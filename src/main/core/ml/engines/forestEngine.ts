@@ -20,6 +20,14 @@ export const forestEngine: Engine = {
       note: `Our histogram forest engine, on ${threads} worker thread${threads > 1 ? 's' : ''}.`
     }
   },
+  // A small grid around the user's forest (the spec's 200×15 by default): shallower trees
+  // with bigger leaves often rank better on a few thousand rows, deeper ones on many.
+  candidates: (p) => [
+    { ...p, engine: 'forest', maxDepth: 15, minSamplesLeaf: 1 },
+    { ...p, engine: 'forest', maxDepth: 10, minSamplesLeaf: 5 },
+    { ...p, engine: 'forest', maxDepth: 20, minSamplesLeaf: 3 }
+  ],
+  complexity: (p) => 3 + p.trees * (2 ** Math.min(p.maxDepth, 20) / p.minSamplesLeaf) * 1e-9,
   foldParams: (p, folds) => ({ ...p, trees: Math.min(p.trees, Math.max(50, Math.ceil(p.trees / folds))) }),
   async train({ fitRows, params, signal, onProgress }) {
     const fit = fitRows()

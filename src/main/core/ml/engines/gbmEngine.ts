@@ -40,6 +40,15 @@ export const gbmEngine: Engine = {
   },
   // Each fold model holds out its own early-stopping share of the fold's training rows.
   foldParams: (p) => p,
+  // The defaults first (XGBoost's usual shallow trees), then shallower and deeper trees;
+  // early stopping picks the rounds of each.
+  candidates: (p) => [
+    { ...p, engine: 'gbm', gbmDepth: 3, leaves: 8 },
+    { ...p, engine: 'gbm', gbmDepth: 2, leaves: 4 },
+    { ...p, engine: 'gbm', gbmDepth: 5, leaves: 16, minChildWeight: Math.max(p.minChildWeight, 5) }
+  ],
+  // Between a scorecard and a forest (Engine.complexity): more leaves and rounds, more complex.
+  complexity: (p) => 2 + p.rounds * Math.min(p.leaves, 2 ** p.gbmDepth) * 1e-7,
   // A fit is sequential (round after round) on one thread; with more threads, each fit runs
   // on a worker of its own and the cross-fitting folds run side by side.
   concurrentFits: (p) => p.threads,

@@ -1,4 +1,8 @@
-import type { EngineId } from '../../../../shared/params/trainParams'
+import {
+  ENGINES as ENGINE_IDS,
+  type EngineChoice,
+  type EngineId
+} from '../../../../shared/params/trainParams'
 import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
 import { gbmEngine } from './gbmEngine'
@@ -16,4 +20,14 @@ const ENGINES: Record<EngineId, Engine> = {
 /** The engine of an id (the id was checked by the parameter schema). */
 export function engineFor(id: EngineId): Engine {
   return ENGINES[id]
+}
+
+/** Every engine, in the order the shared schema lists them. */
+export function allEngines(): Engine[] {
+  return ENGINE_IDS.map((id) => ENGINES[id])
+}
+
+/** True when the choice names one engine (not `auto`, the search over them). */
+export function isEngineId(choice: EngineChoice): choice is EngineId {
+  return choice !== 'auto'
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { isMissingToken, parseNumber } from '../../../../../src/main/core/data/csv/parseNumber'
-
+import {
+  isMissingNumberToken,
+  isMissingToken,
+  parseNumber
+} from '../../../../../src/main/core/data/csv/parseNumber'
 describe('parseNumber', () => {
   it.each([
     ['42', 42],
@@ -88,28 +91,22 @@ describe('parseNumber', () => {
 })
 
 describe('isMissingToken', () => {
-  it.each([
-    '',
-    '  ',
-    'NA',
-    'na',
-    'N/A',
-    'n/a',
-    'null',
-    'NULL',
-    'NaN',
-    'nan',
-    '-',
-    '?',
-    'None',
-    'NONE',
-    '#N/A',
-    ' #n/a '
-  ])('treats %j as a missing value', (text) => {
-    expect(isMissingToken(text)).toBe(true)
-  })
+  it.each(['', '  ', 'NA', 'na', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan', '-', '?', '#N/A', ' #n/a '])(
+    'treats %j as a missing value',
+    (text) => {
+      expect(isMissingToken(text)).toBe(true)
+    }
+  )
 
   it.each(['0', 'N', 'no', 'NAN1', '--', 'nil?', 'n.a.'])('treats %j as a value, not missing', (text) => {
     expect(isMissingToken(text)).toBe(false)
   })
+
+  it.each(['None', 'NONE', ' none '])(
+    'keeps %j a value in any column (a real category in bank files), missing only where a number is due',
+    (text) => {
+      expect(isMissingToken(text)).toBe(false)
+      expect(isMissingNumberToken(text)).toBe(true)
+    }
+  )
 })

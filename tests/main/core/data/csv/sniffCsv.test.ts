@@ -72,9 +72,11 @@ describe('sniffCsv encoding', () => {
     expect(format).toMatchObject({ encoding: 'utf-8', header: ['id', 'note'], delimiter: ',' })
   })
 
-  it('keeps utf-8 when a BOM declares it, even if a byte further on is not valid UTF-8', async () => {
+  it('refuses a byte that is not UTF-8 in a file whose BOM declares UTF-8, naming its line and column', async () => {
     const bytes = Buffer.concat([Buffer.from('\uFEFFid,city\n1,'), Buffer.from([0xe9]), Buffer.from('\n')])
-    expect(await sniffCsv(fixture('bom-bad.csv', bytes))).toMatchObject({ encoding: 'utf-8', bom: true })
+    const error = await inputError(sniffCsv(fixture('bom-bad.csv', bytes)))
+    expect(error).toMatchObject({ code: 'BAD_ENCODING', line: 2, column: 2 })
+    expect(error.message).toMatch(/^bom-bad\.csv, line 2, column 2: the byte 0xE9 here is not UTF-8/)
   })
 
   it('decodes UTF-16LE with a BOM', async () => {
@@ -213,13 +215,39 @@ describe('sniffCsv rejects unusable files', () => {
     expect(error.message).toMatch(/^blanks\.csv, line 1, column 1: column 1 .* no name/)
   })
 
-  it('rejects equal names (after trimming, any case) as DUPLICATE_COLUMNS naming both positions', async () => {
-    const error = await inputError(sniffCsv(fixture('dup.csv', 'id,Amount,term, amount \n1,2,3,4\n')))
+  it('rejects equal names (after trimming) as DUPLICATE_COLUMNS naming both positions', async () => {
+    const error = await inputError(sniffCsv(fixture('dup.csv', 'id,amount,term, amount \n1,2,3,4\n')))
     expect(error.code).toBe('DUPLICATE_COLUMNS')
     expect(error.line).toBe(1)
     expect(error.column).toBe(4)
-    expect(error.message).toContain('columns 2 ("Amount") and 4 ("amount")')
+    expect(error.message).toContain('columns 2 ("amount") and 4 ("amount")')
     expect(error.message).not.toContain('\n')
+  })
+
+  it('keeps names that differ only in case as different columns', async () => {
+    const format = await sniffCsv(fixture('case.csv', 'id,Amount,amount,AMOUNT\n1,2,3,4\n'))
+    expect(format.header).toEqual(['id', 'Amount', 'amount', 'AMOUNT'])
+  })
+
+  it.each([
+    ['a tab', 'id,x,"a\tb"\n1,2,3\n', 3, /tab U\+0009/],
+    ['a line break', 'id,"a\nb",x\n1,2,3\n', 2, /line feed U\+000A/],
+    ['DEL', 'id,x,a\u007fb\n1,2,3\n', 3, /DEL U\+007F/]
+  ])(
+    'refuses a column name holding %s as BAD_COLUMN_NAME naming its position',
+    async (_, text, column, what) => {
+      const error = await inputError(sniffCsv(fixture('ctl.csv', text)))
+      expect(error.code).toBe('BAD_COLUMN_NAME')
+      expect(error.column).toBe(column)
+      expect(error.message).toMatch(what)
+      expect(error.message).toContain(`column ${column}`)
+      expect([...error.message].every((c) => c >= ' ')).toBe(true)
+    }
+  )
+
+  it('refuses a NUL in a column name as BINARY_FILE naming its line and column, as a NUL anywhere', async () => {
+    const error = await inputError(sniffCsv(fixture('nul.csv', 'id,"am\u0000ount",x\n1,2,3\n')))
+    expect(error).toMatchObject({ code: 'BINARY_FILE', line: 1, column: 2 })
   })
 
   it('rejects a PNG image as BINARY_FILE', async () => {
@@ -229,7 +257,7 @@ describe('sniffCsv rejects unusable files', () => {
     ])
     const error = await inputError(sniffCsv(fixture('photo.png', png)))
     expect(error.code).toBe('BINARY_FILE')
-    expect(error.message).toMatch(/^photo\.png: this is a binary file/)
+    expect(error.message).toMatch(/^photo\.png, line 3, column 1: this is a binary file/)
   })
 
   it('rejects a ZIP-based workbook (xlsx/ods) as EXCEL_FILE with Save As advice', async () => {

@@ -1,0 +1,121 @@
+import type { LeaderboardEntry, ModelSummary } from '../../../shared/dto'
+import type { EngineId, TrainParams } from '../../../shared/params/trainParams'
+import { allEngines, engineFor, isEngineId } from '../ml/engines'
+import type { DatasetRepo } from '../storage/DatasetRepo'
+import type { ModelRepo } from '../storage/ModelRepo'
+import { searchChampion } from '../training/autoSearch'
+import { trainModel, type ModelEvaluation, type TrainHooks, type TrainProgress } from '../training/trainModel'
+
+/** What training a dataset gives: the model kept (the champion for `auto`), its evaluation, and `auto`'s leaderboard. */
+export interface TrainOutcome {
+  model: ModelSummary
+  evaluation: ModelEvaluation
+  leaderboard?: LeaderboardEntry[]
+}
+
+interface Stores {
+  datasets: DatasetRepo
+  models: ModelRepo
+}
+
+type Options = TrainHooks & { name?: string; activate?: boolean }
+
+/**
+ * Trains a dataset with full settings and stores the model: one engine, or with `auto` the
+ * champion of a cross-validated search, every candidate kept as a version of the run. The
+ * new model becomes the active one when asked (or when there is none yet).
+ */
+export async function trainAndStore(
+  stores: Stores,
+  datasetId: number,
+  params: TrainParams,
+  options: Options = {}
+): Promise<TrainOutcome> {
+  if (!isEngineId(params.engine)) return trainChampion(stores, datasetId, params, options)
+  return trainOne(stores, datasetId, { ...params, engine: params.engine }, options)
+}
+
+async function trainOne(
+  { datasets, models }: Stores,
+  datasetId: number,
+  params: TrainParams & { engine: EngineId },
+  options: Options
+): Promise<TrainOutcome> {
+  const dataset = datasets.get(datasetId)
+  const trained = await trainModel(datasets.loadTable(datasetId), datasetId, params, options)
+  const name = options.name ?? `${engineFor(params.engine).describe(params)} on ${dataset.name}`
+  const id = models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
+  if (options.activate || models.activeId() === undefined) models.activate(id)
+  return { model: models.summary(id), evaluation: trained.evaluation }
+}
+
+/**
+ * `auto`: cross-validates the candidates on the training rows (autoSearch.ts), then trains
+ * and stores each on the whole training split — the champion and its challengers — and
+ * records the run. Progress: 'searching' over candidates, then 'keeping' over the models.
+ */
+async function trainChampion(
+  stores: Stores,
+  datasetId: number,
+  params: TrainParams,
+  options: Options
+): Promise<TrainOutcome> {
+  const progress = (phase: TrainProgress['phase'], done: number, total: number): void =>
+    options.onProgress?.({ phase, done, total })
+  const table = stores.datasets.loadTable(datasetId)
+  const search = await searchChampion(table, params, {
+    signal: options.signal,
+    onProgress: (done, total) => progress('searching', done, total)
+  })
+  const dataset = stores.datasets.get(datasetId)
+  const leaderboard: LeaderboardEntry[] = []
+  let champion: TrainOutcome | null = null
+  for (let i = 0; i < search.leaderboard.length; i++) {
+    progress('keeping', i, search.leaderboard.length)
+    const entry = search.leaderboard[i]
+    const engine = entry.params.engine as EngineId
+    const kept = await trainOne(
+      stores,
+      datasetId,
+      { ...entry.params, engine },
+      {
+        signal: options.signal,
+        activate: false,
+        name: `${entry.label} on ${dataset.name}${entry.champion ? ' (auto: champion)' : ' (auto: challenger)'}`
+      }
+    )
+    leaderboard.push({ ...entry, modelId: kept.model.id })
+    if (entry.champion) champion = kept
+  }
+  progress('keeping', search.leaderboard.length, search.leaderboard.length)
+  if (!champion) throw new Error('the auto search chose no champion')
+  stores.models.saveRun(datasetId, leaderboard, champion.model.id)
+  if (options.activate || stores.models.activeId() === undefined) stores.models.activate(champion.model.id)
+  return { model: stores.models.summary(champion.model.id), evaluation: champion.evaluation, leaderboard }
+}
+
+/**
+ * Rough seconds training takes: one engine's own estimate, or for `auto` the search budget
+ * plus keeping every engine's first candidate.
+ */
+export function estimateTrainingSeconds(
+  rows: number,
+  params: TrainParams
+): { seconds: number; note: string } {
+  const trainRows = Math.round(rows * (1 - params.testSize))
+  // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
+  const fitRows = Math.round(trainRows * (params.smote ? 1.8 : 1))
+  if (isEngineId(params.engine)) {
+    const engine = engineFor(params.engine).estimateSeconds(fitRows, params)
+    return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
+  }
+  let keep = 0
+  for (const engine of allEngines()) {
+    const first = engine.candidates?.(params)[0]
+    if (first) keep += engine.estimateSeconds(fitRows, first).seconds + rows * 2e-5
+  }
+  return {
+    seconds: params.budgetSeconds + keep,
+    note: `The auto search cross-validates candidates for about ${params.budgetSeconds} s, then trains and keeps each one.`
+  }
+}

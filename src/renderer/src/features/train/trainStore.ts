@@ -1,0 +1,66 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref } from 'vue'
+import { resultOf, type JobInfo } from '../../../../shared/jobs'
+import { call } from '../../api/client'
+import { useJobStore, useModelStore } from '../../stores'
+import { showSuccess } from '../../ui/notify'
+import { trainInput } from './trainForm'
+import { defaultTrainForm } from './trainParameters'
+
+type TrainedListener = (modelId: number) => void
+
+/**
+ * The Train screen's form and its training job. The form lives here so it survives
+ * leaving the screen; the job is followed to its end even when the screen is closed.
+ */
+export const useTrainStore = defineStore('train', () => {
+  const jobs = useJobStore()
+  const models = useModelStore()
+  const form = reactive(defaultTrainForm())
+  const jobId = ref<string | null>(null)
+  /** How the last run ended when it did not produce a model. */
+  const outcome = ref<{ status: 'failed' | 'cancelled'; message: string } | null>(null)
+  const trainedListeners = new Set<TrainedListener>()
+
+  const job = computed(() => (jobId.value ? (jobs.jobs[jobId.value] ?? null) : null))
+  const running = computed(() => job.value?.info.status === 'running')
+
+  /** Starts training on a dataset with the form as it is; the job is followed to its end. */
+  async function start(datasetId: number): Promise<JobInfo> {
+    outcome.value = null
+    const info = jobs.follow(await call('models/train', trainInput(form, datasetId)), finish)
+    jobId.value = info.id
+    return info
+  }
+
+  async function finish(done: JobInfo): Promise<void> {
+    if (done.id !== jobId.value) return
+    const modelId = resultOf(done, 'train')?.modelId
+    if (modelId !== undefined) {
+      jobId.value = null
+      await models.refresh()
+      // The Train screen opens the new model; elsewhere the user is only told.
+      if (trainedListeners.size) for (const listener of trainedListeners) listener(modelId)
+      else showSuccess(`Model #${modelId} is trained. Open it on the Models screen.`)
+    } else if (done.status === 'failed') {
+      outcome.value = {
+        status: 'failed',
+        message: done.error?.message ?? 'Training failed; nothing was saved.'
+      }
+    } else if (done.status === 'cancelled') {
+      outcome.value = { status: 'cancelled', message: 'Training was cancelled; no model was saved.' }
+    }
+  }
+
+  function resetForm(): void {
+    Object.assign(form, defaultTrainForm())
+  }
+
+  /** Calls `listener` with the new model's id when training succeeds; returns the unsubscribe function. */
+  function onTrained(listener: TrainedListener): () => void {
+    trainedListeners.add(listener)
+    return () => trainedListeners.delete(listener)
+  }
+
+  return { form, jobId, job, running, outcome, start, resetForm, onTrained }
+})

@@ -1,0 +1,10 @@
+/** The shared components the feature screens build on (one import for all of them). */
+export { default as ActionButton } from './ActionButton.vue'
+export { default as DataTable } from './DataTable.vue'
+export { default as EmptyNote } from './EmptyNote.vue'
+export { default as EmptyState } from './EmptyState.vue'
+export { default as FactList } from './FactList.vue'
+export { default as FactTile } from './FactTile.vue'
+export { default as NumberField } from './NumberField.vue'
+export { default as EChart } from '../charts/EChart.vue'
+export type { Fact } from './FactList.vue'
