@@ -2,12 +2,12 @@
  * Our engines beside XGBoost on a real credit file, on the same splits:
  *
  *   npx tsx bench/gbmRealData.ts FILE.csv TARGET POSITIVE [--splits 5] [--rounds 500]
- *                                [--engines gbm,gbm-smote,forest]
+ *                                [--engines gbm,gbm-smote,forest-smote,forest]
  *
  * The file is imported as `ptm import` would (so both stacks see the same values, missing
  * cells included); for each seed 42, 43, … the product's own stratified 80/20 split is
  * taken, the imported rows are written with a `test` column, and on those rows:
- * Workbench.trainModel with engine gbm (SMOTE off and on) and forest (the default), all with
+ * Workbench.trainModel with engines gbm and forest, SMOTE off and on, all with
  * calibration 'none' (so the AUC is the engine's, not moved by isotonic ties), and
  * bench/reference/xgb_gbm.py with the same boosting settings (text columns as categories,
  * one thread). Prints a JSON line per run and a table of mean held-out AUCs.
@@ -28,7 +28,8 @@ const PYTHON = process.env.PTM_BENCH_PYTHON ?? '/usr/bin/python3'
 const RUNS: [string, string, TrainParamsInput][] = [
   ['gbm', 'gbm (ours), no SMOTE', { engine: 'gbm', smote: false }],
   ['gbm-smote', 'gbm (ours), SMOTE', { engine: 'gbm', smote: true }],
-  ['forest', 'forest (ours), SMOTE (default)', { engine: 'forest' }]
+  ['forest-smote', 'forest (ours), SMOTE', { engine: 'forest', smote: true }],
+  ['forest', 'forest (ours), no SMOTE', { engine: 'forest', smote: false }]
 ]
 
 /** The imported rows as CSV (numbers, category labels, empty for missing), target 0/1, and the test flag. */

@@ -200,9 +200,12 @@ export async function gbmSection(
       ])
       return out
     }
-    const gbm = await ourRun('ptm train --engine gbm (SMOTE on, the default)', { engine: 'gbm' })
-    const gbmPlain = await ourRun('ptm train --engine gbm --no-smote', { engine: 'gbm', smote: false })
-    const forest = await ourRun('ptm train (forest 200×15, SMOTE on, the default)', { engine: 'forest' })
+    const gbmPlain = await ourRun('ptm train --engine gbm (no SMOTE, the default)', {
+      engine: 'gbm',
+      smote: false
+    })
+    const gbm = await ourRun('ptm train --engine gbm --smote', { engine: 'gbm', smote: true })
+    const forest = await ourRun('ptm train --smote (forest 200×15)', { engine: 'forest', smote: true })
     section.data.commands = { gbm: gbm.result, gbmNoSmote: gbmPlain.result, forest: forest.result }
     if (!python.ok) return
     let xgb: PythonOutput<XgbGbm> | null = null
