@@ -8,6 +8,7 @@ import { registerScoreCommands } from './commands/scoreCommands'
 import { registerAllCommand } from './commands/allCommand'
 import { registerReportCommands } from './commands/reportCommands'
 import { registerExportModelCommand } from './commands/exportModelCommand'
+import { registerScorecardCommand } from './commands/scorecardCommand'
 import { registerCommitteeCommands } from './commands/committeeCommands'
 
 /** The spec's `python main.py --step NAME` names, mapped to our commands. */
@@ -75,6 +76,7 @@ export async function runCli(
   registerReportCommands(program, run)
   registerCommitteeCommands(program, run)
   registerExportModelCommand(program, run)
+  registerScorecardCommand(program, run)
 
   try {
     await program.parseAsync(translateStep(argv), { from: 'user' })

@@ -62,6 +62,9 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
   const audit = new AuditQueue(service.db, service.audit, options.audit)
   app.addHook('onClose', async () => audit.close())
 
+  // Fastify reads text/plain bodies too (as a string, which would then be refused as "not an
+  // object" with 422); an applicant comes only as JSON, so any other type is 415.
+  app.removeContentTypeParser('text/plain')
   const parseJson = app.getDefaultJsonParser('error', 'ignore')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parseJson(request, String(body), (error: Error | null, value?: unknown) => {

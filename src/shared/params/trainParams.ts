@@ -9,7 +9,8 @@ import { param, metaOf, numberBounds } from './paramMeta'
  */
 
 /** The model engines (learners behind the engine seam). */
-export const ENGINES = ['forest', 'ml-random-forest', 'gbm'] as const
+// Stored artifacts and the auto search list engines in this order: new ones are appended.
+export const ENGINES = ['forest', 'ml-random-forest', 'scorecard', 'gbm'] as const
 export type EngineId = (typeof ENGINES)[number]
 
 /**
@@ -21,11 +22,13 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number]
 
 /** Engines that grow a random forest, which read the forest settings. */
 const FOREST_ENGINES = ['forest', 'ml-random-forest'] as const
-
+/** The points scorecard, which reads the binning and points settings. */
+const SCORECARD_ENGINES = ['scorecard'] as const
 /** The gradient-boosting engine, which reads the boosting settings. */
 const BOOSTING_ENGINES = ['gbm'] as const
 
 export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
+export const BIN_TRENDS = ['monotone', 'shaped'] as const
 export const MAX_FEATURES_RULES = ['sqrt', 'log2', 'all'] as const
 
 /** The columns engineered features read, by role (the spec's column names). */
@@ -69,7 +72,7 @@ export const modelParamShape = {
     flag: '--engine',
     placeholder: '<engine>',
     label: 'Engine',
-    help: "forest (ours, the spec's), gbm (gradient-boosted trees, ours), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
+    help: "forest (ours, the spec's), gbm (gradient-boosted trees, ours), scorecard (logistic points scorecard), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
   }),
   trees: param(z.number().int().min(1).max(5000).default(200), {
     flag: '--trees',
@@ -134,13 +137,73 @@ export const modelParamShape = {
     placeholder: '<n>',
     label: 'Threads',
     help: 'worker threads for training (more than the machine has cores is clamped)'
+  }),
+  pdo: param(z.number().gt(0).max(1000).default(20), {
+    flag: '--pdo',
+    placeholder: '<points>',
+    label: 'Points to double the odds',
+    help: 'scorecard points that double the odds of repaying',
+    engines: SCORECARD_ENGINES
+  }),
+  basePoints: param(z.number().finite().default(600), {
+    flag: '--base-points',
+    placeholder: '<points>',
+    label: 'Base score',
+    help: 'scorecard score at which the odds of repaying are --base-odds to 1',
+    engines: SCORECARD_ENGINES
+  }),
+  baseOdds: param(z.number().gt(0).max(1e6).default(50), {
+    flag: '--base-odds',
+    placeholder: '<odds>',
+    label: 'Odds at the base score',
+    help: 'odds of repaying at --base-points (50 = 50:1)',
+    engines: SCORECARD_ENGINES
+  }),
+  minBinShare: param(z.number().min(0.01).max(0.5).default(0.05), {
+    flag: '--min-bin-share',
+    placeholder: '<share>',
+    label: 'Smallest bin',
+    help: 'fewest training rows in a scorecard bin, as a share of all (the missing bin is apart)',
+    engines: SCORECARD_ENGINES,
+    percent: true
+  }),
+  maxBins: param(z.number().int().min(2).max(20).default(8), {
+    flag: '--max-bins',
+    placeholder: '<n>',
+    label: 'Most bins',
+    help: 'most bins of a scorecard characteristic, the missing bin not counted',
+    engines: SCORECARD_ENGINES
+  }),
+  minIv: param(z.number().min(0).max(1).default(0.02), {
+    flag: '--min-iv',
+    placeholder: '<iv>',
+    label: 'Least information value',
+    help: 'scorecard characteristics with less information value are left out',
+    engines: SCORECARD_ENGINES
+  }),
+  binTrend: param(z.enum(BIN_TRENDS).default('monotone'), {
+    flag: '--bin-trend',
+    placeholder: '<trend>',
+    label: 'Bin trend',
+    help: "scorecard bins' default rate: monotone (rising or falling) or shaped (also one peak or valley where the data bend clearly)",
+    engines: SCORECARD_ENGINES
+  }),
+  // One setting for both engines that penalise (same flag, bounds and default): the
+  // scorecard's coefficients and a boosted tree's leaf values.
+  l2: param(z.number().min(0).max(1e6).default(1), {
+    flag: '--l2',
+    placeholder: '<lambda>',
+    label: 'L2 penalty',
+    help: "L2 penalty: on a scorecard's coefficients (1 = scikit-learn's C = 1), on a boosted tree's leaf values (XGBoost's lambda)",
+    engines: [...SCORECARD_ENGINES, ...BOOSTING_ENGINES]
   })
 }
 
 /**
  * Settings of gradient boosting (engine gbm). The defaults are XGBoost's usual settings for
  * tabular credit data: shallow trees, a small learning rate, row and column subsampling,
- * and as many rounds as early stopping on a share of the training rows finds useful.
+ * and as many rounds as early stopping on a share of the training rows finds useful. Their
+ * L2 penalty on leaf values is the shared `l2` (modelParamShape).
  */
 export const boostingParamShape = {
   rounds: param(z.number().int().min(1).max(10_000).default(500), {
@@ -187,13 +250,6 @@ export const boostingParamShape = {
     engines: BOOSTING_ENGINES,
     percent: true
   }),
-  l2: param(z.number().min(0).max(1_000_000).default(1), {
-    flag: '--l2',
-    placeholder: '<lambda>',
-    label: 'L2 penalty',
-    help: 'L2 penalty on leaf values (lambda)',
-    engines: BOOSTING_ENGINES
-  }),
   minChildWeight: param(z.number().min(0).max(1_000_000).default(1), {
     flag: '--min-child-weight',
     placeholder: '<h>',
@@ -233,8 +289,17 @@ export const trainParamShape = {
   highRiskCut: prepareParamShape.highRiskCut,
   map: prepareParamShape.map,
   threads: modelParamShape.threads,
+  // Appended, so that the keys stored artifacts always had keep their places.
   budgetSeconds: modelParamShape.budgetSeconds,
-  // Appended later: stored artifacts list them after the original keys.
+  pdo: modelParamShape.pdo,
+  basePoints: modelParamShape.basePoints,
+  baseOdds: modelParamShape.baseOdds,
+  minBinShare: modelParamShape.minBinShare,
+  maxBins: modelParamShape.maxBins,
+  minIv: modelParamShape.minIv,
+  binTrend: modelParamShape.binTrend,
+  l2: modelParamShape.l2,
+  // Appended after the scorecard's (l2 above is shared with them).
   ...boostingParamShape
 }
 export type TrainParamKey = keyof typeof trainParamShape

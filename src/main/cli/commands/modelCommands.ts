@@ -138,7 +138,7 @@ export async function trainAndReport(
   ctx.progressDone()
   const s = evaluation.seconds
   ctx.print(
-    `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, forest ${s.training.toFixed(1)} s)\n`
+    `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, fitting ${s.training.toFixed(1)} s)\n`
   )
   if (leaderboard) {
     ctx.print(

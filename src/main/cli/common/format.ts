@@ -1,10 +1,10 @@
-/** Plain-text table with aligned columns, for terminal output. */
-export function textTable(header: string[], rows: (string | number)[][]): string {
+/** Plain-text table with aligned columns, for terminal output: the first `leftColumns` flush left, the rest right. */
+export function textTable(header: string[], rows: (string | number)[][], leftColumns = 1): string {
   const cells = [header, ...rows.map((r) => r.map((c) => String(c)))]
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)))
   const line = (r: string[]): string =>
     r
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i < leftColumns ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd()
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')

@@ -124,15 +124,19 @@ function histogramByClass(
   const width = max > min ? (max / scale - lo) / bins : 1
   const counts0 = new Array<number>(bins).fill(0)
   const counts1 = new Array<number>(bins).fill(0)
+  const edges = Array.from({ length: bins + 1 }, (_, i) => Math.min(max, (lo + i * width) * scale))
   for (let i = 0; i < v.length; i++) {
     const x = v[i]
     if (x !== x) continue
-    let b = Math.floor((x / scale - lo) / width)
-    if (b >= bins) b = bins - 1
+    let b = Math.min(bins - 1, Math.floor((x / scale - lo) / width))
+    // The division can round a value that equals a shown edge to just below it (12.77 → bin
+    // 14.999…): settle it by the edges themselves, as numpy.histogram does, so that a bin
+    // counts exactly the values in [its left edge, its right edge).
+    if (b < bins - 1 && x >= edges[b + 1]) b++
+    else if (b > 0 && x < edges[b]) b--
     if (target[i]) counts1[b]++
     else counts0[b]++
   }
-  const edges = Array.from({ length: bins + 1 }, (_, i) => Math.min(max, (lo + i * width) * scale))
   return { edges, counts: counts0.map((c, i) => c + counts1[i]), countsByClass: [counts0, counts1] }
 }
 

@@ -46,15 +46,12 @@ export function describeInputs(raw: RawInputs, rows: Int32Array): InputField[] {
  * Fits the spec's preprocessing on the training rows only: median imputation and
  * standard scaling for numbers, most-frequent imputation and label encoding (sorted
  * levels) for categories. Columns with no training value at all are left out (they
- * carry no information), and listed in `dropped`. With `learnMissing` (an engine that
- * learns where missing values go) every feature is marked `missing: 'learned'`: its
- * missing values stay NaN (buildFeatureMatrix), and the fill values only describe it.
+ * carry no information), and listed in `dropped`.
  */
 export function fitFeatureSpecs(
   raw: RawInputs,
   rows: Int32Array,
-  engineered: Set<string>,
-  learnMissing = false
+  engineered: Set<string>
 ): { features: FeatureSpec[]; dropped: string[] } {
   const features: FeatureSpec[] = []
   const dropped: string[] = []
@@ -72,15 +69,7 @@ export function fitFeatureSpecs(
       const x = values[rows[i]]
       return x === x ? x : median
     })
-    features.push({
-      name,
-      kind: 'numeric',
-      source: source(name),
-      median,
-      mean,
-      std: std > 0 ? std : 1,
-      ...(learnMissing ? { missing: 'learned' as const } : {})
-    })
+    features.push({ name, kind: 'numeric', source: source(name), median, mean, std: std > 0 ? std : 1 })
   }
   for (const [name, values] of raw.categorical) {
     const { levels, counts } = countLevels(values, rows)
@@ -89,14 +78,7 @@ export function fitFeatureSpecs(
       continue
     }
     const top = mostFrequent(levels, counts)!
-    features.push({
-      name,
-      kind: 'categorical',
-      source: source(name),
-      levels,
-      fill: levels.indexOf(top),
-      ...(learnMissing ? { missing: 'learned' as const } : {})
-    })
+    features.push({ name, kind: 'categorical', source: source(name), levels, fill: levels.indexOf(top) })
   }
   return { features, dropped }
 }
@@ -104,17 +86,23 @@ export function fitFeatureSpecs(
 export interface FeatureMatrix {
   /** One column per feature, in the order of the feature specs. */
   columns: Float64Array[]
-  /** Per feature: rows whose value was missing (imputed, or left NaN for a feature whose missing values are learned). */
+  /** Per feature: rows whose value was missing (imputed, or left NaN with keepMissing). */
   imputed: number[]
   /** Per categorical feature: rows whose category was never seen in training (encoded as the most frequent). */
   unseen: number[]
 }
 
 /**
- * Applies the fitted preprocessing to raw inputs, giving the model's feature columns. A
- * missing value is imputed, or stays NaN when its feature's missing values are learned.
+ * Applies the fitted preprocessing to raw inputs, giving the model's feature columns. With
+ * `keepMissing` (an engine that reads missing values itself, artifact.keepsMissing) a
+ * missing value stays NaN instead of taking the median or the most frequent level; an
+ * unseen category still takes the most frequent level's code either way.
  */
-export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): FeatureMatrix {
+export function buildFeatureMatrix(
+  features: FeatureSpec[],
+  raw: RawInputs,
+  keepMissing = false
+): FeatureMatrix {
   const n = raw.numRows
   const columns: Float64Array[] = []
   const imputed: number[] = []
@@ -126,12 +114,11 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     if (f.kind === 'numeric') {
       const values = raw.numeric.get(f.name)
       const inv = 1 / f.std
-      const learned = f.missing === 'learned'
       for (let i = 0; i < n; i++) {
         let x = values ? values[i] : NaN
         if (x !== x) {
           missing++
-          if (learned) {
+          if (keepMissing) {
             out[i] = NaN
             continue
           }
@@ -144,11 +131,10 @@ export function buildFeatureMatrix(features: FeatureSpec[], raw: RawInputs): Fea
     } else {
       const values = raw.categorical.get(f.name)
       const codes = new Map(f.levels.map((l, i) => [l, i]))
-      const fill = f.missing === 'learned' ? NaN : f.fill
       for (let i = 0; i < n; i++) {
         const v = values ? values[i] : null
         if (v === null || v === undefined) {
-          out[i] = fill
+          out[i] = keepMissing ? NaN : f.fill
           missing++
           continue
         }

@@ -35,8 +35,6 @@ export interface SmoteResult {
   count: number
   /** The label the caller gives every synthetic row. */
   minorityClass: 0 | 1
-  /** Per synthetic row, the input row it was made from (its seed). */
-  seedRows: Int32Array
   /** The k actually used (see SmoteOptions.k). */
   k: number
 }
@@ -81,7 +79,6 @@ export function smoteNc(
     categorical: categorical.map(() => new Int32Array(0)),
     count: 0,
     minorityClass,
-    seedRows: new Int32Array(0),
     k
   }
   if (needed === 0) return empty
@@ -125,8 +122,7 @@ export function smoteNc(
     }
     for (let j = 0; j < c; j++) outCategorical[j][s] = modes[seed * c + j]
   }
-  const seedRows = Int32Array.from(seeds, (seed) => minorityRows[seed])
-  return { numeric: outNumeric, categorical: outCategorical, count: needed, minorityClass, seedRows, k }
+  return { numeric: outNumeric, categorical: outCategorical, count: needed, minorityClass, k }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+import { ENGINES, TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
+import { ScorecardTableSchema } from './ScorecardTable'
 
 export { TrainParamsSchema, type TrainParams }
 
@@ -45,12 +46,6 @@ export const EngineeringSpecSchema = z.object({
 })
 export type EngineeringSpec = z.infer<typeof EngineeringSpecSchema>
 
-/**
- * 'learned': missing values are not imputed but passed on as NaN, for an engine that learns
- * where they go (the fill values are kept for descriptions). Absent: imputed.
- */
-const MissingSchema = z.literal('learned').optional()
-
 /** One model feature: how its column is imputed, encoded and scaled, as fitted on the training rows. */
 export const FeatureSpecSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -61,8 +56,7 @@ export const FeatureSpecSchema = z.discriminatedUnion('kind', [
     median: finite,
     mean: finite,
     /** 1 when the training column was constant (scaling then only centres). */
-    std: finite.refine((v) => v > 0, 'must be > 0'),
-    missing: MissingSchema
+    std: finite.refine((v) => v > 0, 'must be > 0')
   }),
   z.object({
     name: z.string(),
@@ -71,8 +65,7 @@ export const FeatureSpecSchema = z.discriminatedUnion('kind', [
     /** Label encoding: code = index in this sorted list. */
     levels: z.array(z.string()).min(1),
     /** Code of the most frequent training level: fills missing and unseen values. */
-    fill: z.number().int().nonnegative(),
-    missing: MissingSchema
+    fill: z.number().int().nonnegative()
   })
 ])
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>
@@ -121,9 +114,18 @@ export const ModelArtifactSchema = z.object({
   /** Default rate of the training rows (before SMOTE): the calibrated base rate. */
   baseRate: z.number().min(0).max(1),
   drift: z.array(DriftBinsSchema),
-  params: TrainParamsSchema,
+  // A stored model was made by one engine (`auto` stores each candidate under its own).
+  params: TrainParamsSchema.extend({ engine: z.enum(ENGINES) }),
   datasetId: z.number().int(),
-  trainedAt: z.string()
+  trainedAt: z.string(),
+  /**
+   * True when the engine reads missing values itself (NaN reaches its trees, e.g. a
+   * scorecard's missing bin): scoring then leaves them missing instead of imputing them.
+   * Absent (older artifacts, the forest) means imputed.
+   */
+  keepsMissing: z.boolean().optional(),
+  /** A scorecard engine's points table (see ScorecardTable.ts). */
+  scorecard: ScorecardTableSchema.optional()
 })
 export type ModelArtifact = z.infer<typeof ModelArtifactSchema>
 

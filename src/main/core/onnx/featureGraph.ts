@@ -12,19 +12,25 @@ import { TensorType } from './onnxProto'
  * Exactness: every step is the product's double arithmetic, operation for operation:
  * scaling is (x − mean) · (1 / std) with 1 / std computed here as buildFeatureMatrix
  * computes it; category codes pass through scaling as (code − 0) · 1.
+ *
+ * An artifact that keeps missing values (artifact.keepsMissing: its engine reads NaN) skips
+ * the imputation, and a missing category ("") is NaN rather than the most frequent code,
+ * as buildFeatureMatrix does for it.
  */
 export function addFeatureMatrix(g: GraphBuilder, artifact: ModelArtifact): string {
   const { features } = artifact
-  const columns = features.map((f) => addFeatureColumn(g, artifact, f))
+  const keepMissing = artifact.keepsMissing === true
+  const columns = features.map((f) => addFeatureColumn(g, artifact, f, keepMissing))
   const width = features.length
   const row = (hint: string, values: number[]): string => g.doubles(hint, values, [1, width])
   const raw = g.node('Concat', columns, { attributes: [attr.int('axis', 1)], hint: 'features_raw' })
-  // A feature whose missing values are learned keeps NaN: Where(IsNaN, NaN, x) is x.
   const fill = row(
     'fill',
-    features.map((f) => (f.missing === 'learned' ? NaN : f.kind === 'numeric' ? f.median : f.fill))
+    features.map((f) => (f.kind === 'numeric' ? f.median : f.fill))
   )
-  const imputed = g.node('Where', [g.node('IsNaN', [raw]), fill, raw], { hint: 'features_imputed' })
+  const imputed = keepMissing
+    ? raw
+    : g.node('Where', [g.node('IsNaN', [raw]), fill, raw], { hint: 'features_imputed' })
   const mean = row(
     'mean',
     features.map((f) => (f.kind === 'numeric' ? f.mean : 0))
@@ -37,15 +43,17 @@ export function addFeatureMatrix(g: GraphBuilder, artifact: ModelArtifact): stri
 }
 
 /** One feature's column before imputation: double [N, 1], NaN where the value is missing. */
-function addFeatureColumn(g: GraphBuilder, artifact: ModelArtifact, feature: FeatureSpec): string {
+function addFeatureColumn(
+  g: GraphBuilder,
+  artifact: ModelArtifact,
+  feature: FeatureSpec,
+  keepMissing: boolean
+): string {
   if (feature.source === 'input') {
     requireInput(artifact, feature.name, feature.kind)
     if (feature.kind === 'numeric') return feature.name
     const codes = addCategoryCodes(g, feature.name, feature.levels, feature.fill)
-    if (feature.missing !== 'learned') return codes
-    // Missing ("") stays NaN for an engine that learns where it goes; unseen text is still the fill.
-    const empty = g.node('Equal', [feature.name, g.strings(`${feature.name}_missing`, [''], [])])
-    return g.node('Where', [empty, nan(g), codes], { hint: `${feature.name}_code_or_missing` })
+    return keepMissing ? missingCategoryAsNaN(g, feature.name, codes) : codes
   }
   const { engineering } = artifact
   const numericInput = (name: string): string => requireInput(artifact, name, 'numeric')
@@ -84,6 +92,21 @@ function addCategoryCodes(g: GraphBuilder, input: string, levels: string[], fill
     ]
   })
   return toDouble(g, codes)
+}
+
+/** The codes with NaN where the category input is missing (""): a LabelEncoder flags "" (string Equal needs opset 19). */
+function missingCategoryAsNaN(g: GraphBuilder, input: string, codes: string): string {
+  const flag = g.node('LabelEncoder', [input], {
+    domain: ML_DOMAIN,
+    hint: `${input}_missing`,
+    attributes: [
+      attr.strings('keys_strings', ['']),
+      attr.ints('values_int64s', [1]),
+      attr.int('default_int64', 0)
+    ]
+  })
+  const missing = g.node('Greater', [toDouble(g, flag), g.scalar(0)])
+  return g.node('Where', [missing, nan(g), codes], { hint: `${input}_code_or_missing` })
 }
 
 /** Loan ÷ balance where the balance is > 0; NaN (imputed later) for a zero, negative or missing balance. */

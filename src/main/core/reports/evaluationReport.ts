@@ -27,6 +27,8 @@ import {
   rocChart
 } from './evaluationCharts'
 import { Flow, keyValueGrid, panelRow, signatureBlock } from './pdfFlow'
+import { scorecardSection, type ScorecardReportInput } from './scorecardSection'
+import { trainParamMeta, trainParamShape, type TrainParamKey } from '../../../shared/params/trainParams'
 
 // Re-exported for the report's tests, which compare its text with what pdfText makes of it.
 export { pdfText } from './pdfKit'
@@ -41,6 +43,8 @@ export interface EvaluationReportInput {
   model: ModelSummary
   evaluation: ModelEvaluation
   generatedAt: string
+  /** A scorecard model's points table: its own pages (scorecardSection.ts). */
+  scorecard?: ScorecardReportInput
 }
 
 /** The value of a training parameter as text ('-' when the model does not record it). */
@@ -56,7 +60,19 @@ function param(params: Record<string, unknown>, key: string): string {
 function engineName(engine: string): string {
   if (engine === 'forest') return "the workbench's random forest"
   if (engine === 'ml-random-forest') return 'ml-random-forest (reference engine)'
+  if (engine === 'scorecard') return 'points scorecard (WoE logistic regression)'
+  if (engine === 'gbm') return "the workbench's gradient-boosted trees"
   return engine
+}
+
+/** The settings only the model's engine reads, labelled as the Train form labels them. */
+function engineSettings(engine: string, p: Record<string, unknown>): [string, string][] {
+  return (Object.keys(trainParamShape) as TrainParamKey[])
+    .filter((key) => trainParamMeta(key).engines?.includes(engine))
+    .map((key) => {
+      const meta = trainParamMeta(key)
+      return [meta.label, meta.percent && typeof p[key] === 'number' ? pct(p[key], 0) : param(p, key)]
+    })
 }
 
 function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
@@ -95,10 +111,7 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
     ['Used for scoring', model.active ? 'yes (the active model)' : 'no'],
     ['Dataset', `${model.datasetName}${model.datasetId !== null ? ` (#${model.datasetId})` : ''}`],
     ['Engine', engineName(model.engine)],
-    ['Trees', param(p, 'trees')],
-    ['Maximum depth', param(p, 'maxDepth')],
-    ['Min. rows per leaf', param(p, 'minSamplesLeaf')],
-    ['Features per split', param(p, 'maxFeatures')],
+    ...engineSettings(model.engine, p),
     ['SMOTE', smote],
     ['Calibration', param(p, 'calibration')],
     ['Test share', testSize],
@@ -417,6 +430,7 @@ export async function writeEvaluationReport(
       summaryPage(doc, flow, input)
       confusionSection(doc, flow, evaluation.metrics)
       chartSections(doc, flow, evaluation)
+      if (input.scorecard) scorecardSection(doc, flow, input.scorecard)
       notesSection(doc, flow, evaluation)
       drawFooters(
         doc,

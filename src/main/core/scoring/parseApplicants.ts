@@ -55,7 +55,9 @@ export function parseApplicants(
           issues[r].push({
             field: field.name,
             severity: 'warning',
-            message: `${field.name} is missing: filled with the training median ${fmt(field.median)}`
+            message: artifact.keepsMissing
+              ? keptMissing(field)
+              : `${field.name} is missing: filled with the training median ${fmt(field.median)}`
           })
         } else if (field.min !== null && field.max !== null && (x < field.min || x > field.max)) {
           issues[r].push({
@@ -84,7 +86,9 @@ export function parseApplicants(
           issues[r].push({
             field: field.name,
             severity: 'warning',
-            message: `${field.name} is missing: filled with the most frequent training value "${field.mostFrequent}"`
+            message: artifact.keepsMissing
+              ? keptMissing(field)
+              : `${field.name} is missing: filled with the most frequent training value "${field.mostFrequent}"`
           })
         } else if (!known.has(s)) {
           issues[r].push({
@@ -101,6 +105,11 @@ export function parseApplicants(
     }
   }
   return { raw: { numRows, numeric, categorical }, issues, failed }
+}
+
+/** The warning of a missing value that a model reading missing values itself (artifact.keepsMissing) scores as missing. */
+function keptMissing(field: InputField): string {
+  return `${field.name} is missing: the model scores it as a missing value (it learned what missing means)`
 }
 
 /** The error of a numeric field whose value is not a number (or overflows a double, as `1e400` does). */

@@ -3,6 +3,7 @@ import { expectedMargin, linkScore, type EnsembleCombine, type TreeEnsemble } fr
 import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
+import { explainerFor } from '../ml/engines/explainers'
 import type { CompiledForest } from './CompiledForest'
 import { forestShapPrepared, prepareForestShap, type PreparedForestShap } from './linearTreeShap'
 import type { Reason } from './reasons'
@@ -57,7 +58,9 @@ export interface ScoredApplicants {
  * which keep only the `batchReasons` features that raised the risk most. Either way
  * contributions are in raw forest units, then rescaled so they sum to the calibrated
  * probability minus the calibrated base rate (calibration is monotone, so signs and
- * order are kept).
+ * order are kept). An engine that explains its own scores (Engine.explainer, e.g. a
+ * scorecard's points lost against the best bin) gives both modes its contributions and
+ * their start instead, rescaled the same way.
  */
 export function scoreApplicants(
   model: ScoringModel,
@@ -68,7 +71,7 @@ export function scoreApplicants(
   const { artifact, compiled } = model
   const n = parsed.raw.numRows
   const featured = withEngineered(parsed.raw, artifact.engineering)
-  const columns = buildFeatureMatrix(artifact.features, featured).columns
+  const columns = buildFeatureMatrix(artifact.features, featured, artifact.keepsMissing === true).columns
   const numFeatures = artifact.features.length
   // Margins (forest: probabilities) from the trees; the link, then the calibration, give P(default).
   const combine = compiled ? compiled.combine : ensembleOf(model).combine
@@ -90,9 +93,15 @@ export function scoreApplicants(
       : null
   const rowBase = new Float64Array(n).fill(base)
   const x = new Float64Array(numFeatures)
-  const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path')
+  const explain = mode === 'none' ? null : explainerFor(artifact)
+  const explained = new Float64Array(numFeatures)
+  const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path' && !explain)
   // Exact reasons: Linear TreeShap over the forest as the loaded model prepared it once.
-  const shapForest = mode === 'exact' ? (model.shap ?? prepareForestShap(ensembleOf(model))) : null
+  const shapForest =
+    mode === 'exact' && !explain ? (model.shap ?? prepareForestShap(ensembleOf(model))) : null
+  // Where an explainer's contributions start, and its calibrated probability (constant for a scorecard).
+  let start = rawBase
+  let startProbability = base
   const none: Reason[] = []
   for (let r = 0; r < n; r++) {
     contributions[r] = none
@@ -103,7 +112,16 @@ export function scoreApplicants(
     }
     let raw: number
     let phi: ArrayLike<number> | null = null
-    if (batch) {
+    if (explain) {
+      for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
+      const rowStart = explain(x, explained)
+      if (rowStart !== start) {
+        start = rowStart
+        startProbability = toProbability(rowStart)
+      }
+      phi = explained
+      raw = batch ? batch.raw[r] : rowStart + sum(explained)
+    } else if (batch) {
       raw = batch.raw[r]
       if (batch.path) phi = batch.path.subarray(r * numFeatures, (r + 1) * numFeatures)
     } else if (shapForest) {
@@ -117,8 +135,8 @@ export function scoreApplicants(
     prediction[r] = p >= artifact.threshold ? 1 : 0
     grade[r] = riskGrade(artifact.riskGrades, p).grade
     if (phi === null) continue
-    const scale = rescale(toProbability, combine.link, raw, rawBase, p, base)
-    rowBase[r] = p - scale * (raw - rawBase)
+    const scale = rescale(toProbability, combine.link, raw, start, p, startProbability)
+    rowBase[r] = p - scale * (raw - start)
     if (top) topRaising(phi, scale, top, r)
     else contributions[r] = allReasons(phi, scale, artifact, (f) => featureValue(artifact, featured, f, r))
   }

@@ -130,9 +130,14 @@ export function prepareBatchModel(model: LoadedModel | StoredModel): BatchModel 
   const bytes = model.forestBytes
   let compiled: CompiledForest
   try {
-    const { numFeatures } = readEnsembleHeader(bytes)
+    const { numFeatures, combine } = readEnsembleHeader(bytes)
     checkFeatureCount(model.id, numFeatures, model.artifact)
-    compiled = CompiledForest.compileTrees(numFeatures, () => serializedTrees(bytes), MAX_SCORING_THREADS)
+    compiled = CompiledForest.compileTrees(
+      numFeatures,
+      () => serializedTrees(bytes),
+      MAX_SCORING_THREADS,
+      combine
+    )
   } catch (error) {
     throw corruptForest(model.id, error)
   }

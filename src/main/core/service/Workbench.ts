@@ -36,6 +36,9 @@ import { writeEvaluationReport } from '../reports/evaluationReport'
 import { writeDecisionSheet } from '../reports/decisionSheet'
 import { exportModelFile, type ExportReport } from './exportModel'
 import { estimateTrainingSeconds, trainAndStore, type TrainOutcome } from './trainService'
+import { engineFor } from '../ml/engines'
+import type { ModelArtifact } from '../model/ModelArtifact'
+import type { ScorecardTable } from '../model/ScorecardTable'
 import {
   strategyOf,
   swapSetOf,
@@ -364,11 +367,36 @@ export class Workbench {
   async writeEvaluationReport(modelId: number, path: string): Promise<void> {
     const summary = this.models.summary(modelId)
     const evaluation = this.models.evaluation(modelId)
+    const artifact = this.models.artifact(modelId)
+    const scorecard = artifact.scorecard && {
+      table: artifact.scorecard,
+      calibration: artifact.params.calibration
+    }
     await writeEvaluationReport(
-      { model: summary, evaluation, generatedAt: new Date().toISOString() },
+      {
+        model: summary,
+        evaluation,
+        generatedAt: new Date().toISOString(),
+        ...(scorecard ? { scorecard } : {})
+      },
       path,
       this.protectedPaths()
     )
+  }
+
+  /**
+   * A scorecard model's points table with its artifact and summary; an InputError naming
+   * the engine for a model that has none.
+   */
+  scorecardOf(modelId: number): { model: ModelSummary; artifact: ModelArtifact; scorecard: ScorecardTable } {
+    const model = this.models.summary(modelId)
+    const artifact = this.models.artifact(modelId)
+    if (!artifact.scorecard) {
+      throw new InputError(
+        `Model ${modelId} "${model.name}" was trained with the ${engineFor(artifact.params.engine).label} engine and has no points table. Train a scorecard with "ptm train --engine scorecard", or pass its id with --model.`
+      )
+    }
+    return { model, artifact, scorecard: artifact.scorecard }
   }
 
   /**

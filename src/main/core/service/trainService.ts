@@ -20,6 +20,9 @@ interface Stores {
 
 type Options = TrainHooks & { name?: string; activate?: boolean }
 
+/** Whether a stored model becomes the active one: always, never, or only when no model is active yet. */
+type Activation = 'always' | 'never' | 'if-none'
+
 /**
  * Trains a dataset with full settings and stores the model: one engine, or with `auto` the
  * champion of a cross-validated search, every candidate kept as a version of the run. The
@@ -32,20 +35,29 @@ export async function trainAndStore(
   options: Options = {}
 ): Promise<TrainOutcome> {
   if (!isEngineId(params.engine)) return trainChampion(stores, datasetId, params, options)
-  return trainOne(stores, datasetId, { ...params, engine: params.engine }, options)
+  return trainOne(
+    stores,
+    datasetId,
+    { ...params, engine: params.engine },
+    options,
+    options.activate ? 'always' : 'if-none'
+  )
 }
 
 async function trainOne(
   { datasets, models }: Stores,
   datasetId: number,
   params: TrainParams & { engine: EngineId },
-  options: Options
+  options: Options,
+  activation: Activation
 ): Promise<TrainOutcome> {
   const dataset = datasets.get(datasetId)
   const trained = await trainModel(datasets.loadTable(datasetId), datasetId, params, options)
-  const name = options.name ?? `${engineFor(params.engine).describe(params)} on ${dataset.name}`
+  const name =
+    options.name ?? `${engineFor(params.engine).describe(params, trained.artifact)} on ${dataset.name}`
   const id = models.save(name, dataset.name, trained.artifact, trained.ensemble, trained.evaluation)
-  if (options.activate || models.activeId() === undefined) models.activate(id)
+  if (activation === 'always' || (activation === 'if-none' && models.activeId() === undefined))
+    models.activate(id)
   return { model: models.summary(id), evaluation: trained.evaluation }
 }
 
@@ -80,9 +92,10 @@ async function trainChampion(
       { ...entry.params, engine },
       {
         signal: options.signal,
-        activate: false,
         name: `${entry.label} on ${dataset.name}${entry.champion ? ' (auto: champion)' : ' (auto: challenger)'}`
-      }
+      },
+      // Challengers are kept, never made active by being first: only the champion may be.
+      'never'
     )
     leaderboard.push({ ...entry, modelId: kept.model.id })
     if (entry.champion) champion = kept
@@ -104,14 +117,16 @@ export function estimateTrainingSeconds(
 ): { seconds: number; note: string } {
   const trainRows = Math.round(rows * (1 - params.testSize))
   // SMOTE adds about 80 % rows at a 10 % default rate; preparing and evaluating is ~20 µs a row.
-  const fitRows = Math.round(trainRows * (params.smote ? 1.8 : 1))
   if (isEngineId(params.engine)) {
-    const engine = engineFor(params.engine).estimateSeconds(fitRows, params)
+    const chosen = engineFor(params.engine)
+    const fitRows = Math.round(trainRows * (params.smote && chosen.acceptsSmote !== false ? 1.8 : 1))
+    const engine = chosen.estimateSeconds(fitRows, params)
     return { seconds: engine.seconds + rows * 2e-5, note: engine.note }
   }
   let keep = 0
   for (const engine of allEngines()) {
     const first = engine.candidates?.(params)[0]
+    const fitRows = Math.round(trainRows * (params.smote && engine.acceptsSmote !== false ? 1.8 : 1))
     if (first) keep += engine.estimateSeconds(fitRows, first).seconds + rows * 2e-5
   }
   return {

@@ -186,6 +186,14 @@ export class ModelRepo {
     return row ? { ...model, artifact: { ...model.artifact, threshold: row.threshold } } : model
   }
 
+  /** A model's artifact alone (validated), without reading its forest. */
+  artifact(id: number): ModelArtifact {
+    const row = this.db.prepare('SELECT artifact FROM models WHERE id = ?').get(id) as
+      { artifact: string } | undefined
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
+    return parseArtifact(id, row.artifact)
+  }
+
   private storedRow(id: number): ModelRow {
     const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
       ModelRow | undefined

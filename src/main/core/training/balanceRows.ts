@@ -31,12 +31,6 @@ export function rowBalancer(
   }
 }
 
-/**
- * The rows with SMOTE-NC's synthetic rows appended. Features whose missing values are
- * learned (NaN in `columns`) are imputed for SMOTE alone, as every other engine's are, so
- * that distances and interpolations are defined; a synthetic row is then missing wherever
- * its seed row is, so the minority class keeps its pattern of missing values.
- */
 function balance(
   columns: Float64Array[],
   y: Uint8Array,
@@ -46,12 +40,11 @@ function balance(
 ): FitRows {
   const numReal = y.length
   if (!params.smote) return { columns, y, numReal }
-  const filled = columns.map((c, i) => imputedForSmote(c, features[i]))
   const numericIdx = features.flatMap((f, i) => (f.kind === 'numeric' ? [i] : []))
   const categoricalIdx = features.flatMap((f, i) => (f.kind === 'categorical' ? [i] : []))
   const result = smoteNc(
-    numericIdx.map((i) => filled[i]),
-    categoricalIdx.map((i) => Int32Array.from(filled[i])),
+    numericIdx.map((i) => imputedForSmote(columns[i], features[i])),
+    categoricalIdx.map((i) => Int32Array.from(imputedForSmote(columns[i], features[i]))),
     y,
     { rng: new Rng(seed), k: params.smoteK }
   )
@@ -64,11 +57,6 @@ function balance(
   })
   numericIdx.forEach((fi, j) => extended[fi].set(result.numeric[j], numReal))
   categoricalIdx.forEach((fi, j) => extended[fi].set(result.categorical[j], numReal))
-  columns.forEach((c, fi) => {
-    if (filled[fi] === c) return
-    for (let s = 0; s < synthetic; s++)
-      if (Number.isNaN(c[result.seedRows[s]])) extended[fi][numReal + s] = NaN
-  })
   const extendedY = new Uint8Array(numReal + synthetic)
   extendedY.set(y)
   extendedY.fill(result.minorityClass, numReal)
@@ -76,14 +64,16 @@ function balance(
 }
 
 /**
- * The column with NaN replaced by what imputation would have given (the standardised
- * median, or the most frequent level's code); the column itself when it has no NaN.
+ * A column as SMOTE reads it: an engine that keeps missing values (NaN) still has its
+ * neighbours found and its synthetic rows made on imputed values, as every engine's were
+ * (the training median, standardised as buildFeatureMatrix does; the most frequent level).
+ * Synthetic rows thus have no missing values; the real rows keep theirs. The column itself
+ * when it has none.
  */
 function imputedForSmote(column: Float64Array, feature: FeatureSpec): Float64Array {
-  if (feature.missing !== 'learned' || !column.some(Number.isNaN)) return column
-  // As buildFeatureMatrix scales: (x − mean) · (1 / std).
+  if (!column.some((v) => v !== v)) return column
   const fill = feature.kind === 'numeric' ? (feature.median - feature.mean) * (1 / feature.std) : feature.fill
-  return column.map((x) => (Number.isNaN(x) ? fill : x))
+  return column.map((v) => (v === v ? v : fill))
 }
 
 /** FNV-1a over the row indices: a seed salt that names the subset. */

@@ -2,7 +2,6 @@ import { countPositives } from '../base/arrays'
 import { InputError } from '../base/errors'
 import { deriveSeed, Rng } from '../base/random'
 import type { Table } from '../data/Table'
-import { engineFor, isEngineId } from '../ml/engines'
 import { planEngineering, resolveRoles, withEngineered } from '../ml/featureEngineering'
 import { buildFeatureMatrix, describeInputs, fitFeatureSpecs, type RawInputs } from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
@@ -39,11 +38,16 @@ export interface PreparedFeatures {
 
 /**
  * Splits first (stratified, seeded), then fits imputation, encoding and scaling on the
- * training rows only and applies them to every row (missing values left NaN for an engine
- * that learns where they go). `ptm preprocess`, `ptm feature` and training all go through
- * here.
+ * training rows only and applies them to every row. `ptm preprocess`, `ptm feature`
+ * and training all go through here. With `keepMissing` (an engine that reads missing
+ * values itself) the matrix keeps them as NaN.
  */
-export function prepareFeatures(table: Table, params: TrainParams, engineer = true): PreparedFeatures {
+export function prepareFeatures(
+  table: Table,
+  params: TrainParams,
+  engineer = true,
+  keepMissing = false
+): PreparedFeatures {
   const y = table.target
   const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
   if (params.testSize > 0 && countPositives(y, split.test) === 0) {
@@ -63,13 +67,7 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(
-    featured,
-    split.train,
-    engineeredNames,
-    // `auto` prepares for the imputing engines; its search prepares again for the others.
-    isEngineId(params.engine) && engineFor(params.engine).learnsMissing === true
-  )
+  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames)
   if (features.length === 0)
     throw new InputError(
       'The dataset has no usable feature columns (all are identifiers, empty or the target).'
@@ -82,6 +80,6 @@ export function prepareFeatures(table: Table, params: TrainParams, engineer = tr
     inputs: describeInputs(raw, split.train),
     features,
     dropped,
-    matrix: buildFeatureMatrix(features, featured).columns
+    matrix: buildFeatureMatrix(features, featured, keepMissing).columns
   }
 }

@@ -62,11 +62,18 @@ export interface TrainedModel {
 export async function trainModel(
   table: Table,
   datasetId: number,
-  params: LearnerParams,
+  settings: LearnerParams,
   hooks: TrainHooks = {}
 ): Promise<TrainedModel> {
   const t0 = Date.now()
   const notes: string[] = []
+  const engine = engineFor(settings.engine)
+  const params = settings.smote && engine.acceptsSmote === false ? { ...settings, smote: false } : settings
+  if (params !== settings) {
+    notes.push(
+      `SMOTE is off: the ${engine.label} fits on the real training rows only (synthetic rows would shift every bin's weight of evidence and the points' odds).`
+    )
+  }
   const checkCancel = (): void => {
     if (hooks.signal?.aborted) throw new CancelledError()
   }
@@ -82,7 +89,7 @@ export async function trainModel(
     )
   }
 
-  const prepared = prepareFeatures(table, params)
+  const prepared = prepareFeatures(table, params, true, engine.keepsMissing === true)
   const { split, raw, engineering, inputs, features, matrix } = prepared
   const { train, test } = split
   for (const name of prepared.dropped)
@@ -112,7 +119,6 @@ export async function trainModel(
 
   // 4. The model, by the engine the settings name.
   progress('training', 0, 1)
-  const engine = engineFor(params.engine)
   const learned = await engine.train({
     ...engineInput,
     onProgress: (done, total) => progress('training', done, total)
@@ -182,7 +188,9 @@ export async function trainModel(
     drift: fitDriftBins(raw, train),
     params,
     datasetId,
-    trainedAt: new Date().toISOString()
+    trainedAt: new Date().toISOString(),
+    ...(engine.keepsMissing ? { keepsMissing: true } : {}),
+    ...learned.artifact
   }
   return {
     artifact,

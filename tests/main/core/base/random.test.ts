@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { deriveSeed, Rng } from '../../../../src/main/core/base/random'
 
@@ -30,5 +32,45 @@ describe('Rng', () => {
   it('derives distinct sub-seeds per index', () => {
     const seeds = new Set(Array.from({ length: 1000 }, (_, i) => deriveSeed(1, i)))
     expect(seeds.size).toBe(1000)
+  })
+})
+
+// The oracle: tests/fixtures/oracle/rngOracle.py implements xoshiro128** and the polar method
+// from their published descriptions; these are its streams.
+const oracle = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/oracle/rng.json'), 'utf8')) as {
+  uint32: Record<string, number[]>
+  uniform7: number[]
+  normal3: number[]
+  int42of10: number[]
+  fork11: number[]
+  derive: Record<string, number[]>
+}
+
+describe('Rng against a reference implementation of xoshiro128**', () => {
+  it.each(Object.keys(oracle.uint32))('gives the reference 32-bit stream for seed %s', (seed) => {
+    const rng = new Rng(Number(seed))
+    expect(oracle.uint32[seed].map(() => rng.nextUint32())).toEqual(oracle.uint32[seed])
+  })
+
+  it('divides by 2^32 for uniforms, floors for integers', () => {
+    const rng = new Rng(7)
+    expect(oracle.uniform7.map(() => rng.next())).toEqual(oracle.uniform7)
+    const ints = new Rng(42)
+    expect(oracle.int42of10.map(() => ints.int(10))).toEqual(oracle.int42of10)
+  })
+
+  it('draws normals by the polar method, using the spare deviate every second call', () => {
+    const rng = new Rng(3)
+    expect(oracle.normal3.map(() => rng.normal())).toEqual(oracle.normal3)
+  })
+
+  it('forks a generator seeded with the parent’s next output', () => {
+    const child = new Rng(11).fork()
+    expect(oracle.fork11.map(() => child.nextUint32())).toEqual(oracle.fork11)
+  })
+
+  it('derives sub-seeds as the reference does', () => {
+    for (const base of Object.keys(oracle.derive))
+      expect([0, 1, 2, 3].map((i) => deriveSeed(Number(base), i))).toEqual(oracle.derive[base])
   })
 })

@@ -139,22 +139,6 @@ describe('smoteNc', () => {
     expectExactSmoteNc(data, minorityIndices(data.labels), out)
   })
 
-  it('names the seed of every synthetic row: the row lies between it and one of its k nearest neighbours', () => {
-    const data = makeData(3, 60, 200, 3, 1)
-    const out = smoteNc(data.numeric, data.categorical, data.labels, { rng: new Rng(4), k: 4 })
-    const minority = minorityIndices(data.labels)
-    const neighbours = bruteForceNeighbours(data, minority, out.k)
-    expect(out.seedRows).toHaveLength(out.count)
-    for (let s = 0; s < out.count; s++) {
-      const seed = out.seedRows[s]
-      expect(data.labels[seed]).toBe(1)
-      const a = rowOf(data.numeric, seed)
-      const synthetic = rowOf(out.numeric, s)
-      const near = neighbours[minority.indexOf(seed)]
-      expect(near.some((ib) => onSegment(synthetic, a, rowOf(data.numeric, minority[ib])))).toBe(true)
-    }
-  })
-
   it('is plain SMOTE when there are no categorical columns', () => {
     const data = makeData(3, 80, 200, 4, 0)
     const out = smoteNc(data.numeric, [], data.labels, { rng: new Rng(4), k: 3 })

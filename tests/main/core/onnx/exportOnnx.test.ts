@@ -133,7 +133,7 @@ describe('exportScoringOnnx on generated data', () => {
     const id = await train({ engine: 'gbm', rounds: 60, calibration: 'isotonic' })
     const model = wb.models.load(id)
     expect(model.ensemble.combine.aggregate).toBe('sum')
-    expect(model.artifact.features.every((f) => f.missing === 'learned')).toBe(true)
+    expect(model.artifact.keepsMissing).toBe(true)
     const both = await scoreBothWays(wb, id, rows)
     expectSameScores(both)
     expect(new Set(both.onnx.grade).size).toBeGreaterThan(2)
@@ -221,6 +221,14 @@ describe('exportScoringOnnx on generated data', () => {
     expectSameScores(both)
     expect(Math.min(...both.product.probability)).toBeLessThan(0.2)
     expect(Math.max(...both.product.probability)).toBeGreaterThan(0.8)
+  })
+
+  it('a scorecard exports exactly: missing values reach its missing bins, +∞ splits and category codes hold', async () => {
+    const id = await train({ engine: 'scorecard', calibration: 'none' })
+    const both = await scoreBothWays(wb, id, rows)
+    expect(both.artifact.keepsMissing).toBe(true)
+    expectSameScores(both)
+    expect(agreement(both.product.probability, both.onnx.probability).maxAbsDiff).toBeLessThan(1e-9)
   })
 
   it('refuses a model with an input column named like one of its outputs', async () => {

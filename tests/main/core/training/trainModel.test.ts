@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findColumn, type Column, type Table } from '../../../../src/main/core/data/Table'
+import { findColumn, type Table } from '../../../../src/main/core/data/Table'
+import { LEAKED, poisonRows, SENTINEL } from '../../../helpers/poisonTable'
 import { InputError } from '../../../../src/main/core/base/errors'
 import { applyCalibrationArray } from '../../../../src/main/core/ml/calibration'
 import {
@@ -32,32 +33,6 @@ const GBM_PARAMS: LearnerParams = {
   threads: 1,
   smote: true
 }
-const SENTINEL = 1e12
-const LEAKED = 'LEAKED_CATEGORY'
-
-/** A deep copy, so a test can change cells without touching the shared table. */
-function cloneTable(t: Table): Table {
-  const columns: Column[] = t.columns.map((c) =>
-    c.kind === 'numeric'
-      ? { ...c, values: c.values.slice() }
-      : { ...c, codes: c.codes.slice(), levels: [...c.levels] }
-  )
-  return { ...t, columns, target: t.target.slice(), lines: t.lines.slice() }
-}
-
-/** Sets every numeric feature to ± a huge sentinel and every categorical one to a never-seen category, on `rows` only. */
-function poisonRows(t: Table, rows: Int32Array): Table {
-  const out = cloneTable(t)
-  for (const c of out.columns) {
-    if (c.kind === 'numeric') for (const r of rows) c.values[r] = r % 2 ? SENTINEL : -SENTINEL
-    else if (c.kind === 'categorical') {
-      const code = c.levels.push(LEAKED) - 1
-      for (const r of rows) c.codes[r] = code
-    }
-  }
-  return out
-}
-
 /** The artifact without what legitimately differs between two identical trainings. */
 function stable(a: ModelArtifact): unknown {
   return { ...a, trainedAt: '', params: { ...a.params, threads: 0 } }
@@ -173,7 +148,7 @@ describe('trainModel', () => {
     expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
     expect(dirty.evaluation.rows.synthetic).toBe(clean.evaluation.rows.synthetic)
     // Missing values reach the boosted trees as NaN, and the artifact says so for scoring.
-    expect(clean.artifact.features.every((f) => f.missing === 'learned')).toBe(true)
+    expect(clean.artifact.keepsMissing).toBe(true)
   })
 
   it('gives the same boosted model for the same seed, fitted inline or on worker threads with folds side by side, and another for another seed', async () => {

@@ -1,5 +1,5 @@
 import type { EngineId, TrainParams } from '../../../../shared/params/trainParams'
-import type { FeatureSpec } from '../../model/ModelArtifact'
+import type { FeatureSpec, ModelArtifact } from '../../model/ModelArtifact'
 import type { TreeEnsemble } from '../../model/TreeEnsemble'
 
 /**
@@ -13,14 +13,30 @@ export interface Engine {
   readonly id: EngineId
   /** The engine in words, for lists and help ("Random forest (ours)"). */
   readonly label: string
+  /** A model's default name from its settings and, once trained, its artifact ("Forest 200×15"). */
+  describe(params: TrainParams, artifact?: ModelArtifact): string
   /**
-   * True when the engine learns where missing values go (boosting tries both sides of every
-   * split): the pipeline then leaves them NaN instead of imputing them, and the features are
-   * marked so in the artifact (FeatureSpec.missing), so that scoring and export do the same.
+   * True when the engine reads missing values itself: its columns hold NaN where a value
+   * is missing (categories too) instead of the training median or most frequent level. The
+   * pipeline builds its columns so, the artifact records it (artifact.keepsMissing) and
+   * scoring builds the same columns. Absent: imputed.
    */
-  readonly learnsMissing?: boolean
-  /** A model's default name from its settings ("Forest 200×15"). */
-  describe(params: TrainParams): string
+  readonly keepsMissing?: boolean
+  /**
+   * False for an engine that must fit on the real rows only: the pipeline then trains it
+   * with SMOTE off whatever the setting, records `smote: false` in the artifact and says
+   * so in the notes. Absent: SMOTE as set.
+   */
+  readonly acceptsSmote?: false
+  /**
+   * The engine's own exact reasons, when TreeSHAP is not what its users read (a scorecard's
+   * points lost against the best bin). Given an artifact, a function that writes each
+   * feature's contribution of a row of model features into `phi` (margin units, before the
+   * link) and returns the start: start + Σ phi = the row's margin, as TreeSHAP's base and
+   * values do. Null for an artifact it cannot explain. Scoring reads it through
+   * explainers.ts (which loads no trainer).
+   */
+  readonly explainer?: (artifact: ModelArtifact) => RowExplainer | null
   /** Rough training time in seconds for `fitRows` rows (SMOTE rows included), with a note when it is slow. */
   estimateSeconds(fitRows: number, params: TrainParams): { seconds: number; note: string }
   /**
@@ -51,6 +67,9 @@ export interface Engine {
   complexity?(params: TrainParams): number
 }
 
+/** Writes a row's contributions into phi (one per model feature, margin units) and returns where they start. */
+export type RowExplainer = (x: ArrayLike<number>, phi: Float64Array) => number
+
 /** Rows to fit on: real rows first, then any synthetic rows made from them alone. */
 export interface FitRows {
   /** One column per model feature (artifact order). */
@@ -64,8 +83,8 @@ export interface FitRows {
 export interface EngineTrainInput {
   /**
    * The real training rows, one column per model feature (artifact order): numbers
-   * imputed and standardised, categories as their level codes (missing values NaN instead
-   * of imputed for an engine that `learnsMissing`). No test row is here.
+   * imputed and standardised, categories as their level codes (with keepsMissing, NaN
+   * where missing, not imputed). No test row is here.
    */
   columns: Float64Array[]
   /** 0/1 outcome per real training row. */
@@ -94,4 +113,6 @@ export interface EngineTrainResult {
   outOfBag: Float64Array | null
   /** Sentences for the training log (e.g. a setting the engine could not honour). */
   notes: string[]
+  /** Sections the engine adds to the model's artifact (a scorecard's points table). */
+  artifact?: Pick<ModelArtifact, 'scorecard'>
 }

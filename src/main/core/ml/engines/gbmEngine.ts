@@ -13,15 +13,17 @@ const MIN_VALIDATION_PER_CLASS = 5
 
 /**
  * Our gradient-boosted trees (ml/gbm): XGBoost's and LightGBM's algorithm on the forest's
- * binned data, with missing values learned and category-set splits. Early stopping holds a
- * stratified share of the real training rows out; the trees are fitted on the rest (and,
- * with SMOTE, on synthetic rows made from the rest alone), so no synthetic row made from a
- * held-out row is ever fitted on. No out-of-bag record: the pipeline cross-fits.
+ * binned data, with category-set splits and missing values learned (keepsMissing: NaN
+ * reaches the trees, and each split sends it the side that lowers the loss most; SMOTE's
+ * synthetic rows have none, as balanceRows makes them from imputed values). Early stopping
+ * holds a stratified share of the real training rows out; the trees are fitted on the rest
+ * (and, with SMOTE, on synthetic rows made from the rest alone), so no synthetic row made
+ * from a held-out row is ever fitted on. No out-of-bag record: the pipeline cross-fits.
  */
 export const gbmEngine: Engine = {
   id: 'gbm',
   label: 'Gradient-boosted trees (ours)',
-  learnsMissing: true,
+  keepsMissing: true,
   describe: (p) =>
     `Boosted trees ${p.rounds}×depth ${p.gbmDepth}` +
     (p.leaves < 2 ** p.gbmDepth ? `, ${p.leaves} leaves` : ''),

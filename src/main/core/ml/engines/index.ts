@@ -7,13 +7,15 @@ import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
 import { gbmEngine } from './gbmEngine'
 import { referenceEngine } from './referenceEngine'
+import { scorecardEngine } from './scorecardEngine'
 
-export type { Engine, EngineTrainInput, EngineTrainResult, FitRows } from './Engine'
+export type { Engine, EngineTrainInput, EngineTrainResult, FitRows, RowExplainer } from './Engine'
 
 /** Every engine, by the id users choose it with (the ids are the shared parameter schema's). */
 const ENGINES: Record<EngineId, Engine> = {
   forest: forestEngine,
   'ml-random-forest': referenceEngine,
+  scorecard: scorecardEngine,
   gbm: gbmEngine
 }
 

@@ -26,8 +26,8 @@ vi.mock('../../../../../src/main/core/ml/gbm/trainGbm', async (importOriginal) =
 })
 
 const FEATURES: FeatureSpec[] = [
-  { name: 'id', kind: 'numeric', source: 'input', median: 0, mean: 0, std: 1, missing: 'learned' },
-  { name: 'x', kind: 'numeric', source: 'input', median: 0, mean: 0, std: 1, missing: 'learned' }
+  { name: 'id', kind: 'numeric', source: 'input', median: 0, mean: 0, std: 1 },
+  { name: 'x', kind: 'numeric', source: 'input', median: 0, mean: 0, std: 1 }
 ]
 
 /**
@@ -107,7 +107,7 @@ describe('the gbm engine', () => {
     expect(engine.describe(p)).toBe('Boosted trees 500×depth 3')
     expect(engine.describe({ ...p, gbmDepth: 5, leaves: 16 })).toBe('Boosted trees 500×depth 5, 16 leaves')
     expect(engine.foldParams?.(p, 5)).toEqual(p)
-    expect(engine.learnsMissing).toBe(true)
+    expect(engine.keepsMissing).toBe(true)
     const small = engine.estimateSeconds(10_000, p).seconds
     expect(engine.estimateSeconds(100_000, p).seconds).toBeGreaterThan(small)
   })

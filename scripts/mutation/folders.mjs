@@ -1,0 +1,79 @@
+// The code npm run test:mutation measures, one entry per row of the score table: the globs
+// handed to Stryker's --mutate, and the test-file globs handed to its --testFiles: the folder's own tests (the test tree mirrors src) and the oracle and integration
+// tests that check its numbers. A mutant then runs only those of them that executed it.
+//
+// Left out of `mutate`, with the reason:
+//  - worker entry files (forestWorker): they run in worker threads, which Stryker cannot switch
+//    mutants in; the code they call is measured where it lives;
+//  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
+//  - scoreWorker.ts: a worker entry, as above;
+//  - storage/migrations: SQL text, run by every test that opens a database.
+export const FOLDERS = {
+  base: {
+    mutate: ['src/main/core/base/**/*.ts'],
+    tests: ['tests/main/core/base/**/*.test.ts']
+  },
+  data: {
+    mutate: ['src/main/core/data/**/*.ts'],
+    tests: [
+      'tests/main/core/data/**/*.test.ts',
+      'tests/main/core/storage/importCsv.test.ts',
+      'tests/main/core/storage/hostileImport.test.ts',
+      'tests/main/cli/importRefusals.test.ts'
+    ]
+  },
+  model: {
+    mutate: ['src/main/core/model/**/*.ts'],
+    tests: ['tests/main/core/model/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
+  },
+  eda: {
+    mutate: ['src/main/core/eda/**/*.ts'],
+    tests: ['tests/main/core/eda/**/*.test.ts']
+  },
+  ml: {
+    mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**'],
+    tests: ['tests/main/core/ml/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
+  },
+  // Our random forest, on its own: its mutants are the slowest to test.
+  'ml-forest': {
+    mutate: ['src/main/core/ml/forest/**/*.ts', '!src/main/core/ml/forest/forestWorker.ts'],
+    tests: ['tests/main/core/ml/forest/**/*.test.ts']
+  },
+  scoring: {
+    mutate: [
+      'src/main/core/scoring/**/*.ts',
+      '!src/main/core/scoring/forestWalkWasm.ts',
+      '!src/main/core/scoring/scoreWorker.ts'
+    ],
+    tests: ['tests/main/core/scoring/**/*.test.ts']
+  },
+  training: {
+    mutate: ['src/main/core/training/**/*.ts'],
+    tests: ['tests/main/core/training/**/*.test.ts']
+  },
+  validation: {
+    mutate: ['src/main/core/validation/**/*.ts'],
+    tests: ['tests/main/core/validation/**/*.test.ts']
+  },
+  storage: {
+    mutate: ['src/main/core/storage/**/*.ts', '!src/main/core/storage/migrations/**'],
+    tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts']
+  },
+  adapters: {
+    mutate: [
+      'src/main/cli/common/paramOptions.ts',
+      'src/shared/params/*.ts',
+      'src/shared/api.ts',
+      'src/main/http/**/*.ts',
+      'src/main/ipc/createHandlers.ts',
+      'src/main/ipc/registerIpc.ts',
+      'src/main/ipc/FileAccess.ts'
+    ],
+    tests: [
+      'tests/main/cli/**/*.test.ts',
+      'tests/main/http/**/*.test.ts',
+      'tests/main/ipc/**/*.test.ts',
+      'tests/shared/**/*.test.ts'
+    ]
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// The unit suite as Stryker runs it (npm run test:mutation): the main-process and shared tests
+// only. Stryker's vitest runner runs them once to learn which tests cover which mutant, then
+// each mutant runs only the tests that covered it.
+export default defineConfig({
+  test: {
+    include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+    exclude: ['node_modules/**'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000
+  }
+})
