@@ -1,5 +1,14 @@
-export type SectionName = 'startup' | 'train' | 'score' | 'data' | 'predict' | 'smote' | 'real'
-export const SECTIONS: SectionName[] = ['startup', 'train', 'score', 'data', 'predict', 'smote', 'real']
+export type SectionName = 'startup' | 'train' | 'gbm' | 'score' | 'data' | 'predict' | 'smote' | 'real'
+export const SECTIONS: SectionName[] = [
+  'startup',
+  'train',
+  'gbm',
+  'score',
+  'data',
+  'predict',
+  'smote',
+  'real'
+]
 
 /**
  * Sizes of one run: the full run measures what issue 12 asks for (whole commands beside the

@@ -61,6 +61,7 @@ function engineName(engine: string): string {
   if (engine === 'forest') return "the workbench's random forest"
   if (engine === 'ml-random-forest') return 'ml-random-forest (reference engine)'
   if (engine === 'scorecard') return 'points scorecard (WoE logistic regression)'
+  if (engine === 'gbm') return "the workbench's gradient-boosted trees"
   return engine
 }
 
