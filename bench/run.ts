@@ -125,7 +125,11 @@ async function runSection(
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
   const config = benchConfig(options.quick, options.repeat)
-  if (options.requests !== undefined) config.predict.requests = options.requests
+  if (options.requests !== undefined) {
+    // The concurrent loads keep their proportion to the sequential ones (4×).
+    config.predict.requests = options.requests
+    config.predict.concurrentRequests = 4 * options.requests
+  }
   await buildCli()
   const started = new Date()
   const stack = await pythonStack()

@@ -16,7 +16,11 @@ import asc from 'assemblyscript/asc'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** The kernels: AssemblyScript source under src/wasm/ → generated module under src/main/core/scoring/. */
-export const KERNELS = [{ name: 'forestWalk', exportName: 'FOREST_WALK_WASM' }]
+export const KERNELS = [
+  { name: 'forestWalk', exportName: 'FOREST_WALK_WASM' },
+  // SIMD (f64x2): two quadrature points per instruction, each lane computing what the scalar code would.
+  { name: 'treeShap', exportName: 'TREE_SHAP_WASM', features: ['simd'] }
+]
 
 // -O3 with the stub runtime: no garbage collector, no allocator; memory is imported and laid
 // out by the TypeScript side. It is shared memory (threads feature) so that the worker threads
@@ -34,12 +38,14 @@ const FLAGS = [
   'threads'
 ]
 
-/** Compiles one kernel and returns its WebAssembly bytes. */
+/** Compiles one kernel (with the extra WebAssembly features its KERNELS entry lists) and returns its bytes. */
 export async function compileKernel(name) {
   const source = join(root, 'src', 'wasm', `${name}.ts`)
+  const features = KERNELS.find((k) => k.name === name)?.features ?? []
   let binary = null
   const errors = []
-  const { error } = await asc.main([source, ...FLAGS, '--outFile', `${name}.wasm`], {
+  const flags = [...FLAGS, ...features.flatMap((f) => ['--enable', f])]
+  const { error } = await asc.main([source, ...flags, '--outFile', `${name}.wasm`], {
     writeFile(file, contents) {
       if (file.endsWith('.wasm')) binary = contents
     },

@@ -7,5 +7,7 @@ export const WORKER_ENTRIES = {
   scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
   compileWorker: 'src/main/core/service/compileWorker.ts',
   jobWorker: 'src/main/jobs/jobWorker.ts',
-  profileWorker: 'src/main/core/eda/profileWorker.ts'
+  profileWorker: 'src/main/core/eda/profileWorker.ts',
+  predictWorker: 'src/main/http/predictWorker.ts',
+  csvSurveyWorker: 'src/main/core/storage/csvSurveyWorker.ts'
 }

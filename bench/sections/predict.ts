@@ -273,8 +273,9 @@ export async function predictSection(
   await attempt(section, 'in-process breakdown', async () => {
     const single = await runStep<{
       scoreOne: number[]
+      scoreDecisionOnly: number[]
       scoreApplicant: number[]
-      shap: { prepared: number[] }
+      shap: { typescript: number[]; wasm: number[]; differingBits: number; compared: number }
     }>('single', [store.db, modelId, Math.min(100, p.requests), JSON.stringify(SPEC_BODY)])
     const parts = addTable(
       section,
@@ -285,8 +286,15 @@ export async function predictSection(
       parts.push([label, num(ms.length), median(ms).toFixed(2), percentile(ms, 99).toFixed(2)])
     }
     row('scoreOne: validate, forest, calibrate, exact TreeSHAP reasons', single.result.scoreOne)
+    row('scoreDecisionOnly: the same without reasons ("reasons": false)', single.result.scoreDecisionOnly)
     row('Workbench.scoreApplicant: scoreOne + audit record', single.result.scoreApplicant)
-    row('exact TreeSHAP alone (Linear TreeShap, prepared forest)', single.result.shap.prepared)
+    row('exact TreeSHAP alone, TypeScript (Linear TreeShap, prepared forest)', single.result.shap.typescript)
+    row('exact TreeSHAP alone, WebAssembly (ShapForest, SIMD)', single.result.shap.wasm)
+    const { differingBits, compared } = single.result.shap
+    section.notes.push(
+      `Exact TreeSHAP kernels on the same ${num(single.result.shap.wasm.length + 2)} vectors: ${differingBits} of ${num(compared)} contributions differ in any bit between TypeScript and WebAssembly.`
+    )
+    section.data.single = single.result
   })
   return section
 }

@@ -1,5 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import type { Workbench } from '../core/service/Workbench'
+import { auditEntryOf, type ScoreRequest } from '../core/service/scoreRequest'
+import { scoreDecisionOnly, scoreOne, type ScoreDecision } from '../core/scoring/scoreOne'
+import { clip } from '../core/base/clipText'
+import type { ScoreResult } from '../../shared/dto'
+import { PredictPool } from './PredictPool'
 import { classifyError } from '../core/base/classifyError'
 import { ERROR_CATALOGUE, WorkbenchError } from '../core/base/errors'
 import { AuditQueue, type AuditQueueOptions } from './AuditQueue'
@@ -31,6 +36,11 @@ export interface PredictServerOptions {
   timeouts?: ServerTimeouts
   /** How audit records wait for a busy database (see AuditQueue). */
   audit?: AuditQueueOptions
+  /**
+   * Worker threads scoring requests (PredictPool), 0 to MAX_PREDICT_THREADS; 0 (the
+   * default here; `ptm serve` starts one per core) scores on the serving thread.
+   */
+  threads?: number
 }
 
 /**
@@ -43,6 +53,12 @@ export interface PredictServerOptions {
  * request is bounded (body size, depth, one warning for all unknown fields, a bounded
  * audit record) and slow clients are dropped. Every score is audited before it is
  * answered, through an AuditQueue, so another program's write lock never freezes the service.
+ *
+ * With `threads`, scores run on a PredictPool of worker threads (exact reasons in
+ * WebAssembly, the same numbers as the app's) while this thread parses, resolves each
+ * request against the store and writes the audit records: one writer of the database.
+ * `"reasons": false` in the body answers the probability, grade and decision alone, by the
+ * forest walk (the same probability a batch file gives the row), with no TreeSHAP work.
  */
 export function createPredictServer(service: Workbench, options: PredictServerOptions = {}): FastifyInstance {
   const timeouts = { requestMs: 10_000, headersMs: 5_000, idleMs: 30_000, ...options.timeouts }
@@ -60,7 +76,22 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
   })
   service.db.pragma(`busy_timeout = ${SERVE_BUSY_TIMEOUT_MS}`)
   const audit = new AuditQueue(service.db, service.audit, options.audit)
-  app.addHook('onClose', async () => audit.close())
+  const pool = options.threads ? PredictPool.start(options.threads) : null
+  if (pool) warmPool(service, pool, options.modelId)
+  app.addHook('onClose', async () => {
+    audit.close()
+    await pool?.close()
+  })
+  /** Scores a resolved request on a worker thread, or here without a pool. */
+  const score = (
+    request: ScoreRequest,
+    reasons: boolean
+  ): Promise<Omit<ScoreResult, 'Audit_Id'> | ScoreDecision> =>
+    pool
+      ? pool.score(request, reasons)
+      : Promise.resolve(
+          (reasons ? scoreOne : scoreDecisionOnly)(request.model, request.fields, request.context)
+        )
 
   // Fastify reads text/plain bodies too (as a string, which would then be refused as "not an
   // object" with 422); an applicant comes only as JSON, so any other type is 415.
@@ -121,13 +152,19 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
         code: 'INPUT_ERROR'
       })
     }
+    // `reasons` is the request's own switch, not an applicant field (as Applicant_Ref is).
+    const { reasons, ...input } = body as Record<string, unknown>
+    if (reasons !== undefined && typeof reasons !== 'boolean') {
+      return reply.code(422).send({
+        error: `"reasons" must be true (the default: exact reasons) or false (probability, grade and decision alone), not ${clip(JSON.stringify(reasons) ?? String(reasons), 40)}.`,
+        code: 'FIELD_INVALID',
+        fields: [{ field: 'reasons', severity: 'error', message: 'reasons must be true or false' }]
+      })
+    }
     try {
-      const { result, audit: entry } = service.scoreUnrecorded(
-        body as Record<string, unknown>,
-        'http',
-        options.modelId
-      )
-      const auditId = await audit.record(entry)
+      const request = service.scoreRequest(input, 'http', options.modelId)
+      const result = await score(request, reasons !== false)
+      const auditId = await audit.record(auditEntryOf(request, result))
       return reply.code(200).send({ ...result, Audit_Id: auditId })
     } catch (error) {
       const info = classifyError(error, { database: service.dbPath })
@@ -167,6 +204,19 @@ export function createPredictServer(service: Workbench, options: PredictServerOp
   })
   app.route({ method: ['POST', 'PUT', 'DELETE', 'PATCH'], url: '/health', handler: methodNotAllowed('GET') })
   return app
+}
+
+/**
+ * Sends the model the server will score with to the workers now. A model that cannot be
+ * loaded yet (none active, a store being written) is left to the requests, which answer
+ * why (503 with the reason), as a server without a pool does.
+ */
+function warmPool(service: Workbench, pool: PredictPool, modelId: number | undefined): void {
+  try {
+    pool.warm(service.scoringModel(modelId))
+  } catch {
+    // Each request loads the model again and reports what is wrong.
+  }
 }
 
 /** Answers with the catalogue's HTTP status for `code`; a busy database also says when to retry. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { AddressInfo } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { InputError, WorkbenchError } from '../../core/base/errors'
 import { MAX_SCORING_THREADS } from '../../core/scoring/scoreCsvFile'
@@ -10,6 +11,7 @@ import type { ScoreResult } from '../../../shared/dto'
 import { formatShare } from '../../../shared/numbers'
 import { readApplicantRef } from '../../core/service/governance'
 import { intOption } from '../common/parseOptions'
+import { MAX_PREDICT_THREADS } from '../../http/PredictPool'
 
 /** score and serve: the spec's step 6 and the card's offline batch scoring. */
 export function registerScoreCommands(program: Command, run: Run): void {
@@ -101,13 +103,19 @@ export function registerScoreCommands(program: Command, run: Run): void {
     .option('--host <host>', 'address to listen on (loopback unless you say otherwise)', '127.0.0.1')
     .option('--port <port>', 'port', intOption(0, 65535), 5000)
     .option('--model <id>', 'model id (default: the active model at each request)', intOption(1))
+    .option(
+      '--threads <n>',
+      `worker threads scoring requests, 0 to ${MAX_PREDICT_THREADS} (default: one per core; 0 scores on the serving thread)`,
+      intOption(0, MAX_PREDICT_THREADS)
+    )
     .action(
-      run(async (ctx, o: { host: string; port: number; model?: number }) => {
+      run(async (ctx, o: { host: string; port: number; model?: number; threads?: number }) => {
         const service = ctx.service()
         if (o.model !== undefined) service.scoringModel(o.model)
         // Fastify is loaded by the one command that serves (~0.1 s of every other command's start).
         const { createPredictServer } = await import('../../http/predictServer')
-        const app = createPredictServer(service, { modelId: o.model })
+        const threads = o.threads ?? Math.min(availableParallelism(), MAX_PREDICT_THREADS)
+        const app = createPredictServer(service, { modelId: o.model, threads })
         try {
           await app.listen({ host: o.host, port: o.port })
         } catch (error) {

@@ -1,5 +1,7 @@
 import type { ColumnKind } from './Table'
 import { isMissingToken, isNoneWord, parseNumber } from './csv/parseNumber'
+import { plainDecimalAt, SpellingCache } from './csv/fieldBytes'
+import type { CsvRecordTable } from './csv/tokenizeCsv'
 
 /** Share of non-missing values that must read as numbers for a column to be numeric; the rest are reported per line. */
 export const NUMERIC_SHARE = 0.95
@@ -10,6 +12,27 @@ const DISTINCT_CAP = 2000
 
 const ID_NAME = /(^|[_\s.-])(id|no|num|number|code|ref|key|account|acct|pan|aadhaar|index)$|^unnamed/i
 
+/** What a cell is to the profiler. */
+const CellKind = { missing: 0, none: 1, text: 2, number: 3, integer: 4 } as const
+
+/** A cell's trimmed text and what it reads as. */
+interface ClassifiedCell {
+  text: string
+  kind: (typeof CellKind)[keyof typeof CellKind]
+  /** Its count among the distinct values, once looked up: a remembered spelling counts without a map lookup. */
+  counter?: { n: number }
+}
+
+/** Trims a cell and says what it is: a missing spelling, "None", a number (integer or not) or text. */
+function classifyCell(raw: string): ClassifiedCell {
+  const text = raw.trim()
+  if (isMissingToken(text)) return { text, kind: CellKind.missing }
+  if (isNoneWord(text)) return { text, kind: CellKind.none }
+  const value = parseNumber(text)
+  if (Number.isNaN(value)) return { text, kind: CellKind.text }
+  return { text, kind: Number.isInteger(value) ? CellKind.integer : CellKind.number }
+}
+
 /** Counts what one column of a CSV holds, one value at a time, in bounded memory. */
 export class ColumnProfiler {
   /** Values that are neither missing spellings nor "None". */
@@ -19,8 +42,10 @@ export class ColumnProfiler {
   numeric = 0
   integers = 0
   /** Values seen, while there are at most DISTINCT_CAP of them. */
-  private readonly distinct = new Map<string, number>()
+  /** Count of each distinct value, in order of first appearance. */
+  private readonly distinct = new Map<string, { n: number }>()
   private distinctOverflow = false
+  private readonly spellings = new SpellingCache(classifyCell)
   /** Every value seen, kept only while the column is still unique per row and may be an identifier. */
   private seen: Set<string> | null
   unique = true
@@ -29,21 +54,55 @@ export class ColumnProfiler {
     this.seen = new Set()
   }
 
+  /** Counts one cell, given as text (as csv-parse gives it: untrimmed). */
   add(raw: string): void {
-    const text = raw.trim()
-    if (isMissingToken(text)) return
-    if (isNoneWord(text)) this.noneWords++
+    this.record(classifyCell(raw))
+  }
+
+  /**
+   * Counts field `field` of a tokenized chunk, as add(its text) would: each spelling is
+   * classified once (SpellingCache), and once neither the distinct values nor the
+   * uniqueness check need the text any more, a plain decimal is counted from its bytes.
+   */
+  addField(bytes: Uint8Array, table: CsvRecordTable, field: number): void {
+    if (this.distinctOverflow && this.seen === null) {
+      const x = plainDecimalAt(bytes, table, field)
+      if (x !== undefined) {
+        // NaN: an empty field, which is missing.
+        if (x === x) {
+          this.nonMissing++
+          this.numeric++
+          if (Number.isInteger(x)) this.integers++
+        }
+        return
+      }
+    }
+    this.record(this.spellings.get(bytes, table, field))
+  }
+
+  private record(cell: ClassifiedCell): void {
+    if (cell.kind === CellKind.missing) return
+    const text = cell.text
+    if (cell.kind === CellKind.none) this.noneWords++
     else {
       this.nonMissing++
-      const value = parseNumber(text)
-      if (!Number.isNaN(value)) {
+      if (cell.kind !== CellKind.text) {
         this.numeric++
-        if (Number.isInteger(value)) this.integers++
+        if (cell.kind === CellKind.integer) this.integers++
       }
     }
     if (!this.distinctOverflow) {
-      this.distinct.set(text, (this.distinct.get(text) ?? 0) + 1)
-      if (this.distinct.size > DISTINCT_CAP) this.distinctOverflow = true
+      let counter = cell.counter
+      if (counter === undefined) {
+        counter = this.distinct.get(text)
+        if (counter === undefined) {
+          counter = { n: 0 }
+          this.distinct.set(text, counter)
+          if (this.distinct.size > DISTINCT_CAP) this.distinctOverflow = true
+        }
+        cell.counter = counter
+      }
+      counter.n++
     }
     if (this.seen) {
       if (this.seen.has(text)) {
@@ -66,7 +125,8 @@ export class ColumnProfiler {
 
   /** Distinct values seen, or undefined when there were too many to keep. */
   distinctValues(): Map<string, number> | undefined {
-    return this.distinctOverflow ? undefined : this.distinct
+    if (this.distinctOverflow) return undefined
+    return new Map([...this.distinct].map(([text, counter]) => [text, counter.n]))
   }
 
   /** The kind this column most plausibly is. */

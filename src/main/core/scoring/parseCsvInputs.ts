@@ -1,4 +1,5 @@
-import { type CsvRecordTable, FieldKind, fieldText } from '../data/csv/tokenizeCsv'
+import { type CsvRecordTable, fieldText } from '../data/csv/tokenizeCsv'
+import { plainDecimalAt, SpellingCache } from '../data/csv/fieldBytes'
 import type { ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
 import { notANumber, readCategory, readNumber } from './parseApplicants'
@@ -57,7 +58,7 @@ export function parseCsvInputs(
           continue
         }
         const at = table.fieldFirst[r] + column
-        let x = decimalAt(bytes, table, at)
+        let x = plainDecimalAt(bytes, table, at)
         if (x === undefined) {
           const text = fieldText(bytes, table, at)
           x = readNumber(text)
@@ -86,77 +87,15 @@ export function parseCsvInputs(
 }
 
 /**
- * The categories of one column's cells, remembered by their bytes: a loan file spells
- * each region or occupation the same way in a million rows, so most cells are found
- * here without building, trimming and checking a string (and without the garbage that
- * makes). Columns with more than MAX_SPELLINGS spellings (names, say) read the rest as text.
+ * The categories of one column's cells, remembered by their bytes (SpellingCache): each
+ * spelling is read by readCategory once. Columns with more than 512 spellings (names, say)
+ * read the rest as text.
  */
 export class CategoryCells {
-  private readonly known = new Map<number, { bytes: Uint8Array; kind: number; value: string | null }>()
+  private readonly spellings = new SpellingCache<string | null>((text) => readCategory(text) ?? null)
 
   /** readCategory of the field's text (never undefined: CSV cells are text). */
   read(bytes: Uint8Array, table: CsvRecordTable, field: number): string | null {
-    const start = table.fieldStart[field]
-    const end = table.fieldEnd[field]
-    const kind = table.fieldKind[field]
-    if (end - start > MAX_CACHED_BYTES) return this.fromText(bytes, table, field)
-    // FNV-1a over the bytes and the kind (a quoted spelling reads differently).
-    let hash = 0x811c9dc5 ^ kind
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193)
-    const entry = this.known.get(hash)
-    if (entry && entry.kind === kind && sameBytes(entry.bytes, bytes, start, end)) return entry.value
-    const value = this.fromText(bytes, table, field)
-    if (!entry && this.known.size < MAX_SPELLINGS) {
-      this.known.set(hash, { bytes: bytes.slice(start, end), kind, value })
-    }
-    return value
+    return this.spellings.get(bytes, table, field)
   }
-
-  private fromText(bytes: Uint8Array, table: CsvRecordTable, field: number): string | null {
-    return readCategory(fieldText(bytes, table, field)) ?? null
-  }
-}
-
-const MAX_CACHED_BYTES = 48
-const MAX_SPELLINGS = 512
-
-function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
-  if (known.length !== end - start) return false
-  for (let i = 0; i < known.length; i++) if (known[i] !== bytes[start + i]) return false
-  return true
-}
-
-/** 10^k for k ≤ 22, all exact doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k)
-const MAX_DIGITS = 15
-
-/**
- * The value of a plain field written as -?digits[.digits] with at most 15 digits, or NaN
- * for an empty field; undefined for anything else (left to readNumber). Exactly
- * Number(text): the digits form an integer below 2^53 and 10^k is exact, so the one
- * division is correctly rounded (Clinger's fast path of decimal conversion).
- */
-function decimalAt(bytes: Uint8Array, table: CsvRecordTable, field: number): number | undefined {
-  if (table.fieldKind[field] !== FieldKind.plain) return undefined
-  let i = table.fieldStart[field]
-  const end = table.fieldEnd[field]
-  if (i === end) return NaN
-  const negative = bytes[i] === 0x2d
-  if (negative) i++
-  let mantissa = 0
-  let digits = 0
-  let fraction = -1
-  for (; i < end; i++) {
-    const b = bytes[i]
-    if (b >= 0x30 && b <= 0x39) {
-      mantissa = mantissa * 10 + (b - 0x30)
-      digits++
-    } else if (b === 0x2e && fraction < 0) fraction = digits
-    else return undefined
-  }
-  if (digits === 0 || digits > MAX_DIGITS || fraction === digits) return undefined
-  const scale = fraction < 0 ? 0 : digits - fraction
-  const value = mantissa / POW10[scale]
-  // readNumber gives 0 for "-0", not -0.
-  return negative && value !== 0 ? -value : value
 }

@@ -1,11 +1,23 @@
 import { applyCalibration } from '../ml/calibration'
-import { expectedMargin, linkScore, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
+import {
+  ensembleMargins,
+  expectedMargin,
+  linkScore,
+  type EnsembleCombine,
+  type TreeEnsemble
+} from '../model/TreeEnsemble'
 import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
 import { explainerFor } from '../ml/engines/explainers'
 import type { CompiledForest } from './CompiledForest'
-import { forestShapPrepared, prepareForestShap, type PreparedForestShap } from './linearTreeShap'
+import {
+  forestShapPrepared,
+  prepareForestShap,
+  type ForestShap,
+  type PreparedForestShap
+} from './linearTreeShap'
+import { shapForestOf, type ShapForest } from './ShapForest'
 import type { Reason } from './reasons'
 import {
   attributeToFields,
@@ -21,11 +33,33 @@ export type ReasonMode = 'exact' | 'path' | 'none'
  * What scoring reads of a model: the artifact, the FlatTree forest for 'exact' reasons,
  * and the compiled forest for the batch modes (a batch worker thread holds only that,
  * shared with its siblings). Compiling takes a fifth of a second, so it is the caller's
- * to do once (prepareBatchModel), never done here per call.
+ * to do once (prepareBatchModel), never done here per call. `exact` is the forest laid out
+ * for exact reasons in WebAssembly (ShapForest); a /predict worker thread holds only that,
+ * which also scores without reasons ('none', one row at a time). A loaded model (with
+ * `shap`) gets one on its first exact reasons (exactShapOf).
  */
 export type ScoringModel =
-  | { artifact: ModelArtifact; ensemble: TreeEnsemble; compiled?: CompiledForest; shap?: PreparedForestShap }
-  | { artifact: ModelArtifact; ensemble?: undefined; compiled: CompiledForest; shap?: undefined }
+  | {
+      artifact: ModelArtifact
+      ensemble: TreeEnsemble
+      compiled?: CompiledForest
+      shap?: PreparedForestShap
+      exact?: ShapForest
+    }
+  | {
+      artifact: ModelArtifact
+      ensemble?: undefined
+      compiled: CompiledForest
+      shap?: undefined
+      exact?: undefined
+    }
+  | {
+      artifact: ModelArtifact
+      ensemble?: undefined
+      compiled?: CompiledForest
+      shap?: undefined
+      exact: ShapForest
+    }
 
 /** Row r's k-th reason is at r * perRow + k: feature index (-1 when the row has fewer) and contribution. */
 export interface TopReasons {
@@ -90,10 +124,14 @@ export function scoreApplicants(
   const columns = buildFeatureMatrix(artifact.features, featured, artifact.keepsMissing === true).columns
   const numFeatures = artifact.features.length
   // Margins (forest: probabilities) from the trees; the link, then the calibration, give P(default).
-  const combine = compiled ? compiled.combine : ensembleOf(model).combine
+  const combine = compiled ? compiled.combine : model.exact ? model.exact.combine : ensembleOf(model).combine
   const toProbability = (margin: number): number =>
     applyCalibration(artifact.calibration, linkScore(combine.link, margin))
-  const rawBase = compiled ? compiled.expectedMargin : expectedMargin(ensembleOf(model))
+  const rawBase = compiled
+    ? compiled.expectedMargin
+    : model.exact
+      ? model.exact.expectedMargin
+      : expectedMargin(ensembleOf(model))
   const base = toProbability(rawBase)
   const probability = new Float64Array(n)
   const prediction = new Uint8Array(n)
@@ -116,10 +154,14 @@ export function scoreApplicants(
   const x = new Float64Array(numFeatures)
   const explain = mode === 'none' ? null : explainerFor(artifact)
   const explained = new Float64Array(numFeatures)
-  const batch = mode === 'exact' ? null : compiledFor(model).predict(columns, n, mode === 'path' && !explain)
+  const batch =
+    mode === 'exact'
+      ? null
+      : !compiled && mode === 'none'
+        ? { raw: marginsWithoutCompiling(model, columns, n), path: null }
+        : compiledFor(model).predict(columns, n, mode === 'path' && !explain)
   // Exact reasons: Linear TreeShap over the forest as the loaded model prepared it once.
-  const shapForest =
-    mode === 'exact' && !explain ? (model.shap ?? prepareForestShap(ensembleOf(model))) : null
+  const shapForest = mode === 'exact' && !explain ? exactShapOf(model) : null
   // Where an explainer's contributions start, and its calibrated probability (constant for a scorecard).
   let start = rawBase
   let startProbability = base
@@ -149,7 +191,7 @@ export function scoreApplicants(
       if (batch.path) phi = batch.path.subarray(r * numFeatures, (r + 1) * numFeatures)
     } else if (shapForest) {
       for (let f = 0; f < numFeatures; f++) x[f] = columns[f][r]
-      const shap = forestShapPrepared(shapForest, x)
+      const shap = shapForest(x)
       phi = shap.phi
       raw = shap.base + sum(shap.phi)
     } else throw new Error('scoreApplicants: no forest to score with') // one of the two is set per mode
@@ -206,6 +248,40 @@ export function rescale(
     if (slope > 0) return slope
   }
   return 1
+}
+
+/**
+ * Exact TreeSHAP of one feature vector for a model: its ShapForest (WebAssembly, the same
+ * values bit for bit), laid out on the first call for a loaded model and kept with its
+ * prepared forest; a model built by hand without one is explained by the TypeScript walk.
+ */
+function exactShapOf(model: ScoringModel): (x: ArrayLike<number>) => ForestShap {
+  const own = model.exact
+  if (own) return (x) => own.explain(x)
+  const ensemble = ensembleOf(model)
+  if (!model.shap) {
+    const prepared = prepareForestShap(ensemble)
+    return (x) => forestShapPrepared(prepared, x)
+  }
+  const forest = shapForestOf(ensemble, model.shap)
+  return (x) => forest.explain(x)
+}
+
+/**
+ * Margins of a few rows (a /predict request is one) without a compiled forest: the
+ * ShapForest's walk, else the TypeScript walk of the trees; both equal the compiled walk's
+ * bit for bit (the same leaf values added in the same tree order).
+ */
+function marginsWithoutCompiling(model: ScoringModel, columns: Float64Array[], n: number): Float64Array {
+  const forest: ShapForest | undefined = model.exact
+  if (!forest) return ensembleMargins(ensembleOf(model), columns, n)
+  const raw = new Float64Array(n)
+  const x = new Float64Array(columns.length)
+  for (let r = 0; r < n; r++) {
+    for (let f = 0; f < columns.length; f++) x[f] = columns[f][r]
+    raw[r] = forest.margin(x)
+  }
+  return raw
 }
 
 function compiledFor(model: ScoringModel): CompiledForest {

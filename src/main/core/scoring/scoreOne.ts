@@ -3,14 +3,13 @@ import type { Lang } from '../../../shared/i18n'
 import { WorkbenchError } from '../base/errors'
 import { clip } from '../base/clipText'
 import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
-import { checkApplicants } from '../policy/checkApplicants'
+import { checkApplicants, provided } from '../policy/checkApplicants'
 import { DecisionText } from '../../../shared/decisionText'
 import { modelGovernance, type Governance } from '../policy/modelDefaults'
 import { firedReferrals, verdictOf } from '../policy/referrals'
-import type { LoadedModel } from './loadModel'
 import { ENGINEERED_NAMES, parseApplicants, type ParsedApplicants } from './parseApplicants'
 import type { Reason } from './reasons'
-import { scoreApplicants } from './scoreApplicants'
+import { scoreApplicants, type ScoredApplicants, type ScoringModel } from './scoreApplicants'
 
 /** What scoring one applicant reads besides the model: policy, dictionary, the language of its texts. */
 export interface ScoreContext extends Governance {
@@ -29,6 +28,15 @@ function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
   )
 }
 
+/** One applicant's score and decision without reasons: what `/predict` answers to `"reasons": false`. */
+export type ScoreDecision = Omit<
+  ScoreResult,
+  'Audit_Id' | 'Reasons' | 'Contributions' | 'Not_Provided' | 'Base_Rate'
+>
+
+/** A model scoreOne can score with: a loaded model, or a /predict worker's (artifact and ShapForest). */
+export type ScoreOneModel = ScoringModel & { id: number }
+
 /**
  * Scores one applicant from raw fields (the model's input schema; engineered features are
  * computed, never asked for), in this order: types (a wrong type is FIELD_INVALID naming
@@ -38,10 +46,54 @@ function fieldValidationError(fields: FieldIssueInfo[]): WorkbenchError {
  * values outside the training range and unseen categories are warnings.
  */
 export function scoreOne(
-  model: LoadedModel,
+  model: ScoreOneModel,
   input: Record<string, unknown>,
   context: ScoreContext = modelGovernance(model.artifact)
 ): Omit<ScoreResult, 'Audit_Id'> {
+  const { parsed, warnings, text } = checkedApplicant(model, input, context)
+  const scored = scoreApplicants(model, parsed, 'exact')
+  const contributions = scored.contributions[0].map((r) => toInfo(r, text))
+  const raising = contributions.filter((c) => c.contribution > 0).slice(0, 3)
+  const lowering = contributions.filter((c) => c.contribution < 0).slice(0, 3)
+  const np = scored.notProvided[0]
+  const decision = decisionOf(model, parsed, scored, np.fields.length, context, text, warnings)
+  // The reasons go between the decision and the model's figures, where they always were.
+  const { Book_Default_Rate, Threshold, Model_Version, Applicant_Ref, Warnings, ...verdict } = decision
+  return {
+    ...verdict,
+    Reasons: [...raising, ...lowering],
+    Contributions: contributions,
+    Not_Provided: { fields: np.fields, contribution: round(np.contribution, 6), text: text.notProvided(np) },
+    Base_Rate: round(scored.base[0], 6),
+    Book_Default_Rate,
+    Threshold,
+    Model_Version,
+    Applicant_Ref,
+    Warnings
+  }
+}
+
+/**
+ * scoreOne without reasons: the same checks, probability, grade, referrals and verdict (the
+ * probability by the forest walk, as a batch file's row gets it), none of the TreeSHAP work.
+ */
+export function scoreDecisionOnly(
+  model: ScoreOneModel,
+  input: Record<string, unknown>,
+  context: ScoreContext = modelGovernance(model.artifact)
+): ScoreDecision {
+  const { parsed, warnings, text } = checkedApplicant(model, input, context)
+  const scored = scoreApplicants(model, parsed, 'none')
+  const notProvided = model.artifact.inputs.filter((field) => !provided(parsed.raw, field, 0)).length
+  return decisionOf(model, parsed, scored, notProvided, context, text, warnings)
+}
+
+/** The applicant's fields parsed, typed and through the policy checks (throws FIELD_INVALID or POLICY_CHECK_FAILED). */
+function checkedApplicant(
+  model: ScoreOneModel,
+  input: Record<string, unknown>,
+  context: ScoreContext
+): { parsed: ParsedApplicants; warnings: FieldIssueInfo[]; text: DecisionText } {
   const { artifact } = model
   const text = new DecisionText(context.dictionary, context.lang ?? 'en')
   const warnings = fieldWarnings(artifact, input)
@@ -72,14 +124,23 @@ export function scoreOne(
     )
   }
   warnings.push(...rangeWarnings(artifact, parsed, text))
-  const scored = scoreApplicants(model, parsed, 'exact')
+  return { parsed, warnings, text }
+}
+
+/** Probability, grade, referrals and verdict of the scored applicant (row 0). */
+function decisionOf(
+  model: ScoreOneModel,
+  parsed: ParsedApplicants,
+  scored: ScoredApplicants,
+  notProvided: number,
+  context: ScoreContext,
+  text: DecisionText,
+  warnings: FieldIssueInfo[]
+): ScoreDecision {
+  const { artifact } = model
   const p = scored.probability[0]
   const grade = riskGrade(artifact.riskGrades, p)
-  const contributions = scored.contributions[0].map((r) => toInfo(r, text))
-  const raising = contributions.filter((c) => c.contribution > 0).slice(0, 3)
-  const lowering = contributions.filter((c) => c.contribution < 0).slice(0, 3)
-  const np = scored.notProvided[0]
-  const referrals = firedReferrals(context.policy, parsed.raw, 0, p, np.fields.length).map((f) => ({
+  const referrals = firedReferrals(context.policy, parsed.raw, 0, p, notProvided).map((f) => ({
     ...f,
     text: text.referral(f)
   }))
@@ -98,10 +159,6 @@ export function scoreOne(
       referrals.map((r) => r.text)
     ),
     Referrals: referrals,
-    Reasons: [...raising, ...lowering],
-    Contributions: contributions,
-    Not_Provided: { fields: np.fields, contribution: round(np.contribution, 6), text: text.notProvided(np) },
-    Base_Rate: round(scored.base[0], 6),
     Book_Default_Rate: artifact.baseRate,
     Threshold: artifact.threshold,
     Model_Version: model.id,

@@ -41,9 +41,9 @@ import type { Policy } from '../../../shared/policy'
 import type { Lang } from '../../../shared/i18n'
 import type { Governance } from '../policy/modelDefaults'
 import { governanceOf, readApplicantRef } from './governance'
-import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
+import { auditEntryOf, type ScoreRequest } from './scoreRequest'
 import { compileInWorker } from './compileInWorker'
 import { storedForm } from '../scoring/compiledForestStore'
 import { prepareBatchModel, restoreBatchModel, scoreCsvFile, type BatchModel } from '../scoring/scoreCsvFile'
@@ -272,7 +272,7 @@ export class Workbench {
 
   /** What scoring reads besides the model: its policy checks and dictionary. */
   scoringGovernance(model: { id: number; artifact: LoadedModel['artifact'] }): Governance {
-    const datasetId = this.models.summary(model.id).datasetId
+    const datasetId = this.models.datasetIdOf(model.id)
     const { policy, dictionary } = governanceOf(this.governance, model.id, model.artifact, datasetId)
     return { policy, dictionary }
   }
@@ -373,30 +373,29 @@ export class Workbench {
     modelId?: number,
     options: ScoreOptions = {}
   ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
+    const request = this.scoreRequest(input, channel, modelId, options)
+    const result = scoreOne(request.model, request.fields, request.context)
+    return { result, audit: auditEntryOf(request, result) }
+  }
+
+  /**
+   * Everything scoring one applicant reads from the store, resolved now: the model, the
+   * fields (the request's Applicant_Ref taken out) and the context (policy, dictionary,
+   * language, reference). The score itself may then run on another thread (/predict's
+   * pool), and auditEntryOf turns its result into the record to write.
+   */
+  scoreRequest(
+    input: Record<string, unknown>,
+    channel: ScoreChannel,
+    modelId?: number,
+    options: ScoreOptions = {}
+  ): ScoreRequest {
     const model = this.scoringModel(modelId)
     // /predict sends the reference inside the body, as Applicant_Ref: it is not a field.
     const { Applicant_Ref: sentRef, ...fields } = input
     const reference = options.reference ?? readApplicantRef(sentRef)
-    const result = scoreOne(model, fields, {
-      ...this.scoringGovernance(model),
-      lang: options.lang,
-      reference
-    })
-    return {
-      result,
-      audit: {
-        modelId: model.id,
-        modelName: model.name,
-        channel,
-        probability: result.Default_Probability,
-        prediction: result.Default_Prediction,
-        grade: result.Risk_Grade,
-        decision: result.Decision,
-        reference,
-        inputs: auditInputs(model.artifact, fields),
-        outputs: { ...result, Contributions: undefined }
-      }
-    }
+    const context = { ...this.scoringGovernance(model), lang: options.lang, reference }
+    return { model, fields, context, channel }
   }
 
   /**

@@ -206,8 +206,11 @@ export class DatasetWriter {
     return this.rows
   }
 
-  /** Records the counts and report and makes the dataset visible. */
-  commit(report: ImportReport): DatasetSummary {
+  /**
+   * Records the counts and report (and the source file's hash, when it was known only once
+   * the rows were written) and makes the dataset visible.
+   */
+  commit(report: ImportReport, sourceSha256?: string): DatasetSummary {
     if (!this.open) throw new Error('DatasetWriter: already closed')
     this.flush()
     this.db
@@ -215,6 +218,8 @@ export class DatasetWriter {
         'UPDATE datasets SET row_count = ?, positive_count = ?, rejected_rows = ?, import_report = ? WHERE id = ?'
       )
       .run(this.rows, this.positives, report.rowsRejected, JSON.stringify(report), this.id)
+    if (sourceSha256 !== undefined)
+      this.db.prepare('UPDATE datasets SET source_sha256 = ? WHERE id = ?').run(sourceSha256, this.id)
     this.copy.write(this.db, this.id)
     this.db.exec('COMMIT')
     this.open = false

@@ -168,6 +168,18 @@ export class ModelRepo {
     return found
   }
 
+  /**
+   * The dataset a model was trained on (null when it was deleted), read alone: summary()
+   * reads columns stored after the forest, which makes SQLite walk the forest's overflow
+   * pages (~60 ms for a 200-tree model), too slow for every /predict request.
+   */
+  datasetIdOf(id: number): number | null {
+    const row = this.db.prepare('SELECT dataset_id FROM models WHERE id = ?').get(id) as
+      { dataset_id: number | null } | undefined
+    if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
+    return row.dataset_id
+  }
+
   evaluation(id: number): ModelEvaluation {
     const row = this.db.prepare('SELECT evaluation FROM models WHERE id = ?').get(id) as
       { evaluation: string } | undefined

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { CancelledError, InputError } from '../base/errors'
 import type { DatasetSummary, ImportReport, RejectedLine } from './DatasetRepo'
-import { DatasetRepo, MAX_DATASET_COLUMNS, MAX_REPORTED_LINES } from './DatasetRepo'
+import { DatasetRepo, MAX_DATASET_COLUMNS, MAX_REPORTED_LINES, type DatasetWriter } from './DatasetRepo'
 import { readCsvRecords } from '../data/csv/readCsvRecords'
 import { forEachRecords, type CsvRecords } from '../data/csv/forEachRecords'
+import { plainDecimalAt, SpellingCache } from '../data/csv/fieldBytes'
 import { sniffCsv, type CsvFormat } from '../data/csv/sniffCsv'
 import { CsvInputError } from '../data/csv/CsvInputError'
 import { inEncodingFound } from '../data/csv/encodingGuard'
@@ -16,7 +16,8 @@ import type { ColumnKind, ColumnSpec } from '../data/Table'
 import type { CsvPreview } from '../../../shared/dto'
 
 export type { CsvPreview }
-import { isOutcome, resolveTargetClasses, TargetTally } from '../data/targetClasses'
+import { isOutcome, resolveTargetClasses } from '../data/targetClasses'
+import { surveyCsv, surveyOnThread, type CsvSurvey } from './csvSurvey'
 
 export interface ImportProgress {
   phase: 'reading' | 'importing'
@@ -33,6 +34,8 @@ export interface ImportOptions {
   kinds?: Record<string, Exclude<ColumnKind, 'target'>>
   signal?: AbortSignal
   onProgress?: (progress: ImportProgress) => void
+  /** Files from this many bytes on are surveyed on a worker thread (default 8 MB; tests lower it). */
+  surveyOnThreadFromBytes?: number
 }
 
 export interface ImportResult {
@@ -137,49 +140,215 @@ function listNames(names: string[]): string {
   return shown.join(', ') + (names.length > shown.length ? `, … (${names.length} columns)` : '')
 }
 
+/** Files from this size on are surveyed on a worker thread while the rows are written (see importWithFormat). */
+const SURVEY_ON_THREAD_FROM_BYTES = 8 << 20
+
+/** What the rows are converted by: each column's kind, the target's classes and the outcomes a target cell must be. */
+interface ImportPlan {
+  columns: ColumnSpec[]
+  classes: { numeric: boolean; positiveClass: string }
+  outcomes: { values: string[]; stray: number }
+}
+
+/**
+ * Imports in two passes over the file: a survey (each column's kind, the target's classes,
+ * the file's hash), then the rows converted by what it found and written in one
+ * transaction. A large file is surveyed on a worker thread while this one already writes
+ * the rows by the plan its first chunk gives; when the whole file's plan is the same (a
+ * column's kind or the target's classes do not change after its first 5,000 rows in any
+ * ordinary file) the rows written stand, else they are rolled back and written again by
+ * the whole file's plan. Either way the dataset and report are those of the plan of the
+ * whole file.
+ */
 async function importWithFormat(
   db: Database.Database,
   options: ImportOptions,
   format: CsvFormat
 ): Promise<ImportResult> {
-  const file = basename(options.path)
+  const targetIndex = format.header.indexOf(options.target)
+  const progress = (phase: ImportProgress['phase'], bytes: number): void =>
+    options.onProgress?.({ phase, done: bytes, total: format.sizeBytes })
+  const onThread = format.sizeBytes >= (options.surveyOnThreadFromBytes ?? SURVEY_ON_THREAD_FROM_BYTES)
+  const guess = onThread ? await guessedPlan(options, format, targetIndex) : null
+  if (guess) {
+    let surveyed = false
+    // Stops the survey when the import is cancelled or fails.
+    const stop = new AbortController()
+    const cancel = (): void => stop.abort()
+    options.signal?.addEventListener('abort', cancel, { once: true })
+    const survey = surveyOnThread(
+      { path: options.path, format, targetIndex },
+      { signal: stop.signal, onBytes: (bytes) => progress('reading', bytes) }
+    ).finally(() => {
+      surveyed = true
+      options.signal?.removeEventListener('abort', cancel)
+    })
+    // Settled here too, so that a survey that fails while the rows are written is no unhandled rejection.
+    survey.catch(() => undefined)
+    let written: WrittenRows | null = null
+    try {
+      written = await writeRows(db, options, format, guess, (bytes) => {
+        if (surveyed) progress('importing', bytes)
+      })
+      const whole = await survey
+      const plan = planOf(options, format, whole)
+      if (samePlan(plan, guess)) {
+        // The rows may all have been written before the survey ended: say so once it has.
+        progress('importing', format.sizeBytes)
+        return finish(written, plan, format, options, whole.sha256 ?? undefined)
+      }
+      written.writer.rollback()
+      const again = await writeRows(db, options, format, plan, (b) => progress('importing', b))
+      return finish(again, plan, format, options, whole.sha256 ?? undefined)
+    } catch (error) {
+      stop.abort()
+      written?.writer.rollback()
+      throw error
+    }
+  }
+  const whole = await surveyCsv(options.path, format, targetIndex, {
+    signal: options.signal,
+    onBytes: (bytes) => progress('reading', bytes)
+  })
+  const plan = planOf(options, format, whole)
+  const written = await writeRows(db, options, format, plan, (bytes) => progress('importing', bytes))
+  return finish(written, plan, format, options, whole.sha256 ?? undefined)
+}
+
+/** The plan of the file's first chunk, or null when it gives none (its target values do not resolve, say). */
+async function guessedPlan(
+  options: ImportOptions,
+  format: CsvFormat,
+  targetIndex: number
+): Promise<ImportPlan | null> {
+  try {
+    return planOf(
+      options,
+      format,
+      await surveyCsv(options.path, format, targetIndex, { firstChunkOnly: true })
+    )
+  } catch {
+    // The whole file's survey then decides, and reports what is wrong, as for a small file.
+    return null
+  }
+}
+
+/** The import plan of a survey, with the kinds the user chose; throws when the target's classes do not resolve. */
+function planOf(options: ImportOptions, format: CsvFormat, survey: CsvSurvey): ImportPlan {
   const header = format.header
   const targetIndex = header.indexOf(options.target)
   const kindOf = (name: string): Exclude<ColumnKind, 'target'> | undefined =>
     options.kinds && Object.hasOwn(options.kinds, name) ? options.kinds[name] : undefined
-
-  // Pass 1: what the columns hold, over the whole file, and the file's SHA-256.
-  const profilers = header.map((name) => new ColumnProfiler(name))
-  const targetValues = new TargetTally()
-  const progress = (phase: ImportProgress['phase'], bytes: number, total: number): void =>
-    options.onProgress?.({ phase, done: bytes, total })
-  const hash = createHash('sha256')
-  const read = (phase: ImportProgress['phase'], onRecords: (records: CsvRecords) => void): Promise<number> =>
-    forEachRecords(
-      options.path,
-      format,
-      { hash: phase === 'reading' ? hash : undefined, signal: options.signal },
-      (records, bytesRead) => {
-        onRecords(records)
-        progress(phase, bytesRead, format.sizeBytes)
-      }
-    )
-  await read('reading', (records) => {
-    for (let r = 0; r < records.count; r++) {
-      const width = Math.min(records.fieldCount(r), profilers.length)
-      for (let c = 0; c < width; c++) profilers[c].add(records.field(r, c))
-      if (targetIndex < records.fieldCount(r)) {
-        const t = records.field(r, targetIndex).trim()
-        if (!isMissingToken(t)) targetValues.add(t)
-      }
-    }
-  })
-  const sourceSha256 = hash.digest('hex')
-  const outcomes = targetValues.outcomes()
-  const classes = resolveTargetClasses(file, options.target, outcomes.values, options.positive)
-  const columns: ColumnSpec[] = header.map((name, i) =>
-    i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? profilers[i].inferKind() }
+  const classes = resolveTargetClasses(
+    basename(options.path),
+    options.target,
+    survey.outcomes.values,
+    options.positive
   )
+  const columns: ColumnSpec[] = header.map((name, i) =>
+    i === targetIndex ? { name, kind: 'target' } : { name, kind: kindOf(name) ?? survey.kinds[i] }
+  )
+  return { columns, classes, outcomes: survey.outcomes }
+}
+
+/** Whether two plans convert every cell alike (the count of stray target values only changes a warning). */
+function samePlan(a: ImportPlan, b: ImportPlan): boolean {
+  return (
+    a.classes.numeric === b.classes.numeric &&
+    a.classes.positiveClass === b.classes.positiveClass &&
+    a.outcomes.values.length === b.outcomes.values.length &&
+    a.outcomes.values.every((v, i) => v === b.outcomes.values[i]) &&
+    a.columns.every((c, i) => c.kind === b.columns[i].kind)
+  )
+}
+
+/** The rows written by a plan, not committed yet. */
+interface WrittenRows {
+  writer: DatasetWriter
+  rowsRead: number
+  rowsRejected: number
+  rejected: RejectedLine[]
+}
+
+/** Pass 2: converts every record by the plan and writes the rows in one transaction, left open. */
+async function writeRows(
+  db: Database.Database,
+  options: ImportOptions,
+  format: CsvFormat,
+  plan: ImportPlan,
+  onBytes: (bytes: number) => void
+): Promise<WrittenRows> {
+  const file = basename(options.path)
+  const { columns, classes, outcomes } = plan
+  const targetIndex = format.header.indexOf(options.target)
+  const writer = new DatasetRepo(db).create(
+    {
+      name: options.name ?? file.replace(/\.[^.]+$/, ''),
+      source: 'imported',
+      sourceFile: file,
+      targetColumn: options.target,
+      positiveClass: classes.positiveClass
+    },
+    columns,
+    classes.numeric
+  )
+  const written: WrittenRows = { writer, rowsRead: 0, rowsRejected: 0, rejected: [] }
+  const convert = makeRowConverter(columns, targetIndex, classes.numeric, outcomes.values)
+  const cells = new Array<string | number | null>(columns.length)
+  try {
+    await forEachRecords(options.path, format, { signal: options.signal }, (records, bytesRead) => {
+      if (options.signal?.aborted) throw new CancelledError()
+      for (let r = 0; r < records.count; r++) {
+        written.rowsRead++
+        const rejection = convert(records.line(r), records, r, cells)
+        if (rejection) {
+          written.rowsRejected++
+          if (written.rejected.length < MAX_REPORTED_LINES) written.rejected.push(rejection)
+        } else writer.appendRow(cells, records.line(r))
+      }
+      onBytes(bytesRead)
+    })
+  } catch (error) {
+    writer.rollback()
+    throw error
+  }
+  return written
+}
+
+/** Commits the rows written, with the report of the plan (its warnings) and the file's hash. */
+function finish(
+  written: WrittenRows,
+  plan: ImportPlan,
+  format: CsvFormat,
+  options: ImportOptions,
+  sourceSha256: string | undefined
+): ImportResult {
+  const { writer, rowsRead, rowsRejected, rejected } = written
+  try {
+    if (writer.rowCount === 0) {
+      throw new InputError(
+        `${basename(options.path)}: none of the ${rowsRead} rows could be imported (first problem, line ${rejected[0]?.line}: ${rejected[0]?.reason}). Fix the file and import it again.`
+      )
+    }
+    const report: ImportReport = {
+      rowsRead,
+      rowsImported: writer.rowCount,
+      rowsRejected,
+      rejected,
+      warnings: warningsOf(plan),
+      encoding: format.encoding,
+      delimiter: format.delimiter
+    }
+    return { dataset: writer.commit(report, sourceSha256), report }
+  } catch (error) {
+    writer.rollback()
+    throw error
+  }
+}
+
+/** The report's warnings: stray target values, and identifier columns kept but not used. */
+function warningsOf(plan: ImportPlan): string[] {
+  const { outcomes, columns } = plan
   const warnings: string[] = []
   if (outcomes.stray > 0)
     warnings.push(
@@ -189,74 +358,28 @@ async function importWithFormat(
     if (c.kind === 'identifier')
       warnings.push(`Column "${c.name}" is unique per row (an identifier): kept, but not used as a feature.`)
   }
-
-  // Pass 2: convert and write, all in one transaction.
-  const writer = new DatasetRepo(db).create(
-    {
-      name: options.name ?? file.replace(/\.[^.]+$/, ''),
-      source: 'imported',
-      sourceFile: file,
-      sourceSha256,
-      targetColumn: options.target,
-      positiveClass: classes.positiveClass
-    },
-    columns,
-    classes.numeric
-  )
-  const rejected: RejectedLine[] = []
-  let rowsRejected = 0
-  let rowsRead = 0
-  const reject = (line: RejectedLine): void => {
-    rowsRejected++
-    if (rejected.length < MAX_REPORTED_LINES) rejected.push(line)
-  }
-  const convert = makeRowConverter(columns, targetIndex, classes.numeric, outcomes.values)
-  const cells = new Array<string | number | null>(columns.length)
-  try {
-    await read('importing', (records) => {
-      if (options.signal?.aborted) throw new CancelledError()
-      for (let r = 0; r < records.count; r++) {
-        rowsRead++
-        const line = records.line(r)
-        const rejection = convert(line, records.fieldCount(r), (c) => records.field(r, c), cells)
-        if (rejection) reject(rejection)
-        else writer.appendRow(cells, line)
-      }
-    })
-    if (writer.rowCount === 0) {
-      throw new InputError(
-        `${file}: none of the ${rowsRead} rows could be imported (first problem, line ${rejected[0]?.line}: ${rejected[0]?.reason}). Fix the file and import it again.`
-      )
-    }
-    const report: ImportReport = {
-      rowsRead,
-      rowsImported: writer.rowCount,
-      rowsRejected,
-      rejected,
-      warnings,
-      encoding: format.encoding,
-      delimiter: format.delimiter
-    }
-    const dataset = writer.commit(report)
-    return { dataset, report }
-  } catch (error) {
-    writer.rollback()
-    throw error
-  }
+  return warnings
 }
 
 /**
- * Reads one CSV record (field `c` of the record by `field(c)`) into `cells` as typed cells;
- * returns the reason it cannot be imported, or null. `cells` is reused from row to row.
+ * Reads record `r` of a chunk into `cells` as typed cells; returns the reason it cannot be
+ * imported, or null. `cells` is reused from row to row.
  */
 type RowConverter = (
   line: number,
-  fieldCount: number,
-  field: (column: number) => string,
+  records: CsvRecords,
+  r: number,
   cells: (string | number | null)[]
 ) => RejectedLine | null
 
-/** The converter of `columns` (see RowConverter); a target cell must be one of `outcomes`. */
+/** What one cell's text converts to: its typed value, or why its row is rejected (the line is added by the row). */
+type CellOutcome = { cell: string | number | null } | { rejected: Omit<RejectedLine, 'line'> }
+
+/**
+ * The converter of `columns` (see RowConverter); a target cell must be one of `outcomes`.
+ * A cell's outcome depends on its text alone, so it is worked out once per spelling and
+ * column (SpellingCache), and a plain decimal in a numeric column is read from its bytes.
+ */
 function makeRowConverter(
   columns: ColumnSpec[],
   targetIndex: number,
@@ -267,36 +390,55 @@ function makeRowConverter(
   const width = columns.length
   const numeric = columns.map((c) => c.kind === 'numeric' || (c.kind === 'target' && targetNumeric))
   const name = (c: number): string => clip(columns[c].name, 200)
-  return (line, fieldCount, field, cells) => {
-    if (fieldCount !== width) return { line, reason: `has ${fieldCount} fields, the header has ${width}` }
-    for (let c = 0; c < width; c++) {
-      const text = field(c).trim()
-      if (numeric[c] ? isMissingNumberToken(text) : isMissingToken(text)) {
-        if (c === targetIndex) return { line, column: name(c), reason: 'the target value is missing' }
-        cells[c] = null
-      } else if (c === targetIndex && !isOutcome(text, outcomes, targetNumeric)) {
-        return {
-          line,
+  const convertText = (c: number, raw: string): CellOutcome => {
+    const text = raw.trim()
+    if (numeric[c] ? isMissingNumberToken(text) : isMissingToken(text)) {
+      if (c === targetIndex) return { rejected: { column: name(c), reason: 'the target value is missing' } }
+      return { cell: null }
+    }
+    if (c === targetIndex && !isOutcome(text, outcomes, targetNumeric)) {
+      return {
+        rejected: {
           column: name(c),
           value: clip(text, 200),
           reason: `is not an outcome: the target is ${shownOutcomes}`
         }
-      } else if (numeric[c]) {
-        const value = parseNumber(text)
-        if (Number.isNaN(value))
-          return { line, column: name(c), value: clip(text, 200), reason: 'is not a number' }
-        if (!Number.isFinite(value)) {
-          return {
-            line,
-            column: name(c),
-            value: clip(text, 200),
-            reason: 'is too large to be a number (beyond ±1.8e308)'
-          }
-        }
-        cells[c] = value
-      } else {
-        cells[c] = text
       }
+    }
+    if (!numeric[c]) return { cell: text }
+    const value = parseNumber(text)
+    if (Number.isNaN(value))
+      return { rejected: { column: name(c), value: clip(text, 200), reason: 'is not a number' } }
+    if (!Number.isFinite(value)) {
+      return {
+        rejected: {
+          column: name(c),
+          value: clip(text, 200),
+          reason: 'is too large to be a number (beyond ±1.8e308)'
+        }
+      }
+    }
+    return { cell: value }
+  }
+  const spellings = columns.map((_, c) => new SpellingCache((raw) => convertText(c, raw)))
+  // A plain decimal in a numeric column other than the target is its own value (an empty one is missing).
+  const fromBytes = numeric.map((isNumeric, c) => isNumeric && c !== targetIndex)
+  return (line, records, r, cells) => {
+    const fieldCount = records.fieldCount(r)
+    if (fieldCount !== width) return { line, reason: `has ${fieldCount} fields, the header has ${width}` }
+    const { bytes, table } = records
+    const first = records.fieldIndex(r, 0)
+    for (let c = 0; c < width; c++) {
+      if (fromBytes[c]) {
+        const x = plainDecimalAt(bytes, table, first + c)
+        if (x !== undefined) {
+          cells[c] = x === x ? x : null
+          continue
+        }
+      }
+      const outcome = spellings[c].get(bytes, table, first + c)
+      if ('rejected' in outcome) return { line, ...outcome.rejected }
+      cells[c] = outcome.cell
     }
     return null
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CsvInputError } from '../../../../src/main/core/data/csv/CsvInputError'
 import { importCsv, previewCsv } from '../../../../src/main/core/storage/importCsv'
 import { InputError } from '../../../../src/main/core/base/errors'
+import { parseNumber } from '../../../../src/main/core/data/csv/parseNumber'
 import { DatasetRepo } from '../../../../src/main/core/storage/DatasetRepo'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
@@ -212,6 +213,106 @@ describe('importCsv', () => {
     if (amount.kind === 'numeric') expect(Array.from(amount.values).filter(Number.isNaN)).toHaveLength(8)
     db.close()
   })
+
+  it('stores each amount as its text reads, plain decimals (read from their bytes) and the full grammar alike', async () => {
+    const db = openDatabase(tmp.path('w.db'))
+    // 3,000 distinct plain amounts, so the profile stops keeping their texts and reads
+    // them from bytes, with spellings only the full grammar reads in between.
+    const spelled = [
+      '"1,234"',
+      ' 77 ',
+      '-0',
+      '.5',
+      '007',
+      '"₹1,50,000"',
+      '(500)',
+      '12.5%',
+      '1e3',
+      '',
+      'NA',
+      'None'
+    ]
+    const texts: string[] = []
+    const rows = ['Amount,Region,Default']
+    for (let i = 0; i < 3000; i++) {
+      const text =
+        i % 50 === 7 ? spelled[((i / 50) % spelled.length) | 0] : `${(i * 7919) % 100_000}.${i % 100}`
+      texts.push(text)
+      rows.push(`${text},${['North', '"South"', ' East'][i % 3]},${i % 4 === 0 ? 1 : 0}`)
+    }
+    const { dataset, report } = await importCsv(db, {
+      path: tmp.write('amounts.csv', rows.join('\n')),
+      target: 'Default'
+    })
+    expect(report.rowsRejected).toBe(0)
+    const table = new DatasetRepo(db).loadTable(dataset.id)
+    const amount = table.columns.find((c) => c.name === 'Amount')!
+    const region = table.columns.find((c) => c.name === 'Region')!
+    expect(amount.kind).toBe('numeric')
+    if (amount.kind === 'numeric') {
+      texts.forEach((text, i) => {
+        const bare = text.replace(/^"|"$/g, '').trim()
+        const expected = ['', 'NA', 'None'].includes(bare) ? NaN : parseNumber(bare)
+        expect(Object.is(amount.values[i], expected)).toBe(true)
+      })
+      // Worked by hand: the grouped, padded, rupee and accounting spellings.
+      expect([amount.values[7], amount.values[57], amount.values[257], amount.values[307]]).toEqual([
+        1234, 77, 150000, -500
+      ])
+    }
+    if (region.kind !== 'numeric') expect([...region.levels].sort()).toEqual(['East', 'North', 'South'])
+    db.close()
+  })
+
+  it.each([
+    ['guesses right', false],
+    ['guesses wrong', true]
+  ])(
+    'gives the same dataset and report with the survey on a worker thread when the first chunk %s',
+    async (_label, flip) => {
+      // Short rows, so the first 512 kB chunk holds ~20,000 of them; with `flip`, Code looks
+      // numeric there and turns to text after row 30,000, so the guessed plan is rolled back.
+      const rows = ['Customer_ID,Amount,Code,Region,Default']
+      for (let i = 0; i < 40_000; i++) {
+        const code = flip && i >= 30_000 ? `K${i % 13}` : `${i % 97}`
+        const amount = i % 1000 === 5 ? 'n/a' : i % 777 === 3 ? 'abc' : `${(i * 31) % 5000}.${i % 10}`
+        rows.push(`C${i},${amount},${code},${['N', 'S', '"E"'][i % 3]},${i % 9 === 0 ? 'yes' : 'no'}`)
+      }
+      const file = tmp.write(`big-${flip}.csv`, rows.join('\n'))
+      const read = async (surveyOnThreadFromBytes: number) => {
+        const db = openDatabase(tmp.path(`t${flip}${surveyOnThreadFromBytes}.db`))
+        const phases = new Set<string>()
+        const { dataset, report } = await importCsv(db, {
+          path: file,
+          target: 'Default',
+          positive: 'yes',
+          surveyOnThreadFromBytes,
+          onProgress: (p) => phases.add(p.phase)
+        })
+        const repo = new DatasetRepo(db)
+        const detail = repo.get(dataset.id)
+        const table = repo.loadTable(dataset.id)
+        db.close()
+        return { detail: { ...detail, createdAt: '' }, report, table, phases }
+      }
+      const inline = await read(Number.MAX_SAFE_INTEGER)
+      const threaded = await read(0)
+      expect(threaded.detail).toEqual(inline.detail)
+      expect(threaded.report).toEqual(inline.report)
+      expect(threaded.table).toEqual(inline.table)
+      expect([...threaded.phases]).toEqual(expect.arrayContaining(['reading', 'importing']))
+      // Worked by hand: the 'abc' amounts (i % 777 === 3) are rejected, 'n/a' is missing.
+      expect(inline.report.rowsRejected).toBe(Math.floor((40_000 - 1 - 3) / 777) + 1)
+      expect(inline.detail.columnSpecs.map((c) => c.kind)).toEqual([
+        'identifier',
+        'numeric',
+        flip ? 'categorical' : 'numeric',
+        'categorical',
+        'target'
+      ])
+      expect(inline.detail.sourceSha256).toMatch(/^[0-9a-f]{64}$/)
+    }
+  )
 
   it('decodes Windows-1252 text and detects semicolons', async () => {
     const db = openDatabase(tmp.path('w.db'))

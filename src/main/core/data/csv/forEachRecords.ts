@@ -10,11 +10,17 @@ const CHUNK_BYTES = 1 << 19
 /** The data records of one chunk of a CSV file, as the byte tokenizer read them. */
 export class CsvRecords {
   constructor(
-    private readonly bytes: Uint8Array,
-    private readonly table: CsvRecordTable,
+    /** The chunk's bytes and its tokenized fields (fieldIndex names a field of them). */
+    readonly bytes: Uint8Array,
+    readonly table: CsvRecordTable,
     /** Line on which the chunk starts. */
     private readonly firstLine: number
   ) {}
+
+  /** Index in `table` of field `column` of record `record` (read it with fieldBytes.ts or fieldText). */
+  fieldIndex(record: number, column: number): number {
+    return this.table.fieldFirst[record] + column
+  }
 
   /** Records in the chunk (blank ones skipped). */
   get count(): number {

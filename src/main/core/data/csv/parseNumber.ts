@@ -21,7 +21,9 @@ const LONGEST_TOKEN = Math.max(...[...MISSING_TOKENS].map((t) => t.length))
 export function parseNumber(text: string): number {
   const plain = plainDecimal(text)
   if (plain !== undefined) return plain
-  const match = NUMBER_SHAPE.exec(text.trim())
+  const trimmed = text.trim()
+  if (!mayStartNumber(trimmed.charCodeAt(0))) return NaN
+  const match = NUMBER_SHAPE.exec(trimmed)
   if (match === null) return NaN
   const [, open, signBefore, signAfter, digits, close] = match
   // Parentheses mean negative in accounting exports; they must pair and cannot be combined with a sign.
@@ -32,6 +34,26 @@ export function parseNumber(text: string): number {
   const magnitude = Number(digits.replace(/,/g, ''))
   if (magnitude === 0) return 0
   return open !== undefined || sign === '-' ? -magnitude : magnitude
+}
+
+/**
+ * Whether a trimmed text starting with this character can match NUMBER_SHAPE: "(", a sign,
+ * a currency (₹, Rs, INR), a digit or ".". Text such as a customer id ("CUST0001") or a
+ * region is then refused without running the regular expression.
+ */
+function mayStartNumber(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x28 ||
+    code === 0x2d ||
+    code === 0x2b ||
+    code === 0x2e ||
+    code === 0x20b9 ||
+    code === 0x52 ||
+    code === 0x72 ||
+    code === 0x49 ||
+    code === 0x69
+  )
 }
 
 /**
