@@ -31,7 +31,7 @@ export function registerModelCommands(program: Command, run: Run): void {
     program
       .command('train')
       .description(
-        "train a random forest with SMOTE on the training rows and evaluate it on held-out rows (the spec's step 4)"
+        "train a model (the spec's random forest by default; gbm, scorecard, ml-random-forest, or auto for a cross-validated champion) on the training rows and evaluate it on held-out rows (the spec's step 4)"
       )
       .option('--name <name>', 'model name')
   ).action(
