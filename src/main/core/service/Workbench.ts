@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { exportDatasetCsv } from '../storage/exportCsv'
 import { generateDataset, type GenerateDatasetOptions } from '../storage/generateDataset'
@@ -54,6 +53,7 @@ import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ScorecardTable } from '../model/ScorecardTable'
 import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
 import type { Population } from './population'
+import { CommitteeService } from './CommitteeService'
 import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
 
 /** How one score is asked for: who it is about, and the language of its texts. */
@@ -78,11 +78,11 @@ export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
   readonly audit: AuditRepo
-  /** Scored populations for strategy and validation, the last two asked for (see population). */
-  private readonly populations = new Map<string, Population>()
   readonly governance: GovernanceRepo
   /** Loaded models by id: parsing and validating an artifact once, not per request. */
   private readonly modelCache = new Map<number, LoadedModel>()
+  /** Strategy, swap sets and validation, with the populations they were scored on. */
+  private readonly committee: CommitteeService
 
   constructor(
     readonly db: Database.Database,
@@ -94,6 +94,7 @@ export class Workbench {
     this.models = new ModelRepo(db)
     this.audit = new AuditRepo(db)
     this.governance = new GovernanceRepo(db, this.models)
+    this.committee = new CommitteeService(this)
   }
 
   /**
@@ -501,46 +502,22 @@ export class Workbench {
     return { model, artifact, scorecard: artifact.scorecard }
   }
 
-  /**
-   * The rows a committee's strategy and validation use: the model's held-out rows, or a
-   * file of loans (with outcomes, for the observed rates) when `data` names one.
-   */
-  async population(modelId: number, data?: string): Promise<Population> {
-    // A committee drags a cut-off over the same rows many times: keep the last few scored.
-    const key = `${modelId}\0${data ? `${data}\0${fileStamp(data)}` : ''}`
-    const cached = this.populations.get(key)
-    if (cached) return cached
-    const model = this.scoringModel(modelId)
-    const { filePopulation, heldOutPopulation } = await import('./population')
-    let population: Population
-    if (data) population = await filePopulation(model, data)
-    else {
-      const summary = this.models.summary(modelId)
-      if (summary.datasetId === null) {
-        throw new InputError(
-          `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
-        )
-      }
-      population = heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
-    }
-    this.populations.set(key, population)
-    if (this.populations.size > 2) this.populations.delete(this.populations.keys().next().value!)
-    return population
+  /** The rows a committee's strategy and validation use (see CommitteeService.population). */
+  population(modelId: number, data?: string): Promise<Population> {
+    return this.committee.population(modelId, data)
   }
 
   /** Whom a change of cut-off concerns (see committee.ts swapSetOf). */
-  async swapSet(
+  swapSet(
     modelId: number,
     request: StrategyRequest & { data?: string; from: number; to: number; limit?: number }
   ): Promise<SwapSetView> {
-    const { swapSetOf } = await import('./committee')
-    return swapSetOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+    return this.committee.swapSet(modelId, request)
   }
 
   /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
-  async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
-    const { strategyOf } = await import('./committee')
-    return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    return this.committee.strategy(modelId, request)
   }
 
   /**
@@ -554,33 +531,14 @@ export class Workbench {
     return change
   }
 
-  /**
-   * The validation pack of a model: on its held-out rows, or on a newer file, compared
-   * with the held-out rows for stability when those still exist.
-   */
-  async validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
-    const model = this.scoringModel(modelId)
-    const population = await this.population(modelId, request.data)
-    let reference: Population | null = null
-    if (
-      request.data &&
-      this.models.summary(modelId).datasetId !== null &&
-      model.artifact.params.testSize > 0
-    ) {
-      reference = await this.population(modelId)
-    }
-    const { validationOf } = await import('./committee')
-    return validationOf(model, population, reference, request, new Date().toISOString())
+  /** The validation pack of a model on its held-out rows or a newer file (see CommitteeService.validate). */
+  validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
+    return this.committee.validate(modelId, request)
   }
 
   /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
-  async writeValidationReport(
-    pack: ValidationPack,
-    strategy: StrategyResult | null,
-    path: string
-  ): Promise<void> {
-    const { writeValidationReport } = await import('../reports/validationReport')
-    return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
+  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+    return this.committee.writeValidationReport(pack, strategy, path)
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
@@ -626,14 +584,4 @@ export class Workbench {
 /** The kind of a field recorded in an audit record, for a dictionary built without its model. */
 function guessKind(value: unknown): 'numeric' | 'categorical' {
   return typeof value === 'number' ? 'numeric' : 'categorical'
-}
-
-/** When a file was last changed and how big it is: a scored copy of it is stale once these change. */
-function fileStamp(path: string): string {
-  try {
-    const s = statSync(path)
-    return `${s.size}:${s.mtimeMs}`
-  } catch {
-    return 'missing'
-  }
 }
