@@ -35,11 +35,10 @@ import {
 import { GovernanceRepo } from '../storage/GovernanceRepo'
 import type { ApplicantRef, OverrideInfo } from '../../../shared/dto'
 import type { ActivationInfo, ModelGovernanceInfo } from '../../../shared/governance'
-import { resolveDictionary, type Dictionary } from '../../../shared/dictionary'
-import type { Policy } from '../../../shared/policy'
 import type { Lang } from '../../../shared/i18n'
 import type { Governance } from '../policy/modelDefaults'
-import { governanceOf, readApplicantRef } from './governance'
+import { readApplicantRef } from './governance'
+import { GovernanceService, type GovernanceChange } from './GovernanceService'
 import { auditInputs } from '../scoring/auditInputs'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
@@ -83,6 +82,8 @@ export class Workbench {
   private readonly modelCache = new Map<number, LoadedModel>()
   /** Strategy, swap sets and validation, with the populations they were scored on. */
   private readonly committee: CommitteeService
+  /** Each model's purpose, policy and dictionary, and the decision sheets printed with them. */
+  private readonly officer: GovernanceService
 
   constructor(
     readonly db: Database.Database,
@@ -95,6 +96,7 @@ export class Workbench {
     this.audit = new AuditRepo(db)
     this.governance = new GovernanceRepo(db, this.models)
     this.committee = new CommitteeService(this)
+    this.officer = new GovernanceService(this)
   }
 
   /**
@@ -255,27 +257,17 @@ export class Workbench {
 
   /** A model's purpose, policy, dictionary and activation record. */
   modelGovernance(id: number): ModelGovernanceInfo {
-    const model = this.scoringModel(id)
-    return governanceOf(this.governance, id, model.artifact, this.models.summary(id).datasetId).info
+    return this.officer.modelGovernance(id)
   }
 
   /** Sets a model's purpose, policy or dictionary (null: back to the defaults), logged with the author. */
-  setModelGovernance(
-    id: number,
-    change: { purpose?: string | null; policy?: Policy | null; dictionary?: Dictionary | null },
-    by: string
-  ): ModelGovernanceInfo {
-    if (change.purpose !== undefined) this.governance.update(id, 'purpose', change.purpose, by)
-    if (change.policy !== undefined) this.governance.update(id, 'policy', change.policy, by)
-    if (change.dictionary !== undefined) this.governance.update(id, 'dictionary', change.dictionary, by)
-    return this.modelGovernance(id)
+  setModelGovernance(id: number, change: GovernanceChange, by: string): ModelGovernanceInfo {
+    return this.officer.setModelGovernance(id, change, by)
   }
 
   /** What scoring reads besides the model: its policy checks and dictionary. */
   scoringGovernance(model: { id: number; artifact: LoadedModel['artifact'] }): Governance {
-    const datasetId = this.models.summary(model.id).datasetId
-    const { policy, dictionary } = governanceOf(this.governance, model.id, model.artifact, datasetId)
-    return { policy, dictionary }
+    return this.officer.scoringGovernance(model)
   }
 
   /** Records an officer's decision (approve or decline) on a scored applicant, with a reason code. */
@@ -547,41 +539,8 @@ export class Workbench {
     return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
-  /**
-   * Writes the one-page decision sheet of a single score (an audit record) as a PDF, in
-   * English or Hindi, naming fields through the model's dictionary (the defaults when the
-   * model was deleted since).
-   */
-  async writeDecisionSheet(auditId: number, path: string, lang: Lang = 'en'): Promise<void> {
-    const entry = this.audit.single(auditId)
-    if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    const exists = this.models.list().some((m) => m.id === entry.modelId)
-    const governance = exists ? this.modelGovernance(entry.modelId) : null
-    const dictionary =
-      governance?.dictionary ??
-      resolveDictionary(
-        Object.keys(entry.inputs).map((name) => ({ name, kind: guessKind(entry.inputs[name]) }))
-      )
-    const { writeDecisionSheet } = await import('../reports/decisionSheet')
-    await writeDecisionSheet(
-      {
-        entry,
-        generatedAt: new Date().toISOString(),
-        lang,
-        dictionary,
-        model: {
-          purpose: governance?.purpose ?? null,
-          trainedAt: exists ? this.scoringModel(entry.modelId).artifact.trainedAt : null
-        },
-        branch: this.governance.branchInfo()
-      },
-      path,
-      this.protectedPaths()
-    )
+  /** Writes the one-page decision sheet of a single score, in English or Hindi (see GovernanceService). */
+  writeDecisionSheet(auditId: number, path: string, lang: Lang = 'en'): Promise<void> {
+    return this.officer.writeDecisionSheet(auditId, path, lang)
   }
-}
-
-/** The kind of a field recorded in an audit record, for a dictionary built without its model. */
-function guessKind(value: unknown): 'numeric' | 'categorical' {
-  return typeof value === 'number' ? 'numeric' : 'categorical'
 }
