@@ -24,7 +24,8 @@ import {
   precisionRecallChart,
   rocChart
 } from './evaluationCharts'
-import { writeReport, type Flow } from './pdfFlow'
+import { writeReport } from './committeeReport'
+import type { Flow } from './pdfFlow'
 import { scorecardSection, type ScorecardReportInput } from './scorecardSection'
 import { trainParamMeta, trainParamShape, type TrainParamKey } from '../../../shared/params/trainParams'
 

@@ -1,17 +1,13 @@
-import type { ProtectedPath } from '../base/outputFile'
 import type { Box } from './pdfCharts'
 import {
   COLOR,
   CONTENT_WIDTH,
   PAGE,
-  drawFooters,
-  formatDateTime,
   label,
   paragraph,
   rule,
   table,
   textHeight,
-  writePdfFile,
   type Doc,
   type TableColumn,
   type TextStyle
@@ -20,39 +16,8 @@ import {
 /**
  * Page layout for the committee reports (evaluation report, validation pack): a cursor that
  * flows blocks down the pages (headings, paragraphs, tables, rows of captioned charts, a
- * two-column key/value grid and the committee's signature lines), and the report's file
- * with a footer on every page.
+ * two-column key/value grid and the committee's signature lines).
  */
-
-/** A committee report's PDF title and subject, when it was made, and what its footer says. */
-export interface ReportMeta {
-  title: string
-  subject: string
-  createdAt: string
-  /** The footer's first line: which report of which model. */
-  footer: string
-  /** The end of the footer's second line, after "Generated <when> by the Loan Default Workbench". */
-  footnote: string
-}
-
-/** Writes a committee report to `path` all or nothing: `draw` flows its blocks down the pages; every page gets the footer. */
-export async function writeReport(
-  path: string,
-  meta: ReportMeta,
-  draw: (doc: Doc, flow: Flow) => void,
-  protect: readonly ProtectedPath[]
-): Promise<void> {
-  await writePdfFile(
-    path,
-    meta,
-    (doc) => {
-      draw(doc, new Flow(doc))
-      const generated = `Generated ${formatDateTime(meta.createdAt)} by the Loan Default Workbench`
-      drawFooters(doc, meta.footer, `${generated} · ${meta.footnote}`)
-    },
-    protect
-  )
-}
 
 /** A chart with its caption under it. */
 export interface Panel {

@@ -2,7 +2,8 @@ import type { ProtectedPath } from '../base/outputFile'
 import type { Light, StrategyResult, ValidationPack, Verdict } from '../../../shared/validation'
 import { lakhCrore, pValue } from '../validation/format'
 import { VALIDATION_THRESHOLDS } from '../validation/thresholds'
-import { writeReport, type Flow } from './pdfFlow'
+import { writeReport } from './committeeReport'
+import type { Flow } from './pdfFlow'
 import {
   COLOR,
   CONTENT_WIDTH,
