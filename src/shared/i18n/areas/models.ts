@@ -31,6 +31,8 @@ export const models = area(
       backToList: 'Back to the list of models',
       loading: 'Loading the evaluation…',
       notes: 'Notes from training',
+      allNotes: 'Show all {n} notes',
+      fewerNotes: 'Show fewer',
       back: 'Back to all models',
       trainedLine: '{dataset} · {params} · trained {time} in {duration}',
       compareWith: 'Compare with',
@@ -92,7 +94,7 @@ export const models = area(
       aria: 'Points table',
       scale: '{base} points at {odds}:1, {pdo} points to double the odds',
       range:
-        'Scores run from {min} (default probability {pdMin}) to {max} ({pdMax}): an applicant’s score is the sum of the points of their bins.',
+        'An applicant’s score is the sum of the points of their bins: from {min} to {max}, which the points read as a default probability of {pdMin} to {pdMax}.',
       calibrationNone: 'Calibration none: scoring gives exactly the probabilities the points state.',
       calibrated:
         'Calibration {method}: scoring maps the points’ probability through it, keeping the order of the scores.',
@@ -105,11 +107,11 @@ export const models = area(
       iv: 'IV',
       missing: 'Missing',
       trend: {
-        ascending: 'rising',
-        descending: 'falling',
-        peak: 'one peak',
-        valley: 'one valley',
-        byRate: 'by default rate'
+        ascending: 'default rate rises across the bins',
+        descending: 'default rate falls across the bins',
+        peak: 'default rate peaks once',
+        valley: 'default rate dips once',
+        byRate: 'categories grouped by default rate'
       },
       dropped: 'Left out',
       droppedLine: '{feature} (IV {iv}): {reason}',
@@ -275,6 +277,8 @@ export const models = area(
       backToList: 'मॉडलों की सूची पर लौटें',
       loading: 'मूल्यांकन लोड हो रहा है…',
       notes: 'प्रशिक्षण की टिप्पणियाँ',
+      allNotes: 'सभी {n} टिप्पणियाँ दिखाएँ',
+      fewerNotes: 'कम दिखाएँ',
       back: 'सभी मॉडलों पर लौटें',
       trainedLine: '{dataset} · {params} · {time} को {duration} में प्रशिक्षित',
       compareWith: 'तुलना करें',
@@ -336,7 +340,7 @@ export const models = area(
       aria: 'पॉइंट तालिका',
       scale: '{odds}:1 पर {base} पॉइंट, ऑड्स दोगुने करने के लिए {pdo} पॉइंट',
       range:
-        'स्कोर {min} (चूक की संभावना {pdMin}) से {max} ({pdMax}) तक हैं: आवेदक का स्कोर उसके बिनों के पॉइंट का योग है।',
+        'आवेदक का स्कोर उसके बिनों के पॉइंट का योग है: {min} से {max} तक, जिसे पॉइंट {pdMin} से {pdMax} की चूक संभावना मानते हैं।',
       calibrationNone: 'कैलिब्रेशन नहीं: आकलन ठीक वही संभावनाएँ देता है जो पॉइंट बताते हैं।',
       calibrated: 'कैलिब्रेशन {method}: आकलन पॉइंट की संभावना को इससे बदलता है, स्कोर का क्रम बनाए रखते हुए।',
       characteristic: 'विशेषता',
@@ -348,11 +352,11 @@ export const models = area(
       iv: 'IV',
       missing: 'खाली',
       trend: {
-        ascending: 'बढ़ती',
-        descending: 'घटती',
-        peak: 'एक शिखर',
-        valley: 'एक गर्त',
-        byRate: 'चूक दर के क्रम में'
+        ascending: 'बिनों में चूक दर बढ़ती है',
+        descending: 'बिनों में चूक दर घटती है',
+        peak: 'चूक दर एक बार शिखर पर',
+        valley: 'चूक दर एक बार गर्त में',
+        byRate: 'श्रेणियाँ चूक दर के अनुसार समूहित'
       },
       dropped: 'छोड़ी गई',
       droppedLine: '{feature} (IV {iv}): {reason}',

@@ -15,6 +15,8 @@ export const train = area(
     longTitle: 'This training will take {time}.',
     longText:
       '{note} The window stays usable meanwhile and you can cancel at any time; fewer trees, our forest engine or a smaller dataset train faster.',
+    longTextAuto:
+      '{note} The window stays usable meanwhile and you can cancel at any time; a smaller search budget finishes sooner.',
     progressWhat: 'training',
     failedTitle: 'Training failed',
     cancelledTitle: 'Training cancelled',
@@ -82,8 +84,8 @@ export const train = area(
         hint: 'Time the search may spend cross-validating, shared among the engines; then every candidate is trained and kept.'
       },
       pdo: {
-        label: 'Points to double the odds',
-        hint: 'Every this many points, the odds of repaying double (often 20).'
+        label: 'PDO (points)',
+        hint: 'Points to double the odds: every this many points, the odds of repaying double (often 20).'
       },
       basePoints: { label: 'Base score', hint: 'The score at which the odds of repaying are the base odds.' },
       baseOdds: {
@@ -195,6 +197,7 @@ export const train = area(
     longTitle: 'इस प्रशिक्षण में {time} लगेगा।',
     longText:
       '{note} इस बीच विंडो उपयोग में रहती है और आप कभी भी रद्द कर सकते हैं; कम ट्री, हमारा फ़ॉरेस्ट इंजन या छोटा डेटासेट जल्दी प्रशिक्षित होते हैं।',
+    longTextAuto: '{note} इस बीच विंडो उपयोग में रहती है और आप कभी भी रद्द कर सकते हैं; कम खोज समय जल्दी पूरा होता है।',
     progressWhat: 'प्रशिक्षण',
     failedTitle: 'प्रशिक्षण विफल',
     cancelledTitle: 'प्रशिक्षण रद्द',
@@ -262,8 +265,8 @@ export const train = area(
         hint: 'क्रॉस-वैलिडेशन पर खोज कितना समय ले सकती है, सभी इंजनों में बँटा; फिर हर उम्मीदवार प्रशिक्षित होकर रखा जाता है।'
       },
       pdo: {
-        label: 'ऑड्स दोगुने करने वाले पॉइंट',
-        hint: 'हर इतने पॉइंट पर चुकाने के ऑड्स दोगुने होते हैं (अक्सर 20)।'
+        label: 'PDO (पॉइंट)',
+        hint: 'ऑड्स दोगुने करने वाले पॉइंट: हर इतने पॉइंट पर चुकाने के ऑड्स दोगुने होते हैं (अक्सर 20)।'
       },
       basePoints: { label: 'आधार स्कोर', hint: 'वह स्कोर जिस पर चुकाने के ऑड्स आधार ऑड्स के बराबर हों।' },
       baseOdds: { label: 'आधार स्कोर पर ऑड्स', hint: 'आधार स्कोर पर चुकाने के ऑड्स: 50 यानी 50:1।' },

@@ -55,7 +55,7 @@ describe('the leaderboard', () => {
 
   it('lists the candidates best mean AUC first, with the champion, its challengers and this model', () => {
     const rows = leaderboardRows(run, 12)
-    expect(rows.map((r) => [r.rank, r.modelId, r.role, r.current])).toEqual([
+    expect(rows.map((r) => [r.rank, r.modelId, r.roleText, r.current])).toEqual([
       [1, 11, 'challenger', false],
       [2, 12, 'champion', true],
       [3, 13, 'challenger', false]
@@ -88,9 +88,9 @@ describe('the points table', () => {
         coefficient: 0.9,
         notes: [],
         bins: [
-          { label: '<= 600', count: 100, defaults: 30, woe: -1.2, points: 10, pointsExact: 10.2 },
-          { label: '> 600', count: 300, defaults: 10, woe: 0.9, points: 60, pointsExact: 59.8 },
-          { label: 'Missing', missing: true, count: 0, defaults: 0, woe: 0, points: 30, pointsExact: 30 }
+          { label: '<= 600', count: 100, defaults: 30, woe: -1.2, points: 250, pointsExact: 250.2 },
+          { label: '> 600', count: 300, defaults: 10, woe: 0.9, points: 300, pointsExact: 299.8 },
+          { label: 'Missing', missing: true, count: 0, defaults: 0, woe: 0, points: 280, pointsExact: 280 }
         ]
       },
       {
@@ -101,8 +101,8 @@ describe('the points table', () => {
         coefficient: 1.1,
         notes: [],
         bins: [
-          { label: 'North, South', count: 250, defaults: 20, woe: 0.3, points: 40, pointsExact: 40.4 },
-          { label: 'East', count: 150, defaults: 20, woe: -0.2, points: 25, pointsExact: 24.6 }
+          { label: 'North, South', count: 250, defaults: 20, woe: 0.3, points: 290, pointsExact: 290.4 },
+          { label: 'East', count: 150, defaults: 20, woe: -0.2, points: 275, pointsExact: 274.6 }
         ]
       }
     ]
@@ -111,31 +111,29 @@ describe('the points table', () => {
   it('gives one row per bin, the characteristic merged down its bins, with default rates and the best bin', () => {
     const rows = pointsRows(table)
     expect(rows.map((r) => [r.feature, r.span, r.bin, r.points, r.best])).toEqual([
-      ['Credit_Score', 3, '<= 600', 10, false],
-      ['Credit_Score', 0, '> 600', 60, true],
-      ['Credit_Score', 0, 'Missing', 30, false],
-      ['Region', 2, 'North, South', 40, true],
-      ['Region', 0, 'East', 25, false]
+      ['Credit_Score', 3, '<= 600', 250, false],
+      ['Credit_Score', 0, '> 600', 300, true],
+      ['Credit_Score', 0, 'Missing', 280, false],
+      ['Region', 2, 'North, South', 290, true],
+      ['Region', 0, 'East', 275, false]
     ])
     expect(rows.map((r) => r.defaultRate)).toEqual([0.3, 10 / 300, null, 0.08, 20 / 150])
     expect(rows.map((r) => r.trend)).toEqual([
-      'falling',
-      'falling',
-      'falling',
-      'by default rate',
-      'by default rate'
+      ...Array<string>(3).fill('default rate falls across the bins'),
+      ...Array<string>(2).fill('categories grouped by default rate')
     ])
   })
 
   it('states the scale as a bank files it, and the range of scores with their default probability', () => {
     expect(scaleText(table)).toBe('600 points at 50:1, 20 points to double the odds')
-    expect(scoreRange(table)).toEqual({ min: 35, max: 100 })
+    expect(scoreRange(table)).toEqual({ min: 525, max: 590 })
     // At the base score the odds of repaying are 50:1, so P(default) = 1 ÷ 51.
     expect(defaultProbabilityAt(table, 600)).toBeCloseTo(1 / 51, 12)
     // 20 points lower the odds halve to 25:1.
     expect(defaultProbabilityAt(table, 580)).toBeCloseTo(1 / 26, 12)
-    expect(rangeText(table)).toMatch(
-      /^Scores run from 35 \(default probability 100\.0 %\) to 100 \(100\.0 %\)/
+    // 525: odds e^((525 − 487.12) ÷ 28.854) = 3.716:1, P = 1 ÷ 4.716; 590: 35.36:1, P = 1 ÷ 36.36.
+    expect(rangeText(table)).toBe(
+      'An applicant’s score is the sum of the points of their bins: from 525 to 590, which the points read as a default probability of 21.2 % to 2.8 %.'
     )
   })
 

@@ -20,6 +20,8 @@ export interface LeaderboardRow {
   /** Within one standard error of the best mean AUC: as good as the best, by the rule. */
   tiedWithBest: boolean
   role: 'champion' | 'challenger'
+  /** The role in words. */
+  roleText: string
   modelId: number | null
   /** The model whose page shows the leaderboard. */
   current: boolean
@@ -52,6 +54,7 @@ export function leaderboardRows(run: ModelRun, currentModelId: number): Leaderbo
       // A hair of tolerance: the best is tied with itself whatever rounding did.
       tiedWithBest: best !== undefined && best.cvAuc - e.cvAuc <= margin + 1e-12,
       role: e.champion ? 'champion' : 'challenger',
+      roleText: e.champion ? t('models.leaderboard.champion') : t('models.leaderboard.challenger'),
       modelId: e.modelId,
       current: e.modelId === currentModelId
     }))
