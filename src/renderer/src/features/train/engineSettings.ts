@@ -68,9 +68,17 @@ function engineHint(id: string): string {
   return messageOr(`train.engines.${id}.hint`, '')
 }
 
-/** The settings `choice` reads, as the form shows them. */
+/**
+ * The settings `choice` reads, as the form shows them: its own first, then those it shares
+ * with other engines (boosting's L2 penalty, which the scorecard reads too), each group in
+ * the schema's order.
+ */
 export function settingFields(choice: EngineChoice): SettingField[] {
-  return engineParamKeys(choice).map(settingField)
+  const shared = (key: TrainParamKey): number => ((trainParamMeta(key).engines?.length ?? 0) > 1 ? 1 : 0)
+  return engineParamKeys(choice)
+    .map((key, order) => ({ key, order }))
+    .sort((a, b) => shared(a.key) - shared(b.key) || a.order - b.order)
+    .map(({ key }) => settingField(key))
 }
 
 function settingField(key: TrainParamKey): SettingField {
