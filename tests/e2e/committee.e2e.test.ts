@@ -60,6 +60,7 @@ async function expectTiles(page: Page, p: StrategyPoint): Promise<void> {
 async function tidy(page: Page): Promise<void> {
   for (const close of await page.locator('.el-message__closeBtn').all())
     await close.click().catch(() => undefined)
+  await expect.poll(() => page.locator('.el-message').count()).toBe(0)
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
   await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
 }

@@ -5,8 +5,8 @@ export const strategy = area(
   {
     loadFailed: 'Could not compute the strategy',
     columnsFailed: 'Could not read the columns of the data',
-    dataLine: 'Model #{model} on {label}: {rows} loans, {defaults} defaulted.',
-    dataNoOutcomes: 'Model #{model} on {label}: {rows} loans, outcomes not known.',
+    dataLine: 'Model #{model} on {label}: {defaults} defaulted.',
+    dataNoOutcomes: 'Model #{model} on {label}: outcomes not known.',
     settings: {
       aria: 'Strategy settings',
       title: 'Loans and assumptions',
@@ -58,7 +58,6 @@ export const strategy = area(
       help: 'Drag the handle under the chart, click a panel, or use the slider (arrow keys move it one step of the grid). Every figure is computed by the model on these loans.'
     },
     tiles: {
-      cutoff: 'Cut-off chosen',
       now: 'now {value}',
       approval: 'Approved ({n} loans)',
       badRate: 'Bad rate, observed',
@@ -122,6 +121,8 @@ export const strategy = area(
       outside: 'A threshold must lie between 0 % and 100 %, both excluded.',
       title: 'Apply a new threshold to model #{id}',
       change: 'From {from} to {to}',
+      impact:
+        'Approves {approvalTo} instead of {approvalFrom}; expected bad rate {badTo} instead of {badFrom}; expected profit {profitTo} instead of {profitFrom} a year.',
       effect:
         'Every score after this uses the new threshold: single scores, batch files, /predict and decision sheets. The change is recorded with the reason, the time and the previous value.',
       reason: 'Reason (kept in the record)',
@@ -141,8 +142,8 @@ export const strategy = area(
   {
     loadFailed: 'रणनीति की गणना नहीं हो सकी',
     columnsFailed: 'डेटा के कॉलम नहीं पढ़े जा सके',
-    dataLine: 'मॉडल #{model}, {label} पर: {rows} ऋण, {defaults} में चूक।',
-    dataNoOutcomes: 'मॉडल #{model}, {label} पर: {rows} ऋण, परिणाम ज्ञात नहीं।',
+    dataLine: 'मॉडल #{model}, {label} पर: {defaults} में चूक।',
+    dataNoOutcomes: 'मॉडल #{model}, {label} पर: परिणाम ज्ञात नहीं।',
     settings: {
       aria: 'रणनीति की सेटिंग',
       title: 'ऋण और मान्यताएँ',
@@ -193,7 +194,6 @@ export const strategy = area(
       help: 'चार्ट के नीचे का हैंडल खींचें, किसी पैनल पर क्लिक करें, या स्लाइडर इस्तेमाल करें (तीर कुंजियाँ इसे ग्रिड का एक कदम खिसकाती हैं)। हर आँकड़ा इन्हीं ऋणों पर मॉडल से गणना किया गया है।'
     },
     tiles: {
-      cutoff: 'चुना गया कट-ऑफ़',
       now: 'अभी {value}',
       approval: 'स्वीकृत ({n} ऋण)',
       badRate: 'चूक दर, वास्तविक',
@@ -255,6 +255,8 @@ export const strategy = area(
       outside: 'सीमा 0 % और 100 % के बीच होनी चाहिए, दोनों को छोड़कर।',
       title: 'मॉडल #{id} पर नई सीमा लागू करें',
       change: '{from} से {to}',
+      impact:
+        '{approvalFrom} के बजाय {approvalTo} स्वीकृत; अपेक्षित चूक दर {badFrom} के बजाय {badTo}; अपेक्षित लाभ {profitFrom} के बजाय {profitTo} प्रति वर्ष।',
       effect:
         'इसके बाद हर आकलन नई सीमा का उपयोग करता है: एकल आकलन, बैच फ़ाइलें, /predict और निर्णय पत्र। बदलाव कारण, समय और पिछले मान के साथ दर्ज होता है।',
       reason: 'कारण (रिकॉर्ड में रखा जाता है)',

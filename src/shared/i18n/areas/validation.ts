@@ -9,8 +9,8 @@ export const validation = area(
     reportFailed: 'Could not write the validation pack',
     reportSaved: 'Saved the validation pack to {path}',
     reportDeclined: 'Validation pack not saved: no file was chosen.',
-    dataLine: 'Model #{model} on {label}: {rows} loans, {defaults} defaulted. Computed {time}.',
-    dataNoOutcomes: 'Model #{model} on {label}: {rows} loans, outcomes not known. Computed {time}.',
+    dataLine: 'Model #{model} on {label}: {defaults} defaulted. Computed {time}.',
+    dataNoOutcomes: 'Model #{model} on {label}: outcomes not known. Computed {time}.',
     notRunYet: 'Choose the model, the loans and any segments, then run the validation.',
     settings: {
       aria: 'Validation settings',
@@ -73,7 +73,7 @@ export const validation = area(
     },
     stability: {
       none: 'Choose a file of newer loans above: stability compares them with the held-out rows.',
-      compared: '{current} ({currentRows} loans) against {reference} ({referenceRows} loans).',
+      compared: '{current}, compared with {reference}.',
       psi: 'PSI of the score, deciles',
       psiGrades: 'PSI over risk grades',
       bands: 'PSI and CSI: below {amber} stable, {amber}–{red} a shift, above {red} a major shift.',
@@ -99,12 +99,12 @@ export const validation = area(
         rawRatio: 'Raw ratio',
         flags: 'Flags'
       },
-      lowApproval: 'low approval at equal risk',
-      lowAuc: 'ranks less well',
+      lowApproval: 'low approval',
+      lowAuc: 'weaker ranking',
       ok: 'no flag',
       cutoff: 'At the model’s threshold of {cutoff}; overall AUC {auc}.',
       definitions:
-        'Ratio at equal risk: the approval rate of a segment’s repayers divided by that of the best segment of the same column (with {min} or more repayers); flagged below {ratio}. Ranks less well: AUC {gap} or more below the overall, with {n} or more of each outcome and the interval below the overall.'
+        'Low approval: the approval rate of a segment’s repayers divided by that of the best segment of the same column (with {min} or more repayers), the ratio at equal risk, is below {ratio}. Weaker ranking: AUC {gap} or more below the overall, with {n} or more of each outcome and the interval below the overall.'
     },
     notes: 'Notes',
     verdicts: verdictsEn
@@ -115,8 +115,8 @@ export const validation = area(
     reportFailed: 'सत्यापन पैक नहीं लिखा जा सका',
     reportSaved: 'सत्यापन पैक {path} में सहेजा गया',
     reportDeclined: 'सत्यापन पैक नहीं सहेजा गया: कोई फ़ाइल नहीं चुनी गई।',
-    dataLine: 'मॉडल #{model}, {label} पर: {rows} ऋण, {defaults} में चूक। गणना {time}।',
-    dataNoOutcomes: 'मॉडल #{model}, {label} पर: {rows} ऋण, परिणाम ज्ञात नहीं। गणना {time}।',
+    dataLine: 'मॉडल #{model}, {label} पर: {defaults} में चूक। गणना {time}।',
+    dataNoOutcomes: 'मॉडल #{model}, {label} पर: परिणाम ज्ञात नहीं। गणना {time}।',
     notRunYet: 'मॉडल, ऋण और कोई खंड चुनें, फिर सत्यापन चलाएँ।',
     settings: {
       aria: 'सत्यापन की सेटिंग',
@@ -173,7 +173,7 @@ export const validation = area(
     },
     stability: {
       none: 'ऊपर नए ऋणों की फ़ाइल चुनें: स्थिरता उनकी तुलना अलग रखी गई पंक्तियों से करती है।',
-      compared: '{current} ({currentRows} ऋण) बनाम {reference} ({referenceRows} ऋण)।',
+      compared: '{current}, तुलना {reference} से।',
       psi: 'स्कोर का PSI, दशमक',
       psiGrades: 'जोखिम श्रेणियों पर PSI',
       bands: 'PSI और CSI: {amber} से कम स्थिर, {amber}–{red} खिसकाव, {red} से अधिक बड़ा खिसकाव।',
@@ -199,12 +199,12 @@ export const validation = area(
         rawRatio: 'सीधा अनुपात',
         flags: 'चिह्न'
       },
-      lowApproval: 'समान जोखिम पर कम स्वीकृति',
-      lowAuc: 'कम अच्छा क्रम',
+      lowApproval: 'कम स्वीकृति',
+      lowAuc: 'कमज़ोर क्रम',
       ok: 'कोई चिह्न नहीं',
       cutoff: 'मॉडल की सीमा {cutoff} पर; कुल AUC {auc}।',
       definitions:
-        'समान जोखिम पर अनुपात: किसी खंड के चुकाने वालों की स्वीकृति दर, उसी कॉलम के सबसे अच्छे खंड ({min} या अधिक चुकाने वालों सहित) की दर से भाग; {ratio} से कम पर चिह्नित। कम अच्छा क्रम: AUC कुल से {gap} या अधिक नीचे, हर परिणाम के {n} या अधिक ऋण, और अंतराल भी कुल से नीचे।'
+        'कम स्वीकृति: किसी खंड के चुकाने वालों की स्वीकृति दर को उसी कॉलम के सबसे अच्छे खंड ({min} या अधिक चुकाने वालों सहित) की दर से भाग देने पर मिला समान जोखिम पर अनुपात {ratio} से कम है। कमज़ोर क्रम: AUC कुल से {gap} या अधिक नीचे, हर परिणाम के {n} या अधिक ऋण, और अंतराल भी कुल से नीचे।'
     },
     notes: 'टिप्पणियाँ',
     verdicts: verdictsHi

@@ -129,3 +129,15 @@ export function swapGroupWords(group: SwapGroup, change: 'in' | 'out'): string {
     group.count
   )
 }
+
+/** What applying a cut-off changes, in one line: approvals, bad rate and profit, from the current threshold's to the new one's. */
+export function applyImpactWords(from: StrategyPoint, to: StrategyPoint): string {
+  return t('strategy.apply.impact', {
+    approvalFrom: formatPercent(from.approvalRate),
+    approvalTo: formatPercent(to.approvalRate),
+    badFrom: formatPercent(from.expectedBadRate, 2),
+    badTo: formatPercent(to.expectedBadRate, 2),
+    profitFrom: formatLakhCrore(from.expectedProfit),
+    profitTo: formatLakhCrore(to.expectedProfit)
+  })
+}
