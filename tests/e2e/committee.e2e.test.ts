@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { StrategyPoint, StrategyReport } from '../../src/shared/validation'
 import { callApi } from './helpers/callApi'
-import { openAppSession, VIEWPORT, type AppSession } from './helpers/appSession'
+import { expectChartDrawn, openAppSession, VIEWPORT, type AppSession } from './helpers/appSession'
 
 // A risk committee's walk through Strategy and Validation on a fresh database: the figures the
 // screens show are compared with what the service returns for the same request (called through
@@ -102,6 +102,7 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     const { page, bridge } = s
     await page.getByRole('link', { name: 'Strategy', exact: true }).click()
     await expect.poll(() => page.getByTestId('strategy-tiles').count(), { timeout: 30_000 }).toBe(1)
+    await expectChartDrawn(page.getByTestId('strategy-chart'))
     const report = await callApi(bridge, 'committee/strategy', { modelId, ...STRATEGY_DEFAULTS })
     const recommended = report.result.recommended!
     expect(recommended.cutoff).not.toBeNull()
@@ -130,6 +131,10 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
     await expect.poll(() => chosenCutoff(page)).toBeCloseTo(curve[start + 3].cutoff, 3)
     await expectTiles(page, curve[start + 3])
+    // A screen reader hears the cut-off, not the position of the slider.
+    expect(
+      await page.locator('[data-testid="strategy-slider"] [role="slider"]').getAttribute('aria-valuetext')
+    ).toBe(`${(curve[start + 3].cutoff * 100).toFixed(1)} %`)
 
     // A click on a panel moves the cut-off under the pointer; then the handle under the axis
     // is dragged to the right.
@@ -227,6 +232,27 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     await s.screenshot('committee-threshold-history.png')
   })
 
+  it('says in one line what is wrong when the exposure column holds no amounts, and recovers', async () => {
+    const { page } = s
+    await page.getByTestId('strategy-ead').click()
+    await page
+      .locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: /^Region$/ })
+      .click()
+    await expect.poll(() => page.getByTestId('strategy-error').count(), { timeout: 10_000 }).toBe(1)
+    const error = await text(page, 'strategy-error')
+    expect(error).toMatch(
+      /^Could not compute the strategy: Line \d+, column Region: the exposure "[^"]+" is not an amount/
+    )
+    expect(await page.getByTestId('strategy-tiles').count()).toBe(0)
+    await tidy(page)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await s.screenshot('committee-strategy-error.png')
+    await page.getByTestId('strategy-ead').hover()
+    await page.getByTestId('strategy-ead').locator('.el-select__clear').click()
+    await expect.poll(() => page.getByTestId('strategy-tiles').count(), { timeout: 10_000 }).toBe(1)
+    expect(await page.getByTestId('strategy-error').count()).toBe(0)
+  })
+
   it('validates the model on its held-out rows: AUC, a grade’s calibration and segments as the service computes them', async () => {
     const { page, bridge } = s
     await page.getByRole('link', { name: 'Validation', exact: true }).click()
@@ -269,11 +295,14 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     expectShown(lower, grade.jeffreys!.lower, 'Jeffreys lower')
     expectShown(upper, grade.jeffreys!.upper, 'Jeffreys upper')
     expect(cells[7]).toBe(grade.binomialP! < 0.001 ? '< 0.001' : grade.binomialP!.toFixed(3))
+    await expectChartDrawn(page.getByTestId('calibration-chart'))
     expect(await text(page, 'hosmer-lemeshow')).toContain(
       `p ${pack.calibration!.hosmerLemeshow.p!.toFixed(3)}`
     )
     await tidy(page)
     await s.screenshot('committee-validation-calibration.png')
+    await page.getByTestId('calibration-chart').scrollIntoViewIfNeeded()
+    await s.screenshot('committee-validation-calibration-chart.png')
 
     await page.getByRole('tab', { name: 'Segments' }).click()
     const segmentRows = page.getByTestId('segments-table').locator('.el-table__body tr')
@@ -313,12 +342,15 @@ describe('the credit committee’s Strategy and Validation screens', () => {
       segments: ['Region', 'Employment_Status']
     })
     expect(await text(page, 'validation-psi')).toBe(pack.stability!.psi.toFixed(3))
+    await expectChartDrawn(page.getByTestId('psi-chart'))
     const csiRows = page.getByTestId('csi-table').locator('.el-table__body tr')
     const top = pack.stability!.csi[0]
     const topCells = (await csiRows.first().locator('td').allTextContents()).map((c) => c.trim())
     expect(topCells.slice(0, 2)).toEqual([top.column, top.csi.toFixed(3)])
     await tidy(page)
     await s.screenshot('committee-validation-stability.png')
+    await page.getByTestId('migration').scrollIntoViewIfNeeded()
+    await s.screenshot('committee-validation-stability-chart.png')
     expect(s.errors).toEqual([])
   })
 })

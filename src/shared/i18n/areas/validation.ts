@@ -106,6 +106,20 @@ export const validation = area(
       definitions:
         'Low approval: the approval rate of a segment’s repayers divided by that of the best segment of the same column (with {min} or more repayers), the ratio at equal risk, is below {ratio}. Weaker ranking: AUC {gap} or more below the overall, with {n} or more of each outcome and the interval below the overall.'
     },
+    charts: {
+      calibration: 'Mean PD and observed default rate by grade',
+      grade: 'Grade {grade}',
+      loans: '{n} loans, {defaults} defaulted',
+      meanPd: 'Mean PD: {rate}',
+      observed: 'Observed: {rate}',
+      jeffreys: 'Jeffreys interval: {interval}',
+      meanPdName: 'Mean PD',
+      observedName: 'Observed rate',
+      psiBins: 'Share of loans by score decile of the held-out rows',
+      reference: 'Held-out rows',
+      current: 'Newer loans',
+      contribution: 'Contribution to the PSI: {value}'
+    },
     notes: 'Notes',
     verdicts: verdictsEn
   },
@@ -205,6 +219,20 @@ export const validation = area(
       cutoff: 'मॉडल की सीमा {cutoff} पर; कुल AUC {auc}।',
       definitions:
         'कम स्वीकृति: किसी खंड के चुकाने वालों की स्वीकृति दर को उसी कॉलम के सबसे अच्छे खंड ({min} या अधिक चुकाने वालों सहित) की दर से भाग देने पर मिला समान जोखिम पर अनुपात {ratio} से कम है। कमज़ोर क्रम: AUC कुल से {gap} या अधिक नीचे, हर परिणाम के {n} या अधिक ऋण, और अंतराल भी कुल से नीचे।'
+    },
+    charts: {
+      calibration: 'श्रेणी के अनुसार औसत PD और वास्तविक चूक दर',
+      grade: 'श्रेणी {grade}',
+      loans: '{n} ऋण, {defaults} में चूक',
+      meanPd: 'औसत PD: {rate}',
+      observed: 'वास्तविक: {rate}',
+      jeffreys: 'जेफ़्रीज़ अंतराल: {interval}',
+      meanPdName: 'औसत PD',
+      observedName: 'वास्तविक दर',
+      psiBins: 'अलग रखी गई पंक्तियों के स्कोर दशमकों के अनुसार ऋणों का हिस्सा',
+      reference: 'अलग रखी गई पंक्तियाँ',
+      current: 'नए ऋण',
+      contribution: 'PSI में योगदान: {value}'
     },
     notes: 'टिप्पणियाँ',
     verdicts: verdictsHi

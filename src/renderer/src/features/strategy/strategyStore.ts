@@ -78,7 +78,14 @@ export const useStrategyStore = defineStore('strategy', () => {
   async function load(keep: boolean): Promise<void> {
     const previous = keep ? cutoff.value : null
     const loaded = await loader.run(request.value)
-    if (!loaded) return
+    if (!loaded) {
+      // Figures of other settings must not stay on screen beside the error about these.
+      if (loader.error) {
+        report.value = null
+        swap.value = null
+      }
+      return
+    }
     report.value = loaded
     index.value = startingIndex(loaded, previous)
     void loadHistory()
