@@ -253,6 +253,24 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     expect(await page.getByTestId('strategy-error').count()).toBe(0)
   })
 
+  it('computes the strategy on a chosen file of loans with outcomes', async () => {
+    const { page, bridge } = s
+    bridge.dialogs.queueOpen(newerCsv)
+    await page.getByTestId('strategy-pick-file').click()
+    await expect.poll(() => text(page, 'strategy-file')).toBe('newer-loans.csv')
+    await expect.poll(() => text(page, 'strategy-data'), { timeout: 30_000 }).toContain('newer-loans.csv')
+    // The file's handle stays in the page: the expected strategy is asked of the service by path.
+    const report = await bridge.service.strategy(modelId, { ...STRATEGY_DEFAULTS, data: newerCsv })
+    const recommended = report.result.recommended!
+    await expect.poll(() => chosenCutoff(page)).toBeCloseTo(recommended.cutoff!, 3)
+    await expectTiles(page, recommended.point!)
+    expect(await text(page, 'strategy-data')).toBe(
+      `Model #${modelId} on ${report.data.label}: ${report.result.defaults!.toLocaleString('en-IN')} defaulted.`
+    )
+    await page.getByRole('button', { name: 'Use the held-out rows' }).click()
+    await expect.poll(() => text(page, 'strategy-data'), { timeout: 30_000 }).toContain('held-out rows')
+  })
+
   it('validates the model on its held-out rows: AUC, a grade’s calibration and segments as the service computes them', async () => {
     const { page, bridge } = s
     await page.getByRole('link', { name: 'Validation', exact: true }).click()
@@ -352,5 +370,16 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     await page.getByTestId('migration').scrollIntoViewIfNeeded()
     await s.screenshot('committee-validation-stability-chart.png')
     expect(s.errors).toEqual([])
+  })
+
+  it('keeps the committee screens from the branch officer’s view', async () => {
+    const { page, bridge } = s
+    await page.getByTestId('mode-switch').getByText('Branch officer').click()
+    await expect.poll(() => page.getByRole('link', { name: 'Strategy', exact: true }).count()).toBe(0)
+    expect(await page.getByRole('link', { name: 'Validation', exact: true }).count()).toBe(0)
+    await page.goto(`${bridge.url}#/strategy`)
+    await expect.poll(() => page.url()).toMatch(/#\/score$/)
+    await page.getByTestId('mode-switch').getByText('Risk analyst').click()
+    await expect.poll(() => page.getByRole('link', { name: 'Strategy', exact: true }).count()).toBe(1)
   })
 })

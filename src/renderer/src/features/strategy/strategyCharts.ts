@@ -40,6 +40,7 @@ const CHOSEN_COLOR = '#3a6ea5'
 
 /** Panel tops and heights in pixels; the bottom panel's axis carries the labels and the handle. */
 const PANEL = { tops: [34, 124, 224, 314], heights: [60, 70, 60, 60] }
+/** The chart's height in pixels: the four panels, the axis labels and the handle under them. */
 export const STRATEGY_CHART_HEIGHT = 430
 /** How many panels (grids) the chart has. */
 export const STRATEGY_PANELS = PANEL.tops.length

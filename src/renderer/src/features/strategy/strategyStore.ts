@@ -109,10 +109,12 @@ export const useStrategyStore = defineStore('strategy', () => {
     await models.init()
     // init() returns at once when another screen started it: wait for the list itself.
     if (!models.loaded) await models.refresh()
+    const before = modelId.value
     if (modelId.value === null || !models.models.some((m) => m.id === modelId.value))
       modelId.value = models.activeModel?.id ?? models.models[models.models.length - 1]?.id ?? null
-    if (modelId.value === null) return
-    if (!report.value) await Promise.all([load(false), loadColumns()])
+    // A model newly set is loaded by the watcher on the population below.
+    if (modelId.value !== null && modelId.value === before && !report.value)
+      await Promise.all([load(false), loadColumns()])
   }
 
   /** Moves the cut-off to the curve point nearest `value` (a share). */

@@ -71,9 +71,11 @@ export const useValidationStore = defineStore('validation', () => {
     await models.init()
     // init() returns at once when another screen started it: wait for the list itself.
     if (!models.loaded) await models.refresh()
+    const before = modelId.value
     if (modelId.value === null || !models.models.some((m) => m.id === modelId.value))
       modelId.value = models.activeModel?.id ?? models.models[models.models.length - 1]?.id ?? null
-    if (modelId.value !== null && columns.value.length === 0) await loadColumns()
+    // A model newly set has its columns loaded by the watcher on the population below.
+    if (modelId.value !== null && modelId.value === before && columns.value.length === 0) await loadColumns()
   }
 
   watch(population, () => {
