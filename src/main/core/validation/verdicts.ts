@@ -9,6 +9,7 @@ import type {
   Verdict,
   VerdictTest
 } from '../../../shared/validation'
+import { gradeCutoffs, gradeLight, higherIsBetter, lowerIsBetter } from '../../../shared/validationThresholds'
 import { percent, pValue } from './format'
 import { VALIDATION_THRESHOLDS, type ValidationThresholds } from './thresholds'
 
@@ -45,16 +46,6 @@ export function verdicts(inputs: VerdictInputs, t: ValidationThresholds = VALIDA
 
 const NO_OUTCOMES = 'The data has no outcomes (defaulted or not), so this needs a file with them.'
 const NO_REFERENCE = 'Needs a newer file to compare with the reference (ptm validate --data NEWER.csv).'
-
-/** green at or above `green`, amber at or above `amber`, red below. */
-function higherIsBetter(value: number, bands: { green: number; amber: number }): Light {
-  return value >= bands.green ? 'green' : value >= bands.amber ? 'amber' : 'red'
-}
-
-/** green below `amber`, amber up to `red`, red above. */
-function lowerIsBetter(value: number, bands: { amber: number; red: number }): Light {
-  return value < bands.amber ? 'green' : value <= bands.red ? 'amber' : 'red'
-}
 
 /** One test's verdict, its name, title and bands stated once: lit with a figure and a reason, or not run. */
 interface Judge {
@@ -116,19 +107,14 @@ function ksVerdict(d: DiscriminationResult | null, t: ValidationThresholds): Ver
 function gradeVerdict(c: CalibrationResult | null, t: ValidationThresholds): Verdict {
   const tested = c ? c.grades.filter((g) => g.binomialP !== null) : []
   const k = Math.max(1, tested.length)
-  const amberP = t.gradeBinomialP.amber / k
-  const redP = t.gradeBinomialP.red / k
+  const { amber: amberP, red: redP } = gradeCutoffs(k, t)
   const v = judge(
     'gradeCalibration',
     'Calibration by risk grade',
     `exact two-sided binomial test per grade, Bonferroni over the ${c ? `${k} ` : ''}grades tested: red p < ${fmtP(redP)} with more defaults than the PDs expect; amber p < ${fmtP(amberP)} (or red-level with fewer)`
   )
   if (!c) return v.notRun(NO_OUTCOMES)
-  const lightOf = (g: GradeCalibration): Light => {
-    const p = g.binomialP ?? 1
-    if (p < redP && g.direction === 'above') return 'red'
-    return p < amberP ? 'amber' : 'green'
-  }
+  const lightOf = (g: GradeCalibration): Light => gradeLight(g, k, t)
   const rank: Record<Light, number> = { green: 0, amber: 1, red: 2, 'not run': -1 }
   const worst = tested.reduce<GradeCalibration | null>(
     (w, g) =>

@@ -6,7 +6,7 @@ export const app = area(
     name: 'Loan Default Workbench',
     skip: 'Skip to content',
     screens: 'Screens',
-    groups: { decisions: 'Decisions', data: 'Data', modelling: 'Modelling' },
+    groups: { decisions: 'Decisions', data: 'Data', modelling: 'Modelling', committee: 'Committee' },
     routes: {
       data: 'Data',
       explore: 'Explore',
@@ -14,7 +14,9 @@ export const app = area(
       models: 'Models',
       model: 'Model evaluation',
       score: 'Score',
-      history: 'History'
+      history: 'History',
+      strategy: 'Strategy',
+      validation: 'Validation'
     },
     mode: {
       label: 'View',
@@ -107,7 +109,7 @@ export const app = area(
     name: 'लोन डिफ़ॉल्ट वर्कबेंच',
     skip: 'सामग्री पर जाएँ',
     screens: 'स्क्रीन',
-    groups: { decisions: 'निर्णय', data: 'डेटा', modelling: 'मॉडलिंग' },
+    groups: { decisions: 'निर्णय', data: 'डेटा', modelling: 'मॉडलिंग', committee: 'समिति' },
     routes: {
       data: 'डेटा',
       explore: 'विश्लेषण',
@@ -115,7 +117,9 @@ export const app = area(
       models: 'मॉडल',
       model: 'मॉडल का मूल्यांकन',
       score: 'आकलन',
-      history: 'इतिहास'
+      history: 'इतिहास',
+      strategy: 'रणनीति',
+      validation: 'सत्यापन'
     },
     mode: {
       label: 'दृश्य',
