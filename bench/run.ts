@@ -20,6 +20,7 @@ import { PYTHON, pythonStack, ROOT } from './lib/proc'
 import { markdownReport, printSection, type SectionResult } from './lib/report'
 import { buildCli } from './lib/command'
 import { dataSection } from './sections/data'
+import { gbmSection } from './sections/gbm'
 import { predictSection } from './sections/predict'
 import { realSection } from './sections/real'
 import { scoreSection } from './sections/score'
@@ -95,6 +96,7 @@ async function runSection(
     if (name === 'startup') section = await startupSection(config)
     else if (name === 'data') section = await dataSection(config, python)
     else if (name === 'train') section = await trainSection(config, python)
+    else if (name === 'gbm') section = await gbmSection(config, python)
     else if (name === 'score') section = await scoreSection(config, python)
     else if (name === 'smote') section = await smoteSection(config, python)
     else if (name === 'real') section = await realSection(config, python)

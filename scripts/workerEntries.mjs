@@ -3,6 +3,7 @@
 // workers/<name>.js beside their main entry, where spawnWorker looks for built entries.
 export const WORKER_ENTRIES = {
   forestWorker: 'src/main/core/ml/forest/forestWorker.ts',
+  gbmWorker: 'src/main/core/ml/gbm/gbmWorker.ts',
   scoreWorker: 'src/main/core/scoring/scoreWorker.ts',
   compileWorker: 'src/main/core/service/compileWorker.ts',
   jobWorker: 'src/main/jobs/jobWorker.ts',

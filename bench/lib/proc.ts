@@ -73,7 +73,8 @@ export interface PythonOutput<T> {
 /**
  * Runs one of the shared reference scripts unchanged under the system Python, through a
  * tiny parent that reports the script's peak RSS (RUSAGE_CHILDREN) on stderr. The script
- * prints one JSON line; the last JSON line of stdout is taken.
+ * prints one JSON line; the last JSON line of stdout is taken. A script named with a path
+ * (`bench/reference/xgb_gbm.py`) is this repository's, relative to its root.
  */
 export async function runPython<T>(
   script: string,

@@ -9,7 +9,8 @@ import { param, metaOf, numberBounds } from './paramMeta'
  */
 
 /** The model engines (learners behind the engine seam). */
-export const ENGINES = ['forest', 'ml-random-forest', 'scorecard'] as const
+// Stored artifacts and the auto search list engines in this order: new ones are appended.
+export const ENGINES = ['forest', 'ml-random-forest', 'scorecard', 'gbm'] as const
 export type EngineId = (typeof ENGINES)[number]
 
 /**
@@ -23,6 +24,8 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number]
 const FOREST_ENGINES = ['forest', 'ml-random-forest'] as const
 /** The points scorecard, which reads the binning and points settings. */
 const SCORECARD_ENGINES = ['scorecard'] as const
+/** The gradient-boosting engine, which reads the boosting settings. */
+const BOOSTING_ENGINES = ['gbm'] as const
 
 export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
 export const BIN_TRENDS = ['monotone', 'shaped'] as const
@@ -69,7 +72,7 @@ export const modelParamShape = {
     flag: '--engine',
     placeholder: '<engine>',
     label: 'Engine',
-    help: "forest (ours, the spec's), scorecard (logistic points scorecard), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
+    help: "forest (ours, the spec's), gbm (gradient-boosted trees, ours), scorecard (logistic points scorecard), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
   }),
   trees: param(z.number().int().min(1).max(5000).default(200), {
     flag: '--trees',
@@ -185,12 +188,89 @@ export const modelParamShape = {
     help: "scorecard bins' default rate: monotone (rising or falling) or shaped (also one peak or valley where the data bend clearly)",
     engines: SCORECARD_ENGINES
   }),
+  // One setting for both engines that penalise (same flag, bounds and default): the
+  // scorecard's coefficients and a boosted tree's leaf values.
   l2: param(z.number().min(0).max(1e6).default(1), {
     flag: '--l2',
     placeholder: '<lambda>',
     label: 'L2 penalty',
-    help: "L2 penalty on the coefficients (1 = scikit-learn's C = 1)",
-    engines: SCORECARD_ENGINES
+    help: "L2 penalty: on a scorecard's coefficients (1 = scikit-learn's C = 1), on a boosted tree's leaf values (XGBoost's lambda)",
+    engines: [...SCORECARD_ENGINES, ...BOOSTING_ENGINES]
+  })
+}
+
+/**
+ * Settings of gradient boosting (engine gbm). The defaults are XGBoost's usual settings for
+ * tabular credit data: shallow trees, a small learning rate, row and column subsampling,
+ * and as many rounds as early stopping on a share of the training rows finds useful. Their
+ * L2 penalty on leaf values is the shared `l2` (modelParamShape).
+ */
+export const boostingParamShape = {
+  rounds: param(z.number().int().min(1).max(10_000).default(500), {
+    flag: '--rounds',
+    placeholder: '<n>',
+    label: 'Boosting rounds',
+    help: 'most boosting rounds (one tree each); early stopping may keep fewer',
+    engines: BOOSTING_ENGINES
+  }),
+  learningRate: param(z.number().gt(0).max(1).default(0.05), {
+    flag: '--learning-rate',
+    placeholder: '<eta>',
+    label: 'Learning rate',
+    help: 'shrinkage of every tree (eta)',
+    engines: BOOSTING_ENGINES
+  }),
+  gbmDepth: param(z.number().int().min(1).max(16).default(3), {
+    flag: '--gbm-depth',
+    placeholder: '<n>',
+    label: 'Tree depth (boosting)',
+    help: 'maximum depth of a boosted tree',
+    engines: BOOSTING_ENGINES
+  }),
+  leaves: param(z.number().int().min(2).max(4096).default(8), {
+    flag: '--leaves',
+    placeholder: '<n>',
+    label: 'Leaves per tree',
+    help: 'most leaves of a boosted tree, grown best-first (2^depth grows full trees of the depth)',
+    engines: BOOSTING_ENGINES
+  }),
+  subsample: param(z.number().gt(0).max(1).default(0.8), {
+    flag: '--subsample',
+    placeholder: '<share>',
+    label: 'Row sample per tree',
+    help: 'share of the training rows each boosted tree is fitted on',
+    engines: BOOSTING_ENGINES,
+    percent: true
+  }),
+  colsample: param(z.number().gt(0).max(1).default(0.8), {
+    flag: '--colsample',
+    placeholder: '<share>',
+    label: 'Feature sample per tree',
+    help: 'share of the features each boosted tree may split on',
+    engines: BOOSTING_ENGINES,
+    percent: true
+  }),
+  minChildWeight: param(z.number().min(0).max(1_000_000).default(1), {
+    flag: '--min-child-weight',
+    placeholder: '<h>',
+    label: 'Minimum child weight',
+    help: 'least hessian sum in each child of a split',
+    engines: BOOSTING_ENGINES
+  }),
+  earlyStopping: param(z.number().int().min(0).max(10_000).default(50), {
+    flag: '--early-stopping',
+    placeholder: '<rounds>',
+    label: 'Early stopping',
+    help: 'stop after this many rounds without improvement on a validation share of the training rows (0 = off, all rows fitted)',
+    engines: BOOSTING_ENGINES
+  }),
+  validationShare: param(z.number().min(0.05).max(0.5).default(0.15), {
+    flag: '--validation-share',
+    placeholder: '<share>',
+    label: 'Early-stopping share',
+    help: 'share of the training rows held out to decide when to stop (never fitted on)',
+    engines: BOOSTING_ENGINES,
+    percent: true
   })
 }
 
@@ -218,7 +298,9 @@ export const trainParamShape = {
   maxBins: modelParamShape.maxBins,
   minIv: modelParamShape.minIv,
   binTrend: modelParamShape.binTrend,
-  l2: modelParamShape.l2
+  l2: modelParamShape.l2,
+  // Appended after the scorecard's (l2 above is shared with them).
+  ...boostingParamShape
 }
 export type TrainParamKey = keyof typeof trainParamShape
 
@@ -242,4 +324,15 @@ export function trainParamMeta(key: TrainParamKey) {
 /** Bounds of a numeric training setting, for forms and messages. */
 export function trainParamBounds(key: TrainParamKey) {
   return numberBounds(trainParamShape[key])
+}
+
+/**
+ * The settings an engine choice reads itself (those whose meta names it), in the schema's
+ * order: the Train form shows these for the chosen engine and sends only them beside the
+ * settings every engine shares.
+ */
+export function engineParamKeys(choice: EngineChoice): TrainParamKey[] {
+  return (Object.keys(trainParamShape) as TrainParamKey[]).filter((key) =>
+    trainParamMeta(key).engines?.includes(choice)
+  )
 }

@@ -4,10 +4,12 @@
  *
  * Invariants: node 0 is the root; a leaf has `feature[n] === -1` and `left/right === -1`;
  * an internal node sends a row left when `x[feature] <= threshold` and sends a missing
- * value (NaN) left when `missingLeft[n] === 1`. `value[n]` is the fraction of positive
- * (default) samples among the (bootstrap-weighted) training samples that reached the
- * node and `cover[n]` their weighted count, so a leaf's `value` is its class frequency
- * and internal nodes carry what TreeSHAP needs.
+ * value (NaN) left when `missingLeft[n] === 1`. In a forest's tree `value[n]` is the
+ * fraction of positive (default) samples among the (bootstrap-weighted) training samples
+ * that reached the node and `cover[n]` their weighted count, so a leaf's `value` is its
+ * class frequency; in a boosted tree a leaf's value is the margin it adds and `cover` the
+ * hessian sum of its rows, an internal node's value the cover-weighted mean of its
+ * children's. Either way internal nodes carry what TreeSHAP needs.
  */
 export interface FlatTree {
   feature: Int32Array

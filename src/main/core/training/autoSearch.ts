@@ -37,7 +37,9 @@ export async function searchChampion(
   const engines = allEngines().filter((e) => e.candidates)
   const plan = engines.map((engine) => ({ engine, candidates: engine.candidates!(params) }))
   const total = plan.reduce((s, p) => s + p.candidates.length, 0)
-  // Split and preprocessing exactly as every candidate's final training will do them.
+  // Split and preprocessing exactly as every candidate's final training will do them: the
+  // matrix once imputed, and once with missing values left NaN for the engines that keep
+  // them (Engine.keepsMissing); the split and the fitted features are the same for both.
   const prepared = prepareFeatures(table, params)
   const train = prepared.split.train
   const y = gather8(table.target, train)
@@ -46,7 +48,17 @@ export async function searchChampion(
       'Too few defaults or repaid loans in the training rows to cross-validate candidates; train one engine instead.'
     )
   }
-  const columns = prepared.matrix.map((c) => gather(c, train))
+  const trainColumns = new Map<boolean, Float64Array[]>()
+  const columnsFor = (engine: Engine): Float64Array[] => {
+    const keepMissing = engine.keepsMissing === true
+    let columns = trainColumns.get(keepMissing)
+    if (!columns) {
+      const p = keepMissing ? prepareFeatures(table, params, true, true) : prepared
+      columns = p.matrix.map((c) => gather(c, train))
+      trainColumns.set(keepMissing, columns)
+    }
+    return columns
+  }
   const perEngine = (params.budgetSeconds * 1000) / Math.max(1, plan.length)
   const entries: SearchResult['leaderboard'] = []
   let done = 0
@@ -58,7 +70,7 @@ export async function searchChampion(
       if (hooks.signal?.aborted) throw new CancelledError()
       const candidate = candidates[i]
       const t0 = Date.now()
-      const aucs = await foldAucs(engine, columns, y, prepared.features, candidate, hooks.signal)
+      const aucs = await foldAucs(engine, columnsFor(engine), y, prepared.features, candidate, hooks.signal)
       const mean = aucs.reduce((a, b) => a + b, 0) / aucs.length
       const sd = Math.sqrt(aucs.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, aucs.length - 1))
       entries.push({

@@ -78,9 +78,8 @@ export async function crossFittedScores(
   const { inFold, outOfFold } = foldRows(fold, k)
   const foldParams = options.foldParams ?? params
   const scores = new Float64Array(y.length).fill(NaN)
-  const ensembles: TreeEnsemble[] = []
-  for (let f = 0; f < k; f++) {
-    options.onFold?.(f, k)
+  const ensembles: TreeEnsemble[] = new Array<TreeEnsemble>(k)
+  const fitFold = async (f: number): Promise<void> => {
     const fitOn = outOfFold[f]
     const model = await engine.train({
       columns: columns.map((c) => gather(c, fitOn)),
@@ -97,9 +96,29 @@ export async function crossFittedScores(
       scored.length
     )
     for (let i = 0; i < scored.length; i++) scores[scored[i]] = p[i]
-    ensembles.push(model.ensemble)
+    ensembles[f] = model.ensemble
   }
-  options.onFold?.(k, k)
+  // Folds are independent: an engine that fits on worker threads runs several at once. Each
+  // fold's result depends on its rows alone, so the scores do not depend on the order.
+  const concurrent = Math.max(1, Math.min(k, engine.concurrentFits?.(params) ?? 1))
+  let next = 0
+  let done = 0
+  let failed = false
+  options.onFold?.(0, k)
+  await Promise.all(
+    Array.from({ length: concurrent }, async () => {
+      // After a failure no lane starts another fold (the caller has the error already).
+      while (next < k && !failed) {
+        try {
+          await fitFold(next++)
+        } catch (e) {
+          failed = true
+          throw e
+        }
+        options.onFold?.(++done, k)
+      }
+    })
+  )
   return { scores, method: 'cross-fitted', folds: k, foldModels: { fold, ensembles } }
 }
 

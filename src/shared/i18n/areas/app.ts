@@ -99,7 +99,9 @@ export const app = area(
         crossFitting: 'Cross-fitting honest scores',
         calibrating: 'Calibrating',
         evaluating: 'Evaluating on held-out rows',
-        scoring: 'Scoring rows'
+        scoring: 'Scoring rows',
+        searching: 'Cross-validating candidates',
+        keeping: 'Training and keeping the candidates'
       }
     }
   },
@@ -200,7 +202,9 @@ export const app = area(
         crossFitting: 'क्रॉस-फ़िटिंग से निष्पक्ष स्कोर',
         calibrating: 'कैलिब्रेशन',
         evaluating: 'अलग रखी पंक्तियों पर मूल्यांकन',
-        scoring: 'पंक्तियों का आकलन'
+        scoring: 'पंक्तियों का आकलन',
+        searching: 'उम्मीदवारों की क्रॉस-वैलिडेशन',
+        keeping: 'उम्मीदवारों का प्रशिक्षण और संग्रह'
       }
     }
   }

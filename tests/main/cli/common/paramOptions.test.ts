@@ -46,7 +46,16 @@ describe('training options derived from the parameter schema', () => {
       maxBins: 8,
       minIv: 0.02,
       binTrend: 'monotone',
-      l2: 1
+      l2: 1,
+      rounds: 500,
+      learningRate: 0.05,
+      gbmDepth: 3,
+      leaves: 8,
+      subsample: 0.8,
+      colsample: 0.8,
+      minChildWeight: 1,
+      earlyStopping: 50,
+      validationShare: 0.15
     })
   })
 
@@ -99,7 +108,16 @@ describe('training options derived from the parameter schema', () => {
       maxBins: 8,
       minIv: 0.02,
       binTrend: 'monotone',
-      l2: 1
+      l2: 1,
+      rounds: 500,
+      learningRate: 0.05,
+      gbmDepth: 3,
+      leaves: 8,
+      subsample: 0.8,
+      colsample: 0.8,
+      minChildWeight: 1,
+      earlyStopping: 50,
+      validationShare: 0.15
     })
     expect(train('--max-features', '7').maxFeatures).toBe(7)
     expect(train('--max-features', ' all ').maxFeatures).toBe('all')
@@ -123,7 +141,7 @@ describe('training options derived from the parameter schema', () => {
     [['--max-features', '0'], 'expected sqrt, log2, all or a whole number from 1 to 10000'],
     [
       ['--engine', 'xgboost'],
-      "argument 'xgboost' is invalid. Allowed choices are forest, ml-random-forest, scorecard, auto."
+      "argument 'xgboost' is invalid. Allowed choices are forest, ml-random-forest, scorecard, gbm, auto."
     ],
     [['--calibration', 'beta'], 'Allowed choices are isotonic, platt, none.']
   ])('refuses %j: %s', (args, message) => {
@@ -163,6 +181,7 @@ describe('training options derived from the parameter schema', () => {
       'forest',
       'ml-random-forest',
       'scorecard',
+      'gbm',
       'auto'
     ])
     expect(options.find((o) => o.long === '--trees')?.flags).toBe('--trees <n>')

@@ -129,6 +129,16 @@ describe('exportScoringOnnx on generated data', () => {
     }
   )
 
+  it('the gbm engine (missing values learned, category sets as threshold runs) exports the same way and agrees as closely', async () => {
+    const id = await train({ engine: 'gbm', rounds: 60, calibration: 'isotonic' })
+    const model = wb.models.load(id)
+    expect(model.ensemble.combine.aggregate).toBe('sum')
+    expect(model.artifact.keepsMissing).toBe(true)
+    const both = await scoreBothWays(wb, id, rows)
+    expectSameScores(both)
+    expect(new Set(both.onnx.grade).size).toBeGreaterThan(2)
+  })
+
   it('the ml-random-forest reference engine exports the same way and agrees as closely', async () => {
     const small = (await wb.generateDataset({ rows: 600, seed: 4 })).id
     const { model } = await wb.trainModel(small, {

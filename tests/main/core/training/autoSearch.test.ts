@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { allEngines } from '../../../../src/main/core/ml/engines'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { pickChampion, searchChampion } from '../../../../src/main/core/training/autoSearch'
 import { prepareFeatures } from '../../../../src/main/core/training/prepareFeatures'
@@ -53,6 +54,39 @@ describe('searchChampion', () => {
     expect(before.leaderboard.filter((e) => e.champion)).toHaveLength(1)
     for (let i = 1; i < before.leaderboard.length; i++)
       expect(before.leaderboard[i].cvAuc).toBeLessThanOrEqual(before.leaderboard[i - 1].cvAuc)
+    service.close()
+  })
+})
+
+describe('searchChampion across the engines', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('cross-validates gbm and the scorecard beside the forest, each on its own columns: NaN kept where missing only for the engines that read missing values', async () => {
+    const service = Workbench.open(':memory:')
+    const dataset = await service.generateDataset({ rows: 800, seed: 7 })
+    const table = service.datasets.loadTable(dataset.id)
+    const params = TrainParamsSchema.parse({
+      engine: 'auto',
+      trees: 8,
+      threads: 1,
+      budgetSeconds: 10,
+      seed: 3
+    })
+    // Whether any column an engine was given to fit on held a NaN, per engine.
+    const sawNaN = new Map<string, boolean>()
+    for (const engine of allEngines().filter((e) => e.candidates)) {
+      const train = engine.train.bind(engine)
+      vi.spyOn(engine, 'train').mockImplementation((input) => {
+        const nan = input.columns.some((c) => c.some(Number.isNaN))
+        sawNaN.set(engine.id, (sawNaN.get(engine.id) ?? false) || nan)
+        return train(input)
+      })
+    }
+    const { leaderboard } = await searchChampion(table, params)
+    const searched = new Set(leaderboard.map((e) => e.engine))
+    expect([...searched].sort()).toEqual(['forest', 'gbm', 'scorecard'])
+    // The generated book has gaps (employment, savings): they reach the engines that keep them.
+    expect(Object.fromEntries(sawNaN)).toEqual({ forest: false, scorecard: true, gbm: true })
     service.close()
   })
 })

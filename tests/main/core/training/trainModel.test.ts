@@ -26,6 +26,14 @@ import { bestF1Threshold } from '../../../../src/main/core/training/evaluateMode
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 
 const PARAMS: LearnerParams = { ...DEFAULT_TRAIN_PARAMS, trees: 20, maxDepth: 8, threads: 1, seed: 5 }
+const GBM_PARAMS: LearnerParams = {
+  ...DEFAULT_TRAIN_PARAMS,
+  engine: 'gbm',
+  rounds: 80,
+  seed: 5,
+  threads: 1,
+  smote: true
+}
 /** The artifact without what legitimately differs between two identical trainings. */
 function stable(a: ModelArtifact): unknown {
   return { ...a, trainedAt: '', params: { ...a.params, threads: 0 } }
@@ -126,6 +134,33 @@ describe('trainModel', () => {
     expect(a.threshold).toBe(clean.artifact.threshold)
     // The poisoned rows are exactly the rows the model was evaluated on.
     expect(dirty.evaluation.rows.test).toBe(split.test.length)
+  })
+
+  it('never lets a test row reach the boosted trees: their fit, a cross-fitting fold or an early-stopping share', async () => {
+    // SMOTE on and held-out rows: the model is fitted once with early stopping, then five
+    // times more for the honest scores the calibration is fitted on, each with its own share.
+    const { split } = prepareFeatures(table, GBM_PARAMS)
+    const poisoned = poisonRows(table, split.test)
+    const clean = await trainModel(table, 1, GBM_PARAMS)
+    const dirty = await trainModel(poisoned, 1, GBM_PARAMS)
+    expect(clean.evaluation.calibrationFit?.scores).toBe('cross-fitted')
+    expect(clean.evaluation.notes.join(' ')).toMatch(/Boosting kept \d+ of \d+ rounds run/)
+    expect(serializeEnsemble(dirty.ensemble).equals(serializeEnsemble(clean.ensemble))).toBe(true)
+    expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
+    expect(dirty.evaluation.rows.synthetic).toBe(clean.evaluation.rows.synthetic)
+    // Missing values reach the boosted trees as NaN, and the artifact says so for scoring.
+    expect(clean.artifact.keepsMissing).toBe(true)
+  })
+
+  it('gives the same boosted model for the same seed, fitted inline or on worker threads with folds side by side, and another for another seed', async () => {
+    const params = { ...GBM_PARAMS, smote: false }
+    const one = await trainModel(table, 1, params)
+    const two = await trainModel(table, 1, { ...params, threads: 2 })
+    expect(serializeEnsemble(two.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(true)
+    expect(stable(two.artifact)).toEqual(stable(one.artifact))
+    expect(two.evaluation.metrics).toEqual(one.evaluation.metrics)
+    const other = await trainModel(table, 1, { ...params, seed: params.seed + 1 })
+    expect(serializeEnsemble(other.ensemble).equals(serializeEnsemble(one.ensemble))).toBe(false)
   })
 
   it('does notice a changed training row (the leak check above is not blind)', () => {

@@ -45,6 +45,12 @@ export interface Engine {
    * fewer trees per fold: the fold models only score, and k of them share the work.
    */
   foldParams?(params: TrainParams, folds: number): TrainParams
+  /**
+   * How many fits of this engine may run at once (the cross-fitting folds): an engine that
+   * trains each fit on one worker thread of its own says how many threads it may use; one
+   * that spreads a single fit over the threads itself (the forest) leaves it out: one at a time.
+   */
+  concurrentFits?(params: TrainParams): number
   /** Learns from prepared training rows (see the input's invariants). */
   train(input: EngineTrainInput): Promise<EngineTrainResult>
   /**

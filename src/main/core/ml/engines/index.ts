@@ -5,6 +5,7 @@ import {
 } from '../../../../shared/params/trainParams'
 import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
+import { gbmEngine } from './gbmEngine'
 import { referenceEngine } from './referenceEngine'
 import { scorecardEngine } from './scorecardEngine'
 
@@ -14,7 +15,8 @@ export type { Engine, EngineTrainInput, EngineTrainResult, FitRows, RowExplainer
 const ENGINES: Record<EngineId, Engine> = {
   forest: forestEngine,
   'ml-random-forest': referenceEngine,
-  scorecard: scorecardEngine
+  scorecard: scorecardEngine,
+  gbm: gbmEngine
 }
 
 /** The engine of an id (the id was checked by the parameter schema). */

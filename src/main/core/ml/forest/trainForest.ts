@@ -4,7 +4,8 @@ import { spawnWorker } from '../../base/spawnWorker'
 import { binColumns, fitBins } from '../binning'
 import type { FlatTree } from '../../model/FlatTree'
 import { FOREST_COMBINE, type TreeEnsemble } from '../../model/TreeEnsemble'
-import { createTreeLearner, type BinnedData, type GrownTree, type TreeParams } from './treeLearner'
+import { binTrainingData, type BinnedData } from '../trees/BinnedData'
+import { createTreeLearner, type GrownTree, type TreeParams } from './treeLearner'
 
 /**
  * Random forest for binary classification: Breiman's algorithm as scikit-learn implements
@@ -133,9 +134,7 @@ export async function trainForest(
     }
     await growInWorkers(threads, prepare, options.trees, onTree, signal)
   } else {
-    const mapper = fitBins(columns)
-    const data: BinnedData = { numRows, bins: binColumns(mapper, columns), y, mapper }
-    const learn = createTreeLearner(data, params)
+    const learn = createTreeLearner(binTrainingData(columns, y), params)
     for (let i = 0; i < options.trees; i++) {
       // Yield between trees so that progress reaches the UI and an abort can arrive.
       await new Promise<void>((resolve) => setImmediate(resolve))

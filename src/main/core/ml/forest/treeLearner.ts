@@ -1,19 +1,25 @@
 import type { Rng } from '../../base/random'
-import type { BinMapper } from '../binning'
 import type { FlatTree } from '../../model/FlatTree'
+import type { BinnedData } from '../trees/BinnedData'
+import { FlatTreeBuilder } from '../trees/FlatTreeBuilder'
+import { partitionRows, partitionWithPayload, setThresholdSides } from '../trees/rowPartition'
+import { buildClassHistograms, ClassHistograms, clearSlot } from './classHistogram'
+import { GiniSplitSearch } from './giniSplit'
+
+export type { BinnedData }
 
 /**
  * One decision tree of a random forest, grown on binned features (LightGBM's serial tree
- * learner in random-forest mode, with scikit-learn's split rules).
+ * learner in random-forest mode, with scikit-learn's split rules). This module holds the
+ * growth; the pieces it drives have a module each: the row partition and node storage
+ * (../trees, shared with boosting), the class-count histograms (classHistogram.ts) and the
+ * Gini split search (giniSplit.ts).
  *
  * - Bootstrap: `numRows` draws with replacement, kept as integer per-row counts; rows drawn
  *   zero times are left out of the partition (they are the tree's out-of-bag rows).
  * - Every split draws a fresh subset of `maxFeatures` features. As in scikit-learn, a
  *   feature found constant in the node does not count towards `maxFeatures` and another
  *   one is drawn, until `maxFeatures` non-constant features were seen or none are left.
- * - Split quality is the Gini impurity of bootstrap-weighted class counts; both children
- *   must hold at least `minSamplesLeaf` weighted samples. NaN goes to whichever side gives
- *   the lower impurity; when the node had no NaN for the feature it goes to the heavier side.
  * - Depth-first growth (left child first); a node is a leaf at `maxDepth`, when it holds
  *   fewer than 2 weighted samples (`minSamplesSplit`) or fewer than `2 * minSamplesLeaf`, when
  *   it is pure, or when no sampled feature offers a valid split.
@@ -25,16 +31,6 @@ import type { FlatTree } from '../../model/FlatTree'
  * Instead, each node histograms its drawn features in one pass over its rows, and
  * partitions are stable so those passes read the bins in ascending row order.
  */
-
-/** The training matrix as the learner sees it: binned features, labels and the bin edges. */
-export interface BinnedData {
-  numRows: number
-  /** One Uint8Array of `numRows` bins per feature (see binning.ts for bin semantics). */
-  bins: Uint8Array[]
-  /** Labels, 0 or 1. */
-  y: Uint8Array
-  mapper: BinMapper
-}
 
 /** Tree settings, already resolved and validated by the caller. */
 export interface TreeParams {
@@ -57,14 +53,8 @@ export interface GrownTree {
   oobLeaf: Int32Array
 }
 
-/**
- * Histograms of nodes with fewer rows than the widest feature has bins are scanned through
- * a bitmap of the bins they touched instead of over every bin: deep nodes hold a handful of
- * rows, and walking 255 mostly empty bins for each would cost more than building them.
- */
+/** Nodes with fewer rows than this many per bin of the widest feature are histogrammed sparsely. */
 const SPARSE_ROWS_PER_BIN = 1
-
-const INITIAL_NODE_CAPACITY = 1024
 
 const STACK_FIELDS = 8
 
@@ -91,9 +81,9 @@ class TreeGrower {
   /** Bootstrap count of each row. */
   private readonly weight: Int32Array
   /**
-   * The partition (LightGBM's DataPartition): in-bag rows, each node owning a contiguous
-   * range; `orderWy[i]` is `weight << 1 | y` of row `order[i]`, moved along with it so the
-   * histogram loop reads weight and label sequentially instead of at random.
+   * The partition: in-bag rows, each node owning a contiguous range; `orderWy[i]` is
+   * `weight << 1 | y` of row `order[i]`, moved along with it so the histogram loop reads
+   * weight and label sequentially instead of at random.
    */
   private readonly order: Int32Array
   private readonly orderWy: Int32Array
@@ -110,41 +100,23 @@ class TreeGrower {
   private oobLeaf = new Int32Array(0)
   /** Features in Fisher-Yates order; reset per tree so trees do not depend on each other. */
   private readonly featurePerm: Int32Array
-  /**
-   * One histogram slot per feature drawn in a batch (`histStride` ints each): [negative
-   * weight, positive weight] per bin, missing bin last. All zero between scans.
-   */
-  private readonly hist: Int32Array
-  private readonly histStride: number
-  /** Per slot, bins touched by a sparse node (bit b of word b >> 5 of the slot's 8 words). */
-  private readonly touched: Int32Array
+  /** One histogram slot per feature drawn in a batch. */
+  private readonly histograms: ClassHistograms
+  private readonly search: GiniSplitSearch
+  private readonly nodes = new FlatTreeBuilder()
   /** Depth-first stack of pending nodes: id, start, end, oobStart, oobEnd, depth, weight, positive weight. */
   private readonly stack: Float64Array
 
   private rng: Rng | null = null
   private impurityDecrease = new Float64Array(0)
-
-  private nodeCount = 0
-  private capacity = 0
-  private feature = new Int32Array(0)
-  private threshold = new Float64Array(0)
-  private missingLeft = new Uint8Array(0)
-  private left = new Int32Array(0)
-  private right = new Int32Array(0)
-  private value = new Float64Array(0)
-  private cover = new Float64Array(0)
-
-  // The node being split: its weights and the best candidate so far. Kept in fields so that
-  // the scan allocates nothing; `bestMissingLeft === -1` means the node had no NaN for the
-  // feature and NaN will follow the heavier child.
-  private nodeW = 0
-  private nodeP = 0
-  private bestScore = Infinity
-  private bestFeature = -1
-  private bestBin = -1
-  private bestMissingLeft = -1
-  private bestLeftW = 0
-  private bestLeftP = 0
+  /** Children of the node just split (set by splitNode). */
+  private splitLeft = -1
+  private splitRight = -1
+  /** The partition drawBootstrap laid out: in-bag and out-of-bag row counts, in-bag weights. */
+  private inBagSize = 0
+  private oobSize = 0
+  private totalW = 0
+  private totalP = 0
 
   constructor(data: BinnedData, params: TreeParams) {
     this.bins = data.bins
@@ -167,9 +139,8 @@ class TreeGrower {
     let maxValueBins = 1
     for (let f = 0; f < this.numFeatures; f++) maxValueBins = Math.max(maxValueBins, this.numValueBins[f])
     this.sparseBelow = SPARSE_ROWS_PER_BIN * maxValueBins
-    this.histStride = 2 * (maxValueBins + 1)
-    this.hist = new Int32Array(this.maxFeatures * this.histStride)
-    this.touched = new Int32Array(this.maxFeatures * 8)
+    this.histograms = new ClassHistograms(this.maxFeatures, maxValueBins)
+    this.search = new GiniSplitSearch(this.minSamplesLeaf)
     // Depth-first with the left child first: at most one pending right sibling per level.
     this.stack = new Float64Array(STACK_FIELDS * (Math.min(this.maxDepth, this.numRows) + 2))
   }
@@ -177,11 +148,35 @@ class TreeGrower {
   grow(rng: Rng): GrownTree {
     this.rng = rng
     const n = this.numRows
+    const inBag = new Uint8Array(n)
+    this.impurityDecrease = new Float64Array(this.numFeatures)
+    this.oobLeaf = new Int32Array(n).fill(-1)
+    for (let f = 0; f < this.numFeatures; f++) this.featurePerm[f] = f
+    this.nodes.reset()
+    this.drawBootstrap(rng, inBag)
+    this.growNodes()
+    this.rng = null
+    return {
+      tree: this.nodes.finish(),
+      impurityDecrease: this.impurityDecrease,
+      inBag,
+      oobLeaf: this.oobLeaf
+    }
+  }
+
+  /**
+   * Draws the bootstrap and lays out the partition: in-bag rows in `order`, out-of-bag rows
+   * in `oobOrder`. The hot loops of a tree are methods of their own (here and growNodes)
+   * rather than one long `grow`: V8 then optimises each as a whole function instead of
+   * entering it mid-loop and leaving compiled code at the first line after the loop, tree
+   * after tree.
+   */
+  private drawBootstrap(rng: Rng, inBag: Uint8Array): void {
+    const n = this.numRows
     const { weight, order, orderWy, oobOrder, y } = this
     weight.fill(0)
     if (this.bootstrap) for (let k = 0; k < n; k++) weight[rng.int(n)]++
     else weight.fill(1)
-    const inBag = new Uint8Array(n)
     let size = 0
     let oobSize = 0
     let totalW = 0
@@ -199,15 +194,19 @@ class TreeGrower {
       totalW += w
       if (y[r] === 1) totalP += w
     }
-    for (let f = 0; f < this.numFeatures; f++) this.featurePerm[f] = f
-    this.impurityDecrease = new Float64Array(this.numFeatures)
-    this.oobLeaf = new Int32Array(n).fill(-1)
-    this.nodeCount = 0
-    if (this.capacity === 0) this.reserve(INITIAL_NODE_CAPACITY)
+    this.inBagSize = size
+    this.oobSize = oobSize
+    this.totalW = totalW
+    this.totalP = totalP
+  }
 
-    const root = this.addNode(totalW, totalP)
-    const stack = this.stack
-    let top = this.push(0, root, 0, size, 0, oobSize, 0, totalW, totalP)
+  /** Grows the tree depth-first from the root over the partition drawBootstrap laid out. */
+  private growNodes(): void {
+    const { oobOrder, stack } = this
+    const totalW = this.totalW
+    const totalP = this.totalP
+    const root = this.nodes.addNode(totalP / totalW, totalW)
+    let top = this.push(0, root, 0, this.inBagSize, 0, this.oobSize, 0, totalW, totalP)
     while (top > 0) {
       top -= STACK_FIELDS
       const node = stack[top]
@@ -223,25 +222,21 @@ class TreeGrower {
         for (let i = oobStart; i < oobEnd; i++) this.oobLeaf[oobOrder[i]] = node
         continue
       }
-      const oobMid = this.partitionOutOfBag(this.feature[node], oobStart, oobEnd)
-      const leftW = this.bestLeftW
-      const leftP = this.bestLeftP
+      // The split's side table is still in goesLeft: the out-of-bag rows follow it.
+      const oobMid = partitionRows(
+        oobOrder,
+        this.scratchOrder,
+        this.bins[this.search.bestFeature],
+        this.goesLeft,
+        oobStart,
+        oobEnd
+      )
+      const leftW = this.search.bestLeftW
+      const leftP = this.search.bestLeftP
       // Right pushed first so the left subtree is grown first (scikit-learn's order).
-      top = this.push(top, this.right[node], mid, end, oobMid, oobEnd, depth + 1, w - leftW, p - leftP)
-      top = this.push(top, this.left[node], start, mid, oobStart, oobMid, depth + 1, leftW, leftP)
+      top = this.push(top, this.splitRight, mid, end, oobMid, oobEnd, depth + 1, w - leftW, p - leftP)
+      top = this.push(top, this.splitLeft, start, mid, oobStart, oobMid, depth + 1, leftW, leftP)
     }
-    this.rng = null
-    const count = this.nodeCount
-    const tree: FlatTree = {
-      feature: this.feature.slice(0, count),
-      threshold: this.threshold.slice(0, count),
-      missingLeft: this.missingLeft.slice(0, count),
-      left: this.left.slice(0, count),
-      right: this.right.slice(0, count),
-      value: this.value.slice(0, count),
-      cover: this.cover.slice(0, count)
-    }
-    return { tree, impurityDecrease: this.impurityDecrease, inBag, oobLeaf: this.oobLeaf }
   }
 
   private push(
@@ -277,9 +272,9 @@ class TreeGrower {
     const perm = this.featurePerm
     const numFeatures = this.numFeatures
     const sparse = end - start < this.sparseBelow
-    this.nodeW = w
-    this.nodeP = p
-    this.bestScore = Infinity
+    const search = this.search
+    const histograms = this.histograms
+    search.begin(w, p)
     let visited = 0
     let drawn = 0
     while (visited < this.maxFeatures && drawn < numFeatures) {
@@ -296,327 +291,51 @@ class TreeGrower {
         perm[drawn] = f
         drawn++
       }
-      this.buildHistograms(first, batch, start, end, sparse)
+      buildClassHistograms(
+        histograms,
+        this.bins,
+        perm,
+        first,
+        batch,
+        this.order,
+        this.orderWy,
+        start,
+        end,
+        sparse
+      )
       for (let k = 0; k < batch; k++) {
-        if (this.scanHistogram(perm[first + k], k, sparse)) visited++
+        const f = perm[first + k]
+        if (search.scan(histograms, f, k, this.numValueBins[f], sparse)) visited++
+        clearSlot(histograms, k, this.numValueBins[f], sparse)
       }
     }
-    if (this.bestScore === Infinity) return -1
+    if (!search.found) return -1
 
-    const f = this.bestFeature
-    const bin = this.bestBin
-    const leftW = this.bestLeftW
-    const leftP = this.bestLeftP
-    const missingLeft = this.bestMissingLeft === -1 ? (leftW >= w - leftW ? 1 : 0) : this.bestMissingLeft
-    this.setGoesLeft(f, bin, missingLeft === 1)
-    const mid = this.partition(f, start, end)
-    const l = this.addNode(leftW, leftP)
-    const r = this.addNode(w - leftW, p - leftP)
-    this.feature[node] = f
-    this.threshold[node] = this.upperEdges[f][bin]
-    this.missingLeft[node] = missingLeft
-    this.left[node] = l
-    this.right[node] = r
+    const f = search.bestFeature
+    const bin = search.bestBin
+    const leftW = search.bestLeftW
+    const leftP = search.bestLeftP
+    const missingLeft = search.bestMissingGoesLeft()
+    setThresholdSides(this.goesLeft, bin, this.numValueBins[f], missingLeft === 1)
+    const mid = partitionWithPayload(
+      this.order,
+      this.orderWy,
+      this.scratchOrder,
+      this.scratchWy,
+      this.bins[f],
+      this.goesLeft,
+      start,
+      end
+    )
+    const l = this.nodes.addNode(leftP / leftW, leftW)
+    const r = this.nodes.addNode((p - leftP) / (w - leftW), w - leftW)
+    this.nodes.setSplit(node, f, this.upperEdges[f][bin], missingLeft, l, r)
+    this.splitLeft = l
+    this.splitRight = r
     // Weighted impurity decrease: w*gini(node) - wl*gini(l) - wr*gini(r), where w*gini is
     // 2*p*(w-p)/w and the children's sum is 2*score. Clamped: rounding may leave -1e-16.
-    const decrease = 2 * ((p * (w - p)) / w - this.bestScore)
+    const decrease = 2 * ((p * (w - p)) / w - search.bestScore)
     if (decrease > 0) this.impurityDecrease[f] += decrease
     return mid
-  }
-
-  /**
-   * Histograms features perm[first .. first+count) over rows [start, end) into slots
-   * 0..count-1, four features per pass over the rows, then two, then one. One pass serves
-   * several features because reading the row index, weight and label once and issuing
-   * independent histogram updates measured ~1.5-3x faster than a pass per feature. The
-   * loops are written out per width (rather than looping over an array of columns) because
-   * the inner array-of-columns lookup cost as much as the pass itself.
-   */
-  private buildHistograms(first: number, count: number, start: number, end: number, sparse: boolean): void {
-    let k = 0
-    while (count - k >= 4) {
-      this.buildHistograms4(first + k, k, start, end, sparse)
-      k += 4
-    }
-    if (count - k >= 2) {
-      this.buildHistograms2(first + k, k, start, end, sparse)
-      k += 2
-    }
-    if (count - k === 1) this.buildHistograms1(first + k, k, start, end, sparse)
-  }
-
-  private buildHistograms4(p: number, slot: number, start: number, end: number, sparse: boolean): void {
-    const { hist, touched, order, orderWy, bins, featurePerm } = this
-    const b0 = bins[featurePerm[p]]
-    const b1 = bins[featurePerm[p + 1]]
-    const b2 = bins[featurePerm[p + 2]]
-    const b3 = bins[featurePerm[p + 3]]
-    const h0 = slot * this.histStride
-    const h1 = h0 + this.histStride
-    const h2 = h1 + this.histStride
-    const h3 = h2 + this.histStride
-    const t0 = slot * 8
-    for (let i = start; i < end; i++) {
-      const r = order[i]
-      const wy = orderWy[i]
-      const c = wy & 1
-      const w = wy >>> 1
-      const x0 = b0[r]
-      const x1 = b1[r]
-      const x2 = b2[r]
-      const x3 = b3[r]
-      hist[h0 + ((x0 << 1) | c)] += w
-      hist[h1 + ((x1 << 1) | c)] += w
-      hist[h2 + ((x2 << 1) | c)] += w
-      hist[h3 + ((x3 << 1) | c)] += w
-      if (sparse) {
-        touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
-        touched[t0 + 8 + (x1 >>> 5)] |= 1 << (x1 & 31)
-        touched[t0 + 16 + (x2 >>> 5)] |= 1 << (x2 & 31)
-        touched[t0 + 24 + (x3 >>> 5)] |= 1 << (x3 & 31)
-      }
-    }
-  }
-
-  private buildHistograms2(p: number, slot: number, start: number, end: number, sparse: boolean): void {
-    const { hist, touched, order, orderWy, bins, featurePerm } = this
-    const b0 = bins[featurePerm[p]]
-    const b1 = bins[featurePerm[p + 1]]
-    const h0 = slot * this.histStride
-    const h1 = h0 + this.histStride
-    const t0 = slot * 8
-    for (let i = start; i < end; i++) {
-      const r = order[i]
-      const wy = orderWy[i]
-      const c = wy & 1
-      const w = wy >>> 1
-      const x0 = b0[r]
-      const x1 = b1[r]
-      hist[h0 + ((x0 << 1) | c)] += w
-      hist[h1 + ((x1 << 1) | c)] += w
-      if (sparse) {
-        touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
-        touched[t0 + 8 + (x1 >>> 5)] |= 1 << (x1 & 31)
-      }
-    }
-  }
-
-  private buildHistograms1(p: number, slot: number, start: number, end: number, sparse: boolean): void {
-    const { hist, touched, order, orderWy } = this
-    const b0 = this.bins[this.featurePerm[p]]
-    const h0 = slot * this.histStride
-    const t0 = slot * 8
-    for (let i = start; i < end; i++) {
-      const wy = orderWy[i]
-      const x0 = b0[order[i]]
-      hist[h0 + ((x0 << 1) | (wy & 1))] += wy >>> 1
-      if (sparse) touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
-    }
-  }
-
-  /**
-   * Offers every split point of feature f's histogram (in `slot`) to `consider`, then clears
-   * the slot. Returns false when the feature is constant in the node (a single non-empty
-   * bin), which scikit-learn does not count towards maxFeatures.
-   *
-   * Two copies of the same walk: dense visits every bin; sparse visits only the bins set in
-   * the slot's `touched` bitmap, in ascending order (lowest set bit via count-leading-zeros),
-   * which is what keeps the thousands of tiny deep nodes cheap.
-   */
-  private scanHistogram(f: number, slot: number, sparse: boolean): boolean {
-    const hist = this.hist
-    const touched = this.touched
-    const h = slot * this.histStride
-    const t = slot * 8
-    const numBins = this.numValueBins[f]
-    const numWords = (numBins >>> 5) + 1
-    const missingAt = h + 2 * numBins
-    const p = this.nodeP
-    const missP = hist[missingAt + 1]
-    const missW = hist[missingAt] + missP
-    const valueW = this.nodeW - missW
-    let leftW = 0
-    let leftP = 0
-    let splittable = false
-    if (valueW > 0) {
-      if (sparse) {
-        scan: for (let k = 0; k < numWords; k++) {
-          let word = touched[t + k]
-          while (word !== 0) {
-            const low = word & -word
-            word ^= low
-            const b = (k << 5) + 31 - Math.clz32(low)
-            if (b === numBins) break scan
-            const binP = hist[h + 2 * b + 1]
-            leftP += binP
-            leftW += hist[h + 2 * b] + binP
-            if (leftW >= valueW) break scan
-            splittable = true
-            this.considerValueSplit(f, b, leftW, leftP, missW, missP)
-          }
-        }
-      } else {
-        for (let b = 0; b < numBins; b++) {
-          const binP = hist[h + 2 * b + 1]
-          const binW = hist[h + 2 * b] + binP
-          if (binW === 0) continue
-          leftP += binP
-          leftW += binW
-          if (leftW >= valueW) break
-          splittable = true
-          this.considerValueSplit(f, b, leftW, leftP, missW, missP)
-        }
-      }
-      if (missW > 0) {
-        // Values on one side, NaN on the other: stored as threshold +Infinity (the last edge).
-        splittable = true
-        this.consider(f, numBins - 1, valueW, p - missP, 0)
-      }
-    }
-
-    if (sparse) {
-      for (let k = 0; k < numWords; k++) {
-        let word = touched[t + k]
-        while (word !== 0) {
-          const low = word & -word
-          word ^= low
-          const b = (k << 5) + 31 - Math.clz32(low)
-          hist[h + 2 * b] = 0
-          hist[h + 2 * b + 1] = 0
-        }
-        touched[t + k] = 0
-      }
-    } else {
-      hist.fill(0, h, missingAt + 2)
-    }
-    return splittable
-  }
-
-  /** Offers "bins <= b go left" with NaN on either side (or, without NaN, on the heavier side). */
-  private considerValueSplit(
-    f: number,
-    b: number,
-    leftW: number,
-    leftP: number,
-    missW: number,
-    missP: number
-  ): void {
-    if (missW === 0) {
-      this.consider(f, b, leftW, leftP, -1)
-    } else {
-      this.consider(f, b, leftW, leftP, 0)
-      this.consider(f, b, leftW + missW, leftP + missP, 1)
-    }
-  }
-
-  /**
-   * Scores a candidate whose left child holds weight `leftW` (of which `leftP` positive).
-   * Score = sum over children of weight * Gini / 2 = pl*nl/wl + pr*nr/wr; lower is better,
-   * and the first of equal candidates wins.
-   */
-  private consider(f: number, b: number, leftW: number, leftP: number, missingLeft: number): void {
-    const rightW = this.nodeW - leftW
-    if (leftW < this.minSamplesLeaf || rightW < this.minSamplesLeaf) return
-    const rightP = this.nodeP - leftP
-    const score = (leftP * (leftW - leftP)) / leftW + (rightP * (rightW - rightP)) / rightW
-    if (score < this.bestScore) {
-      this.bestScore = score
-      this.bestFeature = f
-      this.bestBin = b
-      this.bestMissingLeft = missingLeft
-      this.bestLeftW = leftW
-      this.bestLeftP = leftP
-    }
-  }
-
-  /**
-   * Marks in `goesLeft` the bins of feature f that go left: bins 0..b, and the missing bin
-   * when NaN goes left. A table lookup lets the partitions below run without branches.
-   */
-  private setGoesLeft(f: number, b: number, missingLeft: boolean): void {
-    const goesLeft = this.goesLeft
-    const missing = this.numValueBins[f]
-    goesLeft.fill(1, 0, b + 1)
-    goesLeft.fill(0, b + 1, missing + 1)
-    goesLeft[missing] = missingLeft ? 1 : 0
-  }
-
-  /**
-   * Stable partition of rows [start, end) by `goesLeft` (moving `orderWy` along): left rows
-   * first, right rows after, each in their previous order. Keeping every node's rows in
-   * ascending row order turns the histogram loop's reads of `bins[f][row]` from random
-   * into nearly sequential ones. Every row is written to both the left run (in place) and
-   * a scratch run, and only one cursor advances: no unpredictable branch per row.
-   * Returns the first index of the right part.
-   */
-  private partition(f: number, start: number, end: number): number {
-    const bins = this.bins[f]
-    const { order, orderWy, scratchOrder, scratchWy, goesLeft } = this
-    let l = start
-    let k = 0
-    for (let i = start; i < end; i++) {
-      const row = order[i]
-      const wy = orderWy[i]
-      const g = goesLeft[bins[row]]
-      order[l] = row
-      orderWy[l] = wy
-      scratchOrder[k] = row
-      scratchWy[k] = wy
-      l += g
-      k += 1 - g
-    }
-    order.set(scratchOrder.subarray(0, k), l)
-    orderWy.set(scratchWy.subarray(0, k), l)
-    return l
-  }
-
-  /**
-   * The same stable partition for the out-of-bag rows [start, end) of the node just split.
-   * Their bins decide as their raw values would: for a training row, "bin <= b" is
-   * "x <= upper edge of b" (see binning.ts).
-   */
-  private partitionOutOfBag(f: number, start: number, end: number): number {
-    const bins = this.bins[f]
-    const { oobOrder, scratchOrder, goesLeft } = this
-    let l = start
-    let k = 0
-    for (let i = start; i < end; i++) {
-      const row = oobOrder[i]
-      const g = goesLeft[bins[row]]
-      oobOrder[l] = row
-      scratchOrder[k] = row
-      l += g
-      k += 1 - g
-    }
-    oobOrder.set(scratchOrder.subarray(0, k), l)
-    return l
-  }
-
-  private addNode(w: number, p: number): number {
-    if (this.nodeCount === this.capacity) this.reserve(this.capacity * 2)
-    const id = this.nodeCount++
-    this.feature[id] = -1
-    this.threshold[id] = 0
-    this.missingLeft[id] = 0
-    this.left[id] = -1
-    this.right[id] = -1
-    this.value[id] = p / w
-    this.cover[id] = w
-    return id
-  }
-
-  private reserve(capacity: number): void {
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(old: T, fresh: T): T => {
-      fresh.set(old)
-      return fresh
-    }
-    this.feature = grow(this.feature, new Int32Array(capacity))
-    this.threshold = grow(this.threshold, new Float64Array(capacity))
-    this.missingLeft = grow(this.missingLeft, new Uint8Array(capacity))
-    this.left = grow(this.left, new Int32Array(capacity))
-    this.right = grow(this.right, new Int32Array(capacity))
-    this.value = grow(this.value, new Float64Array(capacity))
-    this.cover = grow(this.cover, new Float64Array(capacity))
-    this.capacity = capacity
   }
 }
