@@ -20,7 +20,7 @@ import { COLOR, fixed, label, num, pct, style, type Doc } from './pdfKit'
  */
 
 export function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => (tickedAxis(name, unitTicks, share))
+  const axis = (name: string): Axis => tickedAxis(name, unitTicks, share)
   const plot = chartFrame(
     doc,
     box,
@@ -39,7 +39,7 @@ export function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
 }
 
 export function precisionRecallChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => (tickedAxis(name, unitTicks, share))
+  const axis = (name: string): Axis => tickedAxis(name, unitTicks, share)
   const plot = chartFrame(
     doc,
     box,

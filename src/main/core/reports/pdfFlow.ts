@@ -50,7 +50,14 @@ export class Flow {
   title(text: string, subject: string): void {
     label(this.doc, text, PAGE.left, this.y, { size: 18, weight: 'bold' })
     this.y += 24
-    label(this.doc, subject, PAGE.left, this.y, { size: 11, color: COLOR.accent }, { maxWidth: CONTENT_WIDTH })
+    label(
+      this.doc,
+      subject,
+      PAGE.left,
+      this.y,
+      { size: 11, color: COLOR.accent },
+      { maxWidth: CONTENT_WIDTH }
+    )
     this.y += 15
   }
 

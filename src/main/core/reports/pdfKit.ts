@@ -211,7 +211,13 @@ export function paragraph(
         : Math.max(1, Math.floor((options.maxHeight + lineGap) / step))
     const shown = lines.slice(0, room)
     if (shown.length < lines.length)
-      shown[shown.length - 1] = fitText(doc, `${shown[shown.length - 1]} ${lines[room]}`, width, 'end', weight)
+      shown[shown.length - 1] = fitText(
+        doc,
+        `${shown[shown.length - 1]} ${lines[room]}`,
+        width,
+        'end',
+        weight
+      )
     shown.forEach((line, i) => drawRuns(doc, line, x, y + i * step, weight, s.size))
     return shown.length * step
   }

@@ -59,11 +59,11 @@ export function scorecardSection(doc: Doc, flow: Flow, input: ScorecardReportInp
   flow.heading('Reading the scorecard', 60)
   flow.bullets(
     [
-    'Weight of evidence (WoE) = ln(share of all repayers in the bin / share of all defaulters in it): positive bins are safer than average. Information value (IV) sums how far apart the two shares are over the bins; below 0.02 a characteristic is left out, above 0.5 it is checked for a column that records the outcome.',
-    'Bins are fitted on the training rows only: numbers into at most 20 quantile pre-bins merged into the likeliest bins whose default rate follows one trend, each holding at least the smallest bin share and a few of each outcome; categories ordered by default rate, rare ones pooled; missing values always in a bin of their own.',
-    "Reasons for a score (adverse action): the characteristics that lost the most points against their best bin. Scoring states each as how much it raised the default risk compared with an applicant in that characteristic's best bin; a characteristic in its best bin gives no reason.",
-    'The feature importance chart shows, for a scorecard, each characteristic’s share of |coefficient| x spread of its WoE over the training rows.',
-    ...notes
+      'Weight of evidence (WoE) = ln(share of all repayers in the bin / share of all defaulters in it): positive bins are safer than average. Information value (IV) sums how far apart the two shares are over the bins; below 0.02 a characteristic is left out, above 0.5 it is checked for a column that records the outcome.',
+      'Bins are fitted on the training rows only: numbers into at most 20 quantile pre-bins merged into the likeliest bins whose default rate follows one trend, each holding at least the smallest bin share and a few of each outcome; categories ordered by default rate, rare ones pooled; missing values always in a bin of their own.',
+      "Reasons for a score (adverse action): the characteristics that lost the most points against their best bin. Scoring states each as how much it raised the default risk compared with an applicant in that characteristic's best bin; a characteristic in its best bin gives no reason.",
+      'The feature importance chart shows, for a scorecard, each characteristic’s share of |coefficient| x spread of its WoE over the training rows.',
+      ...notes
     ],
     { size: 8.5 }
   )

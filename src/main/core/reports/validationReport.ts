@@ -183,7 +183,13 @@ const CHART_CAPTION = {
  * Opens a section: its heading, kept with the first `following` points of it, and when its
  * test did not run (`result` is null), one line saying why (and false).
  */
-function opened<T>(flow: Flow, title: string, following: number, result: T | null, whyNot: string): result is T {
+function opened<T>(
+  flow: Flow,
+  title: string,
+  following: number,
+  result: T | null,
+  whyNot: string
+): result is T {
   flow.heading(title, following)
   if (result) return true
   flow.paragraph(`Not run: ${whyNot}`, { size: 9, color: COLOR.muted })
