@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import type { WindowApi } from '../../src/shared/api'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { translator } from '../../src/shared/i18n'
+import { callApi } from './helpers/callApi'
 import {
   chooseOption,
   expectChartDrawn,
@@ -16,6 +18,9 @@ import {
 // database: generate → train (watching the progress) → evaluate and move the threshold →
 // compare two models → score one applicant → score a batch file with a bad line → History.
 // The steps build on each other, so they share one session.
+
+/** The catalogue's English: the words the screens are expected to say. */
+const en = translator('en')
 
 /** Calls one contract method from the page, as the renderer does, and times the answer. */
 async function timedCall(page: Page): Promise<{ ms: number; ok: boolean }> {
@@ -251,7 +256,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await form.locator('#field-Annual_Income').fill('99,00,00,000')
     await expect
       .poll(() => form.locator('[data-field="Annual_Income"]').getByTestId('field-warning').textContent())
-      .toContain('Above anything seen in training')
+      .toMatch(/^Outside what the model learnt from \(₹[\d,]+ – ₹[\d,]+\): the result is less certain\.$/)
     await form.locator('#field-Annual_Income').fill('4,50,000')
     await form.locator('#field-Past_Delinquencies').fill('3')
     expect(await page.getByTestId('score-one').isDisabled()).toBe(false)
@@ -261,15 +266,20 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => result.isVisible(), { timeout: 20_000 }).toBe(true)
     await expectChartDrawn(page.getByTestId('probability-gauge'))
     await expectChartDrawn(page.getByTestId('waterfall'))
-    expect(await page.getByTestId('risk-grade').textContent()).toMatch(/Risk grade [A-E]: \w+/)
-    // The decision word for word ("predicted to default" is also inside "Not predicted to default").
+    expect(await page.getByTestId('risk-grade').locator('.grade-label').textContent()).toMatch(
+      /^Risk of default \d+\.\d % · risk grade [A-E] \((very low|low|moderate|high|very high) risk\)$/
+    )
+    // The verdict word for word, in the catalogue's one vocabulary. A credit score of 540 is
+    // below the default policy's referral cut of 550, so a person decides, whatever the risk.
     const [scored] = s.bridge.service.history({ kind: 'single' })
     if (scored?.kind !== 'single') throw new Error('the score was not recorded')
-    expect((await page.getByTestId('decision').textContent())?.trim()).toBe(
-      scored.prediction === 1 ? 'Predicted to default' : 'Not predicted to default'
+    expect(scored.decision).toBe('refer')
+    expect((await page.getByTestId('decision').textContent())?.trim()).toBe(en('decision.verdict.refer'))
+    expect(await page.getByTestId('referrals').textContent()).toContain(
+      'Credit score 540 is below the referral cut of 550'
     )
     const reasons = (await page.getByTestId('reasons').textContent()) ?? ''
-    expect(reasons).toMatch(/(raised|lowered) the default risk by \d/)
+    expect(reasons).toMatch(/— (raised|lowered) the risk by \d/)
     await tidy(page)
     await s.screenshot('score-one.png')
 
@@ -290,6 +300,16 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     body.splice(5, 0, 'CUST9999999,41,North,Urban')
     const input = s.temp('applicants.csv')
     writeFileSync(input, [header, ...body].join('\n') + '\n')
+    // Rows that lack a field the model's policy requires are refused, each on its own line of
+    // the errors file: counted here from the file itself.
+    const { policy } = await callApi(bridge, 'models/governance', { id: firstModelId })
+    expect(policy.required.length).toBeGreaterThan(0)
+    const names = header.split(',')
+    const refused = body.filter((line) => {
+      const cells = line.split(',')
+      return cells.length === names.length && policy.required.some((f) => cells[names.indexOf(f)] === '')
+    }).length
+    expect(refused).toBeGreaterThan(0)
     const output = s.temp('applicants-scored.csv')
 
     await page.getByRole('tab', { name: 'Batch file' }).click()
@@ -328,8 +348,10 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     const summary = page.getByTestId('batch-summary')
     await expect.poll(() => summary.isVisible(), { timeout: 120_000 }).toBe(true)
     expect(await page.getByTestId('rows-in').textContent()).toBe('60,001')
-    expect(await page.getByTestId('rows-scored').textContent()).toBe('60,000')
-    expect(await page.getByTestId('rows-error').textContent()).toBe('1')
+    expect(await page.getByTestId('rows-scored').textContent()).toBe(
+      (60_000 - refused).toLocaleString('en-IN')
+    )
+    expect(await page.getByTestId('rows-error').textContent()).toBe((1 + refused).toLocaleString('en-IN'))
     await expectChartDrawn(page.getByTestId('grade-chart'))
     expect(await page.getByTestId('psi-table').textContent()).toContain('Stable')
     expect(existsSync(output)).toBe(true)
@@ -338,8 +360,9 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => bridge.dialogs.shownInFolder.length).toBe(1)
     const errorsFile = bridge.dialogs.shownInFolder[0]
     const errorLines = readFileSync(errorsFile, 'utf8').trim().split('\n')
-    expect(errorLines).toHaveLength(2)
-    expect(errorLines[1]).toContain('has 4 fields')
+    expect(errorLines).toHaveLength(2 + refused)
+    expect(errorLines.filter((l) => l.includes('has 4 fields'))).toHaveLength(1)
+    expect(errorLines.filter((l) => l.includes("is required by the bank's policy"))).toHaveLength(refused)
     await page.getByTestId('open-output').click()
     await expect.poll(() => bridge.dialogs.shownInFolder.at(-1)).toBe(output)
     await tidy(page)
@@ -365,8 +388,9 @@ describe('Train, Models, Score and History screens in Chromium', () => {
       .click()
     const detail = page.getByTestId('history-detail')
     await expect.poll(() => detail.isVisible()).toBe(true)
-    expect(await page.getByTestId('detail-inputs').textContent()).toContain('Credit_Score')
-    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(/the default risk by/)
+    // The inputs by their display names, as typed: the credit score of 540 among them.
+    expect(await page.getByTestId('detail-inputs').textContent()).toMatch(/Credit score\s*540/)
+    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(/— (raised|lowered) the risk by \d/)
     await s.screenshot('history-single.png')
     await page.keyboard.press('Escape')
     await expect.poll(() => detail.isVisible()).toBe(false)
