@@ -155,7 +155,8 @@ export const models = area(
       smote: 'SMOTE k={k}',
       noSmote: 'no SMOTE',
       test: 'test {share}',
-      seed: 'seed {n}'
+      seed: 'seed {n}',
+      calibration: { isotonic: 'isotonic', platt: 'Platt', none: 'not calibrated' }
     },
     activation: {
       title: 'Make model #{id} active',
@@ -317,7 +318,8 @@ export const models = area(
       smote: 'SMOTE k={k}',
       noSmote: 'SMOTE नहीं',
       test: 'परीक्षण {share}',
-      seed: 'सीड {n}'
+      seed: 'सीड {n}',
+      calibration: { isotonic: 'आइसोटोनिक', platt: 'प्लैट', none: 'कैलिब्रेशन नहीं' }
     },
     activation: {
       title: 'मॉडल #{id} सक्रिय करें',
