@@ -10,7 +10,7 @@ import {
   fillNumber,
   openAppSession,
   requestsLeavingLoopback,
-  VIEWPORT,
+  tidy,
   type AppSession
 } from './helpers/appSession'
 
@@ -65,21 +65,6 @@ function trainingProgressSeen(page: Page): Promise<{ percents: number[]; phases:
 /** The text of the first confusion-matrix sentence ("At 38.2 %: 25 of 65 defaulters caught …"). */
 async function thresholdWords(page: Page): Promise<string> {
   return ((await page.getByTestId('threshold-words').first().textContent()) ?? '').trim()
-}
-
-/**
- * Before a screenshot, what a person would have done: close the notices that are still
- * showing and clear the finished jobs from the jobs panel.
- */
-async function tidy(page: Page): Promise<void> {
-  for (const close of await page.locator('.el-message__closeBtn').all())
-    await close.click().catch(() => undefined)
-  const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
-  if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
-  // Tooltips (the slider's value) fade out after the pointer leaves.
-  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count()).toBe(0)
 }
 
 /** An Element Plus select by the id of its input (the placeholder covers the input itself). */
@@ -164,7 +149,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await page.locator('[data-testid="threshold-slider"] .el-slider__button-wrapper').focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => thresholdWords(page)).toMatch(/^At 10\.5 %/)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('model-evaluation.png')
 
     for (const [tab, charts, shot] of [
@@ -175,7 +160,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     ] as const) {
       await page.getByRole('tab', { name: tab }).click()
       for (const chart of charts) await expectChartDrawn(page.getByTestId(chart))
-      await tidy(page)
+      await tidy(page, { clearFinishedJobs: true })
       await s.screenshot(shot)
     }
   })
@@ -209,7 +194,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // A responsiveness check, not a benchmark: the answer must not wait for the training.
     expect(timing.ms).toBeLessThan(3000)
     expect(bridge.jobs.list().some((j) => j.kind === 'train' && j.status === 'running')).toBe(true)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('train.png')
 
     await expect.poll(() => page.url(), { timeout: 120_000 }).not.toMatch(/#\/train$/)
@@ -224,7 +209,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await page.getByRole('tab', { name: 'ROC and precision-recall' }).click()
     await expectChartDrawn(page.getByTestId('roc-chart'))
     await expectChartDrawn(page.getByTestId('pr-chart'))
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('model-compare.png')
 
     await page.getByRole('link', { name: 'Models', exact: true }).click()
@@ -233,7 +218,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     expect(
       await table.locator('.el-table__row', { has: page.getByTestId('active-tag') }).textContent()
     ).toContain(`${firstModelId}`)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('models-list.png')
   })
 
@@ -280,7 +265,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     )
     const reasons = (await page.getByTestId('reasons').textContent()) ?? ''
     expect(reasons).toMatch(/— (raised|lowered) the risk by \d/)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('score-one.png')
 
     const pdf = s.temp('decision.pdf')
@@ -365,7 +350,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     expect(errorLines.filter((l) => l.includes("is required by the bank's policy"))).toHaveLength(refused)
     await page.getByTestId('open-output').click()
     await expect.poll(() => bridge.dialogs.shownInFolder.at(-1)).toBe(output)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await page.getByTestId('batch-summary').scrollIntoViewIfNeeded()
     await s.screenshot('score-batch.png')
   })
@@ -379,7 +364,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // Newest first: the batch was scored after the applicant.
     expect(await rows.nth(0).textContent()).toContain('applicants.csv')
     expect(await rows.nth(1).textContent()).toContain('grade')
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('history.png')
 
     await rows
@@ -390,7 +375,9 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => detail.isVisible()).toBe(true)
     // The inputs by their display names, as typed: the credit score of 540 among them.
     expect(await page.getByTestId('detail-inputs').textContent()).toMatch(/Credit score\s*540/)
-    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(/— (raised|lowered) the risk by \d/)
+    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(
+      /— (raised|lowered) the risk by \d/
+    )
     await s.screenshot('history-single.png')
     await page.keyboard.press('Escape')
     await expect.poll(() => detail.isVisible()).toBe(false)
