@@ -223,7 +223,8 @@ export const models = area(
       seed: 'seed {n}',
       scale: '{base} at {odds}:1, PDO {pdo}',
       bins: 'up to {n} bins',
-      budget: 'budget {s} s'
+      budget: 'budget {s} s',
+      calibration: { isotonic: 'isotonic', platt: 'Platt', none: 'not calibrated' }
     },
     activation: {
       title: 'Make model #{id} active',
@@ -452,7 +453,8 @@ export const models = area(
       seed: 'सीड {n}',
       scale: '{odds}:1 पर {base}, PDO {pdo}',
       bins: 'अधिकतम {n} बिन',
-      budget: 'समय {s} से.'
+      budget: 'समय {s} से.',
+      calibration: { isotonic: 'आइसोटोनिक', platt: 'प्लैट', none: 'कैलिब्रेशन नहीं' }
     },
     activation: {
       title: 'मॉडल #{id} सक्रिय करें',

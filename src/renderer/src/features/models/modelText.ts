@@ -43,7 +43,10 @@ export function describeParams(params: Record<string, unknown>): string {
   else if (params.smote === false) parts.push(t('models.params.noSmote'))
   if (typeof params.testSize === 'number')
     parts.push(t('models.params.test', { share: formatPercent(params.testSize, 0) }))
-  if (typeof params.calibration === 'string') parts.push(params.calibration)
+  const calibration = params.calibration
+  if (calibration === 'isotonic' || calibration === 'platt' || calibration === 'none')
+    parts.push(t(`models.params.calibration.${calibration}`))
+  else if (typeof calibration === 'string') parts.push(calibration)
   if (typeof params.seed === 'number') parts.push(t('models.params.seed', { n: params.seed }))
   return parts.join(' · ')
 }
