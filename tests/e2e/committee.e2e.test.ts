@@ -372,6 +372,22 @@ describe('the credit committee’s Strategy and Validation screens', () => {
     expect(s.errors).toEqual([])
   })
 
+  it('reads in Hindi: the verdicts, the tiles and the chart in Devanagari, every message found', async () => {
+    const { page } = s
+    await page.getByTestId('language-switch').getByText('हिंदी', { exact: true }).click()
+    await page.getByRole('tab', { name: 'निष्कर्ष' }).click()
+    await expect.poll(() => text(page, 'verdicts')).toContain('भेद क्षमता: AUC और Gini')
+    await tidy(page)
+    await s.screenshot('committee-validation-hi.png')
+    await page.getByRole('link', { name: 'रणनीति', exact: true }).click()
+    await expect.poll(() => text(page, 'strategy-tiles'), { timeout: 30_000 }).toContain('लाख')
+    await expectChartDrawn(page.getByTestId('strategy-chart'))
+    await tidy(page)
+    await s.screenshot('committee-strategy-hi.png')
+    expect(s.errors).toEqual([])
+    await page.getByTestId('language-switch').getByText('English', { exact: true }).click()
+  })
+
   it('keeps the committee screens from the branch officer’s view', async () => {
     const { page, bridge } = s
     await page.getByTestId('mode-switch').getByText('Branch officer').click()

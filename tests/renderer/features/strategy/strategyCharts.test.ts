@@ -93,6 +93,15 @@ describe('the strategy chart', () => {
     expect(xAxes.every((a) => a.axisPointer.value === 0.1)).toBe(true)
   })
 
+  it('draws one mark with both names when the recommendation is the current threshold', () => {
+    const same = strategyChartOption({ curve, chosen: 0.1, threshold: 0.2, recommended: 0.2 })
+    const top = (
+      same.series as { markLine: { data: { xAxis: number; label: { formatter: string } }[] } }[]
+    )[0]
+    expect(top.markLine.data.map((d) => d.xAxis)).toEqual([0.1, 0.2])
+    expect(top.markLine.data[1].label.formatter).toBe('now and recommended 20.0 %')
+  })
+
   it('leaves out the recommended mark when there is no recommendation', () => {
     const bare = strategyChartOption({ curve, chosen: 0.1, threshold: 0.2, recommended: null })
     expect((bare.series as SeriesShape[])[0].markLine!.data.map((d) => d.xAxis)).toEqual([0.1, 0.2])

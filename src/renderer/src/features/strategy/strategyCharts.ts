@@ -65,8 +65,12 @@ function line(
   }
 }
 
-/** The chosen cut-off (solid), the model's threshold and the recommended cut-off (dashed); labelled on the top panel. */
+/**
+ * The chosen cut-off (solid), the model's threshold and the recommended cut-off (dashed);
+ * labelled on the top panel. A recommendation equal to the threshold is one mark with both names.
+ */
 function marks(input: StrategyChartInput, labelled: boolean): MarkLineComponentOption {
+  const same = input.recommended !== null && Math.abs(input.recommended - input.threshold) < 1e-12
   const data: NonNullable<MarkLineComponentOption['data']> = [
     {
       xAxis: input.chosen,
@@ -75,11 +79,16 @@ function marks(input: StrategyChartInput, labelled: boolean): MarkLineComponentO
     },
     {
       xAxis: input.threshold,
-      lineStyle: { color: SECONDARY, type: 'dashed' },
-      label: { show: labelled, formatter: t('strategy.chart.now', { cutoff: formatCutoff(input.threshold) }) }
+      lineStyle: { color: same ? STATUS_COLORS.good : SECONDARY, type: 'dashed' },
+      label: {
+        show: labelled,
+        formatter: t(same ? 'strategy.chart.nowRecommended' : 'strategy.chart.now', {
+          cutoff: formatCutoff(input.threshold)
+        })
+      }
     }
   ]
-  if (input.recommended !== null)
+  if (input.recommended !== null && !same)
     data.push({
       xAxis: input.recommended,
       lineStyle: { color: STATUS_COLORS.good, type: 'dashed' },
