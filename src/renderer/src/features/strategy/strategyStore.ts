@@ -6,6 +6,7 @@ import type { StrategyReport, SwapSetView } from '../../../../shared/validation'
 import { call } from '../../api/client'
 import { t } from '../../i18n'
 import { useModelStore } from '../../stores/modelStore'
+import { settleCommitteeModel } from './committeeModel'
 import { useAction } from '../../ui/composables/useAction'
 import { nearestIndex, startingIndex, strategyTarget, type TargetForm } from './strategyModel'
 
@@ -106,14 +107,8 @@ export const useStrategyStore = defineStore('strategy', () => {
 
   /** Opens the screen: the active model by default, then the curve and the columns. */
   async function open(): Promise<void> {
-    await models.init()
-    // init() returns at once when another screen started it: wait for the list itself.
-    if (!models.loaded) await models.refresh()
-    const before = modelId.value
-    if (modelId.value === null || !models.models.some((m) => m.id === modelId.value))
-      modelId.value = models.activeModel?.id ?? models.models[models.models.length - 1]?.id ?? null
     // A model newly set is loaded by the watcher on the population below.
-    if (modelId.value !== null && modelId.value === before && !report.value)
+    if ((await settleCommitteeModel(models, modelId)) && !report.value)
       await Promise.all([load(false), loadColumns()])
   }
 

@@ -5,6 +5,7 @@ import type { ValidationPack } from '../../../../shared/validation'
 import { call } from '../../api/client'
 import { t } from '../../i18n'
 import { useModelStore } from '../../stores/modelStore'
+import { settleCommitteeModel } from '../strategy/committeeModel'
 import { useAction } from '../../ui/composables/useAction'
 
 type ValidateInput = CallInput<'committee/validate'>
@@ -68,14 +69,8 @@ export const useValidationStore = defineStore('validation', () => {
 
   /** Opens the screen: the active model by default, and the columns to segment on. */
   async function open(): Promise<void> {
-    await models.init()
-    // init() returns at once when another screen started it: wait for the list itself.
-    if (!models.loaded) await models.refresh()
-    const before = modelId.value
-    if (modelId.value === null || !models.models.some((m) => m.id === modelId.value))
-      modelId.value = models.activeModel?.id ?? models.models[models.models.length - 1]?.id ?? null
     // A model newly set has its columns loaded by the watcher on the population below.
-    if (modelId.value !== null && modelId.value === before && columns.value.length === 0) await loadColumns()
+    if ((await settleCommitteeModel(models, modelId)) && columns.value.length === 0) await loadColumns()
   }
 
   watch(population, () => {
