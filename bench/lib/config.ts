@@ -39,7 +39,7 @@ export interface BenchConfig {
 }
 
 const REAL_DATASETS = ['german-credit', 'credit-scoring', 'lending-club']
-const REAL_VARIANTS = ['ours', 'ours_nosmote', 'ours_gbm', 'ours_scorecard', 'ours_auto']
+const REAL_VARIANTS = ['ours', 'ours_smote', 'ours_gbm', 'ours_scorecard', 'ours_auto']
 
 export function benchConfig(quick: boolean, repeat: number | undefined): BenchConfig {
   return quick

@@ -27,21 +27,41 @@ MAX_BINS = 255
 PRODUCT_MISSING = {'na', 'n/a', 'null', 'nan', '-', '?', 'none', '#n/a'}
 
 
-def bin_like_ours(A_train, A_other_list):
-    """Our binning.ts: a column with <= 255 distinct training values keeps one bin per value;
-    otherwise ~equal-frequency bins (edges at quantiles of the training values). Returns the
-    matrices with every value replaced by its bin index (order preserved, as our splits see it)."""
-    out_train = np.empty_like(A_train)
-    outs = [np.empty_like(A) for A in A_other_list]
+def edges_like_ours(col, max_bins):
+    """Upper bin edges as binning.ts's edgesFromSorted places them (the last, +inf, left out): one
+    bin per distinct value when there are at most max_bins; else greedy equal-frequency bins, the
+    share re-spread over the bins still to fill, and a value that alone fills a share in a bin of
+    its own; each edge halfway between the bins' neighbouring values."""
+    values, counts = np.unique(col, return_counts=True)
+    if len(values) <= max_bins:
+        return (values[:-1] + values[1:]) / 2
+    edges = []
+    bins_left, rest, in_bin = max_bins, len(col), 0
+    share = rest / bins_left
+    for i in range(len(values) - 1):
+        if bins_left <= 1:
+            break
+        in_bin += counts[i]
+        if in_bin >= share or counts[i + 1] >= share:
+            edges.append(values[i] / 2 + values[i + 1] / 2)
+            rest -= in_bin
+            in_bin = 0
+            bins_left -= 1
+            share = rest / bins_left
+    return np.array(edges)
+
+
+def bin_like_ours(A_train, A_other_list, max_bins=MAX_BINS, only=None):
+    """Every column replaced by its bin index under our binning (binning.ts, edges_like_ours):
+    order preserved, as our splits see it. With `only` (column indices), the other columns are
+    left as they are."""
+    out_train = A_train.copy()
+    outs = [A.copy() for A in A_other_list]
     for j in range(A_train.shape[1]):
-        col = A_train[:, j]
-        distinct = np.unique(col)
-        if len(distinct) <= MAX_BINS:
-            edges = (distinct[:-1] + distinct[1:]) / 2
-        else:
-            qs = np.quantile(col, np.linspace(0, 1, MAX_BINS + 1)[1:-1], method='lower')
-            edges = np.unique(qs)
-        out_train[:, j] = np.searchsorted(edges, col, side='left')
+        if only is not None and j not in only:
+            continue
+        edges = edges_like_ours(A_train[:, j], max_bins)
+        out_train[:, j] = np.searchsorted(edges, A_train[:, j], side='left')
         for A, o in zip(A_other_list, outs):
             o[:, j] = np.searchsorted(edges, A[:, j], side='left')
     return out_train, outs
@@ -106,11 +126,21 @@ def experiment(name, Xtr, ytr, Xte, yte, numeric, categorical, seed, jobs):
         groups = lambda X: np.searchsorted([25, 35, 45, 60], X[age].fillna(X[age].median()).values, side='left')
         A2, T2 = np.column_stack([A, groups(Xtr)]), np.column_stack([T, groups(Xte)])
         return auc_of(forest(seed, jobs).fit(A2, ytr), T2, yte)
-    if name == 'bins255':
-        Ab, (Tb,) = bin_like_ours(A, [T])
-        return auc_of(forest(seed, jobs).fit(Ab, ytr), Tb, yte)
+    if name.startswith('bins'):
+        # binsN: every column binned as ours with at most N bins; binsN_only_COL: that column
+        # alone; binsN_leafL: with min_samples_leaf L.
+        parts = name.split('_')
+        only = [numeric.index(name.split('_only_', 1)[1])] if '_only_' in name else None
+        leaf = int(parts[1][4:]) if len(parts) > 1 and parts[1].startswith('leaf') else 1
+        Ab, (Tb,) = bin_like_ours(A, [T], max_bins=int(parts[0][4:]), only=only)
+        return auc_of(forest(seed, jobs, min_samples_leaf=leaf).fit(Ab, ytr), Tb, yte)
     if name.startswith('leaf'):
         return auc_of(forest(seed, jobs, min_samples_leaf=int(name[4:])).fit(A, ytr), T, yte)
+    if name.startswith('wleaf'):
+        # Leaves of at least N bootstrap-weighted rows, as our forest counts them (scikit-learn's
+        # min_samples_leaf counts distinct in-bag rows; the bootstrap weights sum to len(ytr)).
+        leaf = int(name[5:])
+        return auc_of(forest(seed, jobs, min_weight_fraction_leaf=leaf / len(ytr)).fit(A, ytr), T, yte)
     if name.startswith('mf_'):
         mf = {'all': None, 'log2': 'log2', 'half': 0.5, 'third': 0.33}[name[3:]]
         return auc_of(forest(seed, jobs, max_features=mf).fit(A, ytr), T, yte)
@@ -150,7 +180,7 @@ def auc_isotonic(rf, oob, ytr, T, yte):
     return roc_auc_score(yte, iso.predict(rf.predict_proba(T)[:, 1]))
 
 
-EXPERIMENTS = ['baseline', 'none_missing', 'onehot', 'agegroup', 'bins255', 'oob_isotonic', 'leaf3', 'leaf5', 'leaf10', 'mf_log2',
+EXPERIMENTS = ['baseline', 'none_missing', 'onehot', 'agegroup', 'bins255', 'oob_isotonic', 'leaf3', 'leaf5', 'leaf10', 'wleaf5', 'mf_log2',
                'mf_third', 'mf_half', 'mf_all', 'nobootstrap', 'depth_none', 'balanced', 'smote_raw',
                'smote_scaled', 'smote_scaled_bins255', 'smote_raw_isotonic', 'smote_scaled_isotonic',
                'smote_scaled_bins255_isotonic', 'smote_scaled_leaf3']
@@ -190,6 +220,7 @@ def main():
     ap.add_argument('--target', required=True)
     ap.add_argument('--positive', required=True)
     ap.add_argument('--splits', type=int, default=5)
+    ap.add_argument('--first-split', type=int, default=0, help='start at this split (e.g. to add splits 5..9 to a run of 0..4)')
     ap.add_argument('--seeds', type=int, default=1)
     ap.add_argument('--only', default='')
     ap.add_argument('--jobs', type=int, default=2)
@@ -208,21 +239,24 @@ def main():
     if 'baseline' not in names:
         names = ['baseline'] + names
     aucs = {n: [] for n in names}
-    for k in range(a.splits):
+    by_seed = {n: [] for n in names}
+    for k in range(a.first_split, a.splits):
         folder = split_dir(a.cache, a.name, k)
         Xtr, ytr, numeric, categorical = read_table(os.path.join(folder, 'train.csv'), a.target, a.positive)
         Xte, yte, _, _ = read_table(os.path.join(folder, 'test.csv'), a.target, a.positive)
         Xte = Xte[Xtr.columns]
         for n in names:
-            aucs[n].append(np.mean([experiment(n, Xtr, ytr, Xte, yte, numeric, categorical, k + 100 * s, a.jobs)
-                                    for s in range(a.seeds)]))
+            by_seed[n].append([experiment(n, Xtr, ytr, Xte, yte, numeric, categorical, k + 100 * s, a.jobs)
+                               for s in range(a.seeds)])
+            aucs[n].append(np.mean(by_seed[n][-1]))
     base = np.array(aucs['baseline'])
     for n in names:
         v = np.array(aucs[n])
         d = v - base
         print(json.dumps(dict(dataset=a.name, experiment=n, auc=round(v.mean(), 4), auc_sd=round(v.std(ddof=1), 4),
                               diff=round(d.mean(), 4), diff_sd=round(d.std(ddof=1), 4) if len(d) > 1 else None,
-                              per_split=[round(x, 4) for x in v])), flush=True)
+                              per_split=[round(x, 4) for x in v],
+                              per_split_seed=[[round(x, 5) for x in row] for row in by_seed[n]])), flush=True)
 
 
 if __name__ == '__main__':

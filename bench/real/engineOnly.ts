@@ -5,6 +5,8 @@
  *
  *   npx tsx bench/real/engineOnly.ts NAME SPLITS SEEDS [maxFeatures] [minLeaf]
  *
+ * SPLITS is a count (splits 0..SPLITS-1) or a range FIRST-LAST (e.g. 5-9).
+ *
  * Prints one JSON line per split: mean held-out AUC over the seeds (seed = k + 100·s, as
  * diagnose.py --seeds). AUC by the Mann-Whitney count (ties count one half), written out
  * here so that this check does not lean on the product's own metrics.
@@ -43,7 +45,9 @@ function mannWhitneyAuc(y: Uint8Array, p: Float64Array): number {
 async function main(): Promise<void> {
   const [name, splitsText, seedsText, maxFeaturesText = 'sqrt', minLeafText = '1'] = process.argv.slice(2)
   const maxFeatures = /^\d+$/.test(maxFeaturesText) ? Number(maxFeaturesText) : (maxFeaturesText as 'sqrt')
-  for (let k = 0; k < Number(splitsText); k++) {
+  const range = /^(\d+)-(\d+)$/.exec(splitsText)
+  const [first, last] = range ? [Number(range[1]), Number(range[2])] : [0, Number(splitsText) - 1]
+  for (let k = first; k <= last; k++) {
     const folder = join(REAL_CACHE, 'diag', name, `split-${k}`)
     const train = readMatrix(join(folder, 'train.csv'))
     const test = readMatrix(join(folder, 'test.csv'))

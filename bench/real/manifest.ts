@@ -6,8 +6,11 @@ import { z } from 'zod'
 export const ROOT = join(__dirname, '..', '..')
 /** The committed manifest of the real datasets. */
 export const MANIFEST_PATH = join(ROOT, 'bench', 'real', 'datasets.json')
-/** Downloads, extracted files, clean CSVs and split files (gitignored with bench/data/). */
-export const REAL_CACHE = join(ROOT, 'bench', 'data', 'real')
+/**
+ * Downloads, extracted files, clean CSVs and split files (gitignored with bench/data/);
+ * PTM_REAL_CACHE points elsewhere, e.g. a diagnosis's own folder beside a shared cache.
+ */
+export const REAL_CACHE = process.env.PTM_REAL_CACHE ?? join(ROOT, 'bench', 'data', 'real')
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 as 64 lower-case hex digits')
 

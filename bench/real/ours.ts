@@ -4,7 +4,7 @@
  * scored CSV is measured by reference.py's `evaluate` (the same code that measures the
  * reference stacks). One JSON line per (dataset, split, variant) on stdout.
  *
- *   npx tsx bench/real/ours.ts --dataset NAME [--splits 5] [--variants ours,ours_nosmote]
+ *   npx tsx bench/real/ours.ts --dataset NAME [--splits 5] [--variants ours,ours_smote]
  *                              [--split-set FOLDER]  (split files of another folder of splits/, e.g.
  *                                                     a relabelled copy made for a diagnosis)
  *                              [--variant 'label=--min-leaf 5 --no-smote' ...]
@@ -30,8 +30,8 @@ export interface OurVariant {
 
 /** The variants the real section runs by default, then the ones engines still to come add. */
 export const OUR_VARIANTS: OurVariant[] = [
-  { name: 'ours', label: 'ours: forest (defaults: SMOTE, isotonic)', args: [] },
-  { name: 'ours_nosmote', label: 'ours: forest, no SMOTE', args: ['--no-smote'] },
+  { name: 'ours', label: 'ours: forest (defaults: no SMOTE, isotonic)', args: [] },
+  { name: 'ours_smote', label: 'ours: forest + SMOTE-NC', args: ['--smote'] },
   { name: 'ours_gbm', label: 'ours: gbm', args: ['--engine', 'gbm'] },
   { name: 'ours_scorecard', label: 'ours: scorecard', args: ['--engine', 'scorecard'] },
   { name: 'ours_auto', label: 'ours: auto (champion)', args: ['--engine', 'auto'] }
@@ -195,7 +195,7 @@ function main(): void {
   const dataset = readManifest().find((d) => d.name === name)
   if (!dataset) throw new Error(`--dataset must name a dataset of bench/real/datasets.json, got "${name}"`)
   const splits = Number(value('--splits') ?? 5)
-  const named = (value('--variants') ?? 'ours,ours_nosmote').split(',').filter(Boolean)
+  const named = (value('--variants') ?? 'ours,ours_smote').split(',').filter(Boolean)
   const variants = named.map((n) => {
     const v = OUR_VARIANTS.find((x) => x.name === n)
     if (!v) throw new Error(`unknown variant ${n}; known: ${OUR_VARIANTS.map((x) => x.name).join(', ')}`)

@@ -21,6 +21,7 @@ import type {
   ErrorInfo
 } from './dto'
 import type { JobInfo } from './jobs'
+import type { ScorecardView } from './scorecard'
 import type { StrategyReport, SwapSetView, ValidationPack } from './validation'
 import { GenerateParamsSchema } from './params/generateParams'
 import { TrainParamsSchema } from './params/trainParams'
@@ -318,6 +319,8 @@ export const calls = {
   'committee/validationReport': call<typeof ValidateInput, { path: string } | null>(ValidateInput),
   /** An `auto` training run: its leaderboard and champion. */
   'models/run': call<z.ZodObject<{ id: typeof id }>, ModelRun>(z.object({ id }).strict()),
+  /** A scorecard model's points table (as `ptm scorecard --json`); an input error for another engine's model. */
+  'models/scorecard': call<z.ZodObject<{ id: typeof id }>, ScorecardView>(z.object({ id }).strict()),
   /** Exports a model's whole scoring pipeline as ONNX (save dialog in main); null when the user cancels. */
   'models/exportOnnx': call<z.ZodObject<{ id: typeof id }>, OnnxExportReport | null>(
     z.object({ id }).strict()

@@ -64,7 +64,15 @@ describe('Data and Explore screens in Chromium', () => {
     await page.getByTestId('generate').click()
     const table = page.getByTestId('datasets-table')
     await expect.poll(() => table.textContent(), { timeout: 60_000 }).toContain('2,000')
-    await expect.poll(() => page.getByTestId('jobs-panel').textContent()).toContain('Done')
+    // The finished job folds into the panel's head; unfolded, it says it is done and what it saved.
+    const panel = page.getByTestId('jobs-panel')
+    await expect.poll(() => panel.getByTestId('toggle-finished').textContent()).toMatch(/1 finished · Show/)
+    await panel.getByTestId('toggle-finished').click()
+    const job = panel.locator('.job').first()
+    expect(await job.getAttribute('data-status')).toBe('done')
+    expect(await job.textContent()).toContain('Done')
+    expect(await job.textContent()).toContain('2,000 rows saved.')
+    await panel.getByTestId('toggle-finished').click()
     const text = (await table.textContent()) ?? ''
     expect(text).toContain('Synthetic loans')
     expect(text).toContain('Generated')

@@ -37,7 +37,7 @@ describe('Background jobs in Chromium', () => {
     await expect.poll(() => running.textContent(), { timeout: 30_000 }).toMatch(/Left ~\d/)
     const text = (await running.textContent()) ?? ''
     expect(text).toContain('Generate 20,00,000 loans')
-    expect(text).toContain('generating')
+    expect(text).toContain('Generating loans')
     expect(text).toMatch(/Elapsed \d+ s/)
     await s.screenshot('jobs-running.png')
   })
@@ -64,10 +64,21 @@ describe('Background jobs in Chromium', () => {
 
   it('cancels the job from the jobs panel and saves nothing', async () => {
     const { page, bridge } = s
-    const job = page.getByTestId('jobs-panel').locator('.job').first()
-    await job.getByRole('button', { name: /^Cancel Generate/ }).click()
-    await expect.poll(() => job.getAttribute('data-status'), { timeout: 20_000 }).toBe('cancelled')
-    expect(await job.textContent()).toContain('nothing was saved')
+    const panel = page.getByTestId('jobs-panel')
+    await panel
+      .locator('.job')
+      .first()
+      .getByRole('button', { name: /^Cancel Generate/ })
+      .click()
+    // Once over, the job is folded into the panel's head; unfolded, it says how it ended.
+    await expect
+      .poll(() => panel.getByTestId('toggle-finished').textContent(), { timeout: 20_000 })
+      .toMatch(/1 finished · Show/)
+    expect(await panel.locator('.job').count()).toBe(0)
+    await panel.getByTestId('toggle-finished').click()
+    const job = panel.locator('.job').first()
+    expect(await job.getAttribute('data-status')).toBe('cancelled')
+    expect(await job.textContent()).toContain('Cancelled; nothing was saved.')
     await s.screenshot('jobs-cancel.png')
     expect(bridge.jobs.list().map((j) => j.status)).toEqual(['cancelled'])
     expect(bridge.service.listDatasets()).toEqual([])

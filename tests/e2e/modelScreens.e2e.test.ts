@@ -2,13 +2,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import type { WindowApi } from '../../src/shared/api'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { translator } from '../../src/shared/i18n'
+import { callApi } from './helpers/callApi'
 import {
   chooseOption,
   expectChartDrawn,
   fillNumber,
   openAppSession,
   requestsLeavingLoopback,
-  VIEWPORT,
+  tidy,
   type AppSession
 } from './helpers/appSession'
 
@@ -16,6 +18,9 @@ import {
 // database: generate → train (watching the progress) → evaluate and move the threshold →
 // compare two models → score one applicant → score a batch file with a bad line → History.
 // The steps build on each other, so they share one session.
+
+/** The catalogue's English: the words the screens are expected to say. */
+const en = translator('en')
 
 /** Calls one contract method from the page, as the renderer does, and times the answer. */
 async function timedCall(page: Page): Promise<{ ms: number; ok: boolean }> {
@@ -60,21 +65,6 @@ function trainingProgressSeen(page: Page): Promise<{ percents: number[]; phases:
 /** The text of the first confusion-matrix sentence ("At 38.2 %: 25 of 65 defaulters caught …"). */
 async function thresholdWords(page: Page): Promise<string> {
   return ((await page.getByTestId('threshold-words').first().textContent()) ?? '').trim()
-}
-
-/**
- * Before a screenshot, what a person would have done: close the notices that are still
- * showing and clear the finished jobs from the jobs panel.
- */
-async function tidy(page: Page): Promise<void> {
-  for (const close of await page.locator('.el-message__closeBtn').all())
-    await close.click().catch(() => undefined)
-  const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
-  if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
-  // Tooltips (the slider's value) fade out after the pointer leaves.
-  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count()).toBe(0)
 }
 
 /** An Element Plus select by the id of its input (the placeholder covers the input itself). */
@@ -159,7 +149,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await page.locator('[data-testid="threshold-slider"] .el-slider__button-wrapper').focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => thresholdWords(page)).toMatch(/^At 10\.5 %/)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('model-evaluation.png')
 
     for (const [tab, charts, shot] of [
@@ -170,7 +160,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     ] as const) {
       await page.getByRole('tab', { name: tab }).click()
       for (const chart of charts) await expectChartDrawn(page.getByTestId(chart))
-      await tidy(page)
+      await tidy(page, { clearFinishedJobs: true })
       await s.screenshot(shot)
     }
   })
@@ -204,7 +194,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // A responsiveness check, not a benchmark: the answer must not wait for the training.
     expect(timing.ms).toBeLessThan(3000)
     expect(bridge.jobs.list().some((j) => j.kind === 'train' && j.status === 'running')).toBe(true)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('train.png')
 
     await expect.poll(() => page.url(), { timeout: 120_000 }).not.toMatch(/#\/train$/)
@@ -219,7 +209,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await page.getByRole('tab', { name: 'ROC and precision-recall' }).click()
     await expectChartDrawn(page.getByTestId('roc-chart'))
     await expectChartDrawn(page.getByTestId('pr-chart'))
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('model-compare.png')
 
     await page.getByRole('link', { name: 'Models', exact: true }).click()
@@ -228,7 +218,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     expect(
       await table.locator('.el-table__row', { has: page.getByTestId('active-tag') }).textContent()
     ).toContain(`${firstModelId}`)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('models-list.png')
   })
 
@@ -251,7 +241,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await form.locator('#field-Annual_Income').fill('99,00,00,000')
     await expect
       .poll(() => form.locator('[data-field="Annual_Income"]').getByTestId('field-warning').textContent())
-      .toContain('Above anything seen in training')
+      .toMatch(/^Outside what the model learnt from \(₹[\d,]+ – ₹[\d,]+\): the result is less certain\.$/)
     await form.locator('#field-Annual_Income').fill('4,50,000')
     await form.locator('#field-Past_Delinquencies').fill('3')
     expect(await page.getByTestId('score-one').isDisabled()).toBe(false)
@@ -261,16 +251,21 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => result.isVisible(), { timeout: 20_000 }).toBe(true)
     await expectChartDrawn(page.getByTestId('probability-gauge'))
     await expectChartDrawn(page.getByTestId('waterfall'))
-    expect(await page.getByTestId('risk-grade').textContent()).toMatch(/Risk grade [A-E]: \w+/)
-    // The decision word for word ("predicted to default" is also inside "Not predicted to default").
+    expect(await page.getByTestId('risk-grade').locator('.grade-label').textContent()).toMatch(
+      /^Risk of default \d+\.\d % · risk grade [A-E] \((very low|low|moderate|high|very high) risk\)$/
+    )
+    // The verdict word for word, in the catalogue's one vocabulary. A credit score of 540 is
+    // below the default policy's referral cut of 550, so a person decides, whatever the risk.
     const [scored] = s.bridge.service.history({ kind: 'single' })
     if (scored?.kind !== 'single') throw new Error('the score was not recorded')
-    expect((await page.getByTestId('decision').textContent())?.trim()).toBe(
-      scored.prediction === 1 ? 'Predicted to default' : 'Not predicted to default'
+    expect(scored.decision).toBe('refer')
+    expect((await page.getByTestId('decision').textContent())?.trim()).toBe(en('decision.verdict.refer'))
+    expect(await page.getByTestId('referrals').textContent()).toContain(
+      'Credit score 540 is below the referral cut of 550'
     )
     const reasons = (await page.getByTestId('reasons').textContent()) ?? ''
-    expect(reasons).toMatch(/(raised|lowered) the default risk by \d/)
-    await tidy(page)
+    expect(reasons).toMatch(/— (raised|lowered) the risk by \d/)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('score-one.png')
 
     const pdf = s.temp('decision.pdf')
@@ -290,6 +285,16 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     body.splice(5, 0, 'CUST9999999,41,North,Urban')
     const input = s.temp('applicants.csv')
     writeFileSync(input, [header, ...body].join('\n') + '\n')
+    // Rows that lack a field the model's policy requires are refused, each on its own line of
+    // the errors file: counted here from the file itself.
+    const { policy } = await callApi(bridge, 'models/governance', { id: firstModelId })
+    expect(policy.required.length).toBeGreaterThan(0)
+    const names = header.split(',')
+    const refused = body.filter((line) => {
+      const cells = line.split(',')
+      return cells.length === names.length && policy.required.some((f) => cells[names.indexOf(f)] === '')
+    }).length
+    expect(refused).toBeGreaterThan(0)
     const output = s.temp('applicants-scored.csv')
 
     await page.getByRole('tab', { name: 'Batch file' }).click()
@@ -328,8 +333,10 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     const summary = page.getByTestId('batch-summary')
     await expect.poll(() => summary.isVisible(), { timeout: 120_000 }).toBe(true)
     expect(await page.getByTestId('rows-in').textContent()).toBe('60,001')
-    expect(await page.getByTestId('rows-scored').textContent()).toBe('60,000')
-    expect(await page.getByTestId('rows-error').textContent()).toBe('1')
+    expect(await page.getByTestId('rows-scored').textContent()).toBe(
+      (60_000 - refused).toLocaleString('en-IN')
+    )
+    expect(await page.getByTestId('rows-error').textContent()).toBe((1 + refused).toLocaleString('en-IN'))
     await expectChartDrawn(page.getByTestId('grade-chart'))
     expect(await page.getByTestId('psi-table').textContent()).toContain('Stable')
     expect(existsSync(output)).toBe(true)
@@ -338,11 +345,12 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     await expect.poll(() => bridge.dialogs.shownInFolder.length).toBe(1)
     const errorsFile = bridge.dialogs.shownInFolder[0]
     const errorLines = readFileSync(errorsFile, 'utf8').trim().split('\n')
-    expect(errorLines).toHaveLength(2)
-    expect(errorLines[1]).toContain('has 4 fields')
+    expect(errorLines).toHaveLength(2 + refused)
+    expect(errorLines.filter((l) => l.includes('has 4 fields'))).toHaveLength(1)
+    expect(errorLines.filter((l) => l.includes("is required by the bank's policy"))).toHaveLength(refused)
     await page.getByTestId('open-output').click()
     await expect.poll(() => bridge.dialogs.shownInFolder.at(-1)).toBe(output)
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await page.getByTestId('batch-summary').scrollIntoViewIfNeeded()
     await s.screenshot('score-batch.png')
   })
@@ -356,7 +364,7 @@ describe('Train, Models, Score and History screens in Chromium', () => {
     // Newest first: the batch was scored after the applicant.
     expect(await rows.nth(0).textContent()).toContain('applicants.csv')
     expect(await rows.nth(1).textContent()).toContain('grade')
-    await tidy(page)
+    await tidy(page, { clearFinishedJobs: true })
     await s.screenshot('history.png')
 
     await rows
@@ -365,8 +373,11 @@ describe('Train, Models, Score and History screens in Chromium', () => {
       .click()
     const detail = page.getByTestId('history-detail')
     await expect.poll(() => detail.isVisible()).toBe(true)
-    expect(await page.getByTestId('detail-inputs').textContent()).toContain('Credit_Score')
-    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(/the default risk by/)
+    // The inputs by their display names, as typed: the credit score of 540 among them.
+    expect(await page.getByTestId('detail-inputs').textContent()).toMatch(/Credit score\s*540/)
+    expect(await page.getByTestId('detail-reasons').textContent()).toMatch(
+      /— (raised|lowered) the risk by \d/
+    )
     await s.screenshot('history-single.png')
     await page.keyboard.press('Escape')
     await expect.poll(() => detail.isVisible()).toBe(false)

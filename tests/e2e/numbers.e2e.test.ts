@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ThresholdEvaluation } from '../../src/shared/evaluation'
+import { translator } from '../../src/shared/i18n'
 import { documentedGrade, documentedGradeBands } from '../helpers/documentedGrades'
 import { callApi } from './helpers/callApi'
 import { openAppSession, type AppSession } from './helpers/appSession'
@@ -14,7 +15,8 @@ import { openAppSession, type AppSession } from './helpers/appSession'
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)} %`
 const count = (n: number): string => n.toLocaleString('en-IN')
-const DECISION = { 1: 'Predicted to default', 0: 'Not predicted to default' } as const
+/** The catalogue's English: the verdict words the screen must say, word for word. */
+const en = translator('en')
 
 /** "At 25.0 %: 31 of 65 defaulters caught (47.7 %); 60 of 535 good borrowers flagged (11.2 %)." */
 function expectedWords(at: ThresholdEvaluation): string {
@@ -133,19 +135,21 @@ describe('the numbers on screen are the numbers the service returns', () => {
     })
     await expect.poll(() => text(page, 'threshold-words')).toBe(expectedWords(atModel))
 
+    // A click on the track far from the model's threshold (a click on the slider's knob moves nothing).
+    const target = Math.abs(summary.threshold - 0.25) > 0.1 ? 0.25 : 0.5
     const runway = page.locator('[data-testid="threshold-slider"] .el-slider__runway')
     const box = await runway.boundingBox()
     if (!box) throw new Error('The threshold slider is not on screen')
-    await page.mouse.click(box.x + box.width * 0.25, box.y + box.height / 2)
-    await expect.poll(() => text(page, 'threshold-words')).toMatch(/^At 25\.0 %/)
-    const at25 = await callApi(bridge, 'models/evaluationAt', { id: modelId, threshold: 0.25 })
-    expect(await text(page, 'threshold-words')).toBe(expectedWords(at25))
+    await page.mouse.click(box.x + box.width * target, box.y + box.height / 2)
+    await expect.poll(() => text(page, 'threshold-words')).toMatch(new RegExp(`^At ${percent(target)}`))
+    const atTarget = await callApi(bridge, 'models/evaluationAt', { id: modelId, threshold: target })
+    expect(await text(page, 'threshold-words')).toBe(expectedWords(atTarget))
 
     // The classification report: loans per class, and precision / recall of the defaulters.
     const rows = page.getByTestId('classification-report').locator('tbody tr')
     const cells = async (name: string): Promise<string[]> =>
       (await rows.filter({ hasText: name }).first().locator('td').allTextContents()).map((c) => c.trim())
-    const { tn, fp, fn, tp } = at25.confusion
+    const { tn, fp, fn, tp } = atTarget.confusion
     expect(await cells('Defaulted (1)')).toEqual([
       (tp / (tp + fp)).toFixed(3),
       (tp / (tp + fn)).toFixed(3),
@@ -162,9 +166,10 @@ describe('the numbers on screen are the numbers the service returns', () => {
 
     await page.locator('[data-testid="threshold-slider"] .el-slider__button-wrapper').focus()
     await page.keyboard.press('ArrowRight')
-    await expect.poll(() => text(page, 'threshold-words')).toMatch(/^At 25\.5 %/)
-    const at255 = await callApi(bridge, 'models/evaluationAt', { id: modelId, threshold: 0.255 })
-    expect(await text(page, 'threshold-words')).toBe(expectedWords(at255))
+    const step = target + 0.005
+    await expect.poll(() => text(page, 'threshold-words')).toMatch(new RegExp(`^At ${percent(step)}`))
+    const atStep = await callApi(bridge, 'models/evaluationAt', { id: modelId, threshold: step })
+    expect(await text(page, 'threshold-words')).toBe(expectedWords(atStep))
   })
 
   it('shows each applicant’s probability, grade and decision exactly as the service scores them', async () => {
@@ -172,10 +177,17 @@ describe('the numbers on screen are the numbers the service returns', () => {
     await page.getByRole('link', { name: 'Score', exact: true }).click()
     const form = page.getByTestId('applicant-form')
     await expect.poll(() => form.locator('[data-field="Credit_Score"]').isVisible()).toBe(true)
-    const decisions = new Set<number>()
+    // The policy the model scores under (its defaults): a credit score below its cut refers the case.
+    const { policy } = await callApi(bridge, 'models/governance', { id: modelId })
+    const cut = policy.referrals.find((r) => r.kind === 'below' && r.field === 'Credit_Score')
+    if (cut?.kind !== 'below') throw new Error('the default policy has no credit-score referral')
+    const predictions = new Set<number>()
+    const verdicts = new Set<string>()
+    // Debt to income is typed in per cent (250 % = 2.5 times the yearly income).
     for (const applicant of [
-      { Credit_Score: '340', Past_Delinquencies: '8', Debt_to_Income: '2.5' },
-      { Credit_Score: '880', Past_Delinquencies: '0', Debt_to_Income: '0.1' }
+      { Credit_Score: '340', Past_Delinquencies: '8', Debt_to_Income: '250' },
+      { Credit_Score: '560', Past_Delinquencies: '9', Debt_to_Income: '280' },
+      { Credit_Score: '880', Past_Delinquencies: '0', Debt_to_Income: '10' }
     ]) {
       await page.getByRole('button', { name: 'Fill typical values' }).click()
       for (const [field, value] of Object.entries(applicant))
@@ -200,21 +212,27 @@ describe('the numbers on screen are the numbers the service returns', () => {
       expect(await fact(page, 'Probability of default')).toBe(percent(p))
       expect(await fact(page, 'Starting point (base rate)')).toBe(percent(expected.Base_Rate))
       expect(await fact(page, 'Decision threshold')).toBe(percent(expected.Threshold))
-      expect(await text(page, 'decision')).toBe(DECISION[expected.Default_Prediction])
+      // The verdict from the outside: referred below the policy's cut, else by the model's threshold.
+      const verdict =
+        Number(applicant.Credit_Score) < cut.value ? 'refer' : p >= expected.Threshold ? 'decline' : 'approve'
+      expect(expected.Decision).toBe(verdict)
+      expect(await text(page, 'decision')).toBe(en(`decision.verdict.${verdict}`))
       const grade = page.getByTestId('risk-grade')
       expect(((await grade.locator('.grade').textContent()) ?? '').trim()).toBe(expected.Risk_Grade)
       expect(((await grade.locator('.grade-label').textContent()) ?? '').trim()).toBe(
-        `Risk grade ${expected.Risk_Grade}: ${expected.Risk_Label}`
+        `Risk of default ${percent(p)} · risk grade ${expected.Risk_Grade} (${en(`decision.gradeLabel.${expected.Risk_Grade as 'A'}`)})`
       )
       // And from the outside: the README's bands and the model's threshold.
       expect(expected.Risk_Grade).toBe(documentedGrade(bands, p))
       expect(expected.Default_Prediction).toBe(p >= expected.Threshold ? 1 : 0)
       const reasons = await page.getByTestId('reasons').locator('li').allTextContents()
       expect(reasons.map((r) => r.replace(/^[▲▼]/, '').trim())).toEqual(expected.Reasons.map((r) => r.text))
-      decisions.add(expected.Default_Prediction)
+      predictions.add(expected.Default_Prediction)
+      verdicts.add(verdict)
     }
-    // The two applicants were chosen to land on either side of the threshold.
-    expect([...decisions].sort()).toEqual([0, 1])
+    // The applicants were chosen to land on either side of the threshold, and to get each verdict.
+    expect([...predictions].sort()).toEqual([0, 1])
+    expect([...verdicts].sort()).toEqual(['approve', 'decline', 'refer'])
   })
 
   it('shows a batch’s counts and the PSI of each column as the service recorded them', async () => {
@@ -233,6 +251,25 @@ describe('the numbers on screen are the numbers the service returns', () => {
     const input = s.temp('shifted.csv')
     writeFileSync(input, [names.join(','), ...lines].join('\n') + '\n')
     const output = s.temp('shifted-scored.csv')
+    // The rows the model's policy refuses, counted here from the shifted rows: a required field
+    // empty, or a value beyond a hard limit (a score pushed below 300 is not a bureau score).
+    const { policy } = await callApi(bridge, 'models/governance', { id: modelId })
+    const refused = lines.filter((line) => {
+      const cells = line.split(',')
+      if (cells.length !== names.length) return false
+      const cell = (f: string): string => cells[names.indexOf(f)]
+      return (
+        policy.required.some((f) => cell(f) === '') ||
+        policy.limits.some(
+          (l) =>
+            names.includes(l.field) &&
+            cell(l.field) !== '' &&
+            ((l.min !== null && Number(cell(l.field)) < l.min) ||
+              (l.max !== null && Number(cell(l.field)) > l.max))
+        )
+      )
+    }).length
+    expect(refused).toBeGreaterThan(0)
 
     await page.getByRole('tab', { name: 'Batch file' }).click()
     bridge.dialogs.queueOpen(input)
@@ -248,7 +285,7 @@ describe('the numbers on screen are the numbers the service returns', () => {
     const scored = parse(readFileSync(output, 'utf8'), { columns: true }) as Record<string, string>[]
     expect(batch.rowsIn).toBe(table.length + 1)
     expect(batch.rowsScored).toBe(scored.length)
-    expect(batch.rowsError).toBe(1)
+    expect(batch.rowsError).toBe(1 + refused)
     expect(batch.predictedDefaults).toBe(scored.filter((r) => r.Default_Prediction === '1').length)
 
     expect(await text(page, 'rows-in')).toBe(count(batch.rowsIn))

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { expectChartDrawn, openAppSession, VIEWPORT, type AppSession } from './helpers/appSession'
+import { expectChartDrawn, openAppSession, tidy, type AppSession } from './helpers/appSession'
 import { compareWithReference, settledScreenshot, TOLERANCE } from './helpers/referenceScreens'
 
 // Key analyst screens compared with committed reference screenshots (tests/e2e/reference/), within
@@ -14,19 +14,9 @@ function volatile(page: Page) {
   return [page.getByTestId('db-path'), page.locator('.model-head .sub')]
 }
 
-/** Leaves the screen as a person would look at it: no notices, finished jobs cleared, no focus ring, the pointer aside. */
-async function settle(page: Page): Promise<void> {
-  for (const close of await page.locator('.el-message__closeBtn').all())
-    await close.click().catch(() => undefined)
-  const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
-  if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
-  await expect.poll(() => page.locator('body').textContent()).not.toContain('Elapsed')
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
-}
-
 async function expectLikeReference(page: Page, name: string): Promise<void> {
-  await settle(page)
+  await tidy(page, { clearFinishedJobs: true })
+  await expect.poll(() => page.locator('body').textContent()).not.toContain('Elapsed')
   const result = compareWithReference(name, await settledScreenshot(page, volatile(page)))
   expect(
     result.share,

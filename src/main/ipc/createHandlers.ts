@@ -191,6 +191,10 @@ export function createHandlers({ service, jobs, files, dialogs, version }: Handl
       return { path }
     },
     'models/run': ({ id }) => service.models.run(id),
+    'models/scorecard': ({ id }) => {
+      const { model, artifact, scorecard } = service.scorecardOf(id)
+      return { modelId: model.id, name: model.name, calibration: artifact.params.calibration, scorecard }
+    },
     'models/exportOnnx': async ({ id }) => {
       service.models.summary(id)
       const path = await dialogs.saveModel(`model-${id}.onnx`)

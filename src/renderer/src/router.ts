@@ -6,11 +6,13 @@ import HistoryView from './features/history/HistoryView.vue'
 import ModelsView from './features/models/ModelsView.vue'
 import ModelView from './features/models/ModelView.vue'
 import ScoreView from './features/score/ScoreView.vue'
+import StrategyView from './features/strategy/StrategyView.vue'
 import TrainView from './features/train/TrainView.vue'
+import ValidationView from './features/validation/ValidationView.vue'
 import { useAppStore } from './stores/appStore'
 
 /** The navigation group a screen is listed under. */
-export type NavGroup = 'data' | 'modelling'
+export type NavGroup = 'data' | 'modelling' | 'committee'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -54,6 +56,18 @@ export const routes = [
     name: 'history',
     component: HistoryView,
     meta: { title: 'app.routes.history', group: 'modelling', officer: true }
+  },
+  {
+    path: '/strategy',
+    name: 'strategy',
+    component: StrategyView,
+    meta: { title: 'app.routes.strategy', group: 'committee' }
+  },
+  {
+    path: '/validation',
+    name: 'validation',
+    component: ValidationView,
+    meta: { title: 'app.routes.validation', group: 'committee' }
   }
 ] as const
 

@@ -1,5 +1,6 @@
 import { app } from './areas/app'
 import { cli } from './areas/cli'
+import { committee } from './areas/committee'
 import { common } from './areas/common'
 import { data } from './areas/data'
 import { decision } from './areas/decision'
@@ -10,8 +11,10 @@ import { history } from './areas/history'
 import { models } from './areas/models'
 import { score } from './areas/score'
 import { sheet } from './areas/sheet'
+import { strategy } from './areas/strategy'
 import { train } from './areas/train'
 import { units } from './areas/units'
+import { validation } from './areas/validation'
 import { makeTranslator } from './translate'
 import { LANGS, type Lang, type MessagePath, type MessageParams, type MessageTree } from './types'
 
@@ -36,7 +39,10 @@ const AREAS = {
   governance,
   train,
   data,
-  explore
+  explore,
+  committee,
+  strategy,
+  validation
 }
 
 type Areas = typeof AREAS

@@ -325,3 +325,14 @@ export function trainParamMeta(key: TrainParamKey) {
 export function trainParamBounds(key: TrainParamKey) {
   return numberBounds(trainParamShape[key])
 }
+
+/**
+ * The settings an engine choice reads itself (those whose meta names it), in the schema's
+ * order: the Train form shows these for the chosen engine and sends only them beside the
+ * settings every engine shares.
+ */
+export function engineParamKeys(choice: EngineChoice): TrainParamKey[] {
+  return (Object.keys(trainParamShape) as TrainParamKey[]).filter((key) =>
+    trainParamMeta(key).engines?.includes(choice)
+  )
+}

@@ -143,3 +143,21 @@ export async function expectChartDrawn(chart: Locator): Promise<void> {
     )
     .toBeGreaterThan(200)
 }
+
+/**
+ * Leaves the screen as a person would look at it before a screenshot: notices closed, no focus
+ * ring, the pointer aside and its tooltips faded; with `clearFinishedJobs`, the jobs panel's
+ * finished jobs cleared. A notice may be fading out as it is clicked: such a click is given up
+ * after two seconds, not Playwright's thirty.
+ */
+export async function tidy(page: Page, { clearFinishedJobs = false } = {}): Promise<void> {
+  for (const close of await page.locator('.el-message__closeBtn').all())
+    await close.click({ timeout: 2000 }).catch(() => undefined)
+  if (clearFinishedJobs) {
+    const clear = page.getByTestId('jobs-panel').getByRole('button', { name: 'Clear finished' })
+    if ((await clear.count()) && (await clear.isEnabled())) await clear.click()
+  }
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.mouse.move(VIEWPORT.width - 2, VIEWPORT.height - 2)
+  await expect.poll(() => page.locator('.el-popper.is-dark:visible').count()).toBe(0)
+}

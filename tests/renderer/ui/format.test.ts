@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { setLang } from '../../../src/renderer/src/i18n'
 import {
   formatBytes,
   formatCompact,
@@ -47,6 +48,17 @@ describe('counts and numbers', () => {
     expect(formatIndianWords(12_000_000)).toBe('1.2 crore')
     expect(formatIndianWords(20_000)).toBe('20 thousand')
     expect(formatIndianWords(750)).toBe('750')
+  })
+
+  it('says them in Hindi when the window speaks Hindi', () => {
+    setLang('hi')
+    try {
+      expect(formatIndianWords(20_000)).toBe('20 हज़ार')
+      expect(formatIndianWords(250_000)).toBe('2.5 लाख')
+      expect(formatIndianWords(12_000_000)).toBe('1.2 करोड़')
+    } finally {
+      setLang('en')
+    }
   })
 
   it('writes percentages of a share', () => {

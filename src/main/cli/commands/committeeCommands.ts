@@ -215,7 +215,7 @@ function printStrategy(ctx: CliContext, report: StrategyReport): void {
     )
   )
   ctx.print(
-    `\nExposure: ${result.conventions.ead}. LGD: ${result.conventions.lgd}. Margin ${pct(result.conventions.margin)} per ${result.conventions.period}.`
+    `\nExposure: ${result.conventions.ead} ${result.conventions.lgd} Margin ${pct(result.conventions.margin)} a year. ${result.conventions.period}`
   )
   if (data.skipped.length)
     ctx.print(

@@ -4,7 +4,7 @@ import type { CategoricalProfile, NumericProfile } from '../../core/eda/profileT
 import type { ColumnKind } from '../../core/data/Table'
 import { InputError } from '../../core/base/errors'
 import type { Run } from '../common/CliContext'
-import { fmt, pct, textTable } from '../common/format'
+import { fmt, listTable, pct, textTable, toMinute } from '../common/format'
 import { collectPairs, intOption } from '../common/parseOptions'
 import { addParamOptions, readParams } from '../common/paramOptions'
 import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
@@ -116,26 +116,23 @@ export function registerDataCommands(program: Command, run: Run): void {
     .action(
       run((ctx) => {
         const list = ctx.reader().listDatasets()
-        if (list.length === 0)
-          ctx.print(
-            'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".'
+        ctx.print(
+          listTable(
+            list,
+            'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".',
+            ['id', 'name', 'rows', 'cols', 'default rate', 'rejected', 'source', 'created'],
+            (d) => [
+              d.id,
+              d.name,
+              fmt(d.rows, 0),
+              d.columns,
+              pct(d.defaultRate),
+              d.rejectedRows,
+              d.sourceFile ?? d.source,
+              toMinute(d.createdAt)
+            ]
           )
-        else
-          ctx.print(
-            textTable(
-              ['id', 'name', 'rows', 'cols', 'default rate', 'rejected', 'source', 'created'],
-              list.map((d) => [
-                d.id,
-                d.name,
-                fmt(d.rows, 0),
-                d.columns,
-                pct(d.defaultRate),
-                d.rejectedRows,
-                d.sourceFile ?? d.source,
-                d.createdAt.slice(0, 16).replace('T', ' ')
-              ])
-            )
-          )
+        )
         ctx.printJson({ datasets: list })
       })
     )

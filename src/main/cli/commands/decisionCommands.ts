@@ -5,7 +5,7 @@ import { OVERRIDE_REASONS, type OverrideReason } from '../../../shared/policy'
 import { formatShare } from '../../../shared/numbers'
 import { InputError } from '../../core/base/errors'
 import type { Run } from '../common/CliContext'
-import { textTable } from '../common/format'
+import { textTable, toMinute } from '../common/format'
 import { intOption } from '../common/parseOptions'
 
 /** history and override: what was decided for whom, and an officer's own decision against or with the model. */
@@ -34,7 +34,7 @@ export function registerDecisionCommands(program: Command, run: Run): void {
                 const latest = e.overrides[0]
                 return [
                   e.id,
-                  e.createdAt.slice(0, 16).replace('T', ' '),
+                  toMinute(e.createdAt),
                   refLine(e.reference) || '-',
                   e.decision ? t(`decision.verdict.${e.decision}`) : '-',
                   latest

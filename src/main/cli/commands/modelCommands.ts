@@ -6,7 +6,7 @@ import { writeOutput } from '../../core/base/outputFile'
 import { neutraliseCell } from '../../core/scoring/neutraliseCell'
 import type { TrainParams } from '../../core/model/ModelArtifact'
 import type { CliContext, Run } from '../common/CliContext'
-import { fmt, textTable } from '../common/format'
+import { fmt, listTable, textTable, toMinute } from '../common/format'
 import { intOption } from '../common/parseOptions'
 import { formatEvaluation } from '../common/printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
@@ -31,7 +31,7 @@ export function registerModelCommands(program: Command, run: Run): void {
     program
       .command('train')
       .description(
-        "train a random forest with SMOTE on the training rows and evaluate it on held-out rows (the spec's step 4)"
+        "train a model (the spec's random forest by default; gbm, scorecard, ml-random-forest, or auto for a cross-validated champion) on the training rows and evaluate it on held-out rows (the spec's step 4)"
       )
       .option('--name <name>', 'model name')
   ).action(
@@ -62,25 +62,25 @@ export function registerModelCommands(program: Command, run: Run): void {
     .action(
       run((ctx) => {
         const list = ctx.reader().listModels()
-        if (list.length === 0) ctx.print('No models yet. Train one with "ptm train".')
-        else
-          ctx.print(
-            textTable(
-              ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
-              list.map((m) => [
-                m.id,
-                m.active ? 'active' : '',
-                m.name,
-                m.datasetName,
-                m.threshold.toFixed(3),
-                m.metrics.auc.toFixed(4),
-                m.metrics.ks.toFixed(4),
-                m.metrics.brier.toFixed(4),
-                m.metrics.accuracy.toFixed(4),
-                m.createdAt.slice(0, 16).replace('T', ' ')
-              ])
-            )
+        ctx.print(
+          listTable(
+            list,
+            'No models yet. Train one with "ptm train".',
+            ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
+            (m) => [
+              m.id,
+              m.active ? 'active' : '',
+              m.name,
+              m.datasetName,
+              m.threshold.toFixed(3),
+              m.metrics.auc.toFixed(4),
+              m.metrics.ks.toFixed(4),
+              m.metrics.brier.toFixed(4),
+              m.metrics.accuracy.toFixed(4),
+              toMinute(m.createdAt)
+            ]
           )
+        )
         const service = ctx.reader()
         ctx.printJson({
           models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))

@@ -10,6 +10,21 @@ export function textTable(header: string[], rows: (string | number)[][], leftCol
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')
 }
 
+/** A list as an aligned table, or `empty` (saying what to do) when there is nothing to list. */
+export function listTable<T>(
+  items: readonly T[],
+  empty: string,
+  header: string[],
+  row: (item: T) => (string | number)[]
+): string {
+  return items.length === 0 ? empty : textTable(header, items.map(row))
+}
+
+/** An ISO time to the minute, as the lists show it: "2026-03-01 10:00". */
+export function toMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ')
+}
+
 /** A number for people: grouped the Indian way, at most `digits` decimals, '-' when missing. */
 export function fmt(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '-'

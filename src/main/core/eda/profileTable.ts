@@ -253,12 +253,11 @@ function profileCategorical(column: TextColumn, target: Uint8Array): Categorical
 export function pearsonMatrix(columns: ArrayLike<number>[]): number[][] {
   const k = columns.length
   const m: number[][] = Array.from({ length: k }, () => new Array<number>(k).fill(NaN))
-  // 1 for ordinary columns (bit for bit the plain sums); a power of two for extreme ones.
-  const scales = columns.map((c) => overflowSafeScale(maxAbs(c)))
+  const scaled = columns.map(scaledToAvoidOverflow)
   for (let a = 0; a < k; a++) {
     m[a][a] = 1
     for (let b = a + 1; b < k; b++) {
-      const r = pearson(columns[a], columns[b], scales[a], scales[b])
+      const r = pearson(scaled[a], scaled[b])
       m[a][b] = r
       m[b][a] = r
     }
@@ -266,8 +265,24 @@ export function pearsonMatrix(columns: ArrayLike<number>[]): number[][] {
   return m
 }
 
-/** pearson for scales of 1, the same sums in the same order without the divisions. */
-function pearsonUnscaled(x: ArrayLike<number>, y: ArrayLike<number>): number {
+/**
+ * A column divided once by a power of two when its values are extreme enough to overflow
+ * the co-moment sums (r does not change, and the division is exact); an ordinary column
+ * as it is, so that its sums are bit for bit the plain ones.
+ */
+function scaledToAvoidOverflow(column: ArrayLike<number>): ArrayLike<number> {
+  const scale = overflowSafeScale(maxAbs(column))
+  return scale === 1 ? column : Float64Array.from(column, (v) => v / scale)
+}
+
+function maxAbs(values: ArrayLike<number>): number {
+  let m = 0
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) > m) m = Math.abs(values[i])
+  return m
+}
+
+/** Pearson's r over the rows where both x and y are present, by single-pass co-moment updates (stable for large magnitudes). */
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let n = 0
   let mx = 0
   let my = 0
@@ -277,40 +292,6 @@ function pearsonUnscaled(x: ArrayLike<number>, y: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) {
     const a = x[i]
     const b = y[i]
-    if (a !== a || b !== b) continue
-    n++
-    const dx = a - mx
-    mx += dx / n
-    const dy = b - my
-    my += dy / n
-    sxx += dx * (a - mx)
-    syy += dy * (b - my)
-    sxy += dx * (b - my)
-  }
-  if (n < 2 || sxx === 0 || syy === 0) return NaN
-  return sxy / Math.sqrt(sxx * syy)
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0
-  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) > m) m = Math.abs(values[i])
-  return m
-}
-
-/** Pearson's r of x / sx and y / sy: the same r, with the scales keeping extreme columns from overflowing. */
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>, sx: number, sy: number): number {
-  // Dividing by 1 changes nothing: ordinary columns skip the divisions (a third of the time).
-  if (sx === 1 && sy === 1) return pearsonUnscaled(x, y)
-  let n = 0
-  let mx = 0
-  let my = 0
-  let sxx = 0
-  let syy = 0
-  let sxy = 0
-  // Single-pass co-moment update (stable for large magnitudes).
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i] / sx
-    const b = y[i] / sy
     if (a !== a || b !== b) continue
     n++
     const dx = a - mx

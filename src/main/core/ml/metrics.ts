@@ -1,3 +1,16 @@
+import type {
+  RocCurve,
+  PrecisionRecallCurve,
+  KsResult,
+  ConfusionMatrix,
+  ClassReportRow,
+  ClassificationReport,
+  CalibrationBin,
+  CalibrationStrategy,
+  ProbabilityHistogram,
+  BinaryEvaluation
+} from '../../../shared/evaluation'
+
 /**
  * Honest evaluation of a binary classifier: `y[i]` is 1 when row i defaulted and `p[i]` the
  * (calibrated) predicted P(default). Numbers match scikit-learn's definitions so that a
@@ -13,31 +26,6 @@
 /** Upper bound on the points a chart curve keeps; summary numbers always use the full curve. */
 export const DEFAULT_MAX_CURVE_POINTS = 200
 
-export type {
-  RocCurve,
-  PrecisionRecallCurve,
-  KsResult,
-  ConfusionMatrix,
-  ClassReportRow,
-  ClassificationReport,
-  CalibrationBin,
-  CalibrationStrategy,
-  ProbabilityHistogram,
-  BinaryEvaluation
-} from '../../../shared/evaluation'
-import type {
-  RocCurve,
-  PrecisionRecallCurve,
-  KsResult,
-  ConfusionMatrix,
-  ClassReportRow,
-  ClassificationReport,
-  CalibrationBin,
-  CalibrationStrategy,
-  ProbabilityHistogram,
-  BinaryEvaluation
-} from '../../../shared/evaluation'
-
 /**
  * sklearn's `_binary_clf_curve`: one entry per distinct score in descending order, with
  * the number of positives and negatives scoring at or above it. Counts are exact in a
@@ -52,37 +40,13 @@ interface ScoreCounts {
 }
 
 /** ROC curve with one point per distinct score (ties as sklearn), AUC from the full curve, chart points downsampled to `maxPoints`. */
-export function rocCurve(
-  y: Uint8Array,
-  p: Float64Array,
-  maxPoints: number = DEFAULT_MAX_CURVE_POINTS
-): RocCurve {
-  const counts = countByThreshold(y, p)
-  requireBothClasses(counts)
-  return rocFromCounts(counts, maxPoints)
-}
+export const rocCurve = fromScores(rocFromCounts)
 
 /** Precision–recall curve as sklearn's `precision_recall_curve` plus `average_precision_score`. */
-export function precisionRecallCurve(
-  y: Uint8Array,
-  p: Float64Array,
-  maxPoints: number = DEFAULT_MAX_CURVE_POINTS
-): PrecisionRecallCurve {
-  const counts = countByThreshold(y, p)
-  requireBothClasses(counts)
-  return precisionRecallFromCounts(counts, maxPoints)
-}
+export const precisionRecallCurve = fromScores(precisionRecallFromCounts)
 
 /** Kolmogorov–Smirnov statistic: the largest separation between the score CDFs of defaulters and non-defaulters. */
-export function ksStatistic(
-  y: Uint8Array,
-  p: Float64Array,
-  maxPoints: number = DEFAULT_MAX_CURVE_POINTS
-): KsResult {
-  const counts = countByThreshold(y, p)
-  requireBothClasses(counts)
-  return ksFromCounts(counts, maxPoints)
-}
+export const ksStatistic = fromScores(ksFromCounts)
 
 /** Confusion matrix when predicting default for `p >= threshold`. */
 export function confusionMatrix(y: Uint8Array, p: Float64Array, threshold: number): ConfusionMatrix {
@@ -181,8 +145,7 @@ export function probabilityHistogram(y: Uint8Array, p: Float64Array, bins = 20):
 /** Every metric above for one test set in a single JSON-serialisable object (one sort in total). */
 export function evaluateBinary(y: Uint8Array, p: Float64Array, threshold: number): BinaryEvaluation {
   checkLabelsAndProbabilities(y, p)
-  const counts = countByThreshold(y, p)
-  requireBothClasses(counts)
+  const counts = countBothClasses(y, p)
   const roc = rocFromCounts(counts, DEFAULT_MAX_CURVE_POINTS)
   const precisionRecall = precisionRecallFromCounts(counts, DEFAULT_MAX_CURVE_POINTS)
   const confusion = confusionMatrix(y, p, threshold)
@@ -217,9 +180,21 @@ export function evaluateBinary(y: Uint8Array, p: Float64Array, threshold: number
 
 /** ROC AUC of scores against 0/1 labels (both classes needed), as sklearn's roc_auc_score. */
 export function aucScore(y: Uint8Array, p: Float64Array): number {
+  return aucFromCounts(countBothClasses(y, p))
+}
+
+/** A curve of labelled scores computed from their counts per distinct score, with `maxPoints` kept for charts. */
+function fromScores<T>(
+  fromCounts: (counts: ScoreCounts, maxPoints: number) => T
+): (y: Uint8Array, p: Float64Array, maxPoints?: number) => T {
+  return (y, p, maxPoints = DEFAULT_MAX_CURVE_POINTS) => fromCounts(countBothClasses(y, p), maxPoints)
+}
+
+/** countByThreshold for rows that must hold both classes (every curve and AUC needs them). */
+function countBothClasses(y: Uint8Array, p: Float64Array): ScoreCounts {
   const counts = countByThreshold(y, p)
   requireBothClasses(counts)
-  return aucFromCounts(counts)
+  return counts
 }
 
 function countByThreshold(y: Uint8Array, p: Float64Array): ScoreCounts {

@@ -12,6 +12,7 @@ import {
   CONTENT_WIDTH,
   PAGE,
   drawFooters,
+  formatDateTime,
   label,
   paragraph,
   rule,
@@ -52,21 +53,9 @@ const RIGHT = PAGE.left + CONTENT_WIDTH
 
 const VERDICT_COLOUR: Record<Verdict, string> = { approve: COLOR.good, decline: COLOR.bad, refer: '#8a5a00' }
 
-/** A date in India, in the sheet's language ("24 Nov 2026, 07:26 IST"). */
+/** A date and time in India, in the sheet's language ("24 Nov 2026, 07:26 IST"). */
 function dateTime(iso: string, lang: Lang): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const text = date.toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN', {
-    timeZone: 'Asia/Kolkata',
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    numberingSystem: 'latn'
-  })
-  return `${text} IST`
+  return formatDateTime(iso, lang === 'hi' ? 'hi-IN' : 'en-IN')
 }
 
 function date(iso: string, lang: Lang): string {

@@ -3,9 +3,11 @@ import {
   CHART_TITLE,
   chartFrame,
   drawLines,
+  markerLine,
   niceTicks,
   percentTick,
   share,
+  tickedAxis,
   unitTicks,
   type Axis,
   type Box
@@ -18,7 +20,7 @@ import { COLOR, fixed, label, num, pct, style, type Doc } from './pdfKit'
  */
 
 export function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => ({ label: name, min: 0, max: 1, ticks: unitTicks, format: share })
+  const axis = (name: string): Axis => tickedAxis(name, unitTicks, share)
   const plot = chartFrame(
     doc,
     box,
@@ -37,7 +39,7 @@ export function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
 }
 
 export function precisionRecallChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
-  const axis = (name: string): Axis => ({ label: name, min: 0, max: 1, ticks: unitTicks, format: share })
+  const axis = (name: string): Axis => tickedAxis(name, unitTicks, share)
   const plot = chartFrame(
     doc,
     box,
@@ -76,8 +78,8 @@ export function ksChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     doc,
     box,
     `KS plot (KS ${fixed(m.ks.ks)} at ${pct(m.ks.threshold)})`,
-    { label: 'Probability threshold', min: 0, max: 1, ticks: unitTicks, format: percentTick },
-    { label: 'Share scoring below threshold', min: 0, max: 1, ticks: unitTicks, format: share },
+    tickedAxis('Probability threshold', unitTicks, percentTick),
+    tickedAxis('Share scoring below threshold', unitTicks, share),
     [
       { label: 'defaulters', color: COLOR.defaulter, kind: 'line' },
       { label: 'repayers', color: COLOR.repayer, kind: 'line' },
@@ -124,8 +126,8 @@ export function calibrationChart(doc: Doc, box: Box, bins: CalibrationBin[]): vo
     doc,
     box,
     'Calibration (10 equal-width bins)',
-    { label: 'Mean predicted probability', min: 0, max: 1, ticks: unitTicks, format: percentTick },
-    { label: 'Observed default rate', min: 0, max: 1, ticks: unitTicks, format: percentTick },
+    tickedAxis('Mean predicted probability', unitTicks, percentTick),
+    tickedAxis('Observed default rate', unitTicks, percentTick),
     [
       { label: 'model (n = rows in bin)', color: COLOR.accent, kind: 'line' },
       { label: 'perfect calibration', color: COLOR.chance, kind: 'dash' }
@@ -174,20 +176,8 @@ export function histogramChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     doc,
     box,
     'Predicted probability by true class',
-    {
-      label: 'Predicted probability of default',
-      min: 0,
-      max: 1,
-      ticks: niceTicks(0, 1, 10),
-      format: percentTick
-    },
-    {
-      label: 'Share of the class',
-      min: 0,
-      max: yTicks[yTicks.length - 1],
-      ticks: yTicks,
-      format: (v) => `${Math.round(v * 100)} %`
-    },
+    tickedAxis('Predicted probability of default', niceTicks(0, 1, 10), percentTick),
+    tickedAxis('Share of the class', yTicks, percentTick),
     [
       { label: `defaulters (${num(totalPos, 0)} rows)`, color: COLOR.defaulter, kind: 'box' },
       { label: `repayers (${num(totalNeg, 0)} rows)`, color: COLOR.repayer, kind: 'box' },
@@ -206,16 +196,7 @@ export function histogramChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
     bar(posShare[b], w * 0.5, COLOR.defaulter)
   }
   doc.restore()
-  const tx = plot.px(m.threshold)
-  doc
-    .save()
-    .moveTo(tx, plot.area.y)
-    .lineTo(tx, plot.area.y + plot.area.h)
-    .lineWidth(1)
-    .dash(3, { space: 2 })
-    .strokeColor(COLOR.ink)
-    .stroke()
-    .restore()
+  markerLine(doc, plot, m.threshold, COLOR.ink)
 }
 
 export interface Bar {

@@ -5,7 +5,6 @@ import {
   COLOR,
   CONTENT_WIDTH,
   PAGE,
-  drawFooters,
   fixed,
   formatDateTime,
   label,
@@ -13,7 +12,6 @@ import {
   paragraph,
   pct,
   table,
-  writePdfFile,
   type Doc,
   type TableColumn
 } from './pdfKit'
@@ -26,7 +24,8 @@ import {
   precisionRecallChart,
   rocChart
 } from './evaluationCharts'
-import { Flow, keyValueGrid, panelRow, signatureBlock } from './pdfFlow'
+import { writeReport } from './committeeReport'
+import type { Flow } from './pdfFlow'
 import { scorecardSection, type ScorecardReportInput } from './scorecardSection'
 import { trainParamMeta, trainParamShape, type TrainParamKey } from '../../../shared/params/trainParams'
 
@@ -80,17 +79,7 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   const m = evaluation.metrics
   const p = model.params
 
-  label(doc, 'Loan default model — evaluation report', PAGE.left, flow.y, { size: 18, weight: 'bold' })
-  flow.y += 24
-  label(
-    doc,
-    `Model #${model.id}: ${model.name}`,
-    PAGE.left,
-    flow.y,
-    { size: 11, color: COLOR.accent },
-    { maxWidth: CONTENT_WIDTH }
-  )
-  flow.y += 15
+  flow.title('Loan default model — evaluation report', `Model #${model.id}: ${model.name}`)
   label(
     doc,
     `For the credit risk committee. Prepared ${formatDateTime(input.generatedAt)} by the Loan Default Workbench.`,
@@ -105,7 +94,7 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   const smote =
     p.smote === true ? `on, k = ${param(p, 'smoteK')} (training rows only)` : p.smote === false ? 'off' : '-'
   const testSize = typeof p.testSize === 'number' ? pct(p.testSize, 0) : '-'
-  keyValueGrid(doc, flow, [
+  flow.keyValues([
     ['Model', `#${model.id} ${model.name}`],
     ['Trained', formatDateTime(model.createdAt)],
     ['Used for scoring', model.active ? 'yes (the active model)' : 'no'],
@@ -273,65 +262,41 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
     row('Macro average', report.macroAvg),
     row('Weighted average', report.weightedAvg)
   ]
-  flow.ensure(table(doc, PAGE.left, 0, columns, rows, { draw: false }))
-  flow.y += table(doc, PAGE.left, flow.y, columns, rows, { boldFirstColumn: true }) + 8
+  flow.table(columns, rows, 8.5)
 }
 
 /** At most this many features per importance chart: beyond it, labels become unreadable. */
 const MAX_BARS = 25
 
+/** What each chart shows and how to read it, printed under it. */
+const CHART_CAPTION = {
+  roc: 'Each point is one threshold: the share of defaulters caught against the share of repayers wrongly flagged. The more the curve bows to the top left, the better the model ranks applicants.',
+  precisionRecall:
+    'Of the applicants flagged at each threshold, the share who defaulted (precision) against the share of all defaulters caught (recall). The dashed line is what random flagging achieves.',
+  ks: 'Share of defaulters and of repayers scoring below each threshold. The dashed line marks the largest gap (the KS statistic): the wider, the better the two groups are separated.',
+  calibration:
+    'For applicants grouped by predicted probability, the share who actually defaulted. Points on the diagonal mean a stated 20 % risk is a real 20 % risk; bins with few rows are noisy.',
+  histogram:
+    'How the predicted probabilities of defaulters (red) and repayers (blue) are spread, each as a share of its own class so the two can be compared despite the imbalance. Applicants right of the dashed line are flagged as likely to default.',
+  impurity:
+    'How much the splits on each feature purify the trees, over the whole forest (the bars sum to 1). Computed on training rows; it favours features with many distinct values.',
+  permutation:
+    'How much the AUC on the evaluated rows falls when the feature is shuffled (mean of 3 shuffles; the line spans ± one standard deviation). Near zero or negative: the model does not rely on it.'
+}
+
 function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
   const m = evaluation.metrics
   flow.heading('Ranking: ROC and precision-recall', 230)
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) => rocChart(doc, box, m),
-        caption:
-          'Each point is one threshold: the share of defaulters caught against the share of repayers wrongly flagged. The more the curve bows to the top left, the better the model ranks applicants.'
-      },
-      {
-        draw: (box) => precisionRecallChart(doc, box, m),
-        caption:
-          'Of the applicants flagged at each threshold, the share who defaulted (precision) against the share of all defaulters caught (recall). The dashed line is what random flagging achieves.'
-      }
-    ],
-    215
-  )
-
+  flow.panels(215, [
+    { draw: (box) => rocChart(doc, box, m), caption: CHART_CAPTION.roc },
+    { draw: (box) => precisionRecallChart(doc, box, m), caption: CHART_CAPTION.precisionRecall }
+  ])
   flow.heading('Separation and calibration', 230)
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) => ksChart(doc, box, m),
-        caption:
-          'Share of defaulters and of repayers scoring below each threshold. The dashed line marks the largest gap (the KS statistic): the wider, the better the two groups are separated.'
-      },
-      {
-        draw: (box) => calibrationChart(doc, box, m.calibration.uniform),
-        caption:
-          'For applicants grouped by predicted probability, the share who actually defaulted. Points on the diagonal mean a stated 20 % risk is a real 20 % risk; bins with few rows are noisy.'
-      }
-    ],
-    215
-  )
-
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) => histogramChart(doc, box, m),
-        caption:
-          'How the predicted probabilities of defaulters (red) and repayers (blue) are spread, each as a share of its own class so the two can be compared despite the imbalance. Applicants right of the dashed line are flagged as likely to default.'
-      }
-    ],
-    190
-  )
+  flow.panels(215, [
+    { draw: (box) => ksChart(doc, box, m), caption: CHART_CAPTION.ks },
+    { draw: (box) => calibrationChart(doc, box, m.calibration.uniform), caption: CHART_CAPTION.calibration }
+  ])
+  flow.panels(190, [{ draw: (box) => histogramChart(doc, box, m), caption: CHART_CAPTION.histogram }])
 
   const impurity = evaluation.impurityImportance.slice(0, MAX_BARS)
   const permutation = evaluation.permutationImportance.slice(0, MAX_BARS)
@@ -340,39 +305,30 @@ function chartSections(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void 
   flow.heading('What drives the model: feature importance', chartHeight + 40)
   const more = (shown: number, all: number): string =>
     all > shown ? ` Only the ${shown} largest of ${all} features are shown.` : ''
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) =>
-          importanceChart(
-            doc,
-            box,
-            'Impurity importance',
-            'Share of impurity decrease',
-            impurity.map((f) => ({ feature: f.feature, value: f.importance }))
-          ),
-        caption:
-          'How much the splits on each feature purify the trees, over the whole forest (the bars sum to 1). Computed on training rows; it favours features with many distinct values.' +
-          more(impurity.length, evaluation.impurityImportance.length)
-      },
-      {
-        draw: (box) =>
-          importanceChart(
-            doc,
-            box,
-            'Permutation importance',
-            'Drop in AUC when shuffled',
-            permutation.map((f) => ({ feature: f.feature, value: f.mean, spread: f.std }))
-          ),
-        caption:
-          'How much the AUC on the evaluated rows falls when the feature is shuffled (mean of 3 shuffles; the line spans ± one standard deviation). Near zero or negative: the model does not rely on it.' +
-          more(permutation.length, evaluation.permutationImportance.length)
-      }
-    ],
-    chartHeight
-  )
+  flow.panels(chartHeight, [
+    {
+      draw: (box) =>
+        importanceChart(
+          doc,
+          box,
+          'Impurity importance',
+          'Share of impurity decrease',
+          impurity.map((f) => ({ feature: f.feature, value: f.importance }))
+        ),
+      caption: CHART_CAPTION.impurity + more(impurity.length, evaluation.impurityImportance.length)
+    },
+    {
+      draw: (box) =>
+        importanceChart(
+          doc,
+          box,
+          'Permutation importance',
+          'Drop in AUC when shuffled',
+          permutation.map((f) => ({ feature: f.feature, value: f.mean, spread: f.std }))
+        ),
+      caption: CHART_CAPTION.permutation + more(permutation.length, evaluation.permutationImportance.length)
+    }
+  ])
 }
 
 /** How the calibration and the threshold were fitted, in words (models stored before it was recorded: out-of-bag). */
@@ -391,7 +347,7 @@ export function calibrationNote(evaluation: ModelEvaluation): string {
   return `Probabilities are calibrated to the real default rate with ${method}, and the decision threshold maximises F1, both fitted on ${scores}; never on the rows evaluated here.`
 }
 
-function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
+function notesSection(flow: Flow, evaluation: ModelEvaluation): void {
   const s = evaluation.seconds
   const notes = [
     ...evaluation.notes,
@@ -401,9 +357,9 @@ function notesSection(doc: Doc, flow: Flow, evaluation: ModelEvaluation): void {
     'These figures describe the rows the model was evaluated on. Before relying on the model for a different region, product or period, check it on recent loans of that kind.'
   ]
   flow.heading('Notes', 40)
-  for (const note of notes) flow.paragraph(`•  ${note}`, { size: 8.5 }, 4)
+  flow.bullets(notes, { size: 8.5 }, 4)
   flow.y += 10
-  signatureBlock(doc, flow)
+  flow.signatures()
 }
 
 /**
@@ -418,25 +374,22 @@ export async function writeEvaluationReport(
   protect: readonly ProtectedPath[] = []
 ): Promise<void> {
   const { model, evaluation } = input
-  await writePdfFile(
+  const evaluatedOn = evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-sample training rows'
+  await writeReport(
     path,
     {
       title: `Evaluation of model #${model.id}: ${model.name}`,
       subject: 'Loan default model evaluation report',
-      createdAt: input.generatedAt
+      createdAt: input.generatedAt,
+      footer: `Evaluation report · model #${model.id} ${model.name}`,
+      footnote: `evaluated on ${evaluatedOn}`
     },
-    (doc) => {
-      const flow = new Flow(doc)
+    (doc, flow) => {
       summaryPage(doc, flow, input)
       confusionSection(doc, flow, evaluation.metrics)
       chartSections(doc, flow, evaluation)
       if (input.scorecard) scorecardSection(doc, flow, input.scorecard)
-      notesSection(doc, flow, evaluation)
-      drawFooters(
-        doc,
-        `Evaluation report · model #${model.id} ${model.name}`,
-        `Generated ${formatDateTime(input.generatedAt)} by the Loan Default Workbench · evaluated on ${evaluation.evaluatedOn === 'test' ? 'held-out test rows' : 'out-of-sample training rows'}`
-      )
+      notesSection(flow, evaluation)
     },
     protect
   )

@@ -77,6 +77,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks
 }
 
+/** An axis over its ticks, from the first to the last. */
+export function tickedAxis(label: string, ticks: number[], format: (v: number) => string): Axis {
+  return { label, min: ticks[0], max: ticks[ticks.length - 1], ticks, format }
+}
+
 /** Draws a chart's title, grid, ticks, axis labels and legend; returns the plot area. */
 export function chartFrame(
   doc: Doc,
@@ -170,4 +175,18 @@ export function drawLines(doc: Doc, plot: Plot, series: LineSeries[]): void {
     doc.restore()
   }
   doc.restore()
+}
+
+/** A dashed vertical line across the plot area at data value `x` (a threshold, a cut-off). */
+export function markerLine(doc: Doc, plot: Plot, x: number, color: string): void {
+  const px = plot.px(x)
+  doc
+    .save()
+    .moveTo(px, plot.area.y)
+    .lineTo(px, plot.area.y + plot.area.h)
+    .lineWidth(1)
+    .dash(3, { space: 2 })
+    .strokeColor(color)
+    .stroke()
+    .restore()
 }

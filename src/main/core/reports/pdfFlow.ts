@@ -6,15 +6,27 @@ import {
   label,
   paragraph,
   rule,
+  table,
   textHeight,
   type Doc,
+  type TableColumn,
   type TextStyle
 } from './pdfKit'
 
 /**
- * Page layout for the PDF reports: a cursor that flows blocks down the pages, rows of
- * captioned charts, a two-column key/value grid and the committee's signature lines.
+ * Page layout for the committee reports (evaluation report, validation pack): a cursor that
+ * flows blocks down the pages (headings, paragraphs, tables, rows of captioned charts, a
+ * two-column key/value grid and the committee's signature lines).
  */
+
+/** A chart with its caption under it. */
+export interface Panel {
+  draw: (box: Box) => void
+  caption: string
+}
+
+/** The style of a chart's caption. */
+export const CAPTION: TextStyle = { size: 7.5, color: COLOR.muted }
 
 /** A top-to-bottom cursor over the pages: blocks ask for their height and go to a new page when it does not fit. */
 export class Flow {
@@ -34,6 +46,21 @@ export class Flow {
     }
   }
 
+  /** The document's title and, under it, what it is about. */
+  title(text: string, subject: string): void {
+    label(this.doc, text, PAGE.left, this.y, { size: 18, weight: 'bold' })
+    this.y += 24
+    label(
+      this.doc,
+      subject,
+      PAGE.left,
+      this.y,
+      { size: 11, color: COLOR.accent },
+      { maxWidth: CONTENT_WIDTH }
+    )
+    this.y += 15
+  }
+
   /** A section heading with a rule, kept on the page with the first `following` points of its section. */
   heading(text: string, following: number): void {
     this.ensure(24 + following)
@@ -51,59 +78,61 @@ export class Flow {
     paragraph(this.doc, text, PAGE.left, this.y, CONTENT_WIDTH, s)
     this.y += h + gap
   }
-}
 
-/** Two columns of "label  value" pairs. */
-export function keyValueGrid(doc: Doc, flow: Flow, pairs: [string, string][]): void {
-  const colW = (CONTENT_WIDTH - 16) / 2
-  const keyW = 100
-  const rowH = 13
-  const rows = Math.ceil(pairs.length / 2)
-  flow.ensure(rows * rowH)
-  pairs.forEach(([key, value], i) => {
-    const col = i < rows ? 0 : 1
-    const row = i < rows ? i : i - rows
-    const x = PAGE.left + col * (colW + 16)
-    const y = flow.y + row * rowH
-    label(doc, key, x, y, { size: 8.5, color: COLOR.muted }, { maxWidth: keyW - 4 })
-    label(doc, value, x + keyW, y, { size: 8.5 }, { maxWidth: colW - keyW })
-  })
-  flow.y += rows * rowH + 4
-}
-
-/** A chart with its caption under it. */
-export interface Panel {
-  draw: (box: Box) => void
-  caption: string
-}
-
-/** The style of a chart's caption. */
-export const CAPTION: TextStyle = { size: 7.5, color: COLOR.muted }
-
-/** Panels side by side in one row (a new page when the row does not fit). */
-export function panelRow(doc: Doc, flow: Flow, panels: Panel[], chartHeight: number): void {
-  const gap = 20
-  const w = (CONTENT_WIDTH - gap * (panels.length - 1)) / panels.length
-  const captionH = Math.max(...panels.map((p) => textHeight(doc, p.caption, w, CAPTION)))
-  flow.ensure(chartHeight + captionH + 6)
-  panels.forEach((p, i) => {
-    const x = PAGE.left + i * (w + gap)
-    p.draw({ x, y: flow.y, w, h: chartHeight })
-    paragraph(doc, p.caption, x, flow.y + chartHeight + 3, w, CAPTION)
-  })
-  flow.y += chartHeight + captionH + 18
-}
-
-/** The committee's sign-off: name, signature and date lines. */
-export function signatureBlock(doc: Doc, flow: Flow): void {
-  flow.ensure(60)
-  label(doc, 'Reviewed by the risk committee', PAGE.left, flow.y, { size: 8.5, weight: 'bold' })
-  flow.y += 30
-  const w = (CONTENT_WIDTH - 40) / 3
-  for (const [i, caption] of ['Name and designation', 'Signature', 'Date'].entries()) {
-    const x = PAGE.left + i * (w + 20)
-    rule(doc, x, flow.y, w, COLOR.muted)
-    label(doc, caption, x, flow.y + 3, { size: 7.5, color: COLOR.muted })
+  /** One paragraph per item, each with a bullet. */
+  bullets(items: readonly string[], s: TextStyle, gap = 3): void {
+    for (const item of items) this.paragraph(`•  ${item}`, s, gap)
   }
-  flow.y += 16
+
+  /** A table across the page, its first column bold; on a new page when it does not fit. */
+  table(columns: TableColumn[], rows: string[][], size = 8): void {
+    this.ensure(table(this.doc, PAGE.left, 0, columns, rows, { draw: false, size }))
+    this.y += table(this.doc, PAGE.left, this.y, columns, rows, { size, boldFirstColumn: true }) + 8
+  }
+
+  /** Two columns of "label  value" pairs. */
+  keyValues(pairs: [string, string][]): void {
+    const colW = (CONTENT_WIDTH - 16) / 2
+    const keyW = 100
+    const rowH = 13
+    const rows = Math.ceil(pairs.length / 2)
+    this.ensure(rows * rowH)
+    pairs.forEach(([key, value], i) => {
+      const col = i < rows ? 0 : 1
+      const row = i < rows ? i : i - rows
+      const x = PAGE.left + col * (colW + 16)
+      const y = this.y + row * rowH
+      label(this.doc, key, x, y, { size: 8.5, color: COLOR.muted }, { maxWidth: keyW - 4 })
+      label(this.doc, value, x + keyW, y, { size: 8.5 }, { maxWidth: colW - keyW })
+    })
+    this.y += rows * rowH + 4
+  }
+
+  /** Charts `chartHeight` high side by side in one row, each with its caption (a new page when the row does not fit). */
+  panels(chartHeight: number, panels: Panel[]): void {
+    const gap = 20
+    const w = (CONTENT_WIDTH - gap * (panels.length - 1)) / panels.length
+    const captionH = Math.max(...panels.map((p) => textHeight(this.doc, p.caption, w, CAPTION)))
+    this.ensure(chartHeight + captionH + 6)
+    panels.forEach((p, i) => {
+      const x = PAGE.left + i * (w + gap)
+      p.draw({ x, y: this.y, w, h: chartHeight })
+      paragraph(this.doc, p.caption, x, this.y + chartHeight + 3, w, CAPTION)
+    })
+    this.y += chartHeight + captionH + 18
+  }
+
+  /** The committee's sign-off: name, signature and date lines. */
+  signatures(): void {
+    this.ensure(60)
+    label(this.doc, 'Reviewed by the risk committee', PAGE.left, this.y, { size: 8.5, weight: 'bold' })
+    this.y += 30
+    const w = (CONTENT_WIDTH - 40) / 3
+    for (const [i, caption] of ['Name and designation', 'Signature', 'Date'].entries()) {
+      const x = PAGE.left + i * (w + 20)
+      rule(this.doc, x, this.y, w, COLOR.muted)
+      label(this.doc, caption, x, this.y + 3, { size: 7.5, color: COLOR.muted })
+    }
+    this.y += 16
+  }
 }

@@ -198,38 +198,35 @@ export function paragraph(
   options: { maxHeight?: number; lineGap?: number; align?: 'left' | 'justify' } = {}
 ): number {
   const lineGap = options.lineGap ?? 1.5
-  if (SCRIPT_DOCS.has(doc)) return scriptParagraph(doc, text, x, y, width, s, lineGap, options.maxHeight)
-  const clean = pdfText(text)
   style(doc, s)
+  if (SCRIPT_DOCS.has(doc)) {
+    // Embedded fonts: lines are broken here and each is drawn in script runs.
+    const weight = scriptWeight(s)
+    const clean = drawableText(text)
+    const step = runsLineHeight(clean, s.size) + lineGap
+    const lines = wrapRuns(doc, clean, width, weight)
+    const room =
+      options.maxHeight === undefined
+        ? lines.length
+        : Math.max(1, Math.floor((options.maxHeight + lineGap) / step))
+    const shown = lines.slice(0, room)
+    if (shown.length < lines.length)
+      shown[shown.length - 1] = fitText(
+        doc,
+        `${shown[shown.length - 1]} ${lines[room]}`,
+        width,
+        'end',
+        weight
+      )
+    shown.forEach((line, i) => drawRuns(doc, line, x, y + i * step, weight, s.size))
+    return shown.length * step
+  }
+  const clean = pdfText(text)
   const natural = doc.heightOfString(clean, { width, lineGap })
   const height = Math.min(natural, options.maxHeight ?? natural)
   // An explicit height keeps pdfkit's line wrapper from ever adding a page.
   doc.text(clean, x, y, { width, height: height + 0.5, lineGap, ellipsis: true, align: options.align })
   return height
-}
-
-/** paragraph() in a document with the embedded fonts: lines broken here, each drawn in script runs. */
-function scriptParagraph(
-  doc: Doc,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  s: TextStyle,
-  lineGap: number,
-  maxHeight: number | undefined
-): number {
-  style(doc, s)
-  const weight = scriptWeight(s)
-  const clean = drawableText(text)
-  const step = runsLineHeight(clean, s.size) + lineGap
-  const lines = wrapRuns(doc, clean, width, weight)
-  const room = maxHeight === undefined ? lines.length : Math.max(1, Math.floor((maxHeight + lineGap) / step))
-  const shown = lines.slice(0, room)
-  if (shown.length < lines.length)
-    shown[shown.length - 1] = fitText(doc, `${shown[shown.length - 1]} ${lines[room]}`, width, 'end', weight)
-  shown.forEach((line, i) => drawRuns(doc, line, x, y + i * step, weight, s.size))
-  return shown.length * step
 }
 
 /** A thin horizontal rule. */
@@ -270,21 +267,22 @@ export function fixed(value: number | null | undefined, digits = 3): string {
 }
 
 /**
- * An ISO time as a branch in India reads it: "24 Nov 2026, 07:26 IST". The workbench
- * serves Indian branches, so the filed document states Indian time whatever the
- * machine's time zone.
+ * An ISO time as a branch in India reads it: "24 Nov 2026, 07:26 IST" (in Latin digits,
+ * whatever the locale: 'hi-IN' gives Hindi month names). The workbench serves Indian
+ * branches, so the filed document states Indian time whatever the machine's time zone.
  */
-export function formatDateTime(iso: string): string {
+export function formatDateTime(iso: string, locale: 'en-IN' | 'hi-IN' = 'en-IN'): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  const text = date.toLocaleString('en-IN', {
+  const text = date.toLocaleString(locale, {
     timeZone: 'Asia/Kolkata',
     day: '2-digit',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false
+    hour12: false,
+    numberingSystem: 'latn'
   })
   return `${text} IST`
 }

@@ -1,5 +1,5 @@
 import type { Characteristic, ScorecardTable } from '../model/ScorecardTable'
-import { Flow, keyValueGrid } from './pdfFlow'
+import type { Flow } from './pdfFlow'
 import { COLOR, CONTENT_WIDTH, PAGE, label, num, pct, table, type Doc, type TableColumn } from './pdfKit'
 
 /**
@@ -37,7 +37,7 @@ export function scorecardSection(doc: Doc, flow: Flow, input: ScorecardReportInp
       ? 'The model has no calibration: the probabilities it scores are exactly those the points state.'
       : `The model's ${input.calibration} calibration maps the points' probability to the one scoring reports, keeping the order of the scores.`
   )
-  keyValueGrid(doc, flow, [
+  flow.keyValues([
     ['Points to double odds', num(t.pdo, 2)],
     ['Base score', `${num(t.basePoints, 0)} at ${num(t.baseOdds, 2)}:1`],
     ['Factor', t.factor.toFixed(4)],
@@ -50,19 +50,23 @@ export function scorecardSection(doc: Doc, flow: Flow, input: ScorecardReportInp
   for (const c of t.characteristics) characteristicTable(doc, flow, c, total)
   if (t.dropped.length) {
     flow.heading('Characteristics left out', 30)
-    for (const d of t.dropped)
-      flow.paragraph(`•  ${d.feature} (IV ${d.iv.toFixed(3)}): ${d.reason}.`, { size: 8.5 }, 3)
+    flow.bullets(
+      t.dropped.map((d) => `${d.feature} (IV ${d.iv.toFixed(3)}): ${d.reason}.`),
+      { size: 8.5 }
+    )
   }
   const notes = t.characteristics.flatMap((c) => c.notes.map((n) => `${c.feature}: ${n}`))
   flow.heading('Reading the scorecard', 60)
-  for (const note of [
-    'Weight of evidence (WoE) = ln(share of all repayers in the bin / share of all defaulters in it): positive bins are safer than average. Information value (IV) sums how far apart the two shares are over the bins; below 0.02 a characteristic is left out, above 0.5 it is checked for a column that records the outcome.',
-    'Bins are fitted on the training rows only: numbers into at most 20 quantile pre-bins merged into the likeliest bins whose default rate follows one trend, each holding at least the smallest bin share and a few of each outcome; categories ordered by default rate, rare ones pooled; missing values always in a bin of their own.',
-    "Reasons for a score (adverse action): the characteristics that lost the most points against their best bin. Scoring states each as how much it raised the default risk compared with an applicant in that characteristic's best bin; a characteristic in its best bin gives no reason.",
-    'The feature importance chart shows, for a scorecard, each characteristic’s share of |coefficient| x spread of its WoE over the training rows.',
-    ...notes
-  ])
-    flow.paragraph(`•  ${note}`, { size: 8.5 }, 3)
+  flow.bullets(
+    [
+      'Weight of evidence (WoE) = ln(share of all repayers in the bin / share of all defaulters in it): positive bins are safer than average. Information value (IV) sums how far apart the two shares are over the bins; below 0.02 a characteristic is left out, above 0.5 it is checked for a column that records the outcome.',
+      'Bins are fitted on the training rows only: numbers into at most 20 quantile pre-bins merged into the likeliest bins whose default rate follows one trend, each holding at least the smallest bin share and a few of each outcome; categories ordered by default rate, rare ones pooled; missing values always in a bin of their own.',
+      "Reasons for a score (adverse action): the characteristics that lost the most points against their best bin. Scoring states each as how much it raised the default risk compared with an applicant in that characteristic's best bin; a characteristic in its best bin gives no reason.",
+      'The feature importance chart shows, for a scorecard, each characteristic’s share of |coefficient| x spread of its WoE over the training rows.',
+      ...notes
+    ],
+    { size: 8.5 }
+  )
 }
 
 /** One characteristic: a title line with its IV, coefficient and trend, then its bins. */

@@ -1,6 +1,17 @@
 import type { GradeCalibration, StrategyResult } from '../../../shared/validation'
 import { lakhCrore } from '../validation/format'
-import { chartFrame, drawLines, niceTicks, percentTick, type Box, type Plot } from './pdfCharts'
+import {
+  chartFrame,
+  drawLines,
+  markerLine,
+  niceTicks,
+  percentTick,
+  tickedAxis,
+  unitTicks,
+  type Axis,
+  type Box,
+  type Plot
+} from './pdfCharts'
 import { COLOR, label, pct, style, type Doc } from './pdfKit'
 
 /**
@@ -18,7 +29,7 @@ export function gradeCalibrationChart(doc: Doc, box: Box, grades: GradeCalibrati
     box,
     'Default rate by risk grade: predicted and observed',
     gradeAxis(grades),
-    { label: 'Default rate', min: 0, max: yTicks[yTicks.length - 1], ticks: yTicks, format: percentTick },
+    tickedAxis('Default rate', yTicks, percentTick),
     [
       { label: 'mean PD (predicted)', color: COLOR.accent, kind: 'box' },
       { label: 'observed, with 95 % Jeffreys interval', color: COLOR.defaulter, kind: 'line' }
@@ -67,7 +78,7 @@ export function gradeShareChart(
     box,
     'Share of loans per risk grade',
     gradeAxis(grades.map((grade) => ({ grade }))),
-    { label: 'Share of loans', min: 0, max: yTicks[yTicks.length - 1], ticks: yTicks, format: percentTick },
+    tickedAxis('Share of loans', yTicks, percentTick),
     legend
   )
   const width = (plot.area.w / grades.length) * 0.32
@@ -86,6 +97,9 @@ export function gradeShareChart(
   })
 }
 
+/** The x axis of the strategy charts: the share of applicants approved. */
+const APPROVAL_AXIS: Axis = tickedAxis('Approval rate', unitTicks, percentTick)
+
 /** The strategy curve: bad rate among the approved (observed and expected) against the approval rate. */
 export function strategyRateChart(doc: Doc, box: Box, s: StrategyResult): void {
   const points = s.curve.filter((p) => p.approved > 0)
@@ -96,14 +110,8 @@ export function strategyRateChart(doc: Doc, box: Box, s: StrategyResult): void {
     doc,
     box,
     'Bad rate among the approved, by approval rate',
-    { label: 'Approval rate', min: 0, max: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], format: percentTick },
-    {
-      label: 'Bad rate of the approved',
-      min: 0,
-      max: yTicks[yTicks.length - 1],
-      ticks: yTicks,
-      format: percentTick
-    },
+    APPROVAL_AXIS,
+    tickedAxis('Bad rate of the approved', yTicks, percentTick),
     [
       { label: 'expected (mean PD)', color: COLOR.accent, kind: 'line' },
       ...(observed.length ? [{ label: 'observed', color: COLOR.defaulter, kind: 'line' as const }] : [])
@@ -137,14 +145,8 @@ export function strategyMoneyChart(doc: Doc, box: Box, s: StrategyResult): void 
     doc,
     box,
     'Expected loss, income and profit (one period)',
-    { label: 'Approval rate', min: 0, max: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], format: percentTick },
-    {
-      label: 'Rupees',
-      min: yTicks[0],
-      max: yTicks[yTicks.length - 1],
-      ticks: yTicks,
-      format: (v) => (v === 0 ? '0' : lakhCrore(v).replace('₹', ''))
-    },
+    APPROVAL_AXIS,
+    tickedAxis('Rupees', yTicks, (v) => (v === 0 ? '0' : lakhCrore(v).replace('₹', ''))),
     [
       { label: 'income', color: COLOR.good, kind: 'line' },
       { label: 'loss', color: COLOR.defaulter, kind: 'line' },
@@ -162,13 +164,7 @@ export function strategyMoneyChart(doc: Doc, box: Box, s: StrategyResult): void 
 }
 
 /** An x axis with one tick per grade, labelled with its letter. */
-function gradeAxis(grades: { grade: string }[]): {
-  label: string
-  min: number
-  max: number
-  ticks: number[]
-  format: (v: number) => string
-} {
+function gradeAxis(grades: { grade: string }[]): Axis {
   return {
     label: 'Risk grade',
     min: -0.5,
@@ -190,16 +186,8 @@ function cutoffMarkers(doc: Doc, plot: Plot, s: StrategyResult): void {
   const rec = s.recommended?.point
   if (rec) marks.push([rec.approvalRate, COLOR.good, `recommended ${pct(rec.cutoff)}`])
   marks.forEach(([x, color, text], i) => {
+    markerLine(doc, plot, x, color)
     const px = plot.px(x)
-    doc
-      .save()
-      .moveTo(px, plot.area.y)
-      .lineTo(px, plot.area.y + plot.area.h)
-      .lineWidth(1)
-      .dash(3, { space: 2 })
-      .strokeColor(color)
-      .stroke()
-      .restore()
     style(doc, { size: 6.5 })
     const w = doc.widthOfString(text)
     const left = px + 3 + w < plot.area.x + plot.area.w ? px + 3 : px - 3 - w

@@ -2,12 +2,12 @@ import type { ProtectedPath } from '../base/outputFile'
 import type { Light, StrategyResult, ValidationPack, Verdict } from '../../../shared/validation'
 import { lakhCrore, pValue } from '../validation/format'
 import { VALIDATION_THRESHOLDS } from '../validation/thresholds'
-import { Flow, keyValueGrid, panelRow, signatureBlock } from './pdfFlow'
+import { writeReport } from './committeeReport'
+import type { Flow } from './pdfFlow'
 import {
   COLOR,
   CONTENT_WIDTH,
   PAGE,
-  drawFooters,
   fixed,
   formatDateTime,
   label,
@@ -17,7 +17,6 @@ import {
   rule,
   table,
   textHeight,
-  writePdfFile,
   type Doc,
   type TableColumn
 } from './pdfKit'
@@ -54,47 +53,31 @@ export async function writeValidationReport(
   protect: readonly ProtectedPath[] = []
 ): Promise<void> {
   const { pack } = input
-  await writePdfFile(
+  await writeReport(
     path,
     {
       title: `Validation of model #${pack.model.id}: ${pack.model.name}`,
       subject: 'Loan default model validation pack',
-      createdAt: pack.generatedAt
+      createdAt: pack.generatedAt,
+      footer: `Validation pack · model #${pack.model.id} ${pack.model.name}`,
+      footnote: `validated on ${pack.data.label}`
     },
-    (doc) => {
-      const flow = new Flow(doc)
+    (doc, flow) => {
       cover(doc, flow, pack)
-      discriminationSection(doc, flow, pack)
+      discriminationSection(flow, pack)
       calibrationSection(doc, flow, pack)
       stabilitySection(doc, flow, pack)
-      segmentsSection(doc, flow, pack)
+      segmentsSection(flow, pack)
       if (input.strategy) strategySection(doc, flow, input.strategy)
       flow.y += 10
-      signatureBlock(doc, flow)
-      drawFooters(
-        doc,
-        `Validation pack · model #${pack.model.id} ${pack.model.name}`,
-        `Generated ${formatDateTime(pack.generatedAt)} by the Loan Default Workbench · validated on ${pack.data.label}`
-      )
+      flow.signatures()
     },
     protect
   )
 }
 
 function cover(doc: Doc, flow: Flow, pack: ValidationPack): void {
-  label(doc, 'Loan default model — validation pack', PAGE.left, flow.y, { size: 18, weight: 'bold' })
-  flow.y += 24
-  label(
-    doc,
-    `Model #${pack.model.id}: ${pack.model.name}`,
-    PAGE.left,
-    flow.y,
-    { size: 11, color: COLOR.accent },
-    {
-      maxWidth: CONTENT_WIDTH
-    }
-  )
-  flow.y += 15
+  flow.title('Loan default model — validation pack', `Model #${pack.model.id}: ${pack.model.name}`)
   const defaults =
     pack.data.defaults === null ? 'outcomes not known' : `${num(pack.data.defaults, 0)} defaults`
   flow.paragraph(
@@ -110,7 +93,7 @@ function cover(doc: Doc, flow: Flow, pack: ValidationPack): void {
   verdictTable(doc, flow, pack.verdicts)
   if (pack.notes.length) {
     flow.y += 4
-    for (const note of pack.notes) flow.paragraph(`•  ${note}`, { size: 8, color: COLOR.muted }, 3)
+    flow.bullets(pack.notes, { size: 8, color: COLOR.muted })
   }
 }
 
@@ -186,11 +169,31 @@ function verdictTable(doc: Doc, flow: Flow, verdicts: Verdict[]): void {
   flow.y += 8
 }
 
-/** A table placed by the flow: on a new page when it does not fit. */
-function flowTable(doc: Doc, flow: Flow, columns: TableColumn[], rows: string[][], size = 8): void {
-  const h = table(doc, PAGE.left, 0, columns, rows, { draw: false, size })
-  flow.ensure(h)
-  flow.y += table(doc, PAGE.left, flow.y, columns, rows, { size, boldFirstColumn: true }) + 8
+/** What each fixed chart shows and how to read it, printed under it. */
+const CHART_CAPTION = {
+  gradeCalibration:
+    'Squares: the mean PD the model gives each grade. Dots and bars: the share that defaulted and its 95 % Jeffreys interval. A square outside its bar is a grade whose PDs the outcomes contradict.',
+  strategyRate:
+    'Each point is one cut-off: approving more applicants lets in riskier ones. Expected: the mean calibrated PD of those approved; observed: the share of them that defaulted. Dashed: the current threshold and the recommended cut-off.',
+  strategyMoney:
+    'Expected interest income on loans that repay, expected loss on those that default, and their difference, over one period.'
+}
+
+/**
+ * Opens a section: its heading, kept with the first `following` points of it, and when its
+ * test did not run (`result` is null), one line saying why (and false).
+ */
+function opened<T>(
+  flow: Flow,
+  title: string,
+  following: number,
+  result: T | null,
+  whyNot: string
+): result is T {
+  flow.heading(title, following)
+  if (result) return true
+  flow.paragraph(`Not run: ${whyNot}`, { size: 9, color: COLOR.muted })
+  return false
 }
 
 /** ₹ in lakh or crore, with a space after the symbol (the PDF writes "Rs. 4.52 lakh"). */
@@ -199,17 +202,12 @@ const money = (value: number): string => lakhCrore(value).replace('₹', '₹ ')
 const interval = (i: { lower: number; upper: number } | null, f: (v: number) => string): string =>
   i ? `${f(i.lower)} – ${f(i.upper)}` : '-'
 
-function discriminationSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
+function discriminationSection(flow: Flow, pack: ValidationPack): void {
   const d = pack.discrimination
-  flow.heading('Discrimination: does the model rank defaulters above repayers?', 110)
-  if (!d) {
-    flow.paragraph('Not run: the data has no outcomes, or only one kind.', { size: 9, color: COLOR.muted })
-    return
-  }
+  const title = 'Discrimination: does the model rank defaulters above repayers?'
+  if (!opened(flow, title, 110, d, 'the data has no outcomes, or only one kind.')) return
   const ci = `${pct(d.confidence, 0)} interval`
-  flowTable(
-    doc,
-    flow,
+  flow.table(
     [
       { header: 'Measure', width: 90 },
       { header: 'Value', width: 60, align: 'right' },
@@ -245,18 +243,13 @@ function discriminationSection(doc: Doc, flow: Flow, pack: ValidationPack): void
 
 function calibrationSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
   const c = pack.calibration
-  flow.heading('Calibration: are the stated PDs the real default rates?', 260)
-  if (!c) {
-    flow.paragraph('Not run: the data has no outcomes.', { size: 9, color: COLOR.muted })
-    return
-  }
+  const title = 'Calibration: are the stated PDs the real default rates?'
+  if (!opened(flow, title, 260, c, 'the data has no outcomes.')) return
   flow.paragraph(
     `Overall: mean PD ${pct(c.meanPd, 2)} against an observed default rate of ${pct(c.observedRate, 2)} on ${num(c.rows, 0)} loans. Per grade, an exact two-sided binomial test asks whether the defaults could come from the grade's PDs; the Jeffreys interval bounds the grade's true default rate.`,
     { size: 8.5 }
   )
-  flowTable(
-    doc,
-    flow,
+  flow.table(
     [
       { header: 'Grade', width: 40 },
       { header: 'PD band', width: 64 },
@@ -286,42 +279,31 @@ function calibrationSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
             : '-'
     ])
   )
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) => gradeCalibrationChart(doc, box, c.grades),
-        caption:
-          'Squares: the mean PD the model gives each grade. Dots and bars: the share that defaulted and its 95 % Jeffreys interval. A square outside its bar is a grade whose PDs the outcomes contradict.'
-      },
-      {
-        draw: (box) =>
-          gradeShareChart(
-            doc,
-            box,
-            pack.concentration.grades.map((g) => g.grade),
-            { label: pack.data.label, shares: pack.concentration.grades.map((g) => g.share) },
-            pack.stability
-              ? {
-                  label: pack.stability.referenceLabel,
-                  shares: pack.stability.byGrade.bins.map((b) => b.expectedShare)
-                }
-              : null
-          ),
-        caption: `Concentration: normalised Herfindahl ${fixed(pack.concentration.herfindahlNormalised)} (HHI ${fixed(pack.concentration.herfindahl)}; 0 = spread evenly over the grades, 1 = all in one).${pack.stability ? ' Grey: the reference population.' : ''}`
-      }
-    ],
-    190
-  )
+  flow.panels(190, [
+    { draw: (box) => gradeCalibrationChart(doc, box, c.grades), caption: CHART_CAPTION.gradeCalibration },
+    {
+      draw: (box) =>
+        gradeShareChart(
+          doc,
+          box,
+          pack.concentration.grades.map((g) => g.grade),
+          { label: pack.data.label, shares: pack.concentration.grades.map((g) => g.share) },
+          pack.stability
+            ? {
+                label: pack.stability.referenceLabel,
+                shares: pack.stability.byGrade.bins.map((b) => b.expectedShare)
+              }
+            : null
+        ),
+      caption: `Concentration: normalised Herfindahl ${fixed(pack.concentration.herfindahlNormalised)} (HHI ${fixed(pack.concentration.herfindahl)}; 0 = spread evenly over the grades, 1 = all in one).${pack.stability ? ' Grey: the reference population.' : ''}`
+    }
+  ])
   const hl = c.hosmerLemeshow
   flow.paragraph(
     `Hosmer–Lemeshow over ${hl.groups.length} PD deciles: χ² ${fixed(hl.stat, 2)}, ${hl.df} degrees of freedom (groups − 2), p ${hl.p === null ? '-' : pValue(hl.p)}. A small p means predicted and observed defaults differ by more than chance in some deciles.`,
     { size: 8.5 }
   )
-  flowTable(
-    doc,
-    flow,
+  flow.table(
     [
       { header: 'PD decile', width: 120 },
       { header: 'Loans', width: 80, align: 'right' },
@@ -342,14 +324,8 @@ function calibrationSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
 
 function stabilitySection(doc: Doc, flow: Flow, pack: ValidationPack): void {
   const s = pack.stability
-  flow.heading('Stability: has the population moved?', 200)
-  if (!s) {
-    flow.paragraph('Not run: give a newer file to compare with the reference population.', {
-      size: 9,
-      color: COLOR.muted
-    })
-    return
-  }
+  const whyNot = 'give a newer file to compare with the reference population.'
+  if (!opened(flow, 'Stability: has the population moved?', 200, s, whyNot)) return
   flow.paragraph(
     `${s.currentLabel} (${num(s.currentRows, 0)} loans) against ${s.referenceLabel} (${num(s.referenceRows, 0)}). PSI of the PD ${fixed(s.psi)} over the reference's deciles, ${fixed(s.byGrade.psi)} over the grades; PSI = Σ (current − reference share) × ln(current / reference), empty bins counted as 0.01 %. Below ${VALIDATION_THRESHOLDS.psi.amber} stable, up to ${VALIDATION_THRESHOLDS.psi.red} a shift, above a major shift.`,
     { size: 8.5 }
@@ -385,9 +361,7 @@ function stabilitySection(doc: Doc, flow: Flow, pack: ValidationPack): void {
   const m = s.migration
   flow.paragraph(`Grade migration. ${s.migrationNote}`, { size: 8.5 })
   if (m) {
-    flowTable(
-      doc,
-      flow,
+    flow.table(
       [
         { header: 'From \\ to', width: 70 },
         ...m.grades.map((g) => ({ header: g, width: 60, align: 'right' as const })),
@@ -410,21 +384,15 @@ function stabilitySection(doc: Doc, flow: Flow, pack: ValidationPack): void {
   }
 }
 
-function segmentsSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
+function segmentsSection(flow: Flow, pack: ValidationPack): void {
   const s = pack.segments
-  flow.heading('Fair treatment across segments', 160)
-  if (!s) {
-    flow.paragraph('Not run: no segment column was given.', { size: 9, color: COLOR.muted })
-    return
-  }
+  if (!opened(flow, 'Fair treatment across segments', 160, s, 'no segment column was given.')) return
   flow.paragraph(
     `At the decision threshold of ${pct(s.cutoff)}. Equal risk: ${s.definitions.equalRisk} Materially lower AUC: ${s.definitions.lowAuc} A segment column need not be a model input: a protected attribute kept out of the model on purpose is exactly what this check needs.`,
     { size: 8 }
   )
   const ratio = (v: number | null): string => (v === null ? '-' : fixed(v, 2))
-  flowTable(
-    doc,
-    flow,
+  flow.table(
     [
       { header: 'Segment', width: 84 },
       { header: 'Loans', width: 40, align: 'right' },
@@ -451,16 +419,18 @@ function segmentsSection(doc: Doc, flow: Flow, pack: ValidationPack): void {
     ]),
     7
   )
-  for (const r of s.segments.filter((x) => x.reasons.length)) {
-    flow.paragraph(`•  ${r.column} = ${r.value}: ${r.reasons.join(' ')}`, { size: 8 }, 3)
-  }
+  const explained = s.segments.filter((x) => x.reasons.length)
+  flow.bullets(
+    explained.map((r) => `${r.column} = ${r.value}: ${r.reasons.join(' ')}`),
+    { size: 8 }
+  )
 }
 
 function strategySection(doc: Doc, flow: Flow, s: StrategyResult): void {
   flow.heading('Cut-off strategy: what each cut-off approves, loses and earns', 300)
   const at = s.atModelThreshold
   const rec = s.recommended
-  keyValueGrid(doc, flow, [
+  flow.keyValues([
     ['Current threshold', `${pct(s.modelThreshold)}: approves ${pct(at.approvalRate)}`],
     ['Expected bad rate', at.expectedBadRate === null ? '-' : pct(at.expectedBadRate, 2)],
     ['Observed bad rate', at.badRate === null ? '-' : pct(at.badRate, 2)],
@@ -471,24 +441,10 @@ function strategySection(doc: Doc, flow: Flow, s: StrategyResult): void {
     ['Rows', `${num(s.rows, 0)}${s.defaults === null ? '' : `, ${num(s.defaults, 0)} defaults`}`]
   ])
   if (rec) flow.paragraph(`Recommendation: ${rec.reason}`, { size: 8.5 })
-  panelRow(
-    doc,
-    flow,
-    [
-      {
-        draw: (box) => strategyRateChart(doc, box, s),
-        caption:
-          'Each point is one cut-off: approving more applicants lets in riskier ones. Expected: the mean calibrated PD of those approved; observed: the share of them that defaulted. Dashed: the current threshold and the recommended cut-off.'
-      },
-      {
-        draw: (box) => strategyMoneyChart(doc, box, s),
-        caption:
-          'Expected interest income on loans that repay, expected loss on those that default, and their difference, over one period.'
-      }
-    ],
-    200
-  )
-  for (const text of [s.conventions.decision, s.conventions.period, s.conventions.ead, s.conventions.lgd]) {
-    flow.paragraph(`•  ${text}`, { size: 8, color: COLOR.muted }, 3)
-  }
+  flow.panels(200, [
+    { draw: (box) => strategyRateChart(doc, box, s), caption: CHART_CAPTION.strategyRate },
+    { draw: (box) => strategyMoneyChart(doc, box, s), caption: CHART_CAPTION.strategyMoney }
+  ])
+  const { decision, period, ead, lgd } = s.conventions
+  flow.bullets([decision, period, ead, lgd], { size: 8, color: COLOR.muted })
 }

@@ -37,74 +37,89 @@ export function parseApplicants(
   const categorical = new Map<string, (string | null)[]>()
   const issues: FieldIssue[][] = Array.from({ length: numRows }, () => [])
   const failed = new Uint8Array(numRows)
+  const readField = <T>(field: InputField, rule: FieldRule<T>, values: { [row: number]: T }): void => {
+    for (let r = 0; r < numRows; r++) {
+      const v = cell(field, r)
+      const x = rule.read(v)
+      if (x === undefined) {
+        values[r] = rule.missingValue
+        failed[r] = 1
+        issues[r].push({ field: field.name, severity: 'error', message: rule.wrongType(v) })
+        continue
+      }
+      values[r] = x
+      if (!collectWarnings) continue
+      const warning = rule.isMissing(x) ? rule.missingWarning : rule.unusual(x)
+      if (warning !== null) issues[r].push({ field: field.name, severity: 'warning', message: warning })
+    }
+  }
   for (const field of artifact.inputs) {
     if (field.kind === 'numeric') {
       const values = new Float64Array(numRows)
-      for (let r = 0; r < numRows; r++) {
-        const v = cell(field, r)
-        const x = readNumber(v)
-        if (x === undefined) {
-          values[r] = NaN
-          failed[r] = 1
-          issues[r].push({ field: field.name, severity: 'error', message: notANumber(field, v) })
-          continue
-        }
-        values[r] = x
-        if (!collectWarnings) continue
-        if (x !== x) {
-          issues[r].push({
-            field: field.name,
-            severity: 'warning',
-            message: artifact.keepsMissing
-              ? keptMissing(field)
-              : `${field.name} is missing: filled with the training median ${fmt(field.median)}`
-          })
-        } else if (field.min !== null && field.max !== null && (x < field.min || x > field.max)) {
-          issues[r].push({
-            field: field.name,
-            severity: 'warning',
-            message: `${field.name} = ${fmt(x)} is outside the training range ${fmt(field.min)} to ${fmt(field.max)}: the model has not seen such values, treat the result with care`
-          })
-        }
-      }
+      readField(field, numericRule(field, artifact.keepsMissing === true), values)
       numeric.set(field.name, values)
     } else {
       const values: (string | null)[] = new Array(numRows)
-      const known = new Set(field.categories)
-      for (let r = 0; r < numRows; r++) {
-        const v = cell(field, r)
-        const s = readCategory(v)
-        if (s === undefined) {
-          values[r] = null
-          failed[r] = 1
-          issues[r].push({ field: field.name, severity: 'error', message: notACategory(field, v) })
-          continue
-        }
-        values[r] = s
-        if (!collectWarnings) continue
-        if (s === null) {
-          issues[r].push({
-            field: field.name,
-            severity: 'warning',
-            message: artifact.keepsMissing
-              ? keptMissing(field)
-              : `${field.name} is missing: filled with the most frequent training value "${field.mostFrequent}"`
-          })
-        } else if (!known.has(s)) {
-          issues[r].push({
-            field: field.name,
-            severity: 'warning',
-            message: `${field.name} = "${clip(s, 60)}" was never seen in training: treated as "${clip(field.mostFrequent ?? '', 60)}" (known values: ${field.categories
-              .slice(0, 8)
-              .map((c) => clip(c, 40))
-              .join(', ')}${field.categories.length > 8 ? ', ...' : ''})`
-          })
-        }
-      }
+      readField(field, categoryRule(field, artifact.keepsMissing === true), values)
       categorical.set(field.name, values)
     }
   }
   return { raw: { numRows, numeric, categorical }, issues, failed }
+}
+
+/** How a kind of field is read from a cell and which values deserve a warning. */
+interface FieldRule<T> {
+  /** The value of a cell, `missingValue` when empty, undefined when it is not of this kind. */
+  read(v: unknown): T | undefined
+  missingValue: T
+  isMissing(x: T): boolean
+  /** The error of a cell that is not of this kind. */
+  wrongType(v: unknown): string
+  /** The warning of a missing value: how the model fills it in. */
+  missingWarning: string
+  /** The warning of a present value the model has not seen the like of, or null. */
+  unusual(x: T): string | null
+}
+
+type NumericField = Extract<InputField, { kind: 'numeric' }>
+type CategoricalField = Extract<InputField, { kind: 'categorical' }>
+
+function numericRule(field: NumericField, keepsMissing: boolean): FieldRule<number> {
+  const { name, min, max } = field
+  return {
+    read: readNumber,
+    missingValue: NaN,
+    isMissing: (x) => x !== x,
+    wrongType: (v) => notANumber(field, v),
+    missingWarning: keepsMissing
+      ? keptMissing(field)
+      : `${name} is missing: filled with the training median ${fmt(field.median)}`,
+    unusual: (x) =>
+      min !== null && max !== null && (x < min || x > max)
+        ? `${name} = ${fmt(x)} is outside the training range ${fmt(min)} to ${fmt(max)}: the model has not seen such values, treat the result with care`
+        : null
+  }
+}
+
+function categoryRule(field: CategoricalField, keepsMissing: boolean): FieldRule<string | null> {
+  const { name, categories, mostFrequent } = field
+  const known = new Set(categories)
+  return {
+    read: readCategory,
+    missingValue: null,
+    isMissing: (s) => s === null,
+    wrongType: (v) => notACategory(field, v),
+    missingWarning: keepsMissing
+      ? keptMissing(field)
+      : `${name} is missing: filled with the most frequent training value "${mostFrequent}"`,
+    unusual: (s) =>
+      s === null || known.has(s)
+        ? null
+        : `${name} = "${clip(s, 60)}" was never seen in training: treated as "${clip(mostFrequent ?? '', 60)}" (known values: ${categories
+            .slice(0, 8)
+            .map((c) => clip(c, 40))
+            .join(', ')}${categories.length > 8 ? ', ...' : ''})`
+  }
 }
 
 /** The warning of a missing value that a model reading missing values itself (artifact.keepsMissing) scores as missing. */

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs'
 import type Database from 'better-sqlite3'
 import { exportDatasetCsv } from '../storage/exportCsv'
 import { generateDataset, type GenerateDatasetOptions } from '../storage/generateDataset'
@@ -36,11 +35,10 @@ import {
 import { GovernanceRepo } from '../storage/GovernanceRepo'
 import type { ApplicantRef, OverrideInfo } from '../../../shared/dto'
 import type { ActivationInfo, ModelGovernanceInfo } from '../../../shared/governance'
-import { resolveDictionary, type Dictionary } from '../../../shared/dictionary'
-import type { Policy } from '../../../shared/policy'
 import type { Lang } from '../../../shared/i18n'
 import type { Governance } from '../policy/modelDefaults'
-import { governanceOf, readApplicantRef } from './governance'
+import { readApplicantRef } from './governance'
+import { GovernanceService, type GovernanceChange } from './GovernanceService'
 import type { LoadedModel } from '../scoring/loadModel'
 import { scoreOne } from '../scoring/scoreOne'
 import { auditEntryOf, type ScoreRequest } from './scoreRequest'
@@ -54,6 +52,7 @@ import type { ModelArtifact } from '../model/ModelArtifact'
 import type { ScorecardTable } from '../model/ScorecardTable'
 import type { StrategyReport, StrategyRequest, ValidateRequest } from './committee'
 import type { Population } from './population'
+import { CommitteeService } from './CommitteeService'
 import type { StrategyResult, SwapSetView, ValidationPack } from '../../../shared/validation'
 
 /** How one score is asked for: who it is about, and the language of its texts. */
@@ -78,11 +77,13 @@ export class Workbench {
   readonly datasets: DatasetRepo
   readonly models: ModelRepo
   readonly audit: AuditRepo
-  /** Scored populations for strategy and validation, the last two asked for (see population). */
-  private readonly populations = new Map<string, Population>()
   readonly governance: GovernanceRepo
   /** Loaded models by id: parsing and validating an artifact once, not per request. */
   private readonly modelCache = new Map<number, LoadedModel>()
+  /** Strategy, swap sets and validation, with the populations they were scored on. */
+  private readonly committee: CommitteeService
+  /** Each model's purpose, policy and dictionary, and the decision sheets printed with them. */
+  private readonly officer: GovernanceService
 
   constructor(
     readonly db: Database.Database,
@@ -94,6 +95,8 @@ export class Workbench {
     this.models = new ModelRepo(db)
     this.audit = new AuditRepo(db)
     this.governance = new GovernanceRepo(db, this.models)
+    this.committee = new CommitteeService(this)
+    this.officer = new GovernanceService(this)
   }
 
   /**
@@ -254,27 +257,17 @@ export class Workbench {
 
   /** A model's purpose, policy, dictionary and activation record. */
   modelGovernance(id: number): ModelGovernanceInfo {
-    const model = this.scoringModel(id)
-    return governanceOf(this.governance, id, model.artifact, this.models.summary(id).datasetId).info
+    return this.officer.modelGovernance(id)
   }
 
   /** Sets a model's purpose, policy or dictionary (null: back to the defaults), logged with the author. */
-  setModelGovernance(
-    id: number,
-    change: { purpose?: string | null; policy?: Policy | null; dictionary?: Dictionary | null },
-    by: string
-  ): ModelGovernanceInfo {
-    if (change.purpose !== undefined) this.governance.update(id, 'purpose', change.purpose, by)
-    if (change.policy !== undefined) this.governance.update(id, 'policy', change.policy, by)
-    if (change.dictionary !== undefined) this.governance.update(id, 'dictionary', change.dictionary, by)
-    return this.modelGovernance(id)
+  setModelGovernance(id: number, change: GovernanceChange, by: string): ModelGovernanceInfo {
+    return this.officer.setModelGovernance(id, change, by)
   }
 
   /** What scoring reads besides the model: its policy checks and dictionary. */
   scoringGovernance(model: { id: number; artifact: LoadedModel['artifact'] }): Governance {
-    const datasetId = this.models.datasetIdOf(model.id)
-    const { policy, dictionary } = governanceOf(this.governance, model.id, model.artifact, datasetId)
-    return { policy, dictionary }
+    return this.officer.scoringGovernance(model)
   }
 
   /** Records an officer's decision (approve or decline) on a scored applicant, with a reason code. */
@@ -500,46 +493,22 @@ export class Workbench {
     return { model, artifact, scorecard: artifact.scorecard }
   }
 
-  /**
-   * The rows a committee's strategy and validation use: the model's held-out rows, or a
-   * file of loans (with outcomes, for the observed rates) when `data` names one.
-   */
-  async population(modelId: number, data?: string): Promise<Population> {
-    // A committee drags a cut-off over the same rows many times: keep the last few scored.
-    const key = `${modelId}\0${data ? `${data}\0${fileStamp(data)}` : ''}`
-    const cached = this.populations.get(key)
-    if (cached) return cached
-    const model = this.scoringModel(modelId)
-    const { filePopulation, heldOutPopulation } = await import('./population')
-    let population: Population
-    if (data) population = await filePopulation(model, data)
-    else {
-      const summary = this.models.summary(modelId)
-      if (summary.datasetId === null) {
-        throw new InputError(
-          `The dataset model ${modelId} was trained on has been deleted, so its held-out rows are gone; give a file of loans with outcomes (--data FILE.csv).`
-        )
-      }
-      population = heldOutPopulation(model, this.datasets.loadTable(summary.datasetId), summary.datasetName)
-    }
-    this.populations.set(key, population)
-    if (this.populations.size > 2) this.populations.delete(this.populations.keys().next().value!)
-    return population
+  /** The rows a committee's strategy and validation use (see CommitteeService.population). */
+  population(modelId: number, data?: string): Promise<Population> {
+    return this.committee.population(modelId, data)
   }
 
   /** Whom a change of cut-off concerns (see committee.ts swapSetOf). */
-  async swapSet(
+  swapSet(
     modelId: number,
     request: StrategyRequest & { data?: string; from: number; to: number; limit?: number }
   ): Promise<SwapSetView> {
-    const { swapSetOf } = await import('./committee')
-    return swapSetOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+    return this.committee.swapSet(modelId, request)
   }
 
   /** The cut-off strategy of a model (see committee.ts) on its held-out rows or a file. */
-  async strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
-    const { strategyOf } = await import('./committee')
-    return strategyOf(this.scoringModel(modelId), await this.population(modelId, request.data), request)
+  strategy(modelId: number, request: StrategyRequest & { data?: string }): Promise<StrategyReport> {
+    return this.committee.strategy(modelId, request)
   }
 
   /**
@@ -553,33 +522,14 @@ export class Workbench {
     return change
   }
 
-  /**
-   * The validation pack of a model: on its held-out rows, or on a newer file, compared
-   * with the held-out rows for stability when those still exist.
-   */
-  async validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
-    const model = this.scoringModel(modelId)
-    const population = await this.population(modelId, request.data)
-    let reference: Population | null = null
-    if (
-      request.data &&
-      this.models.summary(modelId).datasetId !== null &&
-      model.artifact.params.testSize > 0
-    ) {
-      reference = await this.population(modelId)
-    }
-    const { validationOf } = await import('./committee')
-    return validationOf(model, population, reference, request, new Date().toISOString())
+  /** The validation pack of a model on its held-out rows or a newer file (see CommitteeService.validate). */
+  validate(modelId: number, request: ValidateRequest & { data?: string }): Promise<ValidationPack> {
+    return this.committee.validate(modelId, request)
   }
 
   /** Writes a validation pack (and the strategy decided with it) as the PDF a committee files. */
-  async writeValidationReport(
-    pack: ValidationPack,
-    strategy: StrategyResult | null,
-    path: string
-  ): Promise<void> {
-    const { writeValidationReport } = await import('../reports/validationReport')
-    return writeValidationReport({ pack, strategy }, path, this.protectedPaths())
+  writeValidationReport(pack: ValidationPack, strategy: StrategyResult | null, path: string): Promise<void> {
+    return this.committee.writeValidationReport(pack, strategy, path)
   }
 
   /** Writes a model's whole scoring pipeline as one ONNX graph (see core/onnx). */
@@ -588,51 +538,8 @@ export class Workbench {
     return exportModelFile(this, modelId, path, this.protectedPaths())
   }
 
-  /**
-   * Writes the one-page decision sheet of a single score (an audit record) as a PDF, in
-   * English or Hindi, naming fields through the model's dictionary (the defaults when the
-   * model was deleted since).
-   */
-  async writeDecisionSheet(auditId: number, path: string, lang: Lang = 'en'): Promise<void> {
-    const entry = this.audit.single(auditId)
-    if (entry.kind !== 'single') throw new InputError(`Audit record ${auditId} is not a single score.`)
-    const exists = this.models.list().some((m) => m.id === entry.modelId)
-    const governance = exists ? this.modelGovernance(entry.modelId) : null
-    const dictionary =
-      governance?.dictionary ??
-      resolveDictionary(
-        Object.keys(entry.inputs).map((name) => ({ name, kind: guessKind(entry.inputs[name]) }))
-      )
-    const { writeDecisionSheet } = await import('../reports/decisionSheet')
-    await writeDecisionSheet(
-      {
-        entry,
-        generatedAt: new Date().toISOString(),
-        lang,
-        dictionary,
-        model: {
-          purpose: governance?.purpose ?? null,
-          trainedAt: exists ? this.scoringModel(entry.modelId).artifact.trainedAt : null
-        },
-        branch: this.governance.branchInfo()
-      },
-      path,
-      this.protectedPaths()
-    )
-  }
-}
-
-/** The kind of a field recorded in an audit record, for a dictionary built without its model. */
-function guessKind(value: unknown): 'numeric' | 'categorical' {
-  return typeof value === 'number' ? 'numeric' : 'categorical'
-}
-
-/** When a file was last changed and how big it is: a scored copy of it is stale once these change. */
-function fileStamp(path: string): string {
-  try {
-    const s = statSync(path)
-    return `${s.size}:${s.mtimeMs}`
-  } catch {
-    return 'missing'
+  /** Writes the one-page decision sheet of a single score, in English or Hindi (see GovernanceService). */
+  writeDecisionSheet(auditId: number, path: string, lang: Lang = 'en'): Promise<void> {
+    return this.officer.writeDecisionSheet(auditId, path, lang)
   }
 }

@@ -181,22 +181,22 @@ export class GovernanceRepo {
 
   /** A model's pending activation request, if any. */
   pending(modelId: number): ActivationInfo | undefined {
-    const row = this.db
+    return this.db
       .prepare(
-        "SELECT * FROM model_activations WHERE model_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1"
+        `SELECT ${ACTIVATION} FROM model_activations WHERE model_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1`
       )
-      .get(modelId) as ActivationRow | undefined
-    return row ? toActivation(row) : undefined
+      .get(modelId) as ActivationInfo | undefined
   }
 
   /** Every activation record (of one model, or all), the latest first. */
   activations(modelId?: number): ActivationInfo[] {
-    const rows = (
+    return (
       modelId === undefined
-        ? this.db.prepare('SELECT * FROM model_activations ORDER BY id DESC').all()
-        : this.db.prepare('SELECT * FROM model_activations WHERE model_id = ? ORDER BY id DESC').all(modelId)
-    ) as ActivationRow[]
-    return rows.map(toActivation)
+        ? this.db.prepare(`SELECT ${ACTIVATION} FROM model_activations ORDER BY id DESC`).all()
+        : this.db
+            .prepare(`SELECT ${ACTIVATION} FROM model_activations WHERE model_id = ? ORDER BY id DESC`)
+            .all(modelId)
+    ) as ActivationInfo[]
   }
 
   /** The bank and branch this workbench serves, as the decision sheet prints them. */
@@ -224,40 +224,18 @@ export class GovernanceRepo {
   }
 
   private activation(id: number): ActivationInfo {
-    return toActivation(
-      this.db.prepare('SELECT * FROM model_activations WHERE id = ?').get(id) as ActivationRow
-    )
+    return this.db
+      .prepare(`SELECT ${ACTIVATION} FROM model_activations WHERE id = ?`)
+      .get(id) as ActivationInfo
   }
 }
 
 const BANK_KEY = 'bank_name'
 const BRANCH_KEY = 'branch_name'
 
-interface ActivationRow {
-  id: number
-  model_id: number
-  status: ActivationInfo['status']
-  requested_by: string
-  request_note: string
-  requested_at: string
-  decided_by: string | null
-  decision_note: string | null
-  decided_at: string | null
-}
-
-function toActivation(r: ActivationRow): ActivationInfo {
-  return {
-    id: r.id,
-    modelId: r.model_id,
-    status: r.status,
-    requestedBy: r.requested_by,
-    requestNote: r.request_note,
-    requestedAt: r.requested_at,
-    decidedBy: r.decided_by,
-    decisionNote: r.decision_note,
-    decidedAt: r.decided_at
-  }
-}
+/** The columns of model_activations named as ActivationInfo's fields, so that rows are read as they are. */
+const ACTIVATION = `id, model_id AS modelId, status, requested_by AS requestedBy, request_note AS requestNote,
+  requested_at AS requestedAt, decided_by AS decidedBy, decision_note AS decisionNote, decided_at AS decidedAt`
 
 /** Stored JSON read back through its schema: a damaged value is a clear error, never used. */
 function readJson<T extends z.ZodType>(text: string | null, schema: T, what: string): z.output<T> | null {

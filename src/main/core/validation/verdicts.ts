@@ -6,8 +6,10 @@ import type {
   Light,
   SegmentsResult,
   StabilityResult,
-  Verdict
+  Verdict,
+  VerdictTest
 } from '../../../shared/validation'
+import { gradeCutoffs, gradeLight, higherIsBetter, lowerIsBetter } from '../../../shared/validationThresholds'
 import { percent, pValue } from './format'
 import { VALIDATION_THRESHOLDS, type ValidationThresholds } from './thresholds'
 
@@ -45,24 +47,26 @@ export function verdicts(inputs: VerdictInputs, t: ValidationThresholds = VALIDA
 const NO_OUTCOMES = 'The data has no outcomes (defaulted or not), so this needs a file with them.'
 const NO_REFERENCE = 'Needs a newer file to compare with the reference (ptm validate --data NEWER.csv).'
 
-/** green at or above `green`, amber at or above `amber`, red below. */
-function higherIsBetter(value: number, bands: { green: number; amber: number }): Light {
-  return value >= bands.green ? 'green' : value >= bands.amber ? 'amber' : 'red'
+/** One test's verdict, its name, title and bands stated once: lit with a figure and a reason, or not run. */
+interface Judge {
+  lit(light: Light, value: string, reason: string): Verdict
+  notRun(reason: string): Verdict
 }
 
-/** green below `amber`, amber up to `red`, red above. */
-function lowerIsBetter(value: number, bands: { amber: number; red: number }): Light {
-  return value < bands.amber ? 'green' : value <= bands.red ? 'amber' : 'red'
-}
-
-function notRun(test: Verdict['test'], title: string, thresholds: string, reason: string): Verdict {
-  return { test, title, light: 'not run', value: '-', thresholds, reason }
+function judge(test: VerdictTest, title: string, thresholds: string): Judge {
+  return {
+    lit: (light, value, reason) => ({ test, title, light, value, thresholds, reason }),
+    notRun: (reason) => ({ test, title, light: 'not run', value: '-', thresholds, reason })
+  }
 }
 
 function aucVerdict(d: DiscriminationResult | null, t: ValidationThresholds): Verdict {
-  const bands = `green ≥ ${t.auc.green.toFixed(2)}, amber ${t.auc.amber.toFixed(2)}–${t.auc.green.toFixed(2)}, red < ${t.auc.amber.toFixed(2)} (Gini ${(2 * t.auc.green - 1).toFixed(2)} / ${(2 * t.auc.amber - 1).toFixed(2)})`
-  const title = 'Discrimination: AUC and Gini'
-  if (!d) return notRun('auc', title, bands, NO_OUTCOMES)
+  const v = judge(
+    'auc',
+    'Discrimination: AUC and Gini',
+    `green ≥ ${t.auc.green.toFixed(2)}, amber ${t.auc.amber.toFixed(2)}–${t.auc.green.toFixed(2)}, red < ${t.auc.amber.toFixed(2)} (Gini ${(2 * t.auc.green - 1).toFixed(2)} / ${(2 * t.auc.amber - 1).toFixed(2)})`
+  )
+  if (!d) return v.notRun(NO_OUTCOMES)
   const light = higherIsBetter(d.auc, t.auc)
   const reasons: Record<Light, string> = {
     green: 'The model ranks defaulters above repayers well enough to decide on.',
@@ -74,49 +78,43 @@ function aucVerdict(d: DiscriminationResult | null, t: ValidationThresholds): Ve
     light === 'green' && d.aucCi.lower < t.auc.green
       ? ` Its ${percent(d.confidence, 0)} interval reaches below ${t.auc.green.toFixed(2)}.`
       : ''
-  return {
-    test: 'auc',
-    title,
+  return v.lit(
     light,
-    value: `AUC ${d.auc.toFixed(3)} (CI ${d.aucCi.lower.toFixed(3)}–${d.aucCi.upper.toFixed(3)}), Gini ${d.gini.toFixed(3)}`,
-    thresholds: bands,
-    reason: reasons[light] + unsure
-  }
+    `AUC ${d.auc.toFixed(3)} (CI ${d.aucCi.lower.toFixed(3)}–${d.aucCi.upper.toFixed(3)}), Gini ${d.gini.toFixed(3)}`,
+    reasons[light] + unsure
+  )
 }
 
 function ksVerdict(d: DiscriminationResult | null, t: ValidationThresholds): Verdict {
-  const bands = `green ≥ ${t.ks.green.toFixed(2)}, amber ${t.ks.amber.toFixed(2)}–${t.ks.green.toFixed(2)}, red < ${t.ks.amber.toFixed(2)}`
-  const title = 'Separation: KS'
-  if (!d) return notRun('ks', title, bands, NO_OUTCOMES)
+  const v = judge(
+    'ks',
+    'Separation: KS',
+    `green ≥ ${t.ks.green.toFixed(2)}, amber ${t.ks.amber.toFixed(2)}–${t.ks.green.toFixed(2)}, red < ${t.ks.amber.toFixed(2)}`
+  )
+  if (!d) return v.notRun(NO_OUTCOMES)
   const light = higherIsBetter(d.ks, t.ks)
-  return {
-    test: 'ks',
-    title,
+  return v.lit(
     light,
-    value: `KS ${d.ks.toFixed(3)} (CI ${d.ksCi.lower.toFixed(3)}–${d.ksCi.upper.toFixed(3)})`,
-    thresholds: bands,
-    reason:
-      light === 'green'
-        ? 'The score distributions of defaulters and repayers are well apart.'
-        : light === 'amber'
-          ? 'Defaulters and repayers overlap a good deal in score.'
-          : 'Defaulters and repayers score much alike.'
-  }
+    `KS ${d.ks.toFixed(3)} (CI ${d.ksCi.lower.toFixed(3)}–${d.ksCi.upper.toFixed(3)})`,
+    light === 'green'
+      ? 'The score distributions of defaulters and repayers are well apart.'
+      : light === 'amber'
+        ? 'Defaulters and repayers overlap a good deal in score.'
+        : 'Defaulters and repayers score much alike.'
+  )
 }
 
 function gradeVerdict(c: CalibrationResult | null, t: ValidationThresholds): Verdict {
-  const title = 'Calibration by risk grade'
   const tested = c ? c.grades.filter((g) => g.binomialP !== null) : []
   const k = Math.max(1, tested.length)
-  const amberP = t.gradeBinomialP.amber / k
-  const redP = t.gradeBinomialP.red / k
-  const bands = `exact two-sided binomial test per grade, Bonferroni over the ${c ? `${k} ` : ''}grades tested: red p < ${fmtP(redP)} with more defaults than the PDs expect; amber p < ${fmtP(amberP)} (or red-level with fewer)`
-  if (!c) return notRun('gradeCalibration', title, bands, NO_OUTCOMES)
-  const lightOf = (g: GradeCalibration): Light => {
-    const p = g.binomialP ?? 1
-    if (p < redP && g.direction === 'above') return 'red'
-    return p < amberP ? 'amber' : 'green'
-  }
+  const { amber: amberP, red: redP } = gradeCutoffs(k, t)
+  const v = judge(
+    'gradeCalibration',
+    'Calibration by risk grade',
+    `exact two-sided binomial test per grade, Bonferroni over the ${c ? `${k} ` : ''}grades tested: red p < ${fmtP(redP)} with more defaults than the PDs expect; amber p < ${fmtP(amberP)} (or red-level with fewer)`
+  )
+  if (!c) return v.notRun(NO_OUTCOMES)
+  const lightOf = (g: GradeCalibration): Light => gradeLight(g, k, t)
   const rank: Record<Light, number> = { green: 0, amber: 1, red: 2, 'not run': -1 }
   const worst = tested.reduce<GradeCalibration | null>(
     (w, g) =>
@@ -127,181 +125,152 @@ function gradeVerdict(c: CalibrationResult | null, t: ValidationThresholds): Ver
         : w,
     null
   )
-  if (!worst) return notRun('gradeCalibration', title, bands, 'No grade holds any row.')
+  if (!worst) return v.notRun('No grade holds any row.')
   const light = lightOf(worst)
   const expected = worst.count * (worst.meanPd ?? 0)
-  const value = `grade ${worst.grade}: ${worst.defaults} defaults vs ${expected.toFixed(1)} expected of ${worst.count}, p ${pValue(worst.binomialP ?? 1)}`
-  const reason =
+  return v.lit(
+    light,
+    `grade ${worst.grade}: ${worst.defaults} defaults vs ${expected.toFixed(1)} expected of ${worst.count}, p ${pValue(worst.binomialP ?? 1)}`,
     light === 'green'
       ? 'In every grade the defaults are in line with the PDs.'
       : worst.direction === 'above'
         ? `Grade ${worst.grade} defaults more than its PDs say: the model under-states its risk.`
         : `Grade ${worst.grade} defaults less than its PDs say: conservative, but it prices good risks too high.`
-  return { test: 'gradeCalibration', title, light, value, thresholds: bands, reason }
+  )
 }
 
 function hosmerLemeshowVerdict(c: CalibrationResult | null, t: ValidationThresholds): Verdict {
-  const bands = `green p ≥ ${t.hosmerLemeshowP.amber}, amber ${t.hosmerLemeshowP.red}–${t.hosmerLemeshowP.amber}, red p < ${t.hosmerLemeshowP.red}; df = groups − 2`
-  const title = 'Calibration: Hosmer–Lemeshow over PD deciles'
-  if (!c) return notRun('hosmerLemeshow', title, bands, NO_OUTCOMES)
+  const v = judge(
+    'hosmerLemeshow',
+    'Calibration: Hosmer–Lemeshow over PD deciles',
+    `green p ≥ ${t.hosmerLemeshowP.amber}, amber ${t.hosmerLemeshowP.red}–${t.hosmerLemeshowP.amber}, red p < ${t.hosmerLemeshowP.red}; df = groups − 2`
+  )
+  if (!c) return v.notRun(NO_OUTCOMES)
   const hl = c.hosmerLemeshow
-  if (hl.p === null) {
-    return notRun(
-      'hosmerLemeshow',
-      title,
-      bands,
-      'The PDs take too few distinct values to form three groups.'
-    )
-  }
+  if (hl.p === null) return v.notRun('The PDs take too few distinct values to form three groups.')
   const p = hl.p
   const light: Light = p >= t.hosmerLemeshowP.amber ? 'green' : p >= t.hosmerLemeshowP.red ? 'amber' : 'red'
   const large =
     light !== 'green' && c.rows > HL_LARGE_SAMPLE
       ? ` On ${c.rows.toLocaleString('en-IN')} rows even small gaps are significant: judge their size in the decile table.`
       : ''
-  return {
-    test: 'hosmerLemeshow',
-    title,
+  return v.lit(
     light,
-    value: `χ² ${hl.stat.toFixed(2)}, df ${hl.df}, p ${pValue(p)}`,
-    thresholds: bands,
-    reason:
-      (light === 'green'
-        ? 'Predicted and observed default rates agree across the PD deciles.'
-        : 'Predicted and observed default rates differ in some PD deciles.') + large
-  }
+    `χ² ${hl.stat.toFixed(2)}, df ${hl.df}, p ${pValue(p)}`,
+    (light === 'green'
+      ? 'Predicted and observed default rates agree across the PD deciles.'
+      : 'Predicted and observed default rates differ in some PD deciles.') + large
+  )
 }
 
 function psiVerdict(s: StabilityResult | null, t: ValidationThresholds): Verdict {
-  const bands = `green < ${t.psi.amber}, amber ${t.psi.amber}–${t.psi.red}, red > ${t.psi.red}`
-  const title = 'Stability of the score: PSI'
-  if (!s) return notRun('psi', title, bands, NO_REFERENCE)
+  const v = judge(
+    'psi',
+    'Stability of the score: PSI',
+    `green < ${t.psi.amber}, amber ${t.psi.amber}–${t.psi.red}, red > ${t.psi.red}`
+  )
+  if (!s) return v.notRun(NO_REFERENCE)
   const light = lowerIsBetter(s.psi, t.psi)
-  return {
-    test: 'psi',
-    title,
+  return v.lit(
     light,
-    value: `PSI ${s.psi.toFixed(3)} over deciles (${s.byGrade.psi.toFixed(3)} over grades)`,
-    thresholds: bands,
-    reason:
-      light === 'green'
-        ? `The ${s.currentLabel} applicants score like the ${s.referenceLabel} ones.`
-        : light === 'amber'
-          ? 'The score distribution has shifted: watch the grades and recheck calibration.'
-          : 'The population has changed markedly: the model may no longer fit it; revalidate before relying on it.'
-  }
+    `PSI ${s.psi.toFixed(3)} over deciles (${s.byGrade.psi.toFixed(3)} over grades)`,
+    light === 'green'
+      ? `The ${s.currentLabel} applicants score like the ${s.referenceLabel} ones.`
+      : light === 'amber'
+        ? 'The score distribution has shifted: watch the grades and recheck calibration.'
+        : 'The population has changed markedly: the model may no longer fit it; revalidate before relying on it.'
+  )
 }
 
 function csiVerdict(s: StabilityResult | null, t: ValidationThresholds): Verdict {
-  const bands = `largest CSI of any input: green < ${t.csi.amber}, amber ${t.csi.amber}–${t.csi.red}, red > ${t.csi.red}`
-  const title = 'Stability of the inputs: CSI'
-  if (!s) return notRun('csi', title, bands, NO_REFERENCE)
-  if (s.csi.length === 0)
-    return notRun('csi', title, bands, 'The model stores no training distribution of its inputs.')
+  const v = judge(
+    'csi',
+    'Stability of the inputs: CSI',
+    `largest CSI of any input: green < ${t.csi.amber}, amber ${t.csi.amber}–${t.csi.red}, red > ${t.csi.red}`
+  )
+  if (!s) return v.notRun(NO_REFERENCE)
+  if (s.csi.length === 0) return v.notRun('The model stores no training distribution of its inputs.')
   const top = s.csi[0]
   const light = lowerIsBetter(top.csi, t.csi)
   const shifted = s.csi.filter((c) => c.csi >= t.csi.amber).length
-  return {
-    test: 'csi',
-    title,
+  return v.lit(
     light,
-    value: `${top.column} ${top.csi.toFixed(3)}${shifted > 1 ? ` (${shifted} inputs ≥ ${t.csi.amber})` : ''}`,
-    thresholds: bands,
-    reason:
-      light === 'green'
-        ? 'Every input is distributed as it was in training.'
-        : `${top.column} is distributed differently from training: check the data feed and the segment it comes from.`
-  }
+    `${top.column} ${top.csi.toFixed(3)}${shifted > 1 ? ` (${shifted} inputs ≥ ${t.csi.amber})` : ''}`,
+    light === 'green'
+      ? 'Every input is distributed as it was in training.'
+      : `${top.column} is distributed differently from training: check the data feed and the segment it comes from.`
+  )
 }
 
 function concentrationVerdict(c: ConcentrationResult, t: ValidationThresholds): Verdict {
-  const bands = `normalised Herfindahl of the grade shares: green < ${t.concentration.amber}, amber ${t.concentration.amber}–${t.concentration.red}, red > ${t.concentration.red}`
-  const title = 'Concentration across grades'
-  if (c.rows === 0) return notRun('concentration', title, bands, 'No rows.')
+  const v = judge(
+    'concentration',
+    'Concentration across grades',
+    `normalised Herfindahl of the grade shares: green < ${t.concentration.amber}, amber ${t.concentration.amber}–${t.concentration.red}, red > ${t.concentration.red}`
+  )
+  if (c.rows === 0) return v.notRun('No rows.')
   const largest = c.grades.reduce((a, b) => (b.share > a.share ? b : a))
   const light = lowerIsBetter(c.herfindahlNormalised, t.concentration)
-  return {
-    test: 'concentration',
-    title,
+  return v.lit(
     light,
-    value: `${c.herfindahlNormalised.toFixed(3)} (HHI ${c.herfindahl.toFixed(3)}; grade ${largest.grade} holds ${percent(largest.share)})`,
-    thresholds: bands,
-    reason:
-      light === 'green'
-        ? 'Loans spread over the grades, so the grades tell risks apart.'
-        : `Too many loans sit in grade ${largest.grade}: the grading differentiates little there.`
-  }
+    `${c.herfindahlNormalised.toFixed(3)} (HHI ${c.herfindahl.toFixed(3)}; grade ${largest.grade} holds ${percent(largest.share)})`,
+    light === 'green'
+      ? 'Loans spread over the grades, so the grades tell risks apart.'
+      : `Too many loans sit in grade ${largest.grade}: the grading differentiates little there.`
+  )
 }
 
+const NO_SEGMENT = 'No segment column was given (ptm validate --segment COLUMN).'
+
 function segmentApprovalVerdict(s: SegmentsResult | null, t: ValidationThresholds): Verdict {
-  const bands = `approval rate of repayers under ${t.fourFifths} of the best segment's (four-fifths rule at equal risk) is red`
-  const title = 'Fair treatment: approval at equal risk'
-  if (!s || s.segments.length === 0) {
-    return notRun(
-      'segmentApproval',
-      title,
-      bands,
-      'No segment column was given (ptm validate --segment COLUMN).'
-    )
-  }
+  const v = judge(
+    'segmentApproval',
+    'Fair treatment: approval at equal risk',
+    `approval rate of repayers under ${t.fourFifths} of the best segment's (four-fifths rule at equal risk) is red`
+  )
+  if (!s || s.segments.length === 0) return v.notRun(NO_SEGMENT)
   if (s.overallAuc === null && s.segments.every((r) => r.repaid === null)) {
-    return notRun(
-      'segmentApproval',
-      title,
-      bands,
-      `${NO_OUTCOMES} Raw approval ratios are shown in the detail.`
-    )
+    return v.notRun(`${NO_OUTCOMES} Raw approval ratios are shown in the detail.`)
   }
   const flagged = s.segments.filter((r) => r.lowApproval)
   const columns = [...new Set(s.segments.map((r) => r.column))].join(', ')
   if (flagged.length === 0) {
-    return {
-      test: 'segmentApproval',
-      title,
-      light: 'green',
-      value: `no segment flagged (${columns})`,
-      thresholds: bands,
-      reason: 'Repayers in every segment are approved at comparable rates.'
-    }
+    return v.lit(
+      'green',
+      `no segment flagged (${columns})`,
+      'Repayers in every segment are approved at comparable rates.'
+    )
   }
   const worst = flagged.reduce((a, b) => ((b.impactRatio ?? 1) < (a.impactRatio ?? 1) ? b : a))
-  return {
-    test: 'segmentApproval',
-    title,
-    light: 'red',
-    value: `${flagged.length} flagged; ${worst.column} = ${worst.value}: ratio ${(worst.impactRatio ?? 0).toFixed(2)}`,
-    thresholds: bands,
-    reason: `Repayers with ${worst.column} = ${worst.value} are approved much less often than equally good applicants elsewhere: review before use.`
-  }
+  return v.lit(
+    'red',
+    `${flagged.length} flagged; ${worst.column} = ${worst.value}: ratio ${(worst.impactRatio ?? 0).toFixed(2)}`,
+    `Repayers with ${worst.column} = ${worst.value} are approved much less often than equally good applicants elsewhere: review before use.`
+  )
 }
 
 function segmentAucVerdict(s: SegmentsResult | null, t: ValidationThresholds): Verdict {
-  const bands = `AUC ≥ ${t.segmentAucGap} below overall, ≥ ${t.segmentMinClass} of each class, CI below overall is amber`
-  const title = 'Fair treatment: ranking within segments'
-  if (!s || s.segments.length === 0) {
-    return notRun('segmentAuc', title, bands, 'No segment column was given (ptm validate --segment COLUMN).')
-  }
-  if (s.overallAuc === null) return notRun('segmentAuc', title, bands, NO_OUTCOMES)
+  const v = judge(
+    'segmentAuc',
+    'Fair treatment: ranking within segments',
+    `AUC ≥ ${t.segmentAucGap} below overall, ≥ ${t.segmentMinClass} of each class, CI below overall is amber`
+  )
+  if (!s || s.segments.length === 0) return v.notRun(NO_SEGMENT)
+  if (s.overallAuc === null) return v.notRun(NO_OUTCOMES)
   const flagged = s.segments.filter((r) => r.lowAuc)
   if (flagged.length === 0) {
-    return {
-      test: 'segmentAuc',
-      title,
-      light: 'green',
-      value: `overall AUC ${s.overallAuc.toFixed(3)}; no segment materially lower`,
-      thresholds: bands,
-      reason: 'The model ranks applicants about as well in every segment.'
-    }
+    return v.lit(
+      'green',
+      `overall AUC ${s.overallAuc.toFixed(3)}; no segment materially lower`,
+      'The model ranks applicants about as well in every segment.'
+    )
   }
   const worst = flagged.reduce((a, b) => ((b.auc ?? 1) < (a.auc ?? 1) ? b : a))
-  return {
-    test: 'segmentAuc',
-    title,
-    light: 'amber',
-    value: `${flagged.length} flagged; ${worst.column} = ${worst.value}: AUC ${(worst.auc ?? 0).toFixed(3)} vs ${s.overallAuc.toFixed(3)}`,
-    thresholds: bands,
-    reason: `The model ranks ${worst.column} = ${worst.value} applicants less well: its decisions there are less reliable.`
-  }
+  return v.lit(
+    'amber',
+    `${flagged.length} flagged; ${worst.column} = ${worst.value}: AUC ${(worst.auc ?? 0).toFixed(3)} vs ${s.overallAuc.toFixed(3)}`,
+    `The model ranks ${worst.column} = ${worst.value} applicants less well: its decisions there are less reliable.`
+  )
 }
 
 function fmtP(p: number): string {

@@ -1,4 +1,5 @@
-import { lang } from '../i18n'
+import { amountInWords } from '../../../shared/numbers'
+import { lang, t } from '../i18n'
 
 /**
  * Number, money, time and size formats for Indian users: ₹ with lakh/crore grouping
@@ -52,19 +53,13 @@ export function formatPercent(fraction: number | null | undefined, digits = 1): 
   return `${(fraction * 100).toFixed(digits)} %`
 }
 
-/** A count in words the way Indian users say it: 250000 → "2.5 lakh", 12000000 → "1.2 crore". */
+/**
+ * A count in words the way Indian users say it, in the window's language: 250000 → "2.5 lakh"
+ * ("2.5 लाख"), 12000000 → "1.2 crore"; the catalogue's units, as main says amounts.
+ */
 export function formatIndianWords(value: number): string {
   if (!Number.isFinite(value)) return MISSING
-  const abs = Math.abs(value)
-  const units: [number, string][] = [
-    [1e7, 'crore'],
-    [1e5, 'lakh'],
-    [1e3, 'thousand']
-  ]
-  for (const [size, word] of units) {
-    if (abs >= size) return `${formatNumber(value / size, 2)} ${word}`
-  }
-  return formatCount(value)
+  return amountInWords(value, t)
 }
 
 /** A duration for the jobs panel: "8 s", "2 min 05 s", "1 h 04 min". */

@@ -31,7 +31,9 @@ const PHASES: Record<string, MessageKey> = {
   'cross-fitting': 'app.jobs.phase.crossFitting',
   calibrating: 'app.jobs.phase.calibrating',
   evaluating: 'app.jobs.phase.evaluating',
-  scoring: 'app.jobs.phase.scoring'
+  scoring: 'app.jobs.phase.scoring',
+  searching: 'app.jobs.phase.searching',
+  keeping: 'app.jobs.phase.keeping'
 }
 
 /** A job's phase in words: every phase main reports has a label (an unknown one is shown as sent). */

@@ -6,7 +6,7 @@ export const app = area(
     name: 'Loan Default Workbench',
     skip: 'Skip to content',
     screens: 'Screens',
-    groups: { decisions: 'Decisions', data: 'Data', modelling: 'Modelling' },
+    groups: { decisions: 'Decisions', data: 'Data', modelling: 'Modelling', committee: 'Committee' },
     routes: {
       data: 'Data',
       explore: 'Explore',
@@ -14,7 +14,9 @@ export const app = area(
       models: 'Models',
       model: 'Model evaluation',
       score: 'Score',
-      history: 'History'
+      history: 'History',
+      strategy: 'Strategy',
+      validation: 'Validation'
     },
     mode: {
       label: 'View',
@@ -97,7 +99,9 @@ export const app = area(
         crossFitting: 'Cross-fitting honest scores',
         calibrating: 'Calibrating',
         evaluating: 'Evaluating on held-out rows',
-        scoring: 'Scoring rows'
+        scoring: 'Scoring rows',
+        searching: 'Cross-validating candidates',
+        keeping: 'Training and keeping the candidates'
       }
     }
   },
@@ -105,7 +109,7 @@ export const app = area(
     name: 'लोन डिफ़ॉल्ट वर्कबेंच',
     skip: 'सामग्री पर जाएँ',
     screens: 'स्क्रीन',
-    groups: { decisions: 'निर्णय', data: 'डेटा', modelling: 'मॉडलिंग' },
+    groups: { decisions: 'निर्णय', data: 'डेटा', modelling: 'मॉडलिंग', committee: 'समिति' },
     routes: {
       data: 'डेटा',
       explore: 'विश्लेषण',
@@ -113,7 +117,9 @@ export const app = area(
       models: 'मॉडल',
       model: 'मॉडल का मूल्यांकन',
       score: 'आकलन',
-      history: 'इतिहास'
+      history: 'इतिहास',
+      strategy: 'रणनीति',
+      validation: 'सत्यापन'
     },
     mode: {
       label: 'दृश्य',
@@ -196,7 +202,9 @@ export const app = area(
         crossFitting: 'क्रॉस-फ़िटिंग से निष्पक्ष स्कोर',
         calibrating: 'कैलिब्रेशन',
         evaluating: 'अलग रखी पंक्तियों पर मूल्यांकन',
-        scoring: 'पंक्तियों का आकलन'
+        scoring: 'पंक्तियों का आकलन',
+        searching: 'उम्मीदवारों की क्रॉस-वैलिडेशन',
+        keeping: 'उम्मीदवारों का प्रशिक्षण और संग्रह'
       }
     }
   }

@@ -31,6 +31,8 @@ export const models = area(
       backToList: 'Back to the list of models',
       loading: 'Loading the evaluation…',
       notes: 'Notes from training',
+      allNotes: 'Show all {n} notes',
+      fewerNotes: 'Show fewer',
       back: 'Back to all models',
       trainedLine: '{dataset} · {params} · trained {time} in {duration}',
       compareWith: 'Compare with',
@@ -58,12 +60,75 @@ export const models = area(
       histogram: 'Probabilities by outcome',
       importance: 'Feature importance',
       governance: 'Use, policy and dictionary',
+      leaderboard: 'Leaderboard',
+      points: 'Points table',
       calibrationBins: 'Calibration bins',
       equalWidth: 'Equal-width bins',
       equalCount: 'Equal-count bins',
       importanceNote:
         "Impurity: how much each feature's splits purify the trees (training rows). Permutation: how much the AUC on the evaluated rows drops when the feature's values are shuffled; near zero or below means the model does not rely on it.",
       shownFor: 'Shown for #{id}.'
+    },
+    leaderboard: {
+      aria: 'Leaderboard of the auto run',
+      intro:
+        'Run #{id} of {time}: {n} candidates, each cross-validated on the training rows only (the held-out rows were never touched). Every candidate is kept as a model version.',
+      rule: 'One-standard-error rule: the champion is the simplest candidate whose mean AUC is within one standard error ({se}) of the best.',
+      loadFailed: 'Could not load the leaderboard',
+      rank: 'Rank',
+      candidate: 'Candidate',
+      engine: 'Engine',
+      auc: 'CV AUC ± sd',
+      tied: 'Within 1 SE',
+      folds: 'Folds',
+      seconds: 'Seconds',
+      role: 'Role',
+      model: 'Kept as',
+      champion: 'champion',
+      challenger: 'challenger',
+      thisModel: 'this model',
+      deleted: 'deleted',
+      tiedHelp: 'As good as the best by the one-standard-error rule.'
+    },
+    points: {
+      aria: 'Points table',
+      scale: '{base} points at {odds}:1, {pdo} points to double the odds',
+      range:
+        'An applicant’s score is the sum of the points of their bins: from {min} to {max}, which the points read as a default probability of {pdMin} to {pdMax}.',
+      calibrationNone: 'Calibration none: scoring gives exactly the probabilities the points state.',
+      calibrated:
+        'Calibration {method}: scoring maps the points’ probability through it, keeping the order of the scores.',
+      characteristic: 'Characteristic',
+      bin: 'Bin',
+      rows: 'Rows',
+      defaultRate: 'Default rate',
+      woe: 'WoE',
+      pointsColumn: 'Points',
+      iv: 'IV',
+      missing: 'Missing',
+      trend: {
+        ascending: 'default rate rises across the bins',
+        descending: 'default rate falls across the bins',
+        peak: 'default rate peaks once',
+        valley: 'default rate dips once',
+        byRate: 'categories grouped by default rate'
+      },
+      dropped: 'Left out',
+      droppedLine: '{feature} (IV {iv}): {reason}',
+      notes: 'Notes',
+      reasons:
+        'Bold: the best bin of each characteristic. The reasons for a score are the characteristics that lost the most points against their best bin.',
+      loadFailed: 'Could not load the points table'
+    },
+    onnx: {
+      export: 'Export ONNX',
+      failed: 'Could not export the model as ONNX',
+      declined: 'ONNX model not saved: no file was chosen.',
+      saved: 'Wrote the ONNX model to {path}',
+      title: 'ONNX model written to {path}',
+      written: '{size} · ONNX opset {opset}, ai.onnx.ml {ml} · {inputs} inputs · outputs: {outputs}',
+      check:
+        'The whole scoring pipeline, from raw applicant columns to the calibrated probability. Before head office relies on it, score a sample with ONNX Runtime and compare it with ptm score (README, Scoring at scale).'
     },
     compare: {
       aria: 'Metrics side by side',
@@ -155,7 +220,11 @@ export const models = area(
       smote: 'SMOTE k={k}',
       noSmote: 'no SMOTE',
       test: 'test {share}',
-      seed: 'seed {n}'
+      seed: 'seed {n}',
+      scale: '{base} at {odds}:1, PDO {pdo}',
+      bins: 'up to {n} bins',
+      budget: 'budget {s} s',
+      calibration: { isotonic: 'isotonic', platt: 'Platt', none: 'not calibrated' }
     },
     activation: {
       title: 'Make model #{id} active',
@@ -209,6 +278,8 @@ export const models = area(
       backToList: 'मॉडलों की सूची पर लौटें',
       loading: 'मूल्यांकन लोड हो रहा है…',
       notes: 'प्रशिक्षण की टिप्पणियाँ',
+      allNotes: 'सभी {n} टिप्पणियाँ दिखाएँ',
+      fewerNotes: 'कम दिखाएँ',
       back: 'सभी मॉडलों पर लौटें',
       trainedLine: '{dataset} · {params} · {time} को {duration} में प्रशिक्षित',
       compareWith: 'तुलना करें',
@@ -236,12 +307,74 @@ export const models = area(
       histogram: 'परिणाम के अनुसार संभावनाएँ',
       importance: 'फ़ीचर का महत्व',
       governance: 'उपयोग, नीति और शब्दकोश',
+      leaderboard: 'रैंक सूची',
+      points: 'पॉइंट तालिका',
       calibrationBins: 'कैलिब्रेशन समूह',
       equalWidth: 'समान चौड़ाई के समूह',
       equalCount: 'समान गिनती के समूह',
       importanceNote:
         'इम्प्यूरिटी: हर फ़ीचर के विभाजन ट्री को कितना शुद्ध करते हैं (प्रशिक्षण पंक्तियाँ)। परम्यूटेशन: फ़ीचर के मान फेरने पर मूल्यांकित पंक्तियों पर AUC कितना घटता है; शून्य के पास या नीचे का अर्थ है कि मॉडल उस पर निर्भर नहीं।',
       shownFor: '#{id} के लिए दिखाया गया।'
+    },
+    leaderboard: {
+      aria: 'स्वचालित रन की रैंक सूची',
+      intro:
+        '{time} का रन #{id}: {n} उम्मीदवार, हर एक की क्रॉस-वैलिडेशन केवल प्रशिक्षण पंक्तियों पर (अलग रखी पंक्तियों को कभी छुआ नहीं गया)। हर उम्मीदवार एक मॉडल संस्करण के रूप में रखा गया है।',
+      rule: 'एक-मानक-त्रुटि नियम: चैंपियन वह सबसे सरल उम्मीदवार है जिसका औसत AUC सबसे अच्छे से एक मानक त्रुटि ({se}) के भीतर हो।',
+      loadFailed: 'रैंक सूची लोड नहीं हो सकी',
+      rank: 'क्रम',
+      candidate: 'उम्मीदवार',
+      engine: 'इंजन',
+      auc: 'CV AUC ± मा.वि.',
+      tied: '1 मानक त्रुटि के भीतर',
+      folds: 'भाग',
+      seconds: 'सेकंड',
+      role: 'भूमिका',
+      model: 'मॉडल',
+      champion: 'चैंपियन',
+      challenger: 'चैलेंजर',
+      thisModel: 'यह मॉडल',
+      deleted: 'हटाया गया',
+      tiedHelp: 'एक-मानक-त्रुटि नियम से सबसे अच्छे जितना ही अच्छा।'
+    },
+    points: {
+      aria: 'पॉइंट तालिका',
+      scale: '{odds}:1 पर {base} पॉइंट, ऑड्स दोगुने करने के लिए {pdo} पॉइंट',
+      range:
+        'आवेदक का स्कोर उसके बिनों के पॉइंट का योग है: {min} से {max} तक, जिसे पॉइंट {pdMin} से {pdMax} की चूक संभावना मानते हैं।',
+      calibrationNone: 'कैलिब्रेशन नहीं: आकलन ठीक वही संभावनाएँ देता है जो पॉइंट बताते हैं।',
+      calibrated: 'कैलिब्रेशन {method}: आकलन पॉइंट की संभावना को इससे बदलता है, स्कोर का क्रम बनाए रखते हुए।',
+      characteristic: 'विशेषता',
+      bin: 'बिन',
+      rows: 'पंक्तियाँ',
+      defaultRate: 'चूक दर',
+      woe: 'WoE',
+      pointsColumn: 'पॉइंट',
+      iv: 'IV',
+      missing: 'खाली',
+      trend: {
+        ascending: 'बिनों में चूक दर बढ़ती है',
+        descending: 'बिनों में चूक दर घटती है',
+        peak: 'चूक दर एक बार शिखर पर',
+        valley: 'चूक दर एक बार गर्त में',
+        byRate: 'श्रेणियाँ चूक दर के अनुसार समूहित'
+      },
+      dropped: 'छोड़ी गई',
+      droppedLine: '{feature} (IV {iv}): {reason}',
+      notes: 'टिप्पणियाँ',
+      reasons:
+        'मोटे अक्षर: हर विशेषता का सबसे अच्छा बिन। किसी स्कोर के कारण वे विशेषताएँ हैं जिन्होंने अपने सबसे अच्छे बिन की तुलना में सबसे अधिक पॉइंट खोए।',
+      loadFailed: 'पॉइंट तालिका लोड नहीं हो सकी'
+    },
+    onnx: {
+      export: 'ONNX निर्यात करें',
+      failed: 'मॉडल ONNX के रूप में निर्यात नहीं हो सका',
+      declined: 'ONNX मॉडल नहीं सहेजा गया: कोई फ़ाइल नहीं चुनी गई।',
+      saved: 'ONNX मॉडल {path} में लिखा गया',
+      title: 'ONNX मॉडल {path} में लिखा गया',
+      written: '{size} · ONNX ऑपसेट {opset}, ai.onnx.ml {ml} · {inputs} इनपुट · आउटपुट: {outputs}',
+      check:
+        'पूरी आकलन प्रक्रिया, कच्चे आवेदक कॉलम से कैलिब्रेटेड संभावना तक। मुख्यालय इस पर निर्भर हो उससे पहले, ONNX Runtime से एक नमूने का आकलन करें और उसकी तुलना ptm score से करें (README, Scoring at scale)।'
     },
     compare: {
       aria: 'आँकड़े साथ-साथ',
@@ -317,7 +450,11 @@ export const models = area(
       smote: 'SMOTE k={k}',
       noSmote: 'SMOTE नहीं',
       test: 'परीक्षण {share}',
-      seed: 'सीड {n}'
+      seed: 'सीड {n}',
+      scale: '{odds}:1 पर {base}, PDO {pdo}',
+      bins: 'अधिकतम {n} बिन',
+      budget: 'समय {s} से.',
+      calibration: { isotonic: 'आइसोटोनिक', platt: 'प्लैट', none: 'कैलिब्रेशन नहीं' }
     },
     activation: {
       title: 'मॉडल #{id} सक्रिय करें',

@@ -22,6 +22,28 @@ function refusal(...args: string[]): string | null {
   }
 }
 
+/** The auto search's, the scorecard's and boosting's settings, untouched by the forest flags below (the README's defaults). */
+const OTHER_ENGINES_DEFAULTS = {
+  budgetSeconds: 180,
+  pdo: 20,
+  basePoints: 600,
+  baseOdds: 50,
+  minBinShare: 0.05,
+  maxBins: 8,
+  minIv: 0.02,
+  binTrend: 'monotone',
+  l2: 1,
+  rounds: 500,
+  learningRate: 0.05,
+  gbmDepth: 3,
+  leaves: 8,
+  subsample: 0.8,
+  colsample: 0.8,
+  minChildWeight: 1,
+  earlyStopping: 50,
+  validationShare: 0.15
+}
+
 describe('training options derived from the parameter schema', () => {
   it('defaults to the README’s train line: 200 trees, depth 15, leaf 1, sqrt, no SMOTE (k 5 when on), 20 % test, seed 42', () => {
     expect(train()).toEqual({
@@ -38,24 +60,7 @@ describe('training options derived from the parameter schema', () => {
       highRiskCut: 600,
       map: {},
       threads: 2,
-      budgetSeconds: 180,
-      pdo: 20,
-      basePoints: 600,
-      baseOdds: 50,
-      minBinShare: 0.05,
-      maxBins: 8,
-      minIv: 0.02,
-      binTrend: 'monotone',
-      l2: 1,
-      rounds: 500,
-      learningRate: 0.05,
-      gbmDepth: 3,
-      leaves: 8,
-      subsample: 0.8,
-      colsample: 0.8,
-      minChildWeight: 1,
-      earlyStopping: 50,
-      validationShare: 0.15
+      ...OTHER_ENGINES_DEFAULTS
     })
   })
 
@@ -100,24 +105,7 @@ describe('training options derived from the parameter schema', () => {
       highRiskCut: -12.5,
       map: {},
       threads: 4,
-      budgetSeconds: 180,
-      pdo: 20,
-      basePoints: 600,
-      baseOdds: 50,
-      minBinShare: 0.05,
-      maxBins: 8,
-      minIv: 0.02,
-      binTrend: 'monotone',
-      l2: 1,
-      rounds: 500,
-      learningRate: 0.05,
-      gbmDepth: 3,
-      leaves: 8,
-      subsample: 0.8,
-      colsample: 0.8,
-      minChildWeight: 1,
-      earlyStopping: 50,
-      validationShare: 0.15
+      ...OTHER_ENGINES_DEFAULTS
     })
     expect(train('--max-features', '7').maxFeatures).toBe(7)
     expect(train('--max-features', ' all ').maxFeatures).toBe('all')

@@ -29,8 +29,7 @@ describe('trainInput', () => {
 
   it('sends a number of features per split, the chosen columns and the name', () => {
     const form = defaultTrainForm()
-    form.featuresPerSplit = 'number'
-    form.featuresNumber = 6
+    form.settings.maxFeatures = 6
     form.testSharePercent = 12.5
     form.map.Credit_Score = 'CIBIL'
     form.name = '  March model  '
@@ -67,8 +66,16 @@ describe('training words', () => {
   })
 
   it('says the phase, with trees done while they grow', () => {
-    expect(trainPhaseText('training', 12, 30)).toBe('Growing trees: 12 of 30')
-    expect(trainPhaseText('smote', 0, 1)).toContain('SMOTE')
-    expect(trainPhaseText('starting', 0, 0)).toBe('Starting…')
+    expect(trainPhaseText('training', 12, 30, 'forest')).toBe('Growing trees: 12 of 30')
+    expect(trainPhaseText('smote', 0, 1, 'forest')).toContain('SMOTE')
+    expect(trainPhaseText('starting', 0, 0, 'forest')).toBe('Starting…')
+  })
+
+  it('says what a scorecard does instead of trees, and counts the candidates of auto from one', () => {
+    expect(trainPhaseText('training', 0, 1, 'scorecard')).toBe('Fitting the Points scorecard…')
+    // main reports candidates finished; the title names the one under way.
+    expect(trainPhaseText('searching', 0, 5, 'auto')).toBe('Cross-validating candidates: 1 of 5')
+    expect(trainPhaseText('searching', 5, 5, 'auto')).toBe('Cross-validating candidates: 5 of 5')
+    expect(trainPhaseText('keeping', 2, 5, 'auto')).toBe('Training and keeping each candidate: 3 of 5')
   })
 })

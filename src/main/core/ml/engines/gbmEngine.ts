@@ -1,7 +1,7 @@
 import { countPositives, gather, gather8 } from '../../base/arrays'
 import { deriveSeed, Rng } from '../../base/random'
 import type { TrainParams } from '../../../../shared/params/trainParams'
-import { trainGbm, type GbmValidation } from '../gbm/trainGbm'
+import { trainGbm, type GbmTrainer, type GbmValidation } from '../gbm/trainGbm'
 import { trainGbmInWorker } from '../gbm/trainGbmInWorker'
 import { stratifiedSplit } from '../split'
 import type { Engine, EngineTrainInput } from './Engine'
@@ -80,7 +80,7 @@ async function trainGbmEngine(input: EngineTrainInput) {
       marginOffset: priorShift(fit.y, fit.numReal)
     }
   }
-  const train = params.threads > 1 ? trainGbmInWorker : trainGbm
+  const train: GbmTrainer = params.threads > 1 ? trainGbmInWorker : trainGbm
   const model = await train(
     fit.columns,
     fit.y,

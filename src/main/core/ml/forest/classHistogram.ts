@@ -29,8 +29,9 @@ export class ClassHistograms {
  * serves several features because reading the row index, weight and label once and issuing
  * independent histogram updates measured ~1.5-3x faster than a pass per feature. The
  * loops are written out per width (rather than looping over an array of columns) because
- * the inner array-of-columns lookup cost as much as the pass itself. `orderWy[i]` is
- * `weight << 1 | label` of row `order[i]`.
+ * the inner array-of-columns lookup cost as much as the pass itself, and one pass taking
+ * the lane count and testing it per row measured 12-30 % slower (V8 keeps the tests in the
+ * loop). `orderWy[i]` is `weight << 1 | label` of row `order[i]`.
  */
 export function buildClassHistograms(
   h: ClassHistograms,

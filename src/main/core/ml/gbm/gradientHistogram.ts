@@ -81,7 +81,9 @@ export function gatherGradients(
  * Builds the histograms of `features[0, count)` over rows [start, end) into `hist`, four
  * features per pass over the rows, then two, then one: reading a row's index, gradient and
  * hessian once for several features measured faster than a pass per feature (as in the
- * forest's class histograms). `ordered` holds the rows' gradients by position (see above).
+ * forest's class histograms). The widths are written out: one pass taking the lane count
+ * and testing it per row measured 12-30 % slower. `ordered` holds the rows' gradients by
+ * position (see above).
  */
 export function buildGradientHistograms(
   hist: Float64Array,

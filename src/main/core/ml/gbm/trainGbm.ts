@@ -64,6 +64,15 @@ export interface GbmHooks {
   signal?: AbortSignal
 }
 
+/** How boosted trees are trained: trainGbm on this thread, trainGbmInWorker on one of its own, with the same result. */
+export type GbmTrainer = (
+  columns: Float64Array[],
+  y: Uint8Array,
+  options: GbmOptions,
+  validation?: GbmValidation | null,
+  hooks?: GbmHooks
+) => Promise<TrainedGbm>
+
 /** Trains boosted trees on column-major features (NaN = missing) and 0/1 labels. */
 export async function trainGbm(
   columns: Float64Array[],

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import { fromThreadError, type ThreadError } from '../../base/errors'
 import { spawnWorker } from '../../base/spawnWorker'
-import { abortError, type GbmHooks, type GbmOptions, type GbmValidation, type TrainedGbm } from './trainGbm'
+import { abortError, type GbmOptions, type GbmTrainer, type GbmValidation, type TrainedGbm } from './trainGbm'
 
 /** What a boosting worker (gbmWorker.ts) is started with. */
 export interface GbmWorkerInit {
@@ -34,14 +34,8 @@ export function gbmResultBuffers(result: TrainedGbm): ArrayBuffer[] {
  * folds at once. The data is copied to the worker, not moved (the caller keeps it).
  * Settles after the worker has ended; an abort terminates it.
  */
-export function trainGbmInWorker(
-  columns: Float64Array[],
-  y: Uint8Array,
-  options: GbmOptions,
-  validation: GbmValidation | null = null,
-  hooks: GbmHooks = {}
-): Promise<TrainedGbm> {
-  return new Promise<TrainedGbm>((resolve, reject) => {
+export const trainGbmInWorker: GbmTrainer = (columns, y, options, validation = null, hooks = {}) =>
+  new Promise<TrainedGbm>((resolve, reject) => {
     const { signal, onProgress } = hooks
     if (signal?.aborted) {
       reject(abortError())
@@ -75,4 +69,3 @@ export function trainGbmInWorker(
       settle({ error: new Error(`boosting worker exited with code ${code} before sending its model`) })
     )
   })
-}

@@ -30,7 +30,9 @@ export function setThresholdSides(
 /**
  * Stable partition of `order[start, end)` by `goesLeft[bins[row]]`, moving `payload` (one
  * Int32 per row, e.g. a weight and label packed together so the histogram loop reads them
- * sequentially) along with the rows. Returns the first index of the right part.
+ * sequentially) along with the rows, in the same pass: partitioning the payload in a pass
+ * of its own (then the rows with partitionRows) measured 1.5x slower. Returns the first
+ * index of the right part.
  */
 export function partitionWithPayload(
   order: Int32Array,

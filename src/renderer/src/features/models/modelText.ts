@@ -2,26 +2,51 @@ import type { ModelSummary } from '../../../../shared/dto'
 import type { ModelEvaluation, ThresholdEvaluation } from '../../../../shared/evaluation'
 import { formatCount, formatPercent } from '../../ui/format'
 import { t } from '../../i18n'
+import { ENGINE_CHOICES, engineParamKeys, type EngineChoice } from '../../../../shared/params/trainParams'
+import { engineName } from '../train/engineSettings'
 
-/** A model's training parameters in one short line: "200 trees · depth 15 · leaf 1 · √ features · SMOTE k=5 · isotonic". */
+/**
+ * A model's training parameters in one short line, the engine's own settings first: "200
+ * trees · depth 15 · leaf 1 · √ features · SMOTE k=5 · isotonic", "Points scorecard · 600 at
+ * 50:1, PDO 20 · up to 8 bins · no SMOTE · …". Stored parameters hold every engine's
+ * settings; only those the model's engine reads are told.
+ */
 export function describeParams(params: Record<string, unknown>): string {
+  const engine = typeof params.engine === 'string' ? params.engine : 'forest'
+  const reads = new Set<string>(
+    (ENGINE_CHOICES as readonly string[]).includes(engine)
+      ? engineParamKeys(engine as EngineChoice)
+      : Object.keys(params)
+  )
+  const own = (key: string): unknown => (reads.has(key) ? params[key] : undefined)
   const parts: string[] = []
-  if (params.engine === 'ml-random-forest') parts.push('ml-random-forest')
-  if (typeof params.trees === 'number') parts.push(t('models.params.trees', { n: params.trees }))
-  if (typeof params.maxDepth === 'number') parts.push(t('models.params.depth', { n: params.maxDepth }))
-  if (typeof params.minSamplesLeaf === 'number')
-    parts.push(t('models.params.leaf', { n: params.minSamplesLeaf }))
-  const mf = params.maxFeatures
+  if (engine !== 'forest') parts.push(engineName(engine))
+  const trees = own('trees')
+  const depth = own('maxDepth')
+  const leaf = own('minSamplesLeaf')
+  if (typeof trees === 'number') parts.push(t('models.params.trees', { n: trees }))
+  if (typeof depth === 'number') parts.push(t('models.params.depth', { n: depth }))
+  if (typeof leaf === 'number') parts.push(t('models.params.leaf', { n: leaf }))
+  const mf = own('maxFeatures')
   if (mf === 'sqrt') parts.push(t('models.params.sqrt'))
   else if (mf === 'log2') parts.push(t('models.params.log2'))
   else if (mf === 'all') parts.push(t('models.params.all'))
   else if (typeof mf === 'number') parts.push(t('models.params.features', { n: mf }))
+  const [pdo, base, odds, bins] = ['pdo', 'basePoints', 'baseOdds', 'maxBins'].map(own)
+  if (typeof pdo === 'number' && typeof base === 'number' && typeof odds === 'number')
+    parts.push(t('models.params.scale', { base, odds, pdo }))
+  if (typeof bins === 'number') parts.push(t('models.params.bins', { n: bins }))
+  if (typeof own('budgetSeconds') === 'number')
+    parts.push(t('models.params.budget', { s: own('budgetSeconds') as number }))
   if (params.smote === true)
     parts.push(t('models.params.smote', { k: typeof params.smoteK === 'number' ? params.smoteK : 5 }))
   else if (params.smote === false) parts.push(t('models.params.noSmote'))
   if (typeof params.testSize === 'number')
     parts.push(t('models.params.test', { share: formatPercent(params.testSize, 0) }))
-  if (typeof params.calibration === 'string') parts.push(params.calibration)
+  const calibration = params.calibration
+  if (calibration === 'isotonic' || calibration === 'platt' || calibration === 'none')
+    parts.push(t(`models.params.calibration.${calibration}`))
+  else if (typeof calibration === 'string') parts.push(calibration)
   if (typeof params.seed === 'number') parts.push(t('models.params.seed', { n: params.seed }))
   return parts.join(' · ')
 }

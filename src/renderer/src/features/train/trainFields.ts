@@ -13,13 +13,6 @@ export interface TrainNumberField {
 
 /** Every number of the Train form, by name: the words beside the bounds of trainParameters.ts. */
 export const TRAIN_NUMBER_FIELDS: Record<TrainNumber, TrainNumberField> = {
-  trees: { id: 'train-trees', label: 'train.numbers.trees', hint: 'train.numbers.treesHint' },
-  maxDepth: { id: 'train-depth', label: 'train.numbers.maxDepth', hint: 'train.numbers.maxDepthHint' },
-  minSamplesLeaf: {
-    id: 'train-leaf',
-    label: 'train.numbers.minSamplesLeaf',
-    hint: 'train.numbers.minSamplesLeafHint'
-  },
   seed: { id: 'train-seed', label: 'train.numbers.seed', hint: 'train.numbers.seedHint' },
   smoteK: { id: 'train-smote-k', label: 'train.numbers.smoteK', hint: null },
   testSharePercent: {

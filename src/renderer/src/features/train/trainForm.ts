@@ -5,10 +5,12 @@ import { formatDuration } from '../../ui/format'
 
 import {
   ENGINEERING_ROLES,
+  engineParamKeys,
   type CALIBRATIONS,
-  type EngineId,
+  type EngineChoice,
   type EngineeringRole
 } from '../../../../shared/params/trainParams'
+import { engineName, engineSettingsInput, type EngineSettingsForm } from './engineSettings'
 
 export { ENGINEERING_ROLES, type EngineeringRole }
 
@@ -17,16 +19,12 @@ export function roleUse(role: EngineeringRole): string {
   return t(`train.roles.${role}`)
 }
 
-export type FeaturesPerSplit = 'sqrt' | 'log2' | 'all' | 'number'
-
 /** The Train screen's form, as the user edits it (percentages as the user reads them). */
 export interface TrainForm {
-  engine: EngineId
-  trees: number
-  maxDepth: number
-  minSamplesLeaf: number
-  featuresPerSplit: FeaturesPerSplit
-  featuresNumber: number
+  /** An engine of the shared list, or auto (champion and challengers). */
+  engine: EngineChoice
+  /** Every engine's own settings; only the chosen engine's are sent. */
+  settings: EngineSettingsForm
   smote: boolean
   smoteK: number
   testSharePercent: number
@@ -38,18 +36,20 @@ export interface TrainForm {
   name: string
 }
 
-/** The models/train (and models/estimate) input for a form and a dataset. */
+/**
+ * The models/train (and models/estimate) input for a form and a dataset: the chosen
+ * engine's settings and those every engine shares; the rest are left to main's defaults,
+ * so an untouched form trains what `ptm train --engine <engine>` does. `auto` names each
+ * model it keeps itself, so no name is sent with it.
+ */
 export function trainInput(form: TrainForm, datasetId: number): CallInput<'models/train'> {
   const map: Record<string, string> = {}
   for (const role of ENGINEERING_ROLES) if (form.map[role]) map[role] = form.map[role]
-  const name = form.name.trim()
+  const name = form.engine === 'auto' ? '' : form.name.trim()
   return {
     datasetId,
     engine: form.engine,
-    trees: form.trees,
-    maxDepth: form.maxDepth,
-    minSamplesLeaf: form.minSamplesLeaf,
-    maxFeatures: form.featuresPerSplit === 'number' ? form.featuresNumber : form.featuresPerSplit,
+    ...engineSettingsInput(form.engine, form.settings),
     smote: form.smote,
     smoteK: form.smoteK,
     testSize: Math.round(form.testSharePercent * 10) / 1000,
@@ -88,11 +88,19 @@ export function estimateText(seconds: number): string {
   return t('train.about', { time: formatDuration(seconds) })
 }
 
-/** The training job's phase in words, with trees done when it is growing them. */
-export function trainPhaseText(phase: string, done: number, total: number): string {
+/** The training job's phase in words: trees done while a forest grows, candidates while auto searches. */
+export function trainPhaseText(phase: string, done: number, total: number, engine: EngineChoice): string {
   switch (phase) {
     case 'training':
-      return t('train.phase.training', { done, total })
+      // An engine that reads a number of trees reports trees grown.
+      if (engineParamKeys(engine).includes('trees')) return t('train.phase.training', { done, total })
+      return total > 1
+        ? t('train.phase.fittingCount', { engine: engineName(engine), done, total })
+        : t('train.phase.fitting', { engine: engineName(engine) })
+    case 'searching':
+      return t('train.phase.searching', { done: Math.min(done + 1, total), total })
+    case 'keeping':
+      return t('train.phase.keeping', { done: Math.min(done + 1, total), total })
     case 'preparing':
       return t('train.phase.preparing')
     case 'smote':

@@ -5,6 +5,7 @@ import {
 } from '../../../../shared/params/trainParams'
 import type { NumberLimits } from '../../ui/limits'
 import type { TrainForm } from './trainForm'
+import { defaultEngineSettings } from './engineSettings'
 
 /**
  * The Train form's defaults and bounds, read from the shared training schema
@@ -17,14 +18,9 @@ const d = DEFAULT_TRAIN_PARAMS
 
 /** The form as it opens, and after "Reset to defaults". */
 export function defaultTrainForm(): TrainForm {
-  const rule = typeof d.maxFeatures === 'number' ? 'number' : d.maxFeatures
   return {
     engine: d.engine,
-    trees: d.trees,
-    maxDepth: d.maxDepth,
-    minSamplesLeaf: d.minSamplesLeaf,
-    featuresPerSplit: rule,
-    featuresNumber: typeof d.maxFeatures === 'number' ? d.maxFeatures : 4,
+    settings: defaultEngineSettings(),
     smote: d.smote,
     smoteK: d.smoteK,
     testSharePercent: d.testSize * 100,
@@ -44,9 +40,6 @@ function limits(key: TrainParamKey, extra: Partial<NumberLimits> = {}): NumberLi
 
 /** The bounds of each number of the form (features per split is bounded by the dataset's features). */
 export const TRAIN_LIMITS = {
-  trees: limits('trees', { step: 10 }),
-  maxDepth: limits('maxDepth'),
-  minSamplesLeaf: limits('minSamplesLeaf'),
   seed: limits('seed', { step: 1 }),
   smoteK: limits('smoteK'),
   testSharePercent: {

@@ -7,6 +7,7 @@ import { useJobStore, useModelStore } from '../../stores'
 import { showSuccess } from '../../ui/notify'
 import { trainInput } from './trainForm'
 import { defaultTrainForm } from './trainParameters'
+import type { EngineChoice } from '../../../../shared/params/trainParams'
 
 type TrainedListener = (modelId: number) => void
 
@@ -19,6 +20,8 @@ export const useTrainStore = defineStore('train', () => {
   const models = useModelStore()
   const form = reactive(defaultTrainForm())
   const jobId = ref<string | null>(null)
+  /** The engine the running job trains (the form may change meanwhile). */
+  const jobEngine = ref<EngineChoice>(form.engine)
   /** How the last run ended when it did not produce a model. */
   const outcome = ref<{ status: 'failed' | 'cancelled'; message: string } | null>(null)
   const trainedListeners = new Set<TrainedListener>()
@@ -29,8 +32,10 @@ export const useTrainStore = defineStore('train', () => {
   /** Starts training on a dataset with the form as it is; the job is followed to its end. */
   async function start(datasetId: number): Promise<JobInfo> {
     outcome.value = null
+    const engine = form.engine
     const info = jobs.follow(await call('models/train', trainInput(form, datasetId)), finish)
     jobId.value = info.id
+    jobEngine.value = engine
     return info
   }
 
@@ -63,5 +68,5 @@ export const useTrainStore = defineStore('train', () => {
     return () => trainedListeners.delete(listener)
   }
 
-  return { form, jobId, job, running, outcome, start, resetForm, onTrained }
+  return { form, jobId, jobEngine, job, running, outcome, start, resetForm, onTrained }
 })

@@ -29,7 +29,7 @@ export function useTrainEstimate(form: TrainForm, datasetId: Ref<number | undefi
   }
 
   watch(
-    [() => ({ ...form, map: { ...form.map } }), datasetId],
+    [() => ({ ...form, settings: { ...form.settings }, map: { ...form.map } }), datasetId],
     () => {
       clearTimeout(timer)
       timer = setTimeout(() => void refresh(), SETTLE_MS)

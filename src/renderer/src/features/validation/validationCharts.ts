@@ -1,0 +1,105 @@
+import type { BarSeriesOption } from 'echarts/charts'
+import type { GradeCalibration, ScorePsi } from '../../../../shared/validation'
+import { t } from '../../i18n'
+import {
+  barTooltip,
+  escapeHtml,
+  hoveredIndex,
+  percentLabels,
+  TEXT,
+  title,
+  type ChartOption
+} from '../../ui/charts/chartBase'
+import { CLASS_COLORS, MODEL_COLORS, REFERENCE_COLOR } from '../../ui/charts/palette'
+import { formatCount, formatPercent } from '../../ui/format'
+import { formatShareInterval } from './validationText'
+
+/**
+ * Charts of the validation pack, from what main computed: the mean PD against the observed
+ * default rate per grade, and the reference and current shares of each score bin behind the
+ * PSI. Pure functions.
+ */
+
+function bars(name: string, data: number[], color: string): BarSeriesOption {
+  return { type: 'bar', name, data, itemStyle: { color }, barMaxWidth: 28 }
+}
+
+/** Per grade, side by side: the mean PD (what the model expects) and the observed default rate. */
+export function gradeCalibrationOption(grades: readonly GradeCalibration[]): ChartOption {
+  const shown = grades.filter((g) => g.count > 0)
+  return {
+    animation: false,
+    title: title(t('validation.charts.calibration')),
+    legend: { bottom: 0, textStyle: TEXT },
+    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
+    tooltip: barTooltip((params: unknown) => {
+      const g = shown[hoveredIndex(params)]
+      if (!g) return ''
+      return [
+        `<b>${escapeHtml(t('validation.charts.grade', { grade: g.grade }))}</b>`,
+        escapeHtml(
+          t('validation.charts.loans', { n: formatCount(g.count), defaults: formatCount(g.defaults) })
+        ),
+        escapeHtml(t('validation.charts.meanPd', { rate: formatPercent(g.meanPd, 2) })),
+        escapeHtml(t('validation.charts.observed', { rate: formatPercent(g.observedRate, 2) })),
+        escapeHtml(t('validation.charts.jeffreys', { interval: formatShareInterval(g.jeffreys) }))
+      ].join('<br>')
+    }),
+    xAxis: {
+      type: 'category',
+      data: shown.map((g) => t('validation.charts.grade', { grade: g.grade })),
+      axisLabel: TEXT
+    },
+    yAxis: { type: 'value', min: 0, axisLabel: percentLabels() },
+    series: [
+      bars(
+        t('validation.charts.meanPdName'),
+        shown.map((g) => g.meanPd ?? 0),
+        REFERENCE_COLOR
+      ),
+      bars(
+        t('validation.charts.observedName'),
+        shown.map((g) => g.observedRate ?? 0),
+        CLASS_COLORS.defaulted
+      )
+    ]
+  }
+}
+
+/** Per score bin, side by side: the reference's share and the current file's share of loans. */
+export function psiBinsOption(score: ScorePsi, referenceName: string, currentName: string): ChartOption {
+  return {
+    animation: false,
+    title: title(t('validation.charts.psiBins')),
+    legend: { bottom: 0, textStyle: TEXT },
+    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
+    tooltip: barTooltip((params: unknown) => {
+      const bin = score.bins[hoveredIndex(params)]
+      if (!bin) return ''
+      return [
+        `<b>${escapeHtml(bin.label)}</b>`,
+        escapeHtml(`${referenceName}: ${formatPercent(bin.expectedShare)}`),
+        escapeHtml(`${currentName}: ${formatPercent(bin.actualShare)}`),
+        escapeHtml(t('validation.charts.contribution', { value: bin.contribution.toFixed(4) }))
+      ].join('<br>')
+    }),
+    xAxis: {
+      type: 'category',
+      data: score.bins.map((b) => b.label),
+      axisLabel: { ...TEXT, fontSize: 10, interval: 0, rotate: 30 }
+    },
+    yAxis: { type: 'value', min: 0, axisLabel: percentLabels() },
+    series: [
+      bars(
+        referenceName,
+        score.bins.map((b) => b.expectedShare),
+        MODEL_COLORS[0]
+      ),
+      bars(
+        currentName,
+        score.bins.map((b) => b.actualShare),
+        MODEL_COLORS[1]
+      )
+    ]
+  }
+}
