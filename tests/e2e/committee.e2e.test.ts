@@ -70,7 +70,10 @@ async function expectTilesFollow(page: Page, report: StrategyReport): Promise<vo
       return false
     }
   }
-  await expect.poll(agree, { timeout: 5_000 }).toBe(true).catch(() => undefined)
+  await expect
+    .poll(agree, { timeout: 5_000 })
+    .toBe(true)
+    .catch(() => undefined)
   await expectTiles(page, pointAt(report, await chosenCutoff(page)))
 }
 

@@ -22,7 +22,6 @@ interface ModelRow {
   metrics: string
   evaluation: string
   artifact: string
-  forest: Buffer
   created_at: string
 }
 
@@ -62,8 +61,10 @@ export class ModelRepo {
     }
     const insert = this.db.prepare(
       `INSERT INTO models (name, dataset_id, dataset_name, engine, artifact_version, params, seed, metrics, evaluation, artifact, forest)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, X'')`
     )
+    // The forest lives in its own table (migration 11): listing models never reads it.
+    const insertForest = this.db.prepare('INSERT INTO model_forests (model_id, forest) VALUES (?, ?)')
     const store = (): number => {
       const info = insert.run(
         name,
@@ -75,10 +76,10 @@ export class ModelRepo {
         artifact.params.seed,
         JSON.stringify(metrics),
         JSON.stringify(evaluation, finiteOrNull),
-        JSON.stringify(artifact),
-        serializeEnsemble(forest)
+        JSON.stringify(artifact)
       )
       const id = Number(info.lastInsertRowid)
+      insertForest.run(id, serializeEnsemble(forest))
       if (compiled) this.saveCompiled(id, compiled)
       return id
     }
@@ -168,11 +169,7 @@ export class ModelRepo {
     return found
   }
 
-  /**
-   * The dataset a model was trained on (null when it was deleted), read alone: summary()
-   * reads columns stored after the forest, which makes SQLite walk the forest's overflow
-   * pages (~60 ms for a 200-tree model), too slow for every /predict request.
-   */
+  /** The dataset a model was trained on (null when it was deleted), read without the list. */
   datasetIdOf(id: number): number | null {
     const row = this.db.prepare('SELECT dataset_id FROM models WHERE id = ?').get(id) as
       { dataset_id: number | null } | undefined
@@ -261,17 +258,21 @@ export class ModelRepo {
     return parseArtifact(id, row.artifact)
   }
 
-  private storedRow(id: number): ModelRow {
-    const row = this.db.prepare('SELECT id, name, artifact, forest FROM models WHERE id = ?').get(id) as
-      ModelRow | undefined
+  private storedRow(id: number): Pick<ModelRow, 'id' | 'name' | 'artifact'> & { forest: Buffer } {
+    const row = this.db
+      .prepare(
+        'SELECT m.id, m.name, m.artifact, f.forest FROM models m JOIN model_forests f ON f.model_id = m.id WHERE m.id = ?'
+      )
+      .get(id) as (Pick<ModelRow, 'id' | 'name' | 'artifact'> & { forest: Buffer }) | undefined
     if (!row) throw notFound(`There is no model ${id}. List the models with "ptm models".`)
     return row
   }
 
   /** Bytes of a model's stored forest (0 when there is no such model). */
   forestSize(id: number): number {
-    const row = this.db.prepare('SELECT length(forest) AS size FROM models WHERE id = ?').get(id) as
-      { size: number } | undefined
+    const row = this.db
+      .prepare('SELECT length(forest) AS size FROM model_forests WHERE model_id = ?')
+      .get(id) as { size: number } | undefined
     return row?.size ?? 0
   }
 

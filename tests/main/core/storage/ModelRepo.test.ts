@@ -120,7 +120,7 @@ describe('ModelRepo', () => {
     async (_, sql, why) => {
       const service = open()
       const { modelId } = template.ids()
-      service.db.prepare(`UPDATE models SET forest = ${sql} WHERE id = ?`).run(modelId)
+      service.db.prepare(`UPDATE model_forests SET forest = ${sql} WHERE model_id = ?`).run(modelId)
       expect(() => service.models.load(modelId)).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }))
       expect(() => service.models.load(modelId)).toThrow(
         new RegExp(`^Model ${modelId}: its forest is corrupt`)
@@ -208,7 +208,7 @@ describe('ModelRepo', () => {
       featureImportance: forest.featureImportance.subarray(1)
     }
     // The header is checked against the artifact before any tree is read.
-    service.db.prepare('UPDATE models SET forest = ? WHERE id = ?').run(serializeEnsemble(short), modelId)
+    service.db.prepare('UPDATE model_forests SET forest = ? WHERE model_id = ?').run(serializeEnsemble(short), modelId)
     service.db.prepare('DELETE FROM model_compiled WHERE model_id = ?').run(modelId)
     await expect(service.batchModel(modelId)).rejects.toThrow(
       /its forest expects \d+ features but its artifact lists/

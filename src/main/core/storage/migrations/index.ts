@@ -9,6 +9,7 @@ import { m007ModelRuns } from './007_model_runs'
 import { m008StoreCopies } from './008_store_copies'
 import { m009Governance } from './009_governance'
 import { m010Decisions } from './010_decisions'
+import { m011ModelForests } from './011_model_forests'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   m007ModelRuns,
   m008StoreCopies,
   m009Governance,
-  m010Decisions
+  m010Decisions,
+  m011ModelForests
 ]
