@@ -208,7 +208,9 @@ describe('ModelRepo', () => {
       featureImportance: forest.featureImportance.subarray(1)
     }
     // The header is checked against the artifact before any tree is read.
-    service.db.prepare('UPDATE model_forests SET forest = ? WHERE model_id = ?').run(serializeEnsemble(short), modelId)
+    service.db
+      .prepare('UPDATE model_forests SET forest = ? WHERE model_id = ?')
+      .run(serializeEnsemble(short), modelId)
     service.db.prepare('DELETE FROM model_compiled WHERE model_id = ?').run(modelId)
     await expect(service.batchModel(modelId)).rejects.toThrow(
       /its forest expects \d+ features but its artifact lists/
