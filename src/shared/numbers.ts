@@ -10,12 +10,26 @@ const grouped = new Map<number, Intl.NumberFormat>()
 
 /** A finite number with Indian grouping and at most `digits` decimals. */
 export function groupIndian(value: number, digits = 2): string {
+  // Whole numbers are grouped by hand: a scored file quotes an amount in most of its reason
+  // sentences, and Intl's format was 4 % of `ptm score`'s time (CPU profile, 200,000 rows).
+  // Equal to Intl's output for every whole number below 1e15 (tests/shared/numbers.test.ts).
+  if (Number.isInteger(value) && value > -1e15 && value < 1e15 && !Object.is(value, -0))
+    return groupWhole(value)
   let format = grouped.get(digits)
   if (!format) {
     format = new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits })
     grouped.set(digits, format)
   }
   return format.format(value)
+}
+
+/** 1234567 → "12,34,567": the last three digits, then pairs. */
+function groupWhole(value: number): string {
+  const digits = String(Math.abs(value))
+  let text = digits.slice(-3)
+  for (let end = digits.length - 3; end > 0; end -= 2)
+    text = `${digits.slice(Math.max(0, end - 2), end)},${text}`
+  return value < 0 ? `-${text}` : text
 }
 
 /** Rupees, whole, with Indian grouping: ₹12,34,567 (−₹500 for a negative amount). */

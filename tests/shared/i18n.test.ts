@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { messages, translator } from '../../src/shared/i18n'
 import { format, interpolate, pluralIndex } from '../../src/shared/i18n/translate'
@@ -56,6 +57,45 @@ describe('the message catalogue', () => {
 describe('reading the catalogue outside Vue', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
     expect(interpolate('{a} and {b}', { a: 1 })).toBe('1 and {b}')
+  })
+
+  it('fills every message as a regular-expression replacement of its placeholders would', () => {
+    // The reference: vue-i18n's named interpolation written the plain way, on every call.
+    const byRegex = (message: string, params: Record<string, string | number>, count?: number): string => {
+      let text = message
+      if (count !== undefined && message.split(' | ').length > 1)
+        text = message.split(' | ')[pluralIndex(count, message.split(' | ').length)]
+      const all: Record<string, string | number> = { n: count ?? '', count: count ?? '', ...params }
+      return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        Object.hasOwn(all, name) ? String(all[name]) : whole
+      )
+    }
+    const names = fc.constantFrom('a', 'n', 'count', 'field', 'x1')
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      names.map((n) => `{${n}}`),
+      fc.constant(' | '),
+      fc.constant('{'),
+      fc.constant('}')
+    )
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 10 }).map((p) => p.join('')),
+        fc.dictionary(names, fc.oneof(fc.string({ maxLength: 4 }), fc.integer())),
+        fc.option(fc.nat(5), { nil: undefined }),
+        (message, params, count) => {
+          expect(format(message, params, count)).toBe(byRegex(message, params, count))
+          expect(format(message, params, count)).toBe(format(message, params, count))
+          const plain = message.replace(/\{(n|count)\}/g, '')
+          expect(interpolate(plain, params)).toBe(
+            plain.replace(/\{(\w+)\}/g, (whole, name: string) =>
+              Object.hasOwn(params, name) ? String(params[name]) : whole
+            )
+          )
+        }
+      ),
+      { seed: 20261207, numRuns: 2000 }
+    )
   })
 
   it("picks a choice by count as vue-i18n's default rule does", () => {

@@ -1,8 +1,30 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { translator } from '../../src/shared/i18n'
-import { amountInWords, formatInr, formatSignedShare, parseTypedNumber } from '../../src/shared/numbers'
+import {
+  amountInWords,
+  formatInr,
+  groupIndian,
+  formatSignedShare,
+  parseTypedNumber
+} from '../../src/shared/numbers'
 
 describe('Indian numbers', () => {
+  it('groups any number as Intl does for en-IN, whole numbers included (grouped by hand)', () => {
+    const intl = (value: number, digits: number): string =>
+      new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits }).format(value)
+    const whole = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: -999_999, max: 999_999 }))
+    fc.assert(
+      fc.property(fc.oneof(whole, fc.double({ noNaN: true, noDefaultInfinity: true })), fc.nat(3), (v, d) => {
+        expect(groupIndian(v, d)).toBe(intl(v, d))
+      }),
+      { seed: 20261207, numRuns: 5000 }
+    )
+    for (const v of [0, -0, 7, 99, 100, 999, 1000, 99999, 100000, 1e14 - 1, 1e15, -1e15 + 1, -1234567])
+      expect(groupIndian(v, 0), String(v)).toBe(intl(v, 0))
+    expect(groupIndian(1234567)).toBe('12,34,567')
+  })
+
   it('writes rupees with lakh and crore grouping', () => {
     expect(formatInr(1234567)).toBe('₹12,34,567')
     expect(formatInr(-50000)).toBe('−₹50,000')
