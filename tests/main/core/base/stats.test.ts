@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countBelow, meanAndStd, overflowSafeScale, quantileSorted } from '../../../../src/main/core/base/stats'
+import {
+  countBelow,
+  meanAndStd,
+  overflowSafeScale,
+  quantileSorted
+} from '../../../../src/main/core/base/stats'
 
 const MAX = Number.MAX_VALUE
 
