@@ -1,3 +1,4 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { MessageKey } from './i18n'
 import DataView from './features/data/DataView.vue'
@@ -24,52 +25,28 @@ declare module 'vue-router' {
   }
 }
 
+/**
+ * A screen of the navigation: its path and name are its feature's, its title the catalogue's
+ * `app.routes.<name>`; `officer` only on the screens a branch officer sees.
+ */
+function screen<
+  N extends 'data' | 'explore' | 'train' | 'models' | 'score' | 'history' | 'strategy' | 'validation'
+>(name: N, component: Component, group: NavGroup, officer?: true) {
+  const title = `app.routes.${name}` as const
+  return { path: `/${name}`, name, component, meta: officer ? { title, group, officer } : { title, group } }
+}
+
 /** The screens, in navigation order: one per feature folder (Models also has one page per model). */
 export const routes = [
-  { path: '/data', name: 'data', component: DataView, meta: { title: 'app.routes.data', group: 'data' } },
-  {
-    path: '/explore',
-    name: 'explore',
-    component: ExploreView,
-    meta: { title: 'app.routes.explore', group: 'data' }
-  },
-  {
-    path: '/train',
-    name: 'train',
-    component: TrainView,
-    meta: { title: 'app.routes.train', group: 'modelling' }
-  },
-  {
-    path: '/models',
-    name: 'models',
-    component: ModelsView,
-    meta: { title: 'app.routes.models', group: 'modelling' }
-  },
-  {
-    path: '/score',
-    name: 'score',
-    component: ScoreView,
-    meta: { title: 'app.routes.score', group: 'modelling', officer: true }
-  },
-  {
-    path: '/history',
-    name: 'history',
-    component: HistoryView,
-    meta: { title: 'app.routes.history', group: 'modelling', officer: true }
-  },
-  {
-    path: '/strategy',
-    name: 'strategy',
-    component: StrategyView,
-    meta: { title: 'app.routes.strategy', group: 'committee' }
-  },
-  {
-    path: '/validation',
-    name: 'validation',
-    component: ValidationView,
-    meta: { title: 'app.routes.validation', group: 'committee' }
-  }
-] as const
+  screen('data', DataView, 'data'),
+  screen('explore', ExploreView, 'data'),
+  screen('train', TrainView, 'modelling'),
+  screen('models', ModelsView, 'modelling'),
+  screen('score', ScoreView, 'modelling', true),
+  screen('history', HistoryView, 'modelling', true),
+  screen('strategy', StrategyView, 'committee'),
+  screen('validation', ValidationView, 'committee')
+]
 
 /** One model's page (not in the navigation: opened from the Models list; highlights Models). */
 export const modelRoute = {

@@ -1,12 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Workbench } from '../../../src/main/core/service/Workbench'
-import { createHandlers } from '../../../src/main/ipc/createHandlers'
-import { FileRegistry, type Dialogs } from '../../../src/main/ipc/FileAccess'
-import { dispatch } from '../../../src/main/ipc/registerIpc'
-import type { JobManager } from '../../../src/main/jobs/JobManager'
+import { describe, expect, it } from 'vitest'
 import type { Channel } from '../../../src/shared/api'
 import { useTrainedTemplate } from '../../fixtures/trainedDatabase'
+import { useHandlerHarness } from '../../helpers/handlerHarness'
 import { useTempDir } from '../../helpers/tempDir'
 
 // The Strategy and Validation screens' calls, over a trained database: what main answers is
@@ -14,37 +10,16 @@ import { useTempDir } from '../../helpers/tempDir'
 describe('committee calls', () => {
   const tmp = useTempDir()
   const template = useTrainedTemplate({ rows: 3000, seed: 4 })
-  const services: Workbench[] = []
-  afterEach(() => services.splice(0).forEach((s) => s.close()))
-
+  const harness = useHandlerHarness(template, tmp)
   const setUp = () => {
-    const service = Workbench.open(template.copyTo(tmp.path('c.db')))
-    services.push(service)
-    const saves: string[] = []
-    const save = async (name: string): Promise<string> => {
-      saves.push(name)
-      return tmp.path(name)
-    }
-    const dialogs: Dialogs = {
-      openCsv: async () => null,
-      saveCsv: save,
-      savePdf: save,
-      saveModel: save,
-      showInFolder: () => undefined
-    }
-    const handlers = createHandlers({
-      service,
-      jobs: {} as JobManager,
-      files: new FileRegistry(),
-      dialogs,
-      version: 'test'
-    })
+    const { service, envelope, saves, ids } = harness('c.db')
+    // The committee's answers are read as the plain objects `ptm` prints.
     const call = async <T>(channel: Channel, input: unknown): Promise<T> => {
-      const envelope = await dispatch(handlers, channel, input)
-      if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.message}`)
-      return envelope.value as T
+      const answer = await envelope(channel, input)
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`)
+      return answer.value as T
     }
-    return { service, call, saves, modelId: template.ids().modelId }
+    return { service, call, saves, modelId: ids.modelId }
   }
 
   it('gives the strategy curve, the swap set between two cut-offs and applies a cut-off with its reason', async () => {

@@ -1,12 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Workbench } from '../../../src/main/core/service/Workbench'
-import { createHandlers } from '../../../src/main/ipc/createHandlers'
-import { FileRegistry, type Dialogs } from '../../../src/main/ipc/FileAccess'
-import { dispatch } from '../../../src/main/ipc/registerIpc'
-import type { JobManager } from '../../../src/main/jobs/JobManager'
-import type { CallOutput, Channel, Envelope } from '../../../src/shared/api'
+import { describe, expect, it } from 'vitest'
 import { useTrainedTemplate } from '../../fixtures/trainedDatabase'
+import { useHandlerHarness } from '../../helpers/handlerHarness'
 import { onlyJson, ptm } from '../../helpers/runPtm'
 import { useTempDir } from '../../helpers/tempDir'
 
@@ -17,41 +12,8 @@ describe('engine calls of the Models screen', () => {
   const tmp = useTempDir()
   // 2,000 generated loans, 20 % held out: 1,600 training rows (stratified, so within one).
   const template = useTrainedTemplate({ rows: 2000, seed: 5 })
-  const services: Workbench[] = []
-  afterEach(() => services.splice(0).forEach((s) => s.close()))
-
-  const setUp = () => {
-    const db = template.copyTo(tmp.path('e.db'))
-    const service = Workbench.open(db)
-    services.push(service)
-    const saves: string[] = []
-    const save = async (name: string): Promise<string> => {
-      saves.push(name)
-      return tmp.path(name)
-    }
-    const dialogs: Dialogs = {
-      openCsv: async () => null,
-      saveCsv: save,
-      savePdf: save,
-      saveModel: save,
-      showInFolder: () => undefined
-    }
-    const handlers = createHandlers({
-      service,
-      jobs: {} as JobManager,
-      files: new FileRegistry(),
-      dialogs,
-      version: 'test'
-    })
-    const envelope = <C extends Channel>(channel: C, input: unknown) =>
-      dispatch(handlers, channel, input) as Promise<Envelope<CallOutput<C>>>
-    const call = async <C extends Channel>(channel: C, input: unknown): Promise<CallOutput<C>> => {
-      const answer = await envelope(channel, input)
-      if (!answer.ok) throw new Error(`${channel}: ${answer.error.message}`)
-      return answer.value
-    }
-    return { db, service, call, envelope, saves, ids: template.ids() }
-  }
+  const harness = useHandlerHarness(template, tmp)
+  const setUp = () => harness('e.db')
 
   it('gives a scorecard’s points table as ptm scorecard --json prints it, on the scale it was trained with', async () => {
     const { db, service, call, ids } = setUp()

@@ -68,18 +68,21 @@ function detailsOf(details: Record<string, unknown> | undefined): { details?: Re
   }
 }
 
+// Remedies several errnos share.
+const ASK_ACCESS = 'Choose a place you may use, or ask for access.'
+const FREE_SPACE = 'Free some space or choose another drive.'
+const CLOSE_AND_RETRY = 'Close that program and try again.'
+const TOO_MANY_OPEN = 'too many files are open'
+const CLOSE_SOME = 'Close some programs and try again.'
+
 /** What an errno means for a path, and what to do: [code, problem, remedy]. */
 const SYSTEM_ERRORS: Record<string, [ErrorCode, string, string]> = {
   ENOENT: ['NOT_FOUND', 'no such file or folder', 'Check the path.'],
-  EACCES: ['PERMISSION_DENIED', 'permission denied', 'Choose a place you may use, or ask for access.'],
-  EPERM: [
-    'PERMISSION_DENIED',
-    'the operation is not permitted',
-    'Choose a place you may use, or ask for access.'
-  ],
+  EACCES: ['PERMISSION_DENIED', 'permission denied', ASK_ACCESS],
+  EPERM: ['PERMISSION_DENIED', 'the operation is not permitted', ASK_ACCESS],
   EROFS: ['PERMISSION_DENIED', 'the disk is read-only', 'Choose a folder on a writable disk.'],
-  ENOSPC: ['DISK_FULL', 'the disk is full', 'Free some space or choose another drive.'],
-  EDQUOT: ['DISK_FULL', 'your disk quota is used up', 'Free some space or choose another drive.'],
+  ENOSPC: ['DISK_FULL', 'the disk is full', FREE_SPACE],
+  EDQUOT: ['DISK_FULL', 'your disk quota is used up', FREE_SPACE],
   EFBIG: [
     'DISK_FULL',
     'the file is larger than the disk or your file-size limit allows',
@@ -90,11 +93,11 @@ const SYSTEM_ERRORS: Record<string, [ErrorCode, string, string]> = {
   ENAMETOOLONG: ['PATH_INVALID', 'the path is too long', 'Choose a shorter path.'],
   EISDIR: ['PATH_INVALID', 'that is a folder, not a file', 'Give a file name.'],
   EXDEV: ['PATH_INVALID', 'it is on another disk than its folder', 'Choose an ordinary folder.'],
-  EBUSY: ['FILE_BUSY', 'the file is locked by another program', 'Close that program and try again.'],
-  ETXTBSY: ['FILE_BUSY', 'the file is in use by another program', 'Close that program and try again.'],
+  EBUSY: ['FILE_BUSY', 'the file is locked by another program', CLOSE_AND_RETRY],
+  ETXTBSY: ['FILE_BUSY', 'the file is in use by another program', CLOSE_AND_RETRY],
   EIO: ['IO_ERROR', 'the disk reported an input/output error', 'Check the drive and try again.'],
-  EMFILE: ['IO_ERROR', 'too many files are open', 'Close some programs and try again.'],
-  ENFILE: ['IO_ERROR', 'too many files are open', 'Close some programs and try again.']
+  EMFILE: ['IO_ERROR', TOO_MANY_OPEN, CLOSE_SOME],
+  ENFILE: ['IO_ERROR', TOO_MANY_OPEN, CLOSE_SOME]
 }
 
 /** What an errno means (catalogue code, the problem as a clause, what to do), or undefined for one we do not know. */

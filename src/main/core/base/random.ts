@@ -87,3 +87,17 @@ export function deriveSeed(baseSeed: number, index: number): number {
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
   return (z ^ (z >>> 16)) >>> 0
 }
+
+/**
+ * Partial Fisher–Yates: leaves in a[0..k) k of a's elements drawn uniformly without
+ * replacement (one rng.int per position, so the same generator state gives the same draw).
+ */
+export function shuffleHead(a: Int32Array, k: number, rng: Rng): void {
+  const n = a.length
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i)
+    const t = a[i]
+    a[i] = a[j]
+    a[j] = t
+  }
+}

@@ -13,6 +13,18 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return Number.isFinite(value) || !Number.isFinite(a) || !Number.isFinite(b) ? value : a * (1 - t) + b * t
 }
 
+/** How many of the sorted values lie strictly below x: the index of the first one not below it (binary search). */
+export function countBelow(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Between these magnitudes sums of values and of their squared differences neither overflow nor underflow. */
 const LARGEST_SAFE = 2 ** 450
 const SMALLEST_SAFE = 2 ** -450

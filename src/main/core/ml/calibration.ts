@@ -10,6 +10,8 @@
  * the UI. Every probability a model returns lies in [0, 1] (NaN in, NaN out).
  */
 
+import { countPositives, scoresByClass } from '../base/arrays'
+
 /** Piecewise-linear non-decreasing map through the knots; constant beyond the first and last knot. */
 export interface IsotonicCalibration {
   kind: 'isotonic'
@@ -170,12 +172,6 @@ function finiteRows(score: Float64Array, y: Uint8Array, where: string): ValidRow
   return { score: s, y: l }
 }
 
-function countPositives(y: Uint8Array): number {
-  let n = 0
-  for (let i = 0; i < y.length; i++) n += y[i]
-  return n
-}
-
 function isotonicOnValidRows(score: Float64Array, y: Uint8Array): IsotonicCalibration {
   const { x, weight, mean } = groupByDistinctScore(score, y)
   const fitted = poolAdjacentViolators(mean, weight)
@@ -213,17 +209,7 @@ function groupByDistinctScore(
   score: Float64Array,
   y: Uint8Array
 ): { x: Float64Array; weight: Float64Array; mean: Float64Array } {
-  const numPositive = countPositives(y)
-  const pos = new Float64Array(numPositive)
-  const neg = new Float64Array(y.length - numPositive)
-  let a = 0
-  let b = 0
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === 1) pos[a++] = score[i]
-    else neg[b++] = score[i]
-  }
-  pos.sort()
-  neg.sort()
+  const { pos, neg } = scoresByClass(y, score)
   const x = new Float64Array(y.length)
   const weight = new Float64Array(y.length)
   const mean = new Float64Array(y.length)

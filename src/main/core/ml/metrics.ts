@@ -10,6 +10,7 @@ import type {
   ProbabilityHistogram,
   BinaryEvaluation
 } from '../../../shared/evaluation'
+import { scoresByClass } from '../base/arrays'
 
 /**
  * Honest evaluation of a binary classifier: `y[i]` is 1 when row i defaulted and `p[i]` the
@@ -199,20 +200,10 @@ function countBothClasses(y: Uint8Array, p: Float64Array): ScoreCounts {
 
 function countByThreshold(y: Uint8Array, p: Float64Array): ScoreCounts {
   checkLabelsAndScores(y, p)
-  let numPositive = 0
-  for (let i = 0; i < y.length; i++) numPositive += y[i]
-  const numNegative = y.length - numPositive
-  const pos = new Float64Array(numPositive)
-  const neg = new Float64Array(numNegative)
-  let a = 0
-  let b = 0
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === 1) pos[a++] = p[i]
-    else neg[b++] = p[i]
-  }
-  // Native numeric sorts (ascending); NaN was rejected above so the order is total.
-  pos.sort()
-  neg.sort()
+  // NaN was rejected above, so each class's ascending order is total.
+  const { pos, neg } = scoresByClass(y, p)
+  const numPositive = pos.length
+  const numNegative = neg.length
 
   const thresholds = new Float64Array(y.length)
   const tps = new Float64Array(y.length)

@@ -1,3 +1,4 @@
+import { countBelow } from '../base/stats'
 import { FOREST_COMBINE, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
 import type { FlatTree } from '../model/FlatTree'
 import { FOREST_WALK_WASM } from './forestWalkWasm'
@@ -259,18 +260,14 @@ export interface ForestOutput {
 interface Kernel {
   walkForest: WalkForest
   walkForestRows: (
-    nodes: number,
-    values: number,
-    roots: number,
-    depths: number,
-    numTrees: number,
-    bins: number,
-    stride: number,
-    rowStart: number,
-    rowIndex: number,
-    total: number,
-    nodeOf: number,
-    missingLeft: number
+    ...args: [
+      ...TreeArgs,
+      rowStart: number,
+      rowIndex: number,
+      total: number,
+      nodeOf: number,
+      missingLeft: number
+    ]
   ) => void
   binColumns: (
     columns: number,
@@ -282,19 +279,19 @@ interface Kernel {
   ) => number
 }
 
-type WalkForest = (
+/** What both walks take first: the trees' regions and sizes, and the binned rows' region and stride. */
+type TreeArgs = [
   nodes: number,
   values: number,
   roots: number,
   depths: number,
   numTrees: number,
   bins: number,
-  stride: number,
-  numRows: number,
-  total: number,
-  phi: number,
-  nodeOf: number,
-  missingLeft: number
+  stride: number
+]
+
+type WalkForest = (
+  ...args: [...TreeArgs, numRows: number, total: number, phi: number, nodeOf: number, missingLeft: number]
 ) => void
 
 /** Byte offsets of one thread's working regions (see src/wasm/forestWalk.ts). */
@@ -511,7 +508,7 @@ function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], perTre
       size++
     }
     depth = Math.max(depth, level[k] + 1)
-    split[k] = f | (lowerBound(cuts[f], tree.threshold[old]) << 16)
+    split[k] = f | (countBelow(cuts[f], tree.threshold[old]) << 16)
     left[k] = size - 2
     deltaLeft[k] = (tree.value[children[0]] - tree.value[old]) / perTree
     deltaRight[k] = (tree.value[children[1]] - tree.value[old]) / perTree
@@ -527,16 +524,4 @@ function compileTree(tree: FlatTree, index: number, cuts: Float64Array[], perTre
     value: value.subarray(0, size),
     missingLeft: missingLeft.subarray(0, size)
   }
-}
-
-/** Index of the first element of sorted `a` that is not below x (a.length if none). */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0
-  let hi = a.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (a[mid] < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

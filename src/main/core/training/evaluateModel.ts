@@ -1,5 +1,5 @@
 import { gather, gather8 } from '../base/arrays'
-import { deriveSeed, Rng } from '../base/random'
+import { deriveSeed, Rng, shuffleHead } from '../base/random'
 import { permutationImportance } from '../ml/permutationImportance'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 
@@ -20,12 +20,7 @@ export function permutationOnSample(
   const take = Math.min(n, 2000)
   let idx = Int32Array.from({ length: n }, (_, i) => i)
   if (take < n) {
-    for (let i = 0; i < take; i++) {
-      const j = i + rng.int(n - i)
-      const t = idx[i]
-      idx[i] = idx[j]
-      idx[j] = t
-    }
+    shuffleHead(idx, take, rng)
     idx = idx.subarray(0, take)
   }
   const cols = columns.map((c) => gather(c, idx))

@@ -8,6 +8,7 @@ import type {
   SwapGroup,
   SwapSet
 } from '../../../shared/validation'
+import { countBelow } from '../base/stats'
 import type { RiskGrade } from '../model/ModelArtifact'
 import { checkRows, ratio } from './checks'
 import { percent, rupees } from './format'
@@ -249,18 +250,6 @@ function swapGroup(rows: PortfolioRows, indices: Int32Array): SwapGroup {
     exposure,
     expectedLoss: loss
   }
-}
-
-/** Number of sorted values strictly below x. */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid] < x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 function checkPortfolio(rows: PortfolioRows): void {

@@ -17,24 +17,24 @@ export interface FirstStep {
 
 const goToData = (): Pick<FirstStep, 'action' | 'to'> => ({ action: t('firstSteps.goData'), to: '/data' })
 
-/** Explore, with no dataset. */
-export function exploreFirst(): FirstStep {
+/** A screen that needs a dataset, with none: its own words, then the way to Data. */
+function needsDataset(screen: 'explore' | 'train'): FirstStep {
   return {
-    title: t('firstSteps.explore.title'),
-    text: t('firstSteps.explore.text'),
-    firstStep: t('firstSteps.explore.first', { make: t('firstSteps.makeDataset') }),
+    title: t(`firstSteps.${screen}.title`),
+    text: t(`firstSteps.${screen}.text`),
+    firstStep: t(`firstSteps.${screen}.first`, { make: t('firstSteps.makeDataset') }),
     ...goToData()
   }
 }
 
+/** Explore, with no dataset. */
+export function exploreFirst(): FirstStep {
+  return needsDataset('explore')
+}
+
 /** Train, with no dataset. */
 export function trainFirst(): FirstStep {
-  return {
-    title: t('firstSteps.train.title'),
-    text: t('firstSteps.train.text'),
-    firstStep: t('firstSteps.train.first', { make: t('firstSteps.makeDataset') }),
-    ...goToData()
-  }
+  return needsDataset('train')
 }
 
 /** Models, with no model: train one, or first make a dataset to train on. */

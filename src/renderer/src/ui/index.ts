@@ -6,6 +6,7 @@
  */
 export * from './components'
 export { useAction, type Action, type ActionOptions } from './composables/useAction'
+export { useLoadedFor } from './composables/useLoadedFor'
 export { confirmDelete, type DeleteRequest } from './confirmDelete'
 export * from './format'
 export { SEED_LIMITS, type NumberLimits } from './limits'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countPositives, gather, gather8 } from '../../../../src/main/core/base/arrays'
+import { countPositives, gather, gather8, scoresByClass } from '../../../../src/main/core/base/arrays'
 import { clip } from '../../../../src/main/core/base/clipText'
 
 describe('gather, gather8, countPositives', () => {
@@ -25,5 +25,15 @@ describe('clip', () => {
     expect(clip('abcdefg', 6)).toHaveLength(6)
     expect(clip('abc', 1)).toBe('…')
     expect(clip('abc', 0)).toBe('…')
+  })
+})
+
+describe('scoresByClass', () => {
+  it('splits the scores by label, each class sorted ascending', () => {
+    const y = Uint8Array.from([1, 0, 0, 1, 0])
+    const score = Float64Array.from([0.9, 0.4, 0.1, 0.3, 0.4])
+    const { pos, neg } = scoresByClass(y, score)
+    expect([...pos]).toEqual([0.3, 0.9])
+    expect([...neg]).toEqual([0.1, 0.4, 0.4])
   })
 })

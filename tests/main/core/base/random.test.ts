@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { deriveSeed, Rng } from '../../../../src/main/core/base/random'
+import { deriveSeed, Rng, shuffleHead } from '../../../../src/main/core/base/random'
 
 describe('Rng', () => {
   it('repeats the same stream for the same seed and differs for another seed', () => {
@@ -72,5 +72,26 @@ describe('Rng against a reference implementation of xoshiro128**', () => {
   it('derives sub-seeds as the reference does', () => {
     for (const base of Object.keys(oracle.derive))
       expect([0, 1, 2, 3].map((i) => deriveSeed(Number(base), i))).toEqual(oracle.derive[base])
+  })
+})
+
+describe('shuffleHead', () => {
+  it('swaps position i with i + rng.int(n - i), position by position, for the first k only', () => {
+    const a = Int32Array.from([10, 11, 12, 13, 14])
+    const twin = new Rng(7)
+    // The same draws by hand: j = i + int(n - i), then swap a[i] and a[j].
+    const expected = [10, 11, 12, 13, 14]
+    for (let i = 0; i < 3; i++) {
+      const j = i + twin.int(5 - i)
+      ;[expected[i], expected[j]] = [expected[j], expected[i]]
+    }
+    shuffleHead(a, 3, new Rng(7))
+    expect([...a]).toEqual(expected)
+  })
+
+  it('keeps every element once (a permutation), seeded', () => {
+    const a = Int32Array.from({ length: 50 }, (_, i) => i)
+    shuffleHead(a, 20, new Rng(3))
+    expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i))
   })
 })

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { meanAndStd, overflowSafeScale, quantileSorted } from '../../../../src/main/core/base/stats'
+import {
+  countBelow,
+  meanAndStd,
+  overflowSafeScale,
+  quantileSorted
+} from '../../../../src/main/core/base/stats'
 
 const MAX = Number.MAX_VALUE
 
@@ -86,6 +91,28 @@ describe('quantileSorted', () => {
         }
       ),
       { numRuns: 300, seed: 42 }
+    )
+  })
+})
+
+describe('countBelow', () => {
+  it('counts the sorted values strictly below x, ties not counted', () => {
+    const sorted = Float64Array.from([0.1, 0.2, 0.2, 0.5, 0.9])
+    expect(countBelow(sorted, 0.05)).toBe(0)
+    expect(countBelow(sorted, 0.2)).toBe(1)
+    expect(countBelow(sorted, 0.3)).toBe(3)
+    expect(countBelow(sorted, 0.9)).toBe(4)
+    expect(countBelow(sorted, 2)).toBe(5)
+    expect(countBelow(new Float64Array(0), 1)).toBe(0)
+  })
+
+  it('agrees with counting one by one on any sorted array (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true })), fc.double({ noNaN: true }), (values, x) => {
+        const sorted = Float64Array.from(values).sort()
+        expect(countBelow(sorted, x)).toBe(sorted.filter((v) => v < x).length)
+      }),
+      { seed: 11 }
     )
   })
 })

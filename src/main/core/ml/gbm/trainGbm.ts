@@ -1,4 +1,4 @@
-import { deriveSeed, Rng } from '../../base/random'
+import { deriveSeed, Rng, shuffleHead } from '../../base/random'
 import { type EnsembleCombine, type TreeEnsemble } from '../../model/TreeEnsemble'
 import { binTrainingData } from '../trees/BinnedData'
 import { FlatTreeBuilder } from '../trees/FlatTreeBuilder'
@@ -210,14 +210,7 @@ function sampleFeatures(perm: Int32Array, features: Int32Array, rng: Rng): void 
   const n = perm.length
   const k = features.length
   for (let f = 0; f < n; f++) perm[f] = f
-  if (k < n) {
-    for (let i = 0; i < k; i++) {
-      const j = i + rng.int(n - i)
-      const t = perm[j]
-      perm[j] = perm[i]
-      perm[i] = t
-    }
-  }
+  if (k < n) shuffleHead(perm, k, rng)
   features.set(perm.subarray(0, k))
   features.sort()
 }

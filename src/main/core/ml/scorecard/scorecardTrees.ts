@@ -1,4 +1,5 @@
 import type { FlatTree } from '../../model/FlatTree'
+import { FlatTreeBuilder } from '../trees/FlatTreeBuilder'
 import type { FeatureSpec } from '../../model/ModelArtifact'
 import type { Characteristic, ScorecardTable } from '../../model/ScorecardTable'
 import type { TreeEnsemble } from '../../model/TreeEnsemble'
@@ -66,90 +67,27 @@ function characteristicTree(c: Characteristic, f: number, features: FeatureSpec[
       credited.add(bin)
     })
   }
-  const nodes = new TreeBuilder(c, f)
-  const root = nodes.split(Infinity, false)
-  nodes.left[root] = nodes.search(segments, 0, segments.length - 1)
-  nodes.right[root] = nodes.leaf(regular, c.bins[regular].count)
-  nodes.fillValues(root)
-  return nodes.build()
-}
-
-/** Grows the flat arrays of one tree. */
-class TreeBuilder {
-  readonly feature: number[] = []
-  readonly threshold: number[] = []
-  readonly missingLeft: number[] = []
-  readonly left: number[] = []
-  readonly right: number[] = []
-  readonly value: number[] = []
-  readonly cover: number[] = []
-
-  constructor(
-    private readonly c: Characteristic,
-    private readonly f: number
-  ) {}
-
-  split(threshold: number, missingLeft: boolean): number {
-    return this.push(this.f, threshold, missingLeft ? 1 : 0, NaN, 0)
-  }
-
-  leaf(bin: number, cover: number): number {
-    return this.push(-1, 0, 0, this.c.bins[bin].margin, cover)
-  }
-
-  /** A balanced search over segments[a..b]: the split between the middle two, recursively. */
-  search(segments: Segment[], a: number, b: number): number {
-    if (a === b) return this.leaf(segments[a].bin, segments[a].cover)
+  const nodes = new FlatTreeBuilder(2 * segments.length + 2)
+  const leaf = (bin: number, cover: number): number => nodes.addNode(c.bins[bin].margin, cover)
+  // A balanced search over segments[a..b]: the split between the middle two, recursively.
+  // A node's cover is its segments' (whole counts, so the sum is exact in any order).
+  const search = (a: number, b: number): number => {
+    if (a === b) return leaf(segments[a].bin, segments[a].cover)
+    let cover = 0
+    for (let k = a; k <= b; k++) cover += segments[k].cover
+    const node = nodes.addNode(NaN, cover)
     const mid = (a + b) >> 1
-    const node = this.split(segments[mid].upper!, false)
-    this.left[node] = this.search(segments, a, mid)
-    this.right[node] = this.search(segments, mid + 1, b)
+    const left = search(a, mid)
+    nodes.setSplit(node, f, segments[mid].upper!, 0, left, search(mid + 1, b))
     return node
   }
-
-  /** Internal values and covers from the leaves: the cover-weighted mean (the plain mean under no cover). */
-  fillValues(node: number): void {
-    if (this.feature[node] < 0) return
-    const l = this.left[node]
-    const r = this.right[node]
-    this.fillValues(l)
-    this.fillValues(r)
-    const cover = this.cover[l] + this.cover[r]
-    this.cover[node] = cover
-    this.value[node] =
-      cover > 0
-        ? (this.value[l] * this.cover[l] + this.value[r] * this.cover[r]) / cover
-        : (this.value[l] + this.value[r]) / 2
-  }
-
-  build(): FlatTree {
-    return {
-      feature: Int32Array.from(this.feature),
-      threshold: Float64Array.from(this.threshold),
-      missingLeft: Uint8Array.from(this.missingLeft),
-      left: Int32Array.from(this.left),
-      right: Int32Array.from(this.right),
-      value: Float64Array.from(this.value),
-      cover: Float64Array.from(this.cover)
-    }
-  }
-
-  private push(
-    feature: number,
-    threshold: number,
-    missingLeft: number,
-    value: number,
-    cover: number
-  ): number {
-    this.feature.push(feature)
-    this.threshold.push(threshold)
-    this.missingLeft.push(missingLeft)
-    this.left.push(-1)
-    this.right.push(-1)
-    this.value.push(value)
-    this.cover.push(cover)
-    return this.feature.length - 1
-  }
+  let total = c.bins[regular].count
+  for (const s of segments) total += s.cover
+  const root = nodes.addNode(NaN, total)
+  const left = search(0, segments.length - 1)
+  nodes.setSplit(root, f, Infinity, 0, left, leaf(regular, c.bins[regular].count))
+  nodes.fillInternalValues()
+  return nodes.finish()
 }
 
 /** Standard deviation of a characteristic's WoE over its training rows. */

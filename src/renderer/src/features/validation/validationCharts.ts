@@ -24,15 +24,22 @@ function bars(name: string, data: number[], color: string): BarSeriesOption {
   return { type: 'bar', name, data, itemStyle: { color }, barMaxWidth: 28 }
 }
 
+/** What both bar charts share: no animation, the title, the legend under them, the grid and the tooltip. */
+function barChart(name: string, tooltip: (params: unknown) => string): ChartOption {
+  return {
+    animation: false,
+    title: title(name),
+    legend: { bottom: 0, textStyle: TEXT },
+    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
+    tooltip: barTooltip(tooltip)
+  }
+}
+
 /** Per grade, side by side: the mean PD (what the model expects) and the observed default rate. */
 export function gradeCalibrationOption(grades: readonly GradeCalibration[]): ChartOption {
   const shown = grades.filter((g) => g.count > 0)
   return {
-    animation: false,
-    title: title(t('validation.charts.calibration')),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
+    ...barChart(t('validation.charts.calibration'), (params) => {
       const g = shown[hoveredIndex(params)]
       if (!g) return ''
       return [
@@ -69,11 +76,7 @@ export function gradeCalibrationOption(grades: readonly GradeCalibration[]): Cha
 /** Per score bin, side by side: the reference's share and the current file's share of loans. */
 export function psiBinsOption(score: ScorePsi, referenceName: string, currentName: string): ChartOption {
   return {
-    animation: false,
-    title: title(t('validation.charts.psiBins')),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
+    ...barChart(t('validation.charts.psiBins'), (params) => {
       const bin = score.bins[hoveredIndex(params)]
       if (!bin) return ''
       return [
