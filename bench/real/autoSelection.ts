@@ -52,7 +52,11 @@ function auc(y: Uint8Array, p: Float64Array): number {
     let j = i
     while (j + 1 < order.length && p[order[j + 1]] === p[order[i]]) j++
     const rank = (i + j + 2) / 2
-    for (let t = i; t <= j; t++) if (y[order[t]] === 1) ((rankSum += rank), positives++)
+    for (let t = i; t <= j; t++) {
+      if (y[order[t]] !== 1) continue
+      rankSum += rank
+      positives++
+    }
     i = j + 1
   }
   const negatives = y.length - positives
