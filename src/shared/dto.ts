@@ -193,7 +193,7 @@ export interface LeaderboardEntry {
   cvAuc: number
   cvAucSd: number
   folds: number
-  /** AUC of each fold (runs recorded before it was kept lack it). */
+  /** AUC of each fold, the same folds for every candidate (runs recorded before it was kept lack it). */
   foldAucs?: number[]
   /** Seconds its cross-validation took. */
   seconds: number

@@ -128,7 +128,9 @@ export async function trainAndReport(
     `Model ${model.id} "${model.name}"${model.active ? ' (active)' : ''}: trained in ${(s.preparing + s.smote + s.training + s.evaluating).toFixed(1)} s (SMOTE ${s.smote.toFixed(1)} s, fitting ${s.training.toFixed(1)} s)\n`
   )
   if (leaderboard) {
-    ctx.print('Leaderboard (cross-validated on the training rows only; the champion is the best mean AUC):')
+    ctx.print(
+      'Leaderboard (cross-validated on the training rows only; the champion is the blend unless a candidate leads it by more than one standard error):'
+    )
     ctx.print(
       textTable(
         ['', 'candidate', 'CV AUC', '± sd', 'folds', 'seconds', 'model'],

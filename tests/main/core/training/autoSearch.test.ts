@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { allEngines, engineFor } from '../../../../src/main/core/ml/engines'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import { pickChampion, searchChampion } from '../../../../src/main/core/training/autoSearch'
+import {
+  leadWithinOneError,
+  pickChampion,
+  searchChampion
+} from '../../../../src/main/core/training/autoSearch'
 import { blendParams, blendScores } from '../../../../src/main/core/training/blendCandidate'
 import { rowBalancer } from '../../../../src/main/core/training/balanceRows'
 import { crossFittedScores } from '../../../../src/main/core/training/honestScores'
@@ -9,21 +13,55 @@ import { prepareFeatures } from '../../../../src/main/core/training/prepareFeatu
 import { TrainParamsSchema } from '../../../../src/shared/params/trainParams'
 
 describe('pickChampion', () => {
-  it('takes the best mean AUC even when a simpler candidate is within one standard error of it', () => {
-    // Best 0.80 ± 0.02 over 4 folds (standard error 0.01): the old rule took the 0.795 scorecard.
-    const best = { cvAuc: 0.8, complexity: 3 }
-    expect(pickChampion([best, { cvAuc: 0.795, complexity: 1 }])).toBe(0)
-    expect(pickChampion([{ cvAuc: 0.795, complexity: 1 }, best])).toBe(1)
+  const folds = (...aucs: number[]): number[] => aucs
+  const scorecard = {
+    engine: 'scorecard',
+    cvAuc: 0.8,
+    complexity: 1,
+    foldAucs: folds(0.8, 0.78, 0.82, 0.76, 0.84)
+  }
+
+  it('takes the best mean AUC, not a simpler candidate within one standard error of it, when there is no blend', () => {
+    // Best 0.80 ± 0.032 over 5 folds (standard error 0.014): the old rule took the 0.795 scorecard.
+    const forest = {
+      engine: 'forest',
+      cvAuc: 0.8,
+      complexity: 3,
+      foldAucs: folds(0.8, 0.78, 0.82, 0.76, 0.84)
+    }
+    const simpler = { ...scorecard, cvAuc: 0.795 }
+    expect(pickChampion([forest, simpler])).toBe(0)
+    expect(pickChampion([simpler, forest])).toBe(1)
+    // An exact tie goes to the simpler.
+    expect(pickChampion([forest, { ...forest, complexity: 1 }, { ...forest, complexity: 2 }])).toBe(1)
   })
 
-  it('breaks an exact tie for the simpler candidate', () => {
-    expect(
-      pickChampion([
-        { cvAuc: 0.8, complexity: 3 },
-        { cvAuc: 0.8, complexity: 1 },
-        { cvAuc: 0.8, complexity: 2 }
-      ])
-    ).toBe(1)
+  it('takes the blend when the best leads it by at most one standard error of their per-fold difference', () => {
+    // Differences 0.01, −0.01, 0.02, −0.01, 0.01: mean 0.004, sd √(720e-6 / 4) = 0.0134, se 0.0060.
+    const blend = {
+      engine: 'blend',
+      cvAuc: 0.796,
+      complexity: 4,
+      foldAucs: folds(0.79, 0.79, 0.8, 0.77, 0.83)
+    }
+    expect(pickChampion([scorecard, blend])).toBe(1)
+    // Differences 0.01, 0, 0.02, −0.01, 0.01: mean 0.006, sd √(520e-6 / 4) = 0.0114, se 0.0051 < 0.006.
+    const behind = { ...blend, cvAuc: 0.794, foldAucs: folds(0.79, 0.78, 0.8, 0.77, 0.83) }
+    expect(pickChampion([scorecard, behind])).toBe(0)
+    // 0.006 behind on every fold: a small lead, but no noise in it.
+    const steadily = { ...blend, cvAuc: 0.794, foldAucs: scorecard.foldAucs.map((a) => a - 0.006) }
+    expect(pickChampion([scorecard, steadily])).toBe(0)
+    // The blend best of all is the champion.
+    expect(pickChampion([{ ...blend, cvAuc: 0.81 }, scorecard])).toBe(0)
+  })
+
+  it('measures the lead against the standard error of the per-fold difference', () => {
+    // Differences 0.03, −0.01, 0.01: mean 0.01, sd 0.02, se 0.0115 — within.
+    expect(leadWithinOneError([0.83, 0.79, 0.81], [0.8, 0.8, 0.8])).toBe(true)
+    // Differences 0.02, 0, 0.01: mean 0.01, sd 0.01, se 0.0058 — beyond.
+    expect(leadWithinOneError([0.82, 0.8, 0.81], [0.8, 0.8, 0.8])).toBe(false)
+    // Behind on average: always within.
+    expect(leadWithinOneError([0.7, 0.7, 0.7], [0.8, 0.8, 0.8])).toBe(true)
   })
 })
 

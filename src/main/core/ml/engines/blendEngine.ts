@@ -23,7 +23,10 @@ export const blendEngine: Engine = {
   label: 'Blend: boosted trees + points scorecard',
   keepsMissing: true,
   acceptsSmote: false,
-  describe: (p) => `Blend of ${gbmEngine.describe(p)} and ${scorecardEngine.describe(p)}`,
+  describe: (p) =>
+    `Blend: boosted trees ${p.rounds}×depth ${p.gbmDepth}` +
+    (p.leaves < 2 ** p.gbmDepth ? `, ${p.leaves} leaves` : '') +
+    ` + scorecard, up to ${p.maxBins} bins`,
   estimateSeconds(fitRows: number, p: TrainParams) {
     const seconds =
       gbmEngine.estimateSeconds(fitRows, p).seconds + scorecardEngine.estimateSeconds(fitRows, p).seconds
