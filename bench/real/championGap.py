@@ -27,6 +27,7 @@ def main():
     ap.add_argument("ours", nargs="+")
     ap.add_argument("--references", required=True)
     ap.add_argument("--out")
+    ap.add_argument("--exclude", default="", help="stacks left out of the best other, e.g. ours_blend (the issue's list)")
     a = ap.parse_args()
     runs = []
     for path in a.ours:
@@ -53,7 +54,8 @@ def main():
         print(f"\n## {dataset}: {len(splits)} splits; ours at seed offsets {seeds} (mean per split)")
         for s, v in sorted(complete.items(), key=lambda kv: -kv[1].mean()):
             print(f"  {s:16s} {v.mean():.4f} ± {v.std(ddof=1):.4f}")
-        others = {s: v for s, v in complete.items() if s not in ("ours_auto", "ours_smote")}
+        left_out = {"ours_auto", "ours_smote", *filter(None, a.exclude.split(","))}
+        others = {s: v for s, v in complete.items() if s not in left_out}
         best = max(others, key=lambda s: others[s].mean())
         d = complete["ours_auto"] - others[best]
         se = d.std(ddof=1) / math.sqrt(len(d))
