@@ -5,6 +5,8 @@
  * reference stacks). One JSON line per (dataset, split, variant) on stdout.
  *
  *   npx tsx bench/real/ours.ts --dataset NAME [--splits 5] [--variants ours,ours_smote]
+ *                              [--seeds 0,100,200]   (seed offsets: each split k is trained with --seed k + s
+ *                                                     for each s, so a figure can be averaged over seeds)
  *                              [--split-set FOLDER]  (split files of another folder of splits/, e.g.
  *                                                     a relabelled copy made for a diagnosis)
  *                              [--variant 'label=--min-leaf 5 --no-smote' ...]
@@ -34,6 +36,7 @@ export const OUR_VARIANTS: OurVariant[] = [
   { name: 'ours_smote', label: 'ours: forest + SMOTE-NC', args: ['--smote'] },
   { name: 'ours_gbm', label: 'ours: gbm', args: ['--engine', 'gbm'] },
   { name: 'ours_scorecard', label: 'ours: scorecard', args: ['--engine', 'scorecard'] },
+  { name: 'ours_blend', label: 'ours: blend (gbm + scorecard)', args: ['--engine', 'blend'] },
   { name: 'ours_auto', label: 'ours: auto (champion)', args: ['--engine', 'auto'] }
 ]
 
@@ -41,6 +44,8 @@ export const OUR_VARIANTS: OurVariant[] = [
 export interface OurResult {
   dataset: string
   split: number
+  /** The `--seed` of the training command: the split's k plus a seed offset. */
+  seed: number
   stack: string
   available: boolean
   reason?: string
@@ -99,7 +104,8 @@ export function runSplit(
   dataset: RealDataset,
   k: number,
   variants: OurVariant[],
-  splitSet = dataset.name
+  splitSet = dataset.name,
+  seedOffsets: number[] = [0]
 ): OurResult[] {
   const folder = splitDir(splitSet, k)
   const train = join(folder, 'train.csv')
@@ -116,10 +122,11 @@ export function runSplit(
     ['import', train, '--target', dataset.target, '--positive', dataset.positive, '--db', db],
     'import'
   )
-  return variants.map((variant) => {
-    const base = { dataset: dataset.name, split: k, stack: variant.name }
+  const runs = seedOffsets.flatMap((offset) => variants.map((variant) => ({ variant, seed: k + offset })))
+  return runs.map(({ variant, seed }) => {
+    const base = { dataset: dataset.name, split: k, seed, stack: variant.name }
     const trainArgs = ['train', '--db', db, '--dataset', String(imported.value.datasetId)]
-    trainArgs.push('--test-size', '0', '--seed', String(k), ...variant.args, '--json')
+    trainArgs.push('--test-size', '0', '--seed', String(seed), ...variant.args, '--json')
     const trained = ptm(trainArgs)
     if (trained.status === 2) {
       const said = trained.stderr.trim().split('\n')[0]
@@ -136,7 +143,7 @@ export function runSplit(
       evaluation: { evaluatedOn: string; seconds: { preparing: number; smote: number; training: number } }
     }
     const s = model.evaluation.seconds
-    const scored = join(work, `scored-${variant.name}.csv`)
+    const scored = join(work, `scored-${variant.name}-seed-${seed}.csv`)
     const scoring = ptmJson<unknown>(
       ['score', test, '--out', scored, '--db', db, '--model', String(model.modelId)],
       'score'
@@ -213,8 +220,9 @@ function main(): void {
   args.forEach((a, i) => {
     if (a === '--variant') variants.push(parseVariant(args[i + 1] ?? ''))
   })
+  const seeds = (value('--seeds') ?? '0').split(',').map(Number)
   for (let k = 0; k < splits; k++)
-    for (const result of runSplit(dataset, k, variants, value('--split-set')))
+    for (const result of runSplit(dataset, k, variants, value('--split-set'), seeds))
       console.log(JSON.stringify(result))
 }
 

@@ -193,9 +193,11 @@ export interface LeaderboardEntry {
   cvAuc: number
   cvAucSd: number
   folds: number
+  /** AUC of each fold, the same folds for every candidate (runs recorded before it was kept lack it). */
+  foldAucs?: number[]
   /** Seconds its cross-validation took. */
   seconds: number
-  /** Lower is simpler (ties within one standard error go to the simpler). */
+  /** Lower is simpler (an exact tie of mean AUC goes to the simpler). */
   complexity: number
   /** The model kept for this candidate (every candidate is kept as a version). */
   modelId: number | null

@@ -10,7 +10,7 @@ import { param, metaOf, numberBounds } from './paramMeta'
 
 /** The model engines (learners behind the engine seam). */
 // Stored artifacts and the auto search list engines in this order: new ones are appended.
-export const ENGINES = ['forest', 'ml-random-forest', 'scorecard', 'gbm'] as const
+export const ENGINES = ['forest', 'ml-random-forest', 'scorecard', 'gbm', 'blend'] as const
 export type EngineId = (typeof ENGINES)[number]
 
 /**
@@ -22,10 +22,10 @@ export type EngineChoice = (typeof ENGINE_CHOICES)[number]
 
 /** Engines that grow a random forest, which read the forest settings. */
 const FOREST_ENGINES = ['forest', 'ml-random-forest'] as const
-/** The points scorecard, which reads the binning and points settings. */
-const SCORECARD_ENGINES = ['scorecard'] as const
-/** The gradient-boosting engine, which reads the boosting settings. */
-const BOOSTING_ENGINES = ['gbm'] as const
+/** The points scorecard, which reads the binning and points settings (the blend holds one). */
+const SCORECARD_ENGINES = ['scorecard', 'blend'] as const
+/** The gradient-boosting engine, which reads the boosting settings (the blend holds one). */
+const BOOSTING_ENGINES = ['gbm', 'blend'] as const
 
 export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
 export const BIN_TRENDS = ['monotone', 'shaped'] as const
@@ -72,7 +72,7 @@ export const modelParamShape = {
     flag: '--engine',
     placeholder: '<engine>',
     label: 'Engine',
-    help: "forest (ours, the spec's), gbm (gradient-boosted trees, ours), scorecard (logistic points scorecard), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
+    help: "forest (ours, the spec's), gbm (gradient-boosted trees, ours), scorecard (logistic points scorecard), blend (the mean log-odds of gbm and scorecard), ml-random-forest (reference; slow on large data), or auto (cross-validate the engines and keep the champion)"
   }),
   trees: param(z.number().int().min(1).max(5000).default(200), {
     flag: '--trees',
@@ -195,7 +195,7 @@ export const modelParamShape = {
     placeholder: '<lambda>',
     label: 'L2 penalty',
     help: "L2 penalty: on a scorecard's coefficients (1 = scikit-learn's C = 1), on a boosted tree's leaf values (XGBoost's lambda)",
-    engines: [...SCORECARD_ENGINES, ...BOOSTING_ENGINES]
+    engines: [...new Set([...SCORECARD_ENGINES, ...BOOSTING_ENGINES])]
   })
 }
 

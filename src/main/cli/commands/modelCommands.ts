@@ -129,7 +129,7 @@ export async function trainAndReport(
   )
   if (leaderboard) {
     ctx.print(
-      'Leaderboard (cross-validated on the training rows only; the champion is the best, or the simplest within one standard error):'
+      'Leaderboard (cross-validated on the training rows only; the champion is the blend unless a candidate leads it by more than one standard error):'
     )
     ctx.print(
       textTable(

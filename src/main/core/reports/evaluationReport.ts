@@ -61,6 +61,7 @@ function engineName(engine: string): string {
   if (engine === 'ml-random-forest') return 'ml-random-forest (reference engine)'
   if (engine === 'scorecard') return 'points scorecard (WoE logistic regression)'
   if (engine === 'gbm') return "the workbench's gradient-boosted trees"
+  if (engine === 'blend') return "the mean log-odds of the workbench's boosted trees and a points scorecard"
   return engine
 }
 

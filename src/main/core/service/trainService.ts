@@ -129,7 +129,7 @@ async function trainChampion(
 
 /**
  * Rough seconds training takes: one engine's own estimate, or for `auto` the search budget
- * plus keeping every engine's first candidate.
+ * plus keeping every engine's first candidate and the blend.
  */
 export function estimateTrainingSeconds(
   rows: number,
@@ -149,6 +149,8 @@ export function estimateTrainingSeconds(
     const fitRows = Math.round(trainRows * (params.smote && engine.acceptsSmote !== false ? 1.8 : 1))
     if (first) keep += engine.estimateSeconds(fitRows, first).seconds + rows * 2e-5
   }
+  // The blend of boosting and the scorecard is kept too (autoSearch.ts; not offered with SMOTE).
+  if (!params.smote) keep += engineFor('blend').estimateSeconds(trainRows, params).seconds + rows * 2e-5
   return {
     seconds: params.budgetSeconds + keep,
     note: `The auto search cross-validates candidates for about ${params.budgetSeconds} s, then trains and keeps each one.`

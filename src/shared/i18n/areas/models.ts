@@ -73,7 +73,7 @@ export const models = area(
       aria: 'Leaderboard of the auto run',
       intro:
         'Run #{id} of {time}: {n} candidates, each cross-validated on the training rows only (the held-out rows were never touched). Every candidate is kept as a model version.',
-      rule: 'One-standard-error rule: the champion is the simplest candidate whose mean AUC is within one standard error ({se}) of the best.',
+      rule: 'The champion is the blend of boosting and the scorecard, unless the best candidate leads it by more than one standard error of their fold-by-fold difference. Candidates within one standard error ({se}) of the best are as good by these folds; each is kept as a challenger you can promote.',
       loadFailed: 'Could not load the leaderboard',
       rank: 'Rank',
       candidate: 'Candidate',
@@ -88,7 +88,7 @@ export const models = area(
       challenger: 'challenger',
       thisModel: 'this model',
       deleted: 'deleted',
-      tiedHelp: 'As good as the best by the one-standard-error rule.'
+      tiedHelp: 'Within one standard error of the best: as good as it by these folds.'
     },
     points: {
       aria: 'Points table',
@@ -320,7 +320,7 @@ export const models = area(
       aria: 'स्वचालित रन की रैंक सूची',
       intro:
         '{time} का रन #{id}: {n} उम्मीदवार, हर एक की क्रॉस-वैलिडेशन केवल प्रशिक्षण पंक्तियों पर (अलग रखी पंक्तियों को कभी छुआ नहीं गया)। हर उम्मीदवार एक मॉडल संस्करण के रूप में रखा गया है।',
-      rule: 'एक-मानक-त्रुटि नियम: चैंपियन वह सबसे सरल उम्मीदवार है जिसका औसत AUC सबसे अच्छे से एक मानक त्रुटि ({se}) के भीतर हो।',
+      rule: 'चैंपियन बूस्टिंग और स्कोरकार्ड का मिश्रण है, जब तक कि सबसे अच्छा उम्मीदवार फ़ोल्ड-दर-फ़ोल्ड अंतर की एक मानक त्रुटि से अधिक आगे न हो। सबसे अच्छे से एक मानक त्रुटि ({se}) के भीतर के उम्मीदवार इन फ़ोल्ड पर उतने ही अच्छे हैं; हर एक चैलेंजर के रूप में रखा जाता है जिसे आप प्रमोट कर सकते हैं।',
       loadFailed: 'रैंक सूची लोड नहीं हो सकी',
       rank: 'क्रम',
       candidate: 'उम्मीदवार',
@@ -335,7 +335,7 @@ export const models = area(
       challenger: 'चैलेंजर',
       thisModel: 'यह मॉडल',
       deleted: 'हटाया गया',
-      tiedHelp: 'एक-मानक-त्रुटि नियम से सबसे अच्छे जितना ही अच्छा।'
+      tiedHelp: 'सबसे अच्छे से एक मानक त्रुटि के भीतर: इन फ़ोल्ड पर उतना ही अच्छा।'
     },
     points: {
       aria: 'पॉइंट तालिका',

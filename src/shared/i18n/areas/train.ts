@@ -46,7 +46,7 @@ export const train = area(
       settingsTitle: '{engine}: settings',
       noSettings: 'This engine has no settings of its own.',
       autoNote:
-        'Each engine’s candidates are cross-validated on the training rows only (the held-out rows are never touched). The champion is the best mean AUC, or the simplest candidate within one standard error of it; every candidate is kept as a model version you can open and compare.',
+        'Each engine’s candidates are cross-validated on the training rows only (the held-out rows are never touched). Beside them, the blend of the best boosted trees and the best scorecard is scored on the same folds. The champion is the blend, unless a candidate leads it by more than the folds’ noise (one standard error); every candidate is kept as a model version you can open and compare.',
       forest: {
         name: 'Our forest',
         hint: 'Fast histogram random forest: the spec’s engine, and our default.'
@@ -62,6 +62,10 @@ export const train = area(
       gbm: {
         name: 'Gradient boosting',
         hint: 'Shallow boosted trees (ours) with early stopping; learns where missing values go.'
+      },
+      blend: {
+        name: 'Blend: boosting + scorecard',
+        hint: 'The mean log-odds of boosted trees and a points scorecard, each fitted with its own settings.'
       },
       auto: {
         name: 'Auto (champion/challenger)',
@@ -227,7 +231,7 @@ export const train = area(
       settingsTitle: '{engine}: सेटिंग',
       noSettings: 'इस इंजन की अपनी कोई सेटिंग नहीं है।',
       autoNote:
-        'हर इंजन के उम्मीदवारों की क्रॉस-वैलिडेशन केवल प्रशिक्षण पंक्तियों पर होती है (अलग रखी पंक्तियों को कभी छुआ नहीं जाता)। चैंपियन वह है जिसका औसत AUC सबसे अच्छा हो, या उससे एक मानक त्रुटि के भीतर सबसे सरल उम्मीदवार; हर उम्मीदवार एक मॉडल संस्करण के रूप में रखा जाता है जिसे आप खोल और तुलना कर सकते हैं।',
+        'हर इंजन के उम्मीदवारों की क्रॉस-वैलिडेशन केवल प्रशिक्षण पंक्तियों पर होती है (अलग रखी पंक्तियों को कभी छुआ नहीं जाता)। साथ ही, सबसे अच्छे बूस्टेड ट्री और सबसे अच्छे स्कोरकार्ड का मिश्रण उन्हीं फ़ोल्ड पर आँका जाता है। चैंपियन यही मिश्रण है, जब तक कि कोई उम्मीदवार फ़ोल्ड के शोर (एक मानक त्रुटि) से अधिक आगे न हो; हर उम्मीदवार एक मॉडल संस्करण के रूप में रखा जाता है जिसे आप खोल और तुलना कर सकते हैं।',
       forest: {
         name: 'हमारा फ़ॉरेस्ट',
         hint: 'तेज़ हिस्टोग्राम रैंडम फ़ॉरेस्ट: विनिर्देश का इंजन, और हमारा डिफ़ॉल्ट।'
@@ -243,6 +247,10 @@ export const train = area(
       gbm: {
         name: 'ग्रेडिएंट बूस्टिंग',
         hint: 'उथले बूस्टेड ट्री (हमारे), जल्दी रुकने के साथ; खाली मान कहाँ जाएँ, यह स्वयं सीखता है।'
+      },
+      blend: {
+        name: 'मिश्रण: बूस्टिंग + स्कोरकार्ड',
+        hint: 'बूस्टेड ट्री और पॉइंट स्कोरकार्ड के लॉग-ऑड्स का औसत, हर एक अपनी सेटिंग से प्रशिक्षित।'
       },
       auto: {
         name: 'स्वचालित (चैंपियन/चैलेंजर)',

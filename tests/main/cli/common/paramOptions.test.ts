@@ -129,7 +129,7 @@ describe('training options derived from the parameter schema', () => {
     [['--max-features', '0'], 'expected sqrt, log2, all or a whole number from 1 to 10000'],
     [
       ['--engine', 'xgboost'],
-      "argument 'xgboost' is invalid. Allowed choices are forest, ml-random-forest, scorecard, gbm, auto."
+      "argument 'xgboost' is invalid. Allowed choices are forest, ml-random-forest, scorecard, gbm, blend, auto."
     ],
     [['--calibration', 'beta'], 'Allowed choices are isotonic, platt, none.']
   ])('refuses %j: %s', (args, message) => {
@@ -170,6 +170,7 @@ describe('training options derived from the parameter schema', () => {
       'ml-random-forest',
       'scorecard',
       'gbm',
+      'blend',
       'auto'
     ])
     expect(options.find((o) => o.long === '--trees')?.flags).toBe('--trees <n>')

@@ -39,7 +39,7 @@ describe('the engine registry and the explainers scoring loads', () => {
   })
 
   it('marks which engines read missing values and which refuse SMOTE', () => {
-    expect(ENGINES.filter((id) => engineFor(id).keepsMissing)).toEqual(['scorecard', 'gbm'])
-    expect(ENGINES.filter((id) => engineFor(id).acceptsSmote === false)).toEqual(['scorecard'])
+    expect(ENGINES.filter((id) => engineFor(id).keepsMissing)).toEqual(['scorecard', 'gbm', 'blend'])
+    expect(ENGINES.filter((id) => engineFor(id).acceptsSmote === false)).toEqual(['scorecard', 'blend'])
   })
 })

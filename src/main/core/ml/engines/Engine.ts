@@ -60,9 +60,9 @@ export interface Engine {
    */
   candidates?(base: TrainParams): TrainParams[]
   /**
-   * How complex a model these settings make, for breaking ties: among candidates whose
-   * cross-validated AUC is within one standard error of the best, `auto` keeps the least
-   * complex (a scorecard before boosting before a forest, fewer trees before more).
+   * How complex a model these settings make, for breaking ties: of candidates level on
+   * cross-validated AUC, `auto` keeps the least complex (a scorecard before boosting before
+   * a forest, fewer trees before more).
    */
   complexity?(params: TrainParams): number
 }

@@ -3,6 +3,7 @@ import {
   type EngineChoice,
   type EngineId
 } from '../../../../shared/params/trainParams'
+import { blendEngine } from './blendEngine'
 import type { Engine } from './Engine'
 import { forestEngine } from './forestEngine'
 import { gbmEngine } from './gbmEngine'
@@ -16,7 +17,8 @@ const ENGINES: Record<EngineId, Engine> = {
   forest: forestEngine,
   'ml-random-forest': referenceEngine,
   scorecard: scorecardEngine,
-  gbm: gbmEngine
+  gbm: gbmEngine,
+  blend: blendEngine
 }
 
 /** The engine of an id (the id was checked by the parameter schema). */

@@ -5,7 +5,7 @@ import { engineName } from '../train/engineSettings'
 /**
  * An `auto` run's leaderboard as the Models screen lists it: every candidate, best mean
  * cross-validated AUC first, with the champion and its challengers, and which candidates
- * the one-standard-error rule counts as tied with the best.
+ * are within one standard error of the best (as good by the folds).
  */
 export interface LeaderboardRow {
   rank: number
@@ -17,7 +17,7 @@ export interface LeaderboardRow {
   aucText: string
   folds: number
   seconds: number
-  /** Within one standard error of the best mean AUC: as good as the best, by the rule. */
+  /** Within one standard error of the best mean AUC: as good as the best, by the folds. */
   tiedWithBest: boolean
   role: 'champion' | 'challenger'
   /** The role in words. */
@@ -27,10 +27,7 @@ export interface LeaderboardRow {
   current: boolean
 }
 
-/**
- * The margin of the one-standard-error rule: the best candidate's AUC standard deviation
- * over its folds ÷ √folds (core/training/autoSearch.ts pickChampion).
- */
+/** One standard error of the best candidate's mean AUC: its standard deviation over the folds ÷ √folds. */
 export function oneStandardError(run: Pick<ModelRun, 'leaderboard'>): number {
   const best = bestOf(run.leaderboard)
   return best ? best.cvAucSd / Math.sqrt(Math.max(1, best.folds)) : 0
@@ -60,7 +57,7 @@ export function leaderboardRows(run: ModelRun, currentModelId: number): Leaderbo
     }))
 }
 
-/** The one-standard-error rule in one line, with this run's margin. */
+/** How the champion was chosen, in one line, with this run's standard error. */
 export function oneStandardErrorText(run: ModelRun): string {
   return t('models.leaderboard.rule', { se: oneStandardError(run).toFixed(3) })
 }

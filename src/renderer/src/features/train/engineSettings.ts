@@ -74,7 +74,10 @@ function engineHint(id: string): string {
  * the schema's order.
  */
 export function settingFields(choice: EngineChoice): SettingField[] {
-  const shared = (key: TrainParamKey): number => ((trainParamMeta(key).engines?.length ?? 0) > 1 ? 1 : 0)
+  // The blend reads its two parts' settings: that alone does not make a setting shared.
+  const readers = (key: TrainParamKey): number =>
+    (trainParamMeta(key).engines ?? []).filter((engine) => engine !== 'blend').length
+  const shared = (key: TrainParamKey): number => (readers(key) > 1 ? 1 : 0)
   return engineParamKeys(choice)
     .map((key, order) => ({ key, order }))
     .sort((a, b) => shared(a.key) - shared(b.key) || a.order - b.order)
