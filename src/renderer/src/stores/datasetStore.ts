@@ -1,21 +1,24 @@
 import { t } from '../i18n'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { DatasetProfile, DatasetSummary } from '../../../shared/dto'
+import type { DatasetProfile } from '../../../shared/dto'
 import { call } from '../api/client'
-import { useAction } from '../ui/composables/useAction'
+import { useStoredList } from '../ui/composables/useStoredList'
 import { useAppStore } from './appStore'
 
 /** The datasets in the database and the profiles (EDA aggregates) fetched so far. */
 export const useDatasetStore = defineStore('datasets', () => {
   const app = useAppStore()
-  const datasets = ref<DatasetSummary[]>([])
-  const loaded = ref(false)
-  const lister = useAction(() => call('datasets/list', {}), {
-    failure: () => t('common.datasetsFailed'),
-    report: 'inline',
-    latestOnly: true
-  })
+  const {
+    items: datasets,
+    loaded,
+    loading,
+    loadError,
+    reload
+  } = useStoredList(
+    () => call('datasets/list', {}),
+    () => t('common.datasetsFailed')
+  )
   // Profiles are plain aggregates, replaced whole: no deep reactivity needed.
   const profiles = shallowRef(new Map<number, DatasetProfile>())
   const profileLoading = ref(new Set<number>())
@@ -25,11 +28,9 @@ export const useDatasetStore = defineStore('datasets', () => {
 
   /** Reloads the list; keeps the active dataset valid (the latest one when it was deleted or unset). */
   async function refresh(): Promise<void> {
-    const listed = await lister.run()
-    if (!listed) return
-    datasets.value = listed
-    loaded.value = true
-    if (!listed.some((d) => d.id === app.activeDatasetId)) app.setActiveDataset(listed.at(-1)?.id ?? null)
+    const listed = await reload()
+    if (listed && !listed.some((d) => d.id === app.activeDatasetId))
+      app.setActiveDataset(listed.at(-1)?.id ?? null)
   }
 
   async function remove(id: number): Promise<void> {
@@ -71,8 +72,8 @@ export const useDatasetStore = defineStore('datasets', () => {
   return {
     datasets,
     loaded,
-    loading: computed(() => lister.busy),
-    loadError: computed(() => lister.error),
+    loading,
+    loadError,
     profiles,
     profileLoading,
     activeDataset,

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { ModelSummary } from '../../../shared/dto'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { call, onEvent } from '../api/client'
-import { useAction } from '../ui/composables/useAction'
+import { useStoredList } from '../ui/composables/useStoredList'
 import type { ActivationInfo } from '../../../shared/governance'
 import { t } from '../i18n'
 
@@ -14,13 +14,16 @@ export interface ModelDetail {
 
 /** The trained models, which one scores (the active one), and the evaluations fetched so far. */
 export const useModelStore = defineStore('models', () => {
-  const models = ref<ModelSummary[]>([])
-  const loaded = ref(false)
-  const lister = useAction(() => call('models/list', {}), {
-    failure: () => t('models.list.loadFailed'),
-    report: 'inline',
-    latestOnly: true
-  })
+  const {
+    items: models,
+    loaded,
+    loading,
+    loadError,
+    reload
+  } = useStoredList(
+    () => call('models/list', {}),
+    () => t('models.list.loadFailed')
+  )
   // Evaluations never change once stored: fetched once, replaced whole.
   const details = shallowRef(new Map<number, ModelDetail>())
   let started = false
@@ -28,10 +31,7 @@ export const useModelStore = defineStore('models', () => {
   const activeModel = computed(() => models.value.find((m) => m.active) ?? null)
 
   async function refresh(): Promise<void> {
-    const listed = await lister.run()
-    if (!listed) return
-    models.value = listed
-    loaded.value = true
+    await reload()
   }
 
   /** Loads the list and follows main's 'models/changed' (a training job stored a model). */
@@ -81,8 +81,8 @@ export const useModelStore = defineStore('models', () => {
   return {
     models,
     loaded,
-    loading: computed(() => lister.busy),
-    loadError: computed(() => lister.error),
+    loading,
+    loadError,
     activeModel,
     init,
     refresh,
