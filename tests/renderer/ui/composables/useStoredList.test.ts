@@ -31,10 +31,10 @@ describe('useStoredList', () => {
       () => 'Could not list the models'
     )
     expect([list.items.value, list.loaded.value, list.loading.value]).toEqual([[], false, false])
-    const run = list.reload()
+    const run = list.refresh()
     expect(list.loading.value).toBe(true)
     answer.resolve([3, 1])
-    await expect(run).resolves.toEqual([3, 1])
+    await run
     expect([list.items.value, list.loaded.value, list.loading.value]).toEqual([[3, 1], true, false])
   })
 
@@ -43,7 +43,7 @@ describe('useStoredList', () => {
       () => Promise.resolve([]),
       () => 'Could not list the datasets'
     )
-    await list.reload()
+    await list.refresh()
     expect(list.loaded.value).toBe(true)
     expect(list.items.value).toEqual([])
   })
@@ -57,14 +57,14 @@ describe('useStoredList', () => {
           : Promise.resolve(['a']),
       () => 'Could not list the datasets'
     )
-    await list.reload()
+    await list.refresh()
     fail = true
-    await expect(list.reload()).resolves.toBeUndefined()
+    await list.refresh()
     expect(list.items.value).toEqual(['a'])
     expect(list.loadError.value).toBe('Could not list the datasets: The database is locked.')
     expect(showError).not.toHaveBeenCalled()
     fail = false
-    await list.reload()
+    await list.refresh()
     expect(list.loadError.value).toBeNull()
   })
 
@@ -76,12 +76,26 @@ describe('useStoredList', () => {
       () => answers.shift()!.promise,
       () => 'Could not list the models'
     )
-    const early = list.reload()
-    const late = list.reload()
+    const early = list.refresh()
+    const late = list.refresh()
     second.resolve(['new'])
     await late
     first.resolve(['old'])
-    await expect(early).resolves.toBeUndefined()
+    await early
     expect(list.items.value).toEqual(['new'])
+  })
+
+  it('hands each successful load to onLoaded once its items are in place, never a failed one', async () => {
+    const seen: string[][] = []
+    let fail = false
+    const list = useStoredList(
+      () => (fail ? Promise.reject(new Error('gone')) : Promise.resolve(['x', 'y'])),
+      () => 'Could not list the datasets',
+      (items) => seen.push([...items, `shown ${list.items.value.length}`])
+    )
+    await list.refresh()
+    fail = true
+    await list.refresh()
+    expect(seen).toEqual([['x', 'y', 'shown 2']])
   })
 })

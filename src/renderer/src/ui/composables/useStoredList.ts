@@ -9,27 +9,31 @@ export interface StoredList<T> {
   loading: ComputedRef<boolean>
   /** The last load's failure in words, shown in place of the list; null after a success. */
   loadError: ComputedRef<string | null>
-  /** Loads the list again; resolves to the new items, or undefined when the load failed or was overtaken. */
-  reload: () => Promise<T[] | undefined>
+  /** Loads the list again; a failed or overtaken load leaves the items as they were. */
+  refresh: () => Promise<void>
 }
 
 /**
  * The list part of a store over main's datasets or models: the items, whether they have been
  * loaded, and the load's busy state and failure (said inline; only the latest load counts).
+ * `onLoaded` runs after each successful load, once the items are in place.
  */
-export function useStoredList<T>(load: () => Promise<T[]>, failure: () => string): StoredList<T> {
+export function useStoredList<T>(
+  load: () => Promise<T[]>,
+  failure: () => string,
+  onLoaded: (items: T[]) => void = () => {}
+): StoredList<T> {
   // Vue's documented cast for a generic ref: ref<T[]> would type its items as UnwrapRef<T>.
   const items = ref([]) as Ref<T[]>
   const loaded = ref(false)
   const lister = useAction(load, { failure, report: 'inline', latestOnly: true })
 
-  async function reload(): Promise<T[] | undefined> {
+  async function refresh(): Promise<void> {
     const listed = await lister.run()
-    if (listed) {
-      items.value = listed
-      loaded.value = true
-    }
-    return listed
+    if (!listed) return
+    items.value = listed
+    loaded.value = true
+    onLoaded(listed)
   }
 
   return {
@@ -37,6 +41,6 @@ export function useStoredList<T>(load: () => Promise<T[]>, failure: () => string
     loaded,
     loading: computed(() => lister.busy),
     loadError: computed(() => lister.error),
-    reload
+    refresh
   }
 }
