@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { cellText, columnProps, keptPage, pageOf, type TableColumn } from '../../../src/renderer/src/ui/table'
+import {
+  actionsColumn,
+  cellText,
+  columnProps,
+  keptPage,
+  pageOf,
+  type TableColumn
+} from '../../../src/renderer/src/ui/table'
 
 interface Row {
   id: number
@@ -58,5 +65,21 @@ describe('columnProps', () => {
       showOverflowTooltip: true
     })
     expect(columnProps<Row>({ prop: 'id', label: '', numeric: true, align: 'center' }).align).toBe('center')
+  })
+})
+
+describe('actionsColumn', () => {
+  it('is the actions field, fixed at the right, with the given header, width and buttons', () => {
+    const buttons = (r: Row) => [{ text: 'Delete', label: `Delete ${r.name}`, run: () => r.id }]
+    const column = actionsColumn<Row>('Actions', 290, buttons)
+    expect(column).toEqual({
+      prop: 'actions',
+      label: 'Actions',
+      width: 290,
+      fixed: 'right',
+      actions: buttons
+    })
+    expect(columnProps(column).fixed).toBe('right')
+    expect(column.actions?.({ id: 3, name: 'Loans' })[0].label).toBe('Delete Loans')
   })
 })

@@ -4,7 +4,8 @@ import type { CategoricalProfile, NumericProfile } from '../../core/eda/profileT
 import type { ColumnKind } from '../../core/data/Table'
 import { InputError } from '../../core/base/errors'
 import type { Run } from '../common/CliContext'
-import { fmt, listTable, pct, textTable, toMinute } from '../common/format'
+import { fmt, pct, textTable, toMinute } from '../common/format'
+import { addListCommand } from '../common/listCommand'
 import { collectPairs, intOption } from '../common/parseOptions'
 import { addParamOptions, readParams } from '../common/paramOptions'
 import { GenerateParamsSchema, generateParamShape } from '../../../shared/params/generateParams'
@@ -110,32 +111,24 @@ export function registerDataCommands(program: Command, run: Run): void {
       )
     )
 
-  program
-    .command('datasets')
-    .description('list the datasets')
-    .action(
-      run((ctx) => {
-        const list = ctx.reader().listDatasets()
-        ctx.print(
-          listTable(
-            list,
-            'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".',
-            ['id', 'name', 'rows', 'cols', 'default rate', 'rejected', 'source', 'created'],
-            (d) => [
-              d.id,
-              d.name,
-              fmt(d.rows, 0),
-              d.columns,
-              pct(d.defaultRate),
-              d.rejectedRows,
-              d.sourceFile ?? d.source,
-              toMinute(d.createdAt)
-            ]
-          )
-        )
-        ctx.printJson({ datasets: list })
-      })
-    )
+  addListCommand(program, run, {
+    name: 'datasets',
+    description: 'list the datasets',
+    list: (service) => service.listDatasets(),
+    empty: 'No datasets yet. Create one with "ptm generate" or "ptm import FILE.csv --target COLUMN".',
+    header: ['id', 'name', 'rows', 'cols', 'default rate', 'rejected', 'source', 'created'],
+    row: (d) => [
+      d.id,
+      d.name,
+      fmt(d.rows, 0),
+      d.columns,
+      pct(d.defaultRate),
+      d.rejectedRows,
+      d.sourceFile ?? d.source,
+      toMinute(d.createdAt)
+    ],
+    json: (datasets) => ({ datasets })
+  })
 
   program
     .command('inspect')

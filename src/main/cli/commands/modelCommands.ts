@@ -6,7 +6,8 @@ import { writeOutput } from '../../core/base/outputFile'
 import { neutraliseCell } from '../../core/scoring/neutraliseCell'
 import type { TrainParams } from '../../core/model/ModelArtifact'
 import type { CliContext, Run } from '../common/CliContext'
-import { fmt, listTable, textTable, toMinute } from '../common/format'
+import { fmt, textTable, toMinute } from '../common/format'
+import { addListCommand } from '../common/listCommand'
 import { intOption } from '../common/parseOptions'
 import { formatEvaluation } from '../common/printEvaluation'
 import { addTrainOptions, toTrainParams, type TrainCliOptions } from './trainOptions'
@@ -56,37 +57,28 @@ export function registerModelCommands(program: Command, run: Run): void {
       })
     )
 
-  program
-    .command('models')
-    .description('list the trained models')
-    .action(
-      run((ctx) => {
-        const list = ctx.reader().listModels()
-        ctx.print(
-          listTable(
-            list,
-            'No models yet. Train one with "ptm train".',
-            ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
-            (m) => [
-              m.id,
-              m.active ? 'active' : '',
-              m.name,
-              m.datasetName,
-              m.threshold.toFixed(3),
-              m.metrics.auc.toFixed(4),
-              m.metrics.ks.toFixed(4),
-              m.metrics.brier.toFixed(4),
-              m.metrics.accuracy.toFixed(4),
-              toMinute(m.createdAt)
-            ]
-          )
-        )
-        const service = ctx.reader()
-        ctx.printJson({
-          models: list.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
-        })
-      })
-    )
+  addListCommand(program, run, {
+    name: 'models',
+    description: 'list the trained models',
+    list: (service) => service.listModels(),
+    empty: 'No models yet. Train one with "ptm train".',
+    header: ['id', '', 'name', 'dataset', 'threshold', 'AUC', 'KS', 'Brier', 'accuracy', 'created'],
+    row: (m) => [
+      m.id,
+      m.active ? 'active' : '',
+      m.name,
+      m.datasetName,
+      m.threshold.toFixed(3),
+      m.metrics.auc.toFixed(4),
+      m.metrics.ks.toFixed(4),
+      m.metrics.brier.toFixed(4),
+      m.metrics.accuracy.toFixed(4),
+      toMinute(m.createdAt)
+    ],
+    json: (models, service) => ({
+      models: models.map((m) => ({ ...m, thresholdHistory: service.models.thresholdHistory(m.id) }))
+    })
+  })
 
   program
     .command('delete-model')

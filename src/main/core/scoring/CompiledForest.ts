@@ -2,6 +2,7 @@ import { countBelow } from '../base/stats'
 import { FOREST_COMBINE, type EnsembleCombine, type TreeEnsemble } from '../model/TreeEnsemble'
 import type { FlatTree } from '../model/FlatTree'
 import { FOREST_WALK_WASM } from './forestWalkWasm'
+import { SharedForest } from './SharedForest'
 
 /**
  * A forest laid out for batch scoring: every split's threshold replaced by its rank among
@@ -17,7 +18,7 @@ import { FOREST_WALK_WASM } from './forestWalkWasm'
  * worker threads, which {@link attach} to it, each with a scratch slot of its own, so a
  * batch on N threads holds one copy of the model, not N.
  */
-export class CompiledForest {
+export class CompiledForest extends SharedForest<CompiledForestHandle> {
   /**
    * Rows per kernel call: a scoring chunk (scoreCsvFile's CHUNK_BYTES, ~5,200 rows) in one
    * call, since each call reads every tree once; its bins and attributions (~1 MB) still
@@ -28,15 +29,8 @@ export class CompiledForest {
   private readonly kernel: Kernel
   private readonly scratch: Scratch
 
-  private constructor(
-    private readonly shared: CompiledForestHandle,
-    slot: number
-  ) {
-    if (!Number.isInteger(slot) || slot < 0 || slot >= shared.layout.scratch.length) {
-      throw new RangeError(
-        `CompiledForest: slot ${slot} does not exist (${shared.layout.scratch.length} slots)`
-      )
-    }
+  private constructor(shared: CompiledForestHandle, slot: number) {
+    super(shared, slot, shared.layout.scratch.length, 'CompiledForest')
     this.kernel = instantiate(shared.memory)
     this.scratch = shared.layout.scratch[slot]
   }
@@ -88,23 +82,9 @@ export class CompiledForest {
     return new CompiledForest(handle, slot)
   }
 
-  /** What another thread needs to {@link attach}: structured-cloneable, the trees shared, not copied. */
-  handle(): CompiledForestHandle {
-    return this.shared
-  }
-
-  get numFeatures(): number {
-    return this.shared.numFeatures
-  }
-
   /** The margin of the model's average training row, as TreeEnsemble's expectedMargin computes it. */
   get expectedMargin(): number {
     return this.shared.expectedMargin
-  }
-
-  /** How the trees combine (the link turns {@link predict}'s margins into scores). */
-  get combine(): EnsembleCombine {
-    return this.shared.combine
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { EnsembleCombine, TreeEnsemble } from '../model/TreeEnsemble'
 import { prepareForestShap, type ForestShap, type PreparedForestShap } from './linearTreeShap'
 import { TREE_SHAP_WASM } from './treeShapWasm'
+import { SharedForest } from './SharedForest'
 
 /**
  * Scratch slots of every ShapForest: slot 0 for the thread that compiled it, the others for
@@ -44,19 +45,14 @@ export interface ShapForestHandle {
  * own. {@link margin} walks the same trees to the forest's margin, as
  * predictEnsembleVector sums it, for a score without reasons.
  */
-export class ShapForest {
+export class ShapForest extends SharedForest<ShapForestHandle> {
   private readonly kernel: Kernel
   private readonly x: Float64Array
   private readonly phi: Float64Array
   private readonly header: number
 
-  private constructor(
-    private readonly shared: ShapForestHandle,
-    slot: number
-  ) {
-    if (!Number.isInteger(slot) || slot < 0 || slot >= shared.slots.length) {
-      throw new RangeError(`ShapForest: slot ${slot} does not exist (${shared.slots.length} slots)`)
-    }
+  private constructor(shared: ShapForestHandle, slot: number) {
+    super(shared, slot, shared.slots.length, 'ShapForest')
     const { header, x, phi } = shared.slots[slot]
     kernelModule ??= new WebAssembly.Module(Buffer.from(TREE_SHAP_WASM, 'base64'))
     this.kernel = new WebAssembly.Instance(kernelModule, { env: { memory: shared.memory } })
@@ -81,19 +77,6 @@ export class ShapForest {
   /** Uses another thread's forest ({@link handle}) with scratch slot `slot`, which no other thread may use. */
   static attach(handle: ShapForestHandle, slot: number): ShapForest {
     return new ShapForest(handle, slot)
-  }
-
-  /** What another thread needs to attach: the shared memory and the layout, no copy of the trees. */
-  handle(): ShapForestHandle {
-    return this.shared
-  }
-
-  get numFeatures(): number {
-    return this.shared.numFeatures
-  }
-
-  get combine(): EnsembleCombine {
-    return this.shared.combine
   }
 
   /** The margin of the model's average training row (TreeEnsemble's expectedMargin). */

@@ -1,21 +1,23 @@
 import { t } from '../i18n'
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { DatasetProfile, DatasetSummary } from '../../../shared/dto'
+import type { DatasetProfile } from '../../../shared/dto'
 import { call } from '../api/client'
-import { useAction } from '../ui/composables/useAction'
+import { useStoredList } from '../ui/composables/useStoredList'
 import { useAppStore } from './appStore'
+import { mapWithout, setWithout } from './without'
 
 /** The datasets in the database and the profiles (EDA aggregates) fetched so far. */
 export const useDatasetStore = defineStore('datasets', () => {
   const app = useAppStore()
-  const datasets = ref<DatasetSummary[]>([])
-  const loaded = ref(false)
-  const lister = useAction(() => call('datasets/list', {}), {
-    failure: () => t('common.datasetsFailed'),
-    report: 'inline',
-    latestOnly: true
-  })
+  const { items: datasets, ...list } = useStoredList(
+    () => call('datasets/list', {}),
+    () => t('common.datasetsFailed'),
+    // Keeps the active dataset valid: the latest one when it was deleted or unset.
+    (listed) => {
+      if (!listed.some((d) => d.id === app.activeDatasetId)) app.setActiveDataset(listed.at(-1)?.id ?? null)
+    }
+  )
   // Profiles are plain aggregates, replaced whole: no deep reactivity needed.
   const profiles = shallowRef(new Map<number, DatasetProfile>())
   const profileLoading = ref(new Set<number>())
@@ -23,21 +25,10 @@ export const useDatasetStore = defineStore('datasets', () => {
 
   const activeDataset = computed(() => datasets.value.find((d) => d.id === app.activeDatasetId) ?? null)
 
-  /** Reloads the list; keeps the active dataset valid (the latest one when it was deleted or unset). */
-  async function refresh(): Promise<void> {
-    const listed = await lister.run()
-    if (!listed) return
-    datasets.value = listed
-    loaded.value = true
-    if (!listed.some((d) => d.id === app.activeDatasetId)) app.setActiveDataset(listed.at(-1)?.id ?? null)
-  }
-
   async function remove(id: number): Promise<void> {
     await call('datasets/delete', { id })
-    const next = new Map(profiles.value)
-    next.delete(id)
-    profiles.value = next
-    await refresh()
+    profiles.value = mapWithout(profiles.value, id)
+    await list.refresh()
   }
 
   /** Asks main to show a save dialog and write the dataset; null when the user cancelled. */
@@ -59,9 +50,7 @@ export const useDatasetStore = defineStore('datasets', () => {
         })
         .finally(() => {
           pendingProfiles.delete(id)
-          const loadingNow = new Set(profileLoading.value)
-          loadingNow.delete(id)
-          profileLoading.value = loadingNow
+          profileLoading.value = setWithout(profileLoading.value, id)
         })
       pendingProfiles.set(id, pending)
     }
@@ -70,13 +59,11 @@ export const useDatasetStore = defineStore('datasets', () => {
 
   return {
     datasets,
-    loaded,
-    loading: computed(() => lister.busy),
-    loadError: computed(() => lister.error),
+    // loaded, loading, loadError and refresh, as useStoredList keeps them
+    ...list,
     profiles,
     profileLoading,
     activeDataset,
-    refresh,
     remove,
     exportCsv,
     loadProfile

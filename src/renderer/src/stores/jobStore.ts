@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import type { JobInfo } from '../../../shared/jobs'
 import { call, onEvent } from '../api/client'
 import { useDatasetStore } from './datasetStore'
+import { setWithout } from './without'
 
 /** A job as the panel knows it: main's last report and when it arrived (to tick the clocks between reports). */
 export interface TrackedJob {
@@ -118,9 +119,7 @@ export const useJobStore = defineStore('jobs', () => {
 
   function stopCancelling(id: string): void {
     if (!cancelling.value.has(id)) return
-    const next = new Set(cancelling.value)
-    next.delete(id)
-    cancelling.value = next
+    cancelling.value = setWithout(cancelling.value, id)
   }
 
   /** True from a cancel request until the job ends. */

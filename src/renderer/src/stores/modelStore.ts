@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, shallowRef } from 'vue'
 import type { ModelSummary } from '../../../shared/dto'
 import type { ModelEvaluation } from '../../../shared/evaluation'
 import { call, onEvent } from '../api/client'
-import { useAction } from '../ui/composables/useAction'
+import { useStoredList } from '../ui/composables/useStoredList'
 import type { ActivationInfo } from '../../../shared/governance'
 import { t } from '../i18n'
+import { mapWithout } from './without'
 
 export interface ModelDetail {
   summary: ModelSummary
@@ -14,38 +15,28 @@ export interface ModelDetail {
 
 /** The trained models, which one scores (the active one), and the evaluations fetched so far. */
 export const useModelStore = defineStore('models', () => {
-  const models = ref<ModelSummary[]>([])
-  const loaded = ref(false)
-  const lister = useAction(() => call('models/list', {}), {
-    failure: () => t('models.list.loadFailed'),
-    report: 'inline',
-    latestOnly: true
-  })
+  const { items: models, ...list } = useStoredList(
+    () => call('models/list', {}),
+    () => t('models.list.loadFailed')
+  )
   // Evaluations never change once stored: fetched once, replaced whole.
   const details = shallowRef(new Map<number, ModelDetail>())
   let started = false
 
   const activeModel = computed(() => models.value.find((m) => m.active) ?? null)
 
-  async function refresh(): Promise<void> {
-    const listed = await lister.run()
-    if (!listed) return
-    models.value = listed
-    loaded.value = true
-  }
-
   /** Loads the list and follows main's 'models/changed' (a training job stored a model). */
   async function init(): Promise<void> {
     if (started) return
     started = true
-    onEvent('models/changed', () => void refresh())
-    await refresh()
+    onEvent('models/changed', () => void list.refresh())
+    await list.refresh()
   }
 
   /** The maker's half: a named person asks for a model to be made active. */
   async function requestActivation(id: number, by: string, note: string): Promise<ActivationInfo> {
     const asked = await call('models/requestActivation', { id, by, note })
-    await refresh()
+    await list.refresh()
     return asked
   }
 
@@ -57,16 +48,14 @@ export const useModelStore = defineStore('models', () => {
     confirm: boolean
   ): Promise<ActivationInfo> {
     const decided = await call('models/decideActivation', { id, by, note, confirm })
-    await refresh()
+    await list.refresh()
     return decided
   }
 
   async function remove(id: number): Promise<void> {
     await call('models/delete', { id })
-    const next = new Map(details.value)
-    next.delete(id)
-    details.value = next
-    await refresh()
+    details.value = mapWithout(details.value, id)
+    await list.refresh()
   }
 
   /** A model's summary and evaluation, from main once, then from here. */
@@ -80,12 +69,10 @@ export const useModelStore = defineStore('models', () => {
 
   return {
     models,
-    loaded,
-    loading: computed(() => lister.busy),
-    loadError: computed(() => lister.error),
+    // loaded, loading, loadError and refresh, as useStoredList keeps them
+    ...list,
     activeModel,
     init,
-    refresh,
     requestActivation,
     decideActivation,
     remove,

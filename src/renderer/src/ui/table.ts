@@ -61,3 +61,12 @@ export function pageOf<Row>(rows: readonly Row[], page: number, pageSize: number
 export function keptPage(page: number, pageSize: number, total: number): number {
   return (page - 1) * pageSize >= total ? 1 : page
 }
+
+/** The row-actions column, fixed at the table's right edge so its buttons stay in view. */
+export function actionsColumn<Row>(
+  label: string,
+  width: number,
+  actions: (row: Row) => RowAction[]
+): TableColumn<Row> {
+  return { prop: 'actions', label, width, fixed: 'right', actions }
+}

@@ -86,6 +86,8 @@ export const useScoreStore = defineStore('score', () => {
     (picked: PickedFile, modelId: number) => call('scoring/checkFile', { handle: picked.handle, modelId }),
     { failure: () => t('score.batch.checkFailed'), report: 'inline', latestOnly: true }
   )
+  const checking = computed(() => checker.busy)
+  const checkError = computed(() => checker.error)
   const batchJobId = ref<string | null>(null)
   const batch = ref<BatchSummary | null>(null)
   const batchError = ref<string | null>(null)
@@ -171,8 +173,8 @@ export const useScoreStore = defineStore('score', () => {
     clear,
     file,
     check,
-    checking: computed(() => checker.busy),
-    checkError: computed(() => checker.error),
+    checking,
+    checkError,
     batchJobId,
     batchJob,
     batchRunning,

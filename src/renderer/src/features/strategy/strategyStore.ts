@@ -74,6 +74,11 @@ export const useStrategyStore = defineStore('strategy', () => {
     report: 'inline',
     latestOnly: true
   })
+  const loading = computed(() => loader.busy)
+  const error = computed(() => loader.error)
+  const swapBusy = computed(() => swapLoader.busy)
+  const swapError = computed(() => swapLoader.error)
+  const historyError = computed(() => historyLoader.error)
 
   /** Asks main for the strategy; `keep` keeps the chosen cut-off (an assumption changed, not the rows). */
   async function load(keep: boolean): Promise<void> {
@@ -178,11 +183,11 @@ export const useStrategyStore = defineStore('strategy', () => {
     cutoff,
     swap,
     history,
-    loading: computed(() => loader.busy),
-    error: computed(() => loader.error),
-    swapBusy: computed(() => swapLoader.busy),
-    swapError: computed(() => swapLoader.error),
-    historyError: computed(() => historyLoader.error),
+    loading,
+    error,
+    swapBusy,
+    swapError,
+    historyError,
     open,
     load,
     moveTo,

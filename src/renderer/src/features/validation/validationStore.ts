@@ -46,6 +46,9 @@ export const useValidationStore = defineStore('validation', () => {
     success: (saved) => t('validation.reportSaved', { path: saved.path }),
     declined: () => t('validation.reportDeclined')
   })
+  const running = computed(() => runner.busy)
+  const error = computed(() => runner.error)
+  const saving = computed(() => saver.busy)
 
   async function run(): Promise<void> {
     const input = request.value
@@ -84,9 +87,9 @@ export const useValidationStore = defineStore('validation', () => {
     columns,
     pack,
     stale,
-    running: computed(() => runner.busy),
-    error: computed(() => runner.error),
-    saving: computed(() => saver.busy),
+    running,
+    error,
+    saving,
     run,
     save,
     open
