@@ -152,6 +152,18 @@ describe('trainModel', () => {
     expect(clean.artifact.keepsMissing).toBe(true)
   })
 
+  it('never lets a test row reach the blend: its boosted half, its scorecard half or the calibration', async () => {
+    // The 300-row table: the blend fits both halves, then five times more for the honest scores.
+    const params: LearnerParams = { ...GBM_PARAMS, engine: 'blend', smote: false, rounds: 30 }
+    const { split } = prepareFeatures(small, params)
+    const poisoned = poisonRows(small, split.test)
+    const clean = await trainModel(small, 1, params)
+    const dirty = await trainModel(poisoned, 1, params)
+    expect(serializeEnsemble(dirty.ensemble).equals(serializeEnsemble(clean.ensemble))).toBe(true)
+    expect(stable(dirty.artifact)).toEqual(stable(clean.artifact))
+    expect(dirty.evaluation.rows.test).toBe(split.test.length)
+  })
+
   it('gives the same boosted model for the same seed, fitted inline or on worker threads with folds side by side, and another for another seed', async () => {
     const params = { ...GBM_PARAMS, smote: false }
     const one = await trainModel(table, 1, params)
