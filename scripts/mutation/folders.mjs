@@ -14,6 +14,14 @@
 // `folder.part`), and the score table adds them up into the folder's row. The parts together
 // mutate what the folder's `mutate` does.
 
+/** A data source file by its module name. */
+const data = (name) => `src/main/core/data/${name}.ts`
+/** A data test file by its module name. */
+const dataTest = (name) => `tests/main/core/data/${name}.test.ts`
+/** A storage source file by its module name. */
+const storage = (name) => `src/main/core/storage/${name}.ts`
+/** A storage test file by its module name. */
+const storageTest = (name) => `tests/main/core/storage/${name}.test.ts`
 /** A scoring source file by its module name. */
 const scoring = (name) => `src/main/core/scoring/${name}.ts`
 /** A scoring test file by its module name. */
@@ -30,7 +38,30 @@ export const FOLDERS = {
       'tests/main/core/storage/importCsv.test.ts',
       'tests/main/core/storage/hostileImport.test.ts',
       'tests/main/cli/importRefusals.test.ts'
-    ]
+    ],
+    // The fast-check import test (20 s) is left to `npm test`: run per mutant it cost more than
+    // the rest of the folder's tests together.
+    parts: {
+      csv: {
+        mutate: ['src/main/core/data/csv/**/*.ts'],
+        tests: [
+          'tests/main/core/data/csv/*.test.ts',
+          'tests/main/core/storage/importCsv.test.ts',
+          'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      columns: {
+        mutate: ['Table', 'columnNames', 'fileHash', 'inferColumnKinds', 'targetClasses'].map(data),
+        tests: [
+          ...['columnNames', 'inferColumnKinds', 'targetClasses'].map(dataTest),
+          'tests/main/core/storage/importCsv.test.ts'
+        ]
+      },
+      generate: {
+        mutate: ['generateLoans'].map(data),
+        tests: ['generateLoans'].map(dataTest)
+      }
+    }
   },
   model: {
     mutate: ['src/main/core/model/**/*.ts'],
@@ -65,7 +96,9 @@ export const FOLDERS = {
       },
       inputs: {
         mutate: ['parseApplicants', 'parseCsvInputs', 'auditInputs'].map(scoring),
-        tests: ['parseApplicants', 'parseCsvInputs', 'scoringOracle'].map(scoringTest)
+        tests: ['parseApplicants', 'parseCsvInputs', 'parseCsvInputsFastPaths', 'scoringOracle'].map(
+          scoringTest
+        )
       },
       single: {
         mutate: ['scoreOne', 'scoreApplicants', 'loadModel', 'compiledPredictor'].map(scoring),
@@ -97,7 +130,31 @@ export const FOLDERS = {
   },
   storage: {
     mutate: ['src/main/core/storage/**/*.ts', '!src/main/core/storage/migrations/**'],
-    tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts']
+    tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts'],
+    parts: {
+      import: {
+        mutate: [
+          'importCsv',
+          'columnCopy',
+          'DatasetRepo',
+          'exportCsv',
+          'trainingDataHash',
+          'generateDataset'
+        ].map(storage),
+        tests: [
+          ...['importCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
+          'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      database: {
+        mutate: ['openDatabase', 'defaultDbPath'].map(storage),
+        tests: ['openDatabase', 'defaultDbPath'].map(storageTest)
+      },
+      repos: {
+        mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
+        tests: ['ModelRepo'].map(storageTest)
+      }
+    }
   },
   adapters: {
     mutate: [
