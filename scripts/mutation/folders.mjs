@@ -101,10 +101,15 @@ export const FOLDERS = {
         )
       },
       single: {
-        mutate: ['scoreOne', 'scoreApplicants', 'loadModel', 'compiledPredictor'].map(scoring),
-        tests: ['scoreOne', 'scoreApplicants', 'compiledPredictor', 'scoringOracle', 'checkScoringFile'].map(
-          scoringTest
-        )
+        mutate: ['scoreOne', 'loadModel', 'compiledPredictor'].map(scoring),
+        tests: [
+          'scoreOne',
+          'scoreOneMessages',
+          'loadModel',
+          'compiledPredictor',
+          'scoringOracle',
+          'checkScoringFile'
+        ].map(scoringTest)
       },
       shap: {
         mutate: ['treeShap', 'linearTreeShap'].map(scoring),
@@ -115,8 +120,11 @@ export const FOLDERS = {
         tests: ['CompiledForest', 'compiledPredictor'].map(scoringTest)
       },
       batch: {
-        mutate: ['scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
-        tests: ['scoreCsvFile', 'scoreExtremes', 'checkScoringFile'].map(scoringTest)
+        // scoreApplicants' batch modes (path reasons, none) are what the batch tests check.
+        mutate: ['scoreApplicants', 'scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
+        tests: ['scoreApplicants', 'scoreCsvFile', 'scoreExtremes', 'checkScoringFile', 'scoringOracle'].map(
+          scoringTest
+        )
       }
     }
   },
