@@ -107,6 +107,7 @@ export const FOLDERS = {
           'scoreOneMessages',
           'loadModel',
           'compiledPredictor',
+          'compiledForestLimits',
           'scoringOracle',
           'checkScoringFile'
         ].map(scoringTest)
@@ -117,7 +118,7 @@ export const FOLDERS = {
       },
       compiled: {
         mutate: ['CompiledForest', 'compiledForestStore'].map(scoring),
-        tests: ['CompiledForest', 'compiledPredictor'].map(scoringTest)
+        tests: ['CompiledForest', 'compiledForestLimits', 'compiledPredictor'].map(scoringTest)
       },
       batch: {
         // scoreApplicants' batch modes (path reasons, none) are what the batch tests check.
