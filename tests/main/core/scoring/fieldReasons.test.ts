@@ -94,6 +94,10 @@ describe('reasons by the fields an applicant gave', () => {
     const sources = featureSources(odd)
     expect(sources[feature('Age_Group')]).toEqual([])
     expect(sources[odd.features.length - 1]).toEqual([])
+    // With the real Age_Group spec, the unknown feature still maps to no field (not to the age).
+    const unknownOnly = featureSources({ ...odd, engineering: a.engineering })
+    expect(unknownOnly[feature('Age_Group')]).toEqual([input('Age')])
+    expect(unknownOnly[odd.features.length - 1]).toEqual([])
     const p = new Float64Array(odd.features.length)
     p[feature('Age_Group')] = 0.2
     p[odd.features.length - 1] = -0.06
