@@ -1,7 +1,7 @@
 // Reads the per-folder Stryker JSON reports and computes the mutation score as Stryker does:
 // detected (killed + timeout) ÷ valid (detected + survived + no coverage); ignored and
 // compile errors do not count.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 
 const DIR = 'reports/mutation'
 
@@ -14,6 +14,23 @@ export function reportNames(name) {
     .filter((r) => r === name || r.startsWith(`${name}.`))
 }
 
+/**
+ * The measured files of a folder and their mutants, from its reports. An incremental report
+ * keeps files its part no longer mutates (a file moved to another part): the newest report
+ * holding a file decides.
+ */
+export function folderFiles(name) {
+  const byFile = new Map()
+  const reports = reportNames(name)
+    .map((r) => ({ r, at: statSync(`${DIR}/${r}.json`).mtimeMs }))
+    .sort((a, b) => a.at - b.at)
+  for (const { r } of reports) {
+    const report = JSON.parse(readFileSync(`${DIR}/${r}.json`, 'utf8'))
+    for (const [file, data] of Object.entries(report.files)) byFile.set(file, data)
+  }
+  return byFile
+}
+
 /** Mutant counts and score of every folder that has a report (its parts added up). */
 export function summarise(names, times = {}) {
   const rows = []
@@ -21,13 +38,9 @@ export function summarise(names, times = {}) {
     const reports = reportNames(name)
     if (reports.length === 0) continue
     const c = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0 }
-    let seconds = 0
-    for (const r of reports) {
-      const report = JSON.parse(readFileSync(`${DIR}/${r}.json`, 'utf8'))
-      for (const f of Object.values(report.files))
-        for (const m of f.mutants) c[m.status] = (c[m.status] ?? 0) + 1
-      seconds += times[r] ?? 0
-    }
+    for (const f of folderFiles(name).values())
+      for (const m of f.mutants) c[m.status] = (c[m.status] ?? 0) + 1
+    const seconds = reports.reduce((sum, r) => sum + (times[r] ?? 0), 0)
     const detected = c.Killed + c.Timeout
     const valid = detected + c.Survived + c.NoCoverage
     const score = valid === 0 ? null : (100 * detected) / valid

@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 // Lists the surviving and uncovered mutants of a folder's report, one line each, for review:
 //   node scripts/mutation/survivors.mjs ml [file-substring]
-import { readFileSync } from 'node:fs'
-import { reportNames } from './summary.mjs'
+import { folderFiles } from './summary.mjs'
 
 const [name = 'mutation', only = ''] = process.argv.slice(2)
-const files = reportNames(name).flatMap((r) =>
-  Object.entries(JSON.parse(readFileSync(`reports/mutation/${r}.json`, 'utf8')).files)
-)
-for (const [file, data] of files) {
+for (const [file, data] of folderFiles(name)) {
   if (!file.includes(only)) continue
   const lines = data.source.split('\n')
   for (const m of data.mutants) {
