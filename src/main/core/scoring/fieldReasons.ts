@@ -99,7 +99,7 @@ export function attributeToFields(
       feature: field.name,
       value: valueOf(i),
       contribution,
-      // Stryker disable next-line EqualityOperator: a zero contribution returned above.
+      // Stryker disable next-line EqualityOperator: a zero contribution has returned above, so ≥ and > agree.
       direction: contribution > 0 ? 'raises' : 'lowers'
     })
   })

@@ -41,6 +41,6 @@ function formatValue(value: number | string): string {
   // Stryker disable next-line EqualityOperator: at exactly 1e15 both lines write 1000000000000000.
   if (Math.abs(value) >= 1e15) return String(Number(value.toPrecision(6)))
   const rounded = Math.round(value * 100) / 100
-  // Stryker disable next-line ConditionalExpression: String(-0) is already "0"; the test states the intent.
+  // Stryker disable next-line ConditionalExpression: String(-0) is already "0"; the check only states the intent.
   return String(rounded === 0 ? 0 : rounded)
 }
