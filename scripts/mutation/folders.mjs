@@ -42,12 +42,24 @@ export const FOLDERS = {
     // The fast-check import test (20 s) is left to `npm test`: run per mutant it cost more than
     // the rest of the folder's tests together.
     parts: {
-      csv: {
-        mutate: ['src/main/core/data/csv/**/*.ts'],
+      numbers: {
+        mutate: ['csv/parseNumber'].map(data),
+        tests: ['csv/parseNumber'].map(dataTest)
+      },
+      sniff: {
+        mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
         tests: [
-          'tests/main/core/data/csv/*.test.ts',
-          'tests/main/core/storage/importCsv.test.ts',
+          ...['csv/sniffCsv', 'csv/readCsvRecords'].map(dataTest),
           'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      read: {
+        mutate: ['csv/tokenizeCsv', 'csv/readCsvRecords', 'csv/readCsvChunks', 'csv/forEachRecords'].map(
+          data
+        ),
+        tests: [
+          ...['csv/tokenizeCsv', 'csv/readCsvRecords'].map(dataTest),
+          'tests/main/core/storage/importCsv.test.ts'
         ]
       },
       columns: {
