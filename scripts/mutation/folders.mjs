@@ -65,7 +65,7 @@ export const FOLDERS = {
       columns: {
         mutate: ['Table', 'columnNames', 'fileHash', 'inferColumnKinds', 'targetClasses'].map(data),
         tests: [
-          ...['columnNames', 'inferColumnKinds', 'targetClasses'].map(dataTest),
+          ...['columnNames', 'fileHash', 'inferColumnKinds', 'targetClasses'].map(dataTest),
           'tests/main/core/storage/importCsv.test.ts'
         ]
       },
