@@ -49,7 +49,9 @@ export const FOLDERS = {
       sniff: {
         mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
         tests: [
-          ...['csv/sniffCsv', 'csv/encodingGuard', 'csv/readCsvRecords'].map(dataTest),
+          ...['csv/sniffCsv', 'csv/sniffCsvMessages', 'csv/encodingGuard', 'csv/readCsvRecords'].map(
+            dataTest
+          ),
           'tests/main/cli/importRefusals.test.ts'
         ]
       },
