@@ -60,7 +60,7 @@ export const FOLDERS = {
           data
         ),
         tests: [
-          ...['csv/tokenizeCsv', 'csv/readCsvRecords'].map(dataTest),
+          ...['csv/tokenizeCsv', 'csv/tokenizeCsvEdges', 'csv/readCsvRecords'].map(dataTest),
           'tests/main/core/storage/importCsv.test.ts'
         ]
       },
