@@ -66,6 +66,41 @@ describe('EncodingGuard, UTF-8', () => {
       })
   })
 
+  it('accepts the first and last code point of every length, also cut at every chunk boundary', () => {
+    const edges = [
+      [0xc2, 0x80], // U+0080
+      [0xdf, 0xbf], // U+07FF
+      [0xe0, 0xa0, 0x80], // U+0800
+      [0xef, 0xbf, 0xbf], // U+FFFF
+      [0xf0, 0x90, 0x80, 0x80], // U+10000
+      [0xf4, 0x8f, 0xbf, 0xbf] // U+10FFFF
+    ]
+    for (const edge of edges) {
+      const all = [...ascii('a'), ...edge, ...ascii('b')]
+      for (let cut = 0; cut <= all.length; cut++)
+        expect(
+          verdict('utf-8', [all.slice(0, cut), all.slice(cut)]),
+          `${edge.join(' ')} cut at ${cut}`
+        ).toBeNull()
+    }
+    // Just past the edges: lead bytes 0xC1 (overlong) and 0xF5 (past U+10FFFF) begin nothing.
+    for (const bad of [
+      [0xc1, 0xbf],
+      [0xf5, 0x80, 0x80, 0x80]
+    ])
+      expect(verdict('utf-8', [[...E_ACUTE, ...bad]])).toEqual({
+        offset: 2,
+        kind: 'invalid',
+        bytes: [bad[0]]
+      })
+  })
+
+  it('reports whichever comes first of a NUL and an invalid byte, at the very start of a chunk too', () => {
+    expect(verdict('utf-8', [[0, 0x41]])).toEqual({ offset: 0, kind: 'nul', bytes: [0] })
+    expect(verdict('utf-8', [[0, 0xff]])).toEqual({ offset: 0, kind: 'nul', bytes: [0] })
+    expect(verdict('utf-8', [[0xff, 0x41, 0]])).toEqual({ offset: 0, kind: 'invalid', bytes: [0xff] })
+  })
+
   it('refuses a character cut off by the end of the file', () => {
     expect(verdict('utf-8', [[...ascii('ab'), 0xe2, 0x82]])).toEqual({
       offset: 2,
@@ -141,6 +176,29 @@ describe('EncodingGuard, UTF-16', () => {
         offset: 2,
         kind: 'invalid',
         bytes: [0x42]
+      })
+      // A high surrogate at the very start of the file, left unpaired.
+      expect(verdict(encoding, [enc([0xd83d])])).toEqual({ offset: 0, kind: 'invalid', bytes: [] })
+      expect(verdict(encoding, [enc([0xd83d, 0x41])])).toEqual({
+        offset: 0,
+        kind: 'invalid',
+        bytes: enc([0xd83d, 0x41])
+      })
+    })
+
+    it(`${encoding}: takes the surrogate ranges to their ends`, () => {
+      expect(verdict(encoding, [enc([0xd800, 0xdc00, 0xdbff, 0xdfff])])).toBeNull()
+      expect(verdict(encoding, [enc([0x41, 0xdfff])])).toEqual({
+        offset: 2,
+        kind: 'invalid',
+        bytes: enc([0xdfff])
+      })
+      // U+D7FF and U+E000 are plain characters on either side of the surrogates.
+      expect(verdict(encoding, [enc([0xd7ff, 0xe000, 0xdbff, 0xdc00])])).toBeNull()
+      expect(verdict(encoding, [enc([0xdbff, 0xe000])])).toEqual({
+        offset: 0,
+        kind: 'invalid',
+        bytes: enc([0xdbff, 0xe000])
       })
     })
   }
