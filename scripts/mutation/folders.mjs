@@ -171,7 +171,7 @@ export const FOLDERS = {
       },
       database: {
         mutate: ['openDatabase', 'defaultDbPath'].map(storage),
-        tests: ['openDatabase', 'defaultDbPath'].map(storageTest)
+        tests: ['openDatabase', 'openDatabaseLocation', 'defaultDbPath'].map(storageTest)
       },
       repos: {
         mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
