@@ -83,6 +83,13 @@ describe('EncodingGuard, UTF-8', () => {
           `${edge.join(' ')} cut at ${cut}`
         ).toBeNull()
     }
+    // After each edge character, a bad byte is found just past it (not at the character).
+    for (const edge of edges)
+      expect(verdict('utf-8', [[...ascii('a'), ...edge, 0xff]]), edge.join(' ')).toEqual({
+        offset: 1 + edge.length,
+        kind: 'invalid',
+        bytes: [0xff]
+      })
     // Just past the edges: lead bytes 0xC1 (overlong) and 0xF5 (past U+10FFFF) begin nothing.
     for (const bad of [
       [0xc1, 0xbf],
@@ -246,6 +253,14 @@ describe('badByteInputError (the user’s message, with line and column)', () =>
     expect(error.message).toContain(
       'the bytes 0x00 0xDC here are not UTF-16LE text, though the file is UTF-16LE before them'
     )
+    // UTF-16BE with its BOM (FE FF): "a,b\r\n" 2–11, "c," 12–15, the bad unit at 16.
+    const be = tmp.write('be.csv', Buffer.from(Buffer.from('\ufeffa,b\r\nc,d\n', 'utf16le').swap16()))
+    const inBe = await badByteInputError(be, 'utf-16be', ',', new BadByteError(16, 'invalid', [0xdc, 0x00]))
+    expect([inBe.line, inBe.column]).toEqual([2, 2])
+    // Bytes that only begin like a UTF-8 BOM are text: "\xEF\xBB," is field 1, the bad byte field 2.
+    const partial = tmp.write('partial.csv', Buffer.from([0xef, 0xbb, 0x2c, 0x0a, 0x61, 0x2c, 0xff]))
+    const inPartial = await badByteInputError(partial, 'utf-8', ',', new BadByteError(6, 'invalid', [0xff]))
+    expect([inPartial.line, inPartial.column]).toEqual([2, 2])
     const cp = tmp.write('cp.csv', Buffer.from([0x61, 0x2c, 0x81]))
     const inCp = await badByteInputError(cp, 'windows-1252', ',', new BadByteError(2, 'invalid', [0x81]))
     expect(inCp.message).toContain('the byte 0x81 here is not Windows-1252 text')
