@@ -60,7 +60,9 @@ export const FOLDERS = {
           data
         ),
         tests: [
-          ...['csv/tokenizeCsv', 'csv/tokenizeCsvEdges', 'csv/readCsvRecords'].map(dataTest),
+          ...['csv/tokenizeCsv', 'csv/tokenizeCsvEdges', 'csv/readCsvRecords', 'csv/readCsvChunks'].map(
+            dataTest
+          ),
           'tests/main/core/storage/importCsv.test.ts'
         ]
       },
