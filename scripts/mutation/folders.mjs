@@ -49,9 +49,13 @@ export const FOLDERS = {
       sniff: {
         mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
         tests: [
-          ...['csv/sniffCsv', 'csv/sniffCsvMessages', 'csv/encodingGuard', 'csv/readCsvRecords'].map(
-            dataTest
-          ),
+          ...[
+            'csv/sniffCsv',
+            'csv/sniffCsvMessages',
+            'csv/encodingGuard',
+            'csv/CsvInputError',
+            'csv/readCsvRecords'
+          ].map(dataTest),
           'tests/main/cli/importRefusals.test.ts'
         ]
       },
