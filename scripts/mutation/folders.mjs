@@ -67,7 +67,8 @@ export const FOLDERS = {
           ...['csv/tokenizeCsv', 'csv/tokenizeCsvEdges', 'csv/readCsvRecords', 'csv/readCsvChunks'].map(
             dataTest
           ),
-          'tests/main/core/storage/importCsv.test.ts'
+          'tests/main/core/storage/importCsv.test.ts',
+          'tests/main/cli/importRefusals.test.ts'
         ]
       },
       columns: {
