@@ -172,7 +172,7 @@ export const FOLDERS = {
           'generateDataset'
         ].map(storage),
         tests: [
-          ...['importCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
+          ...['importCsv', 'exportCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
           'tests/main/cli/importRefusals.test.ts'
         ]
       },
