@@ -14,6 +14,9 @@ export default tseslint.config(
       'test-results/**',
       'bench/data/**',
       'bench/results/**',
+      // Mutation testing's reports and its sandbox while a run is going (both gitignored).
+      'reports/**',
+      '.stryker-tmp/**',
       'src/wasm/**'
     ]
     // Which layer may import which (and electron only at the edges) is checked by

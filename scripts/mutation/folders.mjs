@@ -8,6 +8,24 @@
 //  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
 //  - scoreWorker.ts: a worker entry, as above;
 //  - storage/migrations: SQL text, run by every test that opens a database.
+//
+// A folder may list `parts`: its files in groups, each with the few test files that check them.
+// runFolders.mjs then runs the parts one by one (each with its own report, named
+// `folder.part`), and the score table adds them up into the folder's row. The parts together
+// mutate what the folder's `mutate` does.
+
+/** A data source file by its module name. */
+const data = (name) => `src/main/core/data/${name}.ts`
+/** A data test file by its module name. */
+const dataTest = (name) => `tests/main/core/data/${name}.test.ts`
+/** A storage source file by its module name. */
+const storage = (name) => `src/main/core/storage/${name}.ts`
+/** A storage test file by its module name. */
+const storageTest = (name) => `tests/main/core/storage/${name}.test.ts`
+/** A scoring source file by its module name. */
+const scoring = (name) => `src/main/core/scoring/${name}.ts`
+/** A scoring test file by its module name. */
+const scoringTest = (name) => `tests/main/core/scoring/${name}.test.ts`
 export const FOLDERS = {
   base: {
     mutate: ['src/main/core/base/**/*.ts'],
@@ -20,7 +38,51 @@ export const FOLDERS = {
       'tests/main/core/storage/importCsv.test.ts',
       'tests/main/core/storage/hostileImport.test.ts',
       'tests/main/cli/importRefusals.test.ts'
-    ]
+    ],
+    // The fast-check import test (20 s) is left to `npm test`: run per mutant it cost more than
+    // the rest of the folder's tests together.
+    parts: {
+      numbers: {
+        mutate: ['csv/parseNumber'].map(data),
+        tests: ['csv/parseNumber'].map(dataTest)
+      },
+      sniff: {
+        mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
+        tests: [
+          ...[
+            'csv/sniffCsv',
+            'csv/sniffCsvMessages',
+            'csv/encodingGuard',
+            'csv/CsvInputError',
+            'csv/readCsvRecords'
+          ].map(dataTest),
+          'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      read: {
+        mutate: ['csv/tokenizeCsv', 'csv/readCsvRecords', 'csv/readCsvChunks', 'csv/forEachRecords'].map(
+          data
+        ),
+        tests: [
+          ...['csv/tokenizeCsv', 'csv/tokenizeCsvEdges', 'csv/readCsvRecords', 'csv/readCsvChunks'].map(
+            dataTest
+          ),
+          'tests/main/core/storage/importCsv.test.ts',
+          'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      columns: {
+        mutate: ['Table', 'columnNames', 'fileHash', 'inferColumnKinds', 'targetClasses'].map(data),
+        tests: [
+          ...['columnNames', 'fileHash', 'inferColumnKinds', 'targetClasses'].map(dataTest),
+          'tests/main/core/storage/importCsv.test.ts'
+        ]
+      },
+      generate: {
+        mutate: ['generateLoans'].map(data),
+        tests: ['generateLoans'].map(dataTest)
+      }
+    }
   },
   model: {
     mutate: ['src/main/core/model/**/*.ts'],
@@ -45,7 +107,48 @@ export const FOLDERS = {
       '!src/main/core/scoring/forestWalkWasm.ts',
       '!src/main/core/scoring/scoreWorker.ts'
     ],
-    tests: ['tests/main/core/scoring/**/*.test.ts']
+    tests: ['tests/main/core/scoring/**/*.test.ts'],
+    // Run in parts: with the whole folder's tests, every mutant of a shared helper also ran the
+    // worker-thread batch tests, about 14 s a mutant (5 h for the folder on two cores).
+    parts: {
+      explain: {
+        mutate: ['reasons', 'neutraliseCell', 'fieldReasons'].map(scoring),
+        tests: ['reasons', 'neutraliseCell', 'fieldReasons', 'scoringOracle'].map(scoringTest)
+      },
+      inputs: {
+        mutate: ['parseApplicants', 'parseCsvInputs', 'auditInputs'].map(scoring),
+        tests: ['parseApplicants', 'parseCsvInputs', 'parseCsvInputsFastPaths', 'scoringOracle'].map(
+          scoringTest
+        )
+      },
+      single: {
+        mutate: ['scoreOne', 'loadModel', 'compiledPredictor'].map(scoring),
+        tests: [
+          'scoreOne',
+          'scoreOneMessages',
+          'loadModel',
+          'compiledPredictor',
+          'compiledForestLimits',
+          'scoringOracle',
+          'checkScoringFile'
+        ].map(scoringTest)
+      },
+      shap: {
+        mutate: ['treeShap', 'linearTreeShap'].map(scoring),
+        tests: ['treeShap'].map(scoringTest)
+      },
+      compiled: {
+        mutate: ['CompiledForest', 'compiledForestStore'].map(scoring),
+        tests: ['CompiledForest', 'compiledForestLimits', 'compiledPredictor'].map(scoringTest)
+      },
+      batch: {
+        // scoreApplicants' batch modes (path reasons, none) are what the batch tests check.
+        mutate: ['scoreApplicants', 'scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
+        tests: ['scoreApplicants', 'scoreCsvFile', 'scoreExtremes', 'checkScoringFile', 'scoringOracle'].map(
+          scoringTest
+        )
+      }
+    }
   },
   training: {
     mutate: ['src/main/core/training/**/*.ts'],
@@ -57,7 +160,31 @@ export const FOLDERS = {
   },
   storage: {
     mutate: ['src/main/core/storage/**/*.ts', '!src/main/core/storage/migrations/**'],
-    tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts']
+    tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts'],
+    parts: {
+      import: {
+        mutate: [
+          'importCsv',
+          'columnCopy',
+          'DatasetRepo',
+          'exportCsv',
+          'trainingDataHash',
+          'generateDataset'
+        ].map(storage),
+        tests: [
+          ...['importCsv', 'exportCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
+          'tests/main/cli/importRefusals.test.ts'
+        ]
+      },
+      database: {
+        mutate: ['openDatabase', 'defaultDbPath'].map(storage),
+        tests: ['openDatabase', 'openDatabaseLocation', 'defaultDbPath'].map(storageTest)
+      },
+      repos: {
+        mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
+        tests: ['ModelRepo'].map(storageTest)
+      }
+    }
   },
   adapters: {
     mutate: [

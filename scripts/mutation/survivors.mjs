@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // Lists the surviving and uncovered mutants of a folder's report, one line each, for review:
 //   node scripts/mutation/survivors.mjs ml [file-substring]
-import { readFileSync } from 'node:fs'
+import { folderFiles } from './summary.mjs'
 
 const [name = 'mutation', only = ''] = process.argv.slice(2)
-const report = JSON.parse(readFileSync(`reports/mutation/${name}.json`, 'utf8'))
-for (const [file, data] of Object.entries(report.files)) {
+for (const [file, data] of folderFiles(name)) {
   if (!file.includes(only)) continue
   const lines = data.source.split('\n')
   for (const m of data.mutants) {

@@ -40,6 +40,7 @@ export interface NotProvided {
 export function providedInputs(artifact: ModelArtifact, raw: RawInputs): Uint8Array[] {
   return artifact.inputs.map((field) => {
     const flags = new Uint8Array(raw.numRows)
+    // Stryker disable next-line EqualityOperator: a write one past the end of a typed array is dropped.
     for (let r = 0; r < raw.numRows; r++) flags[r] = provided(raw, field, r) ? 1 : 0
     return flags
   })
@@ -55,6 +56,7 @@ export function featuresNotProvided(sources: number[][], given: Uint8Array[], nu
   for (let f = 0; f < numFeatures; f++) {
     for (const i of sources[f]) {
       const flags = given[i]
+      // Stryker disable next-line EqualityOperator: flags[numRows] is undefined (never 0), so nothing is written.
       for (let r = 0; r < numRows; r++) if (flags[r] === 0) out[r * numFeatures + f] = 1
     }
   }
@@ -76,6 +78,7 @@ export function attributeToFields(
 ): { reasons: Reason[]; notProvided: NotProvided } {
   const byField = new Float64Array(artifact.inputs.length)
   let pooled = 0
+  // Stryker disable next-line EqualityOperator: phi[phi.length] is undefined, so c is NaN and skipped.
   for (let f = 0; f < phi.length; f++) {
     const c = phi[f] * scale
     if (!Number.isFinite(c)) continue
@@ -96,6 +99,7 @@ export function attributeToFields(
       feature: field.name,
       value: valueOf(i),
       contribution,
+      // Stryker disable next-line EqualityOperator: a zero contribution has returned above, so ≥ and > agree.
       direction: contribution > 0 ? 'raises' : 'lowers'
     })
   })

@@ -59,6 +59,7 @@ export function parseApplicants(
       readField(field, numericRule(field, artifact.keepsMissing === true), values)
       numeric.set(field.name, values)
     } else {
+      // Stryker disable next-line ArrayDeclaration: every row is assigned below, so the length given up front changes nothing.
       const values: (string | null)[] = new Array(numRows)
       readField(field, categoryRule(field, artifact.keepsMissing === true), values)
       categorical.set(field.name, values)
@@ -144,7 +145,7 @@ export function notACategory(field: InputField, v: unknown): string {
 function shown(v: unknown): string {
   if (Array.isArray(v)) return `a list of ${v.length}`
   if (v !== null && typeof v === 'object') return 'an object'
-  return `"${clip(typeof v === 'string' ? v : String(v), 60)}"`
+  return `"${clip(String(v), 60)}"`
 }
 
 /** A number from CSV text or JSON; NaN when missing; undefined when it is not a number. */
@@ -167,7 +168,7 @@ export function readCategory(v: unknown): string | null | undefined {
     const s = v.trim()
     return isMissingToken(s) ? null : s
   }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v)
+  if (Number.isFinite(v)) return String(v)
   if (typeof v === 'boolean') return String(v)
   return undefined
 }

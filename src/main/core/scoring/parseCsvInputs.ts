@@ -72,6 +72,7 @@ export function parseCsvInputs(
       }
       numeric.set(field.name, values)
     } else {
+      // Stryker disable next-line ArrayDeclaration: every row is assigned below, so the length given up front changes nothing.
       const values: (string | null)[] = new Array(n)
       for (let r = 0; r < n; r++) {
         if (ragged[r]) {

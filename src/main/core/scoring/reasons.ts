@@ -21,6 +21,7 @@ export interface Reason {
 export function describeReason(reason: Reason, label?: string): string {
   const name = label ?? reason.feature
   const subject =
+    // Stryker disable next-line ConditionalExpression: Number.isNaN of a string is false, so the typeof test only documents the type.
     reason.value === null || (typeof reason.value === 'number' && Number.isNaN(reason.value))
       ? `${name} (missing)`
       : `${name} = ${formatValue(reason.value)}`
@@ -32,10 +33,14 @@ export function describeReason(reason: Reason, label?: string): string {
 
 /** Numbers to at most two decimals, integers as integers; strings unchanged. */
 function formatValue(value: number | string): string {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a string skipping this line is not finite, and String(value) returns it unchanged below.
   if (typeof value === 'string') return value
+  // Stryker disable next-line ConditionalExpression: ±Infinity also reads "Infinity" on the ≥ 1e15 line; NaN never comes here (it is "missing").
   if (!Number.isFinite(value)) return String(value)
   // Past 1e15 two decimals mean nothing (and value × 100 may overflow): six significant digits.
+  // Stryker disable next-line EqualityOperator: at exactly 1e15 both lines write 1000000000000000.
   if (Math.abs(value) >= 1e15) return String(Number(value.toPrecision(6)))
   const rounded = Math.round(value * 100) / 100
+  // Stryker disable next-line ConditionalExpression: String(-0) is already "0"; the check only states the intent.
   return String(rounded === 0 ? 0 : rounded)
 }

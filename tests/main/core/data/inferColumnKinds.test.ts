@@ -116,3 +116,22 @@ describe('ColumnProfiler.inferKind (README: numeric at ≥ 95 % numbers, unique 
     expect([p.nonMissing, p.numeric, p.integers]).toEqual([4, 3, 2])
   })
 })
+
+describe('ColumnProfiler.inferKind, the identifier boundary', () => {
+  it('calls more than 200 levels categorical when they are exactly half the values, an identifier past half', () => {
+    // 402 rows of 201 values, each twice: 201 is not more than half of 402.
+    expect(
+      kindOf(
+        'Branch',
+        range(402, (i) => `branch ${i % 201}`)
+      )
+    ).toBe('categorical')
+    // 401 rows, 201 values: more than half.
+    expect(
+      kindOf(
+        'Branch',
+        range(401, (i) => `branch ${i % 201}`)
+      )
+    ).toBe('identifier')
+  })
+})

@@ -78,4 +78,62 @@ describe('reasons by the fields an applicant gave', () => {
     expect(notProvided.fields.sort()).toEqual(['Account_Balance', 'Past_Delinquencies'])
     expect(notProvided.contribution).toBeCloseTo(0.1 + 0.15, 12)
   })
+
+  it('gives an engineered feature no source when its fields are not inputs, and pools its contribution', () => {
+    const a = model()
+    const age = a.features[feature('Age_Group')]
+    const ageGroup = a.engineering.ageGroup
+    if (ageGroup === undefined) throw new Error('the trained model has no Age_Group')
+    // An engineered feature the mapping does not know, and an Age_Group built from a column
+    // that is not among the inputs: neither has a field to credit.
+    const odd: ModelArtifact = {
+      ...a,
+      engineering: { ...a.engineering, ageGroup: { ...ageGroup, age: 'Not_An_Input' } },
+      features: [...a.features, { ...age, name: 'Unknown_Engineered' }]
+    }
+    const sources = featureSources(odd)
+    expect(sources[feature('Age_Group')]).toEqual([])
+    expect(sources[odd.features.length - 1]).toEqual([])
+    // With the real Age_Group spec, the unknown feature still maps to no field (not to the age).
+    const unknownOnly = featureSources({ ...odd, engineering: a.engineering })
+    expect(unknownOnly[feature('Age_Group')]).toEqual([input('Age')])
+    expect(unknownOnly[odd.features.length - 1]).toEqual([])
+    const p = new Float64Array(odd.features.length)
+    p[feature('Age_Group')] = 0.2
+    p[odd.features.length - 1] = -0.06
+    p[feature('Credit_Score')] = 0.1
+    const { reasons, notProvided } = attributeToFields(
+      odd,
+      sources,
+      p,
+      0.5,
+      () => true,
+      () => 1
+    )
+    // 0.5 × (0.2 − 0.06) = 0.07 pooled; only the credit score (0.05) is a field's reason.
+    expect(reasons.map((r) => [r.feature, r.direction])).toEqual([['Credit_Score', 'raises']])
+    expect(reasons[0].contribution).toBeCloseTo(0.05, 12)
+    expect(notProvided.fields).toEqual([])
+    expect(notProvided.contribution).toBeCloseTo(0.07, 12)
+  })
+
+  it('skips a contribution that is not a finite number instead of spreading NaN', () => {
+    const a = model()
+    const p = phi()
+    p[feature('Region')] = Number.NaN
+    p[feature('Age_Group')] = Number.POSITIVE_INFINITY
+    const missing = new Set([input('Past_Delinquencies')])
+    const { reasons, notProvided } = attributeToFields(
+      a,
+      featureSources(a),
+      p,
+      0.5,
+      (i) => !missing.has(i),
+      () => 1
+    )
+    expect(reasons.map((r) => r.feature)).not.toContain('Region')
+    expect(reasons.map((r) => r.feature)).not.toContain('Age')
+    expect(reasons.every((r) => Number.isFinite(r.contribution))).toBe(true)
+    expect(notProvided.contribution).toBeCloseTo(0.15, 12)
+  })
 })

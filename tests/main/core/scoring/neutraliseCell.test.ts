@@ -14,15 +14,33 @@ describe('neutraliseCell', () => {
     '- 250',
     '-A1',
     '+',
-    '-'
+    '-',
+    // A number after a tab or carriage return still starts with a formula character.
+    '\t42',
+    '\t-42',
+    '\r-7',
+    // Only plain numbers are left alone: a percentage or a sign before a dot is prefixed.
+    '-12.5%',
+    '-.5'
   ])('prefixes %j with an apostrophe so Excel shows it as text', (cell) => {
     expect(neutraliseCell(cell)).toBe(`'${cell}`)
   })
 
-  it.each(['-250', '-250.75', '+42', '-1,50,000', '-1.5e3', '0', 'Salaried', 'C-1001', ''])(
-    'leaves %j unchanged: a plain number or text is not a formula',
-    (cell) => {
-      expect(neutraliseCell(cell)).toBe(cell)
-    }
-  )
+  it.each([
+    '-250',
+    '-250.75',
+    '+42',
+    '-1,50,000',
+    '-1.5e3',
+    '-1.5e-3',
+    '+2.5E+10',
+    '-250 ',
+    '-250\t',
+    '0',
+    'Salaried',
+    'C-1001',
+    ''
+  ])('leaves %j unchanged: a plain number or text is not a formula', (cell) => {
+    expect(neutraliseCell(cell)).toBe(cell)
+  })
 })

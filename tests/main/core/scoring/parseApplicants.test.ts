@@ -136,6 +136,48 @@ describe('parseApplicants', () => {
     expect(parsed.issues.map((i) => i.length)).toEqual([2, 3, 3])
   })
 
+  it('says a model that learned what missing means scores a missing value as missing', () => {
+    const keeps = { ...artifact, keepsMissing: true } as unknown as ModelArtifact
+    const parsed = parseApplicants(keeps, 1, () => null, true)
+    expect(parsed.issues[0].map((i) => i.message)).toEqual([
+      'Credit_Score is missing: the model scores it as a missing value (it learned what missing means)',
+      'Annual_Income is missing: the model scores it as a missing value (it learned what missing means)',
+      'Region is missing: the model scores it as a missing value (it learned what missing means)'
+    ])
+  })
+
+  it('shows a median the training rows did not have as "-", and warns of no range it did not see', () => {
+    const empty = {
+      ...artifact,
+      inputs: [{ ...SCORE, min: null, max: null, p01: null, p99: null, median: null }]
+    } as unknown as ModelArtifact
+    expect(parseApplicants(empty, 1, () => '', true).issues[0].map((i) => i.message)).toEqual([
+      'Credit_Score is missing: filled with the training median -'
+    ])
+    expect(parseApplicants(empty, 1, () => 5, true).issues[0]).toEqual([])
+  })
+
+  it('rounds an out-of-range value to two decimals in the warning', () => {
+    expect(parseOne({ Credit_Score: 700, Annual_Income: 3_00_000.127, Region: 'West' }).messages).toEqual([
+      'warning: Annual_Income = 3,00,000.13 is outside the training range 60,000 to 2,50,000.5: the model has not seen such values, treat the result with care'
+    ])
+  })
+
+  it('reads "None" with spaces around it as missing, like NA', () => {
+    expect(readNumber('  None   ')).toBeNaN()
+    expect(readNumber(' NA      ')).toBeNaN()
+  })
+
+  it('lists all of exactly eight known categories without an ellipsis', () => {
+    const eight = {
+      ...artifact,
+      inputs: [{ ...REGION, categories: REGION.kind === 'categorical' ? REGION.categories.slice(0, 8) : [] }]
+    } as unknown as ModelArtifact
+    expect(parseApplicants(eight, 1, () => 'Mars', true).issues[0][0].message).toBe(
+      'Region = "Mars" was never seen in training: treated as "South" (known values: Central, East, North, North-East, South, West, Hills, Coast)'
+    )
+  })
+
   it('lists at most eight known categories in the unseen-value warning', () => {
     const few = {
       ...artifact,

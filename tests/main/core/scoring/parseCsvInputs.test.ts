@@ -100,4 +100,23 @@ describe('parseCsvInputs', () => {
     expect(parsed.errors.get(1)).toEqual(['has 1 fields, the header has 2'])
     expect(parsed.errors.get(2)).toEqual(['Amount: "lots" is not a number'])
   })
+
+  it('gives a ragged record no values, and names every bad field of a row', () => {
+    const SCORE = { ...AMOUNT, name: 'Score' }
+    const bytes = Buffer.from('1,East,7\n2\nlots,North,high\n')
+    const table = new CsvRecordTable()
+    tokenizeCsv(bytes, 0, bytes.length, 0x2c, true, table)
+    const parsed = parseCsvInputs(
+      artifactWith([AMOUNT, REGION, SCORE]),
+      bytes,
+      table,
+      Int32Array.of(0, 1, 2),
+      3
+    )
+    expect(Array.from(parsed.raw.numeric.get('Amount')!)).toEqual([1, NaN, NaN])
+    expect(parsed.raw.categorical.get('Region')).toEqual(['East', null, 'North'])
+    expect(Array.from(parsed.raw.numeric.get('Score')!)).toEqual([7, NaN, NaN])
+    expect([...parsed.errors.keys()]).toEqual([1, 2])
+    expect(parsed.errors.get(2)).toEqual(['Amount: "lots" is not a number', 'Score: "high" is not a number'])
+  })
 })

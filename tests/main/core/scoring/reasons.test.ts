@@ -41,4 +41,17 @@ describe('describeReason', () => {
       'Credit score = 540 raised the default risk by 12.3 points'
     )
   })
+
+  it('rounds a change of exactly 0.05 points up to 0.1 points, not "less than 0.1"', () => {
+    // 0.0005 × 100 is exactly 0.05 in binary floating point, which toFixed(1) shows as 0.1.
+    expect(describeReason(reason(540, 0.0005))).toBe(
+      'Credit_Score = 540 raised the default risk by 0.1 points'
+    )
+  })
+
+  it('writes values of 1e15 and beyond with six significant digits', () => {
+    expect(describeReason(reason(1.23456789e25, 0.1))).toContain('= 1.23457e+25 ')
+    expect(describeReason(reason(-9.87654321e18, 0.1))).toContain('= -9876540000000000000 ')
+    expect(describeReason(reason(Number.POSITIVE_INFINITY, 0.1))).toContain('= Infinity ')
+  })
 })

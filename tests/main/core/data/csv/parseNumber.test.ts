@@ -1,8 +1,9 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   isMissingNumberToken,
   isMissingToken,
+  isNoneWord,
   parseNumber
 } from '../../../../../src/main/core/data/csv/parseNumber'
 describe('parseNumber', () => {
@@ -103,6 +104,30 @@ describe('isMissingToken', () => {
     expect(isMissingToken(text)).toBe(false)
   })
 
+  it.each([' null ', '\tNA\t', ' n/a  '])(
+    'trims %j before looking it up (spaces and tabs are not printable)',
+    (text) => {
+      expect(isMissingToken(text)).toBe(true)
+    }
+  )
+
+  it.each(['Salaried', 'Unemployed', 'null-ish', '#N/A!!'])(
+    'treats the longer word %j as a value',
+    (text) => {
+      expect(isMissingToken(text)).toBe(false)
+      expect(isMissingNumberToken(text)).toBe(false)
+    }
+  )
+
+  it('reads "None" trimmed within eight characters as Python’s missing number, and no longer text', () => {
+    expect(isNoneWord('  none  ')).toBe(true)
+    expect(isNoneWord('NONE')).toBe(true)
+    expect(isNoneWord('Nonesuch')).toBe(false)
+    expect(isNoneWord('   None  ')).toBe(false)
+    expect(isMissingNumberToken('NA')).toBe(true)
+    expect(isMissingNumberToken('7')).toBe(false)
+  })
+
   it.each(['None', 'NONE', ' none '])(
     'keeps %j a value in any column (a real category in bank files), missing only where a number is due',
     (text) => {
@@ -149,6 +174,29 @@ describe('parseNumber on plain decimals (read without the regular expression)', 
     (text) => {
       const value = parseNumber(text)
       expect(Object.is(value, value === 0 ? 0 : Number(text))).toBe(true)
+    }
+  )
+
+  // The fast path is checked by what it skips: a plain decimal never reaches a regular expression.
+  it('reads plain decimals without running a regular expression', () => {
+    const cells = ['0', '7', '-12', '+3.5', '.5', '5.', '1e5', '1E-3', '-2.5e+10', '0009', '-0']
+    const exec = vi.spyOn(RegExp.prototype, 'exec')
+    const values = cells.map(parseNumber)
+    const calls = exec.mock.calls.length
+    exec.mockRestore()
+    expect(calls).toBe(0)
+    expect(values).toEqual([0, 7, -12, 3.5, 0.5, 5, 100000, 0.001, -25000000000, 9, 0])
+    expect(Object.is(values[10], -0)).toBe(false)
+  })
+
+  it.each(['', '-', '+', '.', '1e', '1e+', 'e5', '1.2.3', '1x', '1,000', ' 5', '5 ', '₹5', '--1', '1e5.5'])(
+    'hands %j to the regular expression',
+    (text) => {
+      const exec = vi.spyOn(RegExp.prototype, 'exec')
+      parseNumber(text)
+      const calls = exec.mock.calls.length
+      exec.mockRestore()
+      expect(calls).toBeGreaterThan(0)
     }
   )
 

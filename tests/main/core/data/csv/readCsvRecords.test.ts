@@ -140,7 +140,12 @@ describe('readCsvRecords streaming', () => {
   it('rejects a batchSize that is not a positive integer', async () => {
     const path = fixture('a.csv', 'a\n1\n')
     const format = await sniffCsv(path)
-    await expect(readCsvRecords(path, format, () => {}, { batchSize: 0 })).rejects.toThrow(RangeError)
+    await expect(readCsvRecords(path, format, () => {}, { batchSize: 0 })).rejects.toThrow(
+      'batchSize must be a positive integer, got 0'
+    )
+    await expect(readCsvRecords(path, format, () => {}, { batchSize: 2.5 })).rejects.toThrow(RangeError)
+    const { batchSizes } = await readAll('a\n1\n2\n', { batchSize: 1 })
+    expect(batchSizes).toEqual([1, 1])
   })
 
   it('streams 200,000 lines in batches, pausing the file while a batch is handled', async () => {
@@ -224,10 +229,11 @@ describe('readCsvRecords errors', () => {
   it('stops a quote that swallows more than MAX_RECORD_CHARS, naming the line where it opened', async () => {
     const path = fixture('runaway.csv', 'id,v\n1,a\n2,"open\n' + 'z,z\n'.repeat(300_000))
     const format = await sniffCsv(path)
-    await expect(readCsvRecords(path, format, () => {})).rejects.toMatchObject({
-      code: 'MALFORMED_CSV',
-      line: 3
-    })
+    const error: unknown = await readCsvRecords(path, format, () => {}).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'MALFORMED_CSV', line: 3 })
+    expect((error as Error).message).toMatch(
+      /^runaway\.csv, line 3: this record is longer than 1048576 characters, most likely because a quote \(".*and import again\.$/
+    )
   })
 
   it('rejects with NOT_FOUND when the file disappeared after sniffing', async () => {
