@@ -189,7 +189,19 @@ describe('parseNumber on plain decimals (read without the regular expression)', 
     expect(Object.is(values[10], -0)).toBe(false)
   })
 
-  it.each(['', '-', '+', '.', '1e', '1e+', 'e5', '1.2.3', '1x', '1,000', ' 5', '5 ', '₹5', '--1', '1e5.5'])(
+  it.each(['', 'e5', 'x1', '%5', ')'])(
+    'refuses %j at its first character, which no number starts with, without the regular expression',
+    (text) => {
+      const exec = vi.spyOn(RegExp.prototype, 'exec')
+      const value = parseNumber(text)
+      const calls = exec.mock.calls.length
+      exec.mockRestore()
+      expect(value).toBeNaN()
+      expect(calls).toBe(0)
+    }
+  )
+
+  it.each(['-', '+', '.', '1e', '1e+', '1.2.3', '1x', '1,000', ' 5', '5 ', '₹5', '--1', '1e5.5'])(
     'hands %j to the regular expression',
     (text) => {
       const exec = vi.spyOn(RegExp.prototype, 'exec')
