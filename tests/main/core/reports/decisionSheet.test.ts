@@ -7,30 +7,14 @@ import type { Lang } from '../../../../src/shared/i18n'
 import { writeDecisionSheet, type DecisionSheetInput } from '../../../../src/main/core/reports/decisionSheet'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { flat, pageCount, pdfPages, pdfText } from './pdfPages'
+import { FULL_APPLICANT } from '../../../fixtures/applicants'
 
 type SingleEntry = Extract<HistoryEntry, { kind: 'single' }>
 
 /** The text a pdfkit PDF shows, one string per drawn run, all pages. */
 const pdfLines = (file: string): string[] => pdfPages(file).flat()
-/** A complete applicant of the generated schema, varied below towards more and less risk. */
-const APPLICANT = {
-  Age: 38,
-  Region: 'South',
-  Area_Type: 'Urban',
-  Employment_Status: 'Salaried',
-  Annual_Income: 900000,
-  Account_Balance: 150000,
-  Credit_Score: 720,
-  Years_With_Bank: 6,
-  Existing_Loans: 1,
-  Past_Delinquencies: 0,
-  Loan_Purpose: 'Home',
-  Loan_Amount: 2500000,
-  Loan_Term_Months: 240,
-  Interest_Rate: 8.5,
-  Collateral: 'Yes',
-  Debt_to_Income: 0.4
-}
+/** The applicant varied below towards more and less risk. */
+const APPLICANT = FULL_APPLICANT
 const RISKIER = [
   {
     Credit_Score: 560,

@@ -12,6 +12,7 @@ import { CompiledForest } from '../../../../src/main/core/scoring/CompiledForest
 import { pathAttribution } from '../../../../src/main/core/scoring/treeShap'
 // The build script is plain ESM JavaScript; its exports are typed by use here.
 import { compileKernel, generatedModule, generatedPath, KERNELS } from '../../../../scripts/buildWasm.mjs'
+import { leafTree as leaf, stumpTree as stump } from '../../../fixtures/smallTrees'
 
 /** Rows with an interaction signal, rounded values (ties at thresholds) and optional gaps. */
 function data(numRows: number, numFeatures: number, seed: number, missingShare = 0) {
@@ -50,30 +51,6 @@ async function forestOn(
 
 function row(columns: Float64Array[], r: number): number[] {
   return columns.map((c) => c[r])
-}
-
-function leaf(value: number): FlatTree {
-  return {
-    feature: Int32Array.of(-1),
-    threshold: Float64Array.of(0),
-    missingLeft: Uint8Array.of(0),
-    left: Int32Array.of(-1),
-    right: Int32Array.of(-1),
-    value: Float64Array.of(value),
-    cover: Float64Array.of(10)
-  }
-}
-
-function stump(feature: number, threshold: number, leftValue: number, rightValue: number): FlatTree {
-  return {
-    feature: Int32Array.of(feature, -1, -1),
-    threshold: Float64Array.of(threshold, 0, 0),
-    missingLeft: Uint8Array.of(1, 0, 0),
-    left: Int32Array.of(1, -1, -1),
-    right: Int32Array.of(2, -1, -1),
-    value: Float64Array.of((leftValue + rightValue) / 2, leftValue, rightValue),
-    cover: Float64Array.of(10, 5, 5)
-  }
 }
 
 describe('CompiledForest', () => {

@@ -12,35 +12,11 @@ import {
   storedForm,
   type StoredCompiledForest
 } from '../../../../src/main/core/scoring/compiledForestStore'
+import { leafTree as leaf, stumpTree as stump } from '../../../fixtures/smallTrees'
 
 // Hand-built forests whose scores are worked out here: the limits and refusals of the
 // compiled layout, the sum combination of boosted engines, out-of-bag sums over tree masks,
 // and the stored form a model keeps of its compiled trees.
-
-function leaf(value: number): FlatTree {
-  return {
-    feature: Int32Array.of(-1),
-    threshold: Float64Array.of(0),
-    missingLeft: Uint8Array.of(0),
-    left: Int32Array.of(-1),
-    right: Int32Array.of(-1),
-    value: Float64Array.of(value),
-    cover: Float64Array.of(10)
-  }
-}
-
-/** x[feature] ≤ threshold (or missing) → leftValue, else rightValue; the root holds their mean. */
-function stump(feature: number, threshold: number, leftValue: number, rightValue: number): FlatTree {
-  return {
-    feature: Int32Array.of(feature, -1, -1),
-    threshold: Float64Array.of(threshold, 0, 0),
-    missingLeft: Uint8Array.of(1, 0, 0),
-    left: Int32Array.of(1, -1, -1),
-    right: Int32Array.of(2, -1, -1),
-    value: Float64Array.of((leftValue + rightValue) / 2, leftValue, rightValue),
-    cover: Float64Array.of(10, 5, 5)
-  }
-}
 
 /** A chain of `splits` splits on feature 0 at thresholds 0, 1, 2, …: that many distinct cuts. */
 function chain(splits: number): FlatTree {

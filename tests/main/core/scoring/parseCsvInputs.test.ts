@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { CsvRecordTable, tokenizeCsv } from '../../../../src/main/core/data/csv/tokenizeCsv'
-import type { ModelArtifact } from '../../../../src/main/core/model/ModelArtifact'
 import { Rng } from '../../../../src/main/core/base/random'
 import { readCategory, readNumber } from '../../../../src/main/core/scoring/parseApplicants'
 import { CategoryCells, parseCsvInputs } from '../../../../src/main/core/scoring/parseCsvInputs'
+import { AMOUNT, artifactWith, parseAmountRegion, REGION } from '../../../fixtures/csvInputs'
 
-/** Just what parseCsvInputs reads of an artifact: its input fields. */
-function artifactWith(inputs: ModelArtifact['inputs']): ModelArtifact {
-  return { inputs } as ModelArtifact
-}
-
-const AMOUNT: ModelArtifact['inputs'][number] = {
-  name: 'Amount',
-  kind: 'numeric',
-  min: 0,
-  max: 1,
-  p01: 0,
-  p99: 1,
-  median: 0.5,
-  missingShare: 0
-}
-const REGION: ModelArtifact['inputs'][number] = {
-  name: 'Region',
-  kind: 'categorical',
-  categories: ['East', 'North'],
-  mostFrequent: 'North',
-  missingShare: 0
-}
-
-function parse(csv: string, categories?: CategoryCells[]) {
-  const bytes = Buffer.from(csv)
-  const table = new CsvRecordTable()
-  tokenizeCsv(bytes, 0, bytes.length, 0x2c, true, table)
-  return parseCsvInputs(artifactWith([AMOUNT, REGION]), bytes, table, Int32Array.of(0, 1), 2, categories)
-}
+const parse = parseAmountRegion
 
 describe('parseCsvInputs', () => {
   it('reads every number exactly as readNumber does, plain decimals from their bytes included', () => {

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { CsvRecordTable, tokenizeCsv } from '../../../../src/main/core/data/csv/tokenizeCsv'
-import type { ModelArtifact } from '../../../../src/main/core/model/ModelArtifact'
 import { readCategory, readNumber } from '../../../../src/main/core/scoring/parseApplicants'
-import { CategoryCells, parseCsvInputs } from '../../../../src/main/core/scoring/parseCsvInputs'
+import { CategoryCells } from '../../../../src/main/core/scoring/parseCsvInputs'
+import { parseAmountRegion } from '../../../fixtures/csvInputs'
 
 // parseCsvInputs promises two fast paths whose values equal the slow ones (parseCsvInputs.test.ts
 // checks the values): plain decimals read from their bytes, and category spellings remembered
@@ -13,32 +12,7 @@ vi.mock('../../../../src/main/core/scoring/parseApplicants', async (importOrigin
   return { ...actual, readNumber: vi.fn(actual.readNumber), readCategory: vi.fn(actual.readCategory) }
 })
 
-const AMOUNT: ModelArtifact['inputs'][number] = {
-  name: 'Amount',
-  kind: 'numeric',
-  min: 0,
-  max: 1,
-  p01: 0,
-  p99: 1,
-  median: 0.5,
-  missingShare: 0
-}
-const REGION: ModelArtifact['inputs'][number] = {
-  name: 'Region',
-  kind: 'categorical',
-  categories: ['East', 'North'],
-  mostFrequent: 'North',
-  missingShare: 0
-}
-
-/** Parses `csv` (Amount,Region columns, no header) as one chunk. */
-function parse(csv: string, categories?: CategoryCells[]) {
-  const bytes = Buffer.from(csv)
-  const table = new CsvRecordTable()
-  tokenizeCsv(bytes, 0, bytes.length, 0x2c, true, table)
-  const artifact = { inputs: [AMOUNT, REGION] } as ModelArtifact
-  return parseCsvInputs(artifact, bytes, table, Int32Array.of(0, 1), 2, categories)
-}
+const parse = parseAmountRegion
 
 const amounts = (csv: string): number[] => Array.from(parse(csv).raw.numeric.get('Amount') ?? [])
 const regions = (csv: string, categories?: CategoryCells[]): (string | null)[] =>

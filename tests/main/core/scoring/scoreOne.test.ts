@@ -9,6 +9,7 @@ import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { SMALL_FOREST, useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 import { modelGovernance } from '../../../../src/main/core/policy/modelDefaults'
+import { FULL_APPLICANT } from '../../../fixtures/applicants'
 
 /** A policy that requires nothing and blocks nothing: what scoring does without the checks. */
 const NO_CHECKS = { required: [], limits: [], referrals: [] }
@@ -21,26 +22,6 @@ const SPEC_REQUEST = {
   Interest_Rate: 5.5,
   Loan_to_Balance_Ratio: 0.25,
   High_Credit_Risk: 0
-}
-
-/** A complete applicant of the generated schema. */
-const FULL_APPLICANT = {
-  Age: 38,
-  Region: 'South',
-  Area_Type: 'Urban',
-  Employment_Status: 'Salaried',
-  Annual_Income: 900000,
-  Account_Balance: 150000,
-  Credit_Score: 720,
-  Years_With_Bank: 6,
-  Existing_Loans: 1,
-  Past_Delinquencies: 0,
-  Loan_Purpose: 'Home',
-  Loan_Amount: 2500000,
-  Loan_Term_Months: 240,
-  Interest_Rate: 8.5,
-  Collateral: 'Yes',
-  Debt_to_Income: 0.4
 }
 
 function sumOf(values: number[]): number {

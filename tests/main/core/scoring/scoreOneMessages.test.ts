@@ -6,29 +6,10 @@ import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
 import { modelGovernance } from '../../../../src/main/core/policy/modelDefaults'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
+import { FULL_APPLICANT } from '../../../fixtures/applicants'
 
 // The words and fields of scoreOne's warnings and refusals, written out in full: an officer
 // and the audit read them, so a changed word or a lost field is a bug.
-
-/** A complete applicant of the generated schema. */
-const FULL_APPLICANT = {
-  Age: 38,
-  Region: 'South',
-  Area_Type: 'Urban',
-  Employment_Status: 'Salaried',
-  Annual_Income: 900000,
-  Account_Balance: 150000,
-  Credit_Score: 720,
-  Years_With_Bank: 6,
-  Existing_Loans: 1,
-  Past_Delinquencies: 0,
-  Loan_Purpose: 'Home',
-  Loan_Amount: 2500000,
-  Loan_Term_Months: 240,
-  Interest_Rate: 8.5,
-  Collateral: 'Yes',
-  Debt_to_Income: 0.4
-}
 
 /** The error scoreOne throws for `input`. */
 function refusal(model: LoadedModel, input: Record<string, unknown>): WorkbenchError {
