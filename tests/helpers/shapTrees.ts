@@ -4,7 +4,9 @@
  * cover-weighted conditional expectation, and Algorithm 2 of Lundberg et al.).
  */
 import { type FlatTree, leafIndexOfVector } from '../../src/main/core/model/FlatTree'
-import type { Rng } from '../../src/main/core/base/random'
+import type { TreeEnsemble } from '../../src/main/core/model/TreeEnsemble'
+import { Rng } from '../../src/main/core/base/random'
+import { trainForest } from '../../src/main/core/ml/forest/trainForest'
 import { treeShap } from '../../src/main/core/scoring/treeShap'
 
 /** A node under construction: a leaf has no split. */
@@ -203,4 +205,28 @@ export function chainTree(rng: Rng, features: number[], coverOfLeaf: () => numbe
   }
   nodes.push(leaf(rng.next(), coverOfLeaf()))
   return finishTree(nodes)
+}
+
+/** A depth-15 forest trained on 3,000 noisy rows with 5 % missing values (12 features), and the generator, to draw vectors on from where training left it. */
+export async function trainedNoisyForest(): Promise<{ forest: TreeEnsemble; rng: Rng; numFeatures: number }> {
+  const rng = new Rng(15)
+  const numRows = 3000
+  const numFeatures = 12
+  const columns = Array.from({ length: numFeatures }, () => new Float64Array(numRows))
+  const y = new Uint8Array(numRows)
+  for (let r = 0; r < numRows; r++) {
+    for (let f = 0; f < numFeatures; f++) columns[f][r] = rng.next() < 0.05 ? NaN : rng.next() * 2 - 1
+    const a = Number.isNaN(columns[0][r]) ? 0 : columns[0][r]
+    const b = Number.isNaN(columns[1][r]) ? 0 : columns[1][r]
+    y[r] = (a * a + b * b < 0.5 ? 1 : 0) ^ (rng.next() < 0.1 ? 1 : 0)
+  }
+  const { forest } = await trainForest(columns, y, {
+    trees: 12,
+    maxDepth: 15,
+    minSamplesLeaf: 1,
+    maxFeatures: 'sqrt',
+    seed: 3,
+    threads: 1
+  })
+  return { forest, rng, numFeatures }
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Worker } from 'node:worker_threads'
 import { Rng } from '../../../../src/main/core/base/random'
-import { trainForest } from '../../../../src/main/core/ml/forest/trainForest'
 import type { EnsembleCombine } from '../../../../src/main/core/model/TreeEnsemble'
 import { linkScore, predictEnsembleVector } from '../../../../src/main/core/model/TreeEnsemble'
 import { forestShapPrepared, prepareForestShap } from '../../../../src/main/core/scoring/linearTreeShap'
@@ -16,7 +15,8 @@ import {
   randomVector,
   relativeGap,
   split,
-  sum
+  sum,
+  trainedNoisyForest
 } from '../../../helpers/shapTrees'
 
 const FOREST: EnsembleCombine = { aggregate: 'mean', bias: 0, link: 'identity' }
@@ -28,29 +28,7 @@ function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true
 }
 
-/** A depth-15 forest trained on 3,000 noisy rows with 5 % missing values (12 features). */
-async function trainedForest() {
-  const rng = new Rng(15)
-  const numRows = 3000
-  const numFeatures = 12
-  const columns = Array.from({ length: numFeatures }, () => new Float64Array(numRows))
-  const y = new Uint8Array(numRows)
-  for (let r = 0; r < numRows; r++) {
-    for (let f = 0; f < numFeatures; f++) columns[f][r] = rng.next() < 0.05 ? NaN : rng.next() * 2 - 1
-    const a = Number.isNaN(columns[0][r]) ? 0 : columns[0][r]
-    const b = Number.isNaN(columns[1][r]) ? 0 : columns[1][r]
-    y[r] = (a * a + b * b < 0.5 ? 1 : 0) ^ (rng.next() < 0.1 ? 1 : 0)
-  }
-  const { forest } = await trainForest(columns, y, {
-    trees: 12,
-    maxDepth: 15,
-    minSamplesLeaf: 1,
-    maxFeatures: 'sqrt',
-    seed: 3,
-    threads: 1
-  })
-  return { forest, rng, numFeatures }
-}
+const trainedForest = trainedNoisyForest
 
 describe('ShapForest (exact TreeSHAP in WebAssembly)', () => {
   it('gives a single split the gap between the reached leaf and the root, as worked by hand', () => {

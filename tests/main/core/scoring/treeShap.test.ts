@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { trainForest } from '../../../../src/main/core/ml/forest/trainForest'
 import { Rng } from '../../../../src/main/core/base/random'
 import { forestShapPrepared, prepareForestShap } from '../../../../src/main/core/scoring/linearTreeShap'
 import {
@@ -22,7 +21,8 @@ import {
   randomVector,
   relativeGap,
   split,
-  sum
+  sum,
+  trainedNoisyForest
 } from '../../../helpers/shapTrees'
 
 describe('treeShap', () => {
@@ -326,25 +326,7 @@ describe('Linear TreeShap (forestShapPrepared)', () => {
   })
 
   it('agrees with Algorithm 2 within 1e-9 on a trained depth-15 forest, missing values included', async () => {
-    const rng = new Rng(15)
-    const numRows = 3000
-    const numFeatures = 12
-    const columns = Array.from({ length: numFeatures }, () => new Float64Array(numRows))
-    const y = new Uint8Array(numRows)
-    for (let r = 0; r < numRows; r++) {
-      for (let f = 0; f < numFeatures; f++) columns[f][r] = rng.next() < 0.05 ? NaN : rng.next() * 2 - 1
-      const a = Number.isNaN(columns[0][r]) ? 0 : columns[0][r]
-      const b = Number.isNaN(columns[1][r]) ? 0 : columns[1][r]
-      y[r] = (a * a + b * b < 0.5 ? 1 : 0) ^ (rng.next() < 0.1 ? 1 : 0)
-    }
-    const { forest } = await trainForest(columns, y, {
-      trees: 12,
-      maxDepth: 15,
-      minSamplesLeaf: 1,
-      maxFeatures: 'sqrt',
-      seed: 3,
-      threads: 1
-    })
+    const { forest, rng, numFeatures } = await trainedNoisyForest()
     const prepared = prepareForestShap(forest)
     expect(prepared.maxDepth).toBeGreaterThanOrEqual(12)
     for (let k = 0; k < 10; k++) {
