@@ -2,14 +2,11 @@ import type Database from 'better-sqlite3'
 import { notFound, WorkbenchError } from '../base/errors'
 import type { ColumnKind, ColumnSpec, Column, Table } from '../data/Table'
 import type { DatasetDetail, DatasetSummary, ImportReport } from '../../../shared/dto'
-import { ColumnCopyWriter, readColumnCopy } from './columnCopy'
+import { ColumnCopyWriter, readColumnCopy, storedRows, type StoredDataset } from './columnCopy'
 
 export type { RejectedLine, ImportReport, DatasetSummary, DatasetDetail } from '../../../shared/dto'
 
 export const MAX_REPORTED_LINES = 1000
-
-/** Rows per INSERT statement when appending (measured: one call per row was a fifth of an import). */
-const ROWS_PER_INSERT = 64
 
 export interface DatasetMeta {
   name: string
@@ -29,8 +26,10 @@ export function quoteIdent(name: string): string {
 }
 
 /**
- * SQLite's limit of columns in a table (SQLITE_MAX_COLUMN, 2000 in better-sqlite3's build),
- * less the table's own `_line`: the most columns a dataset can have.
+ * The most columns a dataset can have: SQLite's limit of columns in a table
+ * (SQLITE_MAX_COLUMN, 2000 in better-sqlite3's build) less the rows table's own `_line`.
+ * Datasets are no longer written as a rows table (see columnCopy.ts), but `ptm export` and
+ * any dataset written before must still fit one, and no bank file comes near it.
  */
 export const MAX_DATASET_COLUMNS = 1999
 
@@ -94,16 +93,10 @@ function toSummary(r: DatasetRow): DatasetSummary {
 /**
  * Writes one dataset inside one transaction: nothing of it is visible, and nothing is
  * left behind, until `commit`. A crash or `rollback` part-way leaves the database as
- * it was (SQLite rolls the open transaction back on the next open).
+ * it was (SQLite rolls the open transaction back on the next open). The rows are kept
+ * as columns (columnCopy.ts) and written once, at commit.
  */
 export class DatasetWriter {
-  private insert: Database.Statement | undefined
-  /** Inserts ROWS_PER_INSERT rows at once: one call into SQLite instead of one per row. */
-  private insertMany: Database.Statement | undefined
-  private rowsPerInsert = 1
-  /** Parameters of the rows appended but not inserted yet (line, then cells, row after row). */
-  private readonly pending: Cell[] = []
-  private pendingRows = 0
   private readonly copy: ColumnCopyWriter
   private rows = 0
   private positives = 0
@@ -128,7 +121,7 @@ export class DatasetWriter {
       )
     }
     this.positiveNumber = Number(meta.positiveClass)
-    this.copy = new ColumnCopyWriter(columns, meta.positiveClass)
+    this.copy = new ColumnCopyWriter(columns, targetIsNumeric)
     db.exec('BEGIN IMMEDIATE')
     try {
       const info = db
@@ -152,18 +145,6 @@ export class DatasetWriter {
         'INSERT INTO dataset_columns (dataset_id, position, name, kind, sql_name) VALUES (?, ?, ?, ?, ?)'
       )
       columns.forEach((c, i) => addColumn.run(this.id, i, c.name, c.kind, sqlColumnName(i)))
-      const sqlType = (c: ColumnSpec): string =>
-        c.kind === 'numeric' || (c.kind === 'target' && targetIsNumeric) ? 'REAL' : 'TEXT'
-      const defs = columns.map((c, i) => `${sqlColumnName(i)} ${sqlType(c)}`).join(', ')
-      db.exec(`CREATE TABLE ${datasetTableName(this.id)} (_line INTEGER NOT NULL, ${defs})`)
-      const row = `(?, ${columns.map(() => '?').join(', ')})`
-      this.insert = db.prepare(`INSERT INTO ${datasetTableName(this.id)} VALUES ${row}`)
-      // SQLite takes at most 32,766 parameters a statement.
-      this.rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(32_766 / (columns.length + 1))))
-      if (this.rowsPerInsert > 1) {
-        const rows = new Array<string>(this.rowsPerInsert).fill(row).join(', ')
-        this.insertMany = db.prepare(`INSERT INTO ${datasetTableName(this.id)} VALUES ${rows}`)
-      }
     } catch (error) {
       db.exec('ROLLBACK')
       this.open = false
@@ -178,28 +159,12 @@ export class DatasetWriter {
 
   /** Appends one row (its cells are copied: the caller may reuse the array). */
   appendRow(cells: ArrayLike<Cell>, line: number): void {
-    if (!this.open || !this.insert) throw new Error('DatasetWriter: already closed')
-    const pending = this.pending
-    pending.push(line)
-    for (let c = 0; c < cells.length; c++) pending.push(cells[c])
+    if (!this.open) throw new Error('DatasetWriter: already closed')
     this.copy.add(cells, line)
     const v = cells[this.targetIndex]
     if (v === this.meta.positiveClass || (typeof v === 'number' && v === this.positiveNumber))
       this.positives++
     this.rows++
-    if (++this.pendingRows === this.rowsPerInsert) this.flush()
-  }
-
-  /** Inserts the pending rows: a whole group in one statement, fewer one at a time. */
-  private flush(): void {
-    if (this.insertMany && this.pendingRows === this.rowsPerInsert) this.insertMany.run(this.pending)
-    else {
-      const width = this.pending.length / Math.max(1, this.pendingRows)
-      for (let r = 0; r < this.pendingRows; r++)
-        this.insert!.run(this.pending.slice(r * width, (r + 1) * width))
-    }
-    this.pending.length = 0
-    this.pendingRows = 0
   }
 
   get rowCount(): number {
@@ -208,11 +173,11 @@ export class DatasetWriter {
 
   /**
    * Records the counts and report (and the source file's hash, when it was known only once
-   * the rows were written) and makes the dataset visible.
+   * the rows were written), writes the columns and makes the dataset visible. `distinct[c]`:
+   * no value of column c was appended twice (see ColumnCopyWriter.write).
    */
-  commit(report: ImportReport, sourceSha256?: string): DatasetSummary {
+  commit(report: ImportReport, sourceSha256?: string, distinct?: readonly boolean[]): DatasetSummary {
     if (!this.open) throw new Error('DatasetWriter: already closed')
-    this.flush()
     this.db
       .prepare(
         'UPDATE datasets SET row_count = ?, positive_count = ?, rejected_rows = ?, import_report = ? WHERE id = ?'
@@ -220,7 +185,7 @@ export class DatasetWriter {
       .run(this.rows, this.positives, report.rowsRejected, JSON.stringify(report), this.id)
     if (sourceSha256 !== undefined)
       this.db.prepare('UPDATE datasets SET source_sha256 = ? WHERE id = ?').run(sourceSha256, this.id)
-    this.copy.write(this.db, this.id)
+    this.copy.write(this.db, this.id, distinct)
     this.db.exec('COMMIT')
     this.open = false
     return new DatasetRepo(this.db).get(this.id)
@@ -290,13 +255,26 @@ export class DatasetRepo {
 
   /** Iterates the rows as arrays of cells in column order (for export), in source order. */
   *iterateRows(id: number): Generator<Cell[]> {
-    this.get(id)
+    const fromColumns = storedRows(this.db, id, this.stored(this.get(id)))
+    if (fromColumns) {
+      yield* fromColumns
+      return
+    }
     const columns = this.storedColumns(id)
     const cols = columns.map((c) => c.sql).join(', ')
     const stmt = this.db
       .prepare(`SELECT ${cols} FROM ${datasetTableName(id)} ORDER BY ${rowOrder(columns)}`)
       .raw(true)
     for (const row of stmt.iterate()) yield row as Cell[]
+  }
+
+  /** What readColumnCopy and storedRows need to know of a dataset. */
+  private stored(detail: DatasetDetail): StoredDataset {
+    return {
+      specs: detail.columnSpecs,
+      numRows: detail.rows,
+      target: { name: detail.targetColumn, positiveClass: detail.positiveClass }
+    }
   }
 
   /** The columns of a dataset's rows table, in position order. */
@@ -316,10 +294,7 @@ export class DatasetRepo {
     const detail = this.get(id)
     const n = detail.rows
     const specs = detail.columnSpecs
-    const copy = readColumnCopy(this.db, id, specs, n, {
-      name: detail.targetColumn,
-      positiveClass: detail.positiveClass
-    })
+    const copy = readColumnCopy(this.db, id, this.stored(detail))
     if (copy) return copy
     const targetPos = specs.findIndex((c) => c.kind === 'target')
     const columns: Column[] = []

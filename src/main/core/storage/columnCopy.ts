@@ -4,15 +4,21 @@ import type { Column, ColumnKind, ColumnSpec, Table } from '../data/Table'
 type Cell = string | number | null
 
 /**
- * The columnar copy of a dataset (table dataset_column_data, migration 7): each column as
- * the typed array DatasetRepo.loadTable builds from the rows (numbers as f64 with NaN for
- * missing, text as i32 codes in order of first appearance with -1 for missing, the target
- * as 0/1 bytes), and the source lines. Written by the DatasetWriter in the transaction that
- * writes the rows; read back in a few BLOB reads instead of a million rows through SQL
- * (training, profiling and validation load whole datasets). The rows table stays the
- * dataset: a copy of another format, or none (datasets imported before it), is never read.
+ * A dataset's columns as stored (table dataset_column_data, migration 8): each column as the
+ * typed array DatasetRepo.loadTable hands to training, profiling and validation (numbers as
+ * f64 with NaN for missing, text as i32 codes in order of first appearance with -1 for
+ * missing, levels as JSON), and the source lines; read back in a few BLOB reads.
+ *
+ * Two formats:
+ * - ROWS_AND_COPY (1): datasets imported before migration 12 also have a rows table
+ *   (`dataset_<id>`), which is the dataset; this copy holds the target as 0/1 bytes only.
+ * - COLUMNS (2): the columns are the dataset, written once, with no rows table. The target
+ *   keeps its values (numbers as f64, text as codes and levels), so every row can be given
+ *   back cell for cell (export, the training-data hash). Writing each row again through
+ *   SQL took more of an import than reading the file did (docs/performance.md).
  */
-const FORMAT = 1
+const ROWS_AND_COPY = 1
+const COLUMNS = 2
 
 /** Position under which the source lines are stored. */
 const LINES = -1
@@ -21,8 +27,8 @@ const LINES = -1
 abstract class ColumnBuilder {
   protected size = 0
   abstract add(cell: Cell): void
-  /** The column's bytes and, for text, its levels. */
-  abstract finish(): { data: Uint8Array; levels: string[] | null }
+  /** The column's bytes and, for text, its levels; `distinct`: no value was appended twice. */
+  abstract finish(distinct: boolean): { data: Uint8Array; levels: string[] | null }
 }
 
 /** Grows typed arrays by doubling; `finish` gives the filled part. */
@@ -48,10 +54,23 @@ class NumericBuilder extends ColumnBuilder {
   }
 }
 
+/**
+ * Text as codes in order of first appearance. An identifier column is appended without a
+ * lookup (each value its own level), as if distinct, and coded properly at `finish` only if
+ * the import's survey could not vouch that it is: looking up a million distinct IDs in a Map
+ * was a quarter of an import's main thread, and the survey already checks them on its own
+ * thread.
+ */
 class TextBuilder extends ColumnBuilder {
   private codes = new Int32Array(0)
-  private readonly levels: string[] = []
-  private readonly index = new Map<string, number>()
+  private levels: string[] = []
+  private readonly index: Map<string, number> | null
+
+  constructor(appendOnly: boolean) {
+    super()
+    this.index = appendOnly ? null : new Map()
+  }
+
   add(cell: Cell): void {
     this.codes = grown(this.codes, this.size)
     if (cell === null || cell === '') {
@@ -59,6 +78,10 @@ class TextBuilder extends ColumnBuilder {
       return
     }
     const key = String(cell)
+    if (this.index === null) {
+      this.codes[this.size++] = this.levels.push(key) - 1
+      return
+    }
     let code = this.index.get(key)
     if (code === undefined) {
       code = this.levels.length
@@ -67,41 +90,44 @@ class TextBuilder extends ColumnBuilder {
     }
     this.codes[this.size++] = code
   }
-  finish(): { data: Uint8Array; levels: string[] } {
+
+  /** `distinct`: no value was appended twice (then appended levels are already the codes). */
+  finish(distinct: boolean): { data: Uint8Array; levels: string[] } {
+    if (this.index === null && !distinct) this.recode()
     return { data: bytesOf(this.codes, this.size), levels: this.levels }
   }
+
+  /** Codes appended values as `add` with a lookup would have: one level per distinct value, in order of first appearance. */
+  private recode(): void {
+    const appended = this.levels
+    const index = new Map<string, number>()
+    this.levels = []
+    for (let r = 0; r < this.size; r++) {
+      if (this.codes[r] < 0) continue
+      const key = appended[this.codes[r]]
+      let code = index.get(key)
+      if (code === undefined) {
+        code = this.levels.length
+        this.levels.push(key)
+        index.set(key, code)
+      }
+      this.codes[r] = code
+    }
+  }
 }
 
-class TargetBuilder extends ColumnBuilder {
-  private values = new Uint8Array(0)
-  private readonly positiveNumber: number
-  constructor(private readonly positive: string) {
-    super()
-    this.positiveNumber = Number(positive)
-  }
-  add(cell: Cell): void {
-    this.values = grown(this.values, this.size)
-    const positive = cell === this.positive || (typeof cell === 'number' && cell === this.positiveNumber)
-    this.values[this.size++] = positive ? 1 : 0
-  }
-  finish(): { data: Uint8Array; levels: null } {
-    return { data: bytesOf(this.values, this.size), levels: null }
-  }
-}
-
-/** The columnar copy of the rows a DatasetWriter appends, written when it commits. */
+/** A dataset's columns as a DatasetWriter appends its rows, written when it commits (format COLUMNS). */
 export class ColumnCopyWriter {
   private readonly builders: ColumnBuilder[]
   private lines = new Int32Array(0)
   private size = 0
 
-  constructor(columns: ColumnSpec[], positiveClass: string) {
+  /** `targetIsNumeric`: the target's cells are numbers (else text), as the import plan found them. */
+  constructor(columns: ColumnSpec[], targetIsNumeric: boolean) {
     this.builders = columns.map((c) =>
-      c.kind === 'target'
-        ? new TargetBuilder(positiveClass)
-        : c.kind === 'numeric'
-          ? new NumericBuilder()
-          : new TextBuilder()
+      c.kind === 'numeric' || (c.kind === 'target' && targetIsNumeric)
+        ? new NumericBuilder()
+        : new TextBuilder(c.kind === 'identifier')
     )
   }
 
@@ -112,65 +138,138 @@ export class ColumnCopyWriter {
     this.lines[this.size++] = line
   }
 
-  /** Writes the copy of dataset `id` (inside the writer's transaction). */
-  write(db: Database.Database, id: number): void {
+  /**
+   * Writes the columns of dataset `id` (inside the writer's transaction). `distinct[c]`: no
+   * value of column c was appended twice (import's survey checks it); unknown when absent.
+   */
+  write(db: Database.Database, id: number, distinct: readonly boolean[] = []): void {
     const insert = db.prepare(
       'INSERT INTO dataset_column_data (dataset_id, position, format, data, levels) VALUES (?, ?, ?, ?, ?)'
     )
     this.builders.forEach((builder, position) => {
-      const { data, levels } = builder.finish()
-      insert.run(id, position, FORMAT, data, levels === null ? null : JSON.stringify(levels))
+      const { data, levels } = builder.finish(distinct[position] === true)
+      insert.run(id, position, COLUMNS, data, levels === null ? null : JSON.stringify(levels))
     })
-    insert.run(id, LINES, FORMAT, bytesOf(this.lines, this.size), null)
+    insert.run(id, LINES, COLUMNS, bytesOf(this.lines, this.size), null)
   }
 }
 
-/**
- * The dataset's table from its columnar copy, or undefined when it has none of this
- * format (then loadTable reads the rows). `specs` are the dataset's columns in order.
- */
-export function readColumnCopy(
+/** What is stored of a dataset: its specs (in order), row count and target. */
+export interface StoredDataset {
+  specs: { name: string; kind: ColumnKind }[]
+  numRows: number
+  target: { name: string; positiveClass: string }
+}
+
+/** One stored column, as read back: numbers, or text codes with their levels. */
+type StoredColumn =
+  | { kind: 'numbers'; values: Float64Array }
+  | { kind: 'text'; codes: Int32Array; levels: string[] }
+  | { kind: 'outcomes'; positive: Uint8Array }
+
+/** The stored columns (in spec order), their format and the source lines; undefined when any is missing or of the wrong size. */
+function readStored(
   db: Database.Database,
   id: number,
-  specs: { name: string; kind: ColumnKind }[],
-  numRows: number,
-  target: { name: string; positiveClass: string }
-): Table | undefined {
+  dataset: StoredDataset
+): { format: number; columns: StoredColumn[]; lines: Int32Array } | undefined {
+  const { specs, numRows } = dataset
   const rows = db
     .prepare(
       'SELECT position, format, data, levels FROM dataset_column_data WHERE dataset_id = ? ORDER BY position'
     )
     .all(id) as { position: number; format: number; data: Buffer; levels: string | null }[]
-  if (rows.length !== specs.length + 1 || rows.some((r) => r.format !== FORMAT)) return undefined
+  if (rows.length !== specs.length + 1) return undefined
+  const format = rows[0].format
+  if ((format !== ROWS_AND_COPY && format !== COLUMNS) || rows.some((r) => r.format !== format))
+    return undefined
   const byPosition = new Map(rows.map((r) => [r.position, r]))
   const lines = typed(byPosition.get(LINES)?.data, Int32Array, numRows)
   if (!lines) return undefined
-  const columns: Column[] = []
-  let targetValues: Uint8Array | undefined
+  const columns: StoredColumn[] = []
   for (let position = 0; position < specs.length; position++) {
-    const spec = specs[position]
     const row = byPosition.get(position)
     if (!row) return undefined
-    if (spec.kind === 'target') targetValues = typed(row.data, Uint8Array, numRows)
-    else if (spec.kind === 'numeric') {
+    let column: StoredColumn | undefined
+    if (specs[position].kind === 'target' && format === ROWS_AND_COPY) {
+      const positive = typed(row.data, Uint8Array, numRows)
+      column = positive && { kind: 'outcomes', positive }
+    } else if (row.levels === null) {
       const values = typed(row.data, Float64Array, numRows)
-      if (!values) return undefined
-      columns.push({ name: spec.name, kind: 'numeric', values })
+      column = values && { kind: 'numbers', values }
     } else {
       const codes = typed(row.data, Int32Array, numRows)
-      if (!codes || row.levels === null) return undefined
-      columns.push({ name: spec.name, kind: spec.kind, codes, levels: JSON.parse(row.levels) as string[] })
+      column = codes && { kind: 'text', codes, levels: JSON.parse(row.levels) as string[] }
     }
+    if (!column) return undefined
+    columns.push(column)
   }
-  if (!targetValues) return undefined
+  return { format, columns, lines }
+}
+
+/** 1 where a target cell is the positive class: the same test the writer's counts use. */
+function positives(column: StoredColumn, positiveClass: string, numRows: number): Uint8Array {
+  if (column.kind === 'outcomes') return column.positive
+  const out = new Uint8Array(numRows)
+  if (column.kind === 'numbers') {
+    const positive = Number(positiveClass)
+    for (let r = 0; r < numRows; r++) out[r] = column.values[r] === positive ? 1 : 0
+  } else {
+    const code = column.levels.indexOf(positiveClass)
+    for (let r = 0; r < numRows; r++) out[r] = code >= 0 && column.codes[r] === code ? 1 : 0
+  }
+  return out
+}
+
+/**
+ * The dataset's table from its stored columns, or undefined when it has none of a known
+ * format (then loadTable reads the rows table of a dataset imported before the copy).
+ */
+export function readColumnCopy(db: Database.Database, id: number, dataset: StoredDataset): Table | undefined {
+  const stored = readStored(db, id, dataset)
+  if (!stored) return undefined
+  const { specs, numRows, target } = dataset
+  const columns: Column[] = []
+  let targetValues: Uint8Array | undefined
+  specs.forEach(({ name, kind }, position) => {
+    const column = stored.columns[position]
+    if (kind === 'target') targetValues = positives(column, target.positiveClass, numRows)
+    else if (kind === 'numeric' && column.kind === 'numbers')
+      columns.push({ name, kind, values: column.values })
+    else if (kind !== 'numeric' && column.kind === 'text')
+      columns.push({ name, kind, codes: column.codes, levels: column.levels })
+  })
+  if (!targetValues || columns.length !== specs.length - 1) return undefined
   return {
     numRows,
     columns,
     target: targetValues,
     targetName: target.name,
     positiveClass: target.positiveClass,
-    lines
+    lines: stored.lines
   }
+}
+
+/**
+ * The rows of a dataset stored as columns only (format COLUMNS), cell for cell as they were
+ * written (numbers, text, null for missing), in import order, one array at a time; undefined
+ * when the dataset has no such columns (it has a rows table).
+ */
+export function storedRows(
+  db: Database.Database,
+  id: number,
+  dataset: StoredDataset
+): Generator<Cell[]> | undefined {
+  const stored = readStored(db, id, dataset)
+  if (!stored || stored.format !== COLUMNS) return undefined
+  const cellOf = stored.columns.map((column): ((r: number) => Cell) => {
+    if (column.kind === 'numbers') return (r) => (Number.isNaN(column.values[r]) ? null : column.values[r])
+    if (column.kind === 'text') return (r) => (column.codes[r] < 0 ? null : column.levels[column.codes[r]])
+    throw new Error('storedRows: a COLUMNS dataset holds no 0/1 target column')
+  })
+  return (function* () {
+    for (let r = 0; r < dataset.numRows; r++) yield cellOf.map((cell) => cell(r))
+  })()
 }
 
 /** A BLOB as a typed array of `length` elements (copied: BLOB buffers need not be aligned), or undefined when its size differs. */

@@ -14,6 +14,12 @@ export interface CsvSurvey {
   /** Per column, in header order (the target's entry is ignored). */
   kinds: Exclude<ColumnKind, 'target'>[]
   outcomes: { values: string[]; stray: number }
+  /**
+   * Per column, in header order: whether no value (trimmed, missing ones aside) stands twice,
+   * checked exactly; false also where the check was given up (a column that cannot be an
+   * identifier). Import then stores an identifier column without looking each value up.
+   */
+  distinct: boolean[]
   /** SHA-256 of the file's bytes; null for a survey of the first chunk only. */
   sha256: string | null
 }
@@ -62,6 +68,7 @@ export async function surveyCsv(
   return {
     kinds: profilers.map((p) => p.inferKind()),
     outcomes: targetValues.outcomes(),
+    distinct: profilers.map((p) => p.unique),
     sha256: hash ? hash.digest('hex') : null
   }
 }

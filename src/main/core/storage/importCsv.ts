@@ -195,11 +195,11 @@ async function importWithFormat(
       if (samePlan(plan, guess)) {
         // The rows may all have been written before the survey ended: say so once it has.
         progress('importing', format.sizeBytes)
-        return finish(written, plan, format, options, whole.sha256 ?? undefined)
+        return finish(written, plan, format, options, whole)
       }
       written.writer.rollback()
       const again = await writeRows(db, options, format, plan, (b) => progress('importing', b))
-      return finish(again, plan, format, options, whole.sha256 ?? undefined)
+      return finish(again, plan, format, options, whole)
     } catch (error) {
       stop.abort()
       written?.writer.rollback()
@@ -212,7 +212,7 @@ async function importWithFormat(
   })
   const plan = planOf(options, format, whole)
   const written = await writeRows(db, options, format, plan, (bytes) => progress('importing', bytes))
-  return finish(written, plan, format, options, whole.sha256 ?? undefined)
+  return finish(written, plan, format, options, whole)
 }
 
 /** The plan of the file's first chunk, or null when it gives none (its target values do not resolve, say). */
@@ -315,13 +315,13 @@ async function writeRows(
   return written
 }
 
-/** Commits the rows written, with the report of the plan (its warnings) and the file's hash. */
+/** Commits the rows written, with the report of the plan (its warnings), the file's hash and which columns the survey found distinct. */
 function finish(
   written: WrittenRows,
   plan: ImportPlan,
   format: CsvFormat,
   options: ImportOptions,
-  sourceSha256: string | undefined
+  survey: CsvSurvey
 ): ImportResult {
   const { writer, rowsRead, rowsRejected, rejected } = written
   try {
@@ -339,7 +339,7 @@ function finish(
       encoding: format.encoding,
       delimiter: format.delimiter
     }
-    return { dataset: writer.commit(report, sourceSha256), report }
+    return { dataset: writer.commit(report, survey.sha256 ?? undefined, survey.distinct), report }
   } catch (error) {
     writer.rollback()
     throw error

@@ -169,17 +169,30 @@ describe('exportScoringOnnx on generated data', () => {
       // The documented hash, recomputed straight from SQLite: column list, then each row as JSON.
       const hash = createHash('sha256')
       const columns = wb.db
-        .prepare('SELECT name, kind, sql_name FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
-        .all(datasetId) as { name: string; kind: string; sql_name: string }[]
-      hash.update(`${JSON.stringify(columns.map(({ name, kind }) => ({ name, kind })))}\n`)
-      // The store names a dataset's SQL columns c1…cN (a bank's header is data, not SQL).
-      const select = columns.map((c) => `"${c.sql_name}"`).join(', ')
-      for (const row of wb.db
-        .prepare(`SELECT ${select} FROM dataset_${datasetId} ORDER BY rowid`)
-        .raw(true)
-        .iterate()) {
-        hash.update(`${JSON.stringify(row)}\n`)
-      }
+        .prepare('SELECT name, kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position')
+        .all(datasetId) as { name: string; kind: string }[]
+      hash.update(`${JSON.stringify(columns)}\n`)
+      // The store keeps a dataset as its columns: numbers as little-endian doubles (NaN for
+      // missing), text as 4-byte codes into its levels (-1 for missing).
+      const stored = wb.db
+        .prepare(
+          'SELECT data, levels FROM dataset_column_data WHERE dataset_id = ? AND position >= 0 ORDER BY position'
+        )
+        .all(datasetId) as { data: Buffer; levels: string | null }[]
+      const cellsOf = stored.map(({ data, levels }) => {
+        if (levels === null)
+          return (r: number): number | null => {
+            const x = data.readDoubleLE(r * 8)
+            return Number.isNaN(x) ? null : x
+          }
+        const names = JSON.parse(levels) as string[]
+        return (r: number): string | null => {
+          const code = data.readInt32LE(r * 4)
+          return code < 0 ? null : names[code]
+        }
+      })
+      const rows = stored[0].data.length / (stored[0].levels === null ? 8 : 4)
+      for (let r = 0; r < rows; r++) hash.update(`${JSON.stringify(cellsOf.map((cell) => cell(r)))}\n`)
       expect(meta.training_data_sha256).toBe(hash.digest('hex'))
       expect(report.trainingDataSha256).toBe(meta.training_data_sha256)
       expect(JSON.parse(meta.training_data)).toMatchObject({

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -11,6 +10,7 @@ import { DatasetRepo, MAX_DATASET_COLUMNS } from '../../../../src/main/core/stor
 import { exportDatasetCsv } from '../../../../src/main/core/storage/exportCsv'
 import { importCsv } from '../../../../src/main/core/storage/importCsv'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { NOTHING_STORED, storedDatasetParts } from '../../../helpers/storedDatasets'
 import { useTempDir } from '../../../helpers/tempDir'
 
 /** Headers a bank's file may carry, the store's own names and SQL's among them. */
@@ -74,17 +74,6 @@ const FORMULA_FREE = (s: string): boolean => !/^[=+\-@]/.test(s)
 describe('importCsv on hostile files', () => {
   const tmp = useTempDir()
 
-  const datasetTables = (db: Database.Database): number =>
-    (
-      db
-        .prepare(
-          "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name GLOB 'dataset_[0-9]*'"
-        )
-        .get() as {
-        n: number
-      }
-    ).n
-
   // Rows in = rows imported + rows rejected; headers come back exactly, in order; no
   // number is stored as ±Infinity; a refused file leaves nothing; the database stays sound.
   it('imports any header and any cells faithfully, or refuses the file with a catalogued error and leaves nothing', async () => {
@@ -122,7 +111,7 @@ describe('importCsv on hostile files', () => {
               expect(outcome).toBeInstanceOf(WorkbenchError)
               expect((outcome as WorkbenchError).code).not.toBe('INTERNAL')
               expect(outcome.message).not.toMatch(/\n/)
-              expect(datasetTables(db)).toBe(0)
+              expect(storedDatasetParts(db)).toEqual(NOTHING_STORED)
             } else {
               const { dataset, report } = outcome as Awaited<ReturnType<typeof importCsv>>
               expect(report.rowsRead).toBe(records.length)

@@ -5,12 +5,8 @@ import { InputError } from '../../../../src/main/core/base/errors'
 import { parseNumber } from '../../../../src/main/core/data/csv/parseNumber'
 import { DatasetRepo } from '../../../../src/main/core/storage/DatasetRepo'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { NOTHING_STORED, storedDatasetParts } from '../../../helpers/storedDatasets'
 import { useTempDir } from '../../../helpers/tempDir'
-
-function datasetTables(db: ReturnType<typeof openDatabase>): string[] {
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
-  return names.map((r) => r.name).filter((n) => /^dataset_\d+$/.test(n))
-}
 
 const GOOD = [
   'Customer_ID,Credit_Score,Loan_Amount,Employment_Status,Default',
@@ -44,19 +40,27 @@ describe('importCsv', () => {
       { name: 'Employment_Status', kind: 'categorical' },
       { name: 'Default', kind: 'target' }
     ])
-    // Real column types, readable by any SQLite tool: column i is c<i>, its header kept in dataset_columns.
-    const info = db.prepare(`PRAGMA table_info(dataset_${dataset.id})`).all() as {
-      name: string
-      type: string
-    }[]
-    expect(info.map((c) => [c.name, c.type])).toEqual([
-      ['_line', 'INTEGER'],
-      ['c1', 'TEXT'],
-      ['c2', 'REAL'],
-      ['c3', 'REAL'],
-      ['c4', 'TEXT'],
-      ['c5', 'REAL']
+    // Stored once, as its columns (format 2, no rows table): numbers as 8-byte floats, text as
+    // 4-byte codes with their levels, the target as its values, then the source lines.
+    const stored = db
+      .prepare(
+        'SELECT position, format, length(data) AS bytes, levels FROM dataset_column_data WHERE dataset_id = ? ORDER BY position'
+      )
+      .all(dataset.id)
+    expect(stored).toEqual([
+      { position: -1, format: 2, bytes: 40 * 4, levels: null },
+      {
+        position: 0,
+        format: 2,
+        bytes: 40 * 4,
+        levels: JSON.stringify(Array.from({ length: 40 }, (_, i) => `C${i}`))
+      },
+      { position: 1, format: 2, bytes: 40 * 8, levels: null },
+      { position: 2, format: 2, bytes: 40 * 8, levels: null },
+      { position: 3, format: 2, bytes: 40 * 4, levels: '["Salaried","Self-Employed"]' },
+      { position: 4, format: 2, bytes: 40 * 8, levels: null }
     ])
+    expect(storedDatasetParts(db).rowsTables).toBe(0)
     db.close()
   })
 
@@ -123,7 +127,7 @@ describe('importCsv', () => {
       'Score,Grade\n' + Array.from({ length: 30 }, (_, i) => `${i},${'ABC'[i % 3]}`).join('\n')
     )
     await expect(importCsv(db, { path: file, target: 'Grade' })).rejects.toThrow(/3 distinct values/)
-    expect(datasetTables(db)).toEqual([])
+    expect(storedDatasetParts(db)).toEqual(NOTHING_STORED)
     db.close()
   })
 
@@ -150,7 +154,7 @@ describe('importCsv', () => {
       expect((error as Error).message).toMatch(message)
       expect((error as Error).message).toContain(name)
       expect(new DatasetRepo(db).list()).toEqual([])
-      expect(datasetTables(db)).toEqual([])
+      expect(storedDatasetParts(db)).toEqual(NOTHING_STORED)
       db.close()
     })
   }
@@ -173,7 +177,7 @@ describe('importCsv', () => {
     })
     await expect(result).rejects.toMatchObject({ name: 'AbortError' })
     expect(new DatasetRepo(db).list()).toEqual([])
-    expect(datasetTables(db)).toEqual([])
+    expect(storedDatasetParts(db)).toEqual(NOTHING_STORED)
     expect(db.inTransaction).toBe(false)
     db.close()
   })

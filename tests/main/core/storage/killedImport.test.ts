@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importCsv } from '../../../../src/main/core/storage/importCsv'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { NOTHING_STORED, storedDatasetParts } from '../../../helpers/storedDatasets'
 import { useTempDir } from '../../../helpers/tempDir'
 
 const ROOT = resolve(__dirname, '../../../..')
@@ -45,7 +46,7 @@ function firstLine(child: ReturnType<typeof spawn>): Promise<string> {
 describe('a killed import', () => {
   const tmp = useTempDir()
 
-  it('leaves no partial dataset: no catalog entry, no dataset table, and a database that passes quick_check', async () => {
+  it('leaves no partial dataset: no catalog entry, no columns, and a database that passes quick_check', async () => {
     const dbFile = tmp.path('w.db')
     const csv = tmp.path('big.csv')
     await writeLoans(csv, ROWS)
@@ -55,23 +56,18 @@ describe('a killed import', () => {
       stdio: ['ignore', 'pipe', 'pipe']
     })
     const exited = once(child, 'exit')
-    // The child is now holding mid-transaction with several batches of rows written.
+    // The child is now holding mid-transaction, part-way through writing the dataset's columns.
     expect(await firstLine(child)).toBe('importing')
     child.kill('SIGKILL')
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null]
     expect(code).toBeNull()
     expect(signal).toBe('SIGKILL')
-    // The uncommitted rows did reach the disk (the WAL), so the recovery below is really tested.
+    // The uncommitted columns did reach the disk (the WAL), so the recovery below is really tested.
     expect(existsSync(`${dbFile}-wal`) && statSync(`${dbFile}-wal`).size > 0).toBe(true)
 
     const db = openDatabase(dbFile)
     expect(db.pragma('quick_check', { simple: true })).toBe('ok')
-    expect(db.prepare('SELECT count(*) AS n FROM datasets').get()).toEqual({ n: 0 })
-    expect(db.prepare('SELECT count(*) AS n FROM dataset_columns').get()).toEqual({ n: 0 })
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'dataset_[0-9]*'")
-      .all()
-    expect(tables).toEqual([])
+    expect(storedDatasetParts(db)).toEqual(NOTHING_STORED)
 
     // And the database takes the next import as if nothing had happened.
     const small = tmp.write(

@@ -10,6 +10,7 @@ import { m008StoreCopies } from './008_store_copies'
 import { m009Governance } from './009_governance'
 import { m010Decisions } from './010_decisions'
 import { m011ModelForests } from './011_model_forests'
+import { m012DatasetsAsColumns } from './012_datasets_as_columns'
 
 /**
  * Every schema change, in order. `PRAGMA user_version` holds the number of the last
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
   m008StoreCopies,
   m009Governance,
   m010Decisions,
-  m011ModelForests
+  m011ModelForests,
+  m012DatasetsAsColumns
 ]
