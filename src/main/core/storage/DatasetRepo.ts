@@ -172,6 +172,16 @@ export class DatasetWriter {
   }
 
   /**
+   * Writes, still uncommitted, the columns that no longer depend on anything (see
+   * ColumnCopyWriter.writeSettled); no row can be appended after it. Optional: commit
+   * writes whatever is left.
+   */
+  writeSettledColumns(): void {
+    if (!this.open) throw new Error('DatasetWriter: already closed')
+    this.copy.writeSettled(this.db, this.id)
+  }
+
+  /**
    * Records the counts and report (and the source file's hash, when it was known only once
    * the rows were written), writes the columns and makes the dataset visible. `distinct[c]`:
    * no value of column c was appended twice (see ColumnCopyWriter.write).

@@ -29,6 +29,10 @@ abstract class ColumnBuilder {
   abstract add(cell: Cell): void
   /** The column's bytes and, for text, its levels; `distinct`: no value was appended twice. */
   abstract finish(distinct: boolean): { data: Uint8Array; levels: string[] | null }
+  /** Whether finish depends on `distinct`. */
+  awaitsDistinct(): boolean {
+    return false
+  }
 }
 
 /** Grows typed arrays by doubling; `finish` gives the filled part. */
@@ -91,6 +95,10 @@ class TextBuilder extends ColumnBuilder {
     this.codes[this.size++] = code
   }
 
+  override awaitsDistinct(): boolean {
+    return this.index === null
+  }
+
   /** `distinct`: no value was appended twice (then appended levels are already the codes). */
   finish(distinct: boolean): { data: Uint8Array; levels: string[] } {
     if (this.index === null && !distinct) this.recode()
@@ -121,6 +129,8 @@ export class ColumnCopyWriter {
   private readonly builders: ColumnBuilder[]
   private lines = new Int32Array(0)
   private size = 0
+  /** The columns that do not await `distinct` are written (writeSettled). */
+  private settled = false
 
   /** `targetIsNumeric`: the target's cells are numbers (else text), as the import plan found them. */
   constructor(columns: ColumnSpec[], targetIsNumeric: boolean) {
@@ -133,24 +143,52 @@ export class ColumnCopyWriter {
 
   /** Appends one row's cells (in column order) and its source line. */
   add(cells: ArrayLike<Cell>, line: number): void {
+    if (this.settled) throw new Error('ColumnCopyWriter: rows added after the columns were written')
     for (let c = 0; c < this.builders.length; c++) this.builders[c].add(cells[c])
     this.lines = grown(this.lines, this.size)
     this.lines[this.size++] = line
   }
 
   /**
-   * Writes the columns of dataset `id` (inside the writer's transaction). `distinct[c]`: no
-   * value of column c was appended twice (import's survey checks it); unknown when absent.
+   * Writes the columns of dataset `id` that are final already: all but the identifier
+   * columns, whose coding waits for `distinct` (inside the writer's transaction). Import
+   * calls it while its survey is still reading, to take the writing off the critical path;
+   * no row can be added after it.
+   */
+  writeSettled(db: Database.Database, id: number): void {
+    this.writeColumns(db, id, (builder) => !builder.awaitsDistinct(), [])
+    this.insert(db).run(id, LINES, COLUMNS, bytesOf(this.lines, this.size), null)
+    this.settled = true
+  }
+
+  /**
+   * Writes the columns of dataset `id` not written yet (inside the writer's transaction).
+   * `distinct[c]`: no value of column c was appended twice (import's survey checks it);
+   * unknown when absent.
    */
   write(db: Database.Database, id: number, distinct: readonly boolean[] = []): void {
-    const insert = db.prepare(
-      'INSERT INTO dataset_column_data (dataset_id, position, format, data, levels) VALUES (?, ?, ?, ?, ?)'
-    )
+    if (!this.settled) this.writeSettled(db, id)
+    this.writeColumns(db, id, (builder) => builder.awaitsDistinct(), distinct)
+  }
+
+  private writeColumns(
+    db: Database.Database,
+    id: number,
+    which: (builder: ColumnBuilder) => boolean,
+    distinct: readonly boolean[]
+  ): void {
+    const insert = this.insert(db)
     this.builders.forEach((builder, position) => {
+      if (!which(builder)) return
       const { data, levels } = builder.finish(distinct[position] === true)
       insert.run(id, position, COLUMNS, data, levels === null ? null : JSON.stringify(levels))
     })
-    insert.run(id, LINES, COLUMNS, bytesOf(this.lines, this.size), null)
+  }
+
+  private insert(db: Database.Database): Database.Statement {
+    return db.prepare(
+      'INSERT INTO dataset_column_data (dataset_id, position, format, data, levels) VALUES (?, ?, ?, ?, ?)'
+    )
   }
 }
 

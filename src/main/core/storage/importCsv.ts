@@ -190,6 +190,8 @@ async function importWithFormat(
       written = await writeRows(db, options, format, guess, (bytes) => {
         if (surveyed) progress('importing', bytes)
       })
+      // While the survey still reads: if its plan differs, all of it is rolled back anyway.
+      if (!surveyed) written.writer.writeSettledColumns()
       const whole = await survey
       const plan = planOf(options, format, whole)
       if (samePlan(plan, guess)) {
