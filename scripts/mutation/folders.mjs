@@ -6,7 +6,7 @@
 //  - worker entry files (forestWorker): they run in worker threads, which Stryker cannot switch
 //    mutants in; the code they call is measured where it lives;
 //  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
-//  - scoreWorker.ts: a worker entry, as above;
+//  - scoreWorker.ts, profileWorker.ts: worker entries, as above;
 //  - storage/migrations: SQL text, run by every test that opens a database.
 //
 // A folder may list `parts`: its files in groups, each with the few test files that check them.
@@ -89,8 +89,20 @@ export const FOLDERS = {
     tests: ['tests/main/core/model/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
   },
   eda: {
-    mutate: ['src/main/core/eda/**/*.ts'],
-    tests: ['tests/main/core/eda/**/*.test.ts']
+    mutate: ['src/main/core/eda/**/*.ts', '!src/main/core/eda/profileWorker.ts'],
+    tests: ['tests/main/core/eda/**/*.test.ts'],
+    // The threads test profiles 400,000 rows: run for every mutant of profileTable it cost
+    // about 20 s a mutant, and it compares the threads with profileTable, not with an oracle.
+    parts: {
+      profile: {
+        mutate: ['src/main/core/eda/profileTable.ts'],
+        tests: ['profileTable', 'profileTable.oracle'].map((name) => `tests/main/core/eda/${name}.test.ts`)
+      },
+      workers: {
+        mutate: ['src/main/core/eda/profileInWorkers.ts'],
+        tests: ['tests/main/core/eda/profileInWorkers.test.ts']
+      }
+    }
   },
   ml: {
     mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**'],
@@ -182,7 +194,7 @@ export const FOLDERS = {
       },
       repos: {
         mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
-        tests: ['ModelRepo'].map(storageTest)
+        tests: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storageTest)
       }
     }
   },
