@@ -96,11 +96,15 @@ export const FOLDERS = {
     parts: {
       profile: {
         mutate: ['src/main/core/eda/profileTable.ts'],
-        tests: ['profileTable', 'profileTable.oracle'].map((name) => `tests/main/core/eda/${name}.test.ts`)
+        tests: ['profileTable', 'profileTable.oracle', 'profileTableEdges'].map(
+          (name) => `tests/main/core/eda/${name}.test.ts`
+        )
       },
       workers: {
         mutate: ['src/main/core/eda/profileInWorkers.ts'],
-        tests: ['tests/main/core/eda/profileInWorkers.test.ts']
+        tests: ['profileInWorkers', 'profileInWorkersPlan'].map(
+          (name) => `tests/main/core/eda/${name}.test.ts`
+        )
       }
     }
   },
@@ -177,6 +181,7 @@ export const FOLDERS = {
       import: {
         mutate: [
           'importCsv',
+          'csvSurvey',
           'columnCopy',
           'DatasetRepo',
           'exportCsv',
@@ -184,7 +189,16 @@ export const FOLDERS = {
           'generateDataset'
         ].map(storage),
         tests: [
-          ...['importCsv', 'exportCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
+          ...[
+            'importCsv',
+            'exportCsv',
+            'columnCopy',
+            'columnCopyFormat',
+            'DatasetRepo',
+            'generateDataset',
+            'trainingDataHash',
+            'killedImport'
+          ].map(storageTest),
           'tests/main/cli/importRefusals.test.ts'
         ]
       },
