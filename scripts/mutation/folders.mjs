@@ -3,7 +3,7 @@
 // tests that check its numbers. A mutant then runs only those of them that executed it.
 //
 // Left out of `mutate`, with the reason:
-//  - worker entry files (forestWorker): they run in worker threads, which Stryker cannot switch
+//  - worker entry files (forestWorker, gbmWorker): they run in worker threads, which Stryker cannot switch
 //    mutants in; the code they call is measured where it lives;
 //  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
 //  - scoreWorker.ts, profileWorker.ts: worker entries, as above;
@@ -22,6 +22,10 @@ const dataTest = (name) => `tests/main/core/data/${name}.test.ts`
 const storage = (name) => `src/main/core/storage/${name}.ts`
 /** A storage test file by its module name. */
 const storageTest = (name) => `tests/main/core/storage/${name}.test.ts`
+/** An ml source file by its module name. */
+const ml = (name) => `src/main/core/ml/${name}.ts`
+/** An ml test file by its module name. */
+const mlTest = (name) => `tests/main/core/ml/${name}.test.ts`
 /** A scoring source file by its module name. */
 const scoring = (name) => `src/main/core/scoring/${name}.ts`
 /** A scoring test file by its module name. */
@@ -43,8 +47,8 @@ export const FOLDERS = {
     // the rest of the folder's tests together.
     parts: {
       numbers: {
-        mutate: ['csv/parseNumber'].map(data),
-        tests: ['csv/parseNumber'].map(dataTest)
+        mutate: ['csv/parseNumber', 'csv/fieldBytes'].map(data),
+        tests: ['csv/parseNumber', 'csv/fieldBytes'].map(dataTest)
       },
       sniff: {
         mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
@@ -109,8 +113,48 @@ export const FOLDERS = {
     }
   },
   ml: {
-    mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**'],
-    tests: ['tests/main/core/ml/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
+    mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**', '!src/main/core/ml/gbm/gbmWorker.ts'],
+    tests: ['tests/main/core/ml/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts'],
+    // In parts, each with the tests of its files: with the folder's 22 test files a mutant of a
+    // helper also ran the forest and boosting training tests.
+    parts: {
+      metrics: {
+        mutate: ['metrics', 'thresholdEvaluation', 'permutationImportance'].map(ml),
+        tests: ['metrics', 'thresholdEvaluation'].map(mlTest)
+      },
+      calibration: {
+        mutate: ['calibration'].map(ml),
+        tests: ['calibration'].map(mlTest)
+      },
+      prepare: {
+        mutate: ['preprocess', 'featureEngineering', 'binning', 'split', 'drift', 'smote'].map(ml),
+        tests: [
+          'preprocess',
+          'featureEngineering',
+          'binning',
+          'split',
+          'drift',
+          'smote',
+          'extremeValues'
+        ].map(mlTest)
+      },
+      scorecard: {
+        mutate: ['src/main/core/ml/scorecard/**/*.ts'],
+        tests: ['tests/main/core/ml/scorecard/**/*.test.ts']
+      },
+      gbm: {
+        mutate: [
+          'src/main/core/ml/gbm/**/*.ts',
+          'src/main/core/ml/trees/**/*.ts',
+          '!src/main/core/ml/gbm/gbmWorker.ts'
+        ],
+        tests: ['gbm/trainGbm', 'gbm/emitFlatTree', 'engines/gbmEngine'].map(mlTest)
+      },
+      engines: {
+        mutate: ['src/main/core/ml/engines/**/*.ts'],
+        tests: ['engines', 'engines/gbmEngine', 'engines/blendEngine'].map(mlTest)
+      }
+    }
   },
   // Our random forest, on its own: its mutants are the slowest to test.
   'ml-forest': {
