@@ -252,7 +252,7 @@ export const FOLDERS = {
       },
       repos: {
         mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
-        tests: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storageTest)
+        tests: ['ModelRepo', 'ModelRepoRecords', 'AuditRepo', 'GovernanceRepo'].map(storageTest)
       }
     }
   },

@@ -254,6 +254,29 @@ describe('AuditRepo', () => {
       expect(ids(audit.history({ reference: 'nobody' }))).toEqual([])
     })
 
+    it('filters by verdict and reference together', () => {
+      seed()
+      expect(ids(audit.history({ decision: 'approve', reference: 'obi' }))).toEqual(['single:1'])
+      expect(ids(audit.history({ decision: 'refer', reference: 'obi' }))).toEqual([])
+      expect(
+        ids(audit.history({ decision: 'refer', reference: 'c-77', to: '2026-01-02T10:00:00.000Z' }))
+      ).toEqual(['single:2'])
+    })
+
+    it('interleaves many scores and batches by time, newest first', () => {
+      // Scores on even minutes, batches on odd ones, written in an order unlike their times.
+      for (let i = 0; i < 30; i++) {
+        const s = audit.recordScore(score())
+        const b = audit.recordBatch(batchFile())
+        const minute = (k: number): string => `2026-01-01T10:${String(k).padStart(2, '0')}:00.000Z`
+        dated('score_audit', s, minute((i * 14) % 60))
+        dated('score_batches', b, minute(((i * 22) % 60) + 1 > 59 ? 59 : ((i * 22) % 60) + 1))
+      }
+      const times = audit.history().map((e) => e.createdAt)
+      expect(times).toHaveLength(60)
+      expect(times).toEqual([...times].sort().reverse())
+    })
+
     it('takes the newest 500 by default, the limit asked for, and never more than 5000', () => {
       const insert = db.prepare(
         "INSERT INTO score_audit (model_id, model_name, channel, probability, prediction, grade, inputs, outputs) VALUES (1, 'm', 'cli', 0.5, 0, 'C', '{}', '{}')"
