@@ -6,7 +6,7 @@
 //  - worker entry files (forestWorker, gbmWorker): they run in worker threads, which Stryker cannot switch
 //    mutants in; the code they call is measured where it lives;
 //  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
-//  - scoreWorker.ts, profileWorker.ts: worker entries, as above;
+//  - scoreWorker.ts, profileWorker.ts, predictWorker.ts: worker entries, as above;
 //  - storage/migrations: SQL text, run by every test that opens a database.
 //
 // A folder may list `parts`: its files in groups, each with the few test files that check them.
@@ -262,6 +262,7 @@ export const FOLDERS = {
       'src/shared/params/*.ts',
       'src/shared/api.ts',
       'src/main/http/**/*.ts',
+      '!src/main/http/predictWorker.ts',
       'src/main/ipc/createHandlers.ts',
       'src/main/ipc/registerIpc.ts',
       'src/main/ipc/FileAccess.ts'
@@ -271,6 +272,26 @@ export const FOLDERS = {
       'tests/main/http/**/*.test.ts',
       'tests/main/ipc/**/*.test.ts',
       'tests/shared/**/*.test.ts'
-    ]
+    ],
+    // In parts: the CLI and service tests train models, seconds a test, and ran for every mutant
+    // of a parameter schema.
+    parts: {
+      params: {
+        mutate: ['src/main/cli/common/paramOptions.ts', 'src/shared/params/*.ts', 'src/shared/api.ts'],
+        tests: ['tests/main/cli/common/paramOptions.test.ts', 'tests/main/ipc/registerIpc.test.ts']
+      },
+      http: {
+        mutate: ['src/main/http/**/*.ts', '!src/main/http/predictWorker.ts'],
+        tests: ['tests/main/http/**/*.test.ts']
+      },
+      ipc: {
+        mutate: [
+          'src/main/ipc/createHandlers.ts',
+          'src/main/ipc/registerIpc.ts',
+          'src/main/ipc/FileAccess.ts'
+        ],
+        tests: ['tests/main/ipc/**/*.test.ts']
+      }
+    }
   }
 }
