@@ -56,6 +56,7 @@ export const FOLDERS = {
           ...[
             'csv/sniffCsv',
             'csv/sniffCsvMessages',
+            'csv/sniffCsvChoices',
             'csv/encodingGuard',
             'csv/CsvInputError',
             'csv/readCsvRecords'
