@@ -3,10 +3,10 @@
 // tests that check its numbers. A mutant then runs only those of them that executed it.
 //
 // Left out of `mutate`, with the reason:
-//  - worker entry files (forestWorker): they run in worker threads, which Stryker cannot switch
+//  - worker entry files (forestWorker, gbmWorker): they run in worker threads, which Stryker cannot switch
 //    mutants in; the code they call is measured where it lives;
 //  - forestWalkWasm.ts: generated (npm run build:wasm) base64 of the WebAssembly kernel;
-//  - scoreWorker.ts: a worker entry, as above;
+//  - scoreWorker.ts, profileWorker.ts, predictWorker.ts: worker entries, as above;
 //  - storage/migrations: SQL text, run by every test that opens a database.
 //
 // A folder may list `parts`: its files in groups, each with the few test files that check them.
@@ -22,6 +22,10 @@ const dataTest = (name) => `tests/main/core/data/${name}.test.ts`
 const storage = (name) => `src/main/core/storage/${name}.ts`
 /** A storage test file by its module name. */
 const storageTest = (name) => `tests/main/core/storage/${name}.test.ts`
+/** An ml source file by its module name. */
+const ml = (name) => `src/main/core/ml/${name}.ts`
+/** An ml test file by its module name. */
+const mlTest = (name) => `tests/main/core/ml/${name}.test.ts`
 /** A scoring source file by its module name. */
 const scoring = (name) => `src/main/core/scoring/${name}.ts`
 /** A scoring test file by its module name. */
@@ -43,8 +47,8 @@ export const FOLDERS = {
     // the rest of the folder's tests together.
     parts: {
       numbers: {
-        mutate: ['csv/parseNumber'].map(data),
-        tests: ['csv/parseNumber'].map(dataTest)
+        mutate: ['csv/parseNumber', 'csv/fieldBytes'].map(data),
+        tests: ['csv/parseNumber', 'csv/fieldBytes'].map(dataTest)
       },
       sniff: {
         mutate: ['csv/sniffCsv', 'csv/encodingGuard', 'csv/CsvInputError'].map(data),
@@ -52,6 +56,7 @@ export const FOLDERS = {
           ...[
             'csv/sniffCsv',
             'csv/sniffCsvMessages',
+            'csv/sniffCsvChoices',
             'csv/encodingGuard',
             'csv/CsvInputError',
             'csv/readCsvRecords'
@@ -89,12 +94,68 @@ export const FOLDERS = {
     tests: ['tests/main/core/model/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
   },
   eda: {
-    mutate: ['src/main/core/eda/**/*.ts'],
-    tests: ['tests/main/core/eda/**/*.test.ts']
+    mutate: ['src/main/core/eda/**/*.ts', '!src/main/core/eda/profileWorker.ts'],
+    tests: ['tests/main/core/eda/**/*.test.ts'],
+    // The threads test profiles 400,000 rows: run for every mutant of profileTable it cost
+    // about 20 s a mutant, and it compares the threads with profileTable, not with an oracle.
+    parts: {
+      profile: {
+        mutate: ['src/main/core/eda/profileTable.ts'],
+        tests: ['profileTable', 'profileTable.oracle', 'profileTableEdges'].map(
+          (name) => `tests/main/core/eda/${name}.test.ts`
+        )
+      },
+      workers: {
+        mutate: ['src/main/core/eda/profileInWorkers.ts'],
+        tests: ['profileInWorkers', 'profileInWorkersPlan'].map(
+          (name) => `tests/main/core/eda/${name}.test.ts`
+        )
+      }
+    }
   },
   ml: {
-    mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**'],
-    tests: ['tests/main/core/ml/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts']
+    mutate: ['src/main/core/ml/**/*.ts', '!src/main/core/ml/forest/**', '!src/main/core/ml/gbm/gbmWorker.ts'],
+    tests: ['tests/main/core/ml/**/*.test.ts', 'tests/main/core/scoring/scoringOracle.test.ts'],
+    // In parts, each with the tests of its files: with the folder's 22 test files a mutant of a
+    // helper also ran the forest and boosting training tests.
+    parts: {
+      metrics: {
+        mutate: ['metrics', 'thresholdEvaluation', 'permutationImportance'].map(ml),
+        tests: ['metrics', 'thresholdEvaluation'].map(mlTest)
+      },
+      calibration: {
+        mutate: ['calibration'].map(ml),
+        tests: ['calibration'].map(mlTest)
+      },
+      prepare: {
+        mutate: ['preprocess', 'featureEngineering', 'binning', 'split', 'drift', 'smote'].map(ml),
+        tests: [
+          'preprocess',
+          'featureEngineering',
+          'binning',
+          'split',
+          'drift',
+          'smote',
+          'extremeValues'
+        ].map(mlTest)
+      },
+      scorecard: {
+        mutate: ['src/main/core/ml/scorecard/**/*.ts'],
+        tests: ['tests/main/core/ml/scorecard/**/*.test.ts']
+      },
+      gbm: {
+        mutate: [
+          'src/main/core/ml/gbm/**/*.ts',
+          'src/main/core/ml/trees/**/*.ts',
+          '!src/main/core/ml/gbm/gbmWorker.ts'
+        ],
+        tests: ['gbm/trainGbm', 'gbm/emitFlatTree', 'engines/gbmEngine'].map(mlTest)
+      },
+      engines: {
+        mutate: ['src/main/core/ml/engines/**/*.ts'],
+        tests: ['engines', 'engines/gbmEngine', 'engines/blendEngine'].map(mlTest)
+      }
+    }
   },
   // Our random forest, on its own: its mutants are the slowest to test.
   'ml-forest': {
@@ -165,6 +226,7 @@ export const FOLDERS = {
       import: {
         mutate: [
           'importCsv',
+          'csvSurvey',
           'columnCopy',
           'DatasetRepo',
           'exportCsv',
@@ -172,7 +234,16 @@ export const FOLDERS = {
           'generateDataset'
         ].map(storage),
         tests: [
-          ...['importCsv', 'exportCsv', 'columnCopy', 'trainingDataHash', 'killedImport'].map(storageTest),
+          ...[
+            'importCsv',
+            'exportCsv',
+            'columnCopy',
+            'columnCopyFormat',
+            'DatasetRepo',
+            'generateDataset',
+            'trainingDataHash',
+            'killedImport'
+          ].map(storageTest),
           'tests/main/cli/importRefusals.test.ts'
         ]
       },
@@ -182,7 +253,7 @@ export const FOLDERS = {
       },
       repos: {
         mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
-        tests: ['ModelRepo'].map(storageTest)
+        tests: ['ModelRepo', 'ModelRepoRecords', 'AuditRepo', 'GovernanceRepo'].map(storageTest)
       }
     }
   },
@@ -192,6 +263,7 @@ export const FOLDERS = {
       'src/shared/params/*.ts',
       'src/shared/api.ts',
       'src/main/http/**/*.ts',
+      '!src/main/http/predictWorker.ts',
       'src/main/ipc/createHandlers.ts',
       'src/main/ipc/registerIpc.ts',
       'src/main/ipc/FileAccess.ts'
@@ -201,6 +273,26 @@ export const FOLDERS = {
       'tests/main/http/**/*.test.ts',
       'tests/main/ipc/**/*.test.ts',
       'tests/shared/**/*.test.ts'
-    ]
+    ],
+    // In parts: the CLI and service tests train models, seconds a test, and ran for every mutant
+    // of a parameter schema.
+    parts: {
+      params: {
+        mutate: ['src/main/cli/common/paramOptions.ts', 'src/shared/params/*.ts', 'src/shared/api.ts'],
+        tests: ['tests/main/cli/common/paramOptions.test.ts', 'tests/main/ipc/registerIpc.test.ts']
+      },
+      http: {
+        mutate: ['src/main/http/**/*.ts', '!src/main/http/predictWorker.ts'],
+        tests: ['tests/main/http/**/*.test.ts']
+      },
+      ipc: {
+        mutate: [
+          'src/main/ipc/createHandlers.ts',
+          'src/main/ipc/registerIpc.ts',
+          'src/main/ipc/FileAccess.ts'
+        ],
+        tests: ['tests/main/ipc/**/*.test.ts']
+      }
+    }
   }
 }

@@ -29,7 +29,12 @@ function mean(values: number[]): number {
 }
 
 const NUM_ROWS = 20_000
-const book = generateAll({ rows: NUM_ROWS, seed: 2024 })
+/**
+ * The book the tests check, drawn afresh in each test that reads it: Stryker counts only what
+ * a test runs as covered by it, and a book drawn once when the file was collected left every
+ * check of its rows out of the mutation run.
+ */
+const bookOf = (): LoanCell[][] => generateAll({ rows: NUM_ROWS, seed: 2024 })
 
 describe('generateLoanBatches', () => {
   it('gives identical rows for the same seed and different rows for another seed', () => {
@@ -55,6 +60,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('gives every row one cell per column and unique CUST identifiers', () => {
+    const book = bookOf()
     expect(LOAN_COLUMNS.filter((c) => c.kind === 'target').map((c) => c.name)).toEqual(['Default'])
     for (const row of book) expect(row.length).toBe(LOAN_COLUMNS.length)
     const ids = book.map((row) => row[col('Customer_ID')])
@@ -64,6 +70,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('keeps every numeric cell within its documented range and categorical cells within their sets', () => {
+    const book = bookOf()
     const problems: string[] = []
     LOAN_COLUMNS.forEach((column, j) => {
       for (const row of book) {
@@ -86,6 +93,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('rounds counts and ages to integers, rupees to whole rupees, rates to 2 and ratios to 3 decimals', () => {
+    const book = bookOf()
     const wholeColumns = [
       'Age',
       'Annual_Income',
@@ -116,6 +124,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('keeps the columns consistent with each other', () => {
+    const book = bookOf()
     for (const row of book) {
       const age = row[col('Age')] as number
       const years = row[col('Years_With_Bank')]
@@ -141,6 +150,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('realises the requested default rate within 1.5 points', () => {
+    const book = bookOf()
     expect(Math.abs(share(book, (row) => row[col('Default')] === 1) - 0.1)).toBeLessThan(0.015)
     const high = generateAll({ rows: NUM_ROWS, seed: 2024, defaultRate: 0.25 })
     expect(Math.abs(share(high, (row) => row[col('Default')] === 1) - 0.25)).toBeLessThan(0.015)
@@ -149,6 +159,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('leaves a few per cent of the documented columns missing and no others', () => {
+    const book = bookOf()
     const bands: Record<string, [number, number]> = {
       Annual_Income: [0.02, 0.04],
       Years_With_Bank: [0.012, 0.028],
@@ -171,6 +182,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('prices and defaults worse as the credit score falls', () => {
+    const book = bookOf()
     const scored = book.filter((row) => row[col('Credit_Score')] !== null)
     const byScore = (test: (score: number) => boolean): LoanCell[][] =>
       scored.filter((row) => test(row[col('Credit_Score')] as number))
@@ -185,6 +197,7 @@ describe('generateLoanBatches', () => {
   })
 
   it('defaults more often with a high debt-to-income ratio and with unemployment', () => {
+    const book = bookOf()
     const defaultWhere = (test: (row: LoanCell[]) => boolean): number => {
       const rows = book.filter(test)
       return share(rows, (row) => row[col('Default')] === 1)

@@ -5,10 +5,11 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Table } from '../../../../src/main/core/data/Table'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
-import { DatasetRepo, DatasetWriter, datasetTableName } from '../../../../src/main/core/storage/DatasetRepo'
+import { DatasetRepo, DatasetWriter } from '../../../../src/main/core/storage/DatasetRepo'
 import { exportDatasetCsv } from '../../../../src/main/core/storage/exportCsv'
 import { importCsv } from '../../../../src/main/core/storage/importCsv'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { writeRowsTable } from '../../../helpers/storedDatasets'
 import { useTempDir } from '../../../helpers/tempDir'
 
 type Cell = string | number | null
@@ -27,32 +28,6 @@ function recordAppendedRows(): { cells: Cell[][]; lines: number[] } {
     appendRow.call(this, cells, line)
   })
   return recorded
-}
-
-/**
- * Stores `rows` as a dataset written before migration 12 kept them: a rows table
- * `dataset_<id>` (`_line`, then c1…cn, REAL or TEXT as the kinds say), and no columns.
- */
-function writeRowsTable(
-  db: Database.Database,
-  id: number,
-  rows: { cells: Cell[][]; lines: number[] },
-  targetNumeric: boolean
-): void {
-  const kinds = (
-    db.prepare('SELECT kind FROM dataset_columns WHERE dataset_id = ? ORDER BY position').all(id) as {
-      kind: string
-    }[]
-  ).map((c) => c.kind)
-  const types = kinds.map(
-    (k, i) => `c${i + 1} ${k === 'numeric' || (k === 'target' && targetNumeric) ? 'REAL' : 'TEXT'}`
-  )
-  db.exec(`CREATE TABLE ${datasetTableName(id)} (_line INTEGER NOT NULL, ${types.join(', ')})`)
-  const insert = db.prepare(
-    `INSERT INTO ${datasetTableName(id)} VALUES (?, ${kinds.map(() => '?').join(', ')})`
-  )
-  rows.cells.forEach((cells, r) => insert.run(rows.lines[r], ...cells))
-  db.prepare('DELETE FROM dataset_column_data WHERE dataset_id = ?').run(id)
 }
 
 /** A table as plain arrays (NaN kept), for a deep comparison. */

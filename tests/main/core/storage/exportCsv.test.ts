@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CancelledError } from '../../../../src/main/core/base/errors'
 import { exportDatasetCsv } from '../../../../src/main/core/storage/exportCsv'
@@ -50,6 +50,28 @@ describe('exportDatasetCsv', () => {
       CancelledError
     )
     expect(() => readFileSync(tmp.path('gone.csv'))).toThrow()
+    db.close()
+  })
+
+  it('refuses to export when cancelled before the first 5,000 rows are written', async () => {
+    const { db, id } = await imported(['Id,Default', 'a,1', 'b,0'].join('\n'))
+    await expect(
+      exportDatasetCsv(db, id, tmp.path('small.csv'), { signal: AbortSignal.abort() })
+    ).rejects.toBeInstanceOf(CancelledError)
+    expect(existsSync(tmp.path('small.csv'))).toBe(false)
+    db.close()
+  })
+
+  it('names the CSV export and the protected file when it refuses a path', async () => {
+    const { db, id } = await imported(['Id,Default', 'a,1', 'b,0'].join('\n'))
+    mkdirSync(tmp.path('folder'))
+    await expect(exportDatasetCsv(db, id, tmp.path('folder'))).rejects.toThrow(
+      'not a file; the CSV export is written only to an ordinary file'
+    )
+    const protect = [{ path: tmp.path('w.db'), what: 'the workbench database' }]
+    await expect(exportDatasetCsv(db, id, tmp.path('w.db'), { protect })).rejects.toThrow(
+      `${tmp.path('w.db')}: this is the workbench database; writing the CSV export there would destroy it. Choose another file name.`
+    )
     db.close()
   })
 })

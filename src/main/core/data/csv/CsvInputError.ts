@@ -76,6 +76,7 @@ const PATH_PROBLEMS = new Set(['EISDIR', 'ELOOP', 'ENOTDIR', 'ENAMETOOLONG', 'EN
 
 /** Turns an fs error into a {@link CsvInputError} the user can act on; other errors pass through. */
 export function fromFileSystemError(path: string, error: unknown): unknown {
+  // Stryker disable next-line ConditionalExpression: a CsvInputError's code (NOT_FOUND, UNREADABLE, …) is no errno, so it would pass through below unchanged anyway
   if (error instanceof CsvInputError) return error
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined
   if (code === 'ENOENT') {
@@ -88,6 +89,7 @@ export function fromFileSystemError(path: string, error: unknown): unknown {
     })
   }
   const problem =
+    // Stryker disable next-line ConditionalExpression: without the first test an undefined code is looked up as the key "undefined", which the table has not
     code !== undefined && Object.hasOwn(UNREADABLE_BECAUSE, code) ? UNREADABLE_BECAUSE[code] : undefined
   if (problem !== undefined) {
     return new CsvInputError({
