@@ -135,8 +135,16 @@ function stepRows(
   withMissing: bool
 ): void {
   for (let k = 0; k < m; k++) {
+    const slot = nodeOf + (<usize>k << 2)
+    const index = <usize>load<i32>(slot)
+    const node = nodes + (index << 4)
+    const split = load<u32>(node)
+    const f = <usize>(split & 0xffff)
     const row = <usize>load<i32>(rows + (<usize>k << 2))
-    stepRow(nodes, nodeOf + (<usize>k << 2), bins, row * <usize>stride, 0, missingLeft, false, withMissing)
+    const bin = <u32>load<u16>(bins + ((row * <usize>stride + f) << 1))
+    let right = ((split >>> 16) - bin) >>> 31
+    if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
+    store<i32>(slot, load<i32>(node, 4) + <i32>right)
   }
 }
 
@@ -154,42 +162,23 @@ function stepBlock(
   withMissing: bool
 ): void {
   for (let k = 0; k < m; k++) {
-    stepRow(nodes, nodeOf + (<usize>k << 2), binRow, 0, phiRow, missingLeft, withPath, withMissing)
+    const slot = nodeOf + (<usize>k << 2)
+    const index = <usize>load<i32>(slot)
+    const node = nodes + (index << 4)
+    const split = load<u32>(node)
+    const f = <usize>(split & 0xffff)
+    const bin = <u32>load<u16>(binRow + (f << 1))
+    // bin > cut, as 0 or 1 without a branch (both are below 2^16).
+    let right = ((split >>> 16) - bin) >>> 31
+    if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
+    if (withPath) {
+      const p = phiRow + (f << 2)
+      store<f32>(p, load<f32>(p) + load<f32>(node + 8 + (<usize>right << 2)))
+      phiRow += <usize>stride << 2
+    }
+    store<i32>(slot, load<i32>(node, 4) + <i32>right)
     binRow += <usize>stride << 1
-    if (withPath) phiRow += <usize>stride << 2
   }
-}
-
-/**
- * Moves one row one level down its tree (its node index in `slot`, its bins from element
- * rowAt of `bins`): right when its bin of the node's feature is above the cut, a missing
- * bin the node's learnt way; with withPath, adds that step's value delta to the row's phi
- * (from phiRow) of the feature.
- */
-@inline
-function stepRow(
-  nodes: usize,
-  slot: usize,
-  bins: usize,
-  rowAt: usize,
-  phiRow: usize,
-  missingLeft: usize,
-  withPath: bool,
-  withMissing: bool
-): void {
-  const index = <usize>load<i32>(slot)
-  const node = nodes + (index << 4)
-  const split = load<u32>(node)
-  const f = <usize>(split & 0xffff)
-  const bin = <u32>load<u16>(bins + ((rowAt + f) << 1))
-  // bin > cut, as 0 or 1 without a branch (both are below 2^16).
-  let right = ((split >>> 16) - bin) >>> 31
-  if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
-  if (withPath) {
-    const p = phiRow + (f << 2)
-    store<f32>(p, load<f32>(p) + load<f32>(node + 8 + (<usize>right << 2)))
-  }
-  store<i32>(slot, load<i32>(node, 4) + <i32>right)
 }
 
 /**
