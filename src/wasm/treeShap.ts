@@ -52,52 +52,34 @@ function sti(base: usize, i: i32, v: i32): void {
   store<i32>(base + (<usize>i << 2), v)
 }
 
-@inline
-function nodeAt(nodes: usize, n: i32): usize {
-  return nodes + <usize>n * NODE_BYTES
+/**
+ * One node's 40-byte record as laid out above: a typed view of linear memory (unmanaged:
+ * no header, never allocated), its fields read as plain loads at their offsets.
+ */
+@unmanaged
+class TreeNode {
+  threshold: f64
+  value: f64
+  /** cover / the parent's cover (see the layout above). */
+  fraction: f64
+  /** −1 at a leaf. */
+  feature: i32
+  left: i32
+  right: i32
+  /** 1: a missing value goes left. */
+  missingLeft: i32
 }
 
 @inline
-function threshold(node: usize): f64 {
-  return load<f64>(node)
-}
-
-@inline
-function value(node: usize): f64 {
-  return load<f64>(node, 8)
-}
-
-/** cover / the parent's cover (see the layout above). */
-@inline
-function fraction(node: usize): f64 {
-  return load<f64>(node, 16)
-}
-
-@inline
-function feature(node: usize): i32 {
-  return load<i32>(node, 24)
-}
-
-@inline
-function left(node: usize): i32 {
-  return load<i32>(node, 28)
-}
-
-@inline
-function right(node: usize): i32 {
-  return load<i32>(node, 32)
-}
-
-@inline
-function missingLeft(node: usize): i32 {
-  return load<i32>(node, 36)
+function nodeAt(nodes: usize, n: i32): TreeNode {
+  return changetype<TreeNode>(nodes + <usize>n * NODE_BYTES)
 }
 
 /** Whether x goes left at a split: a missing value (NaN) the node's learnt way. */
 @inline
-function goesLeft(node: usize, xv: f64): bool {
+function goesLeft(node: TreeNode, xv: f64): bool {
   // Both sides computed and selected: whether x is missing here is not predictable.
-  return select<bool>(missingLeft(node) == 1, xv <= threshold(node), xv != xv)
+  return select<bool>(node.missingLeft == 1, xv <= node.threshold, xv != xv)
 }
 
 /**
@@ -193,16 +175,16 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
   let sp = 0
   {
     const rootNode = nodeAt(nodes, root)
-    const g = feature(rootNode)
+    const g = rootNode.feature
     const goLeft = goesLeft(rootNode, ld(x, g))
-    const l = left(rootNode)
-    const r = right(rootNode)
+    const l = rootNode.left
+    const r = rootNode.right
     const ln = nodeAt(nodes, l)
     const rn = nodeAt(nodes, r)
-    const leftValue: f64 = feature(ln) < 0 ? value(ln) : 0
-    const rightValue: f64 = feature(rn) < 0 ? value(rn) : 0
-    const leftZero = fraction(ln)
-    const rightZero = fraction(rn)
+    const leftValue: f64 = ln.feature < 0 ? ln.value : 0
+    const rightValue: f64 = rn.feature < 0 ? rn.value : 0
+    const leftZero = ln.fraction
+    const rightZero = rn.fraction
     const a = leftValue * leftZero + rightValue * rightZero
     const b =
       leftValue * ((goLeft ? 1.0 : 0.0) - leftZero) + rightValue * ((goLeft ? 0.0 : 1.0) - rightZero)
@@ -214,12 +196,12 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     }
     sti(levelNode, 0, root)
     sti(levelGoLeft, 0, goLeft ? 1 : 0)
-    if (feature(rn) >= 0) {
+    if (rn.feature >= 0) {
       sti(stackNode, sp, r)
       sti(stackLeft, sp, 0)
       sti(stackLevel, sp++, 1)
     }
-    if (feature(ln) >= 0) {
+    if (ln.feature >= 0) {
       sti(stackNode, sp, l)
       sti(stackLeft, sp, 1)
       sti(stackLevel, sp++, 1)
@@ -231,10 +213,10 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     const level = ldi(stackLevel, sp)
     for (; top >= level; top--) closeLevel(mem, top, block, sumRun, bracketRun, points, lanes, levelFeature, levelPrevious, lastLevel, phi)
     const parent = nodeAt(nodes, ldi(levelNode, level - 1))
-    const f = feature(parent)
+    const f = parent.feature
     const previous = ldi(lastLevel, f)
     const here = nodeAt(nodes, node)
-    const zero = fraction(here) * ld(levelZero, previous)
+    const zero = here.fraction * ld(levelZero, previous)
     const one: f64 = ldi(stackLeft, sp) == ldi(levelGoLeft, level - 1) ? ld(levelOne, previous) : 0
     if (zero == 0 && one == 0) continue
     const at = level * block
@@ -243,24 +225,24 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     const spread = one - zero
     const zv = f64x2.splat(zero)
     const spv = f64x2.splat(spread)
-    const g = feature(here)
+    const g = here.feature
     const goLeft = goesLeft(here, ld(x, g))
-    const l = left(here)
-    const r = right(here)
+    const l = here.left
+    const r = here.right
     const ln = nodeAt(nodes, l)
     const rn = nodeAt(nodes, r)
-    const leftIsLeaf = feature(ln) < 0
-    const rightIsLeaf = feature(rn) < 0
+    const leftIsLeaf = ln.feature < 0
+    const rightIsLeaf = rn.feature < 0
     if (leftIsLeaf || rightIsLeaf) {
       const self = g == f
       const leafPrevious = self ? level : ldi(lastLevel, g)
       const lp = leafPrevious * block
       const carriedZero = self ? zero : ld(levelZero, leafPrevious)
       const carriedOne = self ? one : ld(levelOne, leafPrevious)
-      const leftValue: f64 = leftIsLeaf ? value(ln) : 0
-      const rightValue: f64 = rightIsLeaf ? value(rn) : 0
-      const leftZero = fraction(ln) * carriedZero
-      const rightZero = fraction(rn) * carriedZero
+      const leftValue: f64 = leftIsLeaf ? ln.value : 0
+      const rightValue: f64 = rightIsLeaf ? rn.value : 0
+      const leftZero = ln.fraction * carriedZero
+      const rightZero = rn.fraction * carriedZero
       const leftOne: f64 = goLeft ? carriedOne : 0
       const rightOne: f64 = goLeft ? 0 : carriedOne
       const a = leftValue * leftZero + rightValue * rightZero
@@ -394,10 +376,10 @@ export function leafSum(forest: usize, slot: usize, firstTree: i32, endTree: i32
   let sum: f64 = 0
   for (let t = firstTree; t < endTree; t++) {
     let node = nodeAt(nodes, load<i32>(trees + (<usize>t << 4)))
-    while (feature(node) >= 0) {
-      node = nodeAt(nodes, goesLeft(node, ld(x, feature(node))) ? left(node) : right(node))
+    while (node.feature >= 0) {
+      node = nodeAt(nodes, goesLeft(node, ld(x, node.feature)) ? node.left : node.right)
     }
-    sum += value(node)
+    sum += node.value
   }
   return sum
 }

@@ -21,9 +21,10 @@ import { LANGS, type Lang, type MessagePath, type MessageParams, type MessageTre
 /**
  * The one catalogue of user-facing words, in English and Hindi: the renderer reads it
  * through vue-i18n, main (the decision sheet, the CLI's messages to people, /predict's
- * texts) through `translator`. Each area lives in its own file with both languages side
- * by side (areas/*.ts); tests/shared/i18n.test.ts checks both are complete and that every
- * message is one vue-i18n reads as plain text.
+ * texts) through `translator`. Each area's English, the source language, is typed code
+ * (areas/*.ts); its Hindi is a JSON file a translator edits without reading code
+ * (locales/hi/*.json), typed against the English. tests/shared/i18n.test.ts checks both
+ * are complete and that every message is one vue-i18n reads as plain text.
  */
 const AREAS = {
   decision,

@@ -1,7 +1,8 @@
 /**
  * Types of the message catalogue: each area writes its English messages as a nested
- * object and its Hindi ones against `Translated<typeof en>`, so a message missing (or
- * extra) in either language is a type error, not a screen with a key on it.
+ * object and checks its Hindi ones (locales/hi/<area>.json) against `Translated<typeof en>`,
+ * so a message missing in Hindi is a type error, not a screen with a key on it; one extra
+ * in Hindi fails tests/shared/i18n.test.ts (an imported JSON file is not held to exact keys).
  */
 
 /** The languages every user-facing text exists in. */

@@ -61,6 +61,18 @@ export interface ScoreOptions {
   lang?: Lang
 }
 
+/**
+ * What scoring one applicant is called with, alike for scoreApplicant, scoreUnrecorded and
+ * scoreRequest: the applicant's fields (with /predict's Applicant_Ref), the channel, the
+ * model (the active one when absent) and the options.
+ */
+type ScoreArgs = [
+  input: Record<string, unknown>,
+  channel: ScoreChannel,
+  modelId?: number,
+  options?: ScoreOptions
+]
+
 /** Stored forests from this size on are compiled on a thread of their own (a 200-tree model is ~67 MB). */
 const COMPILE_IN_THREAD_FROM_BYTES = 16 << 20
 
@@ -345,13 +357,8 @@ export class Workbench {
    * Scores one applicant (policy checks first: a blocked applicant gets no score and no
    * record) and writes the audit record with the applicant reference.
    */
-  scoreApplicant(
-    input: Record<string, unknown>,
-    channel: ScoreChannel,
-    modelId?: number,
-    options: ScoreOptions = {}
-  ): ScoreResult {
-    const { result, audit } = this.scoreUnrecorded(input, channel, modelId, options)
+  scoreApplicant(...args: ScoreArgs): ScoreResult {
+    const { result, audit } = this.scoreUnrecorded(...args)
     return { ...result, Audit_Id: this.audit.recordScore(audit) }
   }
 
@@ -360,13 +367,8 @@ export class Workbench {
    * that must not block on the database (/predict queues the record and answers only once
    * it is written). The record keeps a bounded projection of the input (auditInputs).
    */
-  scoreUnrecorded(
-    input: Record<string, unknown>,
-    channel: ScoreChannel,
-    modelId?: number,
-    options: ScoreOptions = {}
-  ): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
-    const request = this.scoreRequest(input, channel, modelId, options)
+  scoreUnrecorded(...args: ScoreArgs): { result: Omit<ScoreResult, 'Audit_Id'>; audit: ScoreAuditEntry } {
+    const request = this.scoreRequest(...args)
     const result = scoreOne(request.model, request.fields, request.context)
     return { result, audit: auditEntryOf(request, result) }
   }
@@ -377,12 +379,8 @@ export class Workbench {
    * language, reference). The score itself may then run on another thread (/predict's
    * pool), and auditEntryOf turns its result into the record to write.
    */
-  scoreRequest(
-    input: Record<string, unknown>,
-    channel: ScoreChannel,
-    modelId?: number,
-    options: ScoreOptions = {}
-  ): ScoreRequest {
+  scoreRequest(...args: ScoreArgs): ScoreRequest {
+    const [input, channel, modelId, options = {}] = args
     const model = this.scoringModel(modelId)
     // /predict sends the reference inside the body, as Applicant_Ref: it is not a field.
     const { Applicant_Ref: sentRef, ...fields } = input

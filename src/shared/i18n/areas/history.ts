@@ -1,4 +1,5 @@
 import { area } from '../types'
+import hi from '../locales/hi/history.json'
 
 /** The History screen: every score and batch, its applicant, verdict and officer's decision. */
 export const history = area(
@@ -82,84 +83,5 @@ export const history = area(
       batchLine: 'Scored {time} by #{id} {model} · file fingerprint (SHA-256)'
     }
   },
-  {
-    emptyFiltered: 'इन फ़िल्टरों से कुछ नहीं मिला।',
-    emptyNone: 'अभी तक किसी का आकलन नहीं हुआ।',
-    clearFilter: 'और देखने के लिए कोई फ़िल्टर हटाएँ।',
-    emptyText:
-      'आकलन स्क्रीन, ptm कमांड या /predict सेवा से आकलित हर आवेदक, और हर बैच फ़ाइल, अपने इनपुट, परिणाम और कारणों के साथ यहाँ रखी जाती है।',
-    aria: 'आकलन का इतिहास',
-    nothing: 'दिखाने के लिए कुछ नहीं',
-    applicant: 'आवेदक',
-    batch: 'बैच',
-    columns: {
-      when: 'कब',
-      kind: 'प्रकार',
-      reference: 'आवेदक',
-      verdict: 'निर्णय',
-      officer: 'अधिकारी का निर्णय',
-      model: 'मॉडल',
-      what: 'क्या'
-    },
-    noReference: 'दर्ज नहीं',
-    risk: '{probability} · श्रेणी {grade}',
-    via: '{channel} से',
-    batchLine: '{file}: {rows} पंक्तियाँ, {scored} आकलित',
-    batchErrors: ', {errors} त्रुटि में',
-    count: '{n} प्रविष्टि, नई पहले | {n} प्रविष्टियाँ, नई पहले',
-    capped: '(नवीनतम {n}: पुरानी देखने के लिए तारीखें सीमित करें)',
-    refresh: 'ताज़ा करें',
-    details: 'विवरण',
-    detailsOf: '{entry} का विवरण',
-    loadFailed: 'इतिहास लोड नहीं हो सका',
-    openFailed: 'रिकॉर्ड नहीं खुल सका',
-    entrySingle: 'आवेदक का आकलन {time} (रिकॉर्ड #{id})',
-    entryBatch: 'बैच {file}, {time}',
-    channel: {
-      appShort: 'यह ऐप',
-      appLong: 'यह ऐप',
-      cliShort: 'ptm कमांड',
-      cliLong: 'ptm कमांड',
-      httpShort: '/predict',
-      httpLong: '/predict सेवा'
-    },
-    filters: {
-      aria: 'इतिहास छाँटें',
-      search: 'आवेदक',
-      searchPlaceholder: 'नाम, ग्राहक आईडी या आवेदन संख्या',
-      dates: 'तारीखें',
-      to: 'से',
-      from: 'आरंभ',
-      until: 'अंत',
-      dateRange: 'तारीख सीमा',
-      model: 'मॉडल',
-      anyModel: 'कोई भी मॉडल',
-      verdict: 'निर्णय',
-      any: 'कोई भी',
-      kind: 'प्रकार',
-      all: 'सभी',
-      singles: 'एकल आवेदक',
-      batches: 'बैच फ़ाइलें',
-      verdictNote: 'बैच का कोई एक निर्णय नहीं होता, इसलिए निर्णय फ़िल्टर केवल एकल आकलन दिखाता है।'
-    },
-    detail: {
-      reasons: 'कारण',
-      noReasons: 'कोई कारण दर्ज नहीं हुआ।',
-      warnings: 'जाँचने योग्य बातें',
-      inputs: 'दिए गए इनपुट',
-      inputsAria: 'इनपुट',
-      field: 'जानकारी',
-      value: 'मान',
-      notGiven: 'नहीं दिया गया',
-      probability: 'चूक की संभावना',
-      threshold: 'निर्णय सीमा',
-      baseRate: 'आधार दर',
-      model: 'मॉडल',
-      scored: 'आकलन',
-      scoredVia: '{time}, {channel} से',
-      audit: 'ऑडिट रिकॉर्ड',
-      reference: 'आवेदक',
-      batchLine: '{time} को #{id} {model} से आकलन · फ़ाइल की पहचान (SHA-256)'
-    }
-  }
+  hi
 )

@@ -1,4 +1,5 @@
 import { area } from '../types'
+import hi from '../locales/hi/sheet.json'
 
 /** The one-page credit decision sheet a branch prints for an applicant (ptm decision --lang en|hi). */
 export const sheet = area(
@@ -53,53 +54,5 @@ export const sheet = area(
     page: 'Page {page} of {pages}',
     defaultPurpose: 'Loan default risk'
   },
-  {
-    title: 'ऋण आवेदन — ऋण निर्णय पत्र',
-    docTitle: 'ऋण निर्णय पत्र, ऑडिट रिकॉर्ड {id}',
-    bank: 'बैंक',
-    branch: 'शाखा',
-    seal: 'शाखा की मुहर',
-    date: 'आकलन की तारीख',
-    reference: 'संदर्भ',
-    referenceValue: 'ऑडिट रिकॉर्ड {id}',
-    applicant: 'आवेदक',
-    noApplicant: 'दर्ज नहीं',
-    model: 'मॉडल',
-    modelValue: '{purpose} · मॉडल {id}, प्रशिक्षित {date}',
-    assessment: 'आकलन',
-    riskLine: 'चूक का जोखिम {probability} · जोखिम श्रेणी {grade} ({label}) · बैंक की सीमा {threshold}',
-    bookRate: 'तुलना के लिए: जिस ऋण पोर्टफोलियो से मॉडल ने सीखा, उसके {rate} ऋणों में चूक हुई।',
-    support: 'यह शाखा की सहायता के लिए एक सांख्यिकीय आकलन है; ऋण पर निर्णय स्वीकृति देने वाले अधिकारी लेते हैं।',
-    officerDecision: 'दर्ज किया गया अधिकारी का निर्णय',
-    reasons: 'मुख्य कारण',
-    reasonsIntro: 'इस आवेदन की वे बातें जिनसे चूक का जोखिम सबसे अधिक बदला।',
-    raised: 'जिनसे जोखिम बढ़ा',
-    lowered: 'जिनसे जोखिम घटा',
-    noneRaised: 'इस आवेदन की किसी बात से जोखिम नहीं बढ़ा।',
-    noneLowered: 'इस आवेदन की किसी बात से जोखिम नहीं घटा।',
-    mustState: 'मॉडल ने इस आकलन के लिए कोई बात अलग से नहीं बताई। अधिकारी यहाँ मुख्य कारण लिखें:',
-    details: 'आवेदक का दर्ज विवरण',
-    noDetails: '(इस आकलन के साथ कोई विवरण दर्ज नहीं हुआ)',
-    moreDetails: '… और {n} विवरण (ऑडिट रिकॉर्ड {id})',
-    checks: 'जाँचने योग्य बातें',
-    noChecks: 'कोई नहीं।',
-    decide: 'अधिकारी का निर्णय',
-    sanctioned: 'स्वीकृत',
-    declined: 'अस्वीकृत',
-    referredUp: 'उच्च अधिकारी को भेजा गया',
-    moreDocuments: 'और दस्तावेज़ माँगे गए',
-    remarks: 'टिप्पणी',
-    forApplicant: 'आवेदक के लिए',
-    applicantNote:
-      'आप शाखा से इस निर्णय के मुख्य कारण लिखित में माँग सकते हैं, और अपने आवेदन की समीक्षा किसी बैंक अधिकारी से करवा सकते हैं, जो वह जानकारी भी देख सकते हैं जो मॉडल ने नहीं देखी (जैसे दस्तावेज़, गारंटी या आपकी परिस्थितियों में बदलाव)। कृपया संदर्भ ऑडिट रिकॉर्ड {id} बताएँ।',
-    assessedBy: 'आकलनकर्ता (बैंक अधिकारी)',
-    receivedBy: 'प्राप्तकर्ता (आवेदक)',
-    nameDesignation: 'नाम और पद',
-    name: 'नाम',
-    signatureDate: 'हस्ताक्षर और तारीख',
-    footer: 'ऋण निर्णय पत्र · ऑडिट रिकॉर्ड {id} · मॉडल {model}',
-    printed: 'लोन डिफ़ॉल्ट वर्कबेंच द्वारा {printed} को छापा गया, {scored} के ऑडिट रिकॉर्ड से',
-    page: 'पृष्ठ {page} / {pages}',
-    defaultPurpose: 'ऋण चूक जोखिम'
-  }
+  hi
 )

@@ -1,4 +1,5 @@
 import { area } from '../types'
+import hi from '../locales/hi/units.json'
 
 /** How amounts and values are said: lakh and crore, percentages, months and years, yes and no. */
 export const units = area(
@@ -13,15 +14,5 @@ export const units = area(
     yes: 'yes',
     no: 'no'
   },
-  {
-    thousand: '{value} हज़ार',
-    lakh: '{value} लाख',
-    crore: '{value} करोड़',
-    percent: '{value} %',
-    months: '{value} महीने',
-    years: '{value} वर्ष',
-    notGiven: 'नहीं दिया गया',
-    yes: 'हाँ',
-    no: 'नहीं'
-  }
+  hi
 )

@@ -2,7 +2,7 @@ import { t } from '../../i18n'
 import { computed, ref, watch } from 'vue'
 import type { DatasetDetail } from '../../../../shared/dto'
 import { call } from '../../api/client'
-import { useDatasetStore } from '../../stores/datasetStore'
+import { useWorkspace } from '../../stores'
 import { useAction } from '../../ui/composables/useAction'
 import { ENGINEERING_ROLES, featureCount, numericColumns, type TrainForm } from './trainForm'
 
@@ -11,8 +11,7 @@ import { ENGINEERING_ROLES, featureCount, numericColumns, type TrainForm } from 
  * engineered-feature roles map to; a mapping to a column the dataset lacks goes back to automatic.
  */
 export function useTrainDataset(form: TrainForm) {
-  const datasets = useDatasetStore()
-  const dataset = computed(() => datasets.activeDataset)
+  const { activeDataset: dataset } = useWorkspace()
   const detail = ref<DatasetDetail | null>(null)
   const load = useAction((id: number) => call('datasets/get', { id }), {
     failure: () => t('train.columnsFailed'),
