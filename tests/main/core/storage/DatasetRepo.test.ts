@@ -145,6 +145,23 @@ describe('DatasetRepo', () => {
       expect(() => writer.commit(report(1))).toThrow('DatasetWriter: already closed')
     })
 
+    it('writes its settled columns only while open', () => {
+      const writer = repo.create(META, SPECS, false)
+      writer.appendRow([1, 'yes', 'a'], 2)
+      writer.writeSettledColumns()
+      expect(() => writer.appendRow([2, 'no', 'b'], 3)).toThrow(/rows added after the columns were written/)
+      writer.rollback()
+      expect(() => writer.writeSettledColumns()).toThrow('DatasetWriter: already closed')
+      expect(db.prepare('SELECT count(*) AS n FROM dataset_column_data').get()).toEqual({ n: 0 })
+    })
+
+    it('rolls back quietly when its transaction was already ended', () => {
+      const writer = repo.create(META, SPECS, false)
+      db.exec('ROLLBACK')
+      expect(() => writer.rollback()).not.toThrow()
+      expect(repo.list()).toEqual([])
+    })
+
     it('refuses rows and a second commit after a commit; rollback then changes nothing', () => {
       const writer = repo.create(META, SPECS, false)
       writer.appendRow([1, 'yes', 'a'], 2)

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ColumnSpec, NumericColumn, TextColumn } from '../../../../src/main/core/data/Table'
-import { ColumnCopyWriter, readColumnCopy } from '../../../../src/main/core/storage/columnCopy'
+import { ColumnCopyWriter, readColumnCopy, storedRows } from '../../../../src/main/core/storage/columnCopy'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
 
 // The stored columns on their own, byte by byte: the expected arrays are written out by hand.
@@ -64,15 +64,55 @@ describe('a dataset stored as its columns, format 2', () => {
   })
 
   it('keeps an identifier’s values as appended when they are known distinct, and codes them by first appearance otherwise', () => {
-    const rows = ROWS.map((cells, i) => [...cells.slice(0, 3), `B-${i % 3}`])
+    const rows = ROWS.map((cells, i) => [...cells.slice(0, 3), i === 2 ? null : `B-${i % 3}`])
     write(rows, false, [false, false, false, true])
     // Vouched distinct (wrongly, here): each value its own level, as appended.
-    expect(stored()[4].levels).toBe('["B-0","B-1","B-2","B-0","B-1"]')
+    expect(stored()[4].levels).toBe('["B-0","B-1","B-0","B-1"]')
     db.prepare('DELETE FROM dataset_column_data').run()
     write(rows)
     const id = read(5)!.columns[2] as TextColumn
-    expect([...id.codes]).toEqual([0, 1, 2, 0, 1])
-    expect(id.levels).toEqual(['B-0', 'B-1', 'B-2'])
+    expect([...id.codes]).toEqual([0, 1, -1, 0, 1])
+    expect(id.levels).toEqual(['B-0', 'B-1'])
+  })
+
+  it('takes no row once the settled columns are written', () => {
+    const writer = new ColumnCopyWriter(SPECS, false)
+    writer.add(ROWS[0], 2)
+    writer.writeSettled(db, 1)
+    expect(() => writer.add(ROWS[1], 3)).toThrow(
+      'ColumnCopyWriter: rows added after the columns were written'
+    )
+    // The identifier waited for the survey's verdict; write adds it (and only it) to the others.
+    expect(stored().map((r) => r.position)).toEqual([-1, 0, 1, 2])
+    writer.write(db, 1)
+    expect(stored().map((r) => r.position)).toEqual([-1, 0, 1, 2, 3])
+  })
+
+  it('counts no missing target as positive when no row holds the positive class', () => {
+    write([
+      [1, 'a', 'no', 'x'],
+      [2, 'a', null, 'y']
+    ])
+    expect([...read(2)!.target]).toEqual([0, 0])
+  })
+
+  it('reads a copy of format 1 (datasets written before migration 12): the target as 0/1 bytes', () => {
+    const insert = db.prepare(
+      'INSERT INTO dataset_column_data (dataset_id, position, format, data, levels) VALUES (1, ?, 1, ?, ?)'
+    )
+    const bytes = (a: Float64Array | Int32Array | Uint8Array): Buffer => Buffer.from(a.buffer)
+    insert.run(-1, bytes(Int32Array.of(2, 3, 4)), null)
+    insert.run(0, bytes(Float64Array.of(1, NaN, 3)), null)
+    insert.run(1, bytes(Int32Array.of(0, -1, 0)), '["North"]')
+    insert.run(2, bytes(Uint8Array.of(1, 0, 1)), null)
+    insert.run(3, bytes(Int32Array.of(0, 1, 2)), '["a","b","c"]')
+    const table = read(3)!
+    expect([...table.target]).toEqual([1, 0, 1])
+    expect([...table.lines]).toEqual([2, 3, 4])
+    expect((table.columns[0] as NumericColumn).values).toEqual(Float64Array.of(1, NaN, 3))
+    expect((table.columns[2] as TextColumn).levels).toEqual(['a', 'b', 'c'])
+    // Its rows are not given back from the copy: that version's rows table holds them.
+    expect(storedRows(db, 1, { specs: SPECS, numRows: 3, target: TARGET })).toBeUndefined()
   })
 
   it('reads back numbers (NaN for missing), codes in order of first appearance (−1 for missing), the 0/1 target and the lines', () => {
@@ -147,6 +187,12 @@ describe('a dataset stored as its columns, format 2', () => {
   it('is ignored when a column, the lines or the target is missing, the format differs, or a size is off', () => {
     const cases: [string, string, ColumnSpec[]?][] = [
       ['another format', 'UPDATE dataset_column_data SET format = 3 WHERE position = 3'],
+      ['an unknown format throughout', 'UPDATE dataset_column_data SET format = 3'],
+      ['the lines moved', 'UPDATE dataset_column_data SET position = 9 WHERE position = -1'],
+      [
+        'text where numbers should be',
+        'UPDATE dataset_column_data SET levels = \'["a"]\', data = zeroblob(20) WHERE position = 0'
+      ],
       ['two formats', 'UPDATE dataset_column_data SET format = 1 WHERE position = 3'],
       ['a column missing', 'DELETE FROM dataset_column_data WHERE position = 3'],
       ['the lines missing', 'DELETE FROM dataset_column_data WHERE position = -1'],
