@@ -108,7 +108,7 @@ describe('AuditRepo', () => {
   })
 
   it('stores a batch file field by field, its grades, histogram and PSI in one summary', () => {
-    const psi = [{ feature: 'Credit_Score', psi: 0.12, level: 'moderate' }]
+    const psi: BatchSummary['psi'] = [{ column: 'Credit_Score', psi: 0.12, status: 'shift' }]
     const id = audit.recordBatch(
       batchFile({
         modelId: 3,
@@ -124,7 +124,7 @@ describe('AuditRepo', () => {
         seconds: 1.75,
         grades: { A: 100, C: 17 },
         histogram: [60, 57],
-        psi: psi as BatchSummary['psi']
+        psi
       })
     )
     expect(audit.batch(id)).toEqual({
