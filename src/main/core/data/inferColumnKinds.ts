@@ -50,8 +50,12 @@ export class ColumnProfiler {
   private seen: Set<string> | null
   unique = true
 
+  /** The name reads like an identifier's (ID_NAME), tested once, not per cell. */
+  private readonly idLikeName: boolean
+
   constructor(readonly name: string) {
     this.seen = new Set()
+    this.idLikeName = ID_NAME.test(name)
   }
 
   /** Counts one cell, given as text (as csv-parse gives it: untrimmed). */
@@ -105,14 +109,10 @@ export class ColumnProfiler {
       counter.n++
     }
     if (this.seen) {
-      if (this.seen.has(text)) {
-        this.unique = false
-        this.seen = null
-      } else if (this.mayBeIdentifier()) {
-        this.seen.add(text)
-      } else {
-        // A numeric column without an identifier-like name is never an identifier:
-        // stop paying memory for the uniqueness check.
+      // A numeric column without an identifier-like name is never an identifier: stop paying
+      // memory for the uniqueness check. Else one lookup: the set grows unless `text` was in it.
+      const size = this.seen.size
+      if (!this.mayBeIdentifier() || this.seen.add(text).size === size) {
         this.seen = null
         this.unique = false
       }
@@ -120,7 +120,7 @@ export class ColumnProfiler {
   }
 
   private mayBeIdentifier(): boolean {
-    return this.numeric < this.nonMissing || ID_NAME.test(this.name)
+    return this.numeric < this.nonMissing || this.idLikeName
   }
 
   /** Distinct values seen, or undefined when there were too many to keep. */
@@ -138,7 +138,7 @@ export class ColumnProfiler {
     const manyRows = this.nonMissing >= 20
     if (numericShare >= NUMERIC_SHARE) {
       const allIntegers = this.integers === this.numeric
-      if (manyRows && this.unique && allIntegers && ID_NAME.test(this.name)) return 'identifier'
+      if (manyRows && this.unique && allIntegers && this.idLikeName) return 'identifier'
       return 'numeric'
     }
     if (manyRows && this.unique) return 'identifier'
