@@ -121,7 +121,7 @@ export const FOLDERS = {
     parts: {
       metrics: {
         mutate: ['metrics', 'thresholdEvaluation', 'permutationImportance'].map(ml),
-        tests: ['metrics', 'thresholdEvaluation'].map(mlTest)
+        tests: ['metrics', 'thresholdEvaluation', 'permutationImportance'].map(mlTest)
       },
       calibration: {
         mutate: ['calibration'].map(ml),
