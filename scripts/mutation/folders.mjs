@@ -136,6 +136,7 @@ export const FOLDERS = {
           'split',
           'drift',
           'smote',
+          'smoteHandWorked',
           'extremeValues'
         ].map(mlTest)
       },
