@@ -139,6 +139,29 @@ describe('smoteNc', () => {
     expectExactSmoteNc(data, minorityIndices(data.labels), out)
   })
 
+  it('draws as imbalanced-learn (one integer in [0, m·k) for the seed and slot, then the steps) and walks exactly towards that neighbour', () => {
+    // 150 minority rows (more than one locality group), 6 numeric columns (the unrolled
+    // four and a remainder), 2 categorical; every synthetic row is checked against its own draw.
+    const data = makeData(12, 150, 900, 6, 2)
+    const minorityRows = minorityIndices(data.labels)
+    const out = smoteNc(data.numeric, data.categorical, data.labels, { rng: new Rng(77), k: 5 })
+    expect(out.count).toBe(750)
+    const neighbours = bruteForceNeighbours(data, minorityRows, 5)
+    const draws = new Rng(77)
+    const picks = Array.from({ length: out.count }, () => draws.int(150 * 5))
+    const steps = Array.from({ length: out.count }, () => draws.next())
+    for (let s = 0; s < out.count; s++) {
+      const seed = Math.floor(picks[s] / 5)
+      const nb = neighbours[seed][picks[s] % 5]
+      const x = rowOf(data.numeric, minorityRows[seed])
+      const y = rowOf(data.numeric, minorityRows[nb])
+      expect(rowOf(out.numeric, s)).toEqual(x.map((v, j) => v + steps[s] * (y[j] - v)))
+      expect(rowOf(out.categorical, s)).toEqual(
+        data.categorical.map((col) => smallestMode(neighbours[seed].map((n) => col[minorityRows[n]])))
+      )
+    }
+  })
+
   it('is plain SMOTE when there are no categorical columns', () => {
     const data = makeData(3, 80, 200, 4, 0)
     const out = smoteNc(data.numeric, [], data.labels, { rng: new Rng(4), k: 3 })
