@@ -241,6 +241,7 @@ export const FOLDERS = {
             'columnCopyFormat',
             'DatasetRepo',
             'generateDataset',
+            'csvSurveyThread',
             'trainingDataHash',
             'killedImport'
           ].map(storageTest),
