@@ -236,6 +236,7 @@ export const FOLDERS = {
         tests: [
           ...[
             'importCsv',
+            'importCsvMessages',
             'exportCsv',
             'columnCopy',
             'columnCopyFormat',
