@@ -283,6 +283,7 @@ export const FOLDERS = {
         mutate: ['src/main/cli/common/paramOptions.ts', 'src/shared/params/*.ts', 'src/shared/api.ts'],
         tests: [
           'tests/main/cli/common/paramOptions.test.ts',
+          'tests/main/cli/common/paramOptionsShapes.test.ts',
           'tests/main/ipc/registerIpc.test.ts',
           'tests/shared/params/paramControl.test.ts'
         ]
