@@ -237,11 +237,13 @@ export const FOLDERS = {
         tests: [
           ...[
             'importCsv',
+            'importCsvMessages',
             'exportCsv',
             'columnCopy',
             'columnCopyFormat',
             'DatasetRepo',
             'generateDataset',
+            'csvSurveyThread',
             'trainingDataHash',
             'killedImport'
           ].map(storageTest),
@@ -280,7 +282,12 @@ export const FOLDERS = {
     parts: {
       params: {
         mutate: ['src/main/cli/common/paramOptions.ts', 'src/shared/params/*.ts', 'src/shared/api.ts'],
-        tests: ['tests/main/cli/common/paramOptions.test.ts', 'tests/main/ipc/registerIpc.test.ts']
+        tests: [
+          'tests/main/cli/common/paramOptions.test.ts',
+          'tests/main/cli/common/paramOptionsShapes.test.ts',
+          'tests/main/ipc/registerIpc.test.ts',
+          'tests/shared/params/paramControl.test.ts'
+        ]
       },
       http: {
         mutate: ['src/main/http/**/*.ts', '!src/main/http/predictWorker.ts'],

@@ -45,6 +45,7 @@ export function numberBounds(schema: z.ZodType): { min: number; max: number; int
   return {
     min: n.minValue ?? -Infinity,
     max: n.maxValue ?? Infinity,
+    // Stryker disable next-line LogicalOperator,ConditionalExpression,StringLiteral: zod 4 marks an integer both ways (isInt and format "safeint"), so either test alone decides
     integer: n.isInt === true || n.format === 'safeint'
   }
 }

@@ -50,6 +50,7 @@ function optionsFor(schema: z.ZodType): Option[] {
     // Both --NAME and --no-NAME are accepted (scripts written for either default keep working);
     // help shows the one that changes the default. Given neither, the schema's default applies.
     const on = new Option(meta.flag, meta.help)
+    // Stryker disable next-line Regex: a flag holds "--" only at its start
     const off = new Option(meta.flag.replace(/^--/, '--no-'), `do not ${meta.help}`)
     return fallback === true ? [off, on.hideHelp()] : [on, off.hideHelp()]
   }

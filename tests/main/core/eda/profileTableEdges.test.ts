@@ -66,6 +66,14 @@ describe('numeric profile edges', () => {
     expect(numeric([7], [0])).toMatchObject({ count: 1, mean: 7, std: NaN })
   })
 
+  it('gives the mean and sample standard deviation of a few values', () => {
+    // 1 and 3: mean 2, variance (1 + 1) / 1. 2, 4 and 9: mean 5, variance (9 + 1 + 16) / 2 = 13.
+    expect(numeric([1, 3], [0, 1])).toMatchObject({ mean: 2, std: Math.SQRT2 })
+    const three = numeric([2, NaN, 4, 9], [0, 1, 0, 0])
+    expect(three.mean).toBe(5)
+    expect(three.std).toBeCloseTo(Math.sqrt(13), 14)
+  })
+
   it('keeps the mean and sample standard deviation finite for values ±1e308 apart', () => {
     // Mean 0; sample variance (2 × 1e616) / 1, so std = √2 × 1e308 (numpy's std overflows here).
     const p = numeric([-1e308, 1e308], [0, 1])
@@ -111,6 +119,11 @@ describe('numeric profile edges', () => {
     ])
     expect(Object.keys(p.histogram.counts)).toEqual(['0', '1'])
     expect(Object.keys(p.histogram.countsByClass[1])).toEqual(['0', '1'])
+  })
+
+  it('gives the mean of a box whose plain sum overflows', () => {
+    // 1e308 + 1.5e308 overflows; their mean is 1.25e308.
+    expect(boxStats(Float64Array.of(1e308, 1.5e308))!.mean / 1.25e308).toBeCloseTo(1, 14)
   })
 
   it('puts a whisker on a value exactly at a fence', () => {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AuditRepo, type ScoreAuditEntry } from '../../../../src/main/core/storage/AuditRepo'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
-import type { BatchSummary, HistoryEntry } from '../../../../src/shared/dto'
+import type { BatchSummary, HistoryEntry, PsiInfo } from '../../../../src/shared/dto'
 
 /** One single score; the fields a test cares about override these. */
 function score(over: Partial<ScoreAuditEntry> = {}): ScoreAuditEntry {
@@ -108,7 +108,7 @@ describe('AuditRepo', () => {
   })
 
   it('stores a batch file field by field, its grades, histogram and PSI in one summary', () => {
-    const psi: BatchSummary['psi'] = [{ column: 'Credit_Score', psi: 0.12, status: 'shift' }]
+    const psi: PsiInfo[] = [{ column: 'Credit_Score', psi: 0.12, status: 'shift' }]
     const id = audit.recordBatch(
       batchFile({
         modelId: 3,
