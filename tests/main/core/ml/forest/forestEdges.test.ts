@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { Rng } from '../../../../../src/main/core/base/random'
+import { binColumns, fitBins } from '../../../../../src/main/core/ml/binning'
+import { createTreeLearner, type TreeParams } from '../../../../../src/main/core/ml/forest/treeLearner'
+import { leafIndex } from '../../../../../src/main/core/model/FlatTree'
 import { predictEnsemble } from '../../../../../src/main/core/model/TreeEnsemble'
 import {
   resolveMaxFeatures,
@@ -76,5 +80,26 @@ describe('trainForest with every feature at every split', () => {
     const p = predictEnsemble(forest, cols, n)
     for (let r = 0; r < n; r++) expect(p[r], `row ${r}`).toBe(labels[r])
     expect(forest.featureImportance[1] + forest.featureImportance[4]).toBeCloseTo(1, 12)
+  })
+})
+
+describe('a tree grown on six features at a time', () => {
+  it('reproduces its labels without bootstrap, down to nodes small enough for the sparse pass', () => {
+    // Six whole-number features (one bin per value), labels a function of three of them: a fully
+    // grown tree is pure. Six features a split are histogrammed four, then two, at a time, and
+    // nodes of fewer rows than a feature has bins (40) only over the bins their rows touch.
+    const rng = new Rng(17)
+    const n = 2000
+    const cols = Array.from({ length: 6 }, () => Float64Array.from({ length: n }, () => rng.int(40)))
+    const labels = Uint8Array.from({ length: n }, (_, r) =>
+      (cols[0][r] * 7 + cols[2][r] * 3 + cols[5][r] * 5) % 5 < 2 ? 1 : 0
+    )
+    const mapper = fitBins(cols)
+    const data = { numRows: n, bins: binColumns(mapper, cols), y: labels, mapper }
+    const params: TreeParams = { maxDepth: 100, minSamplesLeaf: 1, maxFeatures: 6, bootstrap: false }
+    const { tree } = createTreeLearner(data, params)(new Rng(1))
+    let wrong = 0
+    for (let r = 0; r < n; r++) if (tree.value[leafIndex(tree, cols, r)] !== labels[r]) wrong++
+    expect(wrong).toBe(0)
   })
 })
