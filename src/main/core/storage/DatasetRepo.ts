@@ -211,6 +211,15 @@ export class DatasetWriter {
   }
 }
 
+/** A dataset whose stored columns are missing or damaged and that has no rows table to fall back on. */
+function damagedDataset(id: number): WorkbenchError {
+  return new WorkbenchError(
+    'DATABASE_FILE',
+    `Dataset ${id}: its stored columns are missing or damaged. Import its file again, or restore the database from a backup.`,
+    { datasetId: id }
+  )
+}
+
 /**
  * The ORDER BY that reads rows in file order: the rowid, under whichever of its aliases
  * no column shadows (an older dataset stored its headers as SQL names, so a header
@@ -267,8 +276,12 @@ export class DatasetRepo {
 
   /** Iterates the rows as arrays of cells in column order (for export), in source order. */
   *iterateRows(id: number): Generator<Cell[]> {
-    const fromColumns = storedRows(this.db, id, this.stored(this.get(id)))
-    if (fromColumns) {
+    const detail = this.get(id)
+    // A dataset written before migration 12 is its rows table; its copy (format 1) lacks the
+    // target's values, so its BLOBs are not even read.
+    if (!this.hasRowsTable(id)) {
+      const fromColumns = storedRows(this.db, id, this.stored(detail))
+      if (!fromColumns) throw damagedDataset(id)
       yield* fromColumns
       return
     }
@@ -278,6 +291,15 @@ export class DatasetRepo {
       .prepare(`SELECT ${cols} FROM ${datasetTableName(id)} ORDER BY ${rowOrder(columns)}`)
       .raw(true)
     for (const row of stmt.iterate()) yield row as Cell[]
+  }
+
+  /** Whether the dataset has a rows table (it was written before migration 12). */
+  private hasRowsTable(id: number): boolean {
+    return (
+      this.db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+        .get(datasetTableName(id)) !== undefined
+    )
   }
 
   /** What readColumnCopy and storedRows need to know of a dataset. */
@@ -308,6 +330,7 @@ export class DatasetRepo {
     const specs = detail.columnSpecs
     const copy = readColumnCopy(this.db, id, this.stored(detail))
     if (copy) return copy
+    if (!this.hasRowsTable(id)) throw damagedDataset(id)
     const targetPos = specs.findIndex((c) => c.kind === 'target')
     const columns: Column[] = []
     const readers: ((cell: Cell, row: number) => void)[] = []

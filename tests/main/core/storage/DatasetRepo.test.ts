@@ -267,6 +267,25 @@ describe('DatasetRepo', () => {
       expect(() => repo.delete(3)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
     })
 
+    it('refuses to read a dataset whose stored columns are gone or damaged, naming it and what to do', () => {
+      const damages = [
+        'DELETE FROM dataset_column_data WHERE dataset_id = ?',
+        "UPDATE dataset_column_data SET data = X'00' WHERE dataset_id = ? AND position = 0"
+      ]
+      for (const damage of damages) {
+        const writer = repo.create(META, SPECS, false)
+        writer.appendRow([1, 'yes', 'a'], 2)
+        const { id } = writer.commit(report(1))
+        db.prepare(damage).run(id)
+        const refusal = expect.objectContaining({
+          code: 'DATABASE_FILE',
+          message: `Dataset ${id}: its stored columns are missing or damaged. Import its file again, or restore the database from a backup.`
+        })
+        expect(() => repo.loadTable(id)).toThrow(refusal)
+        expect(() => [...repo.iterateRows(id)]).toThrow(refusal)
+      }
+    })
+
     it('deletes a dataset with its columns and their data', () => {
       const writer = repo.create(META, SPECS, false)
       writer.appendRow([1, 'yes', 'a'], 2)
