@@ -6,29 +6,7 @@ import {
   FOREST_COMBINE,
   type TreeEnsemble
 } from '../../../../../src/main/core/model/TreeEnsemble'
-
-/** A stump on feature 0 at 0.5 (missing left), or a single leaf when `right` is omitted. */
-function tree(left: number, right?: number): FlatTree {
-  if (right === undefined)
-    return {
-      feature: Int32Array.of(-1),
-      threshold: Float64Array.of(0),
-      missingLeft: Uint8Array.of(0),
-      left: Int32Array.of(-1),
-      right: Int32Array.of(-1),
-      value: Float64Array.of(left),
-      cover: Float64Array.of(1)
-    }
-  return {
-    feature: Int32Array.of(0, -1, -1),
-    threshold: Float64Array.of(0.5, 0, 0),
-    missingLeft: Uint8Array.of(1, 0, 0),
-    left: Int32Array.of(1, -1, -1),
-    right: Int32Array.of(2, -1, -1),
-    value: Float64Array.of((left + right) / 2, left, right),
-    cover: Float64Array.of(2, 1, 1)
-  }
-}
+import { leafTree, stumpTree } from '../../../../fixtures/smallTrees'
 
 const boosted = (trees: FlatTree[], bias: number, importance: number[]): TreeEnsemble => ({
   numFeatures: 2,
@@ -40,8 +18,8 @@ const boosted = (trees: FlatTree[], bias: number, importance: number[]): TreeEns
 describe('meanOfMargins (the blend engine)', () => {
   it("gives each row the mean of the ensembles' margins, hand-computed", () => {
     // A: bias 0.2 + stump (1 left of 0.5, −1 right); B: bias −0.6 + leaf 0.4 + stump (0.3, 0.1).
-    const a = boosted([tree(1, -1)], 0.2, [1, 0])
-    const b = boosted([tree(0.4), tree(0.3, 0.1)], -0.6, [0.5, 0.5])
+    const a = boosted([stumpTree(0, 0.5, 1, -1)], 0.2, [1, 0])
+    const b = boosted([leafTree(0.4), stumpTree(0, 0.5, 0.3, 0.1)], -0.6, [0.5, 0.5])
     const blend = meanOfMargins([a, b])
     // x = 0: A = 1.2, B = 0.1 → 0.65; x = 1: A = −0.8, B = −0.1 → −0.45; missing goes left.
     const margins = ensembleMargins(blend, [Float64Array.of(0, 1, NaN), Float64Array.of(0, 0, 0)], 3)
@@ -54,7 +32,7 @@ describe('meanOfMargins (the blend engine)', () => {
   })
 
   it('refuses a forest, whose averaged probabilities are not margins', () => {
-    const forest: TreeEnsemble = { ...boosted([tree(0.3)], 0, [0, 0]), combine: FOREST_COMBINE }
-    expect(() => meanOfMargins([boosted([tree(1)], 0, [0, 0]), forest])).toThrow(/log-odds margins/)
+    const forest: TreeEnsemble = { ...boosted([leafTree(0.3)], 0, [0, 0]), combine: FOREST_COMBINE }
+    expect(() => meanOfMargins([boosted([leafTree(1)], 0, [0, 0]), forest])).toThrow(/log-odds margins/)
   })
 })
