@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Rng } from '../../../../src/main/core/base/random'
+import { ScriptedRng } from '../../../helpers/scriptedRng'
 import { permutationImportance } from '../../../../src/main/core/ml/permutationImportance'
-
-/** An Rng whose int() answers from a script and records what it was asked, so every shuffle is known. */
-class ScriptedRng extends Rng {
-  readonly asked: number[] = []
-  constructor(private readonly answers: number[]) {
-    super(0)
-  }
-  override int(n: number): number {
-    this.asked.push(n)
-    const answer = this.answers.shift()
-    if (answer === undefined) throw new Error('ScriptedRng: no answer left')
-    return answer
-  }
-}
 
 /*
  * Worked by hand. Four rows, y = 1 0 1 0, the model scores with column 0 as it is:

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Rng } from '../../../../src/main/core/base/random'
+import { ScriptedRng } from '../../../helpers/scriptedRng'
 import { smoteNc } from '../../../../src/main/core/ml/smote'
-
-/** An Rng whose int() and next() answer from scripts, so the seed, the neighbour slot and the step are chosen by the test. */
-class ScriptedRng extends Rng {
-  constructor(
-    private readonly ints: number[],
-    private readonly steps: number[]
-  ) {
-    super(0)
-  }
-  override int(): number {
-    const v = this.ints.shift()
-    if (v === undefined) throw new Error('ScriptedRng: no int left')
-    return v
-  }
-  override next(): number {
-    const v = this.steps.shift()
-    if (v === undefined) throw new Error('ScriptedRng: no step left')
-    return v
-  }
-}
 
 /*
  * SMOTE-NC's distance, worked by hand. Minority rows (label 1), two numeric columns and one
