@@ -252,7 +252,9 @@ export const FOLDERS = {
       },
       database: {
         mutate: ['openDatabase', 'defaultDbPath'].map(storage),
-        tests: ['openDatabase', 'openDatabaseLocation', 'defaultDbPath'].map(storageTest)
+        tests: ['openDatabase', 'openDatabaseLocation', 'openDatabaseUpgrades', 'defaultDbPath'].map(
+          storageTest
+        )
       },
       repos: {
         mutate: ['ModelRepo', 'AuditRepo', 'GovernanceRepo'].map(storage),
