@@ -269,9 +269,7 @@ export const FOLDERS = {
       'src/shared/api.ts',
       'src/main/http/**/*.ts',
       '!src/main/http/predictWorker.ts',
-      'src/main/ipc/createHandlers.ts',
-      'src/main/ipc/registerIpc.ts',
-      'src/main/ipc/FileAccess.ts'
+      'src/main/ipc/*.ts'
     ],
     tests: [
       'tests/main/cli/**/*.test.ts',
@@ -280,7 +278,9 @@ export const FOLDERS = {
       'tests/shared/**/*.test.ts'
     ],
     // In parts: the CLI and service tests train models, seconds a test, and ran for every mutant
-    // of a parameter schema.
+    // of a parameter schema. The validation of what comes in (parameters, IPC arguments and file
+    // grants, /predict bodies) has fast tests of its own; the handlers and the worker pool are
+    // the glue, checked by tests that train models and start servers.
     parts: {
       params: {
         mutate: ['src/main/cli/common/paramOptions.ts', 'src/shared/params/*.ts', 'src/shared/api.ts'],
@@ -291,17 +291,23 @@ export const FOLDERS = {
           'tests/shared/params/paramControl.test.ts'
         ]
       },
-      http: {
-        mutate: ['src/main/http/**/*.ts', '!src/main/http/predictWorker.ts'],
-        tests: ['tests/main/http/**/*.test.ts']
-      },
       ipc: {
-        mutate: [
-          'src/main/ipc/createHandlers.ts',
-          'src/main/ipc/registerIpc.ts',
-          'src/main/ipc/FileAccess.ts'
-        ],
-        tests: ['tests/main/ipc/**/*.test.ts']
+        mutate: ['registerIpc', 'FileAccess', 'offline'].map((name) => `src/main/ipc/${name}.ts`),
+        tests: ['registerIpc', 'FileAccess', 'offline'].map((name) => `tests/main/ipc/${name}.test.ts`)
+      },
+      http: {
+        mutate: ['src/main/http/predictServer.ts'],
+        tests: ['predictServer', 'predictStatuses'].map((name) => `tests/main/http/${name}.test.ts`)
+      },
+      handlers: {
+        mutate: ['src/main/ipc/createHandlers.ts'],
+        tests: ['createHandlers', 'engineHandlers', 'committeeHandlers'].map(
+          (name) => `tests/main/ipc/${name}.test.ts`
+        )
+      },
+      pool: {
+        mutate: ['PredictPool', 'AuditQueue'].map((name) => `src/main/http/${name}.ts`),
+        tests: ['predictPool', 'predictServer'].map((name) => `tests/main/http/${name}.test.ts`)
       }
     }
   }
