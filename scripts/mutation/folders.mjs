@@ -297,7 +297,9 @@ export const FOLDERS = {
       },
       http: {
         mutate: ['src/main/http/predictServer.ts'],
-        tests: ['predictServer', 'predictStatuses'].map((name) => `tests/main/http/${name}.test.ts`)
+        tests: ['predictServer', 'predictStatuses', 'predictRequests'].map(
+          (name) => `tests/main/http/${name}.test.ts`
+        )
       },
       handlers: {
         mutate: ['src/main/ipc/createHandlers.ts'],
