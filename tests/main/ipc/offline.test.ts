@@ -166,6 +166,17 @@ describe('makeUrlAllowList', () => {
     for (const url of REMOTE) expect(allowed(url), url).toBe(false)
   })
 
+  it('allows in-memory and devtools URLs by their scheme only, not by a look-alike inside a remote URL', () => {
+    const allowed = makeUrlAllowList(DEV_SERVER)
+    for (const url of [
+      'https://evil.example/data:text/html,x',
+      'https://evil.example/?next=blob:file:///1',
+      'wss://evil.example/devtools://x'
+    ]) {
+      expect(allowed(url), url).toBe(false)
+    }
+  })
+
   it('refuses what is not a URL', () => {
     const allowed = makeUrlAllowList(DEV_SERVER)
     for (const url of ['', 'localhost:5173', '//example.com/x', 'javascript:alert(1)']) {

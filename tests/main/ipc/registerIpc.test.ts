@@ -95,11 +95,26 @@ describe('calls from a sender that is not our window', () => {
     for (const channel of channels) expect(handlers[channel], channel).not.toHaveBeenCalled()
   })
 
-  it('refuses a subframe of our own window', async () => {
-    const { handlers, call } = setUp()
+  it('refuses a subframe of our own window, though it shows the app page', async () => {
     const ours = fakeContents()
+    const { handlers, call } = setUp(spyHandlers(), ours)
     const subframe = { url: APP_PAGE } as WebFrameMain
     expect(await call('datasets/list', {}, fakeEvent(ours, subframe))).toMatchObject(FORBIDDEN)
+    expect(handlers['datasets/list']).not.toHaveBeenCalled()
+    // The same call from the main frame is answered: the refusal is the frame's.
+    expect(await call('datasets/list', {}, fakeEvent(ours, ours.mainFrame))).toMatchObject({ ok: true })
+  })
+
+  it('refuses another webContents even when the event names our main frame', async () => {
+    const ours = fakeContents()
+    const { handlers, call } = setUp(spyHandlers(), ours)
+    expect(await call('datasets/list', {}, fakeEvent(fakeContents(), ours.mainFrame))).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Call datasets/list refused: it did not come from the workbench window.'
+      }
+    })
     expect(handlers['datasets/list']).not.toHaveBeenCalled()
   })
 
