@@ -96,6 +96,8 @@ describe('predictServer', () => {
     )
     expect(response.statusCode).toBe(422)
     const body = response.json()
+    expect(body.error).toBe('Invalid applicant fields.')
+    expect(body.code).toBe('FIELD_INVALID')
     expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['Credit_Score', 'Region'])
     for (const payload of ['[1, 2]', '"text"', '42', 'null']) {
       const other = await post(app, payload)
