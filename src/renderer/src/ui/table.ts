@@ -21,6 +21,8 @@ export interface TableColumn<Row> {
   actions?: (row: Row) => RowAction[]
   /** Each cell drawn as a small tag (a kind, a status, a light); a `cell-<prop>` slot still wins. */
   tag?: (row: Row) => CellTag
+  /** A small muted line under the cell's text, which then reads in bold (a test and its figures). */
+  detail?: (row: Row) => string
 }
 
 /** A cell's tag: its words and its colour. */
