@@ -16,7 +16,8 @@ import { COLOR, fixed, label, num, pct, style, type Doc } from './pdfKit'
 
 /**
  * The evaluation report's charts — ROC, precision-recall, KS, calibration, the probability
- * histogram and feature importance — drawn as vectors with the shared chart toolkit.
+ * histogram, feature importance and the confusion matrix — drawn as vectors with the shared
+ * chart toolkit.
  */
 
 export function rocChart(doc: Doc, box: Box, m: BinaryEvaluation): void {
@@ -274,6 +275,57 @@ export function importanceChart(doc: Doc, box: Box, title: string, axisLabel: st
   label(doc, axisLabel, area.x + area.w / 2, area.y + area.h + 14, { size: 7.5 }, { align: 'center' })
 }
 
-// ---------------------------------------------------------------------------------------
-// The report
-// ---------------------------------------------------------------------------------------
+/** Where a figure drawn at a point ends: its right edge and its bottom. */
+export interface Extent {
+  right: number
+  bottom: number
+}
+
+/**
+ * The 2×2 confusion matrix, "Actual" down its left at `left` and "Predicted" over its top at
+ * `top`: each cell's count and its share of the actual class, shaded by that share, green
+ * where the model was right and red where it was wrong. Returns where it ends, so that the
+ * text beside and under it can be set.
+ */
+export function confusionMatrixChart(doc: Doc, left: number, top: number, m: BinaryEvaluation): Extent {
+  const { tn, fp, fn, tp } = m.confusion
+  const x0 = left + 78
+  const y0 = top + 26
+  const cw = 84
+  const ch = 44
+  label(doc, 'Predicted', x0 + cw, top, { size: 8, weight: 'bold' }, { align: 'center' })
+  label(doc, 'repaid (0)', x0 + cw / 2, top + 13, { size: 8 }, { align: 'center' })
+  label(doc, 'default (1)', x0 + cw * 1.5, top + 13, { size: 8 }, { align: 'center' })
+  label(doc, 'Actual', left, y0 - 12, { size: 8, weight: 'bold' })
+  label(doc, 'repaid (0)', x0 - 6, y0 + ch / 2 - 4, { size: 8 }, { align: 'right' })
+  label(doc, 'default (1)', x0 - 6, y0 + ch * 1.5 - 4, { size: 8 }, { align: 'right' })
+  const cells: [number, number, number, boolean, string][] = [
+    [0, 0, tn, true, 'correctly approved'],
+    [0, 1, fp, false, 'false alarms'],
+    [1, 0, fn, false, 'missed defaulters'],
+    [1, 1, tp, true, 'defaulters caught']
+  ]
+  for (const [r, c, count, correct, words] of cells) {
+    const rowTotal = r === 0 ? tn + fp : fn + tp
+    const rowShare = rowTotal > 0 ? count / rowTotal : 0
+    const x = x0 + c * cw
+    const y = y0 + r * ch
+    doc
+      .save()
+      .rect(x, y, cw, ch)
+      .fillOpacity(0.12 + 0.6 * rowShare)
+      .fill(correct ? COLOR.good : COLOR.bad)
+      .restore()
+    doc.save().rect(x, y, cw, ch).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore()
+    label(doc, num(count, 0), x + cw / 2, y + 7, { size: 13, weight: 'bold' }, { align: 'center' })
+    label(
+      doc,
+      `${pct(rowShare)} · ${words}`,
+      x + cw / 2,
+      y + 27,
+      { size: 6.5 },
+      { align: 'center', maxWidth: cw - 4 }
+    )
+  }
+  return { right: x0 + 2 * cw, bottom: y0 + 2 * ch }
+}

@@ -7,7 +7,6 @@ import {
   PAGE,
   fixed,
   formatDateTime,
-  label,
   num,
   paragraph,
   pct,
@@ -18,6 +17,7 @@ import {
 
 import {
   calibrationChart,
+  confusionMatrixChart,
   histogramChart,
   importanceChart,
   ksChart,
@@ -80,16 +80,11 @@ function summaryPage(doc: Doc, flow: Flow, input: EvaluationReportInput): void {
   const m = evaluation.metrics
   const p = model.params
 
-  flow.title('Loan default model — evaluation report', `Model #${model.id}: ${model.name}`)
-  label(
-    doc,
-    `For the credit risk committee. Prepared ${formatDateTime(input.generatedAt)} by the Loan Default Workbench.`,
-    PAGE.left,
-    flow.y,
-    { size: 8.5, color: COLOR.muted },
-    { maxWidth: CONTENT_WIDTH }
+  flow.title(
+    'Loan default model — evaluation report',
+    `Model #${model.id}: ${model.name}`,
+    `For the credit risk committee. Prepared ${formatDateTime(input.generatedAt)} by the Loan Default Workbench.`
   )
-  flow.y += 16
 
   flow.heading('Model and training', 80)
   const smote =
@@ -193,44 +188,7 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
   const report = m.report
   flow.heading(`Confusion matrix and classification report at the ${pct(m.threshold)} threshold`, 150)
   const top = flow.y
-  const x0 = PAGE.left + 78
-  const y0 = top + 26
-  const cw = 84
-  const ch = 44
-  label(doc, 'Predicted', x0 + cw, top, { size: 8, weight: 'bold' }, { align: 'center' })
-  label(doc, 'repaid (0)', x0 + cw / 2, top + 13, { size: 8 }, { align: 'center' })
-  label(doc, 'default (1)', x0 + cw * 1.5, top + 13, { size: 8 }, { align: 'center' })
-  label(doc, 'Actual', PAGE.left, y0 - 12, { size: 8, weight: 'bold' })
-  label(doc, 'repaid (0)', x0 - 6, y0 + ch / 2 - 4, { size: 8 }, { align: 'right' })
-  label(doc, 'default (1)', x0 - 6, y0 + ch * 1.5 - 4, { size: 8 }, { align: 'right' })
-  const cells: [number, number, number, boolean, string][] = [
-    [0, 0, tn, true, 'correctly approved'],
-    [0, 1, fp, false, 'false alarms'],
-    [1, 0, fn, false, 'missed defaulters'],
-    [1, 1, tp, true, 'defaulters caught']
-  ]
-  for (const [r, c, count, correct, words] of cells) {
-    const rowTotal = r === 0 ? tn + fp : fn + tp
-    const rowShare = rowTotal > 0 ? count / rowTotal : 0
-    const x = x0 + c * cw
-    const y = y0 + r * ch
-    doc
-      .save()
-      .rect(x, y, cw, ch)
-      .fillOpacity(0.12 + 0.6 * rowShare)
-      .fill(correct ? COLOR.good : COLOR.bad)
-      .restore()
-    doc.save().rect(x, y, cw, ch).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore()
-    label(doc, num(count, 0), x + cw / 2, y + 7, { size: 13, weight: 'bold' }, { align: 'center' })
-    label(
-      doc,
-      `${pct(rowShare)} · ${words}`,
-      x + cw / 2,
-      y + 27,
-      { size: 6.5 },
-      { align: 'center', maxWidth: cw - 4 }
-    )
-  }
+  const matrix = confusionMatrixChart(doc, PAGE.left, top, m)
 
   const flagged = tp + fp
   const words = [
@@ -239,11 +197,11 @@ function confusionSection(doc: Doc, flow: Flow, m: BinaryEvaluation): void {
     `Of ${num(flagged, 0)} flagged applicants, ${num(tp, 0)} defaulted (precision ${pct(report.class1.precision)}).`,
     `Overall accuracy ${pct(m.accuracy)}. A lower threshold catches more defaulters at the cost of more false alarms; the Models screen shows every threshold.`
   ]
-  const tx = x0 + 2 * cw + 22
+  const tx = matrix.right + 22
   const tw = PAGE.left + CONTENT_WIDTH - tx
   let ty = top + 4
   for (const w of words) ty += paragraph(doc, w, tx, ty, tw, { size: 8.5 }) + 5
-  flow.y = Math.max(y0 + 2 * ch, ty) + 12
+  flow.y = Math.max(matrix.bottom, ty) + 12
 
   const row = (
     name: string,

@@ -46,8 +46,8 @@ export class Flow {
     }
   }
 
-  /** The document's title and, under it, what it is about. */
-  title(text: string, subject: string): void {
+  /** The document's title and, under it, what it is about and (a muted line) whom it is for and when. */
+  title(text: string, subject: string, byline?: string): void {
     label(this.doc, text, PAGE.left, this.y, { size: 18, weight: 'bold' })
     this.y += 24
     label(
@@ -59,6 +59,9 @@ export class Flow {
       { maxWidth: CONTENT_WIDTH }
     )
     this.y += 15
+    if (byline === undefined) return
+    label(this.doc, byline, PAGE.left, this.y, { size: 8.5, color: COLOR.muted }, { maxWidth: CONTENT_WIDTH })
+    this.y += 16
   }
 
   /** A section heading with a rule, kept on the page with the first `following` points of its section. */

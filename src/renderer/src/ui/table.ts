@@ -19,6 +19,18 @@ export interface TableColumn<Row> {
   fixed?: 'left' | 'right'
   /** An actions column: the buttons of each row, drawn as small links. */
   actions?: (row: Row) => RowAction[]
+  /** Each cell drawn as a small tag (a kind, a status, a light); a `cell-<prop>` slot still wins. */
+  tag?: (row: Row) => CellTag
+  /** A small muted line under the cell's text, which then reads in bold (a test and its figures). */
+  detail?: (row: Row) => string
+}
+
+/** A cell's tag: its words and its colour. */
+export interface CellTag {
+  text: string
+  type: 'primary' | 'success' | 'info' | 'warning' | 'danger'
+  /** Filled with its colour (a traffic light) rather than tinted. */
+  dark?: boolean
 }
 
 /** A button in a row's actions column. */

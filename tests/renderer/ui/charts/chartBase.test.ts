@@ -6,6 +6,7 @@ import {
   escapeHtml,
   hoveredIndex,
   hoveredSeries,
+  itemTooltip,
   percentAxis,
   percentLabels,
   perModelTooltip,
@@ -21,6 +22,14 @@ describe('hovered item', () => {
       expect(hoveredIndex(params)).toBe(-1)
       expect(hoveredSeries(params)).toBe(-1)
     }
+  })
+
+  it("writes the hovered item's first line in bold and the rest under it, escaped; nothing off the items", () => {
+    const tooltip = itemTooltip(['A&B', 'C'], (name) => [`Grade ${name}`, `<${name.length} loans>`])
+    expect(tooltip({ dataIndex: 0 })).toBe('<b>Grade A&#38;B</b><br>&#60;3 loans&#62;')
+    expect(tooltip([{ dataIndex: 1 }])).toBe('<b>Grade C</b><br>&#60;1 loans&#62;')
+    expect(tooltip({ dataIndex: 2 })).toBe('')
+    expect(tooltip(undefined)).toBe('')
   })
 
   it('escapes what a tooltip would render as HTML', () => {

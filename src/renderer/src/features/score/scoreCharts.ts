@@ -6,6 +6,7 @@ import {
   barTooltip,
   escapeHtml,
   hoveredIndex,
+  itemTooltip,
   percentLabels,
   TEXT,
   title,
@@ -199,12 +200,15 @@ export function gradeDistributionOption(grades: Record<string, number>): ChartOp
     animation: false,
     title: title(t('score.chart.grades')),
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    tooltip: barTooltip((params: unknown) => {
-      const g = names[hoveredIndex(params)]
-      if (g === undefined) return ''
-      const n = grades[g] ?? 0
-      return `<b>${escapeHtml(t('score.chart.grade', { grade: g }))}</b><br>${escapeHtml(t('score.chart.rows', { n: formatCount(n), share: formatPercent(total ? n / total : 0) }))}`
-    }),
+    tooltip: barTooltip(
+      itemTooltip(names, (g) => {
+        const n = grades[g] ?? 0
+        return [
+          t('score.chart.grade', { grade: g }),
+          t('score.chart.rows', { n: formatCount(n), share: formatPercent(total ? n / total : 0) })
+        ]
+      })
+    ),
     xAxis: {
       type: 'category',
       data: names.map((g) => t('score.chart.grade', { grade: g })),

@@ -3,14 +3,7 @@ import type { MarkLineComponentOption } from 'echarts/components'
 import type { XAXisComponentOption, YAXisComponentOption } from 'echarts'
 import type { StrategyPoint } from '../../../../shared/validation'
 import { t } from '../../i18n'
-import {
-  escapeHtml,
-  hoveredIndex,
-  percentLabels,
-  SECONDARY,
-  TEXT,
-  type ChartOption
-} from '../../ui/charts/chartBase'
+import { itemTooltip, percentLabels, SECONDARY, TEXT, type ChartOption } from '../../ui/charts/chartBase'
 import { CLASS_COLORS, STATUS_COLORS } from '../../ui/charts/palette'
 import { formatCompact, formatPercent } from '../../ui/format'
 import { axisEnd } from './strategyModel'
@@ -143,18 +136,14 @@ function yAxis(panel: number, name: string, money: boolean): YAXisComponentOptio
 
 /** The tooltip at a cut-off: every figure of that curve point. */
 function tooltip(curve: readonly StrategyPoint[]): (params: unknown) => string {
-  return (params) => {
-    const p = curve[hoveredIndex(params)]
-    if (!p) return ''
-    return [
-      `<b>${escapeHtml(t('strategy.chart.at', { cutoff: formatCutoff(p.cutoff) }))}</b>`,
-      escapeHtml(t('strategy.chart.tipApproval', { rate: formatPercent(p.approvalRate) })),
-      escapeHtml(t('strategy.chart.tipBad', { rate: formatPercent(p.badRate, 2) })),
-      escapeHtml(t('strategy.chart.tipExpected', { rate: formatPercent(p.expectedBadRate, 2) })),
-      escapeHtml(t('strategy.chart.tipLoss', { amount: formatLakhCrore(p.expectedLoss) })),
-      escapeHtml(t('strategy.chart.tipProfit', { amount: formatLakhCrore(p.expectedProfit) }))
-    ].join('<br>')
-  }
+  return itemTooltip(curve, (p) => [
+    t('strategy.chart.at', { cutoff: formatCutoff(p.cutoff) }),
+    t('strategy.chart.tipApproval', { rate: formatPercent(p.approvalRate) }),
+    t('strategy.chart.tipBad', { rate: formatPercent(p.badRate, 2) }),
+    t('strategy.chart.tipExpected', { rate: formatPercent(p.expectedBadRate, 2) }),
+    t('strategy.chart.tipLoss', { amount: formatLakhCrore(p.expectedLoss) }),
+    t('strategy.chart.tipProfit', { amount: formatLakhCrore(p.expectedProfit) })
+  ])
 }
 
 /** The option of the strategy chart. */

@@ -3,8 +3,7 @@ import type { GradeCalibration, ScorePsi } from '../../../../shared/validation'
 import { t } from '../../i18n'
 import {
   barTooltip,
-  escapeHtml,
-  hoveredIndex,
+  itemTooltip,
   percentLabels,
   TEXT,
   title,
@@ -39,19 +38,16 @@ function barChart(name: string, tooltip: (params: unknown) => string): ChartOpti
 export function gradeCalibrationOption(grades: readonly GradeCalibration[]): ChartOption {
   const shown = grades.filter((g) => g.count > 0)
   return {
-    ...barChart(t('validation.charts.calibration'), (params) => {
-      const g = shown[hoveredIndex(params)]
-      if (!g) return ''
-      return [
-        `<b>${escapeHtml(t('validation.charts.grade', { grade: g.grade }))}</b>`,
-        escapeHtml(
-          t('validation.charts.loans', { n: formatCount(g.count), defaults: formatCount(g.defaults) })
-        ),
-        escapeHtml(t('validation.charts.meanPd', { rate: formatPercent(g.meanPd, 2) })),
-        escapeHtml(t('validation.charts.observed', { rate: formatPercent(g.observedRate, 2) })),
-        escapeHtml(t('validation.charts.jeffreys', { interval: formatShareInterval(g.jeffreys) }))
-      ].join('<br>')
-    }),
+    ...barChart(
+      t('validation.charts.calibration'),
+      itemTooltip(shown, (g) => [
+        t('validation.charts.grade', { grade: g.grade }),
+        t('validation.charts.loans', { n: formatCount(g.count), defaults: formatCount(g.defaults) }),
+        t('validation.charts.meanPd', { rate: formatPercent(g.meanPd, 2) }),
+        t('validation.charts.observed', { rate: formatPercent(g.observedRate, 2) }),
+        t('validation.charts.jeffreys', { interval: formatShareInterval(g.jeffreys) })
+      ])
+    ),
     xAxis: {
       type: 'category',
       data: shown.map((g) => t('validation.charts.grade', { grade: g.grade })),
@@ -76,16 +72,15 @@ export function gradeCalibrationOption(grades: readonly GradeCalibration[]): Cha
 /** Per score bin, side by side: the reference's share and the current file's share of loans. */
 export function psiBinsOption(score: ScorePsi, referenceName: string, currentName: string): ChartOption {
   return {
-    ...barChart(t('validation.charts.psiBins'), (params) => {
-      const bin = score.bins[hoveredIndex(params)]
-      if (!bin) return ''
-      return [
-        `<b>${escapeHtml(bin.label)}</b>`,
-        escapeHtml(`${referenceName}: ${formatPercent(bin.expectedShare)}`),
-        escapeHtml(`${currentName}: ${formatPercent(bin.actualShare)}`),
-        escapeHtml(t('validation.charts.contribution', { value: bin.contribution.toFixed(4) }))
-      ].join('<br>')
-    }),
+    ...barChart(
+      t('validation.charts.psiBins'),
+      itemTooltip(score.bins, (bin) => [
+        bin.label,
+        `${referenceName}: ${formatPercent(bin.expectedShare)}`,
+        `${currentName}: ${formatPercent(bin.actualShare)}`,
+        t('validation.charts.contribution', { value: bin.contribution.toFixed(4) })
+      ])
+    ),
     xAxis: {
       type: 'category',
       data: score.bins.map((b) => b.label),

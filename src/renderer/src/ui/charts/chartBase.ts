@@ -86,6 +86,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+/**
+ * A tooltip formatter for charts with one item per category: the hovered item's `lines`, the
+ * first in bold, each escaped (plain text in, HTML out); empty off the items.
+ */
+export function itemTooltip<T>(
+  items: readonly T[],
+  lines: (item: T) => string[]
+): (params: unknown) => string {
+  return (params) => {
+    const item = items[hoveredIndex(params)]
+    if (item === undefined) return ''
+    const [head = '', ...rest] = lines(item).map(escapeHtml)
+    return [`<b>${head}</b>`, ...rest].join('<br>')
+  }
+}
+
 /** The tooltip of a bar chart: the hovered category, shaded across the whole band. */
 export function barTooltip(formatter: (params: unknown) => string): TooltipComponentOption {
   return { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter }
