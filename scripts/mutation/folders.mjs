@@ -206,9 +206,14 @@ export const FOLDERS = {
       batch: {
         // scoreApplicants' batch modes (path reasons, none) are what the batch tests check.
         mutate: ['scoreApplicants', 'scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
-        tests: ['scoreApplicants', 'scoreCsvFile', 'scoreExtremes', 'checkScoringFile', 'scoringOracle'].map(
-          scoringTest
-        )
+        tests: [
+          'scoreApplicants',
+          'scoreCsvFile',
+          'scoreExtremes',
+          'checkScoringFile',
+          'scoringOracle',
+          'scoringWorkersThreads'
+        ].map(scoringTest)
       }
     }
   },
