@@ -212,7 +212,8 @@ export const FOLDERS = {
           'scoreExtremes',
           'checkScoringFile',
           'scoringOracle',
-          'scoringWorkersThreads'
+          'scoringWorkersThreads',
+          'scoreCsvFileRecords'
         ].map(scoringTest)
       }
     }
