@@ -184,9 +184,10 @@ export const FOLDERS = {
         )
       },
       single: {
-        mutate: ['scoreOne', 'loadModel', 'compiledPredictor'].map(scoring),
+        mutate: ['scoreOne', 'loadModel', 'compiledPredictor', 'scoreApplicants'].map(scoring),
         tests: [
           'scoreOne',
+          'scoreApplicants',
           'scoreOneMessages',
           'loadModel',
           'compiledPredictor',
@@ -204,8 +205,9 @@ export const FOLDERS = {
         tests: ['CompiledForest', 'compiledForestLimits', 'compiledPredictor'].map(scoringTest)
       },
       batch: {
-        // scoreApplicants' batch modes (path reasons, none) are what the batch tests check.
-        mutate: ['scoreApplicants', 'scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
+        // scoreApplicants is measured with the single part: its exact mode is what those tests
+        // check, and scoreApplicants.test.ts checks its batch modes against it.
+        mutate: ['scoreCsvFile', 'ChunkScorer', 'ScoringWorkers'].map(scoring),
         tests: [
           'scoreApplicants',
           'scoreCsvFile',

@@ -2,6 +2,7 @@
 // detected (killed + timeout) ÷ valid (detected + survived + no coverage); ignored and
 // compile errors do not count.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { FOLDERS } from './folders.mjs'
 
 const DIR = 'reports/mutation'
 
@@ -15,9 +16,10 @@ export function reportNames(name) {
 }
 
 /**
- * The measured files of a folder and their mutants, from its reports. An incremental report
- * keeps files its part no longer mutates (a file moved to another part): the newest report
- * holding a file decides.
+ * The measured files of a folder and their mutants, from its reports. A report may hold files
+ * its part no longer mutates (an incremental report keeps a file moved to another part), so a
+ * report counts only for the files its part mutates now; where two reports still hold a file,
+ * the newest decides.
  */
 export function folderFiles(name) {
   const byFile = new Map()
@@ -25,10 +27,30 @@ export function folderFiles(name) {
     .map((r) => ({ r, at: statSync(`${DIR}/${r}.json`).mtimeMs }))
     .sort((a, b) => a.at - b.at)
   for (const { r } of reports) {
+    const mutates = mutatedBy(r)
     const report = JSON.parse(readFileSync(`${DIR}/${r}.json`, 'utf8'))
-    for (const [file, data] of Object.entries(report.files)) byFile.set(file, data)
+    for (const [file, data] of Object.entries(report.files)) if (mutates(file)) byFile.set(file, data)
   }
   return byFile
+}
+
+/** Whether the folder or part named by a report mutates a file now (its `mutate` globs, `!` excluding). */
+function mutatedBy(report) {
+  const [folder, part] = report.split('.')
+  const globs = (part ? FOLDERS[folder]?.parts?.[part] : FOLDERS[folder])?.mutate
+  if (!globs) return () => false
+  const take = globs.filter((g) => !g.startsWith('!')).map(globRegExp)
+  const skip = globs.filter((g) => g.startsWith('!')).map((g) => globRegExp(g.slice(1)))
+  return (file) => take.some((re) => re.test(file)) && !skip.some((re) => re.test(file))
+}
+
+/** A mutate glob as a regular expression: `**` any folders, `*` any name part. */
+function globRegExp(glob) {
+  const source = glob
+    .split('**/')
+    .map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '[^/]*'))
+    .join('(?:.*/)?')
+  return new RegExp(`^${source}$`)
 }
 
 /** Mutant counts and score of every folder that has a report (its parts added up). */
