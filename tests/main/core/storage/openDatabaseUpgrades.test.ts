@@ -73,6 +73,15 @@ describe('openDatabase: upgrades, readers and refusals', () => {
     expect(error.message.endsWith('). Restore it from a backup or start a new file with --db.')).toBe(true)
   })
 
+  it('calls a file that is not SQLite a foreign file, quoting SQLite, and says to choose another', () => {
+    const file = tmp.write('junk.db', Buffer.alloc(8192, 0x41))
+    const error = refusal(() => openDatabase(file))
+    expect(error.code).toBe('DATABASE_FILE')
+    expect(error.message).toBe(
+      `${file}: not a workbench database (file is not a database). Choose another file with --db.`
+    )
+  })
+
   it('reports a database another connection is writing as busy, not as a foreign file', () => {
     const file = databaseAt(LATEST - 1, 'busy.db')
     const writer = new Database(file)
