@@ -154,7 +154,20 @@ export const FOLDERS = {
       },
       engines: {
         mutate: ['src/main/core/ml/engines/**/*.ts'],
-        tests: ['engines', 'engines/gbmEngine', 'engines/blendEngine'].map(mlTest)
+        // The engines' own fast tests (tiny data, few trees): describe, estimates, candidates,
+        // fold settings and training, against the trainer called directly or the library's trees.
+        tests: [
+          'engines',
+          ...[
+            'gbmEngine',
+            'gbmEngineSettings',
+            'blendEngine',
+            'blendEngineTrain',
+            'forestEngine',
+            'referenceEngine',
+            'scorecardEngine'
+          ].map((name) => `engines/${name}`)
+        ].map(mlTest)
       }
     }
   },
