@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { allEngines, engineFor, isEngineId, type FitRows } from '../../../../../src/main/core/ml/engines'
-import { ensembleMargins } from '../../../../../src/main/core/model/TreeEnsemble'
+import { meanOfMargins } from '../../../../../src/main/core/ml/engines/blendEngine'
+import {
+  ensembleMargins,
+  type EnsembleCombine,
+  type TreeEnsemble
+} from '../../../../../src/main/core/model/TreeEnsemble'
+import { leafTree } from '../../../../fixtures/smallTrees'
 import { DEFAULT_TRAIN_PARAMS, ENGINES, type TrainParams } from '../../../../../src/shared/params/trainParams'
 import { scorecardData } from '../scorecard/scorecardData'
 
@@ -67,5 +73,25 @@ describe('the blend engine’s training', () => {
     expect(result.notes).toEqual([...boosted.notes, ...scorecard.notes])
     expect(result.outOfBag).toBeNull()
     expect(result.artifact).toBeUndefined()
+  })
+})
+
+describe('meanOfMargins’s refusals', () => {
+  const ensemble = (combine: EnsembleCombine): TreeEnsemble => ({
+    numFeatures: 1,
+    trees: [leafTree(0.5)],
+    featureImportance: Float64Array.of(0),
+    combine
+  })
+  const boosted = ensemble({ aggregate: 'sum', bias: 0, link: 'logistic' })
+
+  it('refuses summed scores without the logistic link, and averaged ones with it', () => {
+    expect(() => meanOfMargins([boosted, ensemble({ aggregate: 'sum', bias: 0, link: 'identity' })])).toThrow(
+      'only ensembles that sum log-odds margins can be blended'
+    )
+    expect(() =>
+      meanOfMargins([ensemble({ aggregate: 'mean', bias: 0, link: 'logistic' }), boosted])
+    ).toThrow('only ensembles that sum log-odds margins can be blended')
+    expect(meanOfMargins([boosted, boosted]).trees.map((t) => t.value[0])).toEqual([0.25, 0.25])
   })
 })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { engineFor, type EngineTrainInput } from '../../../../../src/main/core/ml/engines'
-import type { GbmOptions, GbmValidation } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { engineFor, type EngineTrainInput, type FitRows } from '../../../../../src/main/core/ml/engines'
+import type { GbmHooks, GbmOptions, GbmValidation } from '../../../../../src/main/core/ml/gbm/trainGbm'
 import type { FeatureSpec } from '../../../../../src/main/core/model/ModelArtifact'
 import { predictEnsemble } from '../../../../../src/main/core/model/TreeEnsemble'
 import { DEFAULT_TRAIN_PARAMS } from '../../../../../src/shared/params/trainParams'
@@ -14,9 +14,15 @@ vi.mock('../../../../../src/main/core/ml/gbm/trainGbm', async (importOriginal) =
   const real = await importOriginal<typeof import('../../../../../src/main/core/ml/gbm/trainGbm')>()
   return {
     ...real,
-    trainGbm: (c: Float64Array[], y: Uint8Array, options: GbmOptions, validation: GbmValidation | null) => {
+    trainGbm: (
+      c: Float64Array[],
+      y: Uint8Array,
+      options: GbmOptions,
+      validation: GbmValidation | null,
+      hooks?: GbmHooks
+    ) => {
       calls.push({ trainer: 'inline', options, validation })
-      return real.trainGbm(c, y, options, validation)
+      return real.trainGbm(c, y, options, validation, hooks)
     }
   }
 })
@@ -195,6 +201,47 @@ describe('the gbm engine’s training', () => {
     expect(few.notes).toEqual([
       'Early stopping was skipped: a 5 % share of the training rows would hold fewer than 5 rows of a class; all 4 rounds were fitted on every training row.'
     ])
+  })
+
+  it('reports progress round by round, and stops when cancelled', async () => {
+    const progress: [number, number][] = []
+    await gbm.train({
+      ...engineInput(200, 9, { ...settings, rounds: 3 }),
+      onProgress: (d, t) => progress.push([d, t])
+    })
+    expect(progress.at(-1)).toEqual([3, 3])
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      gbm.train({ ...engineInput(200, 9, settings), signal: controller.signal })
+    ).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
+  it('does not stop early on four repayers, however many defaults', async () => {
+    // 992 defaults and 8 repayers, half held out: 496 defaults but 4 repayers to stop on.
+    await gbm.train(labelled(1000, 992, 0.5))
+    expect(calls[0].validation).toBeNull()
+  })
+
+  it('corrects the early-stopping margins for synthetic repayers too', async () => {
+    // 300 rows, 70 % defaults: SMOTE makes repayers. Here every repayer among the fit rows
+    // gets one synthetic copy, so the fit rows' default rate falls below the real one.
+    const input = labelled(300, 210, 0.15)
+    const { fitRows } = fitRowsOf(input.columns, input.y, false)
+    const withRepayers = (subset?: Int32Array): FitRows => {
+      const real = fitRows(subset)
+      const repay = Array.from(real.y.keys()).filter((k) => real.y[k] === 0)
+      return {
+        columns: real.columns.map((c) => Float64Array.from([...c, ...repay.map((k) => c[k])])),
+        y: Uint8Array.from([...real.y, ...repay.map(() => 0)]),
+        numReal: real.numReal
+      }
+    }
+    await gbm.train({ ...input, fitRows: withRepayers })
+    // 15 % held out: 31 of the defaults (210 × 0.15 is just under 31.5 in doubles) and 14 of
+    // the 90 repayers; fitted on 255 real rows (179 defaults, 76 repayers) and 76 synthetic ones.
+    const logit = (p: number): number => Math.log(p / (1 - p))
+    expect(calls[0].validation?.marginOffset).toBeCloseTo(logit(179 / 255) - logit(179 / 331), 12)
   })
 
   it('does not stop early when the rows left to fit on would be of one class', async () => {

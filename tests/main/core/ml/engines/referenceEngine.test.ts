@@ -1,6 +1,7 @@
 import { RandomForestClassifier } from 'ml-random-forest'
 import { describe, expect, it } from 'vitest'
 import { engineFor } from '../../../../../src/main/core/ml/engines'
+import { trainReferenceForest } from '../../../../../src/main/core/ml/engines/referenceEngine'
 import { leafIndexOfVector, type FlatTree } from '../../../../../src/main/core/model/FlatTree'
 import { FOREST_COMBINE } from '../../../../../src/main/core/model/TreeEnsemble'
 import { DEFAULT_TRAIN_PARAMS } from '../../../../../src/shared/params/trainParams'
@@ -70,8 +71,12 @@ describe('the ml-random-forest reference engine’s settings', () => {
 describe('the reference engine’s trees', () => {
   const settings = { engine: 'ml-random-forest' as const, trees: 6, maxDepth: 3, minSamplesLeaf: 1, seed: 11 }
 
-  async function trainBoth(): Promise<{ trees: FlatTree[]; library: LibraryForest; rows: number[][] }> {
-    const input = engineInput(150, 2, settings)
+  /** The engine's trees and the library's, the library set by hand: `minNumSamples` is max(3, 2 × min leaf). */
+  async function trainBoth(
+    minSamplesLeaf = 1,
+    minNumSamples = 3
+  ): Promise<{ trees: FlatTree[]; library: LibraryForest; rows: number[][] }> {
+    const input = engineInput(150, 2, { ...settings, minSamplesLeaf })
     const result = await reference.train(input)
     expect(result.outOfBag).toBeNull()
     expect(result.notes).toEqual([])
@@ -79,8 +84,8 @@ describe('the reference engine’s trees', () => {
     expect(result.ensemble.numFeatures).toBe(3)
     expect(Array.from(result.ensemble.featureImportance)).toEqual([0, 0, 0])
     // The library as documented, with the settings the engine maps to by hand: two of the
-    // three features per tree (round(√3) ÷ 3), bagging without replacement, and a node
-    // split only above max(3, 2 × min leaf) = 3 rows.
+    // three features per tree (round(√3) ÷ 3), features drawn without replacement, and a
+    // node split only above minNumSamples rows.
     const rows = Array.from(input.y, (_, i) => input.columns.map((c) => c[i]))
     const model = new RandomForestClassifier({
       seed: 11,
@@ -89,7 +94,7 @@ describe('the reference engine’s trees', () => {
       replacement: false,
       useSampleBagging: true,
       noOOB: true,
-      treeOptions: { maxDepth: 3, minNumSamples: 3 }
+      treeOptions: { maxDepth: 3, minNumSamples }
     })
     model.train(rows, Array.from(input.y))
     return { trees: result.ensemble.trees, library: model as unknown as LibraryForest, rows }
@@ -112,6 +117,49 @@ describe('the reference engine’s trees', () => {
         expect(ours).toBeCloseTo(libraryScore(library, t, row), 12)
       })
     }
+  })
+
+  it('stops splitting at twice the minimum leaf size, as the library is told', async () => {
+    // Min leaf 10: nodes of 20 rows or fewer are leaves (with the default 3, the trees differ).
+    const { trees, library, rows } = await trainBoth(10, 20)
+    const withDefault = await trainBoth(1, 3)
+    expect(trees.map((t) => t.feature.length)).not.toEqual(withDefault.trees.map((t) => t.feature.length))
+    for (const row of rows) {
+      trees.forEach((tree, t) => {
+        expect(tree.value[leafIndexOfVector(tree, row)]).toBeCloseTo(libraryScore(library, t, row), 12)
+      })
+    }
+  })
+
+  it('keeps the FlatTree layout: arrays of one length, leaves with no children', async () => {
+    const { trees } = await trainBoth()
+    for (const tree of trees) {
+      const size = tree.feature.length
+      expect(size).toBeGreaterThan(1)
+      for (const a of [tree.threshold, tree.missingLeft, tree.left, tree.right, tree.value, tree.cover])
+        expect(a).toHaveLength(size)
+      for (let node = 0; node < size; node++) {
+        if (tree.feature[node] >= 0) continue
+        expect([tree.left[node], tree.right[node]]).toEqual([-1, -1])
+      }
+    }
+  })
+
+  it('counts the rows at a split between two adjacent doubles on the side the library sends them', () => {
+    // a and its next double b: their mean rounds (half to even) to b, so ml-cart splits at
+    // x < b and the tree's threshold is a itself; the rows of a go left, those of b right.
+    const a = 1 + 2 ** -52
+    const b = 1 + 2 ** -51
+    const x = Float64Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b))
+    const y = Uint8Array.from(x, (v) => (v === b ? 1 : 0))
+    const forest = trainReferenceForest([x], y, { trees: 1, maxDepth: 1, minSamplesLeaf: 1, seed: 1 })
+    const [tree] = forest.trees
+    expect(tree.feature[0]).toBe(0)
+    expect(tree.threshold[0]).toBe(a)
+    expect(tree.value[tree.left[0]]).toBe(0)
+    expect(tree.value[tree.right[0]]).toBe(1)
+    expect([tree.cover[0], tree.cover[tree.left[0]], tree.cover[tree.right[0]]]).toEqual([40, 20, 20])
+    expect(tree.value[0]).toBeCloseTo(0.5, 15)
   })
 
   it('weights each node by the training rows that reach it and values it as the mean of its leaves', async () => {
