@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest'
+import { binColumns, fitBins } from '../../../../../src/main/core/ml/binning'
+import { LeafWiseLearner, type BoostedTreeParams } from '../../../../../src/main/core/ml/gbm/leafWiseLearner'
+import { CATEGORICAL_DEFAULTS, setSplitCopies } from '../../../../../src/main/core/ml/gbm/splitSearch'
+
+// Hand-worked trees: gain = G_L²/(H_L + λ) + G_R²/(H_R + λ) − G²/(H + λ), leaf value −η G/(H + λ).
+
+const PARAMS: BoostedTreeParams = {
+  ...CATEGORICAL_DEFAULTS,
+  l2: 1,
+  minChildWeight: 0.1,
+  maxDepth: 2,
+  maxLeaves: 3,
+  learningRate: 0.5
+}
+
+/**
+ * Eight rows, x = 0, 0, 1, 1, 2, 2, 3, 3 (one bin per value), hessian 1 each, gradients
+ * −3 at x = 0, −1 at 1, 1 at 2, 4 at 3: G = 2, H = 8. The root splits at x ≤ 1 (G −8 | 10,
+ * H 4 | 4: 64/5 + 100/5 − 4/9), the best of the three thresholds. Of its children, the left
+ * would gain 36/3 + 4/3 − 64/5 = 0.533 and the right 4/3 + 64/3 − 100/5 = 2.667.
+ */
+function setting(params: Partial<BoostedTreeParams> = {}, second?: Float64Array) {
+  const x = Float64Array.of(0, 0, 1, 1, 2, 2, 3, 3)
+  const columns = second ? [x, second] : [x]
+  const mapper = fitBins(columns)
+  const bins = binColumns(mapper, columns)
+  const g = [-3, -3, -1, -1, 1, 1, 4, 4]
+  const gh = Float64Array.from(g.flatMap((v) => [v, 1]))
+  const learner = new LeafWiseLearner(
+    bins,
+    mapper,
+    new Uint8Array(columns.length),
+    { ...PARAMS, ...params },
+    8
+  )
+  learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
+  return { learner, gh, mapper }
+}
+
+/** Each leaf's rows as the learner's partition holds them. */
+function leafRows(learner: LeafWiseLearner): number[][] {
+  return Array.from({ length: learner.numLeaves }, (_, i) =>
+    Array.from(learner.order.subarray(learner.leafStart[i], learner.leafEnd[i]))
+  )
+}
+
+describe('LeafWiseLearner', () => {
+  it('splits the root at its best threshold, then the leaf that gains most', () => {
+    const { learner, gh } = setting()
+    const tree = learner.grow(8, gh, Int32Array.of(0), 1)
+    expect(tree.feature).toEqual([0, -1, 0, -1, -1])
+    expect(tree.left).toEqual([1, -1, 3, -1, -1])
+    expect(tree.right).toEqual([2, -1, 4, -1, -1])
+    expect(tree.bin).toEqual([1, -1, 2, -1, -1])
+    expect(tree.gain[0]).toBeCloseTo(32.8 - 4 / 9, 12)
+    expect(tree.gain[2]).toBeCloseTo(68 / 3 - 20, 12)
+    expect(tree.sumG).toEqual([2, -8, 10, 2, 8])
+    expect(tree.sumH).toEqual([8, 4, 4, 2, 2])
+    // Leaves −0.5 G ÷ (H + 1): 0.8, −1/3, −4/3; internal nodes keep 0.
+    const values = [0, 0.8, 0, -1 / 3, -4 / 3]
+    values.forEach((v, n) => expect(tree.value[n]).toBeCloseTo(v, 12))
+    // The leaves' rows, and each row's leaf by descent.
+    expect(learner.numLeaves).toBe(3)
+    expect(Array.from(learner.leafNode.subarray(0, 3))).toEqual([1, 3, 4])
+    expect(leafRows(learner)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5],
+      [6, 7]
+    ])
+  })
+
+  it('splits both children when leaves and depth allow, and neither at depth 1 or two leaves', () => {
+    const four = setting({ maxLeaves: 4 })
+    const tree = four.learner.grow(8, four.gh, Int32Array.of(0), 1)
+    // The right child first (it gains more), then the left.
+    expect(tree.feature).toEqual([0, 0, 0, -1, -1, -1, -1])
+    expect(tree.left).toEqual([1, 5, 3, -1, -1, -1, -1])
+    expect(tree.gain[1]).toBeCloseTo(12 + 4 / 3 - 12.8, 12)
+    expect(leafRows(four.learner)).toEqual([
+      [0, 1],
+      [4, 5],
+      [6, 7],
+      [2, 3]
+    ])
+    for (const params of [{ maxDepth: 1, maxLeaves: 4 }, { maxLeaves: 2 }]) {
+      const one = setting(params)
+      expect(one.learner.grow(8, one.gh, Int32Array.of(0), 1).feature).toEqual([0, -1, -1])
+    }
+  })
+
+  it('grows a single leaf of the Newton step when no split gains or none is allowed', () => {
+    const { learner, gh } = setting({ maxDepth: 0 })
+    const tree = learner.grow(8, gh, Int32Array.of(0), 1)
+    expect(tree.feature).toEqual([-1])
+    expect(tree.value[0]).toBeCloseTo((-0.5 * 2) / 9, 12)
+    // Equal gradients everywhere: nothing to gain.
+    const flat = setting()
+    const same = flat.learner.grow(
+      8,
+      Float64Array.from({ length: 16 }, (_, k) => (k % 2 ? 1 : 0.5)),
+      Int32Array.of(0),
+      1
+    )
+    expect(same.feature).toEqual([-1])
+  })
+
+  it('grows on the round’s sample alone and splits only on the features it is given', () => {
+    // Rows 0, 2, 4, 6 (x = 0, 1, 2, 3): G = 1, H = 4; the root splits at x ≤ 1 (−4 | 5).
+    const { learner, gh } = setting({ maxLeaves: 2 })
+    learner.order.set([0, 2, 4, 6])
+    const tree = learner.grow(4, gh, Int32Array.of(0), 1)
+    expect(tree.sumG[0]).toBe(1)
+    expect(tree.sumH[0]).toBe(4)
+    expect(tree.bin[0]).toBe(1)
+    expect(leafRows(learner)).toEqual([
+      [0, 2],
+      [4, 6]
+    ])
+    // A second feature z (rows 6 and 7 apart) is split on when it is the one given, and is
+    // not looked at when only the first `count` features are.
+    const z = Float64Array.of(0, 0, 0, 0, 0, 0, 1, 1)
+    const onlyZ = setting({ maxLeaves: 2 }, z)
+    const zTree = onlyZ.learner.grow(8, onlyZ.gh, Int32Array.of(1), 1)
+    expect([zTree.feature[0], zTree.sumG[zTree.right[0]]]).toEqual([1, 8])
+    const firstOnly = setting({ maxLeaves: 2 }, z)
+    expect(firstOnly.learner.grow(8, firstOnly.gh, Int32Array.of(0, 1), 1).feature[0]).toBe(0)
+  })
+
+  it('builds the larger child’s histograms from the parent’s minus the smaller child’s', () => {
+    // Rows x = 0, 1, 1, 1, 2, 2, 3, 3 with gradients making the root split 1 | 7 rows: the
+    // right child's histograms come by subtraction, and its split must be what its rows say.
+    const x = Float64Array.of(0, 1, 1, 1, 2, 2, 3, 3)
+    const mapper = fitBins([x])
+    const g = [-6, 1, 1, 1, -2, -2, 3, 3]
+    const gh = Float64Array.from(g.flatMap((v) => [v, 1]))
+    const learner = new LeafWiseLearner(binColumns(mapper, [x]), mapper, new Uint8Array(1), PARAMS, 8)
+    learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
+    const tree = learner.grow(8, gh, Int32Array.of(0), 1)
+    // Root (G −1, H 8): x ≤ 0 (−6 | 5, H 1 | 7): 36/2 + 25/8 − 1/9, above x ≤ 1 and x ≤ 2.
+    expect(tree.bin[0]).toBe(0)
+    // Right (x ≥ 1, G 5, H 7): splits at x ≤ 2 (−1 | 6, H 5 | 2): 1/6 + 36/3 − 25/8.
+    expect(tree.feature[2]).toBe(0)
+    expect(tree.bin[2]).toBe(2)
+    expect(tree.gain[2]).toBeCloseTo(1 / 6 + 12 - 25 / 8, 12)
+  })
+})
+
+describe('setSplitCopies', () => {
+  it('counts one copy of a child per run of non-empty bins going its way', () => {
+    const out = new Int32Array(2)
+    // Bins L, R, R, L, L, NaN right: runs L | R | L → two left copies, one right.
+    setSplitCopies(Uint8Array.of(1, 0, 0, 1, 1, 0), Float64Array.of(1, 1, 1, 1, 1, 1), 0, 1, 5, out)
+    expect(Array.from(out)).toEqual([2, 1])
+    // Empty bins join their neighbours' runs: L, (empty), R, L, (empty) → L | R | L.
+    setSplitCopies(Uint8Array.of(1, 0, 0, 1, 1, 0), Float64Array.of(1, 0, 1, 1, 0, 0), 0, 1, 5, out)
+    expect(Array.from(out)).toEqual([2, 1])
+  })
+
+  it('adds a copy for NaN on a side no run of values goes, read with the histogram’s stride', () => {
+    const out = new Int32Array(2)
+    // Hessians at offset 1, stride 2 of [g, h] pairs: values all left, NaN right.
+    const hist = Float64Array.of(0, 1, 0, 2, 0, 3, 0, 1)
+    setSplitCopies(Uint8Array.of(1, 1, 1, 0), hist, 1, 2, 3, out)
+    expect(Array.from(out)).toEqual([1, 1])
+    // Without NaN rows, no copy is made for NaN.
+    setSplitCopies(Uint8Array.of(1, 1, 1, 0), Float64Array.of(0, 1, 0, 2, 0, 3, 0, 0), 1, 2, 3, out)
+    expect(Array.from(out)).toEqual([1, 0])
+  })
+})
