@@ -163,7 +163,9 @@ export const FOLDERS = {
       },
       gbmTrain: {
         mutate: ['gbm/trainGbm', 'gbm/trainGbmInWorker'].map(ml),
-        tests: ['gbm/trainGbm', 'engines/gbmEngine', 'engines/gbmEngineSettings'].map(mlTest)
+        tests: ['gbm/trainGbmRules', 'gbm/trainGbm', 'engines/gbmEngine', 'engines/gbmEngineSettings'].map(
+          mlTest
+        )
       },
       engines: {
         mutate: ['src/main/core/ml/engines/**/*.ts'],

@@ -146,6 +146,171 @@ describe('LeafWiseLearner', () => {
   })
 })
 
+/** A learner over given columns (flags: 1 = categorical) and [g, h] per row, its order 0..n−1. */
+function learnerOn(
+  columns: Float64Array[],
+  flags: number[],
+  g: number[],
+  h: number[],
+  params: Partial<BoostedTreeParams>
+) {
+  const mapper = fitBins(columns)
+  const learner = new LeafWiseLearner(
+    binColumns(mapper, columns),
+    mapper,
+    Uint8Array.from(flags),
+    { ...PARAMS, ...params },
+    g.length
+  )
+  learner.order.set(g.map((_, r) => r))
+  const gh = Float64Array.from(g.flatMap((v, r) => [v, h[r]]))
+  return { learner, gh }
+}
+
+describe('LeafWiseLearner’s partition and bookkeeping', () => {
+  it('grows the same tree whatever order the rows come in, and the same again when reused', () => {
+    // setting()'s rows shuffled: x = 3, 0, 2, 1, 3, 0, 2, 1 with their gradients.
+    const x = [3, 0, 2, 1, 3, 0, 2, 1]
+    const gOf = [-3, -1, 1, 4]
+    const { learner, gh } = learnerOn(
+      [Float64Array.from(x)],
+      [0],
+      x.map((v) => gOf[v]),
+      x.map(() => 1),
+      {
+        maxLeaves: 4
+      }
+    )
+    const first = learner.grow(8, gh, Int32Array.of(0), 1)
+    const sorted = setting({ maxLeaves: 4 })
+    const expected = sorted.learner.grow(8, sorted.gh, Int32Array.of(0), 1)
+    for (const key of ['feature', 'left', 'right', 'bin', 'sumG', 'sumH'] as const)
+      expect(first[key]).toEqual(expected[key])
+    expect(first.value).toEqual(expected.value)
+    expect(first.size).toBe(7)
+    // Leaves hold their own rows: x ≤ 0, 1, 2, 3 apart.
+    const rows = leafRows(learner).map((r) => r.map((k) => x[k]))
+    for (const leaf of rows) expect(new Set(leaf).size).toBe(1)
+    // Reused for a shallower tree, then for the first again: nothing of the earlier trees is left.
+    learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
+    const flat = Float64Array.from({ length: 16 }, (_, k) => (k % 2 ? 1 : 0.5))
+    expect(learner.grow(8, flat, Int32Array.of(0), 1).feature).toEqual([-1])
+    learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
+    const again = learner.grow(8, gh, Int32Array.of(0), 1)
+    expect(again.feature).toEqual(expected.feature)
+    expect(again.value).toEqual(expected.value)
+  })
+
+  it('searches a smaller right child from its own rows and the larger left one by subtraction', () => {
+    // x = 0 ×4, 1 ×4, 2 ×2, 3; g −1, −1.5, 4, −2 (G −4, H 11). Root: x ≤ 1 (−10 | 6, H 8 | 3):
+    // 100/9 + 36/4 − 16/12, the best; the right child (3 rows) is the smaller. It splits at
+    // x ≤ 2 (8 | −2, H 2 | 1): 64/3 + 4/2 − 36/4; the left one cannot gain (16/5 + 36/5 < 100/9).
+    const x = Float64Array.of(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3)
+    const g = [-1, -1, -1, -1, -1.5, -1.5, -1.5, -1.5, 4, 4, -2]
+    const { learner, gh } = learnerOn(
+      [x],
+      [0],
+      g,
+      g.map(() => 1),
+      { maxLeaves: 3 }
+    )
+    const tree = learner.grow(11, gh, Int32Array.of(0), 1)
+    expect(tree.bin[0]).toBe(1)
+    expect(tree.gain[0]).toBeCloseTo(100 / 9 + 9 - 4 / 3, 12)
+    expect(tree.feature).toEqual([0, -1, 0, -1, -1])
+    expect(tree.bin[2]).toBe(2)
+    expect(tree.gain[2]).toBeCloseTo(64 / 3 + 2 - 9, 12)
+  })
+
+  it('sends NaN rows the way the split learned', () => {
+    // x = 0, 0, 1, 1, NaN, NaN with g −2, −2, 1, 1, 3, 3: the NaN rows go with the high ones.
+    const x = Float64Array.of(0, 0, 1, 1, NaN, NaN)
+    const g = [-2, -2, 1, 1, 3, 3]
+    const { learner, gh } = learnerOn(
+      [x],
+      [0],
+      g,
+      g.map(() => 1),
+      { maxLeaves: 2 }
+    )
+    const tree = learner.grow(6, gh, Int32Array.of(0), 1)
+    // G 4, H 6: x ≤ 0 with NaN right (−4 | 8, H 2 | 4): 16/3 + 64/5 − 16/7, above NaN left
+    // (4/5 + 4/3 − 16/7) and values | NaN (4/5 + 36/3 − 16/7).
+    expect(tree.gain[0]).toBeCloseTo(16 / 3 + 64 / 5 - 16 / 7, 12)
+    expect(leafRows(learner)).toEqual([
+      [0, 1],
+      [2, 3, 4, 5]
+    ])
+    // The NaN rows' gradients flipped: NaN goes left with x = 0.
+    const flipped = learnerOn([x], [0], [-2, -2, 1, 1, -3, -3], [1, 1, 1, 1, 1, 1], { maxLeaves: 2 })
+    flipped.learner.grow(6, flipped.gh, Int32Array.of(0), 1)
+    expect(leafRows(flipped.learner)).toEqual([
+      [0, 1, 4, 5],
+      [2, 3]
+    ])
+  })
+
+  it('splits no leaf below maxDepth, however many leaves are allowed', () => {
+    // Eight values, gradients rising: depth 2 allows four leaves of the eight possible.
+    const x = Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7)
+    const g = [-4, -3, -2, -1, 1, 2, 3, 4]
+    const { learner, gh } = learnerOn(
+      [x],
+      [0],
+      g,
+      g.map(() => 1),
+      { maxDepth: 2, maxLeaves: 8, minChildWeight: 0.5 }
+    )
+    learner.grow(8, gh, Int32Array.of(0), 1)
+    expect(learner.numLeaves).toBe(4)
+  })
+})
+
+describe('LeafWiseLearner’s category-set splits', () => {
+  // Codes 0..3, two rows each; hessian 1. The round's sample leaves one code out, so the
+  // leaf has a bin without rows: it joins the side of its nearest bin below with rows (or
+  // above, for the lowest), and NaN (no rows) follows the heavier child.
+  const codes = Float64Array.of(0, 0, 1, 1, 2, 2, 3, 3)
+
+  function grown(sample: number[], g: number[]) {
+    const { learner, gh } = learnerOn(
+      [codes],
+      [1],
+      g,
+      g.map(() => 1),
+      { maxLeaves: 2 }
+    )
+    learner.order.set(sample)
+    const tree = learner.grow(sample.length, gh, Int32Array.of(0), 1)
+    return { tree, learner }
+  }
+
+  it('puts an empty bin on the side of the bin below it', () => {
+    // Sample without code 1; g = 3 for code 0, −1 for codes 2, 3: code 0 alone goes left.
+    const { tree, learner } = grown([0, 1, 4, 5, 6, 7], [3, 3, 0, 0, -1, -1, -1, -1])
+    expect(tree.bin[0]).toBe(-1)
+    expect(Array.from(tree.sides[0] ?? [])).toEqual([1, 1, 0, 0, 0])
+    expect(Array.from(tree.binHess[0] ?? [])).toEqual([2, 0, 2, 2, 0])
+    expect(leafRows(learner)).toEqual([
+      [0, 1],
+      [4, 5, 6, 7]
+    ])
+  })
+
+  it('puts empty bins below every row on the side of the lowest bin with rows', () => {
+    // Sample without code 0; g = 3 for code 1: code 1 (and the empty code 0) left.
+    const { tree } = grown([2, 3, 4, 5, 6, 7], [0, 0, 3, 3, -1, -1, -1, -1])
+    expect(Array.from(tree.sides[0] ?? [])).toEqual([1, 1, 0, 0, 0])
+  })
+
+  it('sends NaN left when the left child is at least as heavy', () => {
+    // Codes 1 and 3 only, two rows each: 2 | 2, NaN left; the empty codes follow their neighbours.
+    const { tree } = grown([2, 3, 6, 7], [0, 0, 3, 3, 0, 0, -3, -3])
+    expect(Array.from(tree.sides[0] ?? [])).toEqual([1, 1, 1, 0, 1])
+    expect(tree.gain[0]).toBeCloseTo(36 / 3 + 36 / 3, 12)
+  })
+})
+
 describe('setSplitCopies', () => {
   it('counts one copy of a child per run of non-empty bins going its way', () => {
     const out = new Int32Array(2)
@@ -166,5 +331,18 @@ describe('setSplitCopies', () => {
     // Without NaN rows, no copy is made for NaN.
     setSplitCopies(Uint8Array.of(1, 1, 1, 0), Float64Array.of(0, 1, 0, 2, 0, 3, 0, 0), 1, 2, 3, out)
     expect(Array.from(out)).toEqual([1, 0])
+    // Values all right, NaN left: one copy each side.
+    setSplitCopies(Uint8Array.of(0, 0, 0, 1), hist, 1, 2, 3, out)
+    expect(Array.from(out)).toEqual([1, 1])
+  })
+
+  it('skips bins without rows, whatever their side, and adds nothing for NaN on a side with runs', () => {
+    const out = new Int32Array(2)
+    // L, (empty, marked R), L: one run left; NaN right with rows: one copy right.
+    setSplitCopies(Uint8Array.of(1, 0, 1, 0), Float64Array.of(1, 0, 1, 1), 0, 1, 3, out)
+    expect(Array.from(out)).toEqual([1, 1])
+    // L, R, L and NaN left: NaN joins a left run, still two copies left.
+    setSplitCopies(Uint8Array.of(1, 0, 1, 1), Float64Array.of(1, 1, 1, 1), 0, 1, 3, out)
+    expect(Array.from(out)).toEqual([2, 1])
   })
 })

@@ -269,3 +269,299 @@ describe('SplitFinder on categorical features', () => {
     expect(tooFew.feature).toBe(-1)
   })
 })
+
+describe('SplitFinder’s limits, worked at their edges', () => {
+  it('offers nothing from a fresh candidate', () => {
+    const out = new SplitCandidate()
+    expect([out.gain, out.feature, out.categorical, out.bin]).toEqual([0, -1, false, -1])
+  })
+
+  it('splits a leaf of exactly twice minChildWeight into two children of minChildWeight, and a leaf of two rows', () => {
+    // Bins (−2, 2), (2, 2): H = 4 = 2 × 2; the split leaves 2 | 2.
+    const even = hist([
+      [-2, 2],
+      [2, 2],
+      [0, 0],
+      [0, 0]
+    ])
+    expect(best(finder([0], { minChildWeight: 2 }), even, 1, 0, 4, 2).bin).toBe(0)
+    // Categorical too: category 0 alone (2 | 2).
+    expect(best(finder([1], { minChildWeight: 2 }), even, 1, 0, 4, 2).feature).toBe(0)
+  })
+
+  it('reads only the first `count` features it is given', () => {
+    const h = hist(
+      [
+        [-2, 2],
+        [1, 1],
+        [3, 2],
+        [0, 0]
+      ],
+      [
+        [-3, 2],
+        [2, 1],
+        [3, 2],
+        [0, 0]
+      ]
+    )
+    const out = new SplitCandidate()
+    finder([0, 0]).find(h, Int32Array.of(0, 1), 1, 2, 5, 100, 1, out)
+    expect(out.feature).toBe(0)
+  })
+
+  it('counts a bin whose gradients cancel out', () => {
+    // Four bins (−2, 1), (0, 2), (−1, 1), (3, 1): G = 0, H = 5. Thresholds: bin 0 4/2 + 4/5,
+    // bin 1 4/4 + 4/3, bin 2 (the cancelling bin's hessian on the left) 9/5 + 9/2 = 6.3.
+    const out = best(
+      finder([0], {}, 4),
+      hist([
+        [-2, 1],
+        [0, 2],
+        [-1, 1],
+        [3, 1],
+        [0, 0]
+      ]),
+      1,
+      0,
+      5
+    )
+    expect(out.gain).toBeCloseTo(6.3, 12)
+    expect([out.bin, out.leftG, out.leftH]).toEqual([2, -3, 4])
+  })
+
+  it('allows a child of exactly minChildWeight on either side, numeric or categorical', () => {
+    // Bins (−3, 1), (1, 2), (2, 1): minChildWeight 1. Bin 0: 9/2 + 9/4 − 0 = 6.75 (H 1 | 3);
+    // bin 1: 4/4 + 4/2 = 3. The split of H_L = 1 wins.
+    const h = hist([
+      [-3, 1],
+      [1, 2],
+      [2, 1],
+      [0, 0]
+    ])
+    const numeric = best(finder([0], { minChildWeight: 1 }), h, 1, 0, 4)
+    expect(numeric.gain).toBeCloseTo(6.75, 12)
+    // Mirrored, the right child holds 1.
+    const mirrored = best(
+      finder([0], { minChildWeight: 1 }),
+      hist([
+        [2, 1],
+        [1, 2],
+        [-3, 1],
+        [0, 0]
+      ]),
+      1,
+      0,
+      4
+    )
+    expect([mirrored.bin, mirrored.gain]).toEqual([1, 6.75])
+    // One against the rest: category 0 (H 1 | 3) and category 2 (H 3 | 1 on the right).
+    expect(best(finder([1], { minChildWeight: 1 }), h, 1, 0, 4).gain).toBeCloseTo(6.75, 12)
+    const catRight = best(
+      finder([1], { minChildWeight: 1 }),
+      hist([
+        [1, 2],
+        [2, 1],
+        [-3, 1],
+        [0, 0]
+      ]),
+      1,
+      0,
+      4
+    )
+    expect(Array.from(catRight.sides.subarray(0, 4))).toEqual([0, 0, 1, 0])
+  })
+
+  it('takes the first of equally good category sets', () => {
+    const h = hist(
+      [
+        [2, 2],
+        [-3, 3],
+        [1, 1],
+        [0, 0]
+      ],
+      [
+        [2, 2],
+        [-3, 3],
+        [1, 1],
+        [0, 0]
+      ]
+    )
+    expect(best(finder([1, 1]), h, 2, 0, 6).feature).toBe(0)
+  })
+})
+
+describe('SplitFinder’s category sets, worked by hand', () => {
+  it('reads each category’s own hessian when splitting one against the rest', () => {
+    // Categories (2, 2), (−3, 3), (1, 1): G = 0, H = 6. Category 1 alone: 9/4 + 9/4 = 4.5.
+    const out = best(
+      finder([1]),
+      hist([
+        [2, 2],
+        [-3, 3],
+        [1, 1],
+        [0, 0]
+      ]),
+      1,
+      0,
+      6
+    )
+    expect(out.gain).toBeCloseTo(4.5, 12)
+    expect([out.leftG, out.leftH]).toEqual([-3, 3])
+  })
+
+  it('splits two categories apart', () => {
+    const out = best(
+      finder([1]),
+      hist([
+        [2, 2],
+        [0, 0],
+        [-2, 2],
+        [0, 0]
+      ]),
+      1,
+      0,
+      4
+    )
+    expect(out.gain).toBeCloseTo(4 / 3 + 4 / 3, 12)
+  })
+
+  it('counts only categories with rows when choosing one-against-the-rest', () => {
+    // Three categories with rows among six bins: one against the rest with the plain λ
+    // (category 1: 9/4 + 9/4), not the sorted search with λ + catL2.
+    const h = hist([
+      [2, 2],
+      [-3, 3],
+      [0, 0],
+      [1, 1],
+      [0, 0],
+      [0, 0],
+      [0, 0]
+    ])
+    const out = best(finder([1], {}, 6), h, 1, 0, 6, 6)
+    expect(out.gain).toBeCloseTo(4.5, 12)
+    expect(out.childL2).toBe(1)
+  })
+
+  it('counts rows from hessians (rows ÷ H of them a unit) against the smoothing and the groups', () => {
+    // `six` with 12 rows: two rows a category. Smoothing 2 keeps every category; groups of 4
+    // rows offer only prefixes of two categories, the best still {3, 1}.
+    const six = hist([
+      [3, 1],
+      [-2, 1],
+      [1, 1],
+      [-4, 1],
+      [0, 1],
+      [2, 1],
+      [0, 0]
+    ])
+    expect(best(finder([1], { catSmooth: 2 }, 6), six, 1, 0, 6, 12).feature).toBe(0)
+    const grouped = best(finder([1], { minDataPerGroup: 4 }, 6), six, 1, 0, 6, 12)
+    expect(grouped.gain).toBeCloseTo(15, 12)
+    // Groups of 5 rows: a prefix of three categories (6 rows) is offered, {3, 1, 4}: 36/5 + 36/5.
+    const five = best(finder([1], { minDataPerGroup: 5 }, 6), six, 1, 0, 6, 12)
+    expect(five.gain).toBeCloseTo(14.4, 12)
+  })
+
+  it('sorts the categories by g ÷ (h + smoothing), not by g alone', () => {
+    // Bins (g, h): (−4, 3), (−3, 1), (1, 1), (3, 1), (3, 2): G = 0, H = 8, smoothing 1.
+    // Keys −1, −1.5, 0.5, 1.5, 1: order 1, 0, 2, 4, 3; at most three a prefix, λ 2.
+    // {1}: 9/3 + 9/9 = 4; {1, 0}: 49/6 + 49/6 = 16.33; {1, 0, 2}: 36/7 + 36/5 = 12.34;
+    // from the top: {3}: 9/3 + 9/9 = 4; {3, 4}: 36/5 + 36/7; {3, 4, 2}: 49/6 + 49/6 again (later).
+    const h = hist([
+      [-4, 3],
+      [-3, 1],
+      [1, 1],
+      [3, 1],
+      [3, 2],
+      [0, 0]
+    ])
+    const out = best(finder([1], {}, 5), h, 1, 0, 8, 8)
+    expect(out.gain).toBeCloseTo(49 / 3, 12)
+    expect(Array.from(out.sides.subarray(0, 6))).toEqual([1, 1, 0, 0, 0, 0])
+  })
+
+  it('tries prefixes of up to half the categories, rounded up', () => {
+    // Five categories (1, 1): g = −2, −2, −2, 3, 3 (G = 0, H = 5): the best set is the three
+    // of −2 (36/5 + 36/4 = 16.2), a prefix of (5 + 1) >> 1 = 3.
+    const h = hist([
+      [-2, 1],
+      [-2, 1],
+      [-2, 1],
+      [3, 1],
+      [3, 1],
+      [0, 0]
+    ])
+    const out = best(finder([1], {}, 5), h, 1, 0, 5, 5)
+    expect(out.gain).toBeCloseTo(36 / 5 + 36 / 4, 12)
+    expect(Array.from(out.sides.subarray(0, 6))).toEqual([1, 1, 1, 0, 0, 0])
+  })
+
+  it('clears the sides of an earlier, weaker set, missing bin included', () => {
+    // g = 4, 3, 0, 0, 0, −1 (h 1 each, G = 6, H = 6): the ascending prefixes take bin 5
+    // first ({5, 2, 3}: 1/5 + 49/5 − 36/7), then the descending {0, 1} beats them
+    // (49/4 + 1/6 − 36/7): bin 5 must not stay on the left.
+    const h = hist([
+      [4, 1],
+      [3, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [-1, 1],
+      [0, 0]
+    ])
+    const out = best(finder([1], {}, 6), h, 1, 6, 6, 6)
+    expect(out.gain).toBeCloseTo(49 / 4 + 1 / 6 - 36 / 7, 12)
+    expect(Array.from(out.sides.subarray(0, 7))).toEqual([1, 1, 0, 0, 0, 0, 0])
+  })
+
+  it('keeps categories of equal keys in bin order', () => {
+    // Bins (−1, 1), (−2, 3), (−6, 1), then (3, 1) ×3: G = 0, H = 8; keys −0.5, −0.5, −3, 1.5 …
+    // Prefixes of at most two (maxCatThreshold 2), λ 2: {2} 36/3 + 36/9 = 16, then {2, 0}
+    // (bin 0 before bin 1, their keys equal) 49/4 + 49/8 = 18.375, the best; {2, 1} is not
+    // a prefix. From the top: {5} 4, {5, 4} 13.5.
+    const h = hist([
+      [-1, 1],
+      [-2, 3],
+      [-6, 1],
+      [3, 1],
+      [3, 1],
+      [3, 1],
+      [0, 0]
+    ])
+    const out = best(finder([1], { maxCatThreshold: 2 }, 6), h, 1, 0, 8, 8)
+    expect(out.gain).toBeCloseTo(18.375, 12)
+    expect(Array.from(out.sides.subarray(0, 7))).toEqual([1, 0, 1, 0, 0, 0, 0])
+  })
+
+  it('stops a prefix once the rows left on the right are fewer than a group', () => {
+    // Counts from hessians: bins (−6, 4), (−5, 4), (1, 1), (2, 1), (8, 1), 11 rows, groups
+    // of 4: {0} is offered (7 rows stay right), {0, 1} is not (3 stay right).
+    const h = hist([
+      [-6, 4],
+      [-5, 4],
+      [1, 1],
+      [2, 1],
+      [8, 1],
+      [0, 0]
+    ])
+    const out = best(finder([1], { minDataPerGroup: 4 }, 5), h, 1, 0, 11, 11)
+    // {0}: 36/6 + 36/9 = 10, the only set offered.
+    expect(out.gain).toBeCloseTo(10, 12)
+    expect(Array.from(out.sides.subarray(0, 6))).toEqual([1, 0, 0, 0, 0, 0])
+  })
+
+  it('allows a set split of exactly 256 copies', () => {
+    // Two categories apart: one copy a side; a leaf of 256 copies may still split.
+    const h = hist([
+      [2, 2],
+      [0, 0],
+      [-2, 2],
+      [0, 0]
+    ])
+    const out = new SplitCandidate()
+    finder([1]).find(h, Int32Array.of(0), 1, 0, 4, 100, 256, out)
+    expect(out.feature).toBe(0)
+    finder([1]).find(h, Int32Array.of(0), 1, 0, 4, 100, 257, out)
+    expect(out.feature).toBe(-1)
+  })
+})

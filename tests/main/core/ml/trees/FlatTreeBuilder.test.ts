@@ -61,6 +61,13 @@ describe('FlatTreeBuilder', () => {
     })
   })
 
+  it('overwrites a node’s value', () => {
+    const b = new FlatTreeBuilder()
+    const leaf = b.addNode(0.25, 3)
+    b.setValue(leaf, -0.75)
+    expect(Array.from(b.finish().value)).toEqual([-0.75])
+  })
+
   it('clears a reused node’s split when it is added again as a leaf', () => {
     const b = new FlatTreeBuilder(4)
     b.addNode(0, 2)
