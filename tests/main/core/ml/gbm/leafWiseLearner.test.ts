@@ -194,7 +194,11 @@ describe('LeafWiseLearner’s partition and bookkeeping', () => {
     // Reused for a shallower tree, then for the first again: nothing of the earlier trees is left.
     learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
     const flat = Float64Array.from({ length: 16 }, (_, k) => (k % 2 ? 1 : 0.5))
-    expect(learner.grow(8, flat, Int32Array.of(0), 1).feature).toEqual([-1])
+    const single = learner.grow(8, flat, Int32Array.of(0), 1)
+    expect(single.feature).toEqual([-1])
+    // One leaf of −0.5 × 4 ÷ (8 + 1), and no value written for a leaf of the earlier tree.
+    expect(single.value).toHaveLength(1)
+    expect(single.value[0]).toBeCloseTo(-2 / 9, 15)
     learner.order.set([0, 1, 2, 3, 4, 5, 6, 7])
     const again = learner.grow(8, gh, Int32Array.of(0), 1)
     expect(again.feature).toEqual(expected.feature)
@@ -251,7 +255,8 @@ describe('LeafWiseLearner’s partition and bookkeeping', () => {
   })
 
   it('splits no leaf below maxDepth, however many leaves are allowed', () => {
-    // Eight values, gradients rising: depth 2 allows four leaves of the eight possible.
+    // Eight values, gradients rising, λ 0: every split of different gradients gains, so
+    // depth 2 allows four leaves of the eight possible.
     const x = Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7)
     const g = [-4, -3, -2, -1, 1, 2, 3, 4]
     const { learner, gh } = learnerOn(
@@ -259,7 +264,7 @@ describe('LeafWiseLearner’s partition and bookkeeping', () => {
       [0],
       g,
       g.map(() => 1),
-      { maxDepth: 2, maxLeaves: 8, minChildWeight: 0.5 }
+      { maxDepth: 2, maxLeaves: 8, minChildWeight: 0.5, l2: 0 }
     )
     learner.grow(8, gh, Int32Array.of(0), 1)
     expect(learner.numLeaves).toBe(4)
@@ -301,6 +306,34 @@ describe('LeafWiseLearner’s category-set splits', () => {
     // Sample without code 0; g = 3 for code 1: code 1 (and the empty code 0) left.
     const { tree } = grown([2, 3, 4, 5, 6, 7], [0, 0, 3, 3, -1, -1, -1, -1])
     expect(Array.from(tree.sides[0] ?? [])).toEqual([1, 1, 0, 0, 0])
+  })
+
+  it('keeps the last code’s side, and NaN’s side when NaN rows decided it', () => {
+    // Code 3 alone left (g −4 against 1): 64/3 + 36/7; NaN has no rows and goes right.
+    const last = grown([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 1, 1, 1, 1, -4, -4])
+    expect(Array.from(last.tree.sides[0] ?? [])).toEqual([0, 0, 0, 1, 0])
+    // With two NaN rows of g −4, NaN alone goes left (64/3 + 64/9), light as it is.
+    const withNaN = Float64Array.of(0, 0, 1, 1, 2, 2, 3, 3, NaN, NaN)
+    const g = [1, 1, 1, 1, 1, 1, 1, 1, -4, -4]
+    const { learner, gh } = learnerOn(
+      [withNaN],
+      [1],
+      g,
+      g.map(() => 1),
+      {
+        maxLeaves: 2,
+        maxCatToOnehot: 8,
+        catSmooth: 1,
+        minDataPerGroup: 1
+      }
+    )
+    const tree = learner.grow(10, gh, Int32Array.of(0), 1)
+    expect(Array.from(tree.sides[0] ?? [])).toEqual([0, 0, 0, 0, 1])
+    expect(tree.gain[0]).toBeCloseTo(64 / 3 + 64 / 9, 12)
+    expect(leafRows(learner)).toEqual([
+      [8, 9],
+      [0, 1, 2, 3, 4, 5, 6, 7]
+    ])
   })
 
   it('sends NaN left when the left child is at least as heavy', () => {

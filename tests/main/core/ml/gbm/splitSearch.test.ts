@@ -550,6 +550,58 @@ describe('SplitFinder’s category sets, worked by hand', () => {
     expect(Array.from(out.sides.subarray(0, 6))).toEqual([1, 0, 0, 0, 0, 0])
   })
 
+  it('never puts a category of too little hessian alone on either side', () => {
+    // minChildWeight 1. Category 0 (−3, 0.5) alone would gain most but weighs 0.5; next best
+    // is category 1 alone (2, 1): 4/2 + 1/3.5 − 1/4.5.
+    const light = best(
+      finder([1], { minChildWeight: 1 }),
+      hist([
+        [-3, 0.5],
+        [2, 1],
+        [2, 2],
+        [0, 0]
+      ]),
+      1,
+      1,
+      3.5
+    )
+    expect(Array.from(light.sides.subarray(0, 4))).toEqual([0, 1, 0, 0])
+    expect(light.gain).toBeCloseTo(2 + 1 / 3.5 - 1 / 4.5, 12)
+    // Category 0 (3, 4) alone would leave 0.6 on the right, the others weigh 0.3: no split.
+    const heavy = best(
+      finder([1], { minChildWeight: 1 }),
+      hist([
+        [3, 4],
+        [-2, 0.3],
+        [-1, 0.3],
+        [0, 0]
+      ]),
+      1,
+      0,
+      4.6
+    )
+    expect(heavy.feature).toBe(-1)
+  })
+
+  it('counts a prefix’s rows towards a group only once its hessian is enough to offer', () => {
+    // 100 rows over H = 1 (100 rows a unit of hessian): A (−3, 0.2) 20 rows, B (−2, 0.1) 10,
+    // C (0, 0.1) 10, D, E, F (5/3, 0.2) 20 each; minChildWeight 0.25, groups of 20 rows, λ 2.
+    // {A} weighs too little, so its 20 rows wait: {A, B} is offered (25/2.3 + 25/2.7), the
+    // best; {A, B, C} (25/2.4 + 25/2.6) is not reached as a group of its own.
+    const h = hist([
+      [-3, 0.2],
+      [-2, 0.1],
+      [0, 0.1],
+      [5 / 3, 0.2],
+      [5 / 3, 0.2],
+      [5 / 3, 0.2],
+      [0, 0]
+    ])
+    const out = best(finder([1], { minChildWeight: 0.25, minDataPerGroup: 20 }, 6), h, 1, 0, 1, 100)
+    expect(out.gain).toBeCloseTo(25 / 2.3 + 25 / 2.7, 12)
+    expect(Array.from(out.sides.subarray(0, 7))).toEqual([1, 1, 0, 0, 0, 0, 0])
+  })
+
   it('allows a set split of exactly 256 copies', () => {
     // Two categories apart: one copy a side; a leaf of 256 copies may still split.
     const h = hist([
