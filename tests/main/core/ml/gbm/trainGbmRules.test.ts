@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { trainGbmInWorker } from '../../../../../src/main/core/ml/gbm/trainGbmInWorker'
 
 // Fast checks of trainGbm's own rules on a handful of rows (the learner is tested by hand in
 // leafWiseLearner.test.ts, whole models in trainGbm.test.ts).
@@ -149,5 +150,33 @@ describe('trainGbm’s rounds', () => {
       // Different rounds draw different features.
       expect(new Set(used.map((s) => [...s][0])).size).toBeGreaterThan(1)
     }
+  })
+})
+
+describe('trainGbm’s row sample', () => {
+  it('fits each round on at least one row, however small the share', async () => {
+    const model = await trainGbm(x, y, { ...OPTIONS, subsample: 1e-9, rounds: 3 })
+    // One row a round: its hessian p(1 − p) = 1/4 at the start is the root's cover.
+    expect(model.ensemble.trees[0].cover[0]).toBeCloseTo(0.25, 12)
+    for (const t of model.ensemble.trees) expect(t.cover[0]).toBeGreaterThan(0)
+  })
+})
+
+describe('trainGbmInWorker', () => {
+  it('gives the model trainGbm gives, without hooks', async () => {
+    const inline = await trainGbm(x, y, OPTIONS)
+    const threaded = await trainGbmInWorker(x, y, OPTIONS)
+    expect(threaded.ensemble).toEqual(inline.ensemble)
+  })
+
+  it('refuses at once when already cancelled, and passes on the worker’s own refusal', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(trainGbmInWorker(x, y, OPTIONS, null, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError'
+    })
+    await expect(trainGbmInWorker(x, y, { ...OPTIONS, rounds: 0 })).rejects.toThrow(
+      'rounds must be a whole number >= 1, got 0'
+    )
   })
 })
