@@ -38,7 +38,7 @@ describe('trainGbm’s checks', () => {
     [{ earlyStoppingRounds: 0.5 }, 'earlyStoppingRounds must be a whole number >= 0, got 0.5'],
     [{ seed: 0.5 }, 'seed must be a whole number, got 0.5']
   ])('refuses %j', async (over, message) => {
-    await expect(trainGbm(x, y, { ...OPTIONS, ...over })).rejects.toThrow(message)
+    await expect(trainGbm(x, y, { ...OPTIONS, ...over })).rejects.toMatchObject({ message })
   })
 
   it('accepts every setting at the edge of its range', async () => {
@@ -54,19 +54,21 @@ describe('trainGbm’s checks', () => {
   })
 
   it('refuses bad rows with the row, column or count at fault', async () => {
-    await expect(trainGbm([], y, OPTIONS)).rejects.toThrow(
-      'cannot train boosted trees without feature columns'
-    )
-    await expect(trainGbm(x, Uint8Array.of(0, 1, 2, 1), OPTIONS)).rejects.toThrow(
-      'label of row 2 is 2; labels must be 0 or 1'
-    )
-    await expect(trainGbm(x, Uint8Array.of(0, 0, 0, 0), OPTIONS)).rejects.toThrow(
-      'boosted trees need rows of both classes; the fit rows hold 0 of 4 positive'
-    )
-    await expect(trainGbm(x, Uint8Array.of(1, 1, 1, 1), OPTIONS)).rejects.toThrow('hold 4 of 4 positive')
-    await expect(trainGbm([Float64Array.of(1, 2, 3)], y, OPTIONS)).rejects.toThrow(
-      'feature column 0 has 3 rows but there are 4 labels'
-    )
+    await expect(trainGbm([], y, OPTIONS)).rejects.toMatchObject({
+      message: 'cannot train boosted trees without feature columns'
+    })
+    await expect(trainGbm(x, Uint8Array.of(0, 1, 2, 1), OPTIONS)).rejects.toMatchObject({
+      message: 'label of row 2 is 2; labels must be 0 or 1'
+    })
+    await expect(trainGbm(x, Uint8Array.of(0, 0, 0, 0), OPTIONS)).rejects.toMatchObject({
+      message: 'boosted trees need rows of both classes; the fit rows hold 0 of 4 positive'
+    })
+    await expect(trainGbm(x, Uint8Array.of(1, 1, 1, 1), OPTIONS)).rejects.toMatchObject({
+      message: 'boosted trees need rows of both classes; the fit rows hold 4 of 4 positive'
+    })
+    await expect(trainGbm([Float64Array.of(1, 2, 3)], y, OPTIONS)).rejects.toMatchObject({
+      message: 'feature column 0 has 3 rows but there are 4 labels'
+    })
   })
 })
 
@@ -175,8 +177,9 @@ describe('trainGbmInWorker', () => {
     await expect(trainGbmInWorker(x, y, OPTIONS, null, { signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError'
     })
-    await expect(trainGbmInWorker(x, y, { ...OPTIONS, rounds: 0 })).rejects.toThrow(
-      'rounds must be a whole number >= 1, got 0'
-    )
+    // toMatchObject, not toThrow: vitest's rejects.toThrow(message) passes on a rejection with undefined.
+    await expect(trainGbmInWorker(x, y, { ...OPTIONS, rounds: 0 })).rejects.toMatchObject({
+      message: 'rounds must be a whole number >= 1, got 0'
+    })
   })
 })
