@@ -3,7 +3,7 @@ import { binOf, type BinMapper } from '../../../../../src/main/core/ml/binning'
 import { BoostedTree } from '../../../../../src/main/core/ml/gbm/BoostedTree'
 import { emitFlatTree } from '../../../../../src/main/core/ml/gbm/emitFlatTree'
 import { FlatTreeBuilder } from '../../../../../src/main/core/ml/trees/FlatTreeBuilder'
-import { leafIndexOfVector } from '../../../../../src/main/core/model/FlatTree'
+import { leafIndexOfVector, type FlatTree } from '../../../../../src/main/core/model/FlatTree'
 import { forestShapPrepared, prepareForestShap } from '../../../../../src/main/core/scoring/linearTreeShap'
 
 /**
@@ -105,9 +105,11 @@ for (const c of [0, 1, 2, 3, 4, 5, NaN])
 
 describe('emitFlatTree', () => {
   const tree = handTree()
-  const flat = emitFlatTree(tree, MAPPER, new FlatTreeBuilder())
+  /** Emitted inside each test: Stryker counts only code a test runs as covered by it. */
+  const emitted = (): FlatTree => emitFlatTree(tree, MAPPER, new FlatTreeBuilder())
 
   it('uses only threshold splits and sends every vector to the set split tree’s leaf value', () => {
+    const flat = emitted()
     for (const x of VECTORS) expect(flat.value[leafIndexOfVector(flat, x)]).toBe(setTreeValue(tree, x))
     // Root split: runs {0} {1} {2,3} {4} {5} of codes → 4 threshold tests; the lower split:
     // runs {0,1} {2} {3,4} {5} (free codes 1 and 4 joined to their neighbours) → 3 tests.
@@ -116,6 +118,7 @@ describe('emitFlatTree', () => {
   })
 
   it('keeps covers additive (each node the sum of its children) and the root value the cover-weighted mean', () => {
+    const flat = emitted()
     for (let n = 0; n < flat.feature.length; n++) {
       if (flat.feature[n] < 0) continue
       expect(flat.cover[flat.left[n]] + flat.cover[flat.right[n]]).toBeCloseTo(flat.cover[n], 12)
@@ -125,7 +128,54 @@ describe('emitFlatTree', () => {
     expect(flat.value[0]).toBeCloseTo(gameValue(tree, 0, x, [false, false, false]), 12)
   })
 
+  it('emits one threshold test between runs of codes and one copy of a child per run, 37 nodes', () => {
+    // Root: runs {0} {1} {2,3} {4} {5} → 4 tests; left runs copy node 1's subtree (its f1
+    // test, leaf 3, and node 4's runs {0,1} {2} {3,4} {5}: 3 tests and 4 leaves: 9 nodes)
+    // three times; right runs copy node 2's subtree (3 nodes) twice: 4 + 27 + 6.
+    expect(emitted().feature).toHaveLength(37)
+  })
+
+  it('sends NaN through the heaviest run on its side, which carries NaN’s hessian', () => {
+    const flat = emitted()
+    /** The first node below the root's runs that x reaches (a copy of node 1 or node 2). */
+    const below = (x: number[]): number => {
+      let n = 0
+      while (flat.feature[n] === 0) {
+        const v = x[0]
+        n = (v !== v ? flat.missingLeft[n] === 1 : v <= flat.threshold[n]) ? flat.left[n] : flat.right[n]
+      }
+      return n
+    }
+    // Right runs {1} (hessian 2) and {4} (3): NaN (0.7) takes {4}'s exit, a copy of node 2
+    // scaled to 3 + 0.7; code 1's copy carries 2.
+    expect(below([NaN, 0, 0])).toBe(below([4, 0, 0]))
+    expect(flat.cover[below([NaN, 0, 0])]).toBeCloseTo(3.7, 12)
+    expect(flat.cover[below([1, 0, 0])]).toBeCloseTo(2, 12)
+  })
+
+  it('tests values against +Infinity first when NaN’s side holds no run of values', () => {
+    // Every code left, NaN alone right: x <= +Infinity sends values to a copy of the left
+    // leaf, NaN to the right leaf.
+    const t = new BoostedTree()
+    ;[
+      [0, 4],
+      [0.2, 3],
+      [-0.5, 1]
+    ].forEach(([v, h], n) => {
+      t.addLeaf(0, h, 1)
+      t.value[n] = v
+    })
+    t.setSplit(0, 0, sides(0, [0, 1, 2, 3, 4, 5]), -1, Float64Array.from([1, 0, 1, 0.5, 0, 0.5, 1]), 1, 1, 2)
+    const flat = emitFlatTree(t, MAPPER, new FlatTreeBuilder())
+    expect(Array.from(flat.feature)).toEqual([0, -1, -1])
+    expect(flat.threshold[0]).toBe(Infinity)
+    expect(flat.missingLeft[0]).toBe(0)
+    expect(Array.from(flat.value.subarray(1))).toEqual([0.2, -0.5])
+    expect(Array.from(flat.cover)).toEqual([4, 3, 1])
+  })
+
   it('gives path-dependent TreeSHAP values equal to brute-force Shapley values of the set split tree', () => {
+    const flat = emitted()
     const prepared = prepareForestShap({
       trees: [flat],
       numFeatures: 3,
