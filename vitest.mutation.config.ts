@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts'],
     exclude: ['node_modules/**'],
     environment: 'node',
+    // rejects.toThrow must see an Error (see the file).
+    setupFiles: ['tests/setup/strictRejects.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000
   }
