@@ -261,15 +261,7 @@ export const FOLDERS = {
     tests: ['tests/main/core/storage/**/*.test.ts', 'tests/main/cli/importRefusals.test.ts'],
     parts: {
       import: {
-        mutate: [
-          'importCsv',
-          'csvSurvey',
-          'columnCopy',
-          'DatasetRepo',
-          'exportCsv',
-          'trainingDataHash',
-          'generateDataset'
-        ].map(storage),
+        mutate: ['importCsv', 'csvSurvey', 'exportCsv', 'trainingDataHash', 'generateDataset'].map(storage),
         tests: [
           ...[
             'importCsv',
@@ -285,6 +277,20 @@ export const FOLDERS = {
           ].map(storageTest),
           'tests/main/cli/importRefusals.test.ts'
         ]
+      },
+      // The column store: what a dataset is stored as, checked by reading back what imports,
+      // exports and the training-data hash wrote.
+      columns: {
+        mutate: ['columnCopy', 'DatasetRepo'].map(storage),
+        tests: [
+          'DatasetRepo',
+          'columnCopy',
+          'columnCopyFormat',
+          'exportCsv',
+          'importCsv',
+          'killedImport',
+          'trainingDataHash'
+        ].map(storageTest)
       },
       database: {
         mutate: ['openDatabase', 'defaultDbPath'].map(storage),
