@@ -149,6 +149,97 @@ describe('generateLoanBatches', () => {
     expect(securedShare('Personal')).toBeLessThan(0.1)
   })
 
+  it('keeps each purpose’s documented tenures, rate bands and amount bands, and home loans repaid by about 75', () => {
+    const book = bookOf()
+    // Tenure choices and rate and amount bounds per purpose, as the generator documents them.
+    const terms: Record<string, number[]> = {
+      Vehicle: [36, 48, 60, 72, 84],
+      Personal: [12, 24, 36, 48, 60],
+      Education: [60, 84, 120, 180],
+      Business: [12, 36, 60, 84, 120],
+      Gold: [12],
+      Agriculture: [12, 24, 36, 60]
+    }
+    const rates: Record<string, [number, number]> = {
+      Home: [7, 12.5],
+      Vehicle: [7.5, 14],
+      Personal: [10, 18],
+      Education: [8, 14],
+      Business: [8.5, 16],
+      Gold: [7.5, 13],
+      Agriculture: [6.5, 12]
+    }
+    const amounts: Record<string, [number, number]> = {
+      Home: [300_000, 15_000_000],
+      Vehicle: [50_000, 3_000_000],
+      Personal: [25_000, 2_500_000],
+      Education: [50_000, 5_000_000],
+      Business: [50_000, 20_000_000],
+      Gold: [10_000, 2_500_000],
+      Agriculture: [25_000, 2_500_000]
+    }
+    const problems: string[] = []
+    const seen = new Map<string, Set<number>>()
+    for (const row of book) {
+      const purpose = row[col('Loan_Purpose')] as string
+      const term = row[col('Loan_Term_Months')] as number
+      const rate = row[col('Interest_Rate')] as number
+      const amount = row[col('Loan_Amount')] as number
+      const age = row[col('Age')] as number
+      const where = `${String(row[0])} (${purpose})`
+      if (!seen.has(purpose)) seen.set(purpose, new Set())
+      seen.get(purpose)!.add(term)
+      if (purpose === 'Home') {
+        // 10 to 30 years, cut to end by 75, never under five years.
+        if (term % 12 !== 0 || term > Math.max(60, Math.floor(75 - age) * 12))
+          problems.push(`${where}: ${term} months at ${age}`)
+      } else if (!terms[purpose].includes(term)) problems.push(`${where}: ${term} months`)
+      if (rate < rates[purpose][0] || rate > rates[purpose][1]) problems.push(`${where}: ${rate} %`)
+      if (amount < amounts[purpose][0] || amount > amounts[purpose][1]) problems.push(`${where}: ₹${amount}`)
+    }
+    expect(problems.slice(0, 10)).toEqual([])
+    // Every tenure of every purpose is offered in a book this size.
+    for (const [purpose, choices] of Object.entries(terms))
+      expect(
+        [...seen.get(purpose)!].sort((a, b) => a - b),
+        purpose
+      ).toEqual(choices)
+  })
+
+  it('ages salaried borrowers 21 to 60 and retirees 58 to 70', () => {
+    const book = bookOf()
+    const ages = (status: string): number[] =>
+      book.filter((row) => row[col('Employment_Status')] === status).map((row) => row[col('Age')] as number)
+    expect(Math.min(...ages('Salaried'))).toBe(21)
+    expect(Math.max(...ages('Salaried'))).toBe(60)
+    expect(Math.min(...ages('Retired'))).toBe(58)
+    expect(Math.max(...ages('Retired'))).toBe(70)
+    expect(Math.max(...book.map((row) => row[col('Age')] as number))).toBe(70)
+  })
+
+  it('sanctions most loans within 60 % of income in yearly repayments, by the annuity formula', () => {
+    const book = bookOf()
+    let within = 0
+    let known = 0
+    for (const row of book) {
+      const income = row[col('Annual_Income')]
+      if (income === null) continue
+      const rate = row[col('Interest_Rate')] as number
+      const term = row[col('Loan_Term_Months')] as number
+      const amount = row[col('Loan_Amount')] as number
+      // Gold loans pay interest monthly and the principal at maturity; the rest are annuities.
+      const monthly = rate / 1200
+      const yearlyPerRupee =
+        row[col('Loan_Purpose')] === 'Gold' ? rate / 100 : (12 * monthly) / (1 - (1 + monthly) ** -term)
+      known++
+      // The rounding of the amount down to thousands keeps a sanctioned loan at or under the cap.
+      if (amount * yearlyPerRupee <= 0.6 * (income as number) + 1e-6) within++
+    }
+    // Enforced for 85 % of loans; the rest exceed it only when they asked for more.
+    expect(within / known).toBeGreaterThan(0.85)
+    expect(within / known).toBeLessThan(0.995)
+  })
+
   it('realises the requested default rate within 1.5 points', () => {
     const book = bookOf()
     expect(Math.abs(share(book, (row) => row[col('Default')] === 1) - 0.1)).toBeLessThan(0.015)
