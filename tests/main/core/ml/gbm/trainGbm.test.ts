@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Rng } from '../../../../../src/main/core/base/random'
 import { MAX_SUBTREE_COPIES, setSplitCopies } from '../../../../../src/main/core/ml/gbm/splitSearch'
-import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
+import { trainGbm } from '../../../../../src/main/core/ml/gbm/trainGbm'
 import { trainGbmInWorker } from '../../../../../src/main/core/ml/gbm/trainGbmInWorker'
 import { evaluateBinary } from '../../../../../src/main/core/ml/metrics'
 import { deserializeEnsemble, serializeEnsemble } from '../../../../../src/main/core/model/ensembleFormat'
@@ -14,24 +14,7 @@ import {
 } from '../../../../../src/main/core/model/TreeEnsemble'
 import { CompiledForest } from '../../../../../src/main/core/scoring/CompiledForest'
 import { forestShapPrepared, prepareForestShap } from '../../../../../src/main/core/scoring/linearTreeShap'
-
-/** Settings that switch every random and stopping part off, so a model can be checked by hand. */
-function plain(numFeatures: number, over: Partial<GbmOptions> = {}): GbmOptions {
-  return {
-    rounds: 2,
-    learningRate: 0.5,
-    maxDepth: 1,
-    maxLeaves: 2,
-    subsample: 1,
-    colsample: 1,
-    l2: 1,
-    minChildWeight: 0.1,
-    earlyStoppingRounds: 0,
-    seed: 1,
-    categorical: new Uint8Array(numFeatures),
-    ...over
-  }
-}
+import { plainGbmOptions as plain } from './plainGbmOptions'
 
 /** Column-major random data with a non-linear signal, some NaN and one categorical column (codes 0..9). */
 function makeData(

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { trainGbm, type GbmOptions } from '../../../../../src/main/core/ml/gbm/trainGbm'
 import { trainGbmInWorker } from '../../../../../src/main/core/ml/gbm/trainGbmInWorker'
+import { plainGbmOptions } from './plainGbmOptions'
 
 // Fast checks of trainGbm's own rules on a handful of rows (the learner is tested by hand in
 // leafWiseLearner.test.ts, whole models in trainGbm.test.ts).
 
-const OPTIONS: GbmOptions = {
-  rounds: 2,
-  learningRate: 0.5,
-  maxDepth: 1,
-  maxLeaves: 2,
-  subsample: 1,
-  colsample: 1,
-  l2: 1,
-  minChildWeight: 0.1,
-  earlyStoppingRounds: 0,
-  seed: 1,
-  categorical: new Uint8Array(1)
-}
+const OPTIONS: GbmOptions = plainGbmOptions(1)
 const x = [Float64Array.of(1, 2, 3, 4)]
 const y = Uint8Array.of(0, 1, 0, 1)
 
