@@ -15,6 +15,7 @@ import {
 import { scoreOne } from '../../../../src/main/core/scoring/scoreOne'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { LoadedModel } from '../../../../src/main/core/scoring/loadModel'
+import { exportedLoans } from '../../../fixtures/exportedLoans'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 
@@ -51,14 +52,11 @@ describe('scoreCsvFile', () => {
   const fixture = async (): Promise<{ loans: Loans; model: LoadedModel; batch: BatchModel }> => {
     if (!cache) {
       const service = Workbench.open(template.template())
-      const csv = tmp.path('training.csv')
-      await service.exportDataset(template.ids().datasetId, csv)
-      const [header, ...all] = readCsv(csv)
-      // Rows with every field the default policy requires (the generated book leaves some credit scores empty).
-      const required = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Interest_Rate'].map((c) =>
-        column(header, c)
+      const { header, all, rows } = await exportedLoans(
+        service,
+        template.ids().datasetId,
+        tmp.path('training.csv')
       )
-      const rows = all.filter((r) => required.every((i) => r[i] !== ''))
       const model = service.models.load(template.ids().modelId)
       cache = { loans: { header, rows, all }, model, batch: prepareBatchModel(model) }
       service.close()

@@ -10,6 +10,7 @@ import {
 } from '../../../../src/main/core/scoring/scoreCsvFile'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import type { Dictionary } from '../../../../src/shared/dictionary'
+import { exportedLoans } from '../../../fixtures/exportedLoans'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 
@@ -30,13 +31,12 @@ describe('scoreCsvFile: the records it writes', () => {
   const fixture = async (): Promise<{ header: string[]; rows: string[][]; batch: BatchModel }> => {
     const service = Workbench.open(template.template())
     try {
-      const csv = tmp.path('training.csv')
-      await service.exportDataset(template.ids().datasetId, csv)
-      const [header, ...all] = readCsv(csv)
-      const required = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Interest_Rate'].map((c) =>
-        header.indexOf(c)
+      const { header, rows: complete } = await exportedLoans(
+        service,
+        template.ids().datasetId,
+        tmp.path('training.csv')
       )
-      const rows = all.filter((r) => required.every((i) => r[i] !== '')).slice(0, 200)
+      const rows = complete.slice(0, 200)
       return { header, rows, batch: prepareBatchModel(service.models.load(template.ids().modelId)) }
     } finally {
       service.close()
