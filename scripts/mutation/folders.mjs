@@ -85,7 +85,7 @@ export const FOLDERS = {
       },
       generate: {
         mutate: ['generateLoans'].map(data),
-        tests: ['generateLoans'].map(dataTest)
+        tests: ['generateLoans', 'generateLoanRows'].map(dataTest)
       }
     }
   },

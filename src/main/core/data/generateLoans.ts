@@ -361,9 +361,10 @@ const DEFAULT_BY_REGION = [0, -0.05, 0.1, -0.05, 0.05, 0.15]
 
 /**
  * Draws row `index` from `rng` (all columns but Default, which is left null) and writes
- * its default logit without the intercept to `logitOut[0]`.
+ * its default logit without the intercept to `logitOut[0]`. Exported for its tests, which
+ * feed it a scripted stream and work each column of the row out by hand.
  */
-function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
+export function drawRow(rng: Rng, index: number, logitOut: Float64Array): LoanCell[] {
   const region = pick(REGION_CUM, rng.next())
   const area = pick(AREA_CUM, rng.next())
   const emp = pick(EMPLOYMENT_CUM_BY_AREA[area], rng.next())
