@@ -59,41 +59,112 @@ function annuityPerRupee(rate: number, months: number): number {
   return (12 * r) / (1 - (1 + r) ** -months)
 }
 
+/** A salaried urban borrower of 37 in the North, with a history, taking a secured home loan. */
+const SALARIED_HOME = {
+  uniforms: [
+    0, // region: North (first of the mix)
+    0, // area: Urban
+    0, // occupation: Salaried
+    0.5, // years with the bank: floor((37 − 18) × 0.5^1.3) = 7
+    0.5, // not in the distressed 8 %
+    0.5, // has a credit history (urban, 37: the 0.2 % rate)
+    0.9, // delinquencies, Poisson(0.25 e^(−0.9 × 0.5) = 0.1594): 0.9 > e^−λ = 0.8527 …
+    0.5, // … 0.9 × 0.5 = 0.45 below it: one episode
+    0.3, // existing loans, Poisson(0.75 (income / 5 lakh)^0.2 = 0.8297): 0.3 < e^−λ = 0.4362: none
+    0.5, // balance not zero (2 % for the salaried)
+    0.1, // purpose: Home (the salaried mix starts with Home at 0.3)
+    0.5, // tenure: Home's mix 0.1, 0.25, 0.3 … gives the third choice, 240 months
+    0.5, // secured (99 % of home loans)
+    0.5, // the 60 % sanction rule is checked (85 %) but does not bind
+    0.5, // occupation shown
+    0.5, // income shown
+    0.5 // years shown
+  ],
+  normals: [
+    0, // age: 37 + 9 × 0 = 37
+    0, // income noise
+    0.5, // creditworthiness
+    0.2, // score noise
+    0.1, // balance noise
+    0, // amount noise
+    0.4, // rate noise
+    0, // existing repayments' noise (no existing loans)
+    0, // DTI noise
+    0 // logit noise
+  ]
+}
+
+/** A young unemployed borrower of an education loan above 7.5 lakh, cut to the 60 % sanction rule. */
+const STUDENT = {
+  uniforms: [
+    0.3, // region: South (0.22 to 0.48)
+    0.5, // area: Semi-Urban
+    0.97, // occupation in a semi-urban branch: Unemployed (from 0.94)
+    0.9, // years: floor((27 − 18) × 0.9^1.3) = 7
+    0.08, // exactly the distressed share: not distressed (the share is a strict bound)
+    0.036, // no credit history: under 28, the 3.7 % rate applies
+    0.2, // existing loans, Poisson(0.35 (income / 5 lakh)^0.2): 0.2 below e^−λ: none
+    0.12, // exactly the unemployed's 12 % of dormant accounts: not dormant
+    0.3, // purpose: Education (an unemployed borrower's mix: 0.25 to 0.5)
+    0.95, // tenure: Education's last choice, 180 months
+    0.85, // secured: loans above 7.5 lakh are in 90 % of cases
+    0.5, // the sanction rule is checked and binds
+    0.01, // exactly the 1 % missing share: shown
+    0.03, // exactly the unemployed's 3 %: shown
+    0.02 // exactly the 2 %: shown
+  ],
+  normals: [
+    -1.2, // age: 32 − 12 = 20, below 21: drawn again
+    -0.5, // age: 32 − 5 = 27
+    0, // income noise
+    0, // creditworthiness
+    0, // balance noise
+    0.6, // amount noise
+    0, // rate noise
+    0, // existing repayments' noise
+    0.5, // DTI noise
+    -1 // logit noise
+  ]
+}
+
+/** A farmer with a score above 900, income below the floor and a small unsecured agricultural loan. */
+const FARMER = {
+  uniforms: [
+    0.9, // region: Central (0.85 to 0.95)
+    0.75, // area: Rural
+    0.5, // occupation in a rural branch: Agriculture (0.48 to 0.90)
+    0, // years with the bank: 0
+    0.5, // not distressed
+    0.5, // a credit history
+    0.5, // delinquencies, Poisson(0.25 e^(−3.15)): none
+    0.7, // existing loans, Poisson(0.7 (60,000 / 5 lakh)^0.2 = 0.458): 0.7 above e^−λ = 0.633 …
+    0.5, // … 0.35 below: one
+    0.06, // exactly the farmers' 6 % of dormant accounts: not dormant
+    0.6, // purpose: Agriculture (a farmer's mix: from 0.54)
+    0.7, // tenure: Agriculture's third choice, 36 months
+    0.5, // not secured: loans up to 1.6 lakh are in 20 % of cases
+    0.1, // the sanction rule is checked, not binding
+    0.5,
+    0.5,
+    0.5
+  ],
+  normals: [
+    0, // age: 41
+    -3, // income noise: below the ₹60,000 floor
+    3.5, // creditworthiness
+    2, // score noise: above 900
+    0, // balance noise
+    0, // amount noise
+    -8, // rate noise: below Agriculture's 6.5 % floor
+    0, // existing repayments' noise
+    0, // DTI noise
+    0 // logit noise
+  ]
+}
+
 describe('drawRow: rows worked out by hand from the generator’s formulas', () => {
   it('a salaried urban home-loan borrower in the North with a credit history', () => {
-    const { row, logit } = draw(
-      [
-        0, // region: North (first of the mix)
-        0, // area: Urban
-        0, // occupation: Salaried
-        0.5, // years with the bank: floor((37 − 18) × 0.5^1.3) = 7
-        0.5, // not in the distressed 8 %
-        0.5, // has a credit history (urban, 37: the 0.2 % rate)
-        0.9, // delinquencies, Poisson(0.25 e^(−0.9 × 0.5) = 0.1594): 0.9 > e^−λ = 0.8527 …
-        0.5, // … 0.9 × 0.5 = 0.45 below it: one episode
-        0.3, // existing loans, Poisson(0.75 (income / 5 lakh)^0.2 = 0.8297): 0.3 < e^−λ = 0.4362: none
-        0.5, // balance not zero (2 % for the salaried)
-        0.1, // purpose: Home (the salaried mix starts with Home at 0.3)
-        0.5, // tenure: Home's mix 0.1, 0.25, 0.3 … gives the third choice, 240 months
-        0.5, // secured (99 % of home loans)
-        0.5, // the 60 % sanction rule is checked (85 %) but does not bind
-        0.5, // occupation shown
-        0.5, // income shown
-        0.5 // years shown
-      ],
-      [
-        0, // age: 37 + 9 × 0 = 37
-        0, // income noise
-        0.5, // creditworthiness
-        0.2, // score noise
-        0.1, // balance noise
-        0, // amount noise
-        0.4, // rate noise
-        0, // existing repayments' noise (no existing loans)
-        0, // DTI noise
-        0 // logit noise
-      ]
-    )
+    const { row, logit } = draw(SALARIED_HOME.uniforms, SALARIED_HOME.normals)
     const income = Math.round(600_000 * 1.3 * Math.exp(0.03 * (37 - 35)))
     expect(income).toBe(828_233)
     const score = Math.round(
@@ -223,37 +294,7 @@ describe('drawRow: rows worked out by hand from the generator’s formulas', () 
   })
 
   it('a young unemployed borrower of an education loan above 7.5 lakh, cut to the 60 % sanction rule', () => {
-    const { row, logit } = draw(
-      [
-        0.3, // region: South (0.22 to 0.48)
-        0.5, // area: Semi-Urban
-        0.97, // occupation in a semi-urban branch: Unemployed (from 0.94)
-        0.9, // years: floor((27 − 18) × 0.9^1.3) = 7
-        0.08, // exactly the distressed share: not distressed (the share is a strict bound)
-        0.036, // no credit history: under 28, the 3.7 % rate applies
-        0.2, // existing loans, Poisson(0.35 (income / 5 lakh)^0.2): 0.2 below e^−λ: none
-        0.12, // exactly the unemployed's 12 % of dormant accounts: not dormant
-        0.3, // purpose: Education (an unemployed borrower's mix: 0.25 to 0.5)
-        0.95, // tenure: Education's last choice, 180 months
-        0.85, // secured: loans above 7.5 lakh are in 90 % of cases
-        0.5, // the sanction rule is checked and binds
-        0.01, // exactly the 1 % missing share: shown
-        0.03, // exactly the unemployed's 3 %: shown
-        0.02 // exactly the 2 %: shown
-      ],
-      [
-        -1.2, // age: 32 − 12 = 20, below 21: drawn again
-        -0.5, // age: 32 − 5 = 27
-        0, // income noise
-        0, // creditworthiness
-        0, // balance noise
-        0.6, // amount noise
-        0, // rate noise
-        0, // existing repayments' noise
-        0.5, // DTI noise
-        -1 // logit noise
-      ]
-    )
+    const { row, logit } = draw(STUDENT.uniforms, STUDENT.normals)
     const income = Math.round(150_000 * 1 * Math.exp(0.03 * (27 - 35)))
     expect(income).toBe(117_994)
     const balance = Math.round(income * 0.12 * (1 + 7 / 15))
@@ -392,39 +433,7 @@ describe('drawRow: rows worked out by hand from the generator’s formulas', () 
   })
 
   it('a farmer with a score above 900, income below the floor and a small unsecured agricultural loan', () => {
-    const { row, logit } = draw(
-      [
-        0.9, // region: Central (0.85 to 0.95)
-        0.75, // area: Rural
-        0.5, // occupation in a rural branch: Agriculture (0.48 to 0.90)
-        0, // years with the bank: 0
-        0.5, // not distressed
-        0.5, // a credit history
-        0.5, // delinquencies, Poisson(0.25 e^(−3.15)): none
-        0.7, // existing loans, Poisson(0.7 (60,000 / 5 lakh)^0.2 = 0.458): 0.7 above e^−λ = 0.633 …
-        0.5, // … 0.35 below: one
-        0.06, // exactly the farmers' 6 % of dormant accounts: not dormant
-        0.6, // purpose: Agriculture (a farmer's mix: from 0.54)
-        0.7, // tenure: Agriculture's third choice, 36 months
-        0.5, // not secured: loans up to 1.6 lakh are in 20 % of cases
-        0.1, // the sanction rule is checked, not binding
-        0.5,
-        0.5,
-        0.5
-      ],
-      [
-        0, // age: 41
-        -3, // income noise: below the ₹60,000 floor
-        3.5, // creditworthiness
-        2, // score noise: above 900
-        0, // balance noise
-        0, // amount noise
-        -8, // rate noise: below Agriculture's 6.5 % floor
-        0, // existing repayments' noise
-        0, // DTI noise
-        0 // logit noise
-      ]
-    )
+    const { row, logit } = draw(FARMER.uniforms, FARMER.normals)
     const income = 60_000
     expect(240_000 * 0.75 * Math.exp(0.03 * (41 - 35)) * Math.exp(0.55 * -3)).toBeLessThan(income)
     const balance = Math.round(income * 0.12 * Math.exp(0.25 * 3.5))
@@ -748,5 +757,94 @@ describe('drawRow: rows worked out by hand from the generator’s formulas', () 
     expect(retiree(0.9).row.Loan_Purpose).toBe('Gold')
     expect(retiree(1 - 2 ** -32).row.Loan_Purpose).toBe('Gold')
     expect(retiree(0.51).row.Loan_Purpose).toBe('Education') // 0.50 to 0.52
+  })
+})
+
+/** A copy of `draws` with the draws at the given positions replaced. */
+function replaced(draws: readonly number[], changes: Record<number, number>): number[] {
+  const copy = [...draws]
+  for (const [position, value] of Object.entries(changes)) copy[Number(position)] = value
+  return copy
+}
+
+describe('drawRow: a share is a strict bound, a range includes its lower end', () => {
+  it('treats a uniform draw equal to a share as outside it', () => {
+    const home = draw(SALARIED_HOME.uniforms, SALARIED_HOME.normals).row
+    // 0.2 % of urban 37-year-olds have no history: a draw of 0.002 is not among them.
+    expect(draw(replaced(SALARIED_HOME.uniforms, { 5: 0.002 }), SALARIED_HOME.normals).row).toEqual(home)
+    // 99 % of home loans are secured: a draw of 0.99 is the unsecured 1 %, which pays 0.5 more.
+    const unsecured = draw(replaced(SALARIED_HOME.uniforms, { 12: 0.99 }), SALARIED_HOME.normals).row
+    expect(unsecured).toMatchObject({ Collateral: 'No', Interest_Rate: 9.6 })
+    // The sanction rule is enforced on 85 %: a draw of 0.85 waives it, and the student gets the 7.61 lakh asked.
+    expect(draw(replaced(STUDENT.uniforms, { 11: 0.85 }), STUDENT.normals).row.Loan_Amount).toBe(761_000)
+    // 90 % of education loans above 7.5 lakh are secured.
+    expect(draw(replaced(STUDENT.uniforms, { 10: 0.9 }), STUDENT.normals).row.Collateral).toBe('No')
+    // 20 % of agricultural loans up to 1.6 lakh are secured.
+    expect(draw(replaced(FARMER.uniforms, { 12: 0.2 }), FARMER.normals).row.Collateral).toBe('No')
+    expect(draw(replaced(FARMER.uniforms, { 12: 0.19 }), FARMER.normals).row.Collateral).toBe('Yes')
+  })
+
+  it('counts an agricultural loan of exactly 1.6 lakh as small', () => {
+    const { row } = draw(
+      replaced(FARMER.uniforms, { 13: 0.9 }), // the sanction rule waived, so the amount stays as asked
+      replaced(FARMER.normals, { 5: Math.log(160_000 / 42_000) / 0.6 })
+    )
+    expect(row).toMatchObject({ Loan_Amount: 160_000, Collateral: 'No' })
+  })
+
+  it('puts a draw equal to a cumulative weight into the next category', () => {
+    // Area mix 0.38 Urban, 0.32 Semi-Urban, 0.30 Rural: [0, 0.38) is Urban.
+    expect(draw(replaced(SALARIED_HOME.uniforms, { 1: 0.38 }), SALARIED_HOME.normals).row.Area_Type).toBe(
+      'Semi-Urban'
+    )
+  })
+
+  it('accepts an age at either end of its range and draws again outside it', () => {
+    // Salaried: 37 + 9 × 3 = 64 is past retirement at 60, drawn again; 37 − 16 = 21 is kept.
+    const young = draw(
+      SALARIED_HOME.uniforms,
+      replaced(SALARIED_HOME.normals, { 0: 3 }).toSpliced(1, 0, -16 / 9)
+    )
+    expect(young.row).toMatchObject({ Age: 21, Years_With_Bank: 1 })
+    const sixty = draw(SALARIED_HOME.uniforms, replaced(SALARIED_HOME.normals, { 0: 23 / 9 }))
+    expect(sixty.row.Age).toBe(60)
+  })
+
+  it('stops the Poisson count when the running product reaches e^−λ', () => {
+    // Creditworthiness 0: λ = 0.25 delinquencies; a first draw of exactly e^−0.25 means none.
+    const uniforms = [...SALARIED_HOME.uniforms]
+    uniforms.splice(6, 2, Math.exp(-0.25))
+    const { row } = draw(uniforms, replaced(SALARIED_HOME.normals, { 2: 0 }))
+    expect(row.Past_Delinquencies).toBe(0)
+  })
+
+  it('weighs loan-to-balance as for earners above 3 lakh at an income of exactly 3 lakh', () => {
+    const { row, logit } = draw(
+      SALARIED_HOME.uniforms,
+      replaced(SALARIED_HOME.normals, { 1: 2 * Math.log(300_000 / (600_000 * 1.3 * Math.exp(0.06))) })
+    )
+    const score = Math.round(715 + 65 * (0.85 * 0.5 + 0.35 * 0.2) + 6 * Math.log(0.6) + 0.8 * 7 - 12)
+    const balance = Math.round(300_000 * 0.12 * (1 + 7 / 15) * Math.exp(0.25 * 0.5 + 1.1 * 0.1))
+    const rate = Math.round((8.5 + (0.9 * (800 - score)) / 100 + 0.25 * 0.4) * 100) / 100
+    const dti = Math.round(((960_000 * annuityPerRupee(rate, 240)) / 300_000) * 1000) / 1000
+    expect(dti).toBeLessThan(0.45)
+    expect(row).toMatchObject({
+      Annual_Income: 300_000,
+      Credit_Score: score,
+      Account_Balance: balance,
+      Loan_Amount: 960_000,
+      Interest_Rate: rate,
+      Debt_to_Income: dti
+    })
+    const expectedLogit =
+      -0.005 * (score - 700) +
+      1.2 * dti +
+      0.35 +
+      0.08 * Math.log1p(960_000 / (balance + 5000)) +
+      0.001 * (37 - 42) ** 2 -
+      0.3 -
+      0.015 * 7 -
+      0.35 * 0.5
+    expect(logit).toBeCloseTo(expectedLogit, 12)
   })
 })

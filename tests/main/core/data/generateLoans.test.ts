@@ -37,6 +37,37 @@ const NUM_ROWS = 20_000
 const bookOf = (): LoanCell[][] => generateAll({ rows: NUM_ROWS, seed: 2024 })
 
 describe('generateLoanBatches', () => {
+  // First: a mutant of the option checks is then killed before the books below are drawn.
+  it('rejects invalid options when called, naming the option', () => {
+    const bad: [Partial<GenerateOptions>, string][] = [
+      [{ rows: 0 }, 'rows'],
+      [{ rows: 2.5 }, 'rows'],
+      [{ rows: 10_000_001 }, 'rows'],
+      [{ rows: Number.NaN }, 'rows'],
+      [{ seed: -1 }, 'seed'],
+      [{ seed: 1.5 }, 'seed'],
+      [{ seed: 2 ** 32 }, 'seed'],
+      [{ defaultRate: 0 }, 'defaultRate'],
+      [{ defaultRate: 1 }, 'defaultRate'],
+      [{ defaultRate: Number.NaN }, 'defaultRate']
+    ]
+    for (const [override, option] of bad) {
+      expect(() => generateLoanBatches({ rows: 10, seed: 1, ...override }), option).toThrow(`"${option}"`)
+    }
+    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 0)).toThrow('"batchSize"')
+    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 2.5)).toThrow('"batchSize"')
+  })
+
+  it('accepts every option at the ends of its range (the book is drawn only when read)', () => {
+    for (const options of [
+      { rows: 1, seed: 0 },
+      { rows: 10_000_000, seed: 4_294_967_295 },
+      { rows: 10, seed: 1, defaultRate: 0.001 },
+      { rows: 10, seed: 1, defaultRate: 0.999 }
+    ]) {
+      expect(() => generateLoanBatches(options, 1)).not.toThrow()
+    }
+  })
   it('gives identical rows for the same seed and different rows for another seed', () => {
     const a = generateAll({ rows: 1000, seed: 7 })
     expect(generateAll({ rows: 1000, seed: 7 })).toEqual(a)
@@ -301,24 +332,5 @@ describe('generateLoanBatches', () => {
     expect(defaultWhere((row) => row[emp] === 'Unemployed')).toBeGreaterThan(
       defaultWhere((row) => row[emp] === 'Salaried')
     )
-  })
-
-  it('rejects invalid options when called, naming the option', () => {
-    const bad: [Partial<GenerateOptions>, string][] = [
-      [{ rows: 0 }, 'rows'],
-      [{ rows: 2.5 }, 'rows'],
-      [{ rows: 10_000_001 }, 'rows'],
-      [{ rows: Number.NaN }, 'rows'],
-      [{ seed: -1 }, 'seed'],
-      [{ seed: 1.5 }, 'seed'],
-      [{ seed: 2 ** 32 }, 'seed'],
-      [{ defaultRate: 0 }, 'defaultRate'],
-      [{ defaultRate: 1 }, 'defaultRate'],
-      [{ defaultRate: Number.NaN }, 'defaultRate']
-    ]
-    for (const [override, option] of bad) {
-      expect(() => generateLoanBatches({ rows: 10, seed: 1, ...override }), option).toThrow(`"${option}"`)
-    }
-    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 0)).toThrow('"batchSize"')
   })
 })
