@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { InputError } from '../../../../src/main/core/base/errors'
 import {
   generateLoanBatches,
   LOAN_COLUMNS,
@@ -51,11 +52,29 @@ describe('generateLoanBatches', () => {
       [{ defaultRate: 1 }, 'defaultRate'],
       [{ defaultRate: Number.NaN }, 'defaultRate']
     ]
-    for (const [override, option] of bad) {
-      expect(() => generateLoanBatches({ rows: 10, seed: 1, ...override }), option).toThrow(`"${option}"`)
+    // A rate given as text ("0.5" compares like a number in JavaScript) is refused too.
+    bad.push([{ defaultRate: '0.5' as unknown as number }, 'defaultRate'])
+    const refusal = (options: GenerateOptions, batchSize?: number): unknown => {
+      try {
+        generateLoanBatches(options, batchSize)
+      } catch (error) {
+        return error
+      }
+      return null
     }
-    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 0)).toThrow('"batchSize"')
-    expect(() => generateLoanBatches({ rows: 10, seed: 1 }, 2.5)).toThrow('"batchSize"')
+    for (const [override, option] of bad) {
+      const value = { rows: 10, seed: 1, ...override }[option as 'rows' | 'seed' | 'defaultRate']
+      const error = refusal({ rows: 10, seed: 1, ...override })
+      expect(error, option).toBeInstanceOf(InputError)
+      expect((error as InputError).message, option).toContain(`"${option}"`)
+      // The details name the option and the value refused, for the adapters to point at the field.
+      expect((error as InputError).details, option).toEqual({ option, value })
+    }
+    for (const batchSize of [0, 2.5]) {
+      const error = refusal({ rows: 10, seed: 1 }, batchSize) as InputError
+      expect(error.message).toContain('"batchSize"')
+      expect(error.details).toEqual({ option: 'batchSize', value: batchSize })
+    }
   })
 
   it('accepts every option at the ends of its range (the book is drawn only when read)', () => {
@@ -88,6 +107,8 @@ describe('generateLoanBatches', () => {
     expect(sizes).toEqual([10_000, 10_000, 5_001])
     expect([...generateLoanBatches({ rows: 5, seed: 1 }, 2)].map((b) => b.length)).toEqual([2, 2, 1])
     expect([...generateLoanBatches({ rows: 3, seed: 1 })].map((b) => b.length)).toEqual([3])
+    // No empty batch after a last full one.
+    expect([...generateLoanBatches({ rows: 4, seed: 1 }, 2)].map((b) => b.length)).toEqual([2, 2])
   })
 
   it('gives every row one cell per column and unique CUST identifiers', () => {
