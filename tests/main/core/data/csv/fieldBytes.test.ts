@@ -78,7 +78,56 @@ describe('plainDecimalAt', () => {
   })
 })
 
+describe('plainDecimalAt at the edges of its grammar', () => {
+  it('reads an empty field as NaN, one leading dot as a fraction, and leaves a second dot to the text', () => {
+    const { bytes, table } = tokenized('a,,.5,1.2.3,.5.5,5.5.\n')
+    const at = (k: number): number | undefined => plainDecimalAt(bytes, table, table.fieldFirst[0] + k)
+    expect(at(1)).toBeNaN()
+    expect(at(2)).toBe(0.5)
+    expect([at(3), at(4), at(5)]).toEqual([undefined, undefined, undefined])
+  })
+})
+
+/** FNV-1a of a plain spelling, as the standard defines it (offset basis 0x811c9dc5, prime 0x01000193). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(text)) hash = Math.imul(hash ^ byte, 0x01000193)
+  return hash
+}
+
 describe('SpellingCache', () => {
+  it('tells apart spellings whose hashes collide, of the same length or not', () => {
+    // Found by searching short lowercase words for equal 32-bit FNV-1a hashes.
+    expect(fnv1a('glbpp')).toBe(fnv1a('yaczf'))
+    expect(fnv1a('tbppb')).toBe(fnv1a('qgqnba'))
+    const reads: string[] = []
+    const cache = new SpellingCache((text) => {
+      reads.push(text)
+      return text.toUpperCase()
+    })
+    const { bytes, table } = tokenized('yaczf\nglbpp\nqgqnba\ntbppb\nglbpp\nyaczf\n')
+    const values = Array.from({ length: table.numRecords }, (_, r) =>
+      cache.get(bytes, table, table.fieldFirst[r])
+    )
+    expect(values).toEqual(['YACZF', 'GLBPP', 'QGQNBA', 'TBPPB', 'GLBPP', 'YACZF'])
+    // The second of a colliding pair is not remembered: it is read each time it comes.
+    expect(reads).toEqual(['yaczf', 'glbpp', 'qgqnba', 'tbppb', 'glbpp'])
+  })
+
+  it('remembers spellings of up to 48 bytes wherever they stand, whatever delimiter follows them', () => {
+    const reads: string[] = []
+    const cache = new SpellingCache((text) => {
+      reads.push(text)
+      return text.length
+    })
+    const long = 'x'.repeat(60)
+    const at48 = 'a'.repeat(48)
+    const at49 = 'b'.repeat(49)
+    const { bytes, table } = tokenized(`${long}\n${at48}\n${at49}\n${at48}\n${at49}\nab,ab\n`)
+    for (let f = 0; f < table.fieldFirst[table.numRecords]; f++) cache.get(bytes, table, f)
+    expect(reads).toEqual([long, at48, at49, at49, 'ab'])
+  })
+
   it('reads each spelling once and gives quoted and plain spellings their own values', () => {
     const reads: string[] = []
     const cache = new SpellingCache((text) => {
