@@ -18,14 +18,15 @@
 //           reaches it early stays there and adds nothing: every row takes exactly `depth`
 //           steps, which lets a block of rows advance in lockstep with no branch that
 //           depends on the data.
-//   values: f64 per node, the node's positive-class fraction (read at the leaf reached).
+//   values: f64 per node, the node's positive-class fraction (read at the leaf reached);
+//           the region starts right after the nodes, so the last tree's nodes end there.
 //   roots, depths: i32 per tree.
 //   bins:   u16 per row and feature, row-major (stride = features): the number of the
 //           feature's thresholds below the value, so "x <= threshold[cut]" is "bin <= cut".
 //   total:  f64 per row, += the leaf value of every tree (tree order, as predictForest).
 //   phi:    f32 per row and feature, row-major: Σ over trees of the value deltas of the
 //           splits on the row's path (Saabas path attribution), when phi != 0.
-//   nodeOf: i32 scratch for BLOCK rows.
+//   nodeOf: i32 scratch for BLOCK rows (walkForestRows).
 
 const BLOCK = 256
 /** Bin of a missing value (see walkForest's missingLeft). */
@@ -53,31 +54,132 @@ export function walkForest(
   for (let t = 0; t < numTrees; t++) {
     const root = load<i32>(roots + (<usize>t << 2))
     const depth = load<i32>(depths + (<usize>t << 2))
-    for (let r0 = 0; r0 < numRows; r0 += BLOCK) {
-      const m = min(BLOCK, numRows - r0)
-      for (let k = 0; k < m; k++) store<i32>(nodeOf + (<usize>k << 2), root)
-      const binBase = bins + (<usize>(r0 * stride) << 1)
-      const phiBase = phi + (<usize>(r0 * stride) << 2)
-      // One level at a time over the block: the rows' steps are independent, so the CPU
-      // overlaps their loads instead of waiting on one row's chain of node reads. The
-      // four variants are the same inlined loop with its options folded to constants.
-      for (let d = 0; d < depth; d++) {
-        if (phi != 0) {
-          if (missingLeft != 0) stepBlock(nodes, binBase, phiBase, stride, m, nodeOf, missingLeft, true, true)
-          else stepBlock(nodes, binBase, phiBase, stride, m, nodeOf, 0, true, false)
-        } else if (missingLeft != 0) {
-          stepBlock(nodes, binBase, 0, stride, m, nodeOf, missingLeft, false, true)
-        } else {
-          stepBlock(nodes, binBase, 0, stride, m, nodeOf, 0, false, false)
-        }
-      }
-      for (let k = 0; k < m; k++) {
-        const leaf = <usize>load<i32>(nodeOf + (<usize>k << 2))
-        const sum = total + (<usize>(r0 + k) << 3)
-        store<f64>(sum, load<f64>(sum) + load<f64>(values + (leaf << 3)))
-      }
+    // The last tree's nodes end where the values begin.
+    touchTree(nodes, values, roots, numTrees, t, <i32>((values - nodes) >> 4), nodeOf)
+    // The four variants are the same inlined loops with their options folded to constants.
+    if (phi != 0) {
+      if (missingLeft != 0) walkTree(nodes, values, root, depth, bins, stride, numRows, total, phi, missingLeft, true, true)
+      else walkTree(nodes, values, root, depth, bins, stride, numRows, total, phi, 0, true, false)
+    } else if (missingLeft != 0) {
+      walkTree(nodes, values, root, depth, bins, stride, numRows, total, 0, missingLeft, false, true)
+    } else {
+      walkTree(nodes, values, root, depth, bins, stride, numRows, total, 0, 0, false, false)
     }
   }
+}
+
+/**
+ * Reads one word of every cache line of tree t's nodes and values, in address order, before
+ * the tree is walked. A walk's reads jump about the tree and wait on each other, while this
+ * sweep's are independent and sequential, so the CPU overlaps them and its prefetcher runs
+ * ahead: the tree (~120 KB on the bench model) arrives in the cache at streaming speed instead
+ * of one waited-for miss at a time. Tree t's nodes run from roots[t] to roots[t + 1], the
+ * last tree's to lastEnd. Measured on the bench model (200 trees, ~5,100 nodes
+ * each; 5,200 rows a call, AMD EPYC, Node 20): 6.6 → 5.1 µs a row with path reasons. The sum
+ * is stored so that the reads are not optimised away.
+ */
+@inline
+function touchTree(nodes: usize, values: usize, roots: usize, numTrees: i32, t: i32, lastEnd: i32, scratch: usize): void {
+  const first = <usize>load<i32>(roots + (<usize>t << 2))
+  const end = <usize>(t + 1 < numTrees ? load<i32>(roots + (<usize>(t + 1) << 2)) : lastEnd)
+  let sum: u32 = 0
+  for (let at = nodes + (first << 4); at < nodes + (end << 4); at += 64) sum += load<u32>(at)
+  for (let at = values + (first << 3); at < values + (end << 3); at += 64) sum += load<u32>(at)
+  store<u32>(scratch, sum)
+}
+
+/**
+ * Walks rows [0, numRows) down one tree, eight at a time: each of the eight rows' node in a
+ * local of its own, all eight moved one level per step. A row's steps wait on each other
+ * (node, then bin, then the next node), the eight rows' do not, so the CPU overlaps their
+ * reads; holding the nodes in locals instead of a scratch array saves a load and a store a
+ * step (measured 10 % faster than 256 rows stepped through memory, with the sweep above).
+ */
+@inline
+function walkTree(
+  nodes: usize,
+  values: usize,
+  root: i32,
+  depth: i32,
+  bins: usize,
+  stride: i32,
+  numRows: i32,
+  total: usize,
+  phi: usize,
+  missingLeft: usize,
+  withPath: bool,
+  withMissing: bool
+): void {
+  const binStride = <usize>stride << 1
+  const phiStride = <usize>stride << 2
+  let r = 0
+  for (; r + 8 <= numRows; r += 8) {
+    const b = bins + <usize>r * binStride
+    const p = phi + <usize>r * phiStride
+    let n0 = root, n1 = root, n2 = root, n3 = root, n4 = root, n5 = root, n6 = root, n7 = root
+    for (let d = 0; d < depth; d++) {
+      n0 = step(nodes, n0, b, p, missingLeft, withPath, withMissing)
+      n1 = step(nodes, n1, b + binStride, p + phiStride, missingLeft, withPath, withMissing)
+      n2 = step(nodes, n2, b + 2 * binStride, p + 2 * phiStride, missingLeft, withPath, withMissing)
+      n3 = step(nodes, n3, b + 3 * binStride, p + 3 * phiStride, missingLeft, withPath, withMissing)
+      n4 = step(nodes, n4, b + 4 * binStride, p + 4 * phiStride, missingLeft, withPath, withMissing)
+      n5 = step(nodes, n5, b + 5 * binStride, p + 5 * phiStride, missingLeft, withPath, withMissing)
+      n6 = step(nodes, n6, b + 6 * binStride, p + 6 * phiStride, missingLeft, withPath, withMissing)
+      n7 = step(nodes, n7, b + 7 * binStride, p + 7 * phiStride, missingLeft, withPath, withMissing)
+    }
+    const sum = total + (<usize>r << 3)
+    addLeaf(sum, values, n0)
+    addLeaf(sum + 8, values, n1)
+    addLeaf(sum + 16, values, n2)
+    addLeaf(sum + 24, values, n3)
+    addLeaf(sum + 32, values, n4)
+    addLeaf(sum + 40, values, n5)
+    addLeaf(sum + 48, values, n6)
+    addLeaf(sum + 56, values, n7)
+  }
+  for (; r < numRows; r++) {
+    const b = bins + <usize>r * binStride
+    const p = phi + <usize>r * phiStride
+    let n = root
+    for (let d = 0; d < depth; d++) n = step(nodes, n, b, p, missingLeft, withPath, withMissing)
+    addLeaf(total + (<usize>r << 3), values, n)
+  }
+}
+
+/** *sum += values[leaf] (f64). */
+@inline
+function addLeaf(sum: usize, values: usize, leaf: i32): void {
+  store<f64>(sum, load<f64>(sum) + load<f64>(values + (<usize>leaf << 3)))
+}
+
+/**
+ * One level down from node `index` for the row whose bins start at binRow: returns the
+ * child (a leaf returns itself). With withPath, adds the step's value delta to the row's
+ * phi (at phiRow) for the split's feature. Inlined: each call site folds withPath and
+ * withMissing away.
+ */
+@inline
+function step(
+  nodes: usize,
+  index: i32,
+  binRow: usize,
+  phiRow: usize,
+  missingLeft: usize,
+  withPath: bool,
+  withMissing: bool
+): i32 {
+  const node = nodes + (<usize>index << 4)
+  const split = load<u32>(node)
+  const f = <usize>(split & 0xffff)
+  const bin = <u32>load<u16>(binRow + (f << 1))
+  // bin > cut, as 0 or 1 without a branch (both are below 2^16).
+  let right = ((split >>> 16) - bin) >>> 31
+  if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + <usize>index), right, bin == MISSING_BIN)
+  if (withPath) {
+    const p = phiRow + (f << 2)
+    store<f32>(p, load<f32>(p) + load<f32>(node + 8 + (<usize>right << 2)))
+  }
+  return load<i32>(node, 4) + <i32>right
 }
 
 /**
@@ -105,6 +207,8 @@ export function walkForestRows(
     const depth = load<i32>(depths + (<usize>t << 2))
     const from = load<i32>(rowStart + (<usize>t << 2))
     const to = load<i32>(rowStart + (<usize>(t + 1) << 2))
+    // The group's last tree need not be the forest's last: its end is not known, so it is not swept.
+    touchTree(nodes, values, roots, numTrees, t, root, nodeOf)
     for (let r0 = from; r0 < to; r0 += BLOCK) {
       const m = min(BLOCK, to - r0)
       const rows = rowIndex + (<usize>r0 << 2)
@@ -122,7 +226,7 @@ export function walkForestRows(
   }
 }
 
-/** stepBlock for the listed rows of walkForestRows (no path attribution). */
+/** Moves each of the m listed rows one level down its tree (nodeOf[k]: row k's node). */
 @inline
 function stepRows(
   nodes: usize,
@@ -136,48 +240,9 @@ function stepRows(
 ): void {
   for (let k = 0; k < m; k++) {
     const slot = nodeOf + (<usize>k << 2)
-    const index = <usize>load<i32>(slot)
-    const node = nodes + (index << 4)
-    const split = load<u32>(node)
-    const f = <usize>(split & 0xffff)
     const row = <usize>load<i32>(rows + (<usize>k << 2))
-    const bin = <u32>load<u16>(bins + ((row * <usize>stride + f) << 1))
-    let right = ((split >>> 16) - bin) >>> 31
-    if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
-    store<i32>(slot, load<i32>(node, 4) + <i32>right)
-  }
-}
-
-/** Moves each of the block's m rows one level down its tree (inlined: each call site folds withPath and withMissing away). */
-@inline
-function stepBlock(
-  nodes: usize,
-  binRow: usize,
-  phiRow: usize,
-  stride: i32,
-  m: i32,
-  nodeOf: usize,
-  missingLeft: usize,
-  withPath: bool,
-  withMissing: bool
-): void {
-  for (let k = 0; k < m; k++) {
-    const slot = nodeOf + (<usize>k << 2)
-    const index = <usize>load<i32>(slot)
-    const node = nodes + (index << 4)
-    const split = load<u32>(node)
-    const f = <usize>(split & 0xffff)
-    const bin = <u32>load<u16>(binRow + (f << 1))
-    // bin > cut, as 0 or 1 without a branch (both are below 2^16).
-    let right = ((split >>> 16) - bin) >>> 31
-    if (withMissing) right = select<u32>(1 - <u32>load<u8>(missingLeft + index), right, bin == MISSING_BIN)
-    if (withPath) {
-      const p = phiRow + (f << 2)
-      store<f32>(p, load<f32>(p) + load<f32>(node + 8 + (<usize>right << 2)))
-      phiRow += <usize>stride << 2
-    }
-    store<i32>(slot, load<i32>(node, 4) + <i32>right)
-    binRow += <usize>stride << 1
+    const binRow = bins + ((row * <usize>stride) << 1)
+    store<i32>(slot, step(nodes, load<i32>(slot), binRow, 0, missingLeft, false, withMissing))
   }
 }
 

@@ -301,7 +301,7 @@ export interface Layout {
   numCuts: number
 }
 
-/** The kernel's block of rows walked in lockstep (BLOCK in src/wasm/forestWalk.ts). */
+/** Rows of walkForestRows' block, stepped in lockstep (BLOCK in src/wasm/forestWalk.ts): its nodeOf scratch. */
 const KERNEL_BLOCK = 256
 /** Cut index of leaves: never below a bin, so a leaf's step always takes its (self) left link. */
 const LEAF_CUT = 0xffff
