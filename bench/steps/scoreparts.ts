@@ -18,13 +18,17 @@ import { openWorkbench, step, timed } from './step'
 step(async ([db, modelId, input]) => {
   const wb = openWorkbench(db)
   const model = await wb.batchModel(Number(modelId))
+  // The model's policy checks and dictionary, as ptm score gives them (rows refused, reasons in its words).
+  const governance = wb.scoringGovernance(model)
   wb.close()
   const format = await sniffCsv(input)
   const columns = matchColumns(input, format.header, model.artifact.inputs)
   const plan: FilePlan = {
     header: format.header,
     delimiter: format.delimiter,
-    columnOf: model.artifact.inputs.map((f) => columns.get(f.name)!)
+    columnOf: model.artifact.inputs.map((f) => columns.get(f.name)!),
+    policy: governance.policy,
+    dictionary: governance.dictionary
   }
   const delimiter = format.delimiter.charCodeAt(0)
   const bytes = readFileSync(input)

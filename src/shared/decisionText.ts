@@ -1,4 +1,10 @@
-import { fieldLabel, formatFieldValue, type Dictionary } from './dictionary'
+import {
+  fieldLabel,
+  fieldValueFormat,
+  formatFieldValue,
+  type Dictionary,
+  type FieldValue
+} from './dictionary'
 import { translator, type Lang, type Translate } from './i18n'
 import { formatShare, formatSignedShare } from './numbers'
 import type { FiredReferral, PolicyIssue, Verdict } from './policy'
@@ -12,6 +18,8 @@ import type { FiredReferral, PolicyIssue, Verdict } from './policy'
 export class DecisionText {
   readonly t: Translate
   private readonly entries: Map<string, Dictionary[number]>
+  /** Per feature, its reason sentence with the words looked up once (see reason). */
+  private readonly sentences = new Map<string, ReasonSentence>()
 
   constructor(
     readonly dictionary: Dictionary,
@@ -35,14 +43,47 @@ export class DecisionText {
 
   /** "Credit score: 540 — raised the risk by 12.3 %". */
   reason(r: { feature: string; value: number | string | null; contribution: number }): string {
-    const points = Math.abs(r.contribution)
-    const amount =
-      points < 0.0005 ? this.t('decision.reason.lessThan', { points: '0.1 %' }) : formatShare(points)
-    return this.t(r.contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
-      field: this.label(r.feature),
-      value: this.value(r.feature, r.value),
-      points: amount
-    })
+    let sentence = this.sentences.get(r.feature)
+    if (!sentence) {
+      sentence = this.reasonSentence(r.feature)
+      this.sentences.set(r.feature, sentence)
+    }
+    return sentence(r.value, r.contribution)
+  }
+
+  /**
+   * A feature's reason sentences, raising and lowering, filled once with its label and marks
+   * where the value and the amount go, then cut there: a scored file says three reasons in
+   * each of a million rows, and looking up the label, the unit and the sentence per reason
+   * was most of writing them. Joined, the pieces are the sentence the catalogue fills.
+   */
+  private reasonSentence(feature: string): ReasonSentence {
+    const field = this.label(feature)
+    const value = fieldValueFormat(this.entries.get(feature), this.lang, this.t)
+    const lessThan = this.t('decision.reason.lessThan', { points: '0.1 %' })
+    const amount = (contribution: number): string => {
+      const points = Math.abs(contribution)
+      return points < 0.0005 ? lessThan : formatShare(points)
+    }
+    const marks = { field, value: VALUE_MARK, points: POINTS_MARK }
+    const raises = cutAtMarks(this.t('decision.reason.raises', marks))
+    const lowers = cutAtMarks(this.t('decision.reason.lowers', marks))
+    // A label holding a mark would be cut in the wrong place: such a feature's sentences are filled per call.
+    if (field.includes(VALUE_MARK) || field.includes(POINTS_MARK)) {
+      return (v, contribution) =>
+        this.t(contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
+          field,
+          value: value(v),
+          points: amount(contribution)
+        })
+    }
+    return (v, contribution) => {
+      const parts = contribution > 0 ? raises : lowers
+      let text = parts[0]
+      for (let i = 1; i < parts.length; i += 2)
+        text += (parts[i] === VALUE_MARK ? value(v) : amount(contribution)) + parts[i + 1]
+      return text
+    }
   }
 
   /** The one line for the fields not provided ("" when every field was given). */
@@ -127,4 +168,24 @@ export class DecisionText {
       threshold: formatShare(threshold)
     })
   }
+}
+
+/** A feature's reason sentence for a value and a contribution (DecisionText.reason). */
+type ReasonSentence = (value: FieldValue, contribution: number) => string
+
+/** Where a reason sentence's value and amount go (characters no message or label holds). */
+const VALUE_MARK = '\u0001'
+const POINTS_MARK = '\u0002'
+
+/** Cuts a sentence at its marks, keeping them: text, mark, text, …, text. */
+function cutAtMarks(text: string): string[] {
+  const parts: string[] = []
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== VALUE_MARK && text[i] !== POINTS_MARK) continue
+    parts.push(text.slice(from, i), text[i])
+    from = i + 1
+  }
+  parts.push(text.slice(from))
+  return parts
 }
