@@ -20,9 +20,50 @@ describe('Indian numbers', () => {
       }),
       { seed: 20261207, numRuns: 5000 }
     )
-    for (const v of [0, -0, 7, 99, 100, 999, 1000, 99999, 100000, 1e14 - 1, 1e15, -1e15 + 1, -1234567])
+    // Not seeded: amounts and rates with a few decimals, the halves between two roundings among them.
+    const decimals = fc.tuple(
+      fc.integer({ min: -1e9, max: 1e9 }),
+      fc.constantFrom(1, 10, 100, 1000, 1e4, 1e6)
+    )
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          decimals.map(([n, scale]) => n / scale),
+          fc.double({ min: -1e16, max: 1e16, noNaN: true })
+        ),
+        fc.nat(6),
+        (v, d) => {
+          expect(groupIndian(v, d)).toBe(intl(v, d))
+        }
+      ),
+      { numRuns: 5000 }
+    )
+    for (const v of [
+      0,
+      -0,
+      7,
+      99,
+      100,
+      999,
+      1000,
+      99999,
+      100000,
+      1e14 - 1,
+      1e15,
+      -1e15 + 1,
+      -1234567,
+      -0.001,
+      0.005,
+      1.005,
+      999.995,
+      99999.999,
+      1e15 - 0.5
+    ])
       expect(groupIndian(v, 0), String(v)).toBe(intl(v, 0))
     expect(groupIndian(1234567)).toBe('12,34,567')
+    expect(groupIndian(1234567.891, 2)).toBe('12,34,567.89')
+    expect(groupIndian(-0.001, 2)).toBe('-0')
+    expect(groupIndian(9.8, 2)).toBe('9.8')
   })
 
   it('writes rupees with lakh and crore grouping', () => {
