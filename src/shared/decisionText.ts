@@ -1,10 +1,4 @@
-import {
-  fieldLabel,
-  fieldValueFormat,
-  formatFieldValue,
-  type Dictionary,
-  type FieldValue
-} from './dictionary'
+import { fieldLabel, fieldValueFormat, formatFieldValue, type Dictionary } from './dictionary'
 import { translator, type Lang, type Translate } from './i18n'
 import { formatShare, formatSignedShare } from './numbers'
 import type { FiredReferral, PolicyIssue, Verdict } from './policy'
@@ -43,12 +37,17 @@ export class DecisionText {
 
   /** "Credit score: 540 — raised the risk by 12.3 %". */
   reason(r: { feature: string; value: number | string | null; contribution: number }): string {
-    let sentence = this.sentences.get(r.feature)
+    return this.reasonSentence(r.feature)(r.value, r.contribution)
+  }
+
+  /** reason() for one feature, its words looked up once (see cutReasonSentence). */
+  reasonSentence(feature: string): ReasonSentence {
+    let sentence = this.sentences.get(feature)
     if (!sentence) {
-      sentence = this.reasonSentence(r.feature)
-      this.sentences.set(r.feature, sentence)
+      sentence = this.cutReasonSentence(feature)
+      this.sentences.set(feature, sentence)
     }
-    return sentence(r.value, r.contribution)
+    return sentence
   }
 
   /**
@@ -57,7 +56,7 @@ export class DecisionText {
    * each of a million rows, and looking up the label, the unit and the sentence per reason
    * was most of writing them. Joined, the pieces are the sentence the catalogue fills.
    */
-  private reasonSentence(feature: string): ReasonSentence {
+  private cutReasonSentence(feature: string): ReasonSentence {
     const field = this.label(feature)
     const value = fieldValueFormat(this.entries.get(feature), this.lang, this.t)
     const lessThan = this.t('decision.reason.lessThan', { points: '0.1 %' })
@@ -171,7 +170,7 @@ export class DecisionText {
 }
 
 /** A feature's reason sentence for a value and a contribution (DecisionText.reason). */
-type ReasonSentence = (value: FieldValue, contribution: number) => string
+export type ReasonSentence = (value: number | string | null, contribution: number) => string
 
 /** Where a reason sentence's value and amount go (characters no message or label holds). */
 const VALUE_MARK = '\u0001'

@@ -6,12 +6,13 @@ import type { ModelArtifact } from '../model/ModelArtifact'
 import type { CompiledForest } from './CompiledForest'
 import { FORMULA_START_CHARS, neutraliseCell } from './neutraliseCell'
 import { CategoryCells, parseCsvInputs } from './parseCsvInputs'
-import { describeReason, type Reason } from './reasons'
+import { describeReason } from './reasons'
 import type { Dictionary } from '../../../shared/dictionary'
 import type { Policy } from '../../../shared/policy'
 import { checkApplicants } from '../policy/checkApplicants'
-import { DecisionText } from '../../../shared/decisionText'
-import { featureValue, scoreApplicants, type ScoredApplicants } from './scoreApplicants'
+import { DecisionText, type ReasonSentence } from '../../../shared/decisionText'
+import { scoreApplicants, type ScoredApplicants } from './scoreApplicants'
+import type { RawInputs } from '../ml/preprocess'
 
 /** Whole records of a scored file, as the coordinator cuts them (see scoreCsvFile). */
 export interface ScoreChunk {
@@ -76,8 +77,10 @@ export class ChunkScorer {
   private readonly plainNames: boolean[]
   private readonly categories: CategoryCells[]
   private readonly gradeIndex: Map<string, number>
-  /** One reason filled in for each sentence written (describeReason reads it at once). */
-  private readonly reason: Reason = { feature: '', value: null, contribution: 0, direction: 'raises' }
+  /** Per model feature, its reason sentence (in the dictionary's words when the plan has one). */
+  private readonly sentences: ReasonSentence[]
+  /** Per model feature, the chunk's values reasons quote (engineered ones as computed); set by score. */
+  private values: (ArrayLike<number> | ArrayLike<string | null> | undefined)[] = []
   /** The dictionary's words for reasons and policy messages, when the plan has a dictionary. */
   private readonly text: DecisionText | null
 
@@ -92,6 +95,11 @@ export class ChunkScorer {
     this.categories = artifact.inputs.map(() => new CategoryCells())
     this.gradeIndex = new Map(artifact.riskGrades.map((g, i) => [g.grade, i]))
     this.text = plan.dictionary ? new DecisionText(plan.dictionary) : null
+    this.sentences = artifact.features.map(({ name }) =>
+      this.text
+        ? this.text.reasonSentence(name)
+        : (value, contribution) => describeReason({ feature: name, value, contribution, direction: 'raises' })
+    )
     const label = (name: string): string => (this.text ? this.text.label(name) : name)
     this.plainNames = artifact.features.map(
       (f) => neutraliseCell(label(f.name)) === label(f.name) && !CSV_SPECIAL.test(label(f.name))
@@ -134,6 +142,7 @@ export class ChunkScorer {
       )
     }
     const scored = scoreApplicants({ artifact, compiled: this.compiled }, inputs, 'path')
+    this.values = featureColumns(artifact, scored.featured)
 
     const drift = artifact.drift.map((bins) => {
       const counts = emptyDriftCounts(bins)
@@ -209,12 +218,12 @@ export class ChunkScorer {
     const at = r * top.perRow + k
     const f = k < top.perRow ? top.feature[at] : -1
     if (f < 0) return ''
-    const reason = this.reason
-    reason.feature = this.artifact.features[f].name
-    reason.value = featureValue(this.artifact, scored.featured, f, r)
-    reason.contribution = top.contribution[at]
-    reason.direction = 'raises'
-    const text = this.text ? this.text.reason(reason) : describeReason(reason)
+    const values = this.values[f]
+    const value = values === undefined ? null : values[r]
+    const text = this.sentences[f](
+      value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value,
+      top.contribution[at]
+    )
     // The value is formatted (₹1,56,664 has commas): the sentence itself decides the quotes.
     if (this.plainNames[f] && !CSV_SPECIAL.test(text)) return text
     const safe = neutraliseCell(text)
@@ -241,6 +250,19 @@ export class ChunkScorer {
     }
     return false
   }
+}
+
+/**
+ * Per model feature, the column of values its reasons quote (scoreApplicants' featureValue
+ * for every row: a NaN or a missing category is no value), looked up once per chunk.
+ */
+function featureColumns(
+  artifact: ModelArtifact,
+  featured: RawInputs
+): (ArrayLike<number> | ArrayLike<string | null> | undefined)[] {
+  return artifact.features.map((f) =>
+    f.kind === 'numeric' ? featured.numeric.get(f.name) : featured.categorical.get(f.name)
+  )
 }
 
 /** 1 for the first bytes of cells neutraliseCell may change (all ASCII). */
