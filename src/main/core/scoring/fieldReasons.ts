@@ -1,6 +1,6 @@
 import type { ModelArtifact } from '../model/ModelArtifact'
 import type { RawInputs } from '../ml/preprocess'
-import { provided } from '../policy/checkApplicants'
+import { providedFlags } from '../policy/checkApplicants'
 import type { Reason } from './reasons'
 
 /**
@@ -38,12 +38,7 @@ export interface NotProvided {
 
 /** Per row and input field, 1 when the row provided it. */
 export function providedInputs(artifact: ModelArtifact, raw: RawInputs): Uint8Array[] {
-  return artifact.inputs.map((field) => {
-    const flags = new Uint8Array(raw.numRows)
-    // Stryker disable next-line EqualityOperator: a write one past the end of a typed array is dropped.
-    for (let r = 0; r < raw.numRows; r++) flags[r] = provided(raw, field, r) ? 1 : 0
-    return flags
-  })
+  return artifact.inputs.map((field) => providedFlags(raw, field))
 }
 
 /**
