@@ -150,7 +150,7 @@ export async function scoreSection(
     piece('read the model inputs', p.parse - p.tokenize)
     piece('features, binning, forest walk (WebAssembly), calibration', p.forest - p.parse)
     piece('path reasons (in the same walk) and their ranking', p.reasons - p.forest)
-    piece('output rows, reason texts, drift counts', p.all - p.reasons)
+    piece('policy checks, output rows, reason texts, drift counts', p.all - p.reasons)
     t.push(['one thread in all', secs(p.all), '100 %', ((1e6 * p.all) / p.rows).toFixed(2)])
     section.data.breakdown = p
   })
@@ -170,7 +170,7 @@ export async function scoreSection(
   rmSync(out, { force: true })
   rmSync(out.replace(/\.csv$/, '.errors.csv'), { force: true })
   section.notes.push(
-    `Ours: the whole \`ptm score\` command (node out/cli/ptm.js, cold), the ${num(config.train.modelRows)}-row model restored from the store; it reads the raw CSV (text categories, empty cells, Customer_ID) and writes every input column + Default_Probability, Default_Prediction, Risk_Grade, Reason_1..3, then records the batch (hash, PSI). sk_batch.py: its timed part only (read_csv → predict_proba with n_jobs=2 → to_csv; its start-up and fit excluded), on the same rows made all-numeric (scikit-learn 1.2 takes neither text nor NaN), writing two columns.`
+    `Ours: the whole \`ptm score\` command (node out/cli/ptm.js, cold), the ${num(config.train.modelRows)}-row model restored from the store; it reads the raw CSV (text categories, empty cells, Customer_ID) and writes every input column + Default_Probability, Default_Prediction, Risk_Grade, Reason_1..3, then records the batch (hash, PSI). sk_batch.py: its timed part only (read_csv → predict_proba with n_jobs=2 → to_csv; its start-up and fit excluded), on the same rows made all-numeric (scikit-learn 1.2 takes neither text nor NaN), writing its input columns and two more (PD, Decision), no reasons.`
   )
   return section
 }
