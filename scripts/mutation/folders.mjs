@@ -243,7 +243,8 @@ export const FOLDERS = {
           'checkScoringFile',
           'scoringOracle',
           'scoringWorkersThreads',
-          'scoreCsvFileRecords'
+          'scoreCsvFileRecords',
+          'chunkScorerRows'
         ].map(scoringTest)
       }
     }
