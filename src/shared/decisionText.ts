@@ -43,6 +43,7 @@ export class DecisionText {
   /** reason() for one feature, its words looked up once (see cutReasonSentence). */
   reasonSentence(feature: string): ReasonSentence {
     let sentence = this.sentences.get(feature)
+    // Stryker disable next-line ConditionalExpression: cutting the sentence again each call says the same, only slower.
     if (!sentence) {
       sentence = this.cutReasonSentence(feature)
       this.sentences.set(feature, sentence)
@@ -68,6 +69,7 @@ export class DecisionText {
     const raises = cutAtMarks(this.t('decision.reason.raises', marks))
     const lowers = cutAtMarks(this.t('decision.reason.lowers', marks))
     // A label holding a mark would be cut in the wrong place: such a feature's sentences are filled per call.
+    // Stryker disable next-line ConditionalExpression: filling per call says the same for any label; the cut pieces are only quicker.
     if (field.includes(VALUE_MARK) || field.includes(POINTS_MARK)) {
       return (v, contribution) =>
         this.t(contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
@@ -180,6 +182,7 @@ const POINTS_MARK = '\u0002'
 function cutAtMarks(text: string): string[] {
   const parts: string[] = []
   let from = 0
+  // Stryker disable next-line EqualityOperator: text[length] is undefined, no mark.
   for (let i = 0; i < text.length; i++) {
     if (text[i] !== VALUE_MARK && text[i] !== POINTS_MARK) continue
     parts.push(text.slice(from, i), text[i])

@@ -15,15 +15,20 @@ export function groupIndian(value: number, digits = 2): string {
   // 0.4 µs a call where the hand path takes 0.03–0.1. Equal to Intl's output for every number
   // below 1e15 (tests/shared/numbers.test.ts): like Intl (ICU), it rounds the number's shortest
   // decimal text (String(value)), half away from zero, not the double's exact binary value
-  // as toFixed does (1.005 → "1.01", where toFixed(2) says "1.00").
+  // as toFixed does (1.005 → "1.01", where toFixed(2) says "1.00"). The guards below only
+  // choose the quicker of two paths that give the same text, so mutants of them are equivalent.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: -0 excepted (killed), either path gives the same text.
   if (Math.abs(value) < 1e15 && !Object.is(value, -0) && Number.isInteger(digits) && digits >= 0) {
     const text = String(Math.abs(value))
+    // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: an exponent goes to Intl; without the test only Intl answers, the same text.
     if (!text.includes('e')) {
       const point = text.indexOf('.')
+      // Stryker disable next-line EqualityOperator: the point of String(|value|) is never at 0.
       return signed(value, point < 0 ? groupDigits(text) : roundDecimal(text, point, digits))
     }
   }
   let format = grouped.get(digits)
+  // Stryker disable next-line ConditionalExpression: a new format each call says the same, only slower.
   if (!format) {
     format = new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits })
     grouped.set(digits, format)
@@ -39,11 +44,13 @@ const FIVE = 0x35
  * `digits` decimals, trailing zeros cut, the whole part grouped.
  */
 function roundDecimal(text: string, point: number, digits: number): string {
+  // Stryker disable next-line EqualityOperator: with exactly `digits` decimals the rounding below keeps them all (no digit follows to round up).
   if (text.length - point - 1 <= digits) return groupDigits(text.slice(0, point)) + text.slice(point)
   let kept = text.slice(0, point) + text.slice(point + 1, point + 1 + digits)
   if (text.charCodeAt(point + 1 + digits) >= FIVE) kept = plusOne(kept)
   const wholeLength = kept.length - digits
   let end = kept.length
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: zeros cut past the point are not read: the whole part is sliced by wholeLength.
   while (end > wholeLength && kept.charCodeAt(end - 1) === ZERO) end--
   const whole = groupDigits(kept.slice(0, wholeLength))
   return end > wholeLength ? `${whole}.${kept.slice(wholeLength, end)}` : whole
@@ -52,6 +59,7 @@ function roundDecimal(text: string, point: number, digits: number): string {
 /** A string of digits plus one in its last place: "1299" → "1300", "99" → "100". */
 function plusOne(digits: string): string {
   let i = digits.length - 1
+  // Stryker disable next-line ConditionalExpression: digits[-1] is undefined, which stops the loop as i >= 0 does.
   while (i >= 0 && digits[i] === '9') i--
   const tail = '0'.repeat(digits.length - 1 - i)
   return i < 0 ? `1${tail}` : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + tail

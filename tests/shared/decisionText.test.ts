@@ -10,17 +10,22 @@ import { formatInr, formatShare, groupIndian } from '../../src/shared/numbers'
 // call, as the words are documented, and hold the cut sentences to it.
 
 /** The value as the catalogue's units say it, filled per call. */
-function valueWords(entry: DictionaryEntry, value: unknown, lang: Lang): string {
+function valueWords(entry: DictionaryEntry | undefined, value: unknown, lang: Lang): string {
   const t = translator(lang)
-  if (value === null || value === '' || (typeof value === 'number' && !Number.isFinite(value)))
+  if (
+    value === null ||
+    value === undefined ||
+    value === '' ||
+    (typeof value === 'number' && !Number.isFinite(value))
+  )
     return t('units.notGiven')
   if (typeof value === 'boolean') return t(value ? 'units.yes' : 'units.no')
   if (typeof value === 'string') {
-    const label = entry.values?.[value]
+    const label = entry?.values?.[value]
     return label ? (lang === 'hi' && label.hi.trim()) || label.en : value
   }
   const v = value as number
-  switch (entry.unit) {
+  switch (entry?.unit) {
     case 'inr':
       return formatInr(v)
     case 'percent':
@@ -112,11 +117,19 @@ describe('DecisionText.reason', () => {
 
 describe('formatFieldValue', () => {
   it('reads a value in its unit’s words, as filled per call', () => {
+    // Forms also pass yes/no answers and fields left undefined.
+    const formValues = fc.oneof(values, fc.boolean(), fc.constant(undefined))
     fc.assert(
-      fc.property(entries, fc.constantFrom<Lang>('en', 'hi'), values, (entry, lang, value) => {
-        const e = entry as DictionaryEntry
-        expect(formatFieldValue(e, value, lang, translator(lang))).toBe(valueWords(e, value, lang))
-      }),
+      // A field the dictionary does not hold (no entry) reads as a plain number or its text.
+      fc.property(
+        fc.option(entries, { nil: undefined }),
+        fc.constantFrom<Lang>('en', 'hi'),
+        formValues,
+        (entry, lang, value) => {
+          const e = entry as DictionaryEntry | undefined
+          expect(formatFieldValue(e, value, lang, translator(lang))).toBe(valueWords(e, value, lang))
+        }
+      ),
       { numRuns: 400 }
     )
   })
