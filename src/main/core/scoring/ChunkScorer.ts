@@ -253,8 +253,8 @@ export class ChunkScorer {
 }
 
 /**
- * Per model feature, the column of values its reasons quote (scoreApplicants' featureValue
- * for every row: a NaN or a missing category is no value), looked up once per chunk.
+ * Per model feature, the column of raw values its reasons quote (engineered features as
+ * computed; _reasonText reads a NaN or a missing category as no value), looked up once per chunk.
  */
 function featureColumns(
   artifact: ModelArtifact,

@@ -302,21 +302,6 @@ function sum(a: Float64Array): number {
   return s
 }
 
-/** The raw value of model feature `f` for row `r` (engineered features as computed), null when missing. */
-export function featureValue(
-  artifact: ModelArtifact,
-  featured: RawInputs,
-  f: number,
-  r: number
-): number | string | null {
-  const feature = artifact.features[f]
-  if (feature.kind === 'numeric') {
-    const v = featured.numeric.get(feature.name)?.[r]
-    return v === undefined || Number.isNaN(v) ? null : v
-  }
-  return featured.categorical.get(feature.name)?.[r] ?? null
-}
-
 /** The raw value of input field `i` for row `r`, null when missing. */
 function inputValue(artifact: ModelArtifact, raw: RawInputs, i: number, r: number): number | string | null {
   const field = artifact.inputs[i]
