@@ -102,6 +102,18 @@ describe('checkApplicants', () => {
             }
           }
           expect(got).toEqual(expected)
+          // Without rows to skip, every row is checked.
+          const all: [number, PolicyIssue][] = []
+          checkApplicants(policy, FIELDS, raw, (r, issue) => all.push([r, issue]))
+          const none: [number, PolicyIssue][] = []
+          checkApplicants(
+            policy,
+            FIELDS,
+            raw,
+            (r, issue) => none.push([r, issue]),
+            new Uint8Array(raw.numRows)
+          )
+          expect(all).toEqual(none)
         }
       )
     )
