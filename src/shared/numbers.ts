@@ -96,8 +96,20 @@ export function amountInWords(value: number, t: Translate): string {
 
 /** A share in [0, 1] as a percentage with `digits` decimals: 0.1234 → "12.3 %". */
 export function formatShare(share: number, digits = 1): string {
-  return `${(share * 100).toFixed(digits)} %`
+  const percent = share * 100
+  // One decimal, the scored file's reasons' amounts (three a row): looked up among the 1,001
+  // texts "0.0 %" … "100.0 %" instead of toFixed (~0.1 µs). The tenths are those toFixed rounds
+  // to except within a millionth of a half, which is left to toFixed; a test holds the two equal.
+  if (digits === 1 && percent >= 0 && percent <= 100) {
+    const tenths = percent * 10
+    const whole = Math.round(tenths)
+    if (Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return TENTHS[whole]
+  }
+  return `${percent.toFixed(digits)} %`
 }
+
+/** "0.0 %", "0.1 %", … "100.0 %": formatShare's texts with one decimal. */
+const TENTHS = Array.from({ length: 1001 }, (_, k) => `${(k / 10).toFixed(1)} %`)
 
 /** A change of a share as signed percentage points for one line of text: "+1.2 %", "−0.4 %". */
 export function formatSignedShare(share: number, digits = 1): string {

@@ -4,6 +4,7 @@ import { translator } from '../../src/shared/i18n'
 import {
   amountInWords,
   formatInr,
+  formatShare,
   groupIndian,
   formatSignedShare,
   parseTypedNumber
@@ -64,6 +65,27 @@ describe('Indian numbers', () => {
     expect(groupIndian(1234567.891, 2)).toBe('12,34,567.89')
     expect(groupIndian(-0.001, 2)).toBe('-0')
     expect(groupIndian(9.8, 2)).toBe('9.8')
+  })
+
+  it('writes a share with one decimal as toFixed does, the halves between two tenths included', () => {
+    const toFixed = (share: number): string => `${(share * 100).toFixed(1)} %`
+    // Shares near each half of a tenth of a per cent, any share, and beyond [0, 1].
+    const nearHalves = fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: -3, max: 3 }))
+      .map(([k, ulps]) => (k + 0.5) / 1000 + ulps * Number.EPSILON)
+    fc.assert(
+      fc.property(
+        fc.oneof(nearHalves, fc.double({ min: 0, max: 1 }), fc.double({ noNaN: true })),
+        (share) => {
+          expect(formatShare(share)).toBe(toFixed(share))
+        }
+      ),
+      { numRuns: 5000 }
+    )
+    for (const share of [0, -0, 1, 0.0005, 0.00049999, 0.0015, 0.9995, 0.123, -0.001, 1.5, NaN])
+      expect(formatShare(share), String(share)).toBe(toFixed(share))
+    expect(formatShare(0.1234)).toBe('12.3 %')
+    expect(formatShare(0.1234, 2)).toBe('12.34 %')
   })
 
   it('writes rupees with lakh and crore grouping', () => {
