@@ -57,8 +57,20 @@ export function checkApplicants(
   const limits = policy.limits
     .map((l) => ({ ...l, values: raw.numeric.get(l.field) }))
     .filter((l) => l.values !== undefined)
+  // Which rows fail some check, found a column at a time: tight loops over typed arrays, where
+  // checking every rule of every row was 3 % of a scoring thread's CPU profile. Only
+  // those rows, few in a bank's file, are then reported, row by row, in the rules' order.
+  const failing = new Uint8Array(raw.numRows)
+  for (const { given } of required) for (let r = 0; r < raw.numRows; r++) failing[r] |= given[r] ^ 1
+  for (const { values, min, max } of limits) {
+    const v = values!
+    const low = min ?? -Infinity
+    const high = max ?? Infinity
+    // NaN (not given) fails neither comparison.
+    for (let r = 0; r < raw.numRows; r++) if (v[r] < low || v[r] > high) failing[r] = 1
+  }
   for (let r = 0; r < raw.numRows; r++) {
-    if (skip?.[r]) continue
+    if (!failing[r] || skip?.[r]) continue
     for (const { field, given } of required) {
       if (!given[r]) report(r, { field: field.name, rule: 'required', value: null, bound: null })
     }
