@@ -52,10 +52,11 @@ export class DecisionText {
   }
 
   /**
-   * A feature's reason sentences, raising and lowering, filled once with its label and marks
-   * where the value and the amount go, then cut there: a scored file says three reasons in
+   * A feature's reason sentences, raising and lowering, filled once with marks where the
+   * field, the value and the amount go, then cut there: a scored file says three reasons in
    * each of a million rows, and looking up the label, the unit and the sentence per reason
-   * was most of writing them. Joined, the pieces are the sentence the catalogue fills.
+   * was most of writing them. Only the catalogue's message is cut, never the label (which may
+   * hold any character): joined, the pieces are the sentence the catalogue fills.
    */
   private cutReasonSentence(feature: string): ReasonSentence {
     const field = this.label(feature)
@@ -65,24 +66,17 @@ export class DecisionText {
       const points = Math.abs(contribution)
       return points < 0.0005 ? lessThan : formatShare(points)
     }
-    const marks = { field, value: VALUE_MARK, points: POINTS_MARK }
+    const marks = { field: FIELD_MARK, value: VALUE_MARK, points: POINTS_MARK }
     const raises = cutAtMarks(this.t('decision.reason.raises', marks))
     const lowers = cutAtMarks(this.t('decision.reason.lowers', marks))
-    // A label holding a mark would be cut in the wrong place: such a feature's sentences are filled per call.
-    // Stryker disable next-line ConditionalExpression: filling per call says the same for any label; the cut pieces are only quicker.
-    if (field.includes(VALUE_MARK) || field.includes(POINTS_MARK)) {
-      return (v, contribution) =>
-        this.t(contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
-          field,
-          value: value(v),
-          points: amount(contribution)
-        })
-    }
     return (v, contribution) => {
       const parts = contribution > 0 ? raises : lowers
       let text = parts[0]
-      for (let i = 1; i < parts.length; i += 2)
-        text += (parts[i] === VALUE_MARK ? value(v) : amount(contribution)) + parts[i + 1]
+      for (let i = 1; i < parts.length; i += 2) {
+        const mark = parts[i]
+        text +=
+          (mark === FIELD_MARK ? field : mark === VALUE_MARK ? value(v) : amount(contribution)) + parts[i + 1]
+      }
       return text
     }
   }
@@ -174,9 +168,10 @@ export class DecisionText {
 /** A feature's reason sentence for a value and a contribution (DecisionText.reason). */
 export type ReasonSentence = (value: number | string | null, contribution: number) => string
 
-/** Where a reason sentence's value and amount go (characters no message or label holds). */
-const VALUE_MARK = '\u0001'
-const POINTS_MARK = '\u0002'
+/** Where a reason sentence's field, value and amount go (characters no catalogue message holds). */
+const FIELD_MARK = '\u0001'
+const VALUE_MARK = '\u0002'
+const POINTS_MARK = '\u0003'
 
 /** Cuts a sentence at its marks, keeping them: text, mark, text, …, text. */
 function cutAtMarks(text: string): string[] {
@@ -184,8 +179,9 @@ function cutAtMarks(text: string): string[] {
   let from = 0
   // Stryker disable next-line EqualityOperator: text[length] is undefined, no mark.
   for (let i = 0; i < text.length; i++) {
-    if (text[i] !== VALUE_MARK && text[i] !== POINTS_MARK) continue
-    parts.push(text.slice(from, i), text[i])
+    const c = text[i]
+    if (c !== FIELD_MARK && c !== VALUE_MARK && c !== POINTS_MARK) continue
+    parts.push(text.slice(from, i), c)
     from = i + 1
   }
   parts.push(text.slice(from))
