@@ -79,8 +79,6 @@ export class ChunkScorer {
   private readonly gradeIndex: Map<string, number>
   /** Per model feature, its reason sentence (in the dictionary's words when the plan has one). */
   private readonly sentences: ReasonSentence[]
-  /** Per model feature, the chunk's values reasons quote (engineered ones as computed); set by score. */
-  private values: (ArrayLike<number> | ArrayLike<string | null> | undefined)[] = []
   /** The dictionary's words for reasons and policy messages, when the plan has a dictionary. */
   private readonly text: DecisionText | null
 
@@ -142,7 +140,7 @@ export class ChunkScorer {
       )
     }
     const scored = scoreApplicants({ artifact, compiled: this.compiled }, inputs, 'path')
-    this.values = featureColumns(artifact, scored.featured)
+    const values = featureColumns(artifact, scored.featured)
 
     const drift = artifact.drift.map((bins) => {
       const counts = emptyDriftCounts(bins)
@@ -186,10 +184,10 @@ export class ChunkScorer {
         if (source) output.copy(source, start, end)
         else output.text(decodeRange(bytes, start, end))
         let tail = `,${p.toFixed(6)},${scored.prediction[r]},${csvCell(grade)}`
-        for (let k = 0; k < 3; k++) tail += ',' + this._reasonText(scored, r, k, true)
+        for (let k = 0; k < 3; k++) tail += ',' + this._reasonText(scored, values, r, k, true)
         output.text(tail + '\n')
       } else {
-        const reasons = [0, 1, 2].map((k) => this._reasonText(scored, r, k, false))
+        const reasons = [0, 1, 2].map((k) => this._reasonText(scored, values, r, k, false))
         const results = [p.toFixed(6), String(scored.prediction[r]), grade, ...reasons]
         output.text(stringify([[...this._fields(bytes, r).map(neutraliseCell), ...results]]))
       }
@@ -213,13 +211,19 @@ export class ChunkScorer {
    * and fixed words: a sentence whose name neutraliseCell leaves alone (checked once per
    * feature) is not neutralised again; it is quoted when it holds a comma or a quote.
    */
-  private _reasonText(scored: ScoredApplicants, r: number, k: number, quote: boolean): string {
+  private _reasonText(
+    scored: ScoredApplicants,
+    values: FeatureColumns,
+    r: number,
+    k: number,
+    quote: boolean
+  ): string {
     const top = scored.top!
     const at = r * top.perRow + k
     const f = k < top.perRow ? top.feature[at] : -1
     if (f < 0) return ''
-    const values = this.values[f]
-    const value = values === undefined ? null : values[r]
+    const column = values[f]
+    const value = column === undefined ? null : column[r]
     const text = this.sentences[f](
       value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value,
       top.contribution[at]
@@ -252,14 +256,13 @@ export class ChunkScorer {
   }
 }
 
+type FeatureColumns = (ArrayLike<number> | ArrayLike<string | null> | undefined)[]
+
 /**
  * Per model feature, the column of raw values its reasons quote (engineered features as
  * computed; _reasonText reads a NaN or a missing category as no value), looked up once per chunk.
  */
-function featureColumns(
-  artifact: ModelArtifact,
-  featured: RawInputs
-): (ArrayLike<number> | ArrayLike<string | null> | undefined)[] {
+function featureColumns(artifact: ModelArtifact, featured: RawInputs): FeatureColumns {
   return artifact.features.map((f) =>
     f.kind === 'numeric' ? featured.numeric.get(f.name) : featured.categorical.get(f.name)
   )
