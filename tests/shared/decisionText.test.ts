@@ -5,26 +5,14 @@ import { FIELD_UNITS, formatFieldValue, type DictionaryEntry } from '../../src/s
 import { translator, type Lang } from '../../src/shared/i18n'
 import { formatInr, formatShare, groupIndian } from '../../src/shared/numbers'
 
-// DecisionText.reason fills each feature's sentence once and cuts it where the value and the
-// amount go (a scored file writes three a row). These tests fill the catalogue's sentence per
-// call, as the words are documented, and hold the cut sentences to it.
+// DecisionText.reason fills each feature's sentence once and cuts it where the field, the value
+// and the amount go (a scored file writes three a row), and formatFieldValue fills a unit's words
+// once per field. These tests fill the catalogue's messages per call, as the words are
+// documented, and hold the cut ones to them.
 
-/** The value as the catalogue's units say it, filled per call. */
-function valueWords(entry: DictionaryEntry | undefined, value: unknown, lang: Lang): string {
+/** A finite number as the catalogue's units say it, each unit's message filled per call. */
+function numberWords(entry: DictionaryEntry | undefined, v: number, lang: Lang): string {
   const t = translator(lang)
-  if (
-    value === null ||
-    value === undefined ||
-    value === '' ||
-    (typeof value === 'number' && !Number.isFinite(value))
-  )
-    return t('units.notGiven')
-  if (typeof value === 'boolean') return t(value ? 'units.yes' : 'units.no')
-  if (typeof value === 'string') {
-    const label = entry?.values?.[value]
-    return label ? (lang === 'hi' && label.hi.trim()) || label.en : value
-  }
-  const v = value as number
   switch (entry?.unit) {
     case 'inr':
       return formatInr(v)
@@ -46,13 +34,14 @@ function valueWords(entry: DictionaryEntry | undefined, value: unknown, lang: La
   }
 }
 
+/** The reason sentence filled per call; its value read by formatFieldValue (tested on its own below). */
 function sentence(entry: DictionaryEntry, value: unknown, contribution: number, lang: Lang): string {
   const t = translator(lang)
   const label = (lang === 'hi' && entry.label.hi.trim()) || entry.label.en
   const points = Math.abs(contribution)
   return t(contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
     field: label,
-    value: valueWords(entry, value, lang),
+    value: formatFieldValue(entry, value as number | string | null, lang, t),
     points: points < 0.0005 ? t('decision.reason.lessThan', { points: '0.1 %' }) : formatShare(points)
   })
 }
@@ -60,7 +49,7 @@ function sentence(entry: DictionaryEntry, value: unknown, contribution: number, 
 // Labels and category words with the characters the cut sentences use inside them too.
 const words = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
-  fc.constantFrom('Credit score', 'आय', 'a\u0001b', '\u0002', '{value}', '$&', '₹ — %')
+  fc.constantFrom('Credit score', 'आय', 'a\u0001b', '\u0002', 'x\u0003', '{value}', '$&', '₹ — %')
 )
 const entries = fc.record({
   field: fc.constantFrom('Income', 'Region', 'Age'),
@@ -116,21 +105,47 @@ describe('DecisionText.reason', () => {
 })
 
 describe('formatFieldValue', () => {
-  it('reads a value in its unit’s words, as filled per call', () => {
-    // Forms also pass yes/no answers and fields left undefined.
-    const formValues = fc.oneof(values, fc.boolean(), fc.constant(undefined))
+  const numbers = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.double({ min: -5, max: 5, noNaN: true }),
+    fc.integer({ min: -2e9, max: 2e9 }),
+    fc.constantFrom(0, 1, -0, 0.1234, 12.345)
+  )
+
+  it('reads a number in its unit’s words, as filled per call, for any unit or none', () => {
     fc.assert(
-      // A field the dictionary does not hold (no entry) reads as a plain number or its text.
+      // A field the dictionary does not hold (no entry) reads as a plain number.
       fc.property(
         fc.option(entries, { nil: undefined }),
         fc.constantFrom<Lang>('en', 'hi'),
-        formValues,
-        (entry, lang, value) => {
+        numbers,
+        (entry, lang, v) => {
           const e = entry as DictionaryEntry | undefined
-          expect(formatFieldValue(e, value, lang, translator(lang))).toBe(valueWords(e, value, lang))
+          expect(formatFieldValue(e, v, lang, translator(lang))).toBe(numberWords(e, v, lang))
         }
       ),
       { numRuns: 400 }
     )
+  })
+
+  it('says "not given" for no value, yes or no for an answer, and a category by its label', () => {
+    const region: DictionaryEntry = {
+      field: 'Region',
+      label: { en: 'Region', hi: 'क्षेत्र' },
+      description: { en: '', hi: '' },
+      unit: 'category',
+      values: { N: { en: 'North', hi: 'उत्तर' }, S: { en: 'South', hi: '' } }
+    }
+    const en = translator('en')
+    const hi = translator('hi')
+    for (const missing of [null, undefined, '', NaN, Infinity, -Infinity])
+      expect(formatFieldValue(region, missing, 'en', en), String(missing)).toBe(en('units.notGiven'))
+    expect(formatFieldValue(region, true, 'hi', hi)).toBe(hi('units.yes'))
+    expect(formatFieldValue(region, false, 'en', en)).toBe(en('units.no'))
+    expect(formatFieldValue(region, 'N', 'hi', hi)).toBe('उत्तर')
+    // No Hindi label: the English one; no label at all, or no entry: the text as given.
+    expect(formatFieldValue(region, 'S', 'hi', hi)).toBe('South')
+    expect(formatFieldValue(region, 'W', 'en', en)).toBe('W')
+    expect(formatFieldValue(undefined, 'W', 'en', en)).toBe('W')
   })
 })

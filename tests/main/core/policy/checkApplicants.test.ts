@@ -4,32 +4,17 @@ import { checkApplicants, provided, providedFlags } from '../../../../src/main/c
 import type { InputField } from '../../../../src/main/core/model/ModelArtifact'
 import type { RawInputs } from '../../../../src/main/core/ml/preprocess'
 import type { Policy, PolicyIssue } from '../../../../src/shared/policy'
+import { AMOUNT, REGION } from '../../../fixtures/csvInputs'
 
 // providedFlags and checkApplicants look each column up once for a whole chunk; these tests
 // hold them to provided() asked row by row, and to the policy's rules as written.
 
-const numericField = (name: string): InputField => ({
-  name,
-  kind: 'numeric',
-  min: null,
-  max: null,
-  p01: null,
-  p99: null,
-  median: null,
-  missingShare: 0
-})
-const categoricalField = (name: string): InputField => ({
-  name,
-  kind: 'categorical',
-  categories: ['A', 'B'],
-  mostFrequent: 'A',
-  missingShare: 0
-})
-const FIELDS = [
-  numericField('Income'),
-  numericField('Age'),
-  categoricalField('Region'),
-  categoricalField('Purpose')
+// Two numeric and two categorical inputs, named as the raw columns below.
+const FIELDS: InputField[] = [
+  { ...AMOUNT, name: 'Income' },
+  { ...AMOUNT, name: 'Age' },
+  { ...REGION, name: 'Region' },
+  { ...REGION, name: 'Purpose' }
 ]
 
 /** Raw inputs of n rows: numbers with NaN among them, categories with null, some columns absent. */
