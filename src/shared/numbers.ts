@@ -103,13 +103,18 @@ export function formatShare(share: number, digits = 1): string {
   if (digits === 1 && percent >= 0 && percent <= 100) {
     const tenths = percent * 10
     const whole = Math.round(tenths)
-    if (Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return TENTHS[whole]
+    if (Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return (tenthTexts ??= shareTenths())[whole]
   }
   return `${percent.toFixed(digits)} %`
 }
 
-/** "0.0 %", "0.1 %", … "100.0 %": formatShare's texts with one decimal. */
-const TENTHS = Array.from({ length: 1001 }, (_, k) => `${(k / 10).toFixed(1)} %`)
+/** formatShare's texts with one decimal, made on first use (not at every process's start-up). */
+let tenthTexts: string[] | undefined
+
+/** "0.0 %", "0.1 %", … "100.0 %". */
+function shareTenths(): string[] {
+  return Array.from({ length: 1001 }, (_, k) => `${(k / 10).toFixed(1)} %`)
+}
 
 /** A change of a share as signed percentage points for one line of text: "+1.2 %", "−0.4 %". */
 export function formatSignedShare(share: number, digits = 1): string {
