@@ -18,6 +18,8 @@ import type { RawInputs } from '../ml/preprocess'
 export interface ScoreChunk {
   /** UTF-8 bytes of complete records, starting at a record boundary. */
   bytes: Uint8Array
+  /** Memory of an output already written, for this chunk's output (see RowBytes). */
+  spare?: ArrayBuffer
 }
 
 /** A row that cannot be scored, for the errors file. */
@@ -109,7 +111,7 @@ export class ChunkScorer {
    * closed is found there, with the line it is on, before any chunk holds it).
    */
   score(chunk: ScoreChunk): ChunkResult {
-    const { bytes } = chunk
+    const { bytes, spare } = chunk
     const table = this.table
     const { lineBreaks } = tokenizeCsv(bytes, 0, bytes.length, this.delimiter, true, table)
     const { artifact } = this
@@ -159,7 +161,7 @@ export class ChunkScorer {
     // decoding it and encoding it again, when the chunk is valid UTF-8 (every loan file the
     // coordinator passes on); a chunk that is not is decoded record by record, as before.
     const source = isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : null
-    const output = new RowBytes(bytes.length * 3)
+    const output = new RowBytes(bytes.length * 3, spare)
     const errors: ErrorRow[] = []
     let rowsScored = 0
     let predictedDefaults = 0
@@ -284,15 +286,19 @@ function csvCell(text: string): string {
  * records copied as bytes, the scores and reasons after them written as text. Copying a
  * record instead of decoding it into the row's string saves decoding and encoding it again
  * (measured: the chunk's latin1 string, the joined rows and their encoding were a sixth of a
- * scoring thread's time).
+ * scoring thread's time). The buffer is an earlier output's memory when the coordinator
+ * hands one back (`spare`), so a batch does not allocate and free a buffer per chunk.
  */
 class RowBytes {
   private buffer: Buffer
   private length = 0
 
-  constructor(capacity: number) {
+  constructor(capacity: number, spare?: ArrayBuffer) {
     // Not from Node's shared pool: the buffer is moved whole.
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 4096))
+    this.buffer =
+      spare && spare.byteLength >= capacity
+        ? Buffer.from(spare)
+        : Buffer.allocUnsafeSlow(Math.max(capacity, 4096))
   }
 
   /** Appends source[start, end). */

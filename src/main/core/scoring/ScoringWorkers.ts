@@ -75,7 +75,7 @@ export class ScoringWorkers {
     return new ScoringWorkers(workers)
   }
 
-  /** Scores a chunk on the next worker in turn. The chunk's bytes are moved, not copied, to it. */
+  /** Scores a chunk on the next worker in turn. The chunk's bytes (and spare memory) are moved, not copied, to it. */
   score(chunk: ScoreChunk): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure)
     const id = this.nextId++
@@ -83,7 +83,9 @@ export class ScoringWorkers {
     return new Promise<ChunkResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
       const request: ScoreWorkerRequest = { id, chunk }
-      worker.postMessage(request, [chunk.bytes.buffer as ArrayBuffer])
+      const moved = [chunk.bytes.buffer as ArrayBuffer]
+      if (chunk.spare) moved.push(chunk.spare)
+      worker.postMessage(request, moved)
     })
   }
 

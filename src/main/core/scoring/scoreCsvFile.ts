@@ -224,6 +224,8 @@ async function scoreWithFormat(
     await out.write(stringify([[...header.map(neutraliseCell), ...OUTPUT_COLUMNS]]))
     const inFlight: Promise<ChunkResult>[] = []
     const maxInFlight = 4 * Math.max(1, threads)
+    // Outputs once written: their memory goes out again with the next chunks (ScoreChunk.spare).
+    const spares: ArrayBuffer[] = []
     // Physical line on which the next chunk to be written starts: chunks come back in file
     // order with their line breaks counted, so error rows get their line numbers here.
     let line = 1
@@ -231,6 +233,7 @@ async function scoreWithFormat(
       const result = await inFlight.shift()!
       totals.add(result)
       await out!.write(result.output)
+      spares.push(result.output.buffer as ArrayBuffer)
       if (result.errors.length) {
         if (!err) {
           err = await OutputFile.create(errorsPath, errOptions)
@@ -255,7 +258,7 @@ async function scoreWithFormat(
           },
           onChunk: async (bytes, bytesRead) => {
             if (options.signal?.aborted) throw new CancelledError()
-            inFlight.push(scoreChunk({ bytes }))
+            inFlight.push(scoreChunk({ bytes, spare: spares.pop() }))
             // Claim the promise's rejection now: it is awaited only when its turn comes.
             inFlight[inFlight.length - 1].catch(() => undefined)
             while (inFlight.length >= maxInFlight) await take()

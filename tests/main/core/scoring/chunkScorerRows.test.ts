@@ -63,4 +63,22 @@ describe('ChunkScorer rows', () => {
     expect(rows.includes(Buffer.from([0xef, 0xbf, 0xbd]))).toBe(true)
     expect(rows.includes(0xff)).toBe(false)
   })
+
+  it('writes a chunk into spare memory the same bytes as into its own, and outgrows a spare too small', async () => {
+    const { scorer: s, row } = await scorer()
+    const bytes = Buffer.from(
+      Array.from({ length: 40 }, (_, i) => row(i % 2 ? 'North' : 'East')).join('\n') + '\n'
+    )
+    const fresh = Buffer.from(s.score({ bytes }).output)
+    // Memory an earlier output left, filled with bytes that must not show through.
+    const roomy = new ArrayBuffer(bytes.length * 4)
+    new Uint8Array(roomy).fill(0x7e)
+    const intoSpare = s.score({ bytes, spare: roomy }).output
+    expect(intoSpare.buffer).toBe(roomy)
+    expect(Buffer.from(intoSpare)).toEqual(fresh)
+    const small = new ArrayBuffer(16)
+    const outgrown = s.score({ bytes, spare: small }).output
+    expect(outgrown.buffer).not.toBe(small)
+    expect(Buffer.from(outgrown)).toEqual(fresh)
+  })
 })

@@ -39,6 +39,8 @@ export async function readCsvChunks(
   const source = createReadStream(path, { highWaterMark: chunkBytes })
   const decoder = format.encoding === 'utf-8' ? null : iconv.getDecoder(format.encoding)
   let pending: Buffer = Buffer.alloc(0)
+  /** Whether pending's memory is ours alone (joined here), so a chunk may keep it instead of a copy. */
+  let owned = false
   let headerRead = false
   let atStart = true
   const headerTable = new CsvRecordTable()
@@ -68,10 +70,13 @@ export async function readCsvChunks(
         if (pending.length > MAX_RECORD_CHARS) throw new BadRecordError('too long', 0)
         return
       }
-      const bytes = new Uint8Array(end)
-      bytes.set(pending.subarray(0, end))
+      // The chunk takes pending's memory as it is, and the few bytes after its last record are
+      // copied out; else (memory the stream or the decoder may share) the chunk is copied.
+      const rest = pending.subarray(end)
+      const bytes = owned ? pending.subarray(0, end) : new Uint8Array(pending.subarray(0, end))
+      pending = owned ? Buffer.from(rest) : rest
+      owned = false
       await on.onChunk(bytes, bytesRead)
-      pending = pending.subarray(end)
     }
   }
 
@@ -86,12 +91,21 @@ export async function readCsvChunks(
         atStart = false
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
       }
-      pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
+      if (pending.length) {
+        pending = join(pending, bytes)
+        owned = true
+      } else {
+        pending = bytes
+        owned = false
+      }
       await cut(false, source.bytesRead)
     }
     guard.end()
     const rest = decoder?.end()
-    if (rest) pending = Buffer.concat([pending, Buffer.from(rest, 'utf8')])
+    if (rest) {
+      pending = join(pending, Buffer.from(rest, 'utf8'))
+      owned = true
+    }
     await cut(true, source.bytesRead)
   } catch (error) {
     if (error instanceof BadByteError)
@@ -100,6 +114,17 @@ export async function readCsvChunks(
   } finally {
     source.destroy()
   }
+}
+
+/**
+ * a then b in memory of their own (not Node's shared pool, which Buffer.concat may use for
+ * small results): a chunk cut from it can move to another thread whole.
+ */
+function join(a: Buffer, b: Buffer): Buffer {
+  const joined = Buffer.allocUnsafeSlow(a.length + b.length)
+  a.copy(joined, 0)
+  b.copy(joined, a.length)
+  return joined
 }
 
 /**

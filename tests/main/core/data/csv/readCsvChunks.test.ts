@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { MAX_RECORD_CHARS } from '../../../../../src/main/core/data/csv/CsvInputError'
@@ -57,6 +58,52 @@ describe('readCsvChunks', () => {
     expect(texts.join('')).toBe(rows.join('\n') + '\n')
     for (const t of texts) expect(t.endsWith('\n')).toBe(true)
     expect(texts.length).toBeGreaterThan(3)
+  })
+
+  it('gives each chunk memory of its own: moving every chunk to another thread as it comes leaves the rest whole', async () => {
+    // Batch scoring moves each chunk's buffer to a worker thread; a chunk that shared memory
+    // with bytes not yet sent (or with Node's shared pool) would break the chunks after it.
+    const cell = fc
+      .stringMatching(/^[a-zé€ ,"0-9]{0,12}$/)
+      .map((t) => (/[,"]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t))
+    const file = fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 60 })
+    const encoding = fc.constantFrom('utf-8', 'windows-1252')
+    await fc.assert(
+      fc.asyncProperty(file, fc.integer({ min: 1, max: 300 }), encoding, async (rows, chunkBytes, enc) => {
+        const text = ['id,name', ...rows.map(([a, b]) => `${a},${b}`)].join('\n') + '\n'
+        const path = tmp.write('moved.csv', enc === 'utf-8' ? Buffer.from(text) : iconv.encode(text, enc))
+        const received: string[] = []
+        await readCsvChunks(
+          path,
+          { ...UTF8, encoding: enc },
+          { chunkBytes },
+          {
+            onHeader: () => {},
+            onChunk: (bytes) => {
+              const moved = structuredClone(bytes, { transfer: [bytes.buffer as ArrayBuffer] })
+              received.push(Buffer.from(moved).toString('utf8'))
+            }
+          }
+        )
+        expect(received.join('')).toBe(text.slice(text.indexOf('\n') + 1))
+      }),
+      {
+        numRuns: 150,
+        // Reads of 8 bytes: the first is the header, each next one a fresh read holding a record and a half.
+        examples: [
+          [
+            [
+              ['1', 'ab'],
+              ['2', 'cd'],
+              ['3', 'ef'],
+              ['4', 'gh']
+            ],
+            8,
+            'utf-8'
+          ]
+        ]
+      }
+    )
   })
 
   it('drops a UTF-8 byte order mark, hashes the file’s own bytes, and decodes Windows-1252', async () => {
