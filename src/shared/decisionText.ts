@@ -1,4 +1,6 @@
-import { fieldLabel, fieldValueFormat, formatFieldValue, type Dictionary } from './dictionary'
+import type { Dictionary } from './dictionary'
+// The resolver itself, not the dictionary's index: scoring threads load no schema library.
+import { fieldLabel, fieldValueFormat, formatFieldValue } from './dictionary/resolve'
 import { translator, type Lang, type Translate } from './i18n'
 import { formatShare, formatSignedShare } from './numbers'
 import type { FiredReferral, PolicyIssue, Verdict } from './policy'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { param, metaOf, numberBounds } from './paramMeta'
+import { ENGINEERING_ROLES, type EngineeringRole } from './engineeringRoles'
 
 /**
  * Every setting of training, once: type, bounds, default, CLI flag, label and help. The
@@ -31,9 +32,7 @@ export const CALIBRATIONS = ['isotonic', 'platt', 'none'] as const
 export const BIN_TRENDS = ['monotone', 'shaped'] as const
 export const MAX_FEATURES_RULES = ['sqrt', 'log2', 'all'] as const
 
-/** The columns engineered features read, by role (the spec's column names). */
-export const ENGINEERING_ROLES = ['Credit_Score', 'Loan_Amount', 'Account_Balance', 'Age'] as const
-export type EngineeringRole = (typeof ENGINEERING_ROLES)[number]
+export { ENGINEERING_ROLES, type EngineeringRole }
 
 const seedSchema = z.number().int().min(0).max(4_294_967_295)
 

@@ -1,5 +1,5 @@
 import { normaliseColumnName } from '../data/columnNames'
-import { ENGINEERING_ROLES, type EngineeringRole } from '../../../shared/params/trainParams'
+import { ENGINEERING_ROLES, type EngineeringRole } from '../../../shared/params/engineeringRoles'
 import type { EngineeringSpec } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ENGINES, TrainParamsSchema, type TrainParams } from '../../../shared/params/trainParams'
 import { ScorecardTableSchema } from './ScorecardTable'
+import { riskGrade } from './riskGrade'
 
 export { TrainParamsSchema, type TrainParams }
 
@@ -138,8 +139,4 @@ export const DEFAULT_RISK_GRADES: RiskGrade[] = [
   { grade: 'E', upTo: 1.000001, label: 'very high risk' }
 ]
 
-/** The grade of a calibrated probability. */
-export function riskGrade(grades: RiskGrade[], p: number): RiskGrade {
-  for (const g of grades) if (p < g.upTo) return g
-  return grades[grades.length - 1]
-}
+export { riskGrade }

@@ -6,7 +6,8 @@ import {
   type EnsembleCombine,
   type TreeEnsemble
 } from '../model/TreeEnsemble'
-import { riskGrade, type ModelArtifact } from '../model/ModelArtifact'
+import type { ModelArtifact } from '../model/ModelArtifact'
+import { riskGrade } from '../model/riskGrade'
 import { buildFeatureMatrix, type RawInputs } from '../ml/preprocess'
 import { withEngineered } from '../ml/featureEngineering'
 import { explainerFor } from '../ml/engines/explainers'
