@@ -32,24 +32,16 @@ const BLOCK_INVERSE: i32 = 3
 const BLOCK_BRACKET: i32 = 4
 const BLOCK_RUNS: i32 = 5
 
+/** Element i of an array of T (f64 or i32) at base. */
 @inline
-function ld(base: usize, i: i32): f64 {
-  return load<f64>(base + (<usize>i << 3))
+function ld<T>(base: usize, i: i32): T {
+  return load<T>(base + (<usize>i << alignof<T>()))
 }
 
+/** Sets element i of an array of T (f64 or i32) at base. */
 @inline
-function st(base: usize, i: i32, v: f64): void {
-  store<f64>(base + (<usize>i << 3), v)
-}
-
-@inline
-function ldi(base: usize, i: i32): i32 {
-  return load<i32>(base + (<usize>i << 2))
-}
-
-@inline
-function sti(base: usize, i: i32, v: i32): void {
-  store<i32>(base + (<usize>i << 2), v)
+function st<T>(base: usize, i: i32, v: T): void {
+  store<T>(base + (<usize>i << alignof<T>()), v)
 }
 
 /**
@@ -98,12 +90,12 @@ export function explainTrees(forest: usize, slot: usize, firstTree: i32, endTree
   // The level that stands for "no earlier split on this feature": ratio 0, inverse 1, zero 1, one 1.
   const noneAt = none * BLOCK_RUNS * stride
   for (let k = 0; k < stride; k++) {
-    st(mem, noneAt + BLOCK_RATIO * stride + k, 0)
-    st(mem, noneAt + BLOCK_INVERSE * stride + k, 1)
+    st<f64>(mem, noneAt + BLOCK_RATIO * stride + k, 0)
+    st<f64>(mem, noneAt + BLOCK_INVERSE * stride + k, 1)
   }
-  st(levelZero, none, 1)
-  st(levelOne, none, 1)
-  for (let f = 0; f < numFeatures; f++) sti(lastLevel, f, none)
+  st<f64>(levelZero, none, 1)
+  st<f64>(levelOne, none, 1)
+  for (let f = 0; f < numFeatures; f++) st<i32>(lastLevel, f, none)
   for (let t = firstTree; t < endTree; t++) {
     const entry = trees + (<usize>t << 4)
     const points = load<i32>(entry, 4)
@@ -169,14 +161,14 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
   const bracketRun = BLOCK_BRACKET * stride
   const ONE = f64x2.splat(1)
   for (let k = 0; k < lanes; k++) {
-    st(mem, k, 1) // P at the root: the empty product
-    st(mem, sumRun + k, 0)
+    st<f64>(mem, k, 1) // P at the root: the empty product
+    st<f64>(mem, sumRun + k, 0)
   }
   let sp = 0
   {
     const rootNode = nodeAt(nodes, root)
     const g = rootNode.feature
-    const goLeft = goesLeft(rootNode, ld(x, g))
+    const goLeft = goesLeft(rootNode, ld<f64>(x, g))
     const l = rootNode.left
     const r = rootNode.right
     const ln = nodeAt(nodes, l)
@@ -188,36 +180,36 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     const a = leftValue * leftZero + rightValue * rightZero
     const b =
       leftValue * ((goLeft ? 1.0 : 0.0) - leftZero) + rightValue * ((goLeft ? 0.0 : 1.0) - rightZero)
-    st(phi, g, ld(phi, g) + b)
+    st<f64>(phi, g, ld<f64>(phi, g) + b)
     const av = f64x2.splat(a)
     const bv = f64x2.splat(b)
     for (let k = 0; k < lanes; k += 2) {
       vst(mem, sumRun + k, f64x2.add(vld(mem, sumRun + k), f64x2.add(av, f64x2.mul(bv, vld(ruleT, k)))))
     }
-    sti(levelNode, 0, root)
-    sti(levelGoLeft, 0, goLeft ? 1 : 0)
+    st<i32>(levelNode, 0, root)
+    st<i32>(levelGoLeft, 0, goLeft ? 1 : 0)
     if (rn.feature >= 0) {
-      sti(stackNode, sp, r)
-      sti(stackLeft, sp, 0)
-      sti(stackLevel, sp++, 1)
+      st<i32>(stackNode, sp, r)
+      st<i32>(stackLeft, sp, 0)
+      st<i32>(stackLevel, sp++, 1)
     }
     if (ln.feature >= 0) {
-      sti(stackNode, sp, l)
-      sti(stackLeft, sp, 1)
-      sti(stackLevel, sp++, 1)
+      st<i32>(stackNode, sp, l)
+      st<i32>(stackLeft, sp, 1)
+      st<i32>(stackLevel, sp++, 1)
     }
   }
   let top = 0
   while (sp > 0) {
-    const node = ldi(stackNode, --sp)
-    const level = ldi(stackLevel, sp)
+    const node = ld<i32>(stackNode, --sp)
+    const level = ld<i32>(stackLevel, sp)
     for (; top >= level; top--) closeLevel(mem, top, block, sumRun, bracketRun, points, lanes, levelFeature, levelPrevious, lastLevel, phi)
-    const parent = nodeAt(nodes, ldi(levelNode, level - 1))
+    const parent = nodeAt(nodes, ld<i32>(levelNode, level - 1))
     const f = parent.feature
-    const previous = ldi(lastLevel, f)
+    const previous = ld<i32>(lastLevel, f)
     const here = nodeAt(nodes, node)
-    const zero = here.fraction * ld(levelZero, previous)
-    const one: f64 = ldi(stackLeft, sp) == ldi(levelGoLeft, level - 1) ? ld(levelOne, previous) : 0
+    const zero = here.fraction * ld<f64>(levelZero, previous)
+    const one: f64 = ld<i32>(stackLeft, sp) == ld<i32>(levelGoLeft, level - 1) ? ld<f64>(levelOne, previous) : 0
     if (zero == 0 && one == 0) continue
     const at = level * block
     const up = at - block
@@ -226,7 +218,7 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     const zv = f64x2.splat(zero)
     const spv = f64x2.splat(spread)
     const g = here.feature
-    const goLeft = goesLeft(here, ld(x, g))
+    const goLeft = goesLeft(here, ld<f64>(x, g))
     const l = here.left
     const r = here.right
     const ln = nodeAt(nodes, l)
@@ -235,10 +227,10 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
     const rightIsLeaf = rn.feature < 0
     if (leftIsLeaf || rightIsLeaf) {
       const self = g == f
-      const leafPrevious = self ? level : ldi(lastLevel, g)
+      const leafPrevious = self ? level : ld<i32>(lastLevel, g)
       const lp = leafPrevious * block
-      const carriedZero = self ? zero : ld(levelZero, leafPrevious)
-      const carriedOne = self ? one : ld(levelOne, leafPrevious)
+      const carriedZero = self ? zero : ld<f64>(levelZero, leafPrevious)
+      const carriedOne = self ? one : ld<f64>(levelOne, leafPrevious)
       const leftValue: f64 = leftIsLeaf ? ln.value : 0
       const rightValue: f64 = rightIsLeaf ? rn.value : 0
       const leftZero = ln.fraction * carriedZero
@@ -267,8 +259,8 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
           own = addLanes(own, f64x2.mul(f64x2.mul(gk, wk), f64x2.sub(rk, vld(mem, pv + ratioRun + k))), k, points)
           vst(mem, up + sumRun + k, f64x2.add(vld(mem, up + sumRun + k), gk))
         }
-        st(phi, g, ld(phi, g) + leaves)
-        st(phi, f, ld(phi, f) + own)
+        st<f64>(phi, g, ld<f64>(phi, g) + leaves)
+        st<f64>(phi, f, ld<f64>(phi, f) + own)
         continue
       }
       for (let k = 0; k < lanes; k += 2) {
@@ -288,7 +280,7 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
         leaves = addLanes(leaves, f64x2.mul(f64x2.mul(wk, pl), f64x2.sub(bv, f64x2.mul(rl, m))), k, points)
         vst(mem, at + sumRun + k, f64x2.mul(pl, m))
       }
-      st(phi, g, ld(phi, g) + leaves)
+      st<f64>(phi, g, ld<f64>(phi, g) + leaves)
     } else if (one == 1) {
       for (let k = 0; k < lanes; k += 2) {
         const q = f64x2.add(zv, f64x2.mul(spv, vld(ruleT, k)))
@@ -315,23 +307,23 @@ function explainTree(forest: usize, slot: usize, root: i32, points: i32, rule: u
         vst(mem, at + bracketRun + k, f64x2.mul(vld(ruleW, k), f64x2.sub(rk, vld(mem, pv + ratioRun + k))))
       }
     }
-    sti(levelNode, level, node)
-    sti(levelGoLeft, level, goLeft ? 1 : 0)
-    sti(levelFeature, level, f)
-    st(levelZero, level, zero)
-    st(levelOne, level, one)
-    sti(levelPrevious, level, previous)
-    sti(lastLevel, f, level)
+    st<i32>(levelNode, level, node)
+    st<i32>(levelGoLeft, level, goLeft ? 1 : 0)
+    st<i32>(levelFeature, level, f)
+    st<f64>(levelZero, level, zero)
+    st<f64>(levelOne, level, one)
+    st<i32>(levelPrevious, level, previous)
+    st<i32>(lastLevel, f, level)
     top = level
     if (!rightIsLeaf) {
-      sti(stackNode, sp, r)
-      sti(stackLeft, sp, 0)
-      sti(stackLevel, sp++, level + 1)
+      st<i32>(stackNode, sp, r)
+      st<i32>(stackLeft, sp, 0)
+      st<i32>(stackLevel, sp++, level + 1)
     }
     if (!leftIsLeaf) {
-      sti(stackNode, sp, l)
-      sti(stackLeft, sp, 1)
-      sti(stackLevel, sp++, level + 1)
+      st<i32>(stackNode, sp, l)
+      st<i32>(stackLeft, sp, 1)
+      st<i32>(stackLevel, sp++, level + 1)
     }
   }
   for (; top >= 1; top--) closeLevel(mem, top, block, sumRun, bracketRun, points, lanes, levelFeature, levelPrevious, lastLevel, phi)
@@ -360,9 +352,9 @@ function closeLevel(
     total = addLanes(total, f64x2.mul(gk, vld(mem, at + bracketRun + k)), k, points)
     vst(mem, up + sumRun + k, f64x2.add(vld(mem, up + sumRun + k), gk))
   }
-  const f = ldi(levelFeature, top)
-  st(phi, f, ld(phi, f) + total)
-  sti(lastLevel, f, ldi(levelPrevious, top))
+  const f = ld<i32>(levelFeature, top)
+  st<f64>(phi, f, ld<f64>(phi, f) + total)
+  st<i32>(lastLevel, f, ld<i32>(levelPrevious, top))
 }
 
 /**
@@ -377,7 +369,7 @@ export function leafSum(forest: usize, slot: usize, firstTree: i32, endTree: i32
   for (let t = firstTree; t < endTree; t++) {
     let node = nodeAt(nodes, load<i32>(trees + (<usize>t << 4)))
     while (node.feature >= 0) {
-      node = nodeAt(nodes, goesLeft(node, ld(x, node.feature)) ? node.left : node.right)
+      node = nodeAt(nodes, goesLeft(node, ld<f64>(x, node.feature)) ? node.left : node.right)
     }
     sum += node.value
   }
