@@ -9,5 +9,6 @@ export const WORKER_ENTRIES = {
   jobWorker: 'src/main/jobs/jobWorker.ts',
   profileWorker: 'src/main/core/eda/profileWorker.ts',
   predictWorker: 'src/main/http/predictWorker.ts',
-  csvSurveyWorker: 'src/main/core/storage/csvSurveyWorker.ts'
+  csvSurveyWorker: 'src/main/core/storage/csvSurveyWorker.ts',
+  wholeFileCheckWorker: 'src/main/core/storage/wholeFileCheckWorker.ts'
 }

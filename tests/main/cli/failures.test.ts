@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/program'
 import { generateLoanBatches, LOAN_COLUMNS } from '../../../src/main/core/data/generateLoans'
 import { useTrainedTemplate } from '../../fixtures/trainedDatabase'
+import { damageFillerTable } from '../../helpers/damagedDatabase'
 import { useTempDir } from '../../helpers/tempDir'
 
 /** Runs `ptm ARGS` in-process, capturing both streams. */
@@ -168,6 +169,18 @@ describe('ptm when things go wrong', () => {
       }),
       { numRuns: 50, seed: 70 }
     )
+  })
+
+  it('refuses to score a file against a damaged store (checked while it scores): one sentence, no output', async () => {
+    const work = setUp('damaged')
+    damageFillerTable(work.db)
+    const out = join(work.dir, 'scored.csv')
+    const result = await ptm('--db', work.db, 'score', work.input, '--out', out)
+    expect(result.code).toBe(1)
+    expectOneSentence(result.stderr)
+    expect(result.stderr).toMatch(/the database is damaged/)
+    expect(existsSync(out)).toBe(false)
+    expect(readdirSync(work.dir).filter((f) => f.includes('scored'))).toEqual([])
   })
 
   it('names a port in use and a host that is not this computer in one sentence', async () => {

@@ -38,8 +38,8 @@ export function registerScoreCommands(program: Command, run: Run): void {
           file: string | undefined,
           o: { out?: string; model?: number; applicant?: string; ref?: string; threads?: number }
         ) => {
-          const service = ctx.service()
           if (o.applicant !== undefined) {
+            const service = ctx.service()
             let input: unknown
             try {
               input = JSON.parse(o.applicant)
@@ -66,9 +66,12 @@ export function registerScoreCommands(program: Command, run: Run): void {
               'Give a CSV file to score (ptm score FILE.csv --out SCORED.csv) or one applicant with --applicant JSON.'
             )
           if (!o.out) throw new InputError('Say where to write the scored file with --out SCORED.csv.')
+          // A batch writes to the store only at its end: the store is checked whole meanwhile.
+          const { service, checked } = ctx.serviceCheckedAside()
           const summary = await service.scoreFile(resolve(file), resolve(o.out), {
             modelId: o.model,
             threads: o.threads,
+            checked,
             signal: ctx.signal,
             onProgress: (done, total) =>
               ctx.progress(`scoring ${Math.round((100 * done) / Math.max(1, total))} %`)

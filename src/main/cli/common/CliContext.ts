@@ -58,6 +58,19 @@ export class CliContext {
   }
 
   /**
+   * The service for a command that writes to the database only after long work (scoring a
+   * file): opened without reading every page first, that check running on another thread
+   * meanwhile; the command hands `checked` to its writes (Workbench.openCheckedAside).
+   */
+  serviceCheckedAside(): { service: Workbench; checked: Promise<void> } {
+    if (this.workbench && this.verified) return { service: this.workbench, checked: Promise.resolve() }
+    this.close()
+    const { workbench, checked } = Workbench.openCheckedAside(this.dbPath)
+    this.workbench = workbench
+    return { service: workbench, checked }
+  }
+
+  /**
    * The service for a command that never writes to the database: opened without reading
    * every page first (seconds on a store of large datasets); a damaged page it reads is
    * still refused (see OpenDatabaseOptions.verify).

@@ -50,6 +50,11 @@ export interface ScoreFileOptions {
   chunkBytes?: number
   /** The model's policy checks and dictionary (rows failing a check go to the errors file). */
   governance?: Governance
+  /**
+   * Awaited once every row is scored, before the outputs take their names: a rejection
+   * discards them (the store's whole-file check, when it runs beside the batch).
+   */
+  beforeCommit?: () => Promise<void>
 }
 
 /** `SCORED.csv` → `SCORED.errors.csv`: where rows that cannot be scored go. */
@@ -275,6 +280,7 @@ async function scoreWithFormat(
     while (inFlight.length) await take()
     if (options.signal?.aborted) throw new CancelledError()
     if (totals.rowsIn === 0) throw headerOnlyError(options.input)
+    await options.beforeCommit?.()
     // The errors file first: should renaming it fail, the scored file is still the old one.
     if (err) await err.commit()
     else await removeStaleOutput(errorsPath, errOptions)

@@ -14,6 +14,7 @@ import { InputError, WorkbenchError } from '../base/errors'
 import { checkOutputPath, databaseFiles, type ProtectedPath } from '../base/outputFile'
 import { DatasetRepo, type DatasetDetail, type DatasetSummary } from '../storage/DatasetRepo'
 import { openDatabase } from '../storage/openDatabase'
+import { checkWholeFileAside } from '../storage/wholeFileCheck'
 import { ModelRepo } from '../storage/ModelRepo'
 import { TrainParamsSchema, type TrainParamsInput } from '../../../shared/params/trainParams'
 import { prepareFeatures, type ModelEvaluation, type TrainHooks } from '../training/trainModel'
@@ -121,6 +122,23 @@ export class Workbench {
       dbPath,
       nativeBinding
     )
+  }
+
+  /**
+   * Opens the database without reading it whole first, that check running on a thread of
+   * its own meanwhile (`checked`, see checkWholeFileAside): for a command that writes only
+   * after long work, which hands `checked` to the writes it makes (scoreFile). The check
+   * starts after the open, so it reads the migrated file.
+   */
+  static openCheckedAside(
+    dbPath: string,
+    nativeBinding?: string
+  ): { workbench: Workbench; checked: Promise<void> } {
+    const workbench = Workbench.open(dbPath, nativeBinding, { verify: false })
+    const checked = checkWholeFileAside({ file: dbPath, nativeBinding })
+    // Claimed here; the command meets a rejection where it awaits the check.
+    checked.catch(() => undefined)
+    return { workbench, checked }
   }
 
   close(): void {
@@ -396,7 +414,10 @@ export class Workbench {
    * compileInWorker), so that during a batch only the compiled trees stay in memory. A
    * model compiled here is stored compiled for the next batch.
    */
-  async batchModel(id?: number, options: { thread?: boolean } = {}): Promise<BatchModel> {
+  async batchModel(
+    id?: number,
+    options: { thread?: boolean; beforeWrite?: () => Promise<void> } = {}
+  ): Promise<BatchModel> {
     const modelId = this.scoringModelId(id)
     const stored = this.models.loadStoredCompiled(modelId)
     const restored = stored ? restoreBatchModel(stored) : null
@@ -408,6 +429,7 @@ export class Workbench {
       : this.dbPath === ':memory:' || !thread
         ? prepareBatchModel(this.models.loadStored(modelId))
         : await compileInWorker({ dbPath: this.dbPath, nativeBinding: this.nativeBinding, modelId })
+    await options.beforeWrite?.()
     this.keepCompiled(modelId, model)
     return model
   }
@@ -424,7 +446,12 @@ export class Workbench {
     }
   }
 
-  /** Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by batchModel). */
+  /**
+   * Scores a CSV file to a CSV file and records the batch (with `model`, one prepared by
+   * batchModel). `checked`: when the store was opened without its whole-file check, that
+   * check running meanwhile (checkWholeFileAside); nothing is written to the store, and no
+   * output takes its name, before it passes, and the batch stops as soon as it fails.
+   */
   async scoreFile(
     input: string,
     output: string,
@@ -434,20 +461,36 @@ export class Workbench {
       signal?: AbortSignal
       onProgress?: (done: number, total: number) => void
       threads?: number
+      checked?: Promise<void>
     } = {}
   ): Promise<BatchSummary> {
-    const model = options.model ?? (await this.batchModel(options.modelId))
-    const summary = await scoreCsvFile(model, {
-      input,
-      output,
-      protect: this.protectedPaths(),
-      signal: options.signal,
-      onProgress: options.onProgress,
-      threads: options.threads,
-      governance: this.scoringGovernance(model)
-    })
-    const id = this.audit.recordBatch({ ...summary, modelName: model.name })
-    return this.audit.batch(id)
+    const { checked } = options
+    const damaged = new AbortController()
+    checked?.catch(() => damaged.abort())
+    const sound = async (): Promise<void> => {
+      await checked
+    }
+    try {
+      const model =
+        options.model ?? (await this.batchModel(options.modelId, { beforeWrite: checked && sound }))
+      const summary = await scoreCsvFile(model, {
+        input,
+        output,
+        protect: this.protectedPaths(),
+        signal: options.signal ? AbortSignal.any([options.signal, damaged.signal]) : damaged.signal,
+        onProgress: options.onProgress,
+        threads: options.threads,
+        governance: this.scoringGovernance(model),
+        beforeCommit: sound
+      })
+      await sound()
+      const id = this.audit.recordBatch({ ...summary, modelName: model.name })
+      return this.audit.batch(id)
+    } catch (error) {
+      // Stopped because the check found damage: that is the error to report.
+      if (damaged.signal.aborted) await sound()
+      throw error
+    }
   }
 
   history(filter: HistoryFilter = {}): HistoryEntry[] {

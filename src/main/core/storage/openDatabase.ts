@@ -56,17 +56,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       db.pragma('synchronous = NORMAL')
     }
     const pending = !options.readonly && schemaVersion(db, file) < LATEST_VERSION
-    if ((options.verify ?? true) || pending) {
-      // quick_check is the cheap form of integrity_check (no index cross-check): it finds
-      // a torn or foreign file at open, before anything is written to it.
-      const check = db.pragma('quick_check', { simple: true })
-      if (check !== 'ok') {
-        throw databaseFileError(
-          `${file}: the database is damaged (${String(check)}). Restore it from a backup or start a new file with --db.`,
-          file
-        )
-      }
-    }
+    if ((options.verify ?? true) || pending) checkWholeFile(db, file)
     if (pending) migrate(db)
     return db
   } catch (error) {
@@ -78,6 +68,21 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       throw new WorkbenchError(known.code, known.message, known.details)
     throw databaseFileError(
       `${file}: not a workbench database (${(error as Error).message}). Choose another file with --db.`,
+      file
+    )
+  }
+}
+
+/**
+ * Reads every page of the database (quick_check, the cheap form of integrity_check: no
+ * index cross-check) and throws DATABASE_FILE when it finds a torn or foreign file: done
+ * before anything is written to it.
+ */
+export function checkWholeFile(db: Database.Database, file: string): void {
+  const check = db.pragma('quick_check', { simple: true })
+  if (check !== 'ok') {
+    throw databaseFileError(
+      `${file}: the database is damaged (${String(check)}). Restore it from a backup or start a new file with --db.`,
       file
     )
   }

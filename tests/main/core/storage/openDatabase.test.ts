@@ -1,8 +1,8 @@
-import { closeSync, openSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { classifyError } from '../../../../src/main/core/base/classifyError'
 import { migrations } from '../../../../src/main/core/storage/migrations'
 import { openDatabase } from '../../../../src/main/core/storage/openDatabase'
+import { damageFillerTable } from '../../../helpers/damagedDatabase'
 import { useTempDir } from '../../../helpers/tempDir'
 
 describe('openDatabase', () => {
@@ -45,24 +45,7 @@ describe('openDatabase', () => {
   })
 
   /** A database whose table `filler` has a page overwritten with garbage. */
-  function damagedDatabase(name: string): string {
-    const file = tmp.path(name)
-    const db = openDatabase(file)
-    db.exec('CREATE TABLE filler (x TEXT)')
-    const insert = db.prepare('INSERT INTO filler VALUES (?)')
-    for (let i = 0; i < 2000; i++) insert.run('x'.repeat(200))
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'filler'").get() as {
-      rootpage: number
-    }
-    const pageSize = db.pragma('page_size', { simple: true }) as number
-    db.close()
-    // Overwrite a page in the middle of the table (its pages follow its root) with garbage.
-    const fd = openSync(file, 'r+')
-    writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1 + 20) * pageSize)
-    closeSync(fd)
-    return file
-  }
+  const damagedDatabase = (name: string): string => damageFillerTable(tmp.path(name))
 
   it('refuses a damaged database file', () => {
     const file = damagedDatabase('damaged.db')
