@@ -80,6 +80,8 @@ describe('readCsvChunks', () => {
           {
             onHeader: () => {},
             onChunk: (bytes) => {
+              // Not in Node's shared pool of small buffers, which cannot move to another thread.
+              expect(bytes.buffer).not.toBe(Buffer.from('pool').buffer)
               const moved = structuredClone(bytes, { transfer: [bytes.buffer as ArrayBuffer] })
               received.push(Buffer.from(moved).toString('utf8'))
             }
