@@ -1,4 +1,3 @@
-import { ZodError } from 'zod'
 import { ERROR_CATALOGUE, WorkbenchError, isCancellation, isErrorCode, type ErrorCode } from './errors'
 
 /** An error as every adapter reports it: its catalogue code, one line of message, plain details. */
@@ -23,7 +22,7 @@ export function classifyError(error: unknown, context: ErrorContext = {}): Class
   if (error instanceof WorkbenchError) {
     return { code: error.code, message: oneLine(error.message), ...detailsOf(error.details) }
   }
-  if (error instanceof ZodError) {
+  if (isZodError(error)) {
     return {
       code: 'INVALID_INPUT',
       message: oneLine(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')),
@@ -194,4 +193,18 @@ function sqliteError(code: string, database: string): ClassifiedError | undefine
     default:
       return undefined
   }
+}
+
+/**
+ * A schema library's validation error, recognised by its name and issues rather than by
+ * `instanceof`: this module is loaded by worker threads that validate nothing (the store's
+ * whole-file check, model compiling), and importing the library for the class alone cost
+ * each of them ~70 ms of start-up.
+ */
+function isZodError(error: unknown): error is Error & { issues: { path: PropertyKey[]; message: string }[] } {
+  return (
+    error instanceof Error &&
+    error.name === 'ZodError' &&
+    Array.isArray((error as { issues?: unknown }).issues)
+  )
 }
