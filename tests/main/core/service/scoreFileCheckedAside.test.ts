@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
+import { isCancellation, WorkbenchError } from '../../../../src/main/core/base/errors'
 import { generateLoanBatches, LOAN_COLUMNS } from '../../../../src/main/core/data/generateLoans'
 import { Workbench } from '../../../../src/main/core/service/Workbench'
 import { useTrainedTemplate } from '../../../fixtures/trainedDatabase'
@@ -15,7 +17,7 @@ describe('Workbench.scoreFile beside the whole-file check', () => {
   const template = useTrainedTemplate({ rows: 1500, seed: 19 })
 
   const applicants = (name: string, rows: number): string => {
-    const batch = generateLoanBatches({ rows, seed: 4, defaultRate: 0.2 }).next().value as unknown[][]
+    const batch = [...generateLoanBatches({ rows, seed: 4, defaultRate: 0.2 })].flat() as unknown[][]
     const file = tmp.path(name)
     writeFileSync(file, stringify([LOAN_COLUMNS.map((c) => c.name), ...batch]))
     return file
@@ -70,5 +72,81 @@ describe('Workbench.scoreFile beside the whole-file check', () => {
     } finally {
       workbench.close()
     }
+  })
+
+  const compiledForests = (file: string): number => {
+    const db = new Database(file, { readonly: true })
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM model_compiled').get() as { n: number }).n
+    } finally {
+      db.close()
+    }
+  }
+
+  /** A check that has already failed. */
+  const failedCheck = (): { damage: WorkbenchError; checked: Promise<void> } => {
+    const damage = new WorkbenchError('DATABASE_FILE', 'the database is damaged (test)')
+    const checked = Promise.reject(damage)
+    checked.catch(() => undefined)
+    return { damage, checked }
+  }
+
+  it('keeps no compiled forest in a store the check refuses', async () => {
+    const file = template.copyTo(tmp.path('uncompiled.db'))
+    const db = new Database(file)
+    db.exec('DELETE FROM model_compiled')
+    db.close()
+    const { damage, checked } = failedCheck()
+    const workbench = Workbench.open(file, undefined, { verify: false })
+    try {
+      await expect(
+        workbench.scoreFile(applicants('few.csv', 300), tmp.path('few-scored.csv'), { checked })
+      ).rejects.toBe(damage)
+    } finally {
+      workbench.close()
+    }
+    expect(compiledForests(file)).toBe(0)
+  })
+
+  it('stops the batch as soon as the check fails, with the check’s error', async () => {
+    const file = template.copyTo(tmp.path('stops.db'))
+    // Some ten chunks of rows; the check has already failed when the first is read.
+    const input = applicants('many.csv', 60_000)
+    const { damage, checked } = failedCheck()
+    const progress: number[] = []
+    const workbench = Workbench.open(file, undefined, { verify: false })
+    try {
+      await expect(
+        workbench.scoreFile(input, tmp.path('many-scored.csv'), {
+          checked,
+          threads: 0,
+          onProgress: (done) => progress.push(done)
+        })
+      ).rejects.toBe(damage)
+    } finally {
+      workbench.close()
+    }
+    expect(progress.length).toBeLessThan(2)
+    expect(existsSync(tmp.path('many-scored.csv'))).toBe(false)
+  })
+
+  it('still stops when the person cancels, the check passed or not', async () => {
+    const file = template.copyTo(tmp.path('cancel.db'))
+    const workbench = Workbench.open(file, undefined, { verify: false })
+    try {
+      const failure = await workbench
+        .scoreFile(applicants('cancel.csv', 300), tmp.path('cancel-scored.csv'), {
+          checked: Promise.resolve(),
+          signal: AbortSignal.abort()
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e
+        )
+      expect(isCancellation(failure)).toBe(true)
+    } finally {
+      workbench.close()
+    }
+    expect(batches(file)).toBe(0)
   })
 })
