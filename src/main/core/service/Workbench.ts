@@ -135,13 +135,17 @@ export class Workbench {
     nativeBinding?: string
   ): { workbench: Workbench; checked: Promise<void> } {
     const workbench = Workbench.open(dbPath, nativeBinding, { verify: false })
-    const checked = checkWholeFileAside({ file: dbPath, nativeBinding })
-    // Claimed here; the command meets a rejection where it awaits the check.
-    checked.catch(() => undefined)
-    return { workbench, checked }
+    const check = checkWholeFileAside({ file: dbPath, nativeBinding })
+    // A command that ends early (a refused file, an interruption) does not wait for the check.
+    workbench.stopOnClose = check.stop
+    return { workbench, checked: check.done }
   }
 
+  /** What closing stops besides the connection: a whole-file check still running (openCheckedAside). */
+  private stopOnClose: () => void = () => undefined
+
   close(): void {
+    this.stopOnClose()
     this.db.close()
   }
 

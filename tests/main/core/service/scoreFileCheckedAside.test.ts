@@ -149,4 +149,10 @@ describe('Workbench.scoreFile beside the whole-file check', () => {
     }
     expect(batches(file)).toBe(0)
   })
+
+  it('stops the check when the store is closed before it ends (a command that failed early waits for nothing)', async () => {
+    const { workbench, checked } = Workbench.openCheckedAside(template.copyTo(tmp.path('closed.db')))
+    workbench.close()
+    await expect(checked).rejects.toThrow('the whole-file check was stopped')
+  })
 })

@@ -43,10 +43,10 @@ describe('checkWholeFileAside', () => {
       checksHere.count = 0
       try {
         await expect(
-          checkWholeFileAside({ file: soundFile(`sound-${where.length}.db`) })
+          checkWholeFileAside({ file: soundFile(`sound-${where.length}.db`) }).done
         ).resolves.toBeUndefined()
         const damaged = damageFillerTable(tmp.path(`damaged-${where.length}.db`))
-        await expect(checkWholeFileAside({ file: damaged })).rejects.toMatchObject({
+        await expect(checkWholeFileAside({ file: damaged }).done).rejects.toMatchObject({
           code: 'DATABASE_FILE',
           message: expect.stringMatching(/the database is damaged [\s\S]*Restore it from a backup/)
         })
@@ -57,6 +57,12 @@ describe('checkWholeFileAside', () => {
     })
 
   it('has nothing to check in a database held in memory', async () => {
-    await expect(checkWholeFileAside({ file: ':memory:' })).resolves.toBeUndefined()
+    await expect(checkWholeFileAside({ file: ':memory:' }).done).resolves.toBeUndefined()
+  })
+
+  it('ends a check no one waits for any more: its thread stops and it passes nothing', async () => {
+    const check = checkWholeFileAside({ file: soundFile('stopped.db') })
+    check.stop()
+    await expect(check.done).rejects.toThrow('the whole-file check was stopped')
   })
 })
