@@ -12,6 +12,16 @@ export interface WholeFileCheckInit {
 /** wholeFileCheckWorker → caller, once. */
 export type WholeFileCheckReply = { type: 'sound' } | { type: 'error'; error: ThreadError }
 
+/** Opens the file on a read-only connection of its own, checks it whole (checkWholeFile) and closes it. */
+export function checkFileWhole({ file, nativeBinding }: WholeFileCheckInit): void {
+  const db = openDatabase(file, { nativeBinding, readonly: true, verify: false })
+  try {
+    checkWholeFile(db, file)
+  } finally {
+    db.close()
+  }
+}
+
 /** A whole-file check under way (checkWholeFileAside). */
 export interface WholeFileCheck {
   /** Resolves when the file is sound; rejects with DATABASE_FILE when it is damaged. */
@@ -30,14 +40,6 @@ export interface WholeFileCheck {
  */
 export function checkWholeFileAside(init: WholeFileCheckInit): WholeFileCheck {
   if (init.file === ':memory:') return { done: Promise.resolve(), stop: () => undefined }
-  const checkHere = (): void => {
-    const db = openDatabase(init.file, { nativeBinding: init.nativeBinding, readonly: true, verify: false })
-    try {
-      checkWholeFile(db, init.file)
-    } finally {
-      db.close()
-    }
-  }
   let stop = (): void => undefined
   const done = new Promise<void>((resolve, reject) => {
     let settled = false
@@ -49,7 +51,7 @@ export function checkWholeFileAside(init: WholeFileCheckInit): WholeFileCheck {
     const fallBack = (): void =>
       settle(() => {
         try {
-          checkHere()
+          checkFileWhole(init)
           resolve()
         } catch (error) {
           reject(error)
