@@ -471,12 +471,12 @@ export class Workbench {
     const { checked } = options
     const damaged = new AbortController()
     checked?.catch(() => damaged.abort())
+    // Awaited before each write (at once when there is no check).
     const sound = async (): Promise<void> => {
       await checked
     }
     try {
-      const model =
-        options.model ?? (await this.batchModel(options.modelId, { beforeWrite: checked && sound }))
+      const model = options.model ?? (await this.batchModel(options.modelId, { beforeWrite: sound }))
       const summary = await scoreCsvFile(model, {
         input,
         output,
@@ -487,7 +487,7 @@ export class Workbench {
         governance: this.scoringGovernance(model),
         beforeCommit: sound
       })
-      await sound()
+      // The check passed before the outputs took their names (beforeCommit).
       const id = this.audit.recordBatch({ ...summary, modelName: model.name })
       return this.audit.batch(id)
     } catch (error) {
