@@ -125,27 +125,26 @@ const VALUE_MARK = '\u0000'
 
 /** A finite number in a unit's words. */
 function numberFormat(unit: FieldUnit | undefined, t: Translate): (value: number) => string {
-  const inWords = (key: 'units.percent' | 'units.months' | 'units.years'): string[] =>
-    t(key, { value: VALUE_MARK }).split(VALUE_MARK)
+  /** The unit's message around the value grouped with `digits` decimals (after multiplying by `scale`). */
+  const inWords = (
+    key: 'units.percent' | 'units.months' | 'units.years',
+    digits: number,
+    scale = 1
+  ): ((value: number) => string) => {
+    const words = t(key, { value: VALUE_MARK }).split(VALUE_MARK)
+    return (value) => words.join(groupIndian(scale === 1 ? value : value * scale, digits))
+  }
   switch (unit) {
     case 'inr':
       return formatInr
-    case 'percent': {
-      const words = inWords('units.percent')
-      return (value) => words.join(groupIndian(value, 2))
-    }
-    case 'share': {
-      const words = inWords('units.percent')
-      return (value) => words.join(groupIndian(value * 100, 1))
-    }
-    case 'months': {
-      const words = inWords('units.months')
-      return (value) => words.join(groupIndian(value, 1))
-    }
-    case 'years': {
-      const words = inWords('units.years')
-      return (value) => words.join(groupIndian(value, 1))
-    }
+    case 'percent':
+      return inWords('units.percent', 2)
+    case 'share':
+      return inWords('units.percent', 1, 100)
+    case 'months':
+      return inWords('units.months', 1)
+    case 'years':
+      return inWords('units.years', 1)
     case 'flag':
       return (value) => (value === 1 ? t('units.yes') : value === 0 ? t('units.no') : groupIndian(value, 2))
     case 'score':
