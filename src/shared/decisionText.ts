@@ -1,6 +1,12 @@
 import type { Dictionary } from './dictionary'
 // The resolver itself, not the dictionary's index: scoring threads load no schema library.
-import { fieldLabel, fieldValueFormat, formatFieldValue } from './dictionary/resolve'
+import {
+  fieldLabel,
+  fieldValueFormat,
+  formatFieldValue,
+  numberWords,
+  type NumberWords
+} from './dictionary/resolve'
 import { translator, type Lang, type Translate } from './i18n'
 import { formatShare, formatSignedShare } from './numbers'
 import type { FiredReferral, PolicyIssue, Verdict } from './policy'
@@ -58,27 +64,32 @@ export class DecisionText {
    * field, the value and the amount go, then cut there: a scored file says three reasons in
    * each of a million rows, and looking up the label, the unit and the sentence per reason
    * was most of writing them. Only the catalogue's message is cut, never the label (which may
-   * hold any character): joined, the pieces are the sentence the catalogue fills.
+   * hold any character): joined, the pieces are the sentence the catalogue fills. The
+   * field's name is joined into the fixed text around it; the value and the amount are slots.
    */
-  private cutReasonSentence(feature: string): ReasonSentence {
+  reasonTemplate(feature: string): ReasonTemplate {
     const field = this.label(feature)
-    const value = fieldValueFormat(this.entries.get(feature), this.lang, this.t)
     const lessThan = this.t('decision.reason.lessThan', { points: '0.1 %' })
-    const amount = (contribution: number): string => {
-      const points = Math.abs(contribution)
-      return points < 0.0005 ? lessThan : formatShare(points)
-    }
     const marks = { field: FIELD_MARK, value: VALUE_MARK, points: POINTS_MARK }
-    const raises = cutAtMarks(this.t('decision.reason.raises', marks))
-    const lowers = cutAtMarks(this.t('decision.reason.lowers', marks))
-    return (v, contribution) => {
-      const parts = contribution > 0 ? raises : lowers
-      let text = parts[0]
-      for (let i = 1; i < parts.length; i += 2) {
-        const mark = parts[i]
-        text +=
-          (mark === FIELD_MARK ? field : mark === VALUE_MARK ? value(v) : amount(contribution)) + parts[i + 1]
+    return {
+      raises: slotsOf(cutAtMarks(this.t('decision.reason.raises', marks)), field),
+      lowers: slotsOf(cutAtMarks(this.t('decision.reason.lowers', marks)), field),
+      value: fieldValueFormat(this.entries.get(feature), this.lang, this.t),
+      number: numberWords(this.entries.get(feature)?.unit, this.t),
+      amount: (contribution) => {
+        const points = Math.abs(contribution)
+        return points < 0.0005 ? lessThan : formatShare(points)
       }
+    }
+  }
+
+  private cutReasonSentence(feature: string): ReasonSentence {
+    const { raises, lowers, value, amount } = this.reasonTemplate(feature)
+    return (v, contribution) => {
+      const { fixed, slots } = contribution > 0 ? raises : lowers
+      let text = fixed[0]
+      for (let i = 0; i < slots.length; i++)
+        text += (slots[i] === 'value' ? value(v) : amount(contribution)) + fixed[i + 1]
       return text
     }
   }
@@ -170,6 +181,24 @@ export class DecisionText {
 /** A feature's reason sentence for a value and a contribution (DecisionText.reason). */
 export type ReasonSentence = (value: number | string | null, contribution: number) => string
 
+/** A feature's reason sentences with its name filled in, cut where the value and the amount go. */
+export interface ReasonTemplate {
+  raises: ReasonPieces
+  lowers: ReasonPieces
+  /** The value in the dictionary's words (₹, %, units, category labels; "not given" for none). */
+  value: (value: number | string | null) => string
+  /** How value() says a finite number, where its unit says every number alike (see NumberWords). */
+  number: NumberWords | null
+  /** How much the reason moved the probability, in words ("2.3 %", "less than 0.1 %"). */
+  amount: (contribution: number) => string
+}
+
+/** A sentence as fixed texts around its slots: fixed[0], slots[0], fixed[1], …, fixed[slots.length]. */
+export interface ReasonPieces {
+  fixed: string[]
+  slots: ('value' | 'amount')[]
+}
+
 /** Where a reason sentence's field, value and amount go (characters no catalogue message holds). */
 const FIELD_MARK = '\u0001'
 const VALUE_MARK = '\u0002'
@@ -188,4 +217,18 @@ function cutAtMarks(text: string): string[] {
   }
   parts.push(text.slice(from))
   return parts
+}
+
+/** The pieces of a sentence cut at its marks, the field's name joined into the fixed text around it. */
+function slotsOf(parts: string[], field: string): ReasonPieces {
+  const fixed = [parts[0]]
+  const slots: ReasonPieces['slots'] = []
+  for (let i = 1; i < parts.length; i += 2) {
+    if (parts[i] === FIELD_MARK) fixed[fixed.length - 1] += field + parts[i + 1]
+    else {
+      slots.push(parts[i] === VALUE_MARK ? 'value' : 'amount')
+      fixed.push(parts[i + 1])
+    }
+  }
+  return { fixed, slots }
 }

@@ -1,94 +1,27 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DecisionText } from '../../src/shared/decisionText'
-import { FIELD_UNITS, formatFieldValue, type DictionaryEntry } from '../../src/shared/dictionary'
+import { formatFieldValue, type DictionaryEntry } from '../../src/shared/dictionary'
 import { translator, type Lang } from '../../src/shared/i18n'
-import { formatInr, formatShare, groupIndian } from '../../src/shared/numbers'
+import { entries, fieldRows, sayNumber, sentence } from '../helpers/reasonArbitraries'
 
 // DecisionText.reason fills each feature's sentence once and cuts it where the field, the value
 // and the amount go (a scored file writes three a row), and formatFieldValue fills a unit's words
 // once per field. These tests fill the catalogue's messages per call, as the words are
 // documented, and hold the cut ones to them.
 
-/** A finite number as the catalogue's units say it, each unit's message filled per call. */
-function numberWords(entry: DictionaryEntry | undefined, v: number, lang: Lang): string {
-  const t = translator(lang)
-  switch (entry?.unit) {
-    case 'inr':
-      return formatInr(v)
-    case 'percent':
-      return t('units.percent', { value: groupIndian(v, 2) })
-    case 'share':
-      return t('units.percent', { value: groupIndian(v * 100, 1) })
-    case 'months':
-      return t('units.months', { value: groupIndian(v, 1) })
-    case 'years':
-      return t('units.years', { value: groupIndian(v, 1) })
-    case 'flag':
-      return v === 1 ? t('units.yes') : v === 0 ? t('units.no') : groupIndian(v, 2)
-    case 'score':
-    case 'count':
-      return groupIndian(v, 1)
-    default:
-      return groupIndian(v, 2)
-  }
-}
-
-/** The reason sentence filled per call; its value read by formatFieldValue (tested on its own below). */
-function sentence(entry: DictionaryEntry, value: unknown, contribution: number, lang: Lang): string {
-  const t = translator(lang)
-  const label = (lang === 'hi' && entry.label.hi.trim()) || entry.label.en
-  const points = Math.abs(contribution)
-  return t(contribution > 0 ? 'decision.reason.raises' : 'decision.reason.lowers', {
-    field: label,
-    value: formatFieldValue(entry, value as number | string | null, lang, t),
-    points: points < 0.0005 ? t('decision.reason.lessThan', { points: '0.1 %' }) : formatShare(points)
-  })
-}
-
-// Labels and category words with the characters the cut sentences use inside them too.
-const words = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 12 }),
-  fc.constantFrom('Credit score', 'आय', 'a\u0001b', '\u0002', 'x\u0003', '{value}', '$&', '₹ — %')
-)
-const entries = fc.record({
-  field: fc.constantFrom('Income', 'Region', 'Age'),
-  label: fc.record({ en: words, hi: fc.oneof(fc.constant(''), words) }),
-  description: fc.constant({ en: '', hi: '' }),
-  unit: fc.constantFrom(...FIELD_UNITS),
-  values: fc.option(fc.dictionary(fc.constantFrom('N', 'S', 'Yes'), fc.record({ en: words, hi: words })), {
-    nil: undefined
-  })
-})
-const values = fc.oneof(
-  fc.double(),
-  // Small fractions: shares and rates whose second and third decimals show.
-  fc.double({ min: -5, max: 5, noNaN: true }),
-  fc.integer({ min: -2e9, max: 2e9 }),
-  fc.constantFrom('N', 'S', 'Yes', 'other', '', null, 0, 1, -0, Infinity, 0.1234, 12.345)
-)
-const contributions = fc.oneof(
-  fc.double({ noNaN: true, min: -1, max: 1 }),
-  fc.constantFrom(0, -0, 0.0005, -0.0005, 0.0004999, 0.12345)
-)
-
 describe('DecisionText.reason', () => {
   it('says what the catalogue says filled per call, for any unit, label, value and amount, in both languages', () => {
     fc.assert(
-      fc.property(
-        entries,
-        fc.constantFrom<Lang>('en', 'hi'),
-        fc.array(fc.tuple(values, contributions), { minLength: 1, maxLength: 6 }),
-        (entry, lang, rows) => {
-          // One DecisionText for all of a field's rows: the second and later reuse the cut sentence.
-          const text = new DecisionText([entry as DictionaryEntry], lang)
-          for (const [value, contribution] of rows) {
-            expect(text.reason({ feature: entry.field, value, contribution })).toBe(
-              sentence(entry as DictionaryEntry, value, contribution, lang)
-            )
-          }
+      fc.property(fieldRows(), ({ entry, lang, rows }) => {
+        // One DecisionText for all of a field's rows: the second and later reuse the cut sentence.
+        const text = new DecisionText([entry], lang)
+        for (const [value, contribution] of rows) {
+          expect(text.reason({ feature: entry.field, value, contribution })).toBe(
+            sentence(entry, value, contribution, lang)
+          )
         }
-      ),
+      }),
       { numRuns: 400 }
     )
   })
@@ -121,7 +54,7 @@ describe('formatFieldValue', () => {
         numbers,
         (entry, lang, v) => {
           const e = entry as DictionaryEntry | undefined
-          expect(formatFieldValue(e, v, lang, translator(lang))).toBe(numberWords(e, v, lang))
+          expect(formatFieldValue(e, v, lang, translator(lang))).toBe(sayNumber(e, v, lang))
         }
       ),
       { numRuns: 400 }

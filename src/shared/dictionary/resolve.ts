@@ -123,20 +123,28 @@ export function fieldValueFormat(
  */
 const VALUE_MARK = '\u0000'
 
-/** A finite number in a unit's words. */
-function numberFormat(unit: FieldUnit | undefined, t: Translate): (value: number) => string {
-  /** The unit's message around the value grouped with `digits` decimals (after multiplying by `scale`). */
+/**
+ * A unit's words around a number, for every finite value: the value × `scale` grouped with
+ * at most `digits` decimals (groupIndian) between the pieces of `words` (one number between
+ * two pieces, as every catalogue says it). Null for a unit that says some values otherwise (a
+ * flag's yes and no). A scored file's reasons write integer values from this description as
+ * bytes (see ReasonCell); numberFormat says the same in text.
+ */
+export interface NumberWords {
+  words: string[]
+  digits: number
+  scale: number
+}
+
+export function numberWords(unit: FieldUnit | undefined, t: Translate): NumberWords | null {
   const inWords = (
     key: 'units.percent' | 'units.months' | 'units.years',
     digits: number,
     scale = 1
-  ): ((value: number) => string) => {
-    const words = t(key, { value: VALUE_MARK }).split(VALUE_MARK)
-    return (value) => words.join(groupIndian(scale === 1 ? value : value * scale, digits))
-  }
+  ): NumberWords => ({ words: t(key, { value: VALUE_MARK }).split(VALUE_MARK), digits, scale })
   switch (unit) {
     case 'inr':
-      return formatInr
+      return { words: ['₹', ''], digits: 0, scale: 1 }
     case 'percent':
       return inWords('units.percent', 2)
     case 'share':
@@ -146,13 +154,27 @@ function numberFormat(unit: FieldUnit | undefined, t: Translate): (value: number
     case 'years':
       return inWords('units.years', 1)
     case 'flag':
-      return (value) => (value === 1 ? t('units.yes') : value === 0 ? t('units.no') : groupIndian(value, 2))
+      return null
     case 'score':
     case 'count':
-      return (value) => groupIndian(value, 1)
+      return { words: ['', ''], digits: 1, scale: 1 }
     default:
-      return (value) => groupIndian(value, 2)
+      return { words: ['', ''], digits: 2, scale: 1 }
   }
+}
+
+/** A finite number in a unit's words. */
+function numberFormat(unit: FieldUnit | undefined, t: Translate): (value: number) => string {
+  // Rupees put the sign before the symbol (−₹500).
+  if (unit === 'inr') return formatInr
+  const described = numberWords(unit, t)
+  if (!described)
+    return (value) => (value === 1 ? t('units.yes') : value === 0 ? t('units.no') : groupIndian(value, 2))
+  const { words, digits, scale } = described
+  const [before, after] = words
+  return words.length === 2
+    ? (value) => before + groupIndian(scale === 1 ? value : value * scale, digits) + after
+    : (value) => words.join(groupIndian(scale === 1 ? value : value * scale, digits))
 }
 
 /**

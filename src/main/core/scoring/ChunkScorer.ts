@@ -7,6 +7,8 @@ import type { CompiledForest } from './CompiledForest'
 import { FORMULA_START_CHARS, neutraliseCell } from './neutraliseCell'
 import { CategoryCells, parseCsvInputs } from './parseCsvInputs'
 import { describeReason } from './reasons'
+import { ReasonCell } from './ReasonCell'
+import { RowBytes } from './RowBytes'
 import type { Dictionary } from '../../../shared/dictionary'
 import type { Policy } from '../../../shared/policy'
 import { checkApplicants } from '../policy/checkApplicants'
@@ -75,12 +77,16 @@ export class ChunkScorer {
   private readonly delimiter: number
   /** Output cells may be copied as written only from comma-separated files. */
   private readonly copyRecords: boolean
-  /** Per model feature: whether its name is plain text in a CSV cell (see _reasonText). */
+  /** Per model feature: whether its name is plain text in a CSV cell (see _sentenceCell). */
   private readonly plainNames: boolean[]
   private readonly categories: CategoryCells[]
   private readonly gradeIndex: Map<string, number>
   /** Per model feature, its reason sentence (in the dictionary's words when the plan has one). */
   private readonly sentences: ReasonSentence[]
+  /** Per model feature, the writer of its reasons as bytes (null: the sentence's string is written). */
+  private readonly cells: (ReasonCell | null)[]
+  /** Per risk grade, its output cell as UTF-8. */
+  private readonly gradeCells: Uint8Array[]
   /** The dictionary's words for reasons and policy messages, when the plan has a dictionary. */
   private readonly text: DecisionText | null
 
@@ -104,6 +110,11 @@ export class ChunkScorer {
     this.plainNames = artifact.features.map(
       (f) => neutraliseCell(label(f.name)) === label(f.name) && !CSV_SPECIAL.test(label(f.name))
     )
+    const text = this.text
+    this.cells = artifact.features.map((f, i) =>
+      text && this.plainNames[i] ? ReasonCell.of(text.reasonTemplate(f.name)) : null
+    )
+    this.gradeCells = artifact.riskGrades.map((g) => Buffer.from(csvCell(g.grade)))
   }
 
   /**
@@ -177,7 +188,8 @@ export class ChunkScorer {
       rowsScored++
       const p = scored.probability[r]
       const grade = scored.grade[r]
-      grades[this.gradeIndex.get(grade) ?? grades.length - 1]++
+      const g = this.gradeIndex.get(grade)
+      grades[g ?? grades.length - 1]++
       histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(p * HISTOGRAM_BINS))]++
       predictedDefaults += scored.prediction[r]
       if (this.copyRecords && !this._needsNeutralising(bytes, r)) {
@@ -185,17 +197,31 @@ export class ChunkScorer {
         const end = table.recordEnd[r]
         if (source) output.copy(source, start, end)
         else output.text(decodeRange(bytes, start, end))
-        let tail = `,${p.toFixed(6)},${scored.prediction[r]},${csvCell(grade)}`
-        for (let k = 0; k < 3; k++) tail += ',' + this._reasonText(scored, values, r, k, true)
-        output.text(tail + '\n')
+        output.byte(COMMA)
+        output.fixedPoint(p, 6)
+        output.byte(COMMA)
+        output.cell(String(scored.prediction[r]))
+        output.byte(COMMA)
+        if (g === undefined) output.cell(csvCell(grade))
+        else output.bytes(this.gradeCells[g])
+        for (let k = 0; k < 3; k++) {
+          output.byte(COMMA)
+          this._writeReason(output, scored, values, r, k)
+        }
+        output.byte(LINE_FEED)
       } else {
-        const reasons = [0, 1, 2].map((k) => this._reasonText(scored, values, r, k, false))
+        const top = scored.top!
+        const reasons = [0, 1, 2].map((k) => {
+          const at = reasonAt(top, r, k)
+          const f = at < 0 ? -1 : top.feature[at]
+          return f < 0 ? '' : this._sentenceCell(f, valueAt(values, f, r), top.contribution[at], false)
+        })
         const results = [p.toFixed(6), String(scored.prediction[r]), grade, ...reasons]
         output.text(stringify([[...this._fields(bytes, r).map(neutraliseCell), ...results]]))
       }
     }
     return {
-      output: output.bytes(),
+      output: output.written(),
       errors,
       lineBreaks,
       rowsIn: n,
@@ -207,29 +233,37 @@ export class ChunkScorer {
     }
   }
 
-  /**
-   * Row r's k-th reason as the text of an output cell, neutralised, and quoted for CSV
-   * when `quote`; '' when the row has fewer. The sentence is the feature's name, its value
-   * and fixed words: a sentence whose name neutraliseCell leaves alone (checked once per
-   * feature) is not neutralised again; it is quoted when it holds a comma or a quote.
-   */
-  private _reasonText(
+  /** Row r's k-th reason as a quoted output cell, written as bytes where its feature has a ReasonCell; nothing when the row has fewer. */
+  private _writeReason(
+    output: RowBytes,
     scored: ScoredApplicants,
     values: FeatureColumns,
     r: number,
-    k: number,
+    k: number
+  ): void {
+    const top = scored.top!
+    const at = reasonAt(top, r, k)
+    if (at < 0) return
+    const f = top.feature[at]
+    const value = valueAt(values, f, r)
+    const cell = this.cells[f]
+    if (cell === null || !cell.write(output, value, top.contribution[at]))
+      output.cell(this._sentenceCell(f, value, top.contribution[at], true))
+  }
+
+  /**
+   * Feature f's reason sentence as the text of an output cell, neutralised, and quoted for CSV
+   * when `quote`. The sentence is the feature's name, its value and fixed words: a sentence
+   * whose name neutraliseCell leaves alone (checked once per feature) is not neutralised again;
+   * it is quoted when it holds a comma or a quote.
+   */
+  private _sentenceCell(
+    f: number,
+    value: number | string | null,
+    contribution: number,
     quote: boolean
   ): string {
-    const top = scored.top!
-    const at = r * top.perRow + k
-    const f = k < top.perRow ? top.feature[at] : -1
-    if (f < 0) return ''
-    const column = values[f]
-    const value = column === undefined ? null : column[r]
-    const text = this.sentences[f](
-      value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value,
-      top.contribution[at]
-    )
+    const text = this.sentences[f](value, contribution)
     // The value is formatted (₹1,56,664 has commas): the sentence itself decides the quotes.
     if (this.plainNames[f] && !CSV_SPECIAL.test(text)) return text
     const safe = neutraliseCell(text)
@@ -262,7 +296,7 @@ type FeatureColumns = (ArrayLike<number> | ArrayLike<string | null> | undefined)
 
 /**
  * Per model feature, the column of raw values its reasons quote (engineered features as
- * computed; _reasonText reads a NaN or a missing category as no value), looked up once per chunk.
+ * computed; valueAt reads a NaN or a missing category as no value), looked up once per chunk.
  */
 function featureColumns(artifact: ModelArtifact, featured: RawInputs): FeatureColumns {
   return artifact.features.map((f) =>
@@ -270,58 +304,28 @@ function featureColumns(artifact: ModelArtifact, featured: RawInputs): FeatureCo
   )
 }
 
+/** Where row r's k-th reason is among the ranked reasons, or −1 when the row has fewer. */
+function reasonAt(top: NonNullable<ScoredApplicants['top']>, r: number, k: number): number {
+  if (k >= top.perRow) return -1
+  const at = r * top.perRow + k
+  return top.feature[at] < 0 ? -1 : at
+}
+
+/** The value feature f's reason quotes in row r: null for a NaN or a missing category (see featureColumns). */
+function valueAt(values: FeatureColumns, f: number, r: number): number | string | null {
+  const value = values[f]?.[r]
+  return value === undefined || (typeof value === 'number' && Number.isNaN(value)) ? null : value
+}
+
 /** 1 for the first bytes of cells neutraliseCell may change (all ASCII). */
 const FORMULA_FIRST_BYTE = new Uint8Array(256)
 for (const c of FORMULA_START_CHARS) FORMULA_FIRST_BYTE[c.charCodeAt(0)] = 1
 
 const CSV_SPECIAL = /[",\r\n]/
+const COMMA = 0x2c
+const LINE_FEED = 0x0a
 
 /** A cell of a comma-separated row, quoted when it holds a comma, a quote or a line break. */
 function csvCell(text: string): string {
   return CSV_SPECIAL.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-/**
- * Output rows as UTF-8 in a buffer of its own (moved, not copied, to another thread): input
- * records copied as bytes, the scores and reasons after them written as text. Copying a
- * record instead of decoding it into the row's string saves decoding and encoding it again
- * (measured: the chunk's latin1 string, the joined rows and their encoding were a sixth of a
- * scoring thread's time). The buffer is an earlier output's memory when the coordinator
- * hands one back (`spare`), so a batch does not allocate and free a buffer per chunk.
- */
-class RowBytes {
-  private buffer: Buffer
-  private length = 0
-
-  constructor(capacity: number, spare?: ArrayBuffer) {
-    // Not from Node's shared pool: the buffer is moved whole.
-    this.buffer =
-      spare && spare.byteLength >= capacity
-        ? Buffer.from(spare)
-        : Buffer.allocUnsafeSlow(Math.max(capacity, 4096))
-  }
-
-  /** Appends source[start, end). */
-  copy(source: Buffer, start: number, end: number): void {
-    this.reserve(end - start)
-    this.length += source.copy(this.buffer, this.length, start, end)
-  }
-
-  /** Appends text as UTF-8. */
-  text(text: string): void {
-    // At most three bytes per UTF-16 unit.
-    this.reserve(text.length * 3)
-    this.length += this.buffer.write(text, this.length, 'utf8')
-  }
-
-  bytes(): Uint8Array {
-    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length)
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes))
-    this.buffer.copy(bigger, 0, 0, this.length)
-    this.buffer = bigger
-  }
 }
