@@ -8,7 +8,7 @@ import {
   type NumberWords
 } from './dictionary/resolve'
 import { translator, type Lang, type Translate } from './i18n'
-import { formatShare, formatSignedShare } from './numbers'
+import { formatShare, formatSignedShare, shareTenth, shareTenthTexts } from './numbers'
 import type { FiredReferral, PolicyIssue, Verdict } from './policy'
 
 /**
@@ -22,6 +22,8 @@ export class DecisionText {
   private readonly entries: Map<string, Dictionary[number]>
   /** Per feature, its reason sentence with the words looked up once (see reason). */
   private readonly sentences = new Map<string, ReasonSentence>()
+  /** The amounts reasons say, the same for every feature (see reasonTemplate). */
+  private amounts?: string[]
 
   constructor(
     readonly dictionary: Dictionary,
@@ -69,16 +71,26 @@ export class DecisionText {
    */
   reasonTemplate(feature: string): ReasonTemplate {
     const field = this.label(feature)
-    const lessThan = this.t('decision.reason.lessThan', { points: '0.1 %' })
     const marks = { field: FIELD_MARK, value: VALUE_MARK, points: POINTS_MARK }
+    const amounts = (this.amounts ??= [
+      ...shareTenthTexts(),
+      this.t('decision.reason.lessThan', { points: '0.1 %' })
+    ])
+    const lessThan = amounts.length - 1
+    const amountIndex = (contribution: number): number => {
+      const points = Math.abs(contribution)
+      return points < 0.0005 ? lessThan : shareTenth(points)
+    }
     return {
       raises: slotsOf(cutAtMarks(this.t('decision.reason.raises', marks)), field),
       lowers: slotsOf(cutAtMarks(this.t('decision.reason.lowers', marks)), field),
       value: fieldValueFormat(this.entries.get(feature), this.lang, this.t),
       number: numberWords(this.entries.get(feature)?.unit, this.t),
+      amounts,
+      amountIndex,
       amount: (contribution) => {
-        const points = Math.abs(contribution)
-        return points < 0.0005 ? lessThan : formatShare(points)
+        const at = amountIndex(contribution)
+        return at >= 0 ? amounts[at] : formatShare(Math.abs(contribution))
       }
     }
   }
@@ -191,6 +203,10 @@ export interface ReasonTemplate {
   number: NumberWords | null
   /** How much the reason moved the probability, in words ("2.3 %", "less than 0.1 %"). */
   amount: (contribution: number) => string
+  /** The texts amount() says for most contributions: one decimal from "0.0 %" to "100.0 %", then "less than 0.1 %". */
+  amounts: readonly string[]
+  /** Which of `amounts` amount() says for a contribution, or −1 where it says another text. */
+  amountIndex: (contribution: number) => number
 }
 
 /** A sentence as fixed texts around its slots: fixed[0], slots[0], fixed[1], …, fixed[slots.length]. */

@@ -96,25 +96,33 @@ export function amountInWords(value: number, t: Translate): string {
 
 /** A share in [0, 1] as a percentage with `digits` decimals: 0.1234 → "12.3 %". */
 export function formatShare(share: number, digits = 1): string {
-  const percent = share * 100
   // One decimal, the scored file's reasons' amounts (three a row): looked up among the 1,001
-  // texts "0.0 %" … "100.0 %" instead of toFixed (~0.1 µs). The tenths are those toFixed rounds
-  // to except within a millionth of a half, which is left to toFixed; a test holds the two equal.
-  if (digits === 1 && percent >= 0 && percent <= 100) {
-    const tenths = percent * 10
-    const whole = Math.round(tenths)
-    if (Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6) return (tenthTexts ??= shareTenths())[whole]
+  // texts "0.0 %" … "100.0 %" instead of toFixed (~0.1 µs).
+  if (digits === 1) {
+    const tenth = shareTenth(share)
+    if (tenth >= 0) return shareTenthTexts()[tenth]
   }
-  return `${percent.toFixed(digits)} %`
+  return `${(share * 100).toFixed(digits)} %`
 }
 
-/** formatShare's texts with one decimal, made on first use (not at every process's start-up). */
+/**
+ * Which of shareTenthTexts says a share in [0, 1] with one decimal, or −1 where toFixed
+ * decides: the tenths are those toFixed rounds to except within a millionth of a half, which
+ * is left to toFixed; a test holds the two equal.
+ */
+export function shareTenth(share: number): number {
+  const percent = share * 100
+  if (!(percent >= 0 && percent <= 100)) return -1
+  const tenths = percent * 10
+  return Math.abs(tenths - Math.floor(tenths) - 0.5) > 1e-6 ? Math.round(tenths) : -1
+}
+
+/** "0.0 %", "0.1 %", … "100.0 %": formatShare's texts with one decimal, made on first use (not at every process's start-up). */
+export function shareTenthTexts(): readonly string[] {
+  return (tenthTexts ??= Array.from({ length: 1001 }, (_, k) => `${(k / 10).toFixed(1)} %`))
+}
+
 let tenthTexts: string[] | undefined
-
-/** "0.0 %", "0.1 %", … "100.0 %". */
-function shareTenths(): string[] {
-  return Array.from({ length: 1001 }, (_, k) => `${(k / 10).toFixed(1)} %`)
-}
 
 /** A change of a share as signed percentage points for one line of text: "+1.2 %", "−0.4 %". */
 export function formatSignedShare(share: number, digits = 1): string {

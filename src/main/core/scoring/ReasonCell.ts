@@ -40,13 +40,18 @@ export class ReasonCell {
   private readonly raises: EncodedPieces
   private readonly lowers: EncodedPieces
   private readonly number: EncodedNumber | null
-  /** The current sentence's slot texts, null for a whole number written as digits (reused: no array per reason). */
-  private readonly texts: (string | null)[] = []
+  private readonly amounts: EncodedAmounts
+  /**
+   * The current sentence's slot texts (reused: no array per reason): null for a number
+   * written as digits, undefined for an amount written from `amounts`.
+   */
+  private readonly texts: (string | null | undefined)[] = []
 
   private constructor(private readonly template: ReasonTemplate) {
     this.raises = encodePieces(template.raises)
     this.lowers = encodePieces(template.lowers)
     this.number = encodeNumber(template)
+    this.amounts = encodeAmounts(template.amounts)
   }
 
   /** The writer of a feature's reasons, or null when its fixed words hold a double quote (the string path escapes them). */
@@ -64,6 +69,8 @@ export class ReasonCell {
     // The value × scale rounded to the unit's decimals, as its whole part and its decimals, when written as digits.
     let whole = -1
     let fraction = 0
+    // The amount's index among the template's amounts, when written from them.
+    let amount = -1
     let special = pieces.special
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === 'value' && number !== null && typeof value === 'number') {
@@ -83,6 +90,16 @@ export class ReasonCell {
           continue
         }
       }
+      if (slots[i] === 'amount') {
+        amount = this.template.amountIndex(contribution)
+        if (amount >= 0) {
+          const kind = this.amounts.kinds[amount]
+          if (kind === QUOTED) return false
+          if (kind === SPECIAL) special = true
+          texts[i] = undefined
+          continue
+        }
+      }
       const text = slots[i] === 'value' ? this.template.value(value) : this.template.amount(contribution)
       const kind = specialIn(text)
       if (kind === QUOTED) return false
@@ -90,12 +107,13 @@ export class ReasonCell {
       texts[i] = text
     }
     // A quoted cell is neutralised first (see ChunkScorer._sentenceCell): left to the string path.
-    if (special && this.startsFormula(fixed, slots.length)) return false
+    if (special && this.startsFormula(fixed, slots.length, amount)) return false
     if (special) out.byte(QUOTE)
     out.bytes(fixed[0])
     for (let i = 0; i < slots.length; i++) {
       const text = texts[i]
-      if (text !== null) out.cell(text)
+      if (typeof text === 'string') out.cell(text)
+      else if (text === undefined) out.bytes(this.amounts.bytes[amount])
       else {
         out.bytes(number!.before)
         out.groupedNumber(whole, fraction, number!.digits)
@@ -107,15 +125,16 @@ export class ReasonCell {
     return true
   }
 
-  /** Whether the sentence's first character is one neutraliseCell looks at. */
-  private startsFormula(fixed: Uint8Array[], slots: number): boolean {
+  /** Whether the sentence's first character is one neutraliseCell looks at (`amount` as in write). */
+  private startsFormula(fixed: Uint8Array[], slots: number, amount: number): boolean {
     for (let i = 0; i <= slots; i++) {
       if (fixed[i].length > 0) return FORMULA_START_CHARS.includes(String.fromCharCode(fixed[i][0]))
       if (i === slots) break
       const text = this.texts[i]
-      // A whole number starts with its words, or with a digit.
+      // A number written as digits starts with its words, or with a digit.
       if (text === null) return this.number!.formula
-      if (text.length > 0) return FORMULA_START_CHARS.includes(text[0])
+      const first = text === undefined ? this.template.amounts[amount] : text
+      if (first.length > 0) return FORMULA_START_CHARS.includes(first[0])
     }
     return false
   }
@@ -156,6 +175,27 @@ function encodePieces(pieces: ReasonPieces): EncodedPieces {
     slots: pieces.slots,
     special: pieces.fixed.some((text) => specialIn(text) !== PLAIN)
   }
+}
+
+/** A template's amounts as UTF-8, and whether each makes a cell quoted (PLAIN, SPECIAL or QUOTED). */
+interface EncodedAmounts {
+  bytes: Uint8Array[]
+  kinds: Uint8Array
+}
+
+/** Encoded once per DecisionText: its templates share one list of amounts. */
+const encodedAmounts = new WeakMap<readonly string[], EncodedAmounts>()
+
+function encodeAmounts(amounts: readonly string[]): EncodedAmounts {
+  let encoded = encodedAmounts.get(amounts)
+  if (!encoded) {
+    encoded = {
+      bytes: amounts.map((text) => encoder.encode(text)),
+      kinds: Uint8Array.from(amounts, specialIn)
+    }
+    encodedAmounts.set(amounts, encoded)
+  }
+  return encoded
 }
 
 /** The unit's words around a number, when it has them once each side and no quote in them. */
