@@ -43,10 +43,12 @@ export function sentence(entry: DictionaryEntry, value: unknown, contribution: n
   })
 }
 
-// Labels and category words with the characters the cut sentences use inside them too.
+// Labels and category words with the characters the cut sentences use inside them too, and
+// those that make a CSV cell quoted or that a spreadsheet reads as a formula.
 const words = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
-  fc.constantFrom('Credit score', 'आय', 'a\u0001b', '\u0002', 'x\u0003', '{value}', '$&', '₹ — %')
+  fc.constantFrom('Credit score', 'आय', 'a\u0001b', '\u0002', 'x\u0003', '{value}', '$&', '₹ — %'),
+  fc.constantFrom('a,b', 'two\nlines', 'cr\rhere', 'say "so"', '=1+1', '-lent', '@home', '\tTab')
 )
 export const entries = fc.record({
   field: fc.constantFrom('Income', 'Region', 'Age'),

@@ -5,6 +5,7 @@ import { ReasonCell } from '../../../../src/main/core/scoring/ReasonCell'
 import { RowBytes } from '../../../../src/main/core/scoring/RowBytes'
 import { DecisionText } from '../../../../src/shared/decisionText'
 import type { DictionaryEntry } from '../../../../src/shared/dictionary'
+import { formatShare } from '../../../../src/shared/numbers'
 import { fieldRows, sentence, values } from '../../../helpers/reasonArbitraries'
 
 // ReasonCell writes a reason's CSV cell as bytes, whole numbers digit by digit; ChunkScorer's
@@ -79,5 +80,61 @@ describe('ReasonCell', () => {
     expect(Buffer.from(out.written()).toString('utf8')).toBe(
       '"Income: ₹12,34,567 — raised the risk by 2.3 %"'
     )
+  })
+
+  it('writes whole numbers, decimals away from a half and one-decimal amounts itself, and formats only the rest as text', () => {
+    const entry = (field: string, unit: DictionaryEntry['unit']): DictionaryEntry => ({
+      field,
+      label: { en: field, hi: '' },
+      description: { en: '', hi: '' },
+      unit
+    })
+    const text = new DecisionText([entry('Income', 'inr'), entry('Rate', 'percent'), entry('Ratio', 'share')])
+    const formatted: (number | string | null)[] = []
+    /** The field's writer, noting each value and amount it has the template say as text. */
+    const counted = (field: string): ReasonCell => {
+      const template = text.reasonTemplate(field)
+      return ReasonCell.of({
+        ...template,
+        value: (v) => (formatted.push(v), template.value(v)),
+        amount: (c) => (formatted.push(c), template.amount(c))
+      })!
+    }
+    const written = (cell: ReasonCell, value: number | string | null, contribution: number): string => {
+      const out = new RowBytes(1)
+      expect(cell.write(out, value, contribution)).toBe(true)
+      return Buffer.from(out.written()).toString('utf8')
+    }
+    const income = counted('Income')
+    const rate = counted('Rate')
+    const ratio = counted('Ratio')
+    expect(written(income, 0, 0.0001)).toBe('Income: ₹0 — raised the risk by less than 0.1 %')
+    expect(written(income, 999, -0.123)).toBe('Income: ₹999 — lowered the risk by 12.3 %')
+    expect(written(income, 1_234_567, 1)).toBe('"Income: ₹12,34,567 — raised the risk by 100.0 %"')
+    expect(written(income, 1e15 - 1, 0.5)).toBe(
+      '"Income: ₹99,99,99,99,99,99,999 — raised the risk by 50.0 %"'
+    )
+    expect(written(income, 2345.4, 0.02)).toBe('"Income: ₹2,345 — raised the risk by 2.0 %"')
+    expect(written(rate, 9.82, 0.0123)).toBe('Rate: 9.82 % — raised the risk by 1.2 %')
+    expect(written(rate, 12.3456, 0.0123)).toBe('Rate: 12.35 % — raised the risk by 1.2 %')
+    expect(written(ratio, 0.087, -0.05)).toBe('Ratio: 8.7 % — lowered the risk by 5.0 %')
+    expect(formatted).toEqual([])
+    // Left to the text: a half (as groupIndian rounds its shortest decimal text), a negative,
+    // −0, 10^15 and more, a category, no value, and an amount beside a half or outside [0, 1].
+    const left: [ReasonCell, number | string | null][] = [
+      [income, 0.5],
+      [rate, 1.005],
+      [income, -3],
+      [income, -0],
+      [income, 1e15],
+      [income, 'N'],
+      [income, null]
+    ]
+    for (const [cell, value] of left) written(cell, value, 0.02)
+    expect(formatted).toEqual(left.map(([, value]) => value))
+    formatted.length = 0
+    expect(written(income, 5, 0.0015)).toBe(`Income: ₹5 — raised the risk by ${formatShare(0.0015)}`)
+    expect(written(income, 5, 1.5)).toBe('Income: ₹5 — raised the risk by 150.0 %')
+    expect(formatted).toEqual([0.0015, 1.5])
   })
 })

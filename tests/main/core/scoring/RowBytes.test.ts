@@ -17,7 +17,11 @@ function grouped(whole: number, fraction: number, digits: number): string {
 const texts = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 12 }),
-  fc.constantFrom('₹', '—', 'आय', '\ud83d', '\ude00x', 'a\ud83d\ude00b', '')
+  // The edges between one, two and three bytes, and of the surrogates.
+  fc.constantFrom('₹', '—', 'आय', '\ud83d', '\ude00x', 'a\ud83d\ude00b', '', '\u007f\u0080', '\u07ff\u0800'),
+  fc.constantFrom('\ud7ff', '\ud800', '\udbff\udc00', '\udfff', '\ue000', '\uffff'),
+  // Long enough to outgrow the buffer's first 4 KB within a few writes.
+  fc.tuple(fc.constantFrom('a', '₹', '😀'), fc.integer({ min: 500, max: 1500 })).map(([c, n]) => c.repeat(n))
 )
 
 // Probabilities, with those a rounding half apart and those beside it.
@@ -38,10 +42,12 @@ interface Write {
 const writes: fc.Arbitrary<Write> = fc.oneof(
   texts.map((text) => ({ apply: (out: RowBytes) => out.cell(text), expected: Buffer.from(text, 'utf8') })),
   texts.map((text) => ({ apply: (out: RowBytes) => out.text(text), expected: Buffer.from(text, 'utf8') })),
-  fc.uint8Array({ maxLength: 40 }).map((bytes) => ({
-    apply: (out: RowBytes) => out.bytes(bytes),
-    expected: Buffer.from(bytes)
-  })),
+  fc
+    .oneof(fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ minLength: 1000, maxLength: 3000 }))
+    .map((bytes) => ({
+      apply: (out: RowBytes) => out.bytes(bytes),
+      expected: Buffer.from(bytes)
+    })),
   fc
     .integer({ min: 0, max: 127 })
     .map((b) => ({ apply: (out: RowBytes) => out.byte(b), expected: Buffer.from([b]) })),
