@@ -363,45 +363,38 @@ function _linearTreeShap(
       const rightOne = goLeft ? 0 : carriedOne
       const a = leftValue * leftZero + rightValue * rightZero
       const b = leftValue * (leftOne - leftZero) + rightValue * (rightOne - rightZero)
+      // With both children leaves, G is complete in this pass: close `node` here (phi[f] +=
+      // Q[G · bracket]); otherwise store the level for the subtree below it.
+      const closing = leftIsLeaf && rightIsLeaf
       let leaves = 0
-      if (leftIsLeaf && rightIsLeaf) {
-        // G is complete in this pass: close `node` here (phi[f] += Q[G · bracket]).
-        let own = 0
-        for (let k = 0; k < points; k++) {
-          const tk = mem[tAt + k]
-          const q = zero + spread * tk
-          const iq = 1 / q
-          const rk = spread * iq
-          const p = mem[up + k] * q * mem[pv + inverseRun + k]
-          const pl = p * (self ? iq : mem[lp + inverseRun + k])
-          const rl = self ? rk : mem[lp + ratioRun + k]
-          const m = a + b * tk
-          const gk = pl * m
-          leaves += mem[wAt + k] * pl * (b - rl * m)
-          own += gk * mem[wAt + k] * (rk - mem[pv + ratioRun + k])
-          mem[up + sumRun + k] += gk
-        }
-        phi[g] += leaves
-        phi[f] += own
-        continue
-      }
+      let own = 0
       for (let k = 0; k < points; k++) {
         const tk = mem[tAt + k]
         const q = zero + spread * tk
         const iq = 1 / q
         const rk = spread * iq
         const p = mem[up + k] * q * mem[pv + inverseRun + k]
-        mem[at + k] = p
-        mem[at + ratioRun + k] = rk
-        mem[at + inverseRun + k] = iq
-        mem[at + bracketRun + k] = mem[wAt + k] * (rk - mem[pv + ratioRun + k])
         const pl = p * (self ? iq : mem[lp + inverseRun + k])
         const rl = self ? rk : mem[lp + ratioRun + k]
         const m = a + b * tk
+        const gk = pl * m
         leaves += mem[wAt + k] * pl * (b - rl * m)
-        mem[at + sumRun + k] = pl * m
+        if (closing) {
+          own += gk * mem[wAt + k] * (rk - mem[pv + ratioRun + k])
+          mem[up + sumRun + k] += gk
+        } else {
+          mem[at + k] = p
+          mem[at + ratioRun + k] = rk
+          mem[at + inverseRun + k] = iq
+          mem[at + bracketRun + k] = mem[wAt + k] * (rk - mem[pv + ratioRun + k])
+          mem[at + sumRun + k] = gk
+        }
       }
       phi[g] += leaves
+      if (closing) {
+        phi[f] += own
+        continue
+      }
     } else if (one === 1) {
       for (let k = 0; k < points; k++) {
         const q = zero + spread * mem[tAt + k]
