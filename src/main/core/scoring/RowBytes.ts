@@ -79,10 +79,12 @@ export class RowBytes {
   groupedNumber(whole: number, fraction: number, digits: number): void {
     let wholeDigits = 1
     for (let p = 10; p <= whole; p *= 10) wholeDigits++
+    // Integer arithmetic (`| 0`) wherever the number fits 32 bits: a floating-point remainder
+    // is a call into the C library, and three of them a digit cost a tenth of writing a row.
     let decimals = digits
-    let rest = fraction
+    let rest = fraction | 0
     while (decimals > 0 && rest % 10 === 0) {
-      rest /= 10
+      rest = (rest / 10) | 0
       decimals--
     }
     const commas = wholeDigits > 3 ? (wholeDigits - 2) >> 1 : 0
@@ -91,13 +93,13 @@ export class RowBytes {
     let at = this.length + length
     if (decimals > 0) at = this.digitsBefore(at, rest, decimals, POINT)
     // The last three digits, then pairs, each after a comma.
-    let count = Math.min(3, wholeDigits)
-    at = this.digitsBefore(at, whole % 1000, count, COMMA)
-    rest = (whole - (whole % 1000)) / 1000
-    for (let left = wholeDigits - count; left > 0; left -= count) {
-      count = Math.min(2, left)
-      at = this.digitsBefore(at, rest % 100, count, COMMA)
-      rest = (rest - (rest % 100)) / 100
+    const last = whole < INT_LIMIT ? (whole | 0) % 1000 : whole % 1000
+    at = this.digitsBefore(at, last, Math.min(3, wholeDigits), COMMA)
+    let high = (whole - last) / 1000
+    for (let left = wholeDigits - 3; left > 0; left -= 2) {
+      const pair = high < INT_LIMIT ? (high | 0) % 100 : high % 100
+      at = this.digitsBefore(at, pair, Math.min(2, left), COMMA)
+      high = (high - pair) / 100
     }
     this.length += length
   }
@@ -126,18 +128,19 @@ export class RowBytes {
   }
 
   /**
-   * Writes the last `count` digits of n (zeros in front where it has fewer) to end at `end`,
+   * Writes the last `count` digits of n < 2^31 (zeros in front where it has fewer) to end at `end`,
    * then `mark` before them unless they start the number; returns where the mark went. The
    * caller has reserved the room.
    */
   private digitsBefore(end: number, n: number, count: number, mark: number): number {
     const b = this.buffer
     let at = end
-    let rest = n
+    // n < 2^31 (a group of digits, decimals, a probability's millionths).
+    let rest = n | 0
     for (let k = 0; k < count; k++) {
-      const digit = rest % 10
-      b[--at] = ZERO + digit
-      rest = (rest - digit) / 10
+      const next = (rest / 10) | 0
+      b[--at] = ZERO + rest - next * 10
+      rest = next
     }
     if (at > this.length) b[--at] = mark
     return at
@@ -165,5 +168,7 @@ export class RowBytes {
 const COMMA = 0x2c
 const ZERO = 0x30
 const POINT = 0x2e
+/** Numbers below it fit a 32-bit integer. */
+const INT_LIMIT = 2 ** 31
 /** 10^digits for fixedPoint. */
 const POWERS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000]
