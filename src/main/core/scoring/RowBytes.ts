@@ -74,13 +74,14 @@ export class RowBytes {
   /**
    * Appends whole.fraction as groupIndian writes it: the whole part (0 ≤ whole < 10^15) in
    * Indian grouping ("12,34,567": the last three digits, then pairs), then, unless the
-   * fraction is 0, a point and the fraction's `digits` decimals without trailing zeros.
+   * fraction (0 ≤ fraction < 10^digits) is 0, a point and its `digits` decimals without
+   * trailing zeros.
    */
   groupedNumber(whole: number, fraction: number, digits: number): void {
     let wholeDigits = 1
     for (let p = 10; p <= whole; p *= 10) wholeDigits++
     // Integer arithmetic (`| 0`) wherever the number fits 32 bits: a floating-point remainder
-    // is a call into the C library, and three of them a digit cost a tenth of writing a row.
+    // is a call into the C library (measured: 2 % of a scoring thread's time, with fixedPoint's).
     let decimals = digits
     let rest = fraction | 0
     while (decimals > 0 && rest % 10 === 0) {
