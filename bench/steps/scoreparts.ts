@@ -7,13 +7,15 @@ import { scoreApplicants, type ReasonMode } from '../../src/main/core/scoring/sc
 import { CHUNK_BYTES, matchColumns } from '../../src/main/core/scoring/scoreCsvFile'
 import { openWorkbench, step, timed } from './step'
 
+const ROUNDS = 3
+
 /**
  * scoreparts DB MODEL_ID IN: where batch scoring's CPU time goes, on one thread, in
  * cumulative passes over the file's chunks held in memory (cut as scoreCsvFile cuts them):
  * tokenize; + read the model inputs; + features, forest and calibration without reasons;
  * + path reasons; + the whole ChunkScorer (output rows, drift). What scoreFile spends
  * beyond that (reading, hashing, cutting and writing, on the coordinating thread) is not in
- * these passes.
+ * these passes. Each pass runs ROUNDS times, interleaved with the others; its best time is kept.
  */
 step(async ([db, modelId, input]) => {
   const wb = openWorkbench(db)
@@ -61,17 +63,21 @@ step(async ([db, modelId, input]) => {
         scoreApplicants({ artifact: model.artifact, compiled: model.compiled }, inputs, depth)
       }
     })
-  const tokenize = await pass('tokenize')
-  const parse = await pass('parse')
-  const forest = await pass('none')
-  const reasons = await pass('path')
-  const all = await pass('all')
+  // Three rounds of the five passes, each pass's best kept: on a shared host one slow minute
+  // could make a deeper pass read faster than a shallower one, and a piece negative.
+  const depths = ['tokenize', 'parse', 'none', 'path', 'all'] as const
+  const best = new Map<(typeof depths)[number], number>()
+  for (let round = 0; round < ROUNDS; round++)
+    for (const depth of depths) {
+      const { seconds } = await pass(depth)
+      best.set(depth, Math.min(best.get(depth) ?? Infinity, seconds))
+    }
   return {
     rows,
-    tokenize: tokenize.seconds,
-    parse: parse.seconds,
-    forest: forest.seconds,
-    reasons: reasons.seconds,
-    all: all.seconds
+    tokenize: best.get('tokenize')!,
+    parse: best.get('parse')!,
+    forest: best.get('none')!,
+    reasons: best.get('path')!,
+    all: best.get('all')!
   }
 })
