@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Column } from '../../../../src/main/core/data/Table'
 import {
   boxStats,
+  mostFrequent,
   pearsonMatrix,
   profileColumn,
   profileTable,
@@ -217,5 +219,44 @@ describe('correlation edges', () => {
     })
     expect(profile).toMatchObject({ numRows: 0, positives: 0, defaultRate: 0 })
     expect(profile.correlation.names).toEqual(['a', 'Default'])
+  })
+})
+
+describe('the most frequent categories', () => {
+  it('are those a full sort by count, then by text, puts first, and "(other)" holds the rest', () => {
+    fc.assert(
+      fc.property(
+        // Few counts and short texts: many ties, broken by the text.
+        fc.array(fc.tuple(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 4 })), { maxLength: 80 }),
+        fc.integer({ min: 1, max: 12 }),
+        (pairs, k) => {
+          const byLevel = new Map(pairs)
+          const levels = [...byLevel.keys()]
+          const counts = Float64Array.from(levels, (l) => byLevel.get(l)!)
+          const sorted = levels
+            .map((_, i) => i)
+            .sort((a, b) => counts[b] - counts[a] || (levels[a] < levels[b] ? -1 : 1))
+          expect(mostFrequent(counts, levels, k)).toEqual(sorted.slice(0, k))
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it('counts in "(other)" every row of the levels after the first thirty, and lists none for an identifier', () => {
+    // 40 levels, level i seen i + 1 times, the odd rows defaults.
+    const cells = Array.from({ length: 40 }, (_, i) => Array<string>(i + 1).fill(`L${i}`)).flat()
+    const target = cells.map((_, r) => r % 2)
+    const profile = profileColumn(text(cells), Uint8Array.from(target)) as CategoricalProfile
+    expect(profile.top.slice(0, 3).map((c) => c.value)).toEqual(['L39', 'L38', 'L37'])
+    const other = profile.top[30]
+    expect(other.value).toBe('(other)')
+    // Levels L0..L9: 1 + 2 + … + 10 rows.
+    expect(other.count).toBe(55)
+    const rowsOfOther = cells.map((c, r) => (Number(c.slice(1)) < 10 ? r : -1)).filter((r) => r >= 0)
+    expect(other.defaults).toBe(rowsOfOther.filter((r) => target[r] === 1).length)
+    expect(
+      (profileColumn(text(cells, 'identifier'), Uint8Array.from(target)) as CategoricalProfile).top
+    ).toEqual([])
   })
 })
