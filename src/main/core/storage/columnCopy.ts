@@ -321,13 +321,19 @@ export function storedRows(
   })()
 }
 
-/** A BLOB as a typed array of `length` elements (copied: BLOB buffers need not be aligned), or undefined when its size differs. */
+/**
+ * A BLOB as a typed array of `length` elements, or undefined when its size differs. The
+ * BLOB's own memory when it is a whole ArrayBuffer of its own (as better-sqlite3 returns a
+ * BLOB: aligned, and nothing else in it); copied otherwise (a BLOB inside a larger buffer need
+ * not be aligned). Copying a million-row dataset's columns took ~0.3 s of `ptm inspect`.
+ */
 function typed<T extends Float64Array | Int32Array | Uint8Array>(
   data: Buffer | undefined,
-  type: { new (n: number): T; BYTES_PER_ELEMENT: number },
+  type: { new (n: number): T; new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
   length: number
 ): T | undefined {
   if (!data || data.length !== length * type.BYTES_PER_ELEMENT) return undefined
+  if (data.byteOffset === 0 && data.buffer.byteLength === data.length) return new type(data.buffer)
   const out = new type(length)
   new Uint8Array(out.buffer).set(data)
   return out
