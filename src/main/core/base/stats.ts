@@ -66,3 +66,10 @@ export function meanAndStd(count: number, value: (i: number) => number): { mean:
   const clamp = (x: number): number => Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, x))
   return { mean: clamp(mean * scale), std: clamp(Math.sqrt(ss / count) * scale) }
 }
+
+/** The plain sum of the values, in order. */
+export function sum(values: ArrayLike<number>): number {
+  let total = 0
+  for (let i = 0; i < values.length; i++) total += values[i]
+  return total
+}

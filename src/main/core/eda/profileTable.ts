@@ -1,5 +1,5 @@
 import type { Column, NumericColumn, Table, TextColumn } from '../data/Table'
-import { meanAndStd, overflowSafeScale, quantileSorted } from '../base/stats'
+import { meanAndStd, overflowSafeScale, quantileSorted, sum } from '../base/stats'
 
 import type {
   BoxStats,
@@ -332,10 +332,4 @@ export function mostFrequent(counts: Float64Array, levels: readonly string[], k:
     best[at] = i
   }
   return best
-}
-
-function sum(values: Float64Array): number {
-  let total = 0
-  for (let i = 0; i < values.length; i++) total += values[i]
-  return total
 }

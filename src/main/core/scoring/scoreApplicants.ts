@@ -1,4 +1,5 @@
 import { applyCalibration } from '../ml/calibration'
+import { sum } from '../base/stats'
 import {
   ensembleMargins,
   expectedMargin,
@@ -301,12 +302,6 @@ function ensembleOf(model: ScoringModel): TreeEnsemble {
   if (!model.ensemble)
     throw new Error('scoreApplicants: exact reasons need the trees, not only their compiled form')
   return model.ensemble
-}
-
-function sum(a: Float64Array): number {
-  let s = 0
-  for (let i = 0; i < a.length; i++) s += a[i]
-  return s
 }
 
 /** The raw value of input field `i` for row `r`, null when missing. */
