@@ -171,10 +171,7 @@ function numberFormat(unit: FieldUnit | undefined, t: Translate): (value: number
   if (!described)
     return (value) => (value === 1 ? t('units.yes') : value === 0 ? t('units.no') : groupIndian(value, 2))
   const { words, digits, scale } = described
-  const [before, after] = words
-  return words.length === 2
-    ? (value) => before + groupIndian(scale === 1 ? value : value * scale, digits) + after
-    : (value) => words.join(groupIndian(scale === 1 ? value : value * scale, digits))
+  return (value) => words.join(groupIndian(scale === 1 ? value : value * scale, digits))
 }
 
 /**
