@@ -1,6 +1,6 @@
 import type { DriftBins } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
-import { SortedValues } from './preprocess'
+import { ColumnSummaries, mapInputs } from './preprocess'
 import { quantileSorted } from '../base/stats'
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
@@ -12,39 +12,34 @@ const EPSILON = 1e-4
 export function fitDriftBins(
   raw: RawInputs,
   rows: Int32Array,
-  sortedValues: SortedValues = new SortedValues()
+  summaries: ColumnSummaries = new ColumnSummaries()
 ): DriftBins[] {
-  const bins: DriftBins[] = []
-  for (const [name, values] of raw.numeric) {
-    const sorted = sortedValues.of(values, rows)
-    const edges = [...new Set(DECILES.map((q) => quantileSorted(sorted, q)).filter(Number.isFinite))]
-    const counts = countNumeric(values, rows, edges)
-    bins.push({ name, kind: 'numeric', edges, shares: counts.shares, missingShare: counts.missingShare })
-  }
-  for (const [name, values] of raw.categorical) {
-    const counts = new Map<string, number>()
-    let missing = 0
-    for (const r of rows) {
-      const v = values[r]
-      if (v === null) missing++
-      else counts.set(v, (counts.get(v) ?? 0) + 1)
+  const n = rows.length || 1
+  return mapInputs<DriftBins>(
+    raw,
+    rows,
+    summaries,
+    (name, sorted, values) => {
+      const edges = [...new Set(DECILES.map((q) => quantileSorted(sorted, q)).filter(Number.isFinite))]
+      const counts = countNumeric(values, rows, edges)
+      return { name, kind: 'numeric', edges, shares: counts.shares, missingShare: counts.missingShare }
+    },
+    (name, { levels: sorted, counts, missing }) => {
+      // The most frequent first, equal counts in the levels' order (sorted); stable.
+      const order = sorted.map((_, i) => i).sort((a, b) => counts[b] - counts[a])
+      const top = order.slice(0, MAX_LEVELS)
+      const shares = top.map((i) => counts[i] / n)
+      const other = 1 - missing / n - shares.reduce((a, b) => a + b, 0)
+      return {
+        name,
+        kind: 'categorical',
+        levels: top.map((i) => sorted[i]),
+        shares,
+        otherShare: Math.max(0, other),
+        missingShare: missing / n
+      }
     }
-    const n = rows.length || 1
-    const levels = [...counts.keys()]
-      .sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1))
-      .slice(0, MAX_LEVELS)
-    const shares = levels.map((l) => counts.get(l)! / n)
-    const other = 1 - missing / n - shares.reduce((a, b) => a + b, 0)
-    bins.push({
-      name,
-      kind: 'categorical',
-      levels,
-      shares,
-      otherShare: Math.max(0, other),
-      missingShare: missing / n
-    })
-  }
-  return bins
+  )
 }
 
 /** Counts of a batch in the training bins of one column, to be merged over chunks. */

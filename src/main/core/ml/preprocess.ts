@@ -16,34 +16,51 @@ export interface RawInputs {
 export function describeInputs(
   raw: RawInputs,
   rows: Int32Array,
-  sortedValues: SortedValues = new SortedValues()
+  summaries: ColumnSummaries = new ColumnSummaries()
 ): InputField[] {
-  const fields: InputField[] = []
-  for (const [name, values] of raw.numeric) {
-    const sorted = sortedValues.of(values, rows)
-    const q = (p: number): number | null => (sorted.length ? quantileSorted(sorted, p) : null)
-    fields.push({
-      name,
-      kind: 'numeric',
-      min: sorted.length ? sorted[0] : null,
-      max: sorted.length ? sorted[sorted.length - 1] : null,
-      p01: q(0.01),
-      p99: q(0.99),
-      median: q(0.5),
-      missingShare: rows.length ? (rows.length - sorted.length) / rows.length : 0
-    })
-  }
-  for (const [name, values] of raw.categorical) {
-    const { levels, counts, missing } = countLevels(values, rows)
-    fields.push({
+  const share = (count: number): number => (rows.length ? count / rows.length : 0)
+  return mapInputs<InputField>(
+    raw,
+    rows,
+    summaries,
+    (name, sorted) => {
+      const q = (p: number): number | null => (sorted.length ? quantileSorted(sorted, p) : null)
+      return {
+        name,
+        kind: 'numeric',
+        min: sorted.length ? sorted[0] : null,
+        max: sorted.length ? sorted[sorted.length - 1] : null,
+        p01: q(0.01),
+        p99: q(0.99),
+        median: q(0.5),
+        missingShare: share(rows.length - sorted.length)
+      }
+    },
+    (name, { levels, counts, missing }) => ({
       name,
       kind: 'categorical',
       categories: levels,
       mostFrequent: mostFrequent(levels, counts),
-      missingShare: rows.length ? missing / rows.length : 0
+      missingShare: share(missing)
     })
-  }
-  return fields
+  )
+}
+
+/**
+ * Maps each raw input column, the numbers then the categories (RawInputs' order), with its
+ * summary over `rows`: the sorted non-missing values of a number, the level counts of a category.
+ */
+export function mapInputs<T>(
+  raw: RawInputs,
+  rows: Int32Array,
+  summaries: ColumnSummaries,
+  numeric: (name: string, sorted: Float64Array, values: Float64Array) => T,
+  categorical: (name: string, counts: LevelCounts) => T
+): T[] {
+  const out: T[] = []
+  for (const [name, values] of raw.numeric) out.push(numeric(name, summaries.sorted(values, rows), values))
+  for (const [name, values] of raw.categorical) out.push(categorical(name, summaries.levels(values, rows)))
+  return out
 }
 
 /**
@@ -56,13 +73,13 @@ export function fitFeatureSpecs(
   raw: RawInputs,
   rows: Int32Array,
   engineered: Set<string>,
-  sortedValues: SortedValues = new SortedValues()
+  summaries: ColumnSummaries = new ColumnSummaries()
 ): { features: FeatureSpec[]; dropped: string[] } {
   const features: FeatureSpec[] = []
   const dropped: string[] = []
   const source = (name: string): 'input' | 'engineered' => (engineered.has(name) ? 'engineered' : 'input')
   for (const [name, values] of raw.numeric) {
-    const sorted = sortedValues.of(values, rows)
+    const sorted = summaries.sorted(values, rows)
     if (sorted.length === 0) {
       dropped.push(name)
       continue
@@ -77,7 +94,7 @@ export function fitFeatureSpecs(
     features.push({ name, kind: 'numeric', source: source(name), median, mean, std: std > 0 ? std : 1 })
   }
   for (const [name, values] of raw.categorical) {
-    const { levels, counts } = countLevels(values, rows)
+    const { levels, counts } = summaries.levels(values, rows)
     if (levels.length === 0) {
       dropped.push(name)
       continue
@@ -169,27 +186,51 @@ function standardiseExtreme(x: number, mean: number, std: number): number {
   return side > 0 ? Number.MAX_VALUE : side < 0 ? -Number.MAX_VALUE : 0
 }
 
+/** A category column's levels over some rows (sorted), the rows of each, and the rows without one. */
+export interface LevelCounts {
+  levels: string[]
+  counts: number[]
+  missing: number
+}
+
 /**
- * sortedNonMissing of columns over one set of rows, each column sorted once however often
- * it is asked for: training reads the same sorted training values for the inputs' ranges,
- * the imputation medians and the drift deciles. Callers only read the arrays.
+ * Summaries of columns over one set of rows, each made once however often it is asked for:
+ * training reads the same sorted training values for the inputs' ranges, the imputation
+ * medians and the drift deciles, and the same level counts for the input schema, the
+ * encoding and the drift shares. Callers only read what it returns.
  */
-export class SortedValues {
+export class ColumnSummaries {
   private rows: ArrayLike<number> | null = null
-  private readonly sorted = new Map<Float64Array, Float64Array>()
+  private readonly sortedOf = new Map<Float64Array, Float64Array>()
+  private readonly levelsOf = new Map<(string | null)[], LevelCounts>()
 
   /** The non-missing values of `values` at `rows`, sorted ascending. */
-  of(values: Float64Array, rows: ArrayLike<number>): Float64Array {
+  sorted(values: Float64Array, rows: ArrayLike<number>): Float64Array {
+    return this.summary(this.sortedOf, values, rows, sortedNonMissing)
+  }
+
+  /** The levels of `values` at `rows` and their counts. */
+  levels(values: (string | null)[], rows: ArrayLike<number>): LevelCounts {
+    return this.summary(this.levelsOf, values, rows, countLevels)
+  }
+
+  private summary<C, S>(
+    made: Map<C, S>,
+    column: C,
+    rows: ArrayLike<number>,
+    make: (column: C, rows: ArrayLike<number>) => S
+  ): S {
     if (rows !== this.rows) {
       this.rows = rows
-      this.sorted.clear()
+      this.sortedOf.clear()
+      this.levelsOf.clear()
     }
-    let sorted = this.sorted.get(values)
-    if (!sorted) {
-      sorted = sortedNonMissing(values, rows)
-      this.sorted.set(values, sorted)
+    let summary = made.get(column)
+    if (summary === undefined) {
+      summary = make(column, rows)
+      made.set(column, summary)
     }
-    return sorted
+    return summary
   }
 }
 
@@ -204,10 +245,7 @@ export function sortedNonMissing(values: Float64Array, rows: ArrayLike<number>):
   return out.subarray(0, k).sort()
 }
 
-function countLevels(
-  values: (string | null)[],
-  rows: ArrayLike<number>
-): { levels: string[]; counts: number[]; missing: number } {
+function countLevels(values: (string | null)[], rows: ArrayLike<number>): LevelCounts {
   const counts = new Map<string, number>()
   let missing = 0
   for (let i = 0; i < rows.length; i++) {

@@ -7,7 +7,7 @@ import {
   buildFeatureMatrix,
   describeInputs,
   fitFeatureSpecs,
-  SortedValues,
+  ColumnSummaries,
   type RawInputs
 } from '../ml/preprocess'
 import { stratifiedSplit } from '../ml/split'
@@ -53,7 +53,7 @@ export function prepareFeatures(
   params: TrainParams,
   engineer = true,
   keepMissing = false,
-  sortedValues: SortedValues = new SortedValues()
+  summaries: ColumnSummaries = new ColumnSummaries()
 ): PreparedFeatures {
   const y = table.target
   const split = stratifiedSplit(y, params.testSize, new Rng(deriveSeed(params.seed, 1)))
@@ -74,7 +74,7 @@ export function prepareFeatures(
   const engineeredNames = new Set<string>()
   for (const name of featured.numeric.keys()) if (!raw.numeric.has(name)) engineeredNames.add(name)
   for (const name of featured.categorical.keys()) if (!raw.categorical.has(name)) engineeredNames.add(name)
-  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames, sortedValues)
+  const { features, dropped } = fitFeatureSpecs(featured, split.train, engineeredNames, summaries)
   if (features.length === 0)
     throw new InputError(
       'The dataset has no usable feature columns (all are identifiers, empty or the target).'
@@ -84,7 +84,7 @@ export function prepareFeatures(
     raw,
     featured,
     engineering,
-    inputs: describeInputs(raw, split.train, sortedValues),
+    inputs: describeInputs(raw, split.train, summaries),
     features,
     dropped,
     matrix: buildFeatureMatrix(features, featured, keepMissing).columns

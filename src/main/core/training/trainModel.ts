@@ -3,7 +3,7 @@ import { CancelledError, InputError } from '../base/errors'
 import type { Table } from '../data/Table'
 import { applyCalibrationArray, fitCalibration } from '../ml/calibration'
 import { fitDriftBins } from '../ml/drift'
-import { SortedValues } from '../ml/preprocess'
+import { ColumnSummaries } from '../ml/preprocess'
 import { engineFor } from '../ml/engines'
 import { evaluateBinary } from '../ml/metrics'
 import {
@@ -94,14 +94,14 @@ export async function trainModel(
     )
   }
 
-  // Each raw column's training values are sorted once, for the inputs' ranges, the
-  // imputation medians and the drift deciles (kept only until those are fitted).
-  let sortedValues: SortedValues | null = new SortedValues()
-  const prepared = prepareFeatures(table, params, true, engine.keepsMissing === true, sortedValues)
+  // Each raw column's training values are sorted or counted once, for the inputs' ranges,
+  // the imputation and encoding and the drift bins (kept only until those are fitted).
+  let summaries: ColumnSummaries | null = new ColumnSummaries()
+  const prepared = prepareFeatures(table, params, true, engine.keepsMissing === true, summaries)
   const { split, raw, engineering, inputs, features, matrix } = prepared
   const { train, test } = split
-  const drift = fitDriftBins(raw, train, sortedValues)
-  sortedValues = null
+  const drift = fitDriftBins(raw, train, summaries)
+  summaries = null
   for (const name of prepared.dropped)
     notes.push(`Column "${name}" has no values in the training rows and is not used.`)
   checkCancel()

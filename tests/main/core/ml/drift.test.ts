@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   accumulateDrift,
@@ -65,6 +66,40 @@ describe('fitDriftBins', () => {
       otherShare: 0,
       missingShare: 1 / 8
     })
+  })
+
+  it('ranks any column’s categories by count, ties by name, over the rows given only', () => {
+    const texts = fc.array(fc.option(fc.constantFrom('a', 'B', 'b', 'é', '10', '9', ''), { nil: null }), {
+      minLength: 1,
+      maxLength: 200
+    })
+    fc.assert(
+      fc.property(
+        texts.chain((text) => fc.tuple(fc.constant(text), fc.subarray(text.map((_, i) => i)))),
+        ([text, picked]) => {
+          const rows = Int32Array.from(picked)
+          const [bins] = fitDriftBins(
+            { numRows: text.length, numeric: new Map(), categorical: new Map([['t', text]]) },
+            rows
+          )
+          // Written out: a count per level over the rows, then sorted by count and name.
+          const counts = new Map<string, number>()
+          for (const r of rows) if (text[r] !== null) counts.set(text[r]!, (counts.get(text[r]!) ?? 0) + 1)
+          const levels = [...counts.keys()].sort(
+            (a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1)
+          )
+          const n = rows.length || 1
+          expect(bins).toEqual({
+            name: 't',
+            kind: 'categorical',
+            levels,
+            shares: levels.map((l) => counts.get(l)! / n),
+            otherShare: expect.any(Number),
+            missingShare: rows.filter((r) => text[r] === null).length / n
+          })
+        }
+      )
+    )
   })
 
   it('keeps the 30 most frequent categories and counts the rest as "other"', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   buildFeatureMatrix,
+  ColumnSummaries,
   describeInputs,
   fitFeatureSpecs,
   sortedNonMissing,
@@ -220,5 +221,23 @@ describe('buildFeatureMatrix with a small fixed spec', () => {
     expect(Array.from(m.columns[1])).toEqual([0, NaN, 1, 1])
     expect(m.imputed).toEqual([2, 1])
     expect(m.unseen).toEqual([0, 1])
+  })
+})
+
+describe('ColumnSummaries (each column summarised once over one set of rows)', () => {
+  it('hands back the same summary for the same column and rows, and summarises again for other rows', () => {
+    const summaries = new ColumnSummaries()
+    const values = Float64Array.of(3, NaN, 1, 2)
+    const text = ['b', null, 'a', 'b']
+    const rows = Int32Array.of(0, 1, 2)
+    const sorted = summaries.sorted(values, rows)
+    const levels = summaries.levels(text, rows)
+    expect(Array.from(sorted)).toEqual([1, 3])
+    expect(levels).toEqual({ levels: ['a', 'b'], counts: [1, 1], missing: 1 })
+    expect(summaries.sorted(values, rows)).toBe(sorted)
+    expect(summaries.levels(text, rows)).toBe(levels)
+    const others = Int32Array.of(1, 3)
+    expect(Array.from(summaries.sorted(values, others))).toEqual([2])
+    expect(summaries.levels(text, others)).toEqual({ levels: ['b'], counts: [1], missing: 1 })
   })
 })
