@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   barTooltip,
+  columnChart,
   curveChartOption,
   cutOffLine,
   escapeHtml,
@@ -108,6 +109,39 @@ describe('curveChartOption', () => {
       top: 60,
       bottom: 76
     })
+  })
+})
+
+describe('columnChart', () => {
+  const items = [
+    { grade: 'A', n: 3 },
+    { grade: 'B<', n: 1 }
+  ]
+  const frame = (legend: boolean) =>
+    columnChart({
+      title: 'Loans',
+      items,
+      category: (i) => `Grade ${i.grade}`,
+      lines: (i) => [i.grade, `${i.n} loans`],
+      legend
+    })
+
+  it('puts the categories along the bottom in order and the hovered one’s lines in the tooltip', () => {
+    const option = frame(false)
+    expect(option.animation).toBe(false)
+    expect(option.title).toEqual(title('Loans'))
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['Grade A', 'Grade B<'] })
+    const tooltip = option.tooltip as { trigger: string; formatter: (p: unknown) => string }
+    expect(tooltip.trigger).toBe('axis')
+    expect(tooltip.formatter([{ dataIndex: 1 }])).toBe('<b>B&#60;</b><br>1 loans')
+    expect(option.legend).toBeUndefined()
+  })
+
+  it('names the series under the plot, with room for them, only when asked', () => {
+    const plain = frame(false).grid as { bottom: number }
+    const withLegend = frame(true)
+    expect(withLegend.legend).toMatchObject({ bottom: 0 })
+    expect((withLegend.grid as { bottom: number }).bottom).toBeGreaterThan(plain.bottom)
   })
 })
 

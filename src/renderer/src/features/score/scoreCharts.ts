@@ -4,13 +4,12 @@ import { t } from '../../i18n'
 import {
   barLabel,
   barTooltip,
+  type ChartOption,
+  columnChart,
   escapeHtml,
   hoveredIndex,
-  itemTooltip,
   percentLabels,
-  TEXT,
-  title,
-  type ChartOption
+  TEXT
 } from '../../ui/charts/chartBase'
 import {
   CLASS_COLORS,
@@ -197,23 +196,19 @@ export function gradeDistributionOption(grades: Record<string, number>): ChartOp
   const names = Object.keys(grades).sort()
   const total = names.reduce((sum, g) => sum + (grades[g] ?? 0), 0)
   return {
-    animation: false,
-    title: title(t('score.chart.grades')),
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    tooltip: barTooltip(
-      itemTooltip(names, (g) => {
+    ...columnChart({
+      title: t('score.chart.grades'),
+      items: names,
+      category: (g) => t('score.chart.grade', { grade: g }),
+      lines: (g) => {
         const n = grades[g] ?? 0
         return [
           t('score.chart.grade', { grade: g }),
           t('score.chart.rows', { n: formatCount(n), share: formatPercent(total ? n / total : 0) })
         ]
-      })
-    ),
-    xAxis: {
-      type: 'category',
-      data: names.map((g) => t('score.chart.grade', { grade: g })),
-      axisLabel: TEXT
-    },
+      },
+      legend: false
+    }),
     yAxis: { type: 'value', axisLabel: { ...TEXT, formatter: (v: number) => formatCount(v) } },
     series: [
       {

@@ -1,14 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts'
 import type { GradeCalibration, ScorePsi } from '../../../../shared/validation'
 import { t } from '../../i18n'
-import {
-  barTooltip,
-  itemTooltip,
-  percentLabels,
-  TEXT,
-  title,
-  type ChartOption
-} from '../../ui/charts/chartBase'
+import { columnChart, percentLabels, TEXT, type ChartOption } from '../../ui/charts/chartBase'
 import { CLASS_COLORS, MODEL_COLORS, REFERENCE_COLOR } from '../../ui/charts/palette'
 import { formatCount, formatPercent } from '../../ui/format'
 import { formatShareInterval } from './validationText'
@@ -23,36 +16,23 @@ function bars(name: string, data: number[], color: string): BarSeriesOption {
   return { type: 'bar', name, data, itemStyle: { color }, barMaxWidth: 28 }
 }
 
-/** What both bar charts share: no animation, the title, the legend under them, the grid and the tooltip. */
-function barChart(name: string, tooltip: (params: unknown) => string): ChartOption {
-  return {
-    animation: false,
-    title: title(name),
-    legend: { bottom: 0, textStyle: TEXT },
-    grid: { left: 8, right: 12, top: 40, bottom: 30, containLabel: true },
-    tooltip: barTooltip(tooltip)
-  }
-}
-
 /** Per grade, side by side: the mean PD (what the model expects) and the observed default rate. */
 export function gradeCalibrationOption(grades: readonly GradeCalibration[]): ChartOption {
   const shown = grades.filter((g) => g.count > 0)
   return {
-    ...barChart(
-      t('validation.charts.calibration'),
-      itemTooltip(shown, (g) => [
+    ...columnChart({
+      title: t('validation.charts.calibration'),
+      items: shown,
+      category: (g) => t('validation.charts.grade', { grade: g.grade }),
+      lines: (g) => [
         t('validation.charts.grade', { grade: g.grade }),
         t('validation.charts.loans', { n: formatCount(g.count), defaults: formatCount(g.defaults) }),
         t('validation.charts.meanPd', { rate: formatPercent(g.meanPd, 2) }),
         t('validation.charts.observed', { rate: formatPercent(g.observedRate, 2) }),
         t('validation.charts.jeffreys', { interval: formatShareInterval(g.jeffreys) })
-      ])
-    ),
-    xAxis: {
-      type: 'category',
-      data: shown.map((g) => t('validation.charts.grade', { grade: g.grade })),
-      axisLabel: TEXT
-    },
+      ],
+      legend: true
+    }),
     yAxis: { type: 'value', min: 0, axisLabel: percentLabels() },
     series: [
       bars(
@@ -72,20 +52,19 @@ export function gradeCalibrationOption(grades: readonly GradeCalibration[]): Cha
 /** Per score bin, side by side: the reference's share and the current file's share of loans. */
 export function psiBinsOption(score: ScorePsi, referenceName: string, currentName: string): ChartOption {
   return {
-    ...barChart(
-      t('validation.charts.psiBins'),
-      itemTooltip(score.bins, (bin) => [
+    ...columnChart({
+      title: t('validation.charts.psiBins'),
+      items: score.bins,
+      category: (bin) => bin.label,
+      lines: (bin) => [
         bin.label,
         `${referenceName}: ${formatPercent(bin.expectedShare)}`,
         `${currentName}: ${formatPercent(bin.actualShare)}`,
         t('validation.charts.contribution', { value: bin.contribution.toFixed(4) })
-      ])
-    ),
-    xAxis: {
-      type: 'category',
-      data: score.bins.map((b) => b.label),
-      axisLabel: { ...TEXT, fontSize: 10, interval: 0, rotate: 30 }
-    },
+      ],
+      legend: true,
+      categoryLabels: { ...TEXT, fontSize: 10, interval: 0, rotate: 30 }
+    }),
     yAxis: { type: 'value', min: 0, axisLabel: percentLabels() },
     series: [
       bars(

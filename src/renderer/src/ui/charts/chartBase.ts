@@ -107,6 +107,36 @@ export function barTooltip(formatter: (params: unknown) => string): TooltipCompo
   return { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter }
 }
 
+/** What a vertical bar chart over categories (grades, score bins) shows around its bars. */
+export interface ColumnChart<T> {
+  title: string
+  /** One per category, left to right. */
+  items: readonly T[]
+  category: (item: T) => string
+  /** The hovered category's tooltip lines, the first in bold (itemTooltip). */
+  lines: (item: T) => string[]
+  /** The series' names under the plot, for bars side by side. */
+  legend: boolean
+  /** The categories' labels, when the plain text style does not fit them. */
+  categoryLabels?: typeof TEXT & { interval?: number; rotate?: number }
+}
+
+/** The frame of a vertical bar chart over categories: everything but its value axis and its series. */
+export function columnChart<T>(chart: ColumnChart<T>): ChartOption {
+  return {
+    animation: false,
+    title: title(chart.title),
+    ...(chart.legend ? { legend: { bottom: 0, textStyle: TEXT } } : {}),
+    grid: { left: 8, right: 16, top: 40, bottom: chart.legend ? 30 : 8, containLabel: true },
+    tooltip: barTooltip(itemTooltip(chart.items, chart.lines)),
+    xAxis: {
+      type: 'category',
+      data: chart.items.map(chart.category),
+      axisLabel: chart.categoryLabels ?? TEXT
+    }
+  }
+}
+
 /** Axis labels of shares as percentages ("40 %"). */
 export function percentLabels(digits = 0): typeof TEXT & { formatter: (v: number) => string } {
   return { ...TEXT, formatter: (v: number) => formatPercent(v, digits) }
