@@ -206,40 +206,20 @@ function rangeWarnings(
   parsed: ParsedApplicants,
   text: DecisionText
 ): FieldIssueInfo[] {
-  const out: FieldIssueInfo[] = []
-  for (const field of artifact.inputs) {
+  const warnings = artifact.inputs.flatMap((field): Omit<FieldIssueInfo, 'message'>[] => {
     if (field.kind === 'numeric') {
       const x = parsed.raw.numeric.get(field.name)![0]
-      if (x !== x || field.min === null || field.max === null || (x >= field.min && x <= field.max)) continue
-      out.push({
-        field: field.name,
-        severity: 'warning',
-        rule: 'range',
-        values: { value: x, min: field.min, max: field.max },
-        message: text.t('decision.policy.outsideTraining', {
-          field: text.label(field.name),
-          value: text.value(field.name, x),
-          min: text.value(field.name, field.min),
-          max: text.value(field.name, field.max)
-        })
-      })
-    } else {
-      const s = parsed.raw.categorical.get(field.name)![0]
-      if (s === null || field.categories.includes(s)) continue
-      out.push({
-        field: field.name,
-        severity: 'warning',
-        rule: 'category',
-        values: { value: clip(s, 60), fill: field.mostFrequent },
-        message: text.t('decision.policy.unseenCategory', {
-          field: text.label(field.name),
-          value: clip(s, 60),
-          fill: text.value(field.name, field.mostFrequent)
-        })
-      })
+      if (x !== x || field.min === null || field.max === null || (x >= field.min && x <= field.max)) return []
+      const values = { value: x, min: field.min, max: field.max }
+      return [{ field: field.name, severity: 'warning', rule: 'range', values }]
     }
-  }
-  return out
+    const s = parsed.raw.categorical.get(field.name)![0]
+    if (s === null || field.categories.includes(s)) return []
+    const values = { value: clip(s, 60), fill: field.mostFrequent }
+    return [{ field: field.name, severity: 'warning', rule: 'category', values }]
+  })
+  // Worded from its values, as every screen and sheet says a stored warning again.
+  return warnings.map((w) => ({ ...w, message: text.warning({ ...w, message: '' }) }))
 }
 
 /** The one warning for every field the model does not know. */

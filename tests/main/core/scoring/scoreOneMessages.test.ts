@@ -127,6 +127,9 @@ describe('scoreOne messages', () => {
       values: { value: term.max + 1, min: term.min, max: term.max }
     })
     expect(warning.message).toContain(String(term.max + 1))
+    expect(warning.message).toContain(`${term.min}`)
+    // The /predict answer's keys in their documented order.
+    expect(Object.keys(warning)).toEqual(['field', 'severity', 'rule', 'values', 'message'])
   })
 
   it('warns of an unseen category with the value (clipped) and the category used instead', () => {
@@ -141,6 +144,8 @@ describe('scoreOne messages', () => {
       rule: 'category',
       values: { value: `${'Z'.repeat(59)}…`, fill: region.mostFrequent }
     })
+    expect(result.Warnings[0].message).toContain(`${'Z'.repeat(59)}…`)
+    expect(result.Warnings[0].message).toContain(String(region.mostFrequent))
     // The reason for the region quotes the clipped value too, never the whole of it.
     const reason = result.Contributions.find((c) => c.feature === 'Region')
     if (reason !== undefined) expect(reason.value).toBe(`${'Z'.repeat(59)}…`)
