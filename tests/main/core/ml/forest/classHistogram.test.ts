@@ -43,27 +43,25 @@ const nodes = fc
     end: Math.min(n.order.length, n.start + n.length)
   }))
 
+type Node = typeof nodes extends fc.Arbitrary<infer N> ? N : never
+
+/** Histograms node n's drawn features into a ClassHistograms of `slots` slots. */
+function build(n: Node, slots: number): { h: ClassHistograms; bins: Uint8Array[]; order: Int32Array } {
+  const h = new ClassHistograms(slots, n.maxBin)
+  const bins = n.bins.map((b) => Uint8Array.from(b))
+  const order = Int32Array.from(n.order)
+  const orderWy = Int32Array.from(n.order, (r) => (n.weights[r] << 1) | n.labels[r])
+  const perm = Int32Array.from(n.perm)
+  buildClassHistograms(h, bins, perm, n.first, n.count, order, orderWy, n.start, n.end, n.sparse)
+  return { h, bins, order }
+}
+
 describe('buildClassHistograms', () => {
   it('puts each drawn feature’s weights by class and bin in its slot, marks the bins a sparse node touches, and leaves the other slots zero', () => {
     fc.assert(
       fc.property(nodes, (n) => {
         const slots = n.count + 2
-        const h = new ClassHistograms(slots, n.maxBin)
-        const order = Int32Array.from(n.order)
-        const orderWy = Int32Array.from(n.order, (r) => (n.weights[r] << 1) | n.labels[r])
-        const bins = n.bins.map((b) => Uint8Array.from(b))
-        buildClassHistograms(
-          h,
-          bins,
-          Int32Array.from(n.perm),
-          n.first,
-          n.count,
-          order,
-          orderWy,
-          n.start,
-          n.end,
-          n.sparse
-        )
+        const { h, bins, order } = build(n, slots)
         for (let slot = 0; slot < slots; slot++) {
           const want = new Int32Array(h.stride)
           const touched = new Int32Array(8)
@@ -86,21 +84,7 @@ describe('buildClassHistograms', () => {
   it('leaves every real slot zero again after clearSlot, sparse or not', () => {
     fc.assert(
       fc.property(nodes, (n) => {
-        const h = new ClassHistograms(n.count, n.maxBin)
-        const order = Int32Array.from(n.order)
-        const orderWy = Int32Array.from(n.order, (r) => (n.weights[r] << 1) | n.labels[r])
-        buildClassHistograms(
-          h,
-          n.bins.map((b) => Uint8Array.from(b)),
-          Int32Array.from(n.perm),
-          n.first,
-          n.count,
-          order,
-          orderWy,
-          n.start,
-          n.end,
-          n.sparse
-        )
+        const { h } = build(n, n.count)
         for (let slot = 0; slot < n.count; slot++) clearSlot(h, slot, n.maxBin, n.sparse)
         expect(h.hist.subarray(0, n.count * h.stride).every((x) => x === 0)).toBe(true)
         expect(h.touched.subarray(0, n.count * 8).every((x) => x === 0)).toBe(true)
