@@ -1,6 +1,3 @@
-/** Features histogrammed per pass over a node's rows. */
-const LANES = 4
-
 /**
  * Histograms of bootstrap-weighted class counts for the forest's tree learner: per bin of
  * a feature, [negative weight, positive weight], the missing bin last. Each feature drawn
@@ -18,28 +15,23 @@ export class ClassHistograms {
   readonly stride: number
   /** Per slot, bins touched by a sparse node (bit b of word b >> 5 of the slot's 8 words). */
   readonly touched: Int32Array
-  /** The first of LANES - 1 spare slots after the last real one (see buildClassHistograms). */
-  readonly spare: number
 
   constructor(slots: number, maxValueBins: number) {
     this.stride = 2 * (maxValueBins + 1)
-    this.spare = slots
-    this.hist = new Int32Array((slots + LANES - 1) * this.stride)
-    this.touched = new Int32Array((slots + LANES - 1) * 8)
+    this.hist = new Int32Array(slots * this.stride)
+    this.touched = new Int32Array(slots * 8)
   }
 }
 
 /**
  * Histograms features perm[first .. first+count) over rows [start, end) of `order` into
- * slots 0..count-1, four features per pass over the rows. One pass serves several features
- * because reading the row index, weight and label once and issuing independent histogram
- * updates measured ~1.5-3x faster than a pass per feature. The four lanes are written out
- * because looping over an array of columns cost as much as the pass itself, and one pass
- * taking the lane count and testing it per row measured 12-30 % slower (V8 keeps the tests
- * in the loop). A last pass with fewer than four features points its idle lanes at the
- * first feature's bins and at spare slots nobody reads: one kernel instead of one per width,
- * and a node drawing three features makes one pass instead of two. `orderWy[i]` is
- * `weight << 1 | label` of row `order[i]`.
+ * slots 0..count-1, four features per pass over the rows, then two, then one. One pass
+ * serves several features because reading the row index, weight and label once and issuing
+ * independent histogram updates measured ~1.5-3x faster than a pass per feature. The
+ * loops are written out per width (rather than looping over an array of columns) because
+ * the inner array-of-columns lookup cost as much as the pass itself, and one pass taking
+ * the lane count and testing it per row measured 12-30 % slower (V8 keeps the tests in the
+ * loop). `orderWy[i]` is `weight << 1 | label` of row `order[i]`.
  */
 export function buildClassHistograms(
   h: ClassHistograms,
@@ -53,44 +45,114 @@ export function buildClassHistograms(
   end: number,
   sparse: boolean
 ): void {
-  const { hist, touched, stride, spare } = h
-  for (let k = 0; k < count; k += LANES) {
-    const idle = k + LANES - count
-    const b0 = bins[perm[first + k]]
-    const b1 = idle < 3 ? bins[perm[first + k + 1]] : b0
-    const b2 = idle < 2 ? bins[perm[first + k + 2]] : b0
-    const b3 = idle < 1 ? bins[perm[first + k + 3]] : b0
-    const s1 = idle < 3 ? k + 1 : spare
-    const s2 = idle < 2 ? k + 2 : spare + 1
-    const s3 = idle < 1 ? k + 3 : spare + 2
-    const h0 = k * stride
-    const h1 = s1 * stride
-    const h2 = s2 * stride
-    const h3 = s3 * stride
-    const t0 = k * 8
-    const t1 = s1 * 8
-    const t2 = s2 * 8
-    const t3 = s3 * 8
-    for (let i = start; i < end; i++) {
-      const r = order[i]
-      const wy = orderWy[i]
-      const c = wy & 1
-      const w = wy >>> 1
-      const x0 = b0[r]
-      const x1 = b1[r]
-      const x2 = b2[r]
-      const x3 = b3[r]
-      hist[h0 + ((x0 << 1) | c)] += w
-      hist[h1 + ((x1 << 1) | c)] += w
-      hist[h2 + ((x2 << 1) | c)] += w
-      hist[h3 + ((x3 << 1) | c)] += w
-      if (sparse) {
-        touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
-        touched[t1 + (x1 >>> 5)] |= 1 << (x1 & 31)
-        touched[t2 + (x2 >>> 5)] |= 1 << (x2 & 31)
-        touched[t3 + (x3 >>> 5)] |= 1 << (x3 & 31)
-      }
+  let k = 0
+  while (count - k >= 4) {
+    build4(h, bins, perm, first + k, k, order, orderWy, start, end, sparse)
+    k += 4
+  }
+  if (count - k >= 2) {
+    build2(h, bins, perm, first + k, k, order, orderWy, start, end, sparse)
+    k += 2
+  }
+  if (count - k === 1) build1(h, bins[perm[first + k]], k, order, orderWy, start, end, sparse)
+}
+
+function build4(
+  h: ClassHistograms,
+  bins: Uint8Array[],
+  perm: Int32Array,
+  p: number,
+  slot: number,
+  order: Int32Array,
+  orderWy: Int32Array,
+  start: number,
+  end: number,
+  sparse: boolean
+): void {
+  const { hist, touched, stride } = h
+  const b0 = bins[perm[p]]
+  const b1 = bins[perm[p + 1]]
+  const b2 = bins[perm[p + 2]]
+  const b3 = bins[perm[p + 3]]
+  const h0 = slot * stride
+  const h1 = h0 + stride
+  const h2 = h1 + stride
+  const h3 = h2 + stride
+  const t0 = slot * 8
+  for (let i = start; i < end; i++) {
+    const r = order[i]
+    const wy = orderWy[i]
+    const c = wy & 1
+    const w = wy >>> 1
+    const x0 = b0[r]
+    const x1 = b1[r]
+    const x2 = b2[r]
+    const x3 = b3[r]
+    hist[h0 + ((x0 << 1) | c)] += w
+    hist[h1 + ((x1 << 1) | c)] += w
+    hist[h2 + ((x2 << 1) | c)] += w
+    hist[h3 + ((x3 << 1) | c)] += w
+    if (sparse) {
+      touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
+      touched[t0 + 8 + (x1 >>> 5)] |= 1 << (x1 & 31)
+      touched[t0 + 16 + (x2 >>> 5)] |= 1 << (x2 & 31)
+      touched[t0 + 24 + (x3 >>> 5)] |= 1 << (x3 & 31)
     }
+  }
+}
+
+function build2(
+  h: ClassHistograms,
+  bins: Uint8Array[],
+  perm: Int32Array,
+  p: number,
+  slot: number,
+  order: Int32Array,
+  orderWy: Int32Array,
+  start: number,
+  end: number,
+  sparse: boolean
+): void {
+  const { hist, touched, stride } = h
+  const b0 = bins[perm[p]]
+  const b1 = bins[perm[p + 1]]
+  const h0 = slot * stride
+  const h1 = h0 + stride
+  const t0 = slot * 8
+  for (let i = start; i < end; i++) {
+    const r = order[i]
+    const wy = orderWy[i]
+    const c = wy & 1
+    const w = wy >>> 1
+    const x0 = b0[r]
+    const x1 = b1[r]
+    hist[h0 + ((x0 << 1) | c)] += w
+    hist[h1 + ((x1 << 1) | c)] += w
+    if (sparse) {
+      touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
+      touched[t0 + 8 + (x1 >>> 5)] |= 1 << (x1 & 31)
+    }
+  }
+}
+
+function build1(
+  h: ClassHistograms,
+  b0: Uint8Array,
+  slot: number,
+  order: Int32Array,
+  orderWy: Int32Array,
+  start: number,
+  end: number,
+  sparse: boolean
+): void {
+  const { hist, touched } = h
+  const h0 = slot * h.stride
+  const t0 = slot * 8
+  for (let i = start; i < end; i++) {
+    const wy = orderWy[i]
+    const x0 = b0[order[i]]
+    hist[h0 + ((x0 << 1) | (wy & 1))] += wy >>> 1
+    if (sparse) touched[t0 + (x0 >>> 5)] |= 1 << (x0 & 31)
   }
 }
 
