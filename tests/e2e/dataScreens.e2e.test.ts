@@ -89,8 +89,8 @@ describe('Data and Explore screens in Chromium', () => {
     const dialog = page.locator('.import-dialog')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     // The target is suggested from its name; "Yes" is suggested as the value meaning default.
-    await expect.poll(() => selectedLabel(page, '#import-target')).toBe('Defaulted')
-    await expect.poll(() => selectedLabel(page, '#import-positive')).toBe('Yes')
+    await expect.poll(() => selectedLabel(page, '[aria-label="Target column"]')).toBe('Defaulted')
+    await expect.poll(() => selectedLabel(page, '[aria-label="Positive class (defaulted)"]')).toBe('Yes')
     expect(await dialog.locator('.preview-table').textContent()).toContain('L1001')
     // Loan_ID is inferred as an identifier; the user can change any column's type.
     await chooseOption(page, dialog.locator('.kind-select[data-column="Region"]'), 'Categorical')
