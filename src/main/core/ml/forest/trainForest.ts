@@ -33,7 +33,7 @@ export interface TrainedForest {
   oobProbability: Float64Array
 }
 
-export interface TrainHooks {
+export interface ForestHooks {
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
 }
@@ -102,7 +102,7 @@ export async function trainForest(
   columns: Float64Array[],
   y: Uint8Array,
   options: ForestOptions,
-  hooks: TrainHooks = {}
+  hooks: ForestHooks = {}
 ): Promise<TrainedForest> {
   const numRows = validateTrainingInput(columns, y)
   const numFeatures = columns.length

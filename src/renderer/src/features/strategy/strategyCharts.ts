@@ -4,7 +4,7 @@ import type { XAXisComponentOption, YAXisComponentOption } from 'echarts'
 import type { StrategyPoint } from '../../../../shared/validation'
 import { t } from '../../i18n'
 import { itemTooltip, percentLabels, SECONDARY, TEXT, type ChartOption } from '../../ui/charts/chartBase'
-import { CLASS_COLORS, STATUS_COLORS } from '../../ui/charts/palette'
+import { CLASS_COLORS, STATUS_COLORS, STRATEGY_COLORS } from '../../ui/charts/palette'
 import { formatCompact, formatPercent } from '../../ui/format'
 import { axisEnd } from './strategyModel'
 import { formatCutoff, formatLakhCrore } from './strategyText'
@@ -25,11 +25,11 @@ export interface StrategyChartInput {
   recommended: number | null
 }
 
-const APPROVAL_COLOR = '#4c78a8'
-const EXPECTED_COLOR = '#f58518'
-const LOSS_COLOR = '#b04a6f'
+const APPROVAL_COLOR = STRATEGY_COLORS.approval
+const EXPECTED_COLOR = STRATEGY_COLORS.expected
+const LOSS_COLOR = STRATEGY_COLORS.loss
 const PROFIT_COLOR = STATUS_COLORS.good
-const CHOSEN_COLOR = '#3a6ea5'
+const CHOSEN_COLOR = STRATEGY_COLORS.chosen
 
 /** Panel tops and heights in pixels; the bottom panel's axis carries the labels and the handle. */
 const PANEL = { tops: [34, 124, 224, 314], heights: [60, 70, 60, 60] }
