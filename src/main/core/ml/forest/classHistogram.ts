@@ -31,7 +31,8 @@ export class ClassHistograms {
  * loops are written out per width (rather than looping over an array of columns) because
  * the inner array-of-columns lookup cost as much as the pass itself, and one pass taking
  * the lane count and testing it per row measured 12-30 % slower (V8 keeps the tests in the
- * loop). `orderWy[i]` is `weight << 1 | label` of row `order[i]`.
+ * loop). One four-lane kernel whose idle lanes add to spare slots measured 4 % slower as
+ * `ptm train` (100k rows, six pairs). `orderWy[i]` is `weight << 1 | label` of row `order[i]`.
  */
 export function buildClassHistograms(
   h: ClassHistograms,

@@ -62,7 +62,10 @@ export function partitionWithPayload(
   return l
 }
 
-/** The same stable partition for rows that carry nothing along. Returns the first index of the right part. */
+/**
+ * The same stable partition for rows that carry nothing along (its own loop: passing the rows
+ * as their own payload measured 1-4 % slower in boosting). Returns the first index of the right part.
+ */
 export function partitionRows(
   order: Int32Array,
   scratch: Int32Array,
