@@ -102,9 +102,10 @@ describe('fitDriftBins', () => {
     )
   })
 
-  it('keeps the 30 most frequent categories and counts the rest as "other"', () => {
-    // Level k (k = 0…31) appears 40 − k times: levels 30 and 31 (10 + 9 rows) become "other".
-    const text: string[] = []
+  it('keeps the 30 most frequent categories and counts the rest as "other", missing apart', () => {
+    // Level k (k = 0…31) appears 40 − k times: levels 30 and 31 (10 + 9 rows) become "other";
+    // two rows have no category.
+    const text: (string | null)[] = [null, null]
     for (let k = 0; k < 32; k++) for (let i = 0; i < 40 - k; i++) text.push(`L${String(k).padStart(2, '0')}`)
     const [bins] = fitDriftBins(
       { numRows: text.length, numeric: new Map(), categorical: new Map([['t', text]]) },
@@ -115,7 +116,7 @@ describe('fitDriftBins', () => {
     expect(bins.levels[0]).toBe('L00')
     expect(bins.levels[29]).toBe('L29')
     expect(bins.otherShare).toBeCloseTo(19 / text.length, 12)
-    expect(bins.missingShare).toBe(0)
+    expect(bins.missingShare).toBe(2 / text.length)
   })
 })
 
