@@ -1,7 +1,7 @@
 import type { DriftBins } from '../model/ModelArtifact'
 import type { RawInputs } from './preprocess'
 import { ColumnSummaries, mapInputs } from './preprocess'
-import { quantileSorted } from '../base/stats'
+import { quantileSorted, sum } from '../base/stats'
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 const MAX_LEVELS = 30
@@ -29,7 +29,7 @@ export function fitDriftBins(
       const order = sorted.map((_, i) => i).sort((a, b) => counts[b] - counts[a])
       const top = order.slice(0, MAX_LEVELS)
       const shares = top.map((i) => counts[i] / n)
-      const other = 1 - missing / n - shares.reduce((a, b) => a + b, 0)
+      const other = 1 - missing / n - sum(shares)
       return {
         name,
         kind: 'categorical',

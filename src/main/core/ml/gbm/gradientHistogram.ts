@@ -83,8 +83,8 @@ export function gatherGradients(
  * hessian once for several features measured faster than a pass per feature (as in the
  * forest's class histograms). The widths are written out: one pass taking the lane count
  * and testing it per row measured 12-30 % slower, one four-lane kernel with idle lanes 6 %
- * slower, and single passes for the last one to three features 2.6 % slower. `ordered` holds the rows' gradients by
- * position (see above).
+ * slower, and single passes for the last one to three features 2.6 % slower. `ordered`
+ * holds the rows' gradients by position (see above).
  */
 export function buildGradientHistograms(
   hist: Float64Array,

@@ -25,12 +25,6 @@ export interface StrategyChartInput {
   recommended: number | null
 }
 
-const APPROVAL_COLOR = STRATEGY_COLORS.approval
-const EXPECTED_COLOR = STRATEGY_COLORS.expected
-const LOSS_COLOR = STRATEGY_COLORS.loss
-const PROFIT_COLOR = STATUS_COLORS.good
-const CHOSEN_COLOR = STRATEGY_COLORS.chosen
-
 /** Panel tops and heights in pixels; the bottom panel's axis carries the labels and the handle. */
 const PANEL = { tops: [34, 124, 224, 314], heights: [60, 70, 60, 60] }
 /** The chart's height in pixels: the four panels, the axis labels and the handle under them. */
@@ -67,7 +61,7 @@ function marks(input: StrategyChartInput, labelled: boolean): MarkLineComponentO
   const data: NonNullable<MarkLineComponentOption['data']> = [
     {
       xAxis: input.chosen,
-      lineStyle: { color: CHOSEN_COLOR, type: 'solid', width: 2 },
+      lineStyle: { color: STRATEGY_COLORS.chosen, type: 'solid', width: 2 },
       label: { show: false }
     },
     {
@@ -106,14 +100,14 @@ function xAxis(panel: number, end: number, input: StrategyChartInput): XAXisComp
     axisPointer: {
       value: input.chosen,
       snap: true,
-      lineStyle: { color: CHOSEN_COLOR, width: 2 },
+      lineStyle: { color: STRATEGY_COLORS.chosen, width: 2 },
       label: {
         show: bottom,
         formatter: (p: { value?: unknown }) => formatCutoff(Number(p.value)),
-        backgroundColor: CHOSEN_COLOR
+        backgroundColor: STRATEGY_COLORS.chosen
       },
       // The handle is what the user drags; only the bottom axis has one, the others follow (link).
-      handle: bottom ? { show: true, color: CHOSEN_COLOR, size: 24, margin: 34 } : { show: false }
+      handle: bottom ? { show: true, color: STRATEGY_COLORS.chosen, size: 24, margin: 34 } : { show: false }
     }
   }
 }
@@ -161,7 +155,7 @@ export function strategyChartOption(input: StrategyChartInput): ChartOption {
       line(
         t('strategy.chart.approval'),
         xy((p) => p.approvalRate),
-        APPROVAL_COLOR,
+        STRATEGY_COLORS.approval,
         0
       ),
       true
@@ -177,7 +171,7 @@ export function strategyChartOption(input: StrategyChartInput): ChartOption {
     line(
       t('strategy.chart.expectedBadRate'),
       xy((p) => p.expectedBadRate),
-      EXPECTED_COLOR,
+      STRATEGY_COLORS.expected,
       1,
       true
     ),
@@ -185,7 +179,7 @@ export function strategyChartOption(input: StrategyChartInput): ChartOption {
       line(
         t('strategy.chart.loss'),
         xy((p) => p.expectedLoss),
-        LOSS_COLOR,
+        STRATEGY_COLORS.loss,
         2
       )
     ),
@@ -193,7 +187,7 @@ export function strategyChartOption(input: StrategyChartInput): ChartOption {
       line(
         t('strategy.chart.profit'),
         xy((p) => p.expectedProfit),
-        PROFIT_COLOR,
+        STRATEGY_COLORS.profit,
         3
       )
     )

@@ -27,11 +27,12 @@ export const SECOND_MEASURE_COLOR = '#72b7b2'
 /** Good, caution and bad: a field that lowered the risk, a column that shifted, one that raised it. */
 export const STATUS_COLORS = { good: '#3f9b4f', caution: '#e6a23c', bad: '#d9463e' } as const
 
-/** The strategy chart's curves: approval rate, expected bad rate, expected loss, and the chosen cut-off's handle. */
+/** The strategy chart's curves (approval rate, expected bad rate, loss, profit) and the chosen cut-off's handle. */
 export const STRATEGY_COLORS = {
   approval: '#4c78a8',
   expected: '#f58518',
   loss: '#b04a6f',
+  profit: STATUS_COLORS.good,
   chosen: '#3a6ea5'
 } as const
 
