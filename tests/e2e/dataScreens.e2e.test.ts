@@ -215,6 +215,25 @@ describe('Data and Explore screens in Chromium', () => {
     expect(bridge.service.listDatasets().map((d) => d.source)).toEqual(['generated'])
   })
 
+  it('says on the list’s card when the datasets cannot be loaded, keeps the rows it had, and loads again on Refresh', async () => {
+    const { page } = s
+    await page.getByRole('link', { name: 'Data', exact: true }).click()
+    const table = page.getByTestId('datasets-table')
+    await expect.poll(() => table.textContent()).toContain('Synthetic loans')
+    const card = page.locator('.el-card', { has: table })
+    const failure = { ok: false, error: { code: 'DATABASE_FILE', message: 'The database is locked.' } }
+    await page.route('**/api/datasets/list', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(failure) })
+    )
+    await card.getByRole('button', { name: 'Refresh' }).click()
+    await expect.poll(() => card.locator('.el-alert').textContent()).toContain('The database is locked.')
+    expect(await table.textContent()).toContain('Synthetic loans')
+    await page.unroute('**/api/datasets/list')
+    await card.getByRole('button', { name: 'Refresh' }).click()
+    await expect.poll(() => card.locator('.el-alert').count()).toBe(0)
+    expect(await table.textContent()).toContain('Synthetic loans')
+  })
+
   it('made no request that left this computer, and the page logged no error', () => {
     expect(s.requests.length).toBeGreaterThan(10)
     expect(requestsLeavingLoopback(s.requests)).toEqual([])
